@@ -1,0 +1,3 @@
+from mickb.cli import main
+
+main()

@@ -1,0 +1,101 @@
+"""The records mickb stores and returns.
+
+Field names are the public JSON of ../CONTRACT.md (docs/records.md): add fields, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Measure = Literal["level", "change", "share", "count", "ratio", "target"]
+Qualifier = Literal["estimate", "about", "nearly", "more_than", "at_least", "at_most"]
+QuoteForm = Literal["direct", "embedded", "reported"]
+PassageKind = Literal["title", "meta", "body", "caption"]
+
+
+@dataclass
+class SourceMeta:
+    """What a document says about itself (or what `ingest` flags say)."""
+
+    title: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Passage:
+    """A paragraph of cleaned text with offsets back to the original document."""
+
+    ordinal: int
+    kind: PassageKind
+    text: str  # cleaned, NFC, sentences repaired, no markdown emphasis
+    start: int  # offset of the paragraph's first character in the original text
+    end: int
+
+
+@dataclass
+class Sentence:
+    passage: int  # Passage.ordinal
+    ordinal: int  # index of the sentence in the whole document
+    text: str
+    start: int  # offsets inside Passage.text
+    end: int
+
+
+@dataclass
+class Document:
+    """A source after read -> clean -> split; the input of every extractor."""
+
+    meta: SourceMeta
+    raw_text: str
+    passages: list[Passage]
+    sentences: list[Sentence]
+    sha256: str  # of the raw bytes' decoded NFC text: ingest is idempotent by content
+
+
+@dataclass
+class Fact:
+    metric: str
+    measure: Measure
+    value: float
+    unit: str
+    value_text: str  # exact characters of the source
+    sentence: str
+    sentence_ordinal: int
+    span: tuple[int, int]  # value_text's offsets inside sentence
+    metric_en: str | None = None
+    total: float | None = None
+    qualifier: Qualifier | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
+    period: str | None = None
+    compared_to: str | None = None
+    direction: Literal["up", "down"] | None = None
+    sector: str | None = None
+    related: list[str] = field(default_factory=list)  # ids, filled by the store
+    id: str = ""
+    kind: Literal["fact"] = "fact"
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    role: str | None
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: Speaker
+    form: QuoteForm
+    sentence: str
+    sentence_ordinal: int
+    span: tuple[int, int]  # text's offsets inside sentence (may run past it for long quotes)
+    id: str = ""
+    kind: Literal["quote"] = "quote"
