@@ -5,6 +5,7 @@ Field names are the public JSON of ../CONTRACT.md (docs/records.md): add fields,
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -99,3 +100,12 @@ class Quote:
     span: tuple[int, int]  # text's offsets inside sentence (may run past it for long quotes)
     id: str = ""
     kind: Literal["quote"] = "quote"
+
+
+def make_id(doc_sha256: str, kind: str, sentence_ordinal: int, start: int, text: str) -> str:
+    """Stable across rebuilds of the same sources: derived only from the document's content
+    and where in it the record stands. 'f' + 11 hex for facts, 'q' + 11 hex for quotes."""
+    digest = hashlib.sha1(
+        f"{doc_sha256}|{kind}|{sentence_ordinal}|{start}|{text}".encode()
+    ).hexdigest()
+    return ("f" if kind == "fact" else "q") + digest[:11]

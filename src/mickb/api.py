@@ -1,0 +1,65 @@
+"""The library's front door for scripts: the same operations as the CLI, returning data.
+
+    import mickb
+    with mickb.open_kb() as kb:            # the KB the CLI would read
+        for hit in mickb.find(kb, "doanh thu viễn thông 2022"):
+            print(hit.record["value_text"], hit.score)
+        print(mickb.check(kb, "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng")["verdict"])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mickb.pipeline import IngestReport
+    from mickb.search import Hit
+    from mickb.store import KB
+
+
+def open_kb(path: str | Path | None = None, *, readonly: bool = True) -> KB:
+    """Open a KB: `path`, else $MICKB_DB, else the user's KB, else the shipped one."""
+    from mickb.paths import kb_for_reading, kb_for_writing
+    from mickb.store import KB
+
+    if readonly:
+        return KB.open(kb_for_reading(path), readonly=True)
+    target, _ = kb_for_writing(path)
+    return KB.open(target, create=True)
+
+
+def find(kb: KB, query: str, **filters: Any) -> list[Hit]:
+    """Ranked facts and quotes for a query (filters: kind, sector, speaker, period, source, limit)."""
+    from mickb.search import find as _find
+
+    return _find(kb, query, **filters)
+
+
+def check(kb: KB, claim: str) -> dict[str, Any]:
+    """The contract's `check --json` result for one claim."""
+    from mickb.check import check_claim
+
+    return check_claim(kb, claim)
+
+
+def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
+    """The contract's `quote --json` result."""
+    from mickb.verify import verify_quote as _verify
+
+    return _verify(kb, text, by=by)
+
+
+def ingest(kb: KB, paths: list[str | Path], **meta: str | None) -> IngestReport:
+    """Add documents (title/date/url/outlet/author override what they say of themselves)."""
+    from mickb.models import SourceMeta
+    from mickb.pipeline import ingest as _ingest
+
+    return _ingest(kb, [Path(p) for p in paths], SourceMeta(**meta))
+
+
+def build(sources: str | Path, output: str | Path) -> IngestReport:
+    """Rebuild `output` from a folder of sources, deterministically."""
+    from mickb.pipeline import build as _build
+
+    return _build(Path(sources), Path(output))

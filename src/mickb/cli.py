@@ -1,0 +1,377 @@
+"""The command line: parse, call the core, render. Nothing else lives here.
+
+Errors from the core are named exceptions (mickb.errors); `main` maps them to one
+`error:` line and the contract's exit code, in this one place.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from mickb import render
+from mickb.errors import BadInput, ExitCode, KBError, MickbError
+
+# rich_markup_mode=None: plain click help, so `mickb --help` never pays for importing rich.
+app = typer.Typer(
+    name="mickb",
+    help="Figures and quotes of Vietnamese ICT-sector reports: find them, check claims "
+    "against them, verify quotations.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Knowledge base file (default: $MICKB_DB, your KB, or the shipped one).",
+                 show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (the contract's records).")]
+
+
+class Done(Exception):
+    """Stop with an exit code after output was written (grep-style 0/1)."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _exit(found: bool) -> NoReturn:
+    raise Done(ExitCode.OK if found else ExitCode.NOT_FOUND)
+
+
+def _open_for_reading(db: str | None) -> Any:
+    from mickb.paths import kb_for_reading
+    from mickb.store import KB
+
+    return KB.open(kb_for_reading(db), readonly=True)
+
+
+def _stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"standard input is not UTF-8 text (byte {exc.start}); convert it first") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from mickb import __version__
+
+        typer.echo(f"mickb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Figures and quotes of Vietnamese ICT-sector reports."""
+
+
+@app.command()
+def find(
+    query: Annotated[str, typer.Argument(help="What you remember: words (with or without "
+                                              "diacritics, English too) or a number.")],
+    kind: Annotated[str | None, typer.Option(help="Only 'fact' or 'quote'.")] = None,
+    sector: Annotated[str | None, typer.Option(help="Only this sector, e.g. 'viễn thông'.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker (name or role).")] = None,
+    period: Annotated[str | None, typer.Option(help="Only this period, e.g. 2022.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source (id or title words).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N results.", min=1)] = 10,
+    json_: JsonOption = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record a line.")] = False,
+    csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Fuzzy search over facts and quotes, best first."""
+    from mickb.search import find as find_records
+
+    if kind not in (None, "fact", "quote"):
+        raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")
+    kb = _open_for_reading(db)
+    try:
+        hits = find_records(kb, query, kind=kind, sector=sector, speaker=speaker,
+                            period=period, source=source, limit=limit)
+    finally:
+        kb.close()
+    records = [h.record for h in hits]
+    if json_:
+        render.write_json({"query": query, "count": len(records), "results": records})
+    elif jsonl:
+        render.write_jsonl(records)
+    elif csv:
+        render.write_csv(records)
+    elif records:
+        words = sorted({w for h in hits for w in h.matched})
+        render.results_table(records, words)
+    else:
+        render.message(f"nothing found for {query!r}; try fewer or other words")
+    _exit(bool(records))
+
+
+@app.command()
+def show(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A fact or quote id (from find).")],
+    json_: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """One record with its sentence, paragraph, document, related facts and a citation."""
+    from mickb.cite import citation
+
+    kb = _open_for_reading(db)
+    try:
+        context = kb.context(record_id.strip())
+    finally:
+        kb.close()
+    context["citation"] = citation(context["record"])
+    if json_:
+        render.write_json(context)
+    else:
+        render.record_panel(context)
+    _exit(True)
+
+
+@app.command()
+def check(
+    claim: Annotated[str, typer.Argument(help="A sentence with figures; '-' reads one claim a line from stdin.")],
+    json_: Annotated[bool, typer.Option("--json", help="JSON (JSONL when reading stdin).")] = False,
+    db: DbOption = None,
+) -> None:
+    """Fact-check every figure in a claim against the KB."""
+    from mickb.check import check_claim
+
+    claims = [ln for ln in _stdin_text().splitlines() if ln.strip()] if claim == "-" else [claim]
+    if claim == "-" and not claims:
+        raise BadInput("no claims on standard input (one claim a line)")
+    kb = _open_for_reading(db)
+    all_supported = True
+    try:
+        for text in claims:
+            result = check_claim(kb, text)
+            all_supported = all_supported and result["verdict"] == "supported"
+            if json_:
+                if claim == "-":
+                    render.write_jsonl([result])
+                else:
+                    render.write_json(result)
+            elif claim == "-":
+                sys.stdout.write(f"{result['verdict']}\t{text}\n")
+            else:
+                render.check_panel(result)
+            sys.stdout.flush()
+    finally:
+        kb.close()
+    _exit(all_supported)
+
+
+@app.command()
+def quote(
+    text: Annotated[str, typer.Argument(help="The quotation to verify.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who it is attributed to (name or role).")] = None,
+    json_: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Verify a quotation and its attribution."""
+    from mickb.verify import verify_quote
+
+    kb = _open_for_reading(db)
+    try:
+        result = verify_quote(kb, text, by=by)
+    finally:
+        kb.close()
+    if json_:
+        render.write_json(result)
+    else:
+        render.quote_panel(result)
+    _exit(result["verdict"] == "verified")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html) or folders.")],
+    title: Annotated[str | None, typer.Option(help="Title, if the document does not state it.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="The publication, e.g. 'Nhân Dân'.")] = None,
+    author: Annotated[str | None, typer.Option(help="Who wrote it.")] = None,
+    json_: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Add documents to your KB (never the shipped one); each document is one transaction."""
+    from mickb.models import SourceMeta
+    from mickb.paths import kb_for_writing
+    from mickb.pipeline import ingest as ingest_paths
+    from mickb.store import KB
+
+    if date is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise BadInput(f"--date must be YYYY-MM-DD, not {date!r}") from None
+    meta = SourceMeta(title=title, date=date, url=url, outlet=outlet, author=author)
+    path, created = kb_for_writing(db)
+    if created:
+        render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
+    kb = KB.open(path, create=True)
+    try:
+        report = ingest_paths(kb, paths, meta)
+    finally:
+        kb.close()
+    if json_:
+        render.write_json({"kb": report.kb_path,
+                           "documents": [o.__dict__ for o in report.outcomes]})
+    else:
+        for o in report.outcomes:
+            if o.status == "failed":
+                render.message(f"failed     {o.path}: {o.error}")
+            else:
+                render.message(f"{o.status:<10} {o.path}: {o.facts} figures, {o.quotes} quotes "
+                               f"({o.source_id})")
+        render.message(f"{len(report.outcomes) - len(report.failed)} of {len(report.outcomes)} "
+                       f"documents in {report.kb_path}")
+    if report.failed:
+        raise Done(ExitCode.BAD_INPUT)
+
+
+@app.command()
+def build(
+    sources: Annotated[Path, typer.Argument(help="Folder of source documents.")] = Path("data/sources"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="KB file to write.")] = Path("data/kb.sqlite"),
+    json_: JsonOption = False,
+    db: Annotated[str | None, typer.Option("--db", help="Same as --output.", show_default=False)] = None,
+) -> None:
+    """Rebuild a KB from a folder of sources, deterministically (default data/sources -> data/kb.sqlite)."""
+    from mickb.pipeline import build as build_kb
+
+    target = Path(db) if db else output
+    report = build_kb(sources, target)
+    if json_:
+        render.write_json({"kb": str(target), "documents": [o.__dict__ for o in report.outcomes]})
+    else:
+        facts = sum(o.facts for o in report.outcomes)
+        quotes = sum(o.quotes for o in report.outcomes)
+        render.message(f"built {target}: {len(report.outcomes)} documents, {facts} figures, "
+                       f"{quotes} quotes")
+
+
+@app.command()
+def export(
+    kind: Annotated[str | None, typer.Option(help="Only 'fact' or 'quote'.")] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record a line (default).")] = False,
+    csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Every record of the KB, one a line (JSONL) or as CSV."""
+    if kind not in (None, "fact", "quote"):
+        raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")
+    if jsonl and csv:
+        raise BadInput("choose one of --jsonl and --csv")
+    kb = _open_for_reading(db)
+    try:
+        records = kb.iter_records(kind)
+        if csv:
+            render.write_csv(records)
+        else:
+            render.write_jsonl(records)
+    finally:
+        kb.close()
+
+
+@app.command()
+def sources(json_: JsonOption = False, db: DbOption = None) -> None:
+    """The documents the KB holds."""
+    kb = _open_for_reading(db)
+    try:
+        rows = kb.sources()
+    finally:
+        kb.close()
+    if json_:
+        render.write_json(rows)
+    else:
+        render.key_value_table(rows, ["id", "date", "outlet", "title", "n_facts", "n_quotes"])
+    _exit(bool(rows))
+
+
+@app.command()
+def stats(json_: JsonOption = False, db: DbOption = None) -> None:
+    """How much the KB holds, by kind, sector and measure."""
+    kb = _open_for_reading(db)
+    try:
+        numbers = kb.stats()
+    finally:
+        kb.close()
+    if json_:
+        render.write_json(numbers)
+    else:
+        rows = [{"what": k, "count": v} for k, v in numbers.items() if not isinstance(v, dict)]
+        for group, counts in numbers.items():
+            if isinstance(counts, dict):
+                rows += [{"what": f"{group}: {k}", "count": v} for k, v in counts.items()]
+        render.key_value_table(rows, ["what", "count"])
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and map every outcome to an exit code, in one place."""
+    import click
+
+    debug = os.environ.get("MICKB_DEBUG") == "1"
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="mickb", standalone_mode=False)
+        code = 0
+    except Done as done:
+        code = done.code
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        render.message("error: aborted")
+        code = 130
+    except click.UsageError as exc:
+        # click puts `Usage:` lines first; the contract wants one line that says what to do.
+        hint = f" (see 'mickb {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else \
+            " (see 'mickb --help')"
+        render.message(f"error: {exc.format_message()}{hint}")
+        code = ExitCode.BAD_INPUT
+    except click.ClickException as exc:
+        render.message(f"error: {exc.format_message()}")
+        code = ExitCode.BAD_INPUT
+    except MickbError as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        render.message(f"error: {exc}")
+        code = exc.exit_code
+    except BrokenPipeError:
+        # `mickb export | head`: the reader left; not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as exc:  # noqa: BLE001 - last resort: no traceback unless asked
+        if debug:
+            raise
+        import sqlite3
+
+        if isinstance(exc, sqlite3.DatabaseError):
+            render.message(f"error: knowledge base problem: {exc} (check the file, or rebuild it "
+                           "with 'mickb build')")
+            code = KBError.exit_code
+        else:
+            render.message(f"error: unexpected {type(exc).__name__}: {exc} "
+                           "(rerun with MICKB_DEBUG=1 and report it)")
+            code = ExitCode.BAD_INPUT
+    sys.exit(code)

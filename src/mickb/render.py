@@ -1,0 +1,293 @@
+"""The one renderer: every command's output goes through here.
+
+Data goes to stdout, messages to stderr. JSON/JSONL/CSV are for scripts and never import
+rich; tables and panels are for people at a terminal (colour off with NO_COLOR or when piped).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+# CSV columns: the contract's record fields, with nested objects flattened.
+FACT_COLUMNS = [
+    "kind", "id", "metric", "metric_en", "measure", "value", "unit", "value_text", "total",
+    "qualifier", "base_value", "base_unit", "period", "compared_to", "direction", "sector",
+    "related", "sentence",
+]
+QUOTE_COLUMNS = ["kind", "id", "text", "speaker_name", "speaker_role", "form", "sentence"]
+SOURCE_COLUMNS = ["source_id", "source_title", "source_date", "source_url", "source_outlet",
+                  "source_author"]
+CSV_COLUMNS = list(dict.fromkeys(FACT_COLUMNS + QUOTE_COLUMNS + SOURCE_COLUMNS))
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def write_json(obj: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(rows: Iterable[Any], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    for row in rows:
+        out.write(dumps(row) + "\n")
+
+
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if key == "source" and isinstance(value, dict):
+            for sub, subvalue in value.items():
+                flat[f"source_{sub}"] = subvalue
+        elif key == "speaker" and isinstance(value, dict):
+            flat["speaker_name"] = value.get("name")
+            flat["speaker_role"] = value.get("role")
+        elif isinstance(value, list):
+            flat[key] = " ".join(str(v) for v in value)
+        else:
+            flat[key] = value
+    return flat
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(flatten(row))
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def format_figure(record: dict[str, Any]) -> str:
+    text = str(record.get("value_text") or "")
+    return text
+
+
+def format_change(record: dict[str, Any], related: dict[str, dict[str, Any]]) -> str:
+    """The growth rate stated with a level, as '+1,6%' (or the fact's own direction)."""
+    if record.get("measure") == "change":
+        sign = {"up": "+", "down": "−"}.get(record.get("direction") or "", "")
+        return sign + str(record.get("value_text") or "")
+    for rid in record.get("related") or []:
+        other = related.get(rid)
+        if other and other.get("measure") == "change":
+            sign = {"up": "+", "down": "−"}.get(other.get("direction") or "", "")
+            return sign + str(other.get("value_text") or "")
+    return ""
+
+
+def _highlight(text: str, words: list[str]) -> Any:
+    """Rich Text with the query's words highlighted, matched without diacritics."""
+    from rich.text import Text
+
+    from mickb.fold import fold
+
+    rich_text = Text(text)
+    if not words:
+        return rich_text
+    folded = fold(text)
+    # fold() keeps one character per character for NFC Vietnamese, so offsets carry over.
+    if len(folded) != len(text):
+        return rich_text
+    for word in {w for w in words if len(w) >= 2}:
+        start = 0
+        while True:
+            pos = folded.find(word, start)
+            if pos < 0:
+                break
+            end = pos + len(word)
+            before_ok = pos == 0 or not folded[pos - 1].isalnum()
+            after_ok = end == len(folded) or not folded[end].isalnum()
+            if before_ok and after_ok:
+                rich_text.stylize("bold yellow", pos, end)
+            start = end
+    return rich_text
+
+
+def results_table(hits: list[dict[str, Any]], words: list[str], title: str | None = None) -> None:
+    """Facts and quotes found, one row each, matched words highlighted."""
+    from rich import box
+    from rich.table import Table
+
+    by_id = {h["id"]: h for h in hits}
+    table = Table(box=box.SIMPLE_HEAD, title=title, expand=False, show_lines=False)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("metric / quote", ratio=3, overflow="fold")
+    table.add_column("figure / speaker", ratio=2, overflow="fold")
+    table.add_column("change", no_wrap=True)
+    table.add_column("period", no_wrap=True)
+    table.add_column("source", ratio=1, overflow="fold")
+    for rec in hits:
+        source = rec.get("source") or {}
+        src = " ".join(x for x in (source.get("outlet"), source.get("date")) if x)
+        if rec.get("kind") == "quote":
+            speaker = rec.get("speaker") or {}
+            who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
+            table.add_row(
+                rec["id"], _highlight("“" + rec["text"] + "”", words), who or "?", "", "", src
+            )
+        else:
+            table.add_row(
+                rec["id"],
+                _highlight(rec.get("metric") or "", words),
+                _highlight(format_figure(rec), words),
+                format_change(rec, by_id),
+                rec.get("period") or "",
+                src,
+            )
+    _console().print(table)
+
+
+def record_panel(context: dict[str, Any]) -> None:
+    """`show`: the record, its sentence, paragraph, document, related facts and citations."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    rec = context["record"]
+    lines: list[Any] = []
+    if rec.get("kind") == "quote":
+        speaker = rec.get("speaker") or {}
+        lines.append(Text("“" + rec["text"] + "”", style="bold"))
+        lines.append(Text("— " + ", ".join(
+            x for x in (speaker.get("name"), speaker.get("role")) if x) + f"  ({rec['form']})"))
+    else:
+        head = Text()
+        head.append(rec.get("metric") or "", style="bold")
+        head.append(": ")
+        head.append(rec.get("value_text") or "", style="bold cyan")
+        lines.append(head)
+        details = [
+            f"{k}: {rec[k]}" for k in ("measure", "qualifier", "period", "compared_to",
+                                       "direction", "sector", "metric_en")
+            if rec.get(k) not in (None, "")
+        ]
+        lines.append(Text("  ".join(details), style="dim"))
+    lines.append(Text(""))
+    lines.append(Text("Sentence", style="underline"))
+    needle = rec.get("value_text") if rec.get("kind") == "fact" else rec.get("text")
+    sentence = Text(rec.get("sentence") or "")
+    if needle:
+        sentence.highlight_words([needle], style="bold yellow")
+    lines.append(sentence)
+    if context.get("paragraph") and context["paragraph"] != rec.get("sentence"):
+        lines.append(Text(""))
+        lines.append(Text("Paragraph", style="underline"))
+        lines.append(Text(context["paragraph"], style="dim"))
+    related = context.get("related") or []
+    if related:
+        lines.append(Text(""))
+        lines.append(Text("Related", style="underline"))
+        for other in related:
+            lines.append(Text(f"{other['id']}  {other.get('metric')}: {other.get('value_text')}"))
+    citations = context.get("citation") or {}
+    if citations:
+        lines.append(Text(""))
+        lines.append(Text("Cite", style="underline"))
+        for lang in ("vi", "en"):
+            if citations.get(lang):
+                lines.append(Text(f"[{lang}] {citations[lang]}"))
+    source = rec.get("source") or {}
+    title = source.get("title") or source.get("id") or ""
+    _console().print(Panel(Group(*lines), title=rec["id"], subtitle=title, expand=True))
+
+
+VERDICT_STYLE = {
+    "supported": "green", "verified": "green",
+    "contradicted": "red", "misattributed": "red",
+    "not_found": "yellow", "altered": "yellow",
+}
+
+
+def check_panel(result: dict[str, Any]) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    verdict = result["verdict"]
+    style = VERDICT_STYLE.get(verdict, "white")
+    lines: list[Any] = [Text(result["claim"])]
+    if not result.get("figures"):
+        lines.append(Text("no figure to check in this claim", style="yellow"))
+    for fig in result.get("figures", []):
+        lines.append(Text(""))
+        head = Text()
+        head.append(fig["text"], style="bold")
+        head.append("  ")
+        head.append(fig["verdict"].upper(), style=f"bold {VERDICT_STYLE.get(fig['verdict'])}")
+        lines.append(head)
+        if fig.get("explanation"):
+            lines.append(Text(fig["explanation"]))
+        fact = fig.get("fact")
+        if fact:
+            sentence = Text("“" + (fact.get("sentence") or "") + "”", style="dim")
+            if fact.get("value_text"):
+                sentence.highlight_words([fact["value_text"]], style="bold yellow")
+            lines.append(sentence)
+            source = fact.get("source") or {}
+            cite = ", ".join(x for x in (source.get("title"), source.get("outlet"),
+                                         source.get("date"), fact.get("id")) if x)
+            lines.append(Text(cite, style="dim italic"))
+    _console().print(Panel(Group(*lines), title=verdict.upper(), border_style=style))
+
+
+def quote_panel(result: dict[str, Any]) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    verdict = result["verdict"]
+    lines: list[Any] = [Text("“" + result["text"] + "”")]
+    if result.get("by"):
+        lines.append(Text("attributed to: " + result["by"], style="dim"))
+    quote = result.get("quote")
+    if quote:
+        lines.append(Text(""))
+        speaker = result.get("actual_speaker") or quote.get("speaker") or {}
+        who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
+        lines.append(Text("source: " + who, style="bold"))
+        lines.append(Text("“" + (quote.get("sentence") or "") + "”", style="dim"))
+    if result.get("differences"):
+        lines.append(Text(result["differences"], style="yellow"))
+    if result.get("note"):
+        lines.append(Text(result["note"], style="yellow"))
+    sim = result.get("similarity")
+    title = verdict.upper() + (f"  ({sim:.2f})" if isinstance(sim, float) else "")
+    _console().print(Panel(Group(*lines), title=title,
+                           border_style=VERDICT_STYLE.get(verdict, "white")))
+
+
+def key_value_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
+    _console().print(table)
+
+
+def message(text: str) -> None:
+    """A note for the person (stderr), never mixed with data on stdout."""
+    sys.stderr.write(text + "\n")
