@@ -102,9 +102,12 @@ def find(
     try:
         hits = find_records(kb, query, kind=kind, sector=sector, speaker=speaker,
                             period=period, source=source, limit=limit)
+        records = [h.record for h in hits]
+        table = not (json_ or jsonl or csv)
+        # A level's growth rate belongs beside it in the table even when the search left it out.
+        related = _related_records(kb, records) if table else {}
     finally:
         kb.close()
-    records = [h.record for h in hits]
     if json_:
         render.write_json({"query": query, "count": len(records), "results": records})
     elif jsonl:
@@ -113,10 +116,23 @@ def find(
         render.write_csv(records)
     elif records:
         words = sorted({w for h in hits for w in h.matched})
-        render.results_table(records, words)
+        render.results_table(records, words, related)
     else:
         render.message(f"nothing found for {query!r}; try fewer or other words")
     _exit(bool(records))
+
+
+def _related_records(kb: Any, records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    from mickb.errors import RecordNotFound
+
+    have = {r["id"] for r in records}
+    related: dict[str, dict[str, Any]] = {}
+    for rid in {rid for r in records for rid in (r.get("related") or [])} - have:
+        try:
+            related[rid] = kb.get(rid)
+        except RecordNotFound:
+            continue
+    return related
 
 
 @app.command()
@@ -224,11 +240,18 @@ def ingest(
     path, created = kb_for_writing(db)
     if created:
         render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
+    existed = path.exists()
     kb = KB.open(path, create=True)
     try:
         report = ingest_paths(kb, paths, meta)
-    finally:
+    except BaseException:
         kb.close()
+        if not existed:
+            _remove_kb(path)
+        raise
+    kb.close()
+    if not existed and len(report.failed) == len(report.outcomes):
+        _remove_kb(path)  # nothing landed: leave no empty KB behind
     if json_:
         render.write_json({"kb": report.kb_path,
                            "documents": [o.__dict__ for o in report.outcomes]})
@@ -243,6 +266,11 @@ def ingest(
                        f"documents in {report.kb_path}")
     if report.failed:
         raise Done(ExitCode.BAD_INPUT)
+
+
+def _remove_kb(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        leftover.unlink(missing_ok=True)
 
 
 @app.command()

@@ -62,3 +62,8 @@ class KBLocked(KBError):
 
 class KBReadOnly(KBError):
     pass
+
+
+class KBOutdated(KBError):
+    """The KB's schema is older than this mickb and cannot be upgraded here (read-only file),
+    or newer than this mickb knows how to write."""

@@ -211,7 +211,9 @@ def migrate(conn: sqlite3.Connection, *, upto: int = SCHEMA_VERSION) -> list[str
             )
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         function(conn)
-        conn.execute(f"INSERT INTO {MIGRATIONS_TABLE}(version, name) VALUES (?, ?)", (version, name))
+        conn.execute(
+            f"INSERT INTO {MIGRATIONS_TABLE}(version, name) VALUES (?, ?)", (version, name)
+        )
         conn.execute(f"PRAGMA user_version = {int(version)}")
         applied.append(name)
     return applied

@@ -125,7 +125,7 @@ def build(sources: Path, output: Path) -> IngestReport:
                 result = kb.add_document(doc, facts, quotes, path=path.relative_to(sources).as_posix())
                 report.outcomes.append(IngestOutcome(
                     str(path), result.status, result.source_id, result.facts, result.quotes))
-            kb.finalize()
+            kb.compact()
         finally:
             kb.close()
         os.replace(tmp, output)

@@ -187,6 +187,7 @@ def load_document(path: Path, meta: SourceMeta | None = None) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _refuse(name, f"cannot read it ({exc.strerror or exc})", "check its permissions")
+        why = f"cannot read it ({exc.strerror or exc})"
+        raise _refuse(name, why, "check its permissions") from None
     text, fmt = read_bytes(data, name)
     return load_text(text, fmt, meta)

@@ -77,16 +77,21 @@ def _console(stderr: bool = False) -> Any:
     )
 
 
+_DIRECTION_VI = {"up": "tăng ", "down": "giảm "}
+
+
 def format_figure(record: dict[str, Any]) -> str:
+    """The figure as the source writes it; a growth rate says which way it went."""
     text = str(record.get("value_text") or "")
+    if record.get("measure") == "change":
+        return _DIRECTION_VI.get(record.get("direction") or "", "") + text
     return text
 
 
 def format_change(record: dict[str, Any], related: dict[str, dict[str, Any]]) -> str:
-    """The growth rate stated with a level, as '+1,6%' (or the fact's own direction)."""
+    """For a level, the growth rate stated with it ('+1,6%'), if the results hold it."""
     if record.get("measure") == "change":
-        sign = {"up": "+", "down": "−"}.get(record.get("direction") or "", "")
-        return sign + str(record.get("value_text") or "")
+        return ""
     for rid in record.get("related") or []:
         other = related.get(rid)
         if other and other.get("measure") == "change":
@@ -123,38 +128,80 @@ def _highlight(text: str, words: list[str]) -> Any:
     return rich_text
 
 
-def results_table(hits: list[dict[str, Any]], words: list[str], title: str | None = None) -> None:
-    """Facts and quotes found, one row each, matched words highlighted."""
+def results_table(hits: list[dict[str, Any]], words: list[str],
+                  related: dict[str, dict[str, Any]] | None = None) -> None:
+    """Facts and quotes found, best first, matched words highlighted.
+
+    A table on wide terminals; on narrow ones (or piped at 80 columns) one small card per
+    result, so Vietnamese phrases wrap between words instead of columns being cut.
+    """
+    console = _console()
+    known = {h["id"]: h for h in hits}
+    known.update(related or {})
+    if console.width >= 110:
+        _wide_table(console, hits, words, known)
+    else:
+        _cards(console, hits, words, known)
+
+
+def _source_label(rec: dict[str, Any]) -> str:
+    source = rec.get("source") or {}
+    return " ".join(x for x in (source.get("outlet") or source.get("title") or source.get("id"),
+                                source.get("date")) if x)
+
+
+def _wide_table(console: Any, hits: list[dict[str, Any]], words: list[str],
+                known: dict[str, dict[str, Any]]) -> None:
     from rich import box
     from rich.table import Table
 
-    by_id = {h["id"]: h for h in hits}
-    table = Table(box=box.SIMPLE_HEAD, title=title, expand=False, show_lines=False)
+    table = Table(box=box.SIMPLE_HEAD, expand=False)
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("metric / quote", ratio=3, overflow="fold")
     table.add_column("figure / speaker", ratio=2, overflow="fold")
     table.add_column("change", no_wrap=True)
-    table.add_column("period", no_wrap=True)
+    table.add_column("period", ratio=1, overflow="fold")
     table.add_column("source", ratio=1, overflow="fold")
     for rec in hits:
-        source = rec.get("source") or {}
-        src = " ".join(x for x in (source.get("outlet"), source.get("date")) if x)
         if rec.get("kind") == "quote":
             speaker = rec.get("speaker") or {}
-            who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
-            table.add_row(
-                rec["id"], _highlight("“" + rec["text"] + "”", words), who or "?", "", "", src
-            )
+            who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x) or "?"
+            table.add_row(rec["id"], _highlight("“" + rec["text"] + "”", words), who, "", "",
+                          _source_label(rec))
         else:
-            table.add_row(
-                rec["id"],
-                _highlight(rec.get("metric") or "", words),
-                _highlight(format_figure(rec), words),
-                format_change(rec, by_id),
-                rec.get("period") or "",
-                src,
-            )
-    _console().print(table)
+            table.add_row(rec["id"], _highlight(rec.get("metric") or "", words),
+                          _highlight(format_figure(rec), words), format_change(rec, known),
+                          rec.get("period") or "", _source_label(rec))
+    console.print(table)
+
+
+def _cards(console: Any, hits: list[dict[str, Any]], words: list[str],
+           known: dict[str, dict[str, Any]]) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    for rec in hits:
+        head = Text()
+        if rec.get("kind") == "quote":
+            speaker = rec.get("speaker") or {}
+            head.append(speaker.get("name") or speaker.get("role") or "?", style="bold")
+            if speaker.get("name") and speaker.get("role"):
+                head.append(", " + speaker["role"], style="dim")
+            body = _highlight("“" + rec["text"] + "”", words)
+        else:
+            head.append_text(_highlight(format_figure(rec), words))
+            head.stylize("bold cyan")
+            change = format_change(rec, known)
+            if change:
+                head.append(f"  ({change})")
+            if rec.get("period"):
+                head.append(f"  {rec['period']}", style="bold")
+            body = _highlight(rec.get("metric") or "", words)
+        console.print(head)
+        console.print(Padding(body, (0, 0, 0, 2), expand=False))
+        console.print(Padding(Text(f"{rec['id']} · {_source_label(rec)}", style="dim"),
+                              (0, 0, 0, 2), expand=False))
+        console.print()
 
 
 def record_panel(context: dict[str, Any]) -> None:

@@ -1,0 +1,590 @@
+"""Step 2 of the pipeline: decoded text -> what the document says about itself + passages.
+
+`clean(text, fmt)` returns the metadata the document states (YAML front matter, its heading,
+a byline "Tác giả: …", a date line, "Theo <outlet>" and "Link bài viết: <url>" at the end,
+HTML <title>/og:/<time>/author tags) and the text as `Passage`s: kind "title" and "meta" for
+those lines, "caption" for photo captions, "body" for the rest.
+
+Cleaning drops image placeholders and markdown images, strips markdown emphasis, escapes and
+link syntax, NFC-normalises and collapses white space. It also repairs sentences the source
+broke across paragraphs: a paragraph that ends without terminal punctuation, followed by one
+that starts with a lower-case letter, is one paragraph ("doanh thu dịch vụ viễn" / "thông
+đạt 138.000 tỷ đồng"). Every passage keeps the offsets of its first and last characters in
+the original text, so a record can always be traced back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from mickb.fold import fold, nfc
+from mickb.models import Passage, PassageKind, SourceMeta
+
+# Endings after which a paragraph is complete; any other ending + a lower-case start of the
+# next paragraph means the source broke a sentence (or a word) across paragraphs.
+TERMINAL = ".!?:;…\"”’'»)]"
+
+_IMAGE_PLACEHOLDER_RE = re.compile(
+    r"^\s*(?:image not found or type unknown|\[?\s*(?:image|hình ảnh|ảnh)\s*\]?)\s*$",
+    re.IGNORECASE,
+)
+_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_IMAGE_ONLY_RE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+_MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+|www\.[^>\s]+)>")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT_RULE_RE = re.compile(r"^\s*(?:=+|-+|\*{3,}|_{3,})\s*$")
+_BULLET_RE = re.compile(r"^\s*(?:[-+•]|\*(?=\s))\s+")
+_QUOTE_PREFIX_RE = re.compile(r"^\s*(?:>\s?)+")
+_ITALIC_WHOLE_RE = re.compile(r"^\s*(?:\*(?!\*)|_(?!_))(.+?)(?:(?<!\*)\*|(?<!_)_)\s*$", re.DOTALL)
+_BOLD_WHOLE_RE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$", re.DOTALL)
+# "…Truyền thông_Ảnh: nhandan.vn." / "(Ảnh: TTXVN)" / "Ảnh minh họa"
+_CREDIT_RE = re.compile(
+    r"(?:\s*[-–—_|]\s*|\s*\(\s*|\s+|^)"
+    r"(?P<label>Ảnh(?: minh họa| minh hoạ)?|Nguồn ảnh|Photo|Đồ họa|Đồ hoạ)"
+    r"(?:\s*:\s*(?P<credit>[^()]{1,80}?))?\s*\)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+_BYLINE_RE = re.compile(
+    r"^(?:tác giả|bài(?: và ảnh)?|người viết|phóng viên|nhóm phóng viên|biên tập|by)\s*:\s*"
+    r"(?P<who>[^:]{2,80}?)\s*\.?$",
+    re.IGNORECASE,
+)
+_LINK_LINE_RE = re.compile(
+    r"^(?:link bài viết|link bài gốc|link gốc|link|url|bài gốc|nguồn|source)\s*:\s*"
+    r"<?(?P<url>(?:https?://|www\.)\S+?)>?\s*$",
+    re.IGNORECASE,
+)
+_OUTLET_LINE_RE = re.compile(
+    r"^(?:theo|nguồn\s*:)\s+(?P<outlet>[^,.;:!?]{2,60}?)\s*\.?$", re.IGNORECASE
+)
+_CAPS = r"[A-ZÀ-ỸĐ]"
+_NAME_WORD = rf"{_CAPS}[a-zà-ỹđ]*"
+_LONE_NAME_RE = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+    r"(?:\s*\((?:tổng hợp|th|theo [^)]{1,40}|[A-Z]{2,6})\))?\s*\.?$"
+)
+
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})"),
+    re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
+)
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:thứ\s+\w+|chủ nhật|cập nhật|đăng(?: ngày)?|ngày đăng|published)\s*[,:]?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:\(?\s*GMT\s*[+\-]\s*\d{1,2}\s*\)?)?\s*[,|\-]?\s*)?"
+    r"(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?"
+    r"(?:ngày\s+)?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"(?:\s*[,|\-]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:\(?\s*GMT\s*[+\-]\s*\d{1,2}\s*\)?)?)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in `text` as ISO yyyy-mm-dd ('22:26 18/12/2022' -> 2022-12-18)."""
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+            if 1 <= m <= 12 and 1 <= d <= 31 and 1800 <= y <= 2200:
+                return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+_INVISIBLE = str.maketrans({"\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ",
+                            "\ufeff": " "})
+
+
+def collapse(text: str) -> str:
+    """NFC, one space for every run of white space (zero-width spaces included)."""
+    return " ".join(nfc(text).translate(_INVISIBLE).split())
+
+
+# --- markdown inline syntax ---------------------------------------------------------------
+
+_STAR_RE = re.compile(r"(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|(?<=[^\w\s])\*|\*(?=[^\w\s])")
+_UNDERSCORE_RE = re.compile(r"(?<![\w])_(?=\S)|(?<=\S)_(?![\w])")
+_PROTECT = {ch: chr(0xE000 + i) for i, ch in enumerate("\\`*_{}[]()#+-.!|>~<")}
+_UNPROTECT = str.maketrans({v: k for k, v in _PROTECT.items()})
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown inline syntax -> plain text: emphasis, escapes, links, images, autolinks."""
+    # Each step only when its marker is there: most paragraphs have none (speed on big files).
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPE_RE.sub(lambda m: _PROTECT[m.group(1)], text)
+    if "](" in text:
+        text = _MD_IMAGE_RE.sub("", text)
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK_RE.sub(r"\1", text)
+    if "*" in text:
+        # A single * is emphasis when it touches a word on one side only: keeps 3 * 4.
+        text = _STAR_RE.sub("", text.replace("**", ""))
+    if "_" in text:
+        # Likewise _: keeps snake_case_names, drops _nghiêng_.
+        text = _UNDERSCORE_RE.sub("", text.replace("__", ""))
+    return text.translate(_UNPROTECT) if escaped else text
+
+
+# --- blocks: the paragraphs of the source, before classification ---------------------------
+
+
+@dataclass
+class _Block:
+    raw: str  # the paragraph as the source writes it (markdown syntax included)
+    start: int
+    end: int
+    tag: str = "p"  # "h1".."h6", "p", "li", "figcaption", "img" (an image in the source)
+    markup: bool = True  # markdown inline syntax to strip (False for HTML text)
+
+
+def _lines(text: str, offset: int) -> list[tuple[str, int, int]]:
+    out = []
+    pos = offset
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end].rstrip("\r")
+        out.append((line, pos, pos + len(line)))
+        pos = end + 1
+    return out
+
+
+def _hard_wrapped(lines: list[tuple[str, int, int]]) -> bool:
+    """A plain-text file wrapped at a fixed width (most lines 50-100 characters)."""
+    lengths = [len(line) for line, _, _ in lines if line.strip()]
+    if len(lengths) < 8 or max(lengths) > 120:
+        return False
+    return sum(1 for n in lengths if 50 <= n <= 100) >= 0.7 * len(lengths)
+
+
+def _text_blocks(text: str, offset: int, fmt: str) -> list[_Block]:
+    """Paragraphs of text[offset:]: lines (plain text) or blank-line blocks (markdown)."""
+    lines = _lines(text, offset)
+    soft_wrap = fmt == "md" or _hard_wrapped(lines)
+    blocks: list[_Block] = []
+    current: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        if current:
+            raw = " ".join(line.strip() for line, _, _ in current)
+            blocks.append(_Block(raw, current[0][1], current[-1][2]))
+            current.clear()
+
+    for line, start, end in lines:
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        heading = _HEADING_RE.match(line)
+        if heading:
+            flush()
+            level = len(heading.group(1))
+            blocks.append(_Block(heading.group(2), start, end, tag=f"h{level}"))
+            continue
+        if (
+            fmt == "md" and _SETEXT_RULE_RE.match(line) and current
+            and set(stripped) <= set("=-")
+        ):
+            # "Title\n=====" is a heading in markdown.
+            raw = " ".join(part.strip() for part, _, _ in current)
+            tag = "h1" if "=" in stripped else "h2"
+            blocks.append(_Block(raw, current[0][1], current[-1][2], tag=tag))
+            current.clear()
+            continue
+        if _SETEXT_RULE_RE.match(line) and not current:
+            continue  # a horizontal rule
+        if _MD_IMAGE_ONLY_RE.match(line) or _IMAGE_PLACEHOLDER_RE.match(line):
+            flush()
+            blocks.append(_Block(stripped, start, end, tag="img"))
+            continue
+        is_item = bool(_BULLET_RE.match(line) or re.match(r"^\s*\d{1,3}[.)]\s", line))
+        if not soft_wrap or is_item:
+            flush()
+        current.append((line, start, end))
+        if not soft_wrap:
+            flush()
+    flush()
+    return blocks
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_SKIP_TAGS = frozenset(
+    "script style nav footer aside form noscript svg template iframe button select "
+    "canvas object embed head".split()
+)
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li blockquote figcaption td th dd dt pre section article "
+    "main tr ul ol table figure header br hr".split()
+)
+_TEXT_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "p")
+
+
+class _HTMLExtractor(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0]
+        for match in re.finditer("\n", source):
+            self.line_starts.append(match.end())
+        self.blocks: list[_Block] = []
+        self.meta: dict[str, str] = {}
+        self._stack: list[str] = []
+        self._skip = 0
+        self._in_title = False
+        self._title: list[str] = []
+        self._buf: list[str] = []
+        self._buf_start = 0
+        self._buf_end = 0
+        self._tag_stack: list[str] = []  # open text-block tags, innermost last
+        self._article_depth = 0
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _flush(self) -> None:
+        text = "".join(self._buf)
+        if text.strip():
+            tag = self._tag_stack[-1] if self._tag_stack else "p"
+            self.blocks.append(_Block(text, self._buf_start, self._buf_end, tag=tag, markup=False))
+        self._buf = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"])
+            return
+        if tag == "time" and a.get("datetime"):
+            self.meta.setdefault("time", a["datetime"])
+        if tag == "title":
+            self._in_title = True
+        if tag in ("article", "main"):
+            self._article_depth += 1
+        skip = tag in _SKIP_TAGS or (tag == "header" and not self._article_depth)
+        if tag in ("img", "br", "hr", "meta", "link", "input", "source", "wbr"):
+            if tag == "img" and not self._skip:
+                self._flush()
+                pos = self._offset()
+                self.blocks.append(_Block("", pos, pos, tag="img", markup=False))
+            elif tag in ("br", "hr") and not self._skip:
+                self._flush()
+            return
+        self._stack.append(tag)
+        if skip:
+            self._skip += 1
+        if tag in _BLOCK_TAGS and not self._skip:
+            self._flush()
+            if tag in _TEXT_BLOCK_TAGS:
+                self._tag_stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag not in self._stack:
+            return  # a stray end tag
+        while self._stack:
+            open_tag = self._stack.pop()
+            if open_tag in _SKIP_TAGS or (open_tag == "header" and not self._article_depth):
+                self._skip = max(0, self._skip - 1)
+            if open_tag in ("article", "main"):
+                self._article_depth = max(0, self._article_depth - 1)
+            if open_tag in _BLOCK_TAGS and not self._skip:
+                self._buf_end = self._offset()
+                self._flush()
+                if open_tag in _TEXT_BLOCK_TAGS and self._tag_stack:
+                    self._tag_stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+            return
+        if self._skip:
+            return
+        if not self._buf:
+            if not data.strip():
+                return
+            self._buf_start = self._offset()
+        self._buf.append(data)
+        self._buf_end = self._offset() + len(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        if self._title:
+            self.meta.setdefault("title", "".join(self._title))
+
+
+def _html_blocks(text: str) -> tuple[list[_Block], SourceMeta]:
+    parser = _HTMLExtractor(text)
+    parser.feed(text)
+    parser.close()
+    m = {k: collapse(v) for k, v in parser.meta.items()}
+    h1 = next((collapse(b.raw) for b in parser.blocks if b.tag == "h1"), None)
+    title = m.get("og:title") or m.get("twitter:title") or h1 or m.get("title")
+    date_text = next(
+        (m[k] for k in ("article:published_time", "og:published_time", "datepublished",
+                        "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "time")
+         if m.get(k)),
+        None,
+    )
+    author = next(
+        (m[k] for k in ("author", "article:author", "dc.creator", "byl")
+         if m.get(k) and not m[k].startswith("http")),
+        None,
+    )
+    meta = SourceMeta(
+        title=title or None,
+        date=parse_date(date_text) if date_text else None,
+        url=m.get("og:url") or m.get("canonical") or None,
+        outlet=m.get("og:site_name") or None,
+        author=author,
+    )
+    return parser.blocks, meta
+
+
+# --- front matter -------------------------------------------------------------------------
+
+_FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FM_KEYS = {
+    "title": "title", "tieu_de": "title",
+    "date": "date", "published": "date", "pubdate": "date", "ngay": "date",
+    "url": "url", "link": "url", "source_url": "url", "canonical": "url",
+    "author": "author", "authors": "author", "byline": "author", "tac_gia": "author",
+    "outlet": "outlet", "publisher": "outlet", "site": "outlet", "site_name": "outlet",
+    "source": "outlet", "nguon": "outlet",
+}
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        return inner.replace('\\"', '"') if value[0] == '"' else inner.replace("''", "'")
+    return value
+
+
+def _front_matter(text: str) -> tuple[SourceMeta, int]:
+    """YAML front matter's simple `key: value` lines -> (meta, offset where the body starts)."""
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        return SourceMeta(), 0
+    meta = SourceMeta()
+    origin = None
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or line[:1].isspace():
+            continue
+        key = key.strip().lower().replace("-", "_")
+        value = collapse(_unquote(value))
+        if not value:
+            continue
+        if key == "origin":
+            origin = value
+            continue
+        name = _FM_KEYS.get(key)
+        if name is None or getattr(meta, name) is not None:
+            continue
+        if name == "date":
+            value = parse_date(value) or value
+        setattr(meta, name, value)
+    if meta.url is None and origin and re.match(r"https?://", origin):
+        meta.url = origin
+    return meta, match.end()
+
+
+# --- classification -----------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    kind: PassageKind
+    text: str
+    start: int
+    end: int
+    parts: list[int] = field(default_factory=list)
+
+
+def _caption_text(text: str) -> str:
+    """'…Truyền thông_Ảnh: nhandan.vn.' -> '…Truyền thông (Ảnh: nhandan.vn)'."""
+    match = _CREDIT_RE.search(text)
+    if not match or match.start() == 0 and not match.group("credit"):
+        return text.strip(" ._")
+    body = text[: match.start()].strip(" ._-–—|")
+    label = match.group("label")
+    credit = (match.group("credit") or "").strip(" ._")
+    credit_text = f"{label}: {credit}" if credit else label
+    return f"{body} ({credit_text})" if body else credit_text
+
+
+def _looks_like_caption_credit(text: str) -> bool:
+    return bool(re.search(r"(?:^|[\s_(\-–—|])(?:Ảnh|Nguồn ảnh|Photo)\s*:", text, re.I)) or bool(
+        re.search(r"\(\s*Ảnh(?: minh họa| minh hoạ)?\s*\)\s*\.?$", text, re.I)
+    )
+
+
+def _clean_block(block: _Block) -> str:
+    raw = block.raw
+    if block.markup:
+        raw = _QUOTE_PREFIX_RE.sub("", raw)
+        raw = _BULLET_RE.sub("", raw)
+        raw = strip_markdown(raw)
+    return collapse(raw)
+
+
+def _mergeable(prev: str, nxt: str) -> bool:
+    """The source broke one sentence (or one word) across two paragraphs."""
+    if not prev or not nxt or prev[-1] in TERMINAL:
+        return False
+    first = nxt[0]
+    return first.isalpha() and first.islower()
+
+
+def clean(text: str, fmt: str) -> tuple[SourceMeta, list[Passage]]:
+    """Metadata stated by the document, and its cleaned passages with original offsets."""
+    text = nfc(text)
+    if fmt == "html":
+        blocks, meta = _html_blocks(text)
+    else:
+        meta, body_start = _front_matter(text)
+        blocks = _text_blocks(text, body_start, fmt)
+    items: list[_Item] = []
+    since_image = 99
+    title_found = False
+    guessed_title: int | None = None
+    for block in blocks:
+        if block.tag == "img":
+            since_image = 0
+            continue
+        since_image += 1
+        raw = block.raw.strip()
+        if block.markup and _IMAGE_PLACEHOLDER_RE.match(raw):
+            since_image = 0
+            continue
+        cleaned = _clean_block(block)
+        if not cleaned or not any(ch.isalnum() for ch in cleaned):
+            continue
+        kind: PassageKind = "body"
+        is_heading = block.tag.startswith("h") and len(block.tag) == 2
+        italic = (
+            block.markup and bool(_ITALIC_WHOLE_RE.match(raw)) and not _BOLD_WHOLE_RE.match(raw)
+        )
+        if is_heading and not title_found and (block.tag == "h1" or not _has_body(items)):
+            kind = "title"
+            title_found = True
+            if meta.title is None or fmt == "html":
+                meta.title = meta.title or cleaned
+        elif (
+            not title_found and not _has_body(items) and meta.title
+            and fold(cleaned.rstrip(".")) == fold(meta.title.rstrip("."))
+        ):
+            kind = "title"
+            title_found = True
+        elif block.tag == "figcaption" or (
+            (italic or len(cleaned.split()) <= 60)
+            and (since_image <= 2 and (italic or _looks_like_caption_credit(cleaned))
+                 or italic and _looks_like_caption_credit(cleaned))
+        ):
+            kind = "caption"
+            cleaned = _caption_text(cleaned)
+        else:
+            kind, cleaned = _classify_meta(cleaned, meta, items)
+        if kind == "body" and not title_found and not _has_body(items) and meta.title is None:
+            # A plain-text file whose first line is a short line without a full stop: its title.
+            if len(cleaned.split()) <= 30 and cleaned[-1] not in ".!?…:;" and len(blocks) > 1:
+                kind = "title"
+                title_found = True
+                meta.title = cleaned
+                guessed_title = len(items)
+        items.append(_Item(kind, cleaned, block.start, block.end))
+    if guessed_title is not None and guessed_title + 1 < len(items):
+        first, second = items[guessed_title], items[guessed_title + 1]
+        if second.kind == "body" and _mergeable(first.text, second.text):
+            first.kind = "body"  # not a title: the first half of a broken sentence
+            meta.title = None
+    _tail_meta(items, meta)
+    items = _join_broken(items)
+    passages = [
+        Passage(ordinal=i, kind=item.kind, text=item.text, start=item.start, end=item.end)
+        for i, item in enumerate(items)
+    ]
+    return meta, passages
+
+
+def _has_body(items: list[_Item]) -> bool:
+    return any(item.kind == "body" for item in items)
+
+
+def _classify_meta(text: str, meta: SourceMeta, items: list[_Item]) -> tuple[PassageKind, str]:
+    byline = _BYLINE_RE.match(text)
+    if byline and len(byline["who"].split()) <= 8:
+        if meta.author is None:
+            meta.author = byline["who"].strip()
+        return "meta", text
+    link = _LINK_LINE_RE.match(text)
+    if link:
+        if meta.url is None:
+            meta.url = link["url"]
+        return "meta", text
+    if _DATE_LINE_RE.match(text):
+        date = parse_date(text)
+        if date:
+            if meta.date is None:
+                meta.date = date
+            return "meta", text
+    return "body", text
+
+
+def _tail_meta(items: list[_Item], meta: SourceMeta) -> None:
+    """'Theo Nhân Dân' and a lone author name among the last paragraphs are metadata."""
+    tail = [i for i in range(len(items)) if items[i].kind in ("body", "meta")][-4:]
+    for index in reversed(tail):
+        item = items[index]
+        if item.kind != "body":
+            continue
+        if index != tail[-1] and not all(items[j].kind == "meta" for j in tail if j > index):
+            break
+        outlet = _OUTLET_LINE_RE.match(item.text)
+        if outlet and len(outlet["outlet"].split()) <= 6 and not re.search(r"\d", item.text):
+            if meta.outlet is None:
+                meta.outlet = outlet["outlet"].strip()
+            item.kind = "meta"
+            continue
+        name = _LONE_NAME_RE.match(item.text)
+        if name and index == tail[-1]:
+            if meta.author is None:
+                meta.author = name["name"]
+            item.kind = "meta"
+            continue
+        break
+
+
+def _join_broken(items: list[_Item]) -> list[_Item]:
+    """Join body paragraphs that are halves of one sentence (captions in between stay apart)."""
+    out: list[_Item] = []
+    last_body: _Item | None = None
+    for item in items:
+        if item.kind == "body" and last_body is not None and _mergeable(last_body.text, item.text):
+            last_body.text = f"{last_body.text} {item.text}"
+            last_body.end = item.end
+            continue
+        out.append(item)
+        if item.kind == "body":
+            last_body = item
+        elif item.kind != "caption":
+            last_body = None
+    return out

@@ -1,0 +1,201 @@
+"""What surrounds a figure: its period, the period it is compared with, its sector.
+
+Used by extract/figures.py on source sentences and available to the claim checker for claims
+("Doanh thu ... năm 2022 đạt ...": `periods(claim)` gives "2022").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Mention",
+    "periods",
+    "comparisons",
+    "sector_of",
+    "heading_sector",
+    "SECTORS",
+]
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_YEAR = r"(?:19|20)\d\d"
+_F = re.IGNORECASE | re.UNICODE
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str  # the words as written
+    value: str  # normalised: "2022", "11 tháng đầu năm 2022", "quý I/2021", "2014-2016"
+    has_year: bool
+
+
+# Most specific first; each pattern's named group `y` (and `y2`) holds the year(s).
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # 11 tháng đầu năm 2022, 6 tháng cuối năm, 9 tháng năm 2022
+    (
+        re.compile(
+            r"\b(?P<n>\d{1,2})\s+tháng\s+(?P<pos>đầu|cuối)?\s*(?:năm\s*)?(?P<y>" + _YEAR + r")?\b",
+            _F,
+        ),
+        "months",
+    ),
+    # nửa đầu năm 2017, nửa cuối 2017
+    (re.compile(r"\bnửa\s+(?P<pos>đầu|cuối)\s+(?:năm\s+)?(?P<y>" + _YEAR + r")?", _F), "half"),
+    # quý I/2021, quý 1 năm 2021, quý IV
+    (
+        re.compile(
+            r"\bquý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*(?:/|năm)\s*(?P<y>" + _YEAR + r"))?", _F
+        ),
+        "quarter",
+    ),
+    # giai đoạn 2014 - 2016, (2014 - 2016), 2011-2015
+    (re.compile(r"\b(?P<y>" + _YEAR + r")\s*[-–]\s*(?P<y2>" + _YEAR + r")\b", _F), "range"),
+    # tháng 6 năm 2017, tháng 8/2016
+    (
+        re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|năm)\s*(?P<y>" + _YEAR + r")\b", _F),
+        "month",
+    ),
+    # năm 2022, cuối năm 2016, Nửa đầu 2017, PCI 2020: any year on its own
+    (
+        re.compile(
+            r"(?<![\d/.,-])(?P<y>"
+            + _YEAR
+            + r")(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))",
+            _F,
+        ),
+        "year",
+    ),
+]
+
+
+def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
+    y = m.groupdict().get("y")
+    if kind == "months":
+        pos = f" {m.group('pos').lower()}" if m.group("pos") else ""
+        base = f"{m.group('n')} tháng{pos} năm"
+        return (f"{base} {y}" if y else base), bool(y)
+    if kind == "half":
+        pos = "đầu" if m.group("pos").lower() == "đầu" else "cuối"
+        base = f"6 tháng {pos} năm"
+        return (f"{base} {y}" if y else base), bool(y)
+    if kind == "quarter":
+        q = _ROMAN.get(m.group("q"), m.group("q").upper())
+        return (f"quý {q}/{y}" if y else f"quý {q}"), bool(y)
+    if kind == "range":
+        return f"{y}-{m.group('y2')}", True
+    if kind == "month":
+        return f"tháng {int(m.group('m'))}/{y}", True
+    return str(y), True
+
+
+# "so (với) (cùng kỳ) năm 2021", "so với cùng kỳ năm trước", "so với quý trước", "so kế hoạch"
+_COMPARE_RE = re.compile(
+    r"\bso\s+(?!sánh)(?:với\s+)?(?P<what>"
+    r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|" + _YEAR + r")|\s+" + _YEAR + r")?"
+    r"|(?:năm|quý|tháng|kỳ)\s+(?:trước|ngoái)"
+    r"|kế\s+hoạch(?:\s+năm)?(?:\s+" + _YEAR + r")?"
+    r"|(?:năm|quý\s+(?:IV|III|II|I|[1-4])/?)\s*" + _YEAR + r""
+    r"|" + _YEAR + r""
+    r"|(?:[^,;.()]{1,60}?)(?=[,;.)]|$)"
+    r")",
+    _F,
+)
+
+
+def comparisons(text: str) -> list[Mention]:
+    """Every "so (với) X" in the text, X normalised: "2021", "cùng kỳ", "quý trước"."""
+    out = []
+    for m in _COMPARE_RE.finditer(text):
+        what = " ".join(m.group("what").split())
+        year = re.fullmatch(r"(?:năm\s+)?(" + _YEAR + r")", what, _F)
+        value = year.group(1) if year else what
+        if not value:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), value, bool(re.search(_YEAR, what))))
+    return out
+
+
+def periods(text: str) -> list[Mention]:
+    """The periods named in a text, in order, leaving out those inside "so với ..." phrases."""
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in comparisons(text)]
+    out: list[Mention] = []
+    for pattern, kind in _PERIOD_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            if kind == "months" and not re.match(
+                r"\d{1,2}\s+tháng\s+(?:đầu|cuối|năm)", m.group(0), _F
+            ):
+                continue  # "6 tháng" alone is a duration, "6 tháng đầu năm" a period
+            value, has_year = _normalise(kind, m)
+            out.append(Mention(m.start(), m.end(), m.group(0), value, has_year))
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+# The sectors of the ICT field as reports name them; the first match in a text wins, so the
+# more specific names come first.
+SECTORS: tuple[tuple[str, str], ...] = (
+    ("an toàn thông tin mạng", "an toàn thông tin mạng"),
+    ("an toàn thông tin", "an toàn thông tin mạng"),
+    ("an ninh mạng", "an toàn thông tin mạng"),
+    ("lừa đảo trực tuyến", "an toàn thông tin mạng"),
+    ("công nghiệp ICT", "công nghiệp ICT"),
+    ("công nghiệp công nghệ thông tin", "công nghiệp ICT"),
+    ("công nghiệp công nghệ số", "công nghiệp ICT"),
+    ("doanh nghiệp công nghệ số", "công nghiệp ICT"),
+    ("kinh tế số", "kinh tế số"),
+    ("chuyển đổi số", "chuyển đổi số"),
+    ("chính phủ số", "chuyển đổi số"),
+    ("chính phủ điện tử", "chuyển đổi số"),
+    ("bưu chính viễn thông", "viễn thông"),
+    ("bưu chính - viễn thông", "viễn thông"),
+    ("bưu chính, viễn thông", "viễn thông"),
+    ("bưu chính", "bưu chính"),
+    ("bưu gửi", "bưu chính"),
+    ("bưu điện", "bưu chính"),
+    ("chuyển phát", "bưu chính"),
+    ("viễn thông", "viễn thông"),
+    ("thuê bao", "viễn thông"),
+    ("nhà mạng", "viễn thông"),
+    ("băng rộng", "viễn thông"),
+    ("phủ sóng", "viễn thông"),
+    ("lõm sóng", "viễn thông"),
+    ("có sóng", "viễn thông"),
+    ("trạm BTS", "viễn thông"),
+    ("tần số", "viễn thông"),
+    ("xuất bản", "xuất bản"),
+    ("phát hành", "xuất bản"),
+    ("báo chí", "báo chí"),
+    ("phát thanh", "báo chí"),
+    ("truyền hình", "báo chí"),
+    ("mạng xã hội", "báo chí"),
+    ("công nghệ thông tin", "công nghệ thông tin"),
+    ("thông tin và truyền thông", "thông tin và truyền thông"),
+    ("thương mại điện tử", "thương mại điện tử"),
+)
+_HEADING_RE = re.compile(r"^\s*(?:Lĩnh vực|Về|Ngành|Mảng|Khối)\s+([^:.;]{2,80}):", _F)
+
+
+def sector_of(text: str) -> str | None:
+    """The first sector the text names ("doanh thu dịch vụ bưu chính" -> "bưu chính")."""
+    low = text.lower()
+    best: tuple[int, str] | None = None
+    for words, sector in SECTORS:
+        i = low.find(words.lower())
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, sector)
+    return best[1] if best else None
+
+
+def heading_sector(sentence: str) -> tuple[str, int] | None:
+    """The sector a "Lĩnh vực bưu chính: ..." heading opens, and where its text ends."""
+    m = _HEADING_RE.match(sentence)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    return (sector_of(name) or name.lower(), m.end())

@@ -1,0 +1,767 @@
+"""Sentences -> Fact records: every figure a document states, with what it measures.
+
+For each figure that `numbers.find_numbers` reads in a sentence, the extractor finds:
+
+- `metric`: the noun phrase to the left of the verb that introduces the figure ("doanh thu dịch
+  vụ viễn thông đạt 138.000 tỷ đồng"), within its clause (";" and ":" end clauses, a figure
+  ends the clause of the next one). A clause with no noun phrase of its own ("..., tăng 1,6% so
+  năm 2021") states a figure of the metric before it, and the two facts are `related`.
+  Counts with nothing to the left take the noun after the number ("28.349 doanh nghiệp tạm
+  ngừng kinh doanh" -> "số doanh nghiệp tạm ngừng kinh doanh").
+- `measure`: target (plans: "sẽ", "phấn đấu", "mục tiêu", a future year), change ("tăng",
+  "giảm" right before the figure), ratio ("gấp", "bằng X% kế hoạch", "X% so với cùng kỳ"),
+  share (a percentage of a whole: "chiếm", "tỷ trọng", "tỷ lệ", other percentages), count (a
+  countable noun), else level.
+- `period`: the period named nearest before the figure in its clause, else after it in the
+  clause, else elsewhere in the sentence, else the last one named earlier in the paragraph;
+  "so với năm 2021" is `compared_to`, never the period; with only a comparison ("so với năm
+  2021") the period is the year after it. A growth rate takes the period of its level.
+- `sector`: named in the metric, else by a "Lĩnh vực bưu chính:" heading, else in the sentence
+  or paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mickb.extract.context import Mention, comparisons, heading_sector, periods, sector_of
+from mickb.glossary import metric_en
+from mickb.models import Document, Fact, Passage, Sentence, make_id
+from mickb.numbers import NumberMatch, find_numbers, unit_kind
+
+__all__ = ["extract_figures", "sentence_facts"]
+
+_F = re.IGNORECASE | re.UNICODE
+
+# Verbs that introduce a figure; the metric stands to their left (or between them and the
+# figure: "VNPT đạt lợi nhuận 2.390 tỷ đồng"). Longest first.
+_TRIGGERS = (
+    "ước tính đạt",
+    "ước đạt",
+    "ước tính",
+    "dự kiến đạt",
+    "đạt mức",
+    "đạt được",
+    "đạt",
+    "là",
+    "tăng trưởng bình quân",
+    "tăng bình quân",
+    "tăng trưởng",
+    "tăng thêm",
+    "tăng",
+    "sụt giảm",
+    "giảm",
+    "chiếm",
+    "bằng",
+    "gấp",
+    "có",
+    "lên",
+    "xuống",
+    "còn",
+    "ở mức",
+    "vượt",
+    "reached",
+    "was",
+    "were",
+    "is",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+    "totalled",
+    "totaled",
+    "stood at",
+    "hit",
+)
+_TRIGGER_RE = re.compile(
+    r"(?<![\w])("
+    + "|".join(re.escape(t) for t in _TRIGGERS)
+    # "với doanh thu 3.218 tỷ đồng", but not "so với", "cùng với", "đối với"
+    + r"|(?<!so )(?<!cùng )(?<!đối )với"
+    + r")(?![\w])",
+    _F,
+)
+_CHANGE_RE = re.compile(
+    r"(?<![\w])(?P<verb>tăng trưởng|tăng|sụt giảm|giảm|up|down|rose|fell|grew|increased|"
+    r"decreased|dropped|declined)"
+    r"(?:\s+(?:bình quân|trung bình|thêm|mạnh|nhẹ|nghiêm trọng|đáng kể|tới|đến|lên|xuống|tương ứng|"
+    r"lần lượt là|lần lượt|là|"
+    r"khoảng|mức|ở mức|by|to|about|around|nearly|over|more than|hơn))*\s*$",
+    _F,
+)
+_DOWN_VERBS = ("giảm", "sụt giảm", "down", "fell", "decreased", "dropped", "declined")
+_SHARE_WORDS = re.compile(r"(?<![\w])(tỷ trọng|tỷ lệ|tỉ lệ|tỉ trọng|thị phần|chiếm|share|rate)", _F)
+_RATIO_BEFORE = re.compile(r"(?<![\w])(gấp|bằng)(?:\s+\w+)?\s*$", _F)
+_PLAN_AFTER = re.compile(
+    r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)", _F
+)
+_TARGET_RE = re.compile(
+    r"(?<![\w])(phấn đấu|mục tiêu|sẽ|kế hoạch đến|đặt ra|hướng tới|cần đạt|phải đạt|"
+    r"dự kiến sẽ|định hướng|aims?|target|will|plans? to)(?![\w])",
+    _F,
+)
+_GROWTH_METRIC_RE = re.compile(r"(?<![\w])(tốc độ tăng|tăng trưởng|mức tăng|growth)", _F)
+_GROWTH_DOWN_RE = re.compile(r"(?<![\w])(mức giảm|tốc độ giảm)", _F)
+# Measure words that need the rest of the phrase: "tỷ trọng" of what?
+_MEASURE_HEADS = ("tỷ trọng", "tỷ lệ", "tỉ lệ", "mức", "con số", "giá trị", "quy mô")
+
+_INTRO_RE = re.compile(
+    r"(?<![\w])(?:(?<!so )(?<!cùng )(?<!đối )với|ghi nhận|mang về|đem về|thu về|báo lãi|"
+    r"đem lại|mang lại|"
+    r"công bố|reported|posted)(?![\w])",
+    _F,
+)
+# Words that open a clause without belonging to the metric.
+_LEADING = re.compile(
+    r"^(?:\s*(?:theo đó|như vậy|trong đó|trong khi đó|tuy nhiên|ngoài ra|bên cạnh đó|cụ thể|"
+    r"đặc biệt|riêng|còn|và|với|trong|hiện nay|hiện|đến nay|tính đến(?: hết| cuối)?|"
+    r"cùng với đó|do vậy|do đó|vì vậy|mặc dù|nhưng|song|đồng thời|tại|về|của|là|thì|"
+    r"tổng cộng|trong số đó|chỉ(?!\s+(?:số|tiêu|thị|đạo|định))|đã|sẽ|cũng|đều|vẫn|tương ứng|"
+    r"cả|một|con số|có|hiện có|hay như|như|điển hình là|điển hình|tương đương|lần lượt|"
+    r"of|the|and|with|while|including)(?![\w]))+",
+    _F,
+)
+_TRAILING = re.compile(
+    r"(?:(?<![\w])(?:ước tính|ước|dự kiến|đã|sẽ|cũng|đều|vẫn|chỉ|lại|hiện|mới|tiếp tục|có|ở|"
+    r"trong|của|là|lớn|cao|đạt|mức|khoảng|tổng cộng|tương ứng|này|đó|trên|nói trên|nêu trên|"
+    r"được|với|và|cho|từ|tới|đến|lên|xuống|còn|năm|tính|nay|hơn|gần|trên|xấp xỉ|ít nhất|"
+    r"nghiêm trọng|mạnh|nhẹ|đáng kể|thêm|bình quân|trung bình|liên tục|cùng|tương ứng|"
+    r"of|the|was|were|at|by|about)\s*)+$",
+    _F,
+)
+# "sẽ nâng X lên", "phấn đấu đưa X lên": the metric is X
+_RAISE_RE = re.compile(
+    r"^.*?(?<![\w])(?:sẽ|đã|phải|cần|đang|phấn đấu)?\s*(?:nâng|đưa|kéo|đẩy|hạ)\s+", _F
+)
+_VERB_START = re.compile(
+    r"^(?:thành lập|xử lý|ngăn chặn|bảo vệ|hoàn thành|phủ sóng|thu hút|tuyển dụng|hỗ trợ|"
+    r"cấp phép|cấp|triển khai|phát hiện|gỡ bỏ|chặn|đào tạo|tập huấn|kết nối|cung cấp|sản xuất|"
+    r"thoái vốn|tổ chức|ban hành|đăng ký|sắp xếp|thực hiện|xây dựng|đưa|ký|gửi|tiếp nhận|"
+    r"giải quyết|phát triển|lắp đặt|cài đặt|sử dụng|mất|tạo|đón|phục vụ)(?![\w])",
+    _F,
+)
+# Words that end the noun phrase to the right of a count: "28.349 doanh nghiệp tạm ngừng
+# kinh doanh, ..." stops at the comma; "540.000 người trong tổng số ..." at "trong".
+_RIGHT_STOP = re.compile(
+    r"(?<![\w])(so với|so|(?<!bị )(?<!được )tăng|(?<!bị )(?<!được )giảm|chiếm|đạt|bằng|trong|"
+    r"là|và|với|của cả|tính đến|kế hoạch|tức|"
+    r"tương ứng|gồm|bao gồm|trở lên|cho biết|cho hay|nhưng|song|than|compared)(?![\w])",
+    _F,
+)
+# Nouns that name what money measures; after an amount they are its metric ("6.121 tỷ đồng
+# doanh thu"), and with a bare "tỷ" they make it Vietnamese đồng.
+_METRIC_HEAD_RE = re.compile(
+    r"(?:doanh thu|lợi nhuận|lãi|lỗ|vốn|nộp ngân sách|ngân sách|chi phí|giá trị|kim ngạch|"
+    r"tiền|kinh phí|dự toán|quỹ|tổng thu|tổng chi|thu nhập|LNTT|LNST|doanh số)(?![\w])",
+    _F,
+)
+_MONEY_WORDS_RE = re.compile(
+    r"(?<![\w])(?:doanh thu|lợi nhuận|lãi|lỗ|vốn|ngân sách|chi phí|giá trị|kim ngạch|tiền|"
+    r"kinh phí|dự toán|quỹ|thu|chi|thu nhập|LNTT|LNST|doanh số|đầu tư|nợ|tài sản)(?![\w])",
+    _F,
+)
+_MEASUREMENT_UNITS = frozenset("km m kg tấn ha m2 mhz ghz mbps gbps gb tb mw".split())
+_NOT_ENTITY_WORDS = frozenset(
+    "doanh lợi số tổng sản thuê tỷ tỉ giá năng đóng nộp kinh chi thu theo trong như năm quý "
+    "tháng các những một lĩnh ngành bộ thủ chính nhà cả toàn".split()
+)
+_WORD_RE = re.compile(r"[^\W_][\w/.-]*", _F)
+
+
+@dataclass
+class _Para:
+    """What a paragraph has said so far: its heading's sector, the periods it named."""
+
+    passage: int = -1
+    heading_sector: str | None = None
+    last_period: str | None = None
+    text: str = ""
+    doc_last_period: str | None = None  # the last period named anywhere before, any paragraph
+
+
+@dataclass
+class _Draft:
+    fact: Fact
+    num: NumberMatch
+    metric_inherited_from: int | None = None  # index of the fact whose metric it took
+    own_period: bool = False
+    joined: bool = False
+    related: list[int] = field(default_factory=list)
+
+
+def _clean_np(s: str) -> str:
+    """A noun phrase without the clause openers, periods and auxiliaries around it."""
+    s = re.sub(r"\([^()]*\)", " ", s)  # parentheticals
+    if ")" in s:  # the left side began inside a parenthesis that closes here
+        s = s[s.rfind(")") + 1 :]
+    s = s.split("(")[0]
+    s = re.sub(r"[“”\"'‘’*]", " ", s)
+    for p in sorted(periods(s), key=lambda m: -m.start):
+        a = p.start
+        pre = re.search(
+            r"(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
+            r"cuối|đầu|giai đoạn|in|for|of))?\s*(?:(?<![\w])năm\s+)?$",
+            s[:a],
+            _F,
+        )
+        if pre:
+            a = pre.start()
+        s = s[:a] + " " + s[p.end :]
+    for c in sorted(comparisons(s), key=lambda m: -m.start):
+        s = s[: c.start] + " " + s[c.end :]
+    s = re.sub(r"\s*[-–]\s*$", "", s)
+    s = " ".join(s.split()).strip(" ,;:-–")
+    for _ in range(3):
+        s = _LEADING.sub("", s).strip(" ,;:-–")
+        s = _TRAILING.sub("", s).strip(" ,;:-–")
+    return s
+
+
+def _is_entity(s: str) -> bool:
+    """A short proper name (VNPT, MobiFone, VNPT Media, Viettel) rather than a noun phrase."""
+    words = s.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if words[0].lower() in _NOT_ENTITY_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _last_clause(left: str, after_figure: bool = False) -> str:
+    """The clause a figure belongs to: the text after the last comma, unless that leaves only
+    the tail of an enumeration ("xuất bản, in, phát hành"). When `left` starts right after
+    another figure, its first piece is that figure's tail ("35.000 trạm 3G, trạm 4G là")."""
+    # a subordinate clause opens a new subject: "kết quả khả quan khi số lượng sinh viên tăng"
+    left = re.split(r"(?<![\w])(?:khi|nếu|trong khi|nhưng|song|bởi vì|vì|thì)\s", left, flags=_F)[
+        -1
+    ]
+    pieces = re.split(r",(?!\d)", left)
+    cur = pieces.pop()
+    while pieces and (len(pieces) > 1 or not after_figure):
+        prev = pieces[-1]
+        head = _TRIGGER_RE.split(cur)[0]
+        cur_np = _clean_np(head) if cur.strip() else ""
+        prev_words = prev.split()
+        # enumerations inside a noun phrase: short pieces with no verb and no period
+        if (
+            cur_np
+            and len(head.split()) <= 2
+            and not periods(prev)
+            and not _TRIGGER_RE.search(prev)
+            and len(prev_words) <= 8
+        ):
+            cur = pieces.pop() + "," + cur
+            continue
+        break
+    return cur
+
+
+def _metric_left(left: str, after_figure: bool = False) -> tuple[str, str | None]:
+    """(metric, trigger) from the words before a figure in its clause."""
+    clause = _last_clause(left, after_figure)
+    triggers = list(_TRIGGER_RE.finditer(clause))
+    if not triggers:
+        intros = list(_INTRO_RE.finditer(clause))
+        if intros and _clean_np(clause[intros[-1].end() :]):
+            # "FPT công bố lợi nhuận sau thuế gần 2 nghìn tỷ đồng"
+            subject = _clean_np(clause[: intros[-1].start()])
+            np = _clean_np(clause[intros[-1].end() :])
+            return (f"{np} {subject}" if _is_entity(subject) else np), None
+        return _strip_raise(_clean_np(clause)), None
+    t = triggers[-1]
+    if t.group(1).lower() in ("tăng", "tăng trưởng", "giảm") and re.search(
+        r"(?<![\w])(?:tỷ lệ|tỉ lệ|tốc độ|mức|chỉ số)\s*$", clause[: t.start()], _F
+    ):
+        # "tỷ lệ tăng trưởng 10%", "tốc độ tăng 6,7%": the verb is part of the noun
+        noun = _clean_np(clause)
+        return noun, None
+    between = _strip_raise(_clean_np(clause[t.end() :]))
+    before_raw = clause[: t.start()]
+    # "gặp khó khăn với lượng khách quốc tế sụt giảm", "FPT ghi nhận doanh thu đạt": a verb
+    # that opens the metric; what stands before it is at most a name to keep
+    subject = ""
+    intros = [m for m in _INTRO_RE.finditer(before_raw)]
+    if intros and _clean_np(before_raw[intros[-1].end() :]):
+        # ("tổng giá trị thu về là ...": nothing after the verb, so it is part of the noun)
+        subject = _clean_np(before_raw[: intros[-1].start()])
+        before_raw = before_raw[intros[-1].end() :]
+    before = _strip_raise(_clean_np(before_raw))
+    if before and subject and _is_entity(subject):
+        before = f"{before} {subject}"
+    # "MobiFone đạt doanh thu đạt 21.300", "Mảng X đạt doanh thu là 2.782": the metric sits
+    # between two triggers
+    if not between and len(triggers) >= 2:
+        t2 = triggers[-2]
+        mid = _clean_np(clause[t2.end() : t.start()])
+        subj = _clean_np(clause[: t2.start()])
+        if mid and _is_entity(subj):
+            return f"{mid} {subj}", t.group(1).lower()
+        if mid and _METRIC_HEAD_RE.match(mid) and subj:
+            return f"{mid} {subj}", t.group(1).lower()
+    if between:
+        head_is_measure = any(between.lower() == h for h in _MEASURE_HEADS)
+        if head_is_measure and before:
+            return f"{between} {_tidy(before)}", t.group(1).lower()
+        if before and _is_entity(before):
+            return f"{between} {before}", t.group(1).lower()
+        if (
+            _VERB_START.match(between)
+            or between.split()[0].islower() is False
+            and _is_entity(between)
+        ):
+            return before or between, t.group(1).lower()
+        return between, t.group(1).lower()
+    return before, t.group(1).lower()
+
+
+def _mentions(metric: str, noun: str) -> bool:
+    """Does the metric already name what the count counts ("tổng số lao động" / "lao động")?"""
+    head = noun.split()[0].lower() if noun else ""
+    return bool(head) and head in metric.lower().split()
+
+
+def _level_before(drafts: list[_Draft]) -> int:
+    """The fact a metric-less clause ("..., tăng 1,6%") qualifies: the last level before it,
+    or the fact that level's growth rate was read with."""
+    for j in range(len(drafts) - 1, -1, -1):
+        d = drafts[j]
+        if d.fact.measure not in ("change", "ratio") or d.metric_inherited_from is None:
+            return j
+    return len(drafts) - 1
+
+
+def _tidy(metric: str) -> str:
+    """Lower-case a sentence-initial capital ("Doanh thu ..."), keep names ("MobiFone")."""
+    words = metric.split()
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[1][:1].islower()
+    ):
+        return words[0][0].lower() + metric[1:]
+    return metric
+
+
+_AUX_RE = re.compile(
+    r"(?<![\w])(?:lại|không|chưa|đã|đều|vẫn|cũng|đạt|tăng|giảm|là|có|được|bị|sẽ|đang)(?![\w])", _F
+)
+
+
+def _is_generic_one(num: NumberMatch) -> bool:
+    """ "cho 1 trạm y tế", "1 thí sinh được": a bare "one X" is a unit of speech, not a figure."""
+    return (
+        num.value == 1
+        and num.decimals == 0
+        and num.scale == 1.0
+        and num.total is None
+        and not num.is_percent
+        and not unit_kind(num.base_unit).startswith("money")
+        and num.range_with is None
+    )
+
+
+def after_figure_text(text: str) -> bool:
+    """Does `text` end with a figure ("73% (58.587)": the count restates the percentage)?"""
+    return bool(re.search(r"[\d%]\s*$", text))
+
+
+def _subject(clause: str) -> str:
+    """The noun phrase that opens the last clause of `clause`, up to its first verb."""
+    pieces = [p for p in re.split(r",(?!\d)", clause) if p.strip()]
+    if not pieces:
+        return ""
+    last = _clean_np(pieces[-1])
+    m = _AUX_RE.search(last)
+    return _clean_np(last[: m.start()]) if m else last
+
+
+def _strip_raise(s: str) -> str:
+    m = _RAISE_RE.match(s)
+    return s[m.end() :].strip() if m else s
+
+
+def _right_phrase(sentence: str, pos: int, limit: int = 12) -> str:
+    """The words after a figure up to the next clause break: what a count counts."""
+    tail = sentence[pos:]
+    tail = re.sub(
+        r"\s(?:từ\s+\d+\s+tuổi\s+trở\s+lên|trong\s+độ\s+tuổi[\s\d–-]*)", " ", tail, flags=_F
+    )
+    cut = re.search(r"[,;:.()!?“”\"]|\s\d", tail)
+    if cut:
+        tail = tail[: cut.start()]
+    stop = _RIGHT_STOP.search(tail)
+    if stop:
+        tail = tail[: stop.start()]
+    words = tail.split()[:limit]
+    return " ".join(words).strip()
+
+
+def _measure(
+    sentence: str,
+    seg_text_before: str,
+    num: NumberMatch,
+    metric: str,
+    prefix: str,
+    future: bool,
+) -> tuple[str, str | None]:
+    """(measure, direction) for a figure. `prefix` is the sentence up to the figure's hedge."""
+    after = sentence[num.end - 0 :]
+    direction: str | None = None
+    change = _CHANGE_RE.search(prefix)
+    if _TARGET_RE.search(seg_text_before) or future:
+        if change:
+            direction = "down" if change.group("verb").lower() in _DOWN_VERBS else "up"
+        return "target", direction
+    if change:
+        verb = change.group("verb").lower()
+        return "change", "down" if verb in _DOWN_VERBS else "up"
+    if num.unit == "lần" or num.base_unit == "lần" or _RATIO_BEFORE.search(prefix):
+        return "ratio", None
+    if num.is_percent:
+        near = " ".join(seg_text_before.split()[-8:])
+        if _GROWTH_METRIC_RE.search(metric) or _GROWTH_METRIC_RE.search(near):
+            return "change", "down" if _GROWTH_DOWN_RE.search(metric) else "up"
+        if _PLAN_AFTER.match(after) or num.value > 100:
+            return "ratio", None
+        if re.match(r"^\s*so\s+(?:với\s+)?cùng\s+kỳ", after, _F):
+            return "ratio", None
+        return "share", None
+    kind = unit_kind(num.base_unit)
+    if kind == "people" or kind.startswith("count:") or kind == "times":
+        return "count", None
+    if kind == "number" and re.match(r"(?:số|tổng số|số lượng|number)\b", metric, _F):
+        return "count", None
+    return "level", None
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Clauses that ";" and ":" close (a "Lĩnh vực X:" heading is a clause of its own)."""
+    out = []
+    start = 0
+    for m in re.finditer(r"[;:](?!\d)|\.\s", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _period_for(
+    sentence: str,
+    num: NumberMatch,
+    seg: tuple[int, int],
+    clause_start: int,
+    mentions: list[Mention],
+) -> Mention | None:
+    a, b = seg
+    in_clause_before = [m for m in mentions if clause_start <= m.start < num.start]
+    if in_clause_before:
+        return in_clause_before[-1]
+    in_seg_before = [m for m in mentions if a <= m.start < num.start]
+    if in_seg_before:
+        return in_seg_before[-1]
+    next_fig_end = b
+    in_seg_after = [m for m in mentions if num.end <= m.start < next_fig_end]
+    if in_seg_after:
+        return in_seg_after[0]
+    before = [m for m in mentions if m.start < num.start]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if m.start >= num.end]
+    return after[0] if after else None
+
+
+def _compared_to(sentence: str, num: NumberMatch, seg_end: int, next_start: int) -> str | None:
+    for c in comparisons(sentence):
+        if num.end <= c.start < min(seg_end, next_start + 1):
+            return c.value
+    # a list closed by one comparison: "X tăng 38%; Y tăng 16%, so với năm 2021."
+    tail = re.search(r",\s*(so\s+(?:với\s+)?[^,;.]+?)\s*\.?\s*$", sentence, _F)
+    if tail and tail.start() >= num.end and not find_numbers(sentence[num.end : tail.start()]):
+        cs = comparisons(tail.group(1))
+        if cs:
+            return cs[0].value
+    if tail and tail.start() >= num.end:
+        cs = comparisons(tail.group(1))
+        if cs and ";" in sentence[num.end : tail.start()]:
+            return cs[0].value
+    return None
+
+
+def _year_of(period: str | None) -> int | None:
+    if not period:
+        return None
+    ys = re.findall(r"(?:19|20)\d\d", period)
+    return int(ys[-1]) if ys else None
+
+
+def sentence_facts(
+    doc_sha: str,
+    sentence: Sentence,
+    para: _Para,
+    doc_year: int | None = None,
+) -> list[Fact]:
+    """The facts of one sentence; `para` carries the paragraph's heading and last period."""
+    text = sentence.text
+    heading = heading_sector(text)
+    if heading:
+        para.heading_sector = heading[0]
+    nums = find_numbers(text)
+    mentions = periods(text)
+    # "phương hướng nhiệm vụ 6 tháng cuối năm 2017": a period that plans name is not the
+    # period of the figures around it
+    plans = [
+        m
+        for m in mentions
+        if re.search(
+            r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|định hướng)[^,.;]{0,25}$",
+            text[max(0, m.start - 40) : m.start],
+            _F,
+        )
+    ]
+    segs = _segments(text)
+    drafts: list[_Draft] = []
+    para_period_at_start = para.last_period
+    # a period without a year ("6 tháng đầu năm") takes the year last named before it
+    resolved: dict[int, str] = {}
+    last_year = _year_of(para_period_at_start) or doc_year
+    for m in mentions:
+        if m.has_year:
+            last_year = _year_of(m.value)
+            resolved[m.start] = m.value
+        elif last_year:
+            resolved[m.start] = (
+                f"{m.value} {last_year}" if "tháng" in m.value else f"{m.value}/{last_year}"
+            )
+        else:
+            resolved[m.start] = m.value
+
+    prev_end = 0
+    index_of: dict[int, int] = {}  # number index -> draft index
+    pair: tuple[int, int] | None = None  # two facts whose metrics were "A và B"
+    for i, num in enumerate(nums):
+        if _is_generic_one(num):
+            continue
+        seg = next((s for s in segs if s[0] <= num.start < s[1] + 1), (0, len(text)))
+        hedge_start = num.qualifier_start if num.qualifier_start is not None else num.start
+        left_start = max(seg[0], prev_end)
+        left = text[left_start:hedge_start]
+        in_parens = left.count("(") > left.count(")")
+        paren_at = left_start + left.rfind("(") if in_parens else -1
+        if in_parens:
+            # a figure in parentheses is about what the parenthesis says: "(hơn 1.342 trang ...)"
+            left = left[left.rfind("(") + 1 :]
+            left_start = hedge_start - len(left)
+        after_figure = left_start == prev_end and i > 0
+        metric, trigger = _metric_left(left, after_figure=after_figure)
+        inherited: int | None = None
+        joined = False  # "16% và 19%", "75,8% tức 3.193 tỷ đồng": one statement, two figures
+        if drafts and after_figure and not _TRIGGER_RE.search(left):
+            if re.fullmatch(r"[^,;()\d]{0,40}?\s(?:và|hoặc|tức|tức là|hay|and|or)\s*", left, _F):
+                metric, joined = "", True
+        range_partner = (
+            num.range_with if num.range_with is not None and num.range_with < i else None
+        )
+        next_start = nums[i + 1].start if i + 1 < len(nums) else len(text)
+        kind = unit_kind(num.base_unit)
+        is_countable = kind == "people" or kind.startswith("count:")
+        right_from = num.end
+        if num.range_with is not None and num.range_with > i:
+            right_from = nums[num.range_with].end  # "4-5% GDP": after the whole range
+        right = _right_phrase(text, right_from)
+        if re.match(r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|so|cùng kỳ)(?![\w])", right, _F):
+            right = ""  # "bằng 50,4% kế hoạch năm" is a ratio of the figure before it
+        about = re.match(r"về\s+(.+)", right, _F)  # "mức tăng 35% về doanh thu"
+        moneyish = kind.startswith("money:") or (kind == "number" and num.scale >= 1e9)
+        growth_of = num.is_percent and bool(_CHANGE_RE.search(text[:hedge_start].rstrip()))
+        money_metric = (
+            right if (moneyish or growth_of) and _METRIC_HEAD_RE.match(right) else ""
+        )  # "với 6.121 tỷ đồng doanh thu", "hơn 900 tỷ lợi nhuận", "tăng 31% doanh thu"
+        verb_phrase = metric if metric and _VERB_START.match(metric) else ""
+        noun = ""
+        if is_countable and num.unit:
+            noun = re.sub(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)\s+", "", num.unit, flags=_F)
+            noun = " ".join(w for w in [noun, right] if w)
+        elif not num.is_percent and kind == "number" and right and right.split()[0][0].islower():
+            # "3 hình thái", "3 triệu bản ghi": the noun after the number is what it counts
+            noun = right
+            is_countable = True
+        if range_partner is not None and drafts:
+            metric = drafts[index_of[range_partner]].fact.metric or metric
+        elif about:
+            metric = about.group(1)
+        elif money_metric:
+            metric = money_metric
+        elif joined:
+            pass
+        elif noun and (not metric or verb_phrase or not _mentions(metric, noun)):
+            # a count whose left side names something else: "đã hoàn thành phủ sóng cho 2.152
+            # điểm lõm sóng" counts "điểm lõm sóng"
+            unit_word = noun.split()[0].lower()
+            if unit_word in _MEASUREMENT_UNITS and len(noun.split()) > 1:
+                metric = noun.split(None, 1)[1]  # "350.000 km cáp quang": what is measured
+            else:
+                metric = f"số {noun}" + (f" được {verb_phrase}" if verb_phrase else "")
+        elif (
+            num.is_percent
+            and not metric
+            and drafts
+            and right
+            and (
+                trigger == "chiếm" or re.search(r"(tương ứng|tương đương)\s*(?:với\s*)?$", left, _F)
+            )
+        ):
+            # "28.349 doanh nghiệp tạm ngừng, chiếm 55,1% tổng số rút lui": share of the subject
+            metric = f"tỷ trọng {drafts[-1].fact.metric} trong {right}"
+            inherited = len(drafts) - 1
+        elif num.is_percent and not metric and right:
+            metric = f"tỷ lệ {right}"
+        elif num.is_percent and metric and trigger == "chiếm" and right:
+            metric = f"tỷ trọng {metric} trong {right}"  # "một khu vực chiếm 4-5% GDP"
+        if not metric and in_parens:
+            # "Quỹ bảo hiểm thất nghiệp (49.180 tỷ đồng)": the words before the parenthesis
+            before_paren = text[max(seg[0], prev_end) : paren_at]
+            if before_paren.strip() and not after_figure_text(before_paren):
+                metric, _ = _metric_left(before_paren)
+        if not metric and not drafts:
+            # "riêng dịch vụ MyTV ... lại không đạt kế hoạch, tương ứng chỉ bằng 96,2%": the
+            # subject of the clause before
+            metric = _subject(text[seg[0] : left_start + max(0, left.rfind(","))])
+        if not metric and drafts:
+            inherited = len(drafts) - 1 if joined else _level_before(drafts)
+            respective = re.search(r"tương ứng|lần lượt|respectively", left, _F)
+            prev = drafts[-1]
+            if joined and pair and prev.metric_inherited_from == pair[0]:
+                inherited = pair[1]  # "... tương ứng 16% và 19%": the second of the pair
+            elif not joined and respective and pair:
+                inherited = pair[0]
+            elif (
+                joined
+                and prev.metric_inherited_from is None
+                and prev.fact.metric.count(" và ") == 1
+            ):
+                # "doanh thu và LNTT đạt 9.952 tỷ đồng và 1.102 tỷ đồng": one metric each
+                first, second = prev.fact.metric.split(" và ")
+                prev.fact.metric, prev.fact.metric_en = first, metric_en(first)
+                pair = (len(drafts) - 1, len(drafts))
+                metric = second
+                inherited = None
+            if inherited is not None:
+                metric = drafts[inherited].fact.metric
+        prefix = text[:hedge_start]
+        seg_before = text[seg[0] : hedge_start]
+        # period
+        clause_start = left_start + max(0, left.rfind(",") + 1)
+        p = _period_for(text, num, seg, clause_start, [m for m in mentions if m not in plans])
+        p = p or _period_for(text, num, seg, clause_start, mentions)
+        period = resolved.get(p.start, p.value) if p else None
+        # future-year plans are targets: "đến năm 2025 ... đạt 50%"
+        future = False
+        py = _year_of(period)
+        if doc_year and py and py > doc_year and not re.search(r"\bdự báo\b", seg_before, _F):
+            future = True
+        measure, direction = _measure(text, seg_before, num, metric, prefix.rstrip(), future)
+        compared = None
+        if measure in ("change", "ratio", "target"):
+            compared = _compared_to(text, num, seg[1], next_start)
+        same_kind = unit_kind(drafts[-1].fact.base_unit) == kind if drafts else False
+        restating = bool(re.search(r"(?<![\w])(tức|tức là|hay)\s*$", left, _F))
+        if (
+            joined
+            and drafts[-1].fact.measure in ("change", "ratio")
+            and measure not in ("target", "change")
+            and (same_kind or restating)
+        ):
+            # "tăng tương ứng 16% và 19%": the second figure is read like the first
+            prev = drafts[-1].fact
+            measure, direction = prev.measure, prev.direction
+            compared = compared or prev.compared_to
+        qualifier = num.qualifier
+        if qualifier is None and re.search(r"(?<![\w])(ước đạt|ước tính|ước)(?![\w])", left, _F):
+            qualifier = "estimate"
+        base_unit = num.base_unit
+        if base_unit is None and num.scale >= 1e9 and _MONEY_WORDS_RE.search(metric + " " + left):
+            base_unit = "VND"  # "lợi nhuận đạt 3.280 tỷ": Vietnamese reports leave "đồng" out
+        metric = _tidy(metric)
+        fact = Fact(
+            metric=metric,
+            measure=measure,  # type: ignore[arg-type]
+            value=num.value,
+            unit=num.unit,
+            value_text=num.text,
+            sentence=text,
+            sentence_ordinal=sentence.ordinal,
+            span=(num.start, num.end),
+            metric_en=metric_en(metric) if metric else None,
+            total=num.total,
+            qualifier=qualifier,  # type: ignore[arg-type]
+            base_value=num.base_value,
+            base_unit=base_unit,
+            period=period,
+            compared_to=compared,
+            direction=direction,  # type: ignore[arg-type]
+        )
+        fact.id = make_id(doc_sha, "fact", sentence.ordinal, fact.span[0], fact.value_text)
+        d = _Draft(fact, num, inherited, own_period=p is not None, joined=joined)
+        drafts.append(d)
+        if inherited is not None:
+            d.related.append(inherited)
+            drafts[inherited].related.append(len(drafts) - 1)
+        if range_partner is not None and range_partner in index_of:
+            d.related.append(index_of[range_partner])
+            drafts[index_of[range_partner]].related.append(len(drafts) - 1)
+        index_of[i] = len(drafts) - 1
+        prev_end = num.end
+    # growth rates and ratios take the period of the level they qualify
+    for d in drafts:
+        if d.metric_inherited_from is not None and d.fact.measure in ("change", "ratio"):
+            base = drafts[d.metric_inherited_from].fact
+            if base.period and (not d.own_period or d.fact.period != base.period):
+                d.fact.period = base.period
+    # the paragraph's period so far fills figures of sentences that name none
+    for d in drafts:
+        if d.fact.period is None:
+            if para_period_at_start:
+                d.fact.period = para_period_at_start
+            elif d.fact.compared_to and re.fullmatch(r"(?:19|20)\d\d", d.fact.compared_to):
+                d.fact.period = str(int(d.fact.compared_to) + 1)
+            elif doc_year and _year_of(para.doc_last_period) == doc_year:
+                # the report's own year, when the text has just been talking about it
+                d.fact.period = str(doc_year)
+    # sectors
+    sent_sector = sector_of(text[heading[1] :] if heading else text)
+    for d in drafts:
+        d.fact.sector = (
+            sector_of(d.fact.metric) or para.heading_sector or sent_sector or sector_of(para.text)
+        )
+        d.fact.related = sorted({drafts[j].fact.id for j in d.related if j != drafts.index(d)})
+    # what later sentences of the paragraph inherit
+    with_year = [
+        m
+        for m in mentions
+        if m.start in resolved and _year_of(resolved[m.start]) and m not in plans
+    ]
+    if with_year:
+        para.last_period = resolved[with_year[-1].start]
+        para.doc_last_period = para.last_period
+    return [d.fact for d in drafts]
+
+
+def extract_figures(doc: Document) -> list[Fact]:
+    """One Fact per figure the document states (titles, body and captions; not metadata)."""
+    passages: dict[int, Passage] = {p.ordinal: p for p in doc.passages}
+    doc_year = int(doc.meta.date[:4]) if doc.meta.date and doc.meta.date[:4].isdigit() else None
+    facts: list[Fact] = []
+    para = _Para()
+    for sentence in doc.sentences:
+        passage = passages.get(sentence.passage)
+        if passage is None or passage.kind == "meta":
+            continue
+        if passage.ordinal != para.passage:
+            para = _Para(
+                passage=passage.ordinal, text=passage.text, doc_last_period=para.doc_last_period
+            )
+        facts.extend(sentence_facts(doc.sha256, sentence, para, doc_year))
+    return facts

@@ -1,0 +1,836 @@
+"""Quotes and their speakers: a `Document` -> `Quote` records.
+
+What counts as a speaker's quote (and not a scare-quoted term such as “báo hóa”):
+- "direct": a quoted sentence or paragraph with an attribution after it (`"…", ông X nói.`),
+  before it (`Ông X nhấn mạnh: "…"`, `Theo ông X, "…"`), or a whole quoted paragraph right
+  after a paragraph that ends `… ông X cho biết:`;
+- "embedded": a quoted fragment of two or more words inside reported speech whose subject is
+  a person and whose verb is a speech, request or evaluation verb
+  (`Thủ tướng yêu cầu … phải “kiểm đếm được, ra sản phẩm cụ thể”`);
+- "reported" (only with `reported=True`): `<person> cho biết, <clause>` without quote marks.
+A quoted span with none of these is a term, a title or a name and is not a quote.
+
+Quotes may run across paragraphs: a quote opened and not closed continues into the next
+paragraphs (up to a few); a closing mark with no opening mark starts the quote at the start
+of its paragraph, and a wholly quoted paragraph just before it (unattributed) is its first
+part. Quoted words of several paragraphs are joined with one space in `Quote.text`.
+Quote marks inside a quote (nested quotes) stay in its text.
+
+Speakers: a per-document registry of people (a name of 2-4 capitalised syllables, with the
+titles before it and the comma-separated roles after it, as the document gives them)
+resolves "ông", "ông Bình", "Đồng chí", "Thủ tướng", "Chuyên gia này" to the most recent
+person mentioned with that name, title or role. A speaker known only by a role
+("lãnh đạo Tổng cục Thống kê") has name None and that role.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from mickb.models import Document, Passage, Quote, Sentence, Speaker, make_id
+
+# Verbs that attribute words to a speaker (longest first when matching).
+SPEECH_VERBS = (
+    "nói", "cho biết", "khẳng định", "nhấn mạnh", "phát biểu", "nhận định", "nhận xét",
+    "chia sẻ", "cho hay", "đặt vấn đề", "yêu cầu", "đề nghị", "bày tỏ", "thông tin", "lưu ý",
+    "nêu rõ", "nêu", "cho rằng", "giải thích", "trả lời", "thừa nhận", "tâm sự", "kể",
+    "phân tích", "đánh giá", "khuyến cáo", "kiến nghị", "cam kết", "tuyên bố", "chỉ rõ",
+    "chỉ đạo", "nhắc lại", "nhắc nhở", "hỏi", "bình luận", "lý giải", "thông báo", "khuyên",
+    "kêu gọi", "bộc bạch", "tiết lộ", "viết", "dự báo", "quả quyết", "đề xuất", "gợi ý",
+    "trao đổi", "ghi nhận", "nhận thấy", "nhìn nhận", "chỉ ra", "đưa ra quan điểm",
+    "khẳng định lại", "nhấn mạnh lại", "phát biểu tại", "kết luận", "thẳng thắn",
+    "trình bày", "mong muốn", "mong", "hoan nghênh", "biểu dương", "ví von", "gọi",
+    "bức xúc", "than thở", "phân trần", "khoe", "nhớ lại", "thổ lộ", "trăn trở", "băn khoăn",
+    "lo ngại", "phản bác", "phản hồi", "xác nhận", "trấn an", "dặn dò", "dự đoán", "ước tính",
+    "giới thiệu", "cảnh báo", "nhận định thêm", "chia sẻ thêm", "cho biết thêm", "nói thêm",
+    "khuyến nghị", "thông tin thêm", "tâm đắc", "kể lại", "giãi bày", "đánh giá cao",
+)
+# Attribution verbs for reported speech without quote marks ("X cho biết, …").
+REPORTING_VERBS = (
+    "cho biết", "khẳng định", "nhấn mạnh", "nhận định", "cho rằng", "cho hay", "nêu rõ",
+    "thông tin", "nhận xét", "chia sẻ", "lưu ý", "đánh giá",
+)
+
+# Words that open a title or role (before a name, or as an appositive after it).
+ROLE_HEADS = tuple(
+    sorted(
+        """thủ tướng|phó thủ tướng|bộ trưởng|thứ trưởng|chủ tịch|phó chủ tịch|tổng bí thư|
+        bí thư|phó bí thư|ủy viên|uỷ viên|trưởng ban|phó trưởng ban|tổng biên tập|
+        phó tổng biên tập|tổng giám đốc|phó tổng giám đốc|giám đốc|phó giám đốc|cục trưởng|
+        phó cục trưởng|vụ trưởng|phó vụ trưởng|viện trưởng|phó viện trưởng|chánh văn phòng|
+        phó chánh văn phòng|người phát ngôn|phát ngôn viên|chuyên gia|nhà báo|luật sư|
+        đại biểu|đại sứ|tổng thư ký|chủ nhiệm|phó chủ nhiệm|trưởng phòng|phó trưởng phòng|
+        thường trực|chánh án|tổng cục trưởng|phó tổng cục trưởng|tổng thống|thống đốc|
+        phó thống đốc|nhà sáng lập|đồng sáng lập|người sáng lập|giáo sư|phó giáo sư|tiến sĩ|
+        thạc sĩ|bác sĩ|kỹ sư|gs|pgs|ts|ths|đại tướng|thượng tướng|trung tướng|thiếu tướng|
+        đại tá|thượng tá|trung tá|thiếu tá|trưởng đại diện|đại diện|lãnh đạo|hiệu trưởng|
+        nhà nghiên cứu|nghiên cứu viên|nhà kinh tế|kinh tế gia|chuyên viên|trưởng nhóm|
+        người đứng đầu|tư lệnh|chính ủy|trưởng khoa|chủ doanh nghiệp|doanh nhân|ceo|cto|
+        cfo|founder|trưởng bộ phận|phó trưởng|trưởng|phó|chủ tịch nước|chủ tịch quốc hội|
+        tổng kiểm toán|tổng thanh tra|phó tổng thanh tra|bí thư thành ủy|bí thư tỉnh ủy|
+        nguyên bộ trưởng|nguyên thủ tướng|ngoại trưởng|nguyên chủ tịch|cựu bộ trưởng|trưởng đoàn|
+        tổng lãnh sự|đặc phái viên|điều phối viên|nhà phân tích|quản lý|giảng viên|
+        quan chức|giới chức|nhà chức trách|nguồn tin|một nguồn tin|giáo viên|cô giáo|thầy giáo|
+        học sinh|sinh viên|người dân|bệnh nhân|nông dân|tiểu thương|cán bộ|công nhân|nhân viên|
+        khách hàng|người mua|người tiêu dùng|chủ đại lý|chủ cửa hàng|chủ quán|chủ đầu tư|
+        huấn luyện viên|hlv|cầu thủ|ca sĩ|diễn viên|nghệ sĩ|nhà văn|nhà thơ|tác giả|
+        trung tâm trưởng|chủ nhiệm ủy ban|phó chủ nhiệm ủy ban|điều tra viên|kiểm sát viên|
+        thẩm phán|phóng viên|biên tập viên|nhà đầu tư|doanh nghiệp|giám sát viên|kiểm toán viên|
+        hiệu phó|bí thư chi bộ|trưởng thôn|trưởng bản|già làng|người đại diện|đại úy|thượng úy|
+        trung úy|thiếu úy|chỉ huy trưởng|chính trị viên|chủ tịch hđqt|thành viên hđqt|
+        chủ tịch ubnd|phó chủ tịch ubnd""".split("|"),
+        key=len,
+        reverse=True,
+    )
+)
+ROLE_HEADS = tuple(h.strip() for h in ROLE_HEADS if h.strip())
+# Degrees written before a name ("PGS.TS Mai Văn Trinh"): a role, but not the one that says
+# in what capacity someone speaks.
+_ACADEMIC = frozenset("gs pgs ts ths gs.ts pgs.ts ts.bs bs ks giáo sư tiến sĩ thạc sĩ".split())
+# Polite forms of address before a name; they are not roles.
+HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cụ", "ngài")
+_HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
+_LOWER_ROLE_END_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(h) for h in ROLE_HEADS if h.islower() and " " in h)
+    + r") $"
+)
+_HONORIFIC_END_RE = re.compile(
+    r"(?<!\w)(" + "|".join(_HONORIFICS_LONGEST_FIRST) + r") $", re.IGNORECASE
+)
+PRONOUN_PHRASES = (
+    "ông", "bà", "anh", "chị", "đồng chí", "ông ấy", "bà ấy", "anh ấy", "chị ấy", "vị này",
+    "người này", "ông này", "bà này", "vị lãnh đạo này", "người đứng đầu này",
+)
+# Common Vietnamese family names: a capitalised sequence starting with one is a person's name.
+SURNAMES = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn
+    Vương Trịnh Trương Lâm Phùng Mai Tô Hà Tạ Lưu Cao Đinh Lương Thái Châu Quách Hứa Kiều
+    Tăng Đàm Lại Chu Nghiêm Giang Khúc Doãn Triệu Tôn Âu Thân Lạc Mạc Bạch Từ Vi Đồng La
+    Lò Quàng Hầu Khổng Ninh Văn Phí Thạch Tiêu Yên Diệp Ưng Kim Lã Lưu Mẫn Khương""".split()
+)
+# Words before a capitalised sequence that make it a place or an organisation, not a person.
+# First words of organisations: "giám đốc Sở …" names an office, not a person.
+_ORG_WORDS = frozenset(
+    """Bộ Sở Cục Tổng Ban Viện Hội Công Tập Ngân Trường Báo Đài Ủy Uỷ Tỉnh Thành Quận Huyện
+    Trung Học Vụ Phòng Văn Liên Hiệp Quỹ Tòa Toà Nhà Chi Khoa Bệnh Đảng Quốc Chính Cảng Tạp
+    Nhóm Câu Đội Hãng Trạm Kho Xí Nông Lâm Hợp Ngành Khu Cụm Sàn Đoàn Sư Lữ Tiểu""".split()
+)
+_NOT_PERSON_BEFORE = frozenset(
+    """tp tp. thành phố tỉnh huyện quận xã phường thị xã thị trấn đường phố sông núi
+    trường bệnh viện công ty tập đoàn báo đài hãng ngân hàng tại ở từ đến""".split()
+)
+
+# Places whose names start like a family name ("Hà Nội" is not a Ms Hà).
+PLACES = frozenset(
+    """Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|
+    Hoàng Sa|Hồ Gươm|Bạch Long Vĩ|Lý Sơn|Phú Quốc|Vũng Tàu|Đồng Nai|Đồng Tháp|Mai Châu|
+    Tô Lịch|Hồ Tây|Giang Nam|Hà Lan|Triều Tiên|Lào Cai|Châu Á|Châu Âu|Châu Phi|Châu Mỹ|
+    Châu Đốc|Kim Bôi|Đồng Văn|Đồng Hới|Đồng Xoài|Bà Rịa|Bà Đen|Bà Chiểu""".replace("\n", "").split("|")
+)
+
+_QUOTE_OPEN = "“«"
+_QUOTE_CLOSE = "”»"
+_STRAIGHT = '"'
+_MARK_RE = re.compile('[“”«»"]')
+_MAX_CARRY = 4
+_LOOKBACK = 200  # mentions searched back for a pronoun's or a role's person  # paragraphs an unclosed quote may run on for before it is given up
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# Case-sensitive on purpose: verbs are lower-case in running text, while "Thông tin" in
+# "Bộ Thông tin và Truyền thông" is part of a name.
+_VERB_RE = re.compile(rf"(?<!\w)(?:{_alternation(SPEECH_VERBS)})(?!\w)")
+_REPORTING_RE = re.compile(
+    rf"(?<!\w)(?:cũng\s+|đã\s+)?(?P<verb>{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*"
+    r"(?:,|\s+rằng\b|:)\s*",
+)
+_ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
+# Verbs and function words that end a role phrase ("Tổng giám đốc VNPT | nhận xét").
+_ROLE_STOP_RE = re.compile(
+    rf"(?<!\w)(?:{_alternation(SPEECH_VERBS)}|trao|tặng|dự|tham dự|chủ trì|thăm|làm việc|tiếp"
+    r"|chúc mừng|gửi|ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
+    r"thay mặt|phát biểu|trình bày|Ảnh)(?!\w)",
+)
+
+
+# --- the registry of people ---------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    name: str
+    roles: list[str] = field(default_factory=list)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,.;:-–—")
+        if not role or len(role.split()) > 14:
+            return
+        low = role.lower()
+        if low in HONORIFICS:
+            return
+        for i, known in enumerate(self.roles):
+            k = known.lower()
+            if k == low or k.startswith(low + " ") or k.endswith(" " + low):
+                return  # a shorter form of a role already known
+            if low.startswith(k + " "):
+                self.roles[i] = role  # the fuller form wins
+                return
+        self.roles.append(role)
+
+    def role_for(self, title: str | None) -> str | None:
+        """The role the attribution names ('Bộ trưởng' -> 'Bộ trưởng Thông tin và Truyền
+        thông'), else every role the document gives, in order."""
+        if title and title.lower() not in _ACADEMIC:
+            low = title.lower()
+            matches = [r for r in self.roles if r.lower().startswith(low)]
+            if matches:
+                return max(matches, key=len)
+        return ", ".join(self.roles) if self.roles else None
+
+
+@dataclass
+class _Mention:
+    pos: int  # position in the document's stream of passages
+    person: Person
+    title: str  # the words before the name ("Thủ tướng", "ông", "đồng chí")
+
+
+class Registry:
+    """Every person the document names, and where; resolves roles and pronouns to them."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.mentions: list[_Mention] = []
+        self.positions: list[int] = []  # of the mentions, ascending
+
+    def person(self, name: str) -> Person:
+        if name not in self.people:
+            self.people[name] = Person(name)
+        return self.people[name]
+
+    def _short(self, short: str, pos: int) -> Person | None:
+        """'Hùng' or 'Duy Bình' -> the most recent person whose name ends so."""
+        for mention in self._before(pos):
+            if mention.person.name == short or mention.person.name.endswith(" " + short):
+                return mention.person
+        for person in self.people.values():
+            if person.name.endswith(" " + short):
+                return person
+        return None
+
+    def scan(self, text: str, base: int) -> None:
+        """Record the people named in one passage's text (stream offset `base`)."""
+        for name, start, end in _names(text):
+            before = text[:start]
+            title = _title_before(before)
+            honorific = _honorific_before(before)
+            if _is_short(name):
+                # "ông Hùng": a short form of someone already named.
+                person = self._short(name, base + start)
+                if person is None:
+                    if not honorific and not title:
+                        continue
+                    person = self.person(name)
+            else:
+                person = self.person(name)
+            if title:
+                person.add_role(title)
+            for role in _appositives(text[end:]):
+                person.add_role(role)
+            predicate = _ROLE_PREDICATE_RE.match(text, end)
+            if predicate:
+                person.add_role(_cut_role(text[predicate.end():]))
+            if honorific and not title:
+                previous = _role_segment_before(before)
+                if previous:
+                    person.add_role(previous)
+            # Passages are scanned in document order: mentions stay sorted by position.
+            self.mentions.append(_Mention(base + start, person, title or honorific or ""))
+            self.positions.append(base + start)
+
+    def resolve(self, phrase: str, pos: int) -> tuple[Speaker | None, Person | None]:
+        """A speaker phrase ('ông Bình', 'Thủ tướng', 'lãnh đạo Tổng cục Thống kê') at stream
+        position `pos` -> the speaker, and the registry person when there is one."""
+        phrase = _trim_phrase(phrase)
+        if not phrase or len(phrase.split()) > 25:
+            return None, None
+        found = list(_names(phrase))
+        if found:
+            name, start, end = found[-1]
+            # "ông Phạm Đức Long, Tổng giám đốc VNPT": the name, its role after it.
+            if _is_short(name):
+                person = self._short(name, pos) or self.people.get(name)
+            else:
+                person = self.people.get(name)
+            if person is None:
+                person = self.person(name)
+            title = _title_before(phrase[:start])
+            if title:
+                person.add_role(title)
+            for role in _appositives(phrase[end:]):
+                person.add_role(role)
+            return Speaker(person.name, person.role_for(title)), person
+        low = phrase.lower()
+        for suffix in (" này", " ấy", " đó", " nói trên"):
+            if low.endswith(suffix):
+                low = low[: -len(suffix)]
+                phrase = phrase[: len(low)]
+        if low.startswith("vị "):
+            low, phrase = low[3:], phrase[3:]
+        if low in PRONOUN_PHRASES or low in HONORIFICS:
+            person = self._recent(pos, honorific=low)
+            if person:
+                return Speaker(person.name, person.role_for(None)), person
+            return None, None
+        head = _ROLE_HEAD_RE.match(phrase)
+        if head:
+            person = self._recent(pos, role=low)
+            if person:
+                return Speaker(person.name, person.role_for(phrase)), person
+            return Speaker(None, phrase), None
+        return None, None
+
+    def _before(self, pos: int) -> Iterator[_Mention]:
+        """Mentions at or before `pos`, most recent first (a bounded look-back: a pronoun or a
+        role refers to someone named recently, and big files must stay linear)."""
+        index = bisect_right(self.positions, pos)
+        for i in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+            yield self.mentions[i]
+
+    def _recent(
+        self, pos: int, honorific: str | None = None, role: str | None = None
+    ) -> Person | None:
+        fallback = None
+        for mention in self._before(pos):
+            person = mention.person
+            if role is not None:
+                titles = [r.lower() for r in person.roles] + [mention.title.lower()]
+                if any(t == role or t.startswith(role + " ") for t in titles):
+                    return person
+                continue
+            if honorific != "đồng chí" or mention.title.lower() == "đồng chí":
+                return person
+            # "Đồng chí" refers back to the last person the text calls đồng chí.
+            fallback = fallback or person
+        return fallback
+
+
+def _is_short(name: str) -> bool:
+    """'Lâm', 'Duy Bình': a given name standing for a full name named before."""
+    parts = name.split()
+    return len(parts) == 1 or (len(parts) == 2 and parts[0] not in SURNAMES)
+
+
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())
+_LOWER = "".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())
+# A run of capitalised words separated by single spaces: the candidates for a name.
+_CAP_RUN_RE = re.compile(rf"(?<!\w)[{_UPPER}][{_LOWER}]*(?: [{_UPPER}][{_LOWER}]*)*(?!\w)")
+
+
+_VIETNAMESE_CLUSTERS = re.compile(r"ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr")
+_CONSONANTS = set("bcdđghklmnpqrstvx")
+
+
+def _foreign(word: str) -> bool:
+    """A word no Vietnamese syllable spells like: 'Cook', 'Donald', 'Nadella' (not 'Sao')."""
+    w = word.lower()
+    if set(w) & set("fjwz"):
+        return True
+    if w[-1] in _CONSONANTS and not re.search(r"(?:c|ch|m|n|ng|nh|p|t)$", w):
+        return True
+    rest = _VIETNAMESE_CLUSTERS.sub("a", w)
+    return bool(re.search(r"[bcdghklmnpqrstvx]{2}", rest))
+
+
+def _names(text: str) -> list[tuple[str, int, int]]:
+    """Person names in `text`: 2-4 capitalised syllables starting with a family name, or 1-4
+    after a form of address ('ông Hùng'); as (name, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    for run in _CAP_RUN_RE.finditer(text):
+        words = run.group().split(" ")
+        starts = [run.start()]
+        for word in words[:-1]:
+            starts.append(starts[-1] + len(word) + 1)
+        window = text[max(0, run.start() - 12):run.start()]
+        honorific = _honorific_before(window)
+        if " ".join(words[:2]) in PLACES:
+            continue
+        if words[0].lower() in HONORIFICS:
+            # "Ông Sơn": the form of address is not part of the name.
+            honorific, words, starts = words[0], words[1:], starts[1:]
+        if not words:
+            continue
+        previous = text[max(0, starts[0] - 20):starts[0]].split()
+        if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
+            continue  # "đường Triệu Việt Vương", "TP. Hồ Chí Minh"
+        if len(words) >= 2 and all(w.isascii() for w in words[-2:]) and \
+                any(_foreign(w) for w in words[-2:]) and \
+                (honorific or _ROLE_HEAD_RE.search(text, max(0, run.start() - 40), run.start())):
+            # "Tổng thống Mỹ Donald Trump", "CEO Tim Cook": a foreign name after a title.
+            k = len(words) - 2
+        elif honorific and not _ROLE_HEAD_RE.match(text, starts[0]):
+            k = 0
+        elif words[0] not in _ORG_WORDS and _LOWER_ROLE_END_RE.search(window):
+            # "bác sĩ Tâm", "chuyên gia Hùng": a profession written in lower case, then a name.
+            k = 0
+        elif words[0] in SURNAMES and len(words) >= 2:
+            k = 0
+        else:
+            continue
+        name_words = words[k:k + 4]
+        if " ".join(name_words[:2]) in PLACES or " ".join(name_words) in PLACES:
+            continue
+        end = starts[k + len(name_words) - 1] + len(name_words[-1])
+        out.append((" ".join(name_words), starts[k], end))
+    return out
+
+
+def _honorific_before(before: str) -> str:
+    """'… đồng chí ' -> 'đồng chí' (the form of address right before a name), else ''."""
+    match = _HONORIFIC_END_RE.search(before)
+    return match.group(1) if match else ""
+
+
+def _title_before(before: str) -> str:
+    """'…, Bộ trưởng Thông tin và Truyền thông ' -> 'Bộ trưởng Thông tin và Truyền thông'."""
+    clause = re.split(r"[,;:.!?()“”\"]", before)[-1]
+    words = clause.split()
+    window = " ".join(words[-9:])
+    offset = len(clause.rstrip()) - len(window)
+    match = _ROLE_HEAD_RE.search(clause.rstrip(), max(0, offset))
+    if not match:
+        return ""
+    title = clause.rstrip()[match.start():].strip()
+    for h in sorted(HONORIFICS, key=len, reverse=True):
+        if title.lower().endswith(" " + h):
+            title = title[: -len(h) - 1].strip()
+            break
+    return title
+
+
+def _role_segment_before(before: str) -> str:
+    """'…, tổng giám đốc nhà mạng này, ông ' -> 'tổng giám đốc nhà mạng này'."""
+    parts = before.rstrip().split(",")
+    if len(parts) < 2 or parts[-1].strip().lower() not in HONORIFICS:
+        return ""
+    segment = re.split(r"[.;:!?]", parts[-2])[-1].strip()
+    if _ROLE_HEAD_RE.match(segment) and len(segment.split()) <= 10 and not _names(segment):
+        return segment
+    return ""
+
+
+_ROLE_PREDICATE_RE = re.compile(
+    rf"\s+(?:hiện là|hiện đang là|đang là|là|làm)\s+(?=(?:{_alternation(ROLE_HEADS)})(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _cut_role(text: str) -> str:
+    """A role phrase at the start of `text`, up to punctuation or the next verb."""
+    head = _ROLE_HEAD_RE.match(text)
+    if not head:
+        return ""
+    end = len(text)
+    for stop in (re.search(r"[,;.!?“”\"]", text), _ROLE_STOP_RE.search(text, head.end())):
+        if stop:
+            end = min(end, stop.start())
+    segment = text[:end].strip()
+    return "" if len(segment.split()) > 14 or _names(segment) else segment
+
+
+def _appositive_run(after: str) -> tuple[list[str], int]:
+    """', Ủy viên Trung ương Đảng, Bộ trưởng … cho biết' -> (the role segments after a name,
+    how many characters of `after` they take)."""
+    roles: list[str] = []
+    used = 0
+    while True:
+        # ", Tổng giám đốc X" or " – Giáo viên chủ nhiệm lớp 4A"
+        match = re.match(r"\s*,\s*|\s+[–—-]\s+", after[used:])
+        if not match:
+            break
+        rest = after[used + match.end():]
+        head = _ROLE_HEAD_RE.match(rest)
+        if not head:
+            break
+        end = len(rest)
+        for stop in (re.search(r"[,;.!?“”\"]", rest), _ROLE_STOP_RE.search(rest, head.end())):
+            if stop:
+                end = min(end, stop.start())
+        segment = rest[:end].strip()
+        if not segment or len(segment.split()) > 14 or _names(segment):
+            break  # "Tổng Bí thư X, Chủ tịch nước Y": a list of people, not X's roles
+        roles.append(segment)
+        used += match.end() + len(rest[:end].rstrip())
+    return roles, used
+
+
+def _appositives(after: str) -> list[str]:
+    return _appositive_run(after)[0]
+
+
+def _trim_phrase(phrase: str) -> str:
+    phrase = phrase.strip(" ,.;:-–—\"“”")
+    phrase = re.sub(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", "", phrase, flags=re.I)
+    phrase = re.sub(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều)$", "", phrase, flags=re.I)
+    return phrase.strip()
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Span:
+    """Quoted words: from (passage index, offset) to (passage index, offset), marks excluded."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    opened: bool = True  # False when the opening mark is missing
+    closed: bool = True
+    first_end: int | None = None  # where the first paragraph's part ends, if not at its end
+
+
+def _straight_role(text: str, i: int, depth_straight: bool) -> str:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before.isspace() or before in "([{—–-:/" + _QUOTE_OPEN
+    closes = after.isspace() or after in ",.;:!?)]}…" + _QUOTE_CLOSE
+    if opens and not after.isspace():
+        return "open" if not (closes and depth_straight) else "close"
+    if closes and not before.isspace():
+        return "close"
+    if not before.isspace() and not after.isspace():
+        return "close" if depth_straight else "open"
+    return "none"
+
+
+def _scan(texts: list[str]) -> list[_Span]:
+    """Top-level quoted spans over a run of paragraphs (nested quotes stay inside)."""
+    spans: list[_Span] = []
+    stack: list[tuple[str, tuple[int, int]]] = []  # (kind, position after the mark)
+    for p, text in enumerate(texts):
+        if stack and p - stack[0][1][0] >= _MAX_CARRY:
+            # Never closed: give the quote up to the end of its own paragraph.
+            kind, start = stack[0]
+            spans.append(_Span(start, (start[0], len(texts[start[0]])), closed=False))
+            stack.clear()
+        carried = bool(stack)
+        for mark in _MARK_RE.finditer(text):
+            i, ch = mark.start(), mark.group()
+            if ch in _QUOTE_OPEN:
+                role = "open"
+            elif ch in _QUOTE_CLOSE:
+                role = "close"
+            elif ch == _STRAIGHT:
+                role = _straight_role(text, i, bool(stack) and stack[-1][0] == _STRAIGHT)
+            kind = _STRAIGHT if ch == _STRAIGHT else "curly"
+            if role == "open":
+                if carried and i == 0 and len(stack) == 1:
+                    continue  # a new paragraph of a quote that runs on re-opens it
+                stack.append((kind, (p, i + 1)))
+            elif role == "close":
+                if stack:
+                    _, start = stack.pop()
+                    if not stack:
+                        spans.append(_Span(start, (p, i)))
+                else:
+                    spans.append(_Span((p, 0), (p, i), opened=False))
+            carried = False
+    if stack:
+        kind, start = stack[0]
+        spans.append(_Span(start, (start[0], len(texts[start[0]])), closed=False))
+    return spans
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end or offset == sentence.end:
+            return sentence
+    return sentences[-1] if sentences else None
+
+
+@dataclass
+class _Found:
+    span: _Span
+    speaker: Speaker
+    form: str
+    attribution_end: tuple[int, int]  # (paragraph, offset) where the attribution ends
+
+
+class _Extractor:
+    def __init__(self, doc: Document, reported: bool) -> None:
+        self.doc = doc
+        self.reported = reported
+        self.registry = Registry()
+        self.body: list[Passage] = [p for p in doc.passages if p.kind == "body"]
+        self.sentences: dict[int, list[Sentence]] = {}
+        for s in doc.sentences:
+            self.sentences.setdefault(s.passage, []).append(s)
+        # Stream positions: passages in document order, so "most recent" is well defined.
+        self.base: dict[int, int] = {}
+        pos = 0
+        for passage in doc.passages:
+            self.base[passage.ordinal] = pos
+            pos += len(passage.text) + 1
+        for passage in doc.passages:
+            if passage.kind in ("body", "caption"):
+                self.registry.scan(passage.text, self.base[passage.ordinal])
+
+    def pos(self, p: int, offset: int) -> int:
+        return self.base[self.body[p].ordinal] + offset
+
+    def text(self, p: int) -> str:
+        return self.body[p].text
+
+    def sentences_of(self, p: int) -> list[Sentence]:
+        return self.sentences.get(self.body[p].ordinal, [])
+
+    def sentence_head(self, p: int, offset: int) -> str:
+        """The text of the sentence that holds `offset`, up to it."""
+        sentence = _sentence_at(self.sentences_of(p), offset)
+        start = sentence.start if sentence is not None and sentence.start <= offset else 0
+        return self.text(p)[start:offset]
+
+    def speaker_at_end(self, head: str, pos: int) -> Speaker | None:
+        """The speaker named at the very end of `head` (the words before a speech verb):
+        'Tại Hội nghị, đồng chí X, Ủy viên …, Bộ trưởng …' -> X; '…, Thủ tướng' -> the
+        Thủ tướng named earlier; 'lãnh đạo Tổng cục Thống kê' -> that role."""
+        clause = re.split(r"[;:]", head)[-1].rstrip(" ,")
+        if not clause.strip():
+            return None
+        for _name, start, end in reversed(_names(clause)):
+            _, used = _appositive_run(clause[end:])
+            rest = clause[end + used:]
+            extra = [seg.strip() for seg in rest.split(",")[1:]]
+            adverbs = rest.strip()
+            if adverbs and "," not in adverbs and len(adverbs.split()) <= 2 and adverbs.islower():
+                extra = []  # "ông Ga cũng khẳng định", "anh Tuấn hồ hởi nói"
+            elif rest.strip(" ,") and not (
+                rest.lstrip().startswith(",")
+                and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
+            ):
+                continue  # other words between the name and the verb: not its subject
+            title = _title_before(clause[:start])
+            honorific = _honorific_before(clause[:start])
+            phrase_start = len(clause[:start].rstrip()) - len(honorific)
+            if title:
+                phrase_start = min(phrase_start, clause.rfind(title, 0, start))
+            speaker, person = self.registry.resolve(clause[max(0, phrase_start):end + used], pos)
+            if person is not None:
+                # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
+                for seg in extra:
+                    if seg.startswith("một ") or _ROLE_HEAD_RE.match(seg):
+                        person.add_role(seg)
+                speaker = Speaker(person.name, person.role_for(title or None))
+            return speaker
+        segment = clause.split(",")[-1].strip()
+        if _names(segment) or len(segment.split()) > 10:
+            return None
+        speaker, _ = self.registry.resolve(segment, pos)
+        return speaker
+
+    # `"…", ông X nói.` / `"…" - ông X nói.` / `"…". Ông X nói.`
+    def after(self, span: _Span) -> tuple[Speaker, tuple[int, int]] | None:
+        p, close = span.end
+        text = self.text(p)
+        quote_pos = self.pos(*span.start)
+        post = text[close + 1:]
+        stripped = post.lstrip()
+        lead = len(post) - len(stripped)
+        if stripped[:1] in (",", "–", "—", "-"):
+            clause_match = re.match(r"[,–—-]\s*([^.!?;\"“”]*)", stripped)
+        elif stripped[:1] == "." or (not stripped[:1] and p + 1 < len(self.body)):
+            # A short sentence of its own that only attributes the quote.
+            clause_match = re.match(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]", stripped)
+            if clause_match and len(clause_match.group(1).split()) > 12:
+                return None
+        else:
+            return None
+        if not clause_match:
+            return None
+        clause = clause_match.group(1)
+        verb = _VERB_RE.search(clause)
+        if verb is None or len(clause[verb.end():].split()) > 12:
+            return None
+        speaker = self.speaker_at_end(clause[: verb.start()], quote_pos)
+        if speaker is None:
+            return None
+        return speaker, (p, close + 1 + lead + clause_match.end())
+
+    # `Ông X nhấn mạnh: "…` / `Ông X cho biết, "…` / `Theo ông X, "…` / `…cho biết:` ¶ `"…"`
+    def before(self, span: _Span) -> tuple[Speaker, str] | None:
+        p, opened = span.start
+        quote_pos = self.pos(p, opened)
+        pre = self.sentence_head(p, max(0, opened - 1)).rstrip()
+        if not pre and opened <= 1 and p > 0:
+            prev = self.text(p - 1).rstrip()
+            if prev.endswith(":"):
+                pre = self.sentence_head(p - 1, len(prev) - 1) + ":"
+        if not (pre.endswith((":", ",")) or re.search(r"\s(?:rằng|là)$", pre)):
+            return None
+        body = pre.rstrip(":, ")
+        theo = re.search(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$", body)
+        if theo:
+            if self.quote_words(span) < 5:
+                return None
+            speaker = self.speaker_at_end(theo["who"], quote_pos)
+            return (speaker, "direct") if speaker is not None else None
+        verbs = list(_VERB_RE.finditer(body))
+        if not verbs or len(body[verbs[-1].end():].split()) > 6:
+            return None
+        speaker = self.speaker_at_end(body[: verbs[-1].start()], quote_pos)
+        if speaker is None:
+            return None
+        # `ông X gọi đây là "cú hích"`: a fragment inside his sentence, not a stand-alone quote.
+        return speaker, "direct" if pre.endswith((":", ",")) else "embedded"
+
+    # `Thủ tướng yêu cầu … phải “kiểm đếm được, ra sản phẩm cụ thể”`
+    def embedded(self, span: _Span) -> Speaker | None:
+        p, opened = span.start
+        if span.end[0] != p or self.quote_words(span) < 2:
+            return None
+        pre = self.sentence_head(p, max(0, opened - 1))
+        for verb in _VERB_RE.finditer(pre):
+            speaker = self.speaker_at_end(pre[: verb.start()], self.pos(p, opened))
+            if speaker is not None:
+                return speaker
+        return None
+
+    def quote_words(self, span: _Span) -> int:
+        return len(self.quote_text(span).split())
+
+    def quote_text(self, span: _Span) -> str:
+        (p0, s0), (p1, s1) = span.start, span.end
+        if p0 == p1:
+            return self.text(p0)[s0:s1].strip()
+        # A paragraph that continues a quote may re-open it with a mark of its own.
+        parts = [self.text(p0)[s0:span.first_end].strip()]
+        parts += [self.text(p).strip().lstrip(_QUOTE_OPEN + _STRAIGHT) for p in range(p0 + 1, p1)]
+        parts.append(self.text(p1)[:s1].strip().lstrip(_QUOTE_OPEN + _STRAIGHT))
+        return " ".join(part for part in parts if part)
+
+    def is_whole_paragraph(self, span: _Span) -> bool:
+        (_, s0), (p1, s1) = span.start, span.end
+        return s0 <= 1 and s1 >= len(self.text(p1).rstrip(".… ")) - 1
+
+    def starts_sentence(self, span: _Span) -> bool:
+        p, opened = span.start
+        if not span.opened:
+            return True
+        pre = self.sentence_head(p, max(0, opened - 1)).rstrip()
+        return not pre or pre.endswith(":")
+
+    def run(self) -> list[Quote]:
+        spans = _scan([p.text for p in self.body])
+        found: list[_Found] = []
+        pending: _Span | None = None  # a wholly quoted paragraph with no attribution yet
+        for span in spans:
+            if not self.quote_text(span).strip(" .,…"):
+                continue
+            attribution = self.after(span) if span.closed else None
+            if (
+                attribution and pending is not None and span.start[0] == pending.end[0] + 1
+                and (not span.opened or span.start[1] <= 1)
+            ):
+                # The quote began one paragraph earlier: `"…` ¶ `…", ông X nói.`
+                span = _Span(pending.start, span.end, first_end=pending.end[1])
+            pending = None
+            if attribution:
+                speaker, end = attribution
+                form = "direct" if self.starts_sentence(span) else "embedded"
+                found.append(_Found(span, speaker, form, end))
+                continue
+            if not span.opened:
+                continue
+            before = self.before(span)
+            if before is not None:
+                found.append(_Found(span, before[0], before[1], span.end))
+                continue
+            if not self.starts_sentence(span):
+                embedded = self.embedded(span)
+                if embedded is not None:
+                    found.append(_Found(span, embedded, "embedded", span.end))
+                    continue
+            if self.is_whole_paragraph(span):
+                pending = span
+        quotes = [self.record(f) for f in found]
+        if self.reported:
+            quotes += self.reported_speech(quotes)
+        quotes.sort(key=lambda q: (q.sentence_ordinal, q.span[0]))
+        return quotes
+
+    def record(self, f: _Found) -> Quote:
+        (p0, s0) = f.span.start
+        p1, end_offset = max(f.attribution_end, f.span.end)
+        first = _sentence_at(self.sentences_of(p0), max(0, s0 - 1))
+        last = _sentence_at(self.sentences_of(p1), max(0, end_offset - 1))
+        parts: list[str] = []
+        for p in range(p0, p1 + 1):
+            text = self.text(p)
+            a = first.start if (p == p0 and first is not None) else 0
+            b = last.end if (p == p1 and last is not None) else len(text)
+            parts.append(text[a:b].strip())
+        sentence = " ".join(part for part in parts if part)
+        text = self.quote_text(f.span)
+        offset = s0 - first.start if first is not None else 0
+        offset = max(0, offset) if f.span.opened else 0
+        ordinal = first.ordinal if first is not None else 0
+        return Quote(
+            text=text,
+            speaker=f.speaker,
+            form=f.form,  # type: ignore[arg-type]
+            sentence=sentence,
+            sentence_ordinal=ordinal,
+            span=(offset, offset + len(text)),
+            id=make_id(self.doc.sha256, "quote", ordinal, offset, text),
+        )
+
+    def reported_speech(self, quotes: list[Quote]) -> list[Quote]:
+        """`<named person> cho biết, <clause>.` with no quote marks: the clause."""
+        covered = {q.sentence_ordinal for q in quotes}
+        out: list[Quote] = []
+        for p in range(len(self.body)):
+            for sentence in self.sentences_of(p):
+                text = sentence.text
+                if sentence.ordinal in covered or any(ch in text for ch in "\"“”"):
+                    continue
+                for verb in _REPORTING_RE.finditer(text):
+                    head = text[: verb.start()]
+                    speaker = self.speaker_at_end(head, self.pos(p, sentence.start))
+                    if speaker is None or speaker.name is None:
+                        continue
+                    clause = text[verb.end():].rstrip(" .;…")
+                    if len(clause.split()) >= 6:
+                        offset = verb.end()
+                        out.append(Quote(
+                            text=clause,
+                            speaker=speaker,
+                            form="reported",
+                            sentence=text,
+                            sentence_ordinal=sentence.ordinal,
+                            span=(offset, offset + len(clause)),
+                            id=make_id(self.doc.sha256, "quote", sentence.ordinal, offset, clause),
+                        ))
+                    break
+        return out
+
+
+def extract_quotes(doc: Document, reported: bool = False) -> list[Quote]:
+    """Every quote of a document with its speaker; `reported=False` leaves out reported
+    speech without quote marks."""
+    return _Extractor(doc, reported).run()
+
+
+def people(doc: Document) -> dict[str, list[str]]:
+    """The document's registry of people: name -> roles as the document gives them."""
+    registry = _Extractor(doc, reported=False).registry
+    return {person.name: list(person.roles) for person in registry.people.values()}

@@ -1,0 +1,272 @@
+"""A bilingual glossary of ICT-sector vocabulary (data/glossary.tsv), used both ways.
+
+- `metric_en("doanh thu dịch vụ viễn thông")` -> "telecommunications service revenue"
+- `english_to_vietnamese("ICT contribution to GDP")` -> ["dong gop vao gdp", "cong nghiep ict"]
+- `is_english(text)`: does a query or claim read as English?
+
+The TSV has two columns, `vi<TAB>en`; the English column may list alternatives separated by
+";" (the first is the translation used for `metric_en`). An English translation ending in
+" of" is a head that goes first in English ("tỷ trọng" -> "share of"). Stdlib only; the file is
+read lazily, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from mickb.fold import canon, fold
+
+__all__ = ["metric_en", "english_to_vietnamese", "is_english", "terms"]
+
+# Vietnamese words that join two noun phrases; English puts them between the phrases too.
+_LINKERS: dict[str, str] = {
+    "của": "of",
+    "sử dụng": "using",
+    "trong": "in",
+    "tại": "in",
+    "cho": "for",
+    "đối với": "for",
+    "so với": "compared with",
+    "về": "on",
+    "trên": "on",
+    "từ": "from",
+    "đến": "to",
+    "và": "and",
+    "với": "with",
+    "theo": "by",
+    "thuộc": "in",
+    "vào": "to",
+}
+_EN_WORD_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+@dataclass
+class _Glossary:
+    vi_to_en: dict[str, str] = field(default_factory=dict)  # canon vi term -> English
+    folded_to_en: dict[str, str] = field(default_factory=dict)  # for text typed without marks
+    en_to_vi: dict[str, list[str]] = field(default_factory=dict)  # normalised en -> folded vi
+    max_vi_words: int = 1
+    max_en_words: int = 1
+
+
+def _norm_en_word(word: str) -> str:
+    """Singular, lower-case English word, so "subscribers" finds "subscriber"."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _norm_en(phrase: str) -> str:
+    return " ".join(_norm_en_word(w) for w in _EN_WORD_RE.findall(phrase.lower()))
+
+
+@lru_cache(maxsize=1)
+def _load() -> _Glossary:
+    g = _Glossary()
+    text = resources.files("mickb").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
+            continue
+        vi, en = (part.strip() for part in line.split("\t", 1))
+        # tokenise before canon(): canon moves tone marks, which \w does not match
+        vi_c = " ".join(canon(w) for w in re.findall(r"[\w%]+", vi))
+        vi_f = fold(vi_c)
+        alternatives = [a.strip() for a in en.split(";") if a.strip()]
+        if not vi_f or not alternatives:
+            continue
+        g.vi_to_en.setdefault(vi_c, alternatives[0])
+        g.folded_to_en.setdefault(vi_f, alternatives[0])
+        g.max_vi_words = max(g.max_vi_words, len(vi_f.split()))
+        for alt in alternatives:
+            key = _norm_en(alt.removesuffix(" of"))
+            if not key:
+                continue
+            # the first line that names an English phrase decides its Vietnamese term
+            g.en_to_vi.setdefault(key, [vi_f])
+            g.max_en_words = max(g.max_en_words, len(key.split()))
+    return g
+
+
+def terms() -> dict[str, str]:
+    """Every folded Vietnamese term and its preferred English translation."""
+    return dict(_load().vi_to_en)
+
+
+# Vietnamese function words that carry nothing into an English metric name.
+_DROP = frozenset(canon(w) for w in "các những đã được có sẽ đang này đó cả".split())
+_LINKERS_CANON = {canon(k): v for k, v in _LINKERS.items()}
+_LINKERS_FOLDED = {fold(k): v for k, v in _LINKERS.items()}
+
+
+def _linker(words: list[str], unmarked: bool) -> str | None:
+    key = " ".join(words)
+    if unmarked:
+        return _LINKERS_FOLDED.get(key)
+    return _LINKERS_CANON.get(key)
+
+
+def _lookup(g: _Glossary, words: list[str], unmarked: bool = False) -> str | None:
+    """English for a run of words (canon form); `unmarked` text (typed without diacritics)
+    compares folded, so "doanh thu vien thong" still reads as "doanh thu viễn thông"."""
+    key = " ".join(words)
+    if key in g.vi_to_en:
+        return g.vi_to_en[key]
+    if unmarked:
+        return g.folded_to_en.get(fold(key))
+    return None
+
+
+def _chunks(words: list[str], originals: list[str], unmarked: bool) -> list[tuple[str, bool]]:
+    """Longest-match words (canon form) against the glossary: (English, True) for terms,
+    (original words, False) for runs the glossary does not know, kept in their order."""
+    g = _load()
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(g.max_vi_words, len(words) - i), 0, -1):
+            en = _lookup(g, words[i : i + n], unmarked)
+            if en is not None:
+                out.append((en, True))
+                i += n
+                break
+        else:
+            if words[i] not in _DROP:
+                if out and not out[-1][1]:
+                    out[-1] = (f"{out[-1][0]} {originals[i]}", False)
+                else:
+                    out.append((originals[i], False))
+            i += 1
+    return out
+
+
+def _english_noun_phrase(chunks: list[tuple[str, bool]]) -> str:
+    """Vietnamese puts the head first ("doanh thu | dịch vụ | viễn thông"), English last."""
+    heads = [c for c, _ in chunks]
+    # a head that reads "X of" goes first and takes the rest as its object
+    for i, c in enumerate(heads):
+        if c.endswith(" of") and i == 0 and len(heads) > 1:
+            return f"{c} {_english_noun_phrase(chunks[1:])}"
+    return " ".join(reversed(heads))
+
+
+def metric_en(metric_vi: str) -> str | None:
+    """Translate a Vietnamese metric phrase by longest match of glossary terms.
+
+    None when no glossary term occurs in it. Words the glossary does not know (names such as
+    Viettel) are kept as they are.
+    """
+    if not metric_vi or not metric_vi.strip():
+        return None
+    original = re.findall(r"[\w%]+", metric_vi)
+    folded = [canon(w) for w in original]
+    unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
+    if not folded:
+        return None
+    # split at linking words, translate each noun phrase head-last, join with the English linker
+    segments: list[tuple[str | None, list[str], list[str]]] = []
+    current: list[str] = []
+    current_orig: list[str] = []
+    linker: str | None = None
+    g = _load()
+    i = 0
+    while i < len(folded):
+        two = _linker(folded[i : i + 2], unmarked) if i + 1 < len(folded) else None
+        one = _linker(folded[i : i + 1], unmarked)
+        # a linker inside a glossary term ("đóng góp vào GDP") stays in the term
+        inside_term = any(
+            _lookup(g, folded[i - k : i + n], unmarked) is not None
+            for n in range(1, 4)
+            for k in range(1, min(len(current), 3) + 1)
+        )
+        if not inside_term and two and current:
+            segments.append((linker, current, current_orig))
+            current, current_orig, linker = [], [], two
+            i += 2
+            continue
+        if not inside_term and one and current:
+            segments.append((linker, current, current_orig))
+            current, current_orig, linker = [], [], one
+            i += 1
+            continue
+        current.append(folded[i])
+        current_orig.append(original[i])
+        i += 1
+    if current:
+        segments.append((linker, current, current_orig))
+    known = False
+    parts: list[str] = []
+    for link, seg, seg_orig in segments:
+        chunks = _chunks(seg, seg_orig, unmarked)
+        known = known or any(is_known for _, is_known in chunks)
+        phrase = _english_noun_phrase(chunks)
+        parts.append(f"{link} {phrase}" if link else phrase)
+    if not known:
+        return None
+    return " ".join(parts)
+
+
+def english_to_vietnamese(query: str) -> list[str]:
+    """The folded Vietnamese terms for the English words and phrases of a query.
+
+    Longest match first: "ICT contribution to GDP" -> ["dong gop vao gdp", "cong nghiep ict"].
+    Words the glossary does not know are left out.
+    """
+    g = _load()
+    words = [_norm_en_word(w) for w in _EN_WORD_RE.findall(query.lower())]
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(g.max_en_words, len(words) - i), 0, -1):
+            key = " ".join(words[i : i + n])
+            if key in g.en_to_vi:
+                found.extend((n, vi) for vi in g.en_to_vi[key])
+                i += n
+                break
+        else:
+            i += 1
+    out: list[str] = []
+    for _, vi in sorted(found, key=lambda t: -t[0]):
+        if vi not in out:
+            out.append(vi)
+    return out
+
+
+_VI_LETTERS = frozenset("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_EN_COMMON = frozenset(
+    """the of and in to a an is was were are be been by for with on at from as that this it its
+    reached reach rose rise fell fall grew grow increased decreased up down than more less over
+    about nearly almost around least billion million thousand trillion percent revenue revenues
+    profit profits year years month months quarter total number share growth contribution
+    subscribers users people companies enterprises businesses workers employees industry sector
+    economy digital telecom telecommunications postal publishing services service mobile
+    smartphone smartphones internet gdp vietnam vietnamese ministry according said says report
+    dong usd vnd per cent first half which who has have had will would should not no only also
+    estimated approximately some under below above roughly just close what how much many""".split()
+)
+# Vietnamese written without diacritics still reads as Vietnamese.
+_VI_ASCII_COMMON = frozenset(
+    """doanh thu nam dat ty trieu nghin ngan dong cua va la cac nhung voi trong tang giam nganh
+    linh vuc vien thong buu chinh so nguoi lao dong nghiep kinh te loi nhuan thue bao khoang gan
+    hon tren it nhat uoc tinh ve cho nay duoc da se co khong mot hai ba bon tren toan quoc
+    chiem ty trong le phan tram thang quy dau cuoi so voi cung ky truoc xuat ban bao chi dien
+    tu di dong cong nghiep nop ngach sach nha nuoc""".split()
+)
+
+
+def is_english(text: str) -> bool:
+    """A heuristic: English when it has English words and no Vietnamese letters to speak of."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return False
+    vi_marked = sum(1 for w in words if any(ch in _VI_LETTERS for ch in w))
+    if vi_marked and vi_marked >= max(1, len(words) // 5):
+        return False
+    en = sum(1 for w in words if w in _EN_COMMON)
+    vi = sum(1 for w in words if w in _VI_ASCII_COMMON and w not in _EN_COMMON)
+    return en > 0 and en >= vi

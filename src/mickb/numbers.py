@@ -1,0 +1,1014 @@
+"""Reading numbers in running text, Vietnamese or English, with their units and scale words.
+
+Shared by the figure extractor (extract/figures.py) and the claim checker (check.py), so a
+figure in a claim is read exactly as the same figure in a source.
+
+- `parse_number("3.893.595")` -> 3893595.0, `parse_number("12,7")` -> 12.7
+- `find_numbers(text)` -> every figure in `text` as a `NumberMatch` (value, unit, scale, base
+  value and unit, hedge word). Years, dates, times, document numbers, durations, ages, ordinals,
+  technology names (5G) and numbers inside URLs are *context*, not figures: they are skipped
+  unless `include_context=True`, and then flagged `is_context` with the reason in `context`.
+
+Everything is matched on a length-preserving fold of the text (no case, no diacritics, đ -> d)
+so a claim typed without diacritics ("138.000 ty dong") reads like the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "NumberMatch",
+    "find_numbers",
+    "parse_number",
+    "unit_kind",
+    "PEOPLE_NOUNS",
+]
+
+Qualifier = str  # estimate | about | nearly | more_than | at_least | at_most
+
+
+@dataclass
+class NumberMatch:
+    start: int  # span of `text` in the input
+    end: int
+    text: str  # exact characters: "3.893.595 tỷ đồng", "12,7%", "2.152/2.418 điểm"
+    value: float  # as written: 3893595, 12.7, 2152, 3.9
+    total: float | None  # B of "A/B"
+    unit: str  # as written with its scale word: "tỷ đồng", "%", "triệu người", "" if none
+    base_value: float | None  # value x scale: 3.893595e15
+    base_unit: str | None  # "VND", "USD", "%", "người", a count noun, or None
+    decimals: int  # digits written after the decimal separator
+    scale: float  # multiplier of the scale words (tỷ 1e9, nghìn tỷ 1e12, billion 1e9)
+    qualifier: Qualifier | None  # hedge written just before (gần -> nearly, hơn -> more_than)
+    is_percent: bool
+    is_context: bool = False  # a year, date, time, document number, duration, age, ...
+    context: str | None = None  # why: year|date|time|document|duration|age|ordinal|name|url
+    qualifier_start: int | None = None  # where the hedge word starts ("gần 3,9 ..." -> of "gần")
+    lang: str = "vi"  # the number format it was read in: "vi" or "en"
+    qualifier_text: str | None = None  # the hedge words exactly: "gần", "more than"
+    range_with: int | None = None  # index (in the returned list) of the other end of "18-20%"
+
+    def hedged_text(self, source: str) -> str:
+        """The figure with its hedge word, as a claim states it: "gần 3,9 triệu tỷ đồng"."""
+        start = self.start if self.qualifier_start is None else self.qualifier_start
+        return source[start : self.end]
+
+
+# --------------------------------------------------------------------------------------------
+# parse_number
+
+
+_SEP_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def _decimal_sep(s: str, lang_hint: str | None) -> str | None:
+    """Which separator of `s` is the decimal point ('.', ',' or None for an integer)."""
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        return "." if s.rfind(".") > s.rfind(",") else ","
+    if not dots and not commas:
+        return None
+    sep = "." if dots else ","
+    if dots + commas > 1:
+        return None  # several of one separator: they group thousands (3.893.595, 3,893,595)
+    tail = s.rsplit(sep, 1)[1]
+    if len(tail) != 3:
+        return sep  # 12.7, 12,7, 1,6
+    # exactly three digits after a single separator: the one ambiguous case.
+    if sep == ".":
+        # Vietnamese groups thousands with '.', English marks decimals with it.
+        return "." if lang_hint == "en" else None
+    return None if lang_hint == "en" else ","
+
+
+def parse_number(s: str, lang_hint: str | None = None) -> float:
+    """The value of a number written in Vietnamese or English format.
+
+    "3.893.595" -> 3893595, "98.982,3" -> 98982.3, "12,7" -> 12.7, "3,893,595.5" -> 3893595.5,
+    "12.7" -> 12.7, "138.000" -> 138000. A dot followed by exactly three digits groups thousands
+    unless `lang_hint` is "en"; a comma followed by exactly three digits is a decimal comma
+    unless `lang_hint` is "en".
+    """
+    s = s.strip()
+    if not _SEP_NUMBER_RE.match(s):
+        raise ValueError(f"not a number: {s!r}")
+    sep = _decimal_sep(s, lang_hint)
+    if sep is None:
+        return float(s.replace(".", "").replace(",", ""))
+    whole, frac = s.rsplit(sep, 1)
+    return float(whole.replace(".", "").replace(",", "") + "." + frac)
+
+
+def _decimals(s: str, lang_hint: str | None) -> int:
+    sep = _decimal_sep(s, lang_hint)
+    return 0 if sep is None else len(s.rsplit(sep, 1)[1])
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary, written with diacritics; matched on the folded text, then checked against the
+# accented spelling when the text has diacritics ("trạm" is not "trăm", "đài" is not "đại").
+
+_SCALES: dict[str, float] = {
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+    "trăm": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+}
+# Currency words after the number -> ISO-ish base unit.
+_CURRENCIES: list[tuple[str, str]] = [
+    ("đồng việt nam", "VND"),
+    ("việt nam đồng", "VND"),
+    ("đô la mỹ", "USD"),
+    ("đô la", "USD"),
+    ("đô-la", "USD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("vnd", "VND"),
+    ("vnđ", "VND"),
+    ("đồng", "VND"),
+    ("dong", "VND"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("yên", "JPY"),
+    ("nhân dân tệ", "CNY"),
+    ("won", "KRW"),
+]
+# "đồng" is also the first syllable of common words ("3 đồng chí"): not a currency then.
+_DONG_NOT_CURRENCY = frozenset(
+    "chí bộ thời ý hành nghiệp bào tình đội loạt hồ phục minh đẳng thuận nát ruộng bằng lòng "
+    "tâm hương cỏ dao".split()
+)
+_PREFIX_CURRENCY_RE = re.compile(r"(us\$|\$|usd|vnd)\s?$")
+
+# Countable nouns that can follow a number as its unit ("1.510.027 lao động", "70.000 doanh
+# nghiệp"). General vocabulary. People nouns share the base unit "người".
+PEOPLE_NOUNS: tuple[str, ...] = (
+    "người",
+    "lao động",
+    "nhân viên",
+    "nhân sự",
+    "cán bộ",
+    "công chức",
+    "viên chức",
+    "khách hàng",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "bác sĩ",
+    "chuyên gia",
+    "kỹ sư",
+    "lập trình viên",
+    "phóng viên",
+    "nhà báo",
+    "đảng viên",
+    "thành viên",
+    "cư dân",
+    "du khách",
+    "lượt khách",
+    "khách",
+    "people",
+    "persons",
+    "users",
+    "workers",
+    "employees",
+    "staff",
+    "customers",
+    "residents",
+    "citizens",
+)
+_COUNT_NOUNS: tuple[str, ...] = (
+    "doanh nghiệp",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "hợp tác xã",
+    "cơ sở",
+    "đơn vị",
+    "cơ quan báo chí",
+    "cơ quan",
+    "tổ chức",
+    "thuê bao",
+    "trang web",
+    "trang thông tin điện tử",
+    "trang thông tin",
+    "trang",
+    "website",
+    "tên miền",
+    "ứng dụng",
+    "nền tảng",
+    "tài khoản",
+    "hồ sơ",
+    "thủ tục",
+    "dịch vụ công",
+    "dịch vụ",
+    "sản phẩm",
+    "chỉ tiêu",
+    "điểm phục vụ",
+    "điểm",
+    "trạm bts",
+    "trạm",
+    "hộ gia đình",
+    "hộ",
+    "lượt truy cập",
+    "lượt",
+    "lần",
+    "cuộc gọi",
+    "tin nhắn",
+    "bưu gửi",
+    "bưu phẩm",
+    "bưu cục",
+    "vụ việc",
+    "vụ tấn công",
+    "cuộc tấn công",
+    "vụ",
+    "mã độc",
+    "lỗ hổng",
+    "thiết bị",
+    "máy tính",
+    "máy",
+    "điện thoại",
+    "smartphone",
+    "chiếc",
+    "cuốn",
+    "đầu sách",
+    "xuất bản phẩm",
+    "bản in",
+    "tờ báo",
+    "tạp chí",
+    "kênh",
+    "đài",
+    "tỉnh thành",
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "xã",
+    "thôn",
+    "làng",
+    "trường",
+    "bệnh viện",
+    "danh mục",
+    "dự án",
+    "chương trình",
+    "đề án",
+    "văn bản",
+    "sáng kiến",
+    "bằng sáng chế",
+    "startup",
+    "quốc gia",
+    "nước",
+    "thị trường",
+    "mạng",
+    "đường trục",
+    "tuyến cáp",
+    "cột",
+    "km",
+    "kg",
+    "tấn",
+    "ha",
+    "m2",
+    "mhz",
+    "ghz",
+    "mbps",
+    "gbps",
+    "gb",
+    "tb",
+    "mw",
+    "subscribers",
+    "enterprises",
+    "businesses",
+    "companies",
+    "firms",
+    "websites",
+    "sites",
+    "points",
+    "times",
+    "accounts",
+    "apps",
+    "devices",
+    "stations",
+    "provinces",
+    "titles",
+)
+
+
+def _by_fold(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(folded, accented) pairs, longest first so "trang web" wins over "trang"."""
+    from mickb.fold import fold
+
+    pairs = {(fold(w), w) for w in words}
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+_NOUNS: list[tuple[str, str]] = _by_fold(PEOPLE_NOUNS + _COUNT_NOUNS)
+_PEOPLE = frozenset(f for f, _ in _by_fold(PEOPLE_NOUNS))
+_SCALE_WORDS: list[tuple[str, str]] = _by_fold(tuple(_SCALES))
+_CURRENCY_WORDS: list[tuple[str, str, str]] = sorted(
+    ((f, w, code) for w, code in _CURRENCIES for f, _ in _by_fold((w,))),
+    key=lambda t: -len(t[0]),
+)
+# Units that may be glued to the digits ("350km", "100Mbps"); other glued letters make a name
+# ("5G", "3D", "4K").
+_GLUED_UNITS = frozenset({"km", "kg", "m2", "mhz", "ghz", "mbps", "gbps", "gb", "tb", "mw", "ha"})
+
+_TIME_UNITS = (
+    "thap ky",
+    "thap nien",
+    "the ky",
+    "nam",
+    "thang",
+    "tuan",
+    "ngay",
+    "gio",
+    "phut",
+    "giay",
+    "quy",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "decades",
+    "decade",
+)
+_DOC_WORDS = (
+    "quyet dinh",
+    "nghi dinh",
+    "thong tu",
+    "chi thi",
+    "nghi quyet",
+    "cong van",
+    "luat",
+    "dieu",
+    "khoan",
+    "chuong",
+    "phu luc",
+    "ket luan",
+    "thong bao",
+    "to trinh",
+    "decree",
+    "decision",
+    "resolution",
+    "circular",
+    "article",
+)
+# Words before a number that make it a day, month, quarter or rank, not a figure.
+_DATE_WORDS = (
+    "ngay",
+    "sang",
+    "chieu",
+    "toi",
+    "trua",
+    "dem",
+    "hom",
+    "rang sang",
+    "dem qua",
+    "mung",
+    "mong",
+    "qua",
+    "nay",
+)
+_PERIOD_WORDS = ("thang", "quy", "tuan", "khoa", "nhiem ky", "phien", "ky hop")
+_ORDINAL_WORDS_EXACT = ("thứ", "hạng", "top", "no.", "số")
+
+_QUALIFIERS: list[tuple[str, str]] = [
+    # (folded words just before the number, qualifier); longest first within the list below
+    ("uoc dat khoang", "about"),
+    ("uoc tinh khoang", "about"),
+    ("uoc khoang", "about"),
+    ("uoc chung", "about"),
+    ("uoc dat", "estimate"),
+    ("uoc tinh", "estimate"),
+    ("du kien dat", "estimate"),
+    ("du kien", "estimate"),
+    ("uoc", "estimate"),
+    ("estimated at", "estimate"),
+    ("estimated", "estimate"),
+    ("an estimated", "estimate"),
+    ("khoang", "about"),
+    ("xap xi", "about"),
+    ("chung", "about"),
+    ("co", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("approximately", "about"),
+    ("approx.", "about"),
+    ("roughly", "about"),
+    ("some", "about"),
+    ("gan nhu", "nearly"),
+    ("gan", "nearly"),
+    ("suyt soat", "nearly"),
+    ("almost", "nearly"),
+    ("nearly", "nearly"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("hon", "more_than"),
+    ("tren", "more_than"),
+    ("vuot", "more_than"),
+    ("more than", "more_than"),
+    ("over", "more_than"),
+    ("above", "more_than"),
+    ("exceeding", "more_than"),
+    ("upwards of", "more_than"),
+    ("in excess of", "more_than"),
+    ("it nhat", "at_least"),
+    ("toi thieu", "at_least"),
+    ("khong duoi", "at_least"),
+    ("khong it hon", "at_least"),
+    ("at least", "at_least"),
+    ("no less than", "at_least"),
+    ("toi da", "at_most"),
+    ("nhieu nhat", "at_most"),
+    ("khong qua", "at_most"),
+    ("khong vuot qua", "at_most"),
+    ("chua den", "at_most"),
+    ("chua toi", "at_most"),
+    ("duoi", "at_most"),
+    ("at most", "at_most"),
+    ("up to", "at_most"),
+    ("no more than", "at_most"),
+    ("less than", "at_most"),
+    ("under", "at_most"),
+    ("below", "at_most"),
+]
+# Only the exact (accented) spelling of these counts: folded they collide with common words
+# ("cỡ" -> "co" = "có", "chừng" -> "chung" = "chung").
+_QUALIFIER_EXACT = {"co": "cỡ", "chung": "chừng", "tren": "trên", "hon": "hơn", "duoi": "dưới"}
+# Filler words allowed between a hedge and its number: "ước đạt khoảng", "lên tới gần".
+_FILLERS = ("muc", "con so", "la", "dat", "len", "toi", "den", "o muc", "reached", "at", "of")
+
+
+# --------------------------------------------------------------------------------------------
+# folding that keeps offsets
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base.lower() if len(base.lower()) == 1 else ch
+
+
+@lru_cache(maxsize=64)
+def _fold_same_length(text: str) -> str:
+    """fold() that keeps every offset: one output character per input character."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+_VI_LETTERS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def _looks_english(window: str) -> bool:
+    from mickb.glossary import is_english
+
+    return is_english(window)
+
+
+# --------------------------------------------------------------------------------------------
+# find_numbers
+
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|[\w.-]+@[\w-]+\.[\w.]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|gov|edu|io|info)\b(?:/[^\s<>\"')\]]*)?",
+    re.I,
+)
+# ISO dates and times in metadata: 2022-12-18, 2022-12-18T08:00
+_ISO_DATE_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?\b")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:\$)?|\$|%", re.U)
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int  # end of the digits
+    digits: str
+    value: float
+    decimals: int
+    lang: str
+    unit_end: int = 0
+    unit: str = ""
+    scale: float = 1.0
+    base_unit: str | None = None
+    is_percent: bool = False
+    currency_prefix_start: int | None = None
+    context: str | None = None
+    total_raw: _Raw | None = None
+
+
+def _starts_word(folded: str, pos: int, phrase: str) -> int:
+    """End offset if `phrase` (folded words) starts at `pos` as whole words, else -1."""
+    end = pos + len(phrase)
+    if folded[pos:end] != phrase:
+        return -1
+    if end < len(folded) and (folded[end].isalnum() or folded[end] == "$" and phrase[-1] == "$"):
+        return -1
+    return end
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _prev_words(folded: str, pos: int, n: int = 4) -> list[str]:
+    """The n folded words before `pos`, nearest last (stops at sentence punctuation)."""
+    head = folded[max(0, pos - 60) : pos]
+    cut = max(head.rfind(c) for c in ".;:!?\n()")
+    if cut >= 0 and not re.search(r"\d\.$", head[: cut + 1]):
+        head = head[cut + 1 :]
+    return re.findall(r"[a-z0-9$%.]+", head)[-n:]
+
+
+def _vocab_at(text: str, folded: str, pos: int, key: str, accented: str, marked: bool) -> int:
+    """End offset if the vocabulary word (`key` folded, `accented` as spelled) stands at `pos`.
+
+    In text with diacritics the spelling must agree too (tone placement aside), so "trạm"
+    (station) is not "trăm" (hundred) and "ngân" is not "ngàn".
+    """
+    end = _starts_word(folded, pos, key)
+    if end < 0 or not marked or accented.isascii():
+        return end
+    from mickb.fold import canon
+
+    return end if canon(text[pos:end]) == canon(accented) else -1
+
+
+def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
+    """Read %, scale words, currency and a count noun after the digits."""
+    pos = raw.end
+    unit_start: int | None = None
+    unit_end = pos
+    p = _skip_spaces(folded, pos)
+    # percent
+    if p < len(folded) and folded[p] == "%" and p - pos <= 1:
+        raw.is_percent, raw.base_unit = True, "%"
+        unit_start, unit_end = p, p + 1
+        m = re.match(r"/\s?(nam|year|thang|quy)\b", folded[unit_end:])
+        if m:
+            unit_end += m.end()
+        raw.unit_end = unit_end
+        raw.unit = text[unit_start:unit_end]
+        return
+    for phrase in (
+        "diem phan tram",
+        "diem %",
+        "phan tram",
+        "percentage points",
+        "percent",
+        "per cent",
+    ):
+        e = (
+            _starts_word(folded, p, phrase)
+            if not phrase.endswith("%")
+            else (p + len(phrase) if folded.startswith(phrase, p) else -1)
+        )
+        if e > 0:
+            raw.is_percent = phrase.startswith(("phan", "percent", "per "))
+            raw.base_unit = "%" if raw.is_percent else "điểm %"
+            raw.unit_end, raw.unit = e, text[p:e]
+            return
+    scale = 1.0
+    q = p
+    while q < len(folded):
+        for key, word in _SCALE_WORDS:
+            e = _vocab_at(text, folded, q, key, word, marked)
+            if e > 0:
+                break
+        else:
+            break
+        # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own, not scale words
+        nxt = folded[_skip_spaces(folded, e) :][:6]
+        if key in ("ty", "ti") and re.match(r"(le|trong|gia|so)\b", nxt):
+            break
+        scale *= _SCALES[word]
+        if unit_start is None:
+            unit_start = q
+        unit_end = e
+        q = _skip_spaces(folded, e)
+    base_unit: str | None = None
+    # currency
+    for key, word, code in _CURRENCY_WORDS:
+        if key.endswith("$"):
+            e = q + len(key) if folded.startswith(key, q) else -1
+        else:
+            e = _vocab_at(text, folded, q, key, word, marked)
+        if e > 0:
+            if key == "dong":
+                nxt_word = re.match(r"\s*(\w+)", text[e:])
+                if nxt_word:
+                    w = nxt_word.group(1).lower()
+                    if w in _DONG_NOT_CURRENCY or (
+                        not marked and w in {_fold_same_length(x) for x in _DONG_NOT_CURRENCY}
+                    ):
+                        continue
+            base_unit = code
+            if unit_start is None:
+                unit_start = q
+            unit_end = e
+            q = _skip_spaces(folded, e)
+            break
+    if base_unit is None and raw.currency_prefix_start is not None:
+        prefix = folded[raw.currency_prefix_start : raw.start].strip()
+        base_unit = "VND" if prefix.startswith("vnd") else "USD"
+    elif base_unit is None:
+        # a count noun ("lao động", "thuê bao"), possibly glued to the digits ("350km")
+        glued = q == raw.end
+        for key, word in _NOUNS:
+            e = _vocab_at(text, folded, q, key, word, marked)
+            if e > 0 and (not glued or (key in _GLUED_UNITS and text[q:e].isascii())):
+                base_unit = "người" if key in _PEOPLE else text[q:e].lower()
+                if unit_start is None:
+                    unit_start = q
+                unit_end = e
+                break
+    if unit_start is not None and base_unit:
+        per_re = r"/\s?(nam|thang|ngay|nguoi|thue bao|year|month|day|person)\b"
+        while per := re.match(per_re, folded[unit_end:]):
+            # a rate, not an amount: "30 triệu đồng/năm" is a different kind from "30 triệu đồng"
+            base_unit = (
+                f"{base_unit}/{text[unit_end + per.start(1) : unit_end + per.end()].lower()}"
+            )
+            unit_end += per.end()
+    raw.scale = scale
+    raw.base_unit = base_unit
+    raw.unit_end = unit_end if unit_start is not None else raw.end
+    if unit_start is not None:
+        unit_text = text[unit_start:unit_end]
+        if raw.currency_prefix_start is not None and base_unit and base_unit not in unit_text:
+            unit_text = f"{unit_text} {base_unit}"  # "$148 billion" -> "billion USD"
+        raw.unit = unit_text
+    elif raw.currency_prefix_start is not None and base_unit:
+        raw.unit = base_unit
+
+
+def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) -> str | None:
+    """Why this number is context and not a figure, or None for a figure."""
+    s, e = raw.start, raw.end
+    if any(a <= s < b for a, b in urls):
+        return "url"
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
+    # glued to letters: Covid-19, IPv6, G20, 5G, 3D (known glued units like 350km excepted)
+    if before.isalpha() or (before == "-" and s >= 2 and text[s - 2].isalpha()):
+        if not (before.isalpha() and raw.is_percent and before.islower()):
+            return "name"  # (but "ở mức17%" is a typo for "mức 17%")
+    if after.isalpha():
+        m = re.match(r"[a-z0-9]+", folded[e:])
+        if not (m and m.group(0) in _GLUED_UNITS and text[e : e + len(m.group(0))].isascii()):
+            return "name"
+    tail = folded[e : e + 16]
+    # times 22:26, 8h30
+    if re.match(r":\d\d\b", tail) or re.match(r"h\d\d\b", tail):
+        return "time"
+    if before == ":" and s >= 2 and text[s - 2].isdigit():
+        return "time"
+    # document numbers: 505/QĐ-TTg, 187/TT-BTC, 13/2023/NĐ-CP, 52-NQ/TW
+    if re.match(r"(?:/\d+)*[/-][A-ZĐ]{2,}", text[e : e + 20]):
+        return "document"
+    words = _prev_words(folded, s, 4)
+    prev_exact = re.findall(r"[\w#.]+", text[max(0, s - 16) : s].lower())
+    if prev_exact and prev_exact[-1] == "thứ":
+        return "ordinal"
+    if prev_exact and prev_exact[-1] in ("số", "no.", "#") and not raw.unit and not raw.is_percent:
+        # "Quyết định số 505", "Chỉ thị số 11"; but "tổng số 9,1 triệu người" is a figure
+        return "document"
+    # a label inside a name: "phường Mỹ Đình 2 Lưu Chí Dưỡng", "Quận 3 TP.HCM"
+    if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
+        prev_tok = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+        next_tok = re.match(r"\s+(\w+)", text[e : e + 20])
+        if (
+            prev_tok
+            and next_tok
+            and prev_tok.group(1)[0].isupper()
+            and next_tok.group(1)[0].isupper()
+        ):
+            before_prev = text[max(0, s - 20) : s][: prev_tok.start()].rstrip()
+            if before_prev and before_prev[-1] not in ".!?:":
+                return "name"
+    # dates written with dots in Vietnamese news: "sáng nay (6.2)", "ngày 6.2.2017" (a
+    # Vietnamese decimal is written with a comma, so d.m with no unit is a date)
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", raw.digits):
+        return "date"
+    if (
+        raw.lang == "vi"
+        and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])", raw.digits)
+        and not raw.unit
+        and not raw.is_percent
+    ):
+        return "date"
+    if len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in ("giai đoạn", "vòng thi"):
+        if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) < 4:
+            return "ordinal"  # "giai đoạn 1", not "giai đoạn 2014 - 2016" (years)
+    if prev_exact and prev_exact[-1] in ("đợt", "phase", "stage", "khu", "tầng", "phòng"):
+        if not raw.unit and not raw.is_percent:
+            return "ordinal"
+    if prev_exact and prev_exact[-1] in ("hạng", "top", "khóa", "khoá"):
+        return "ordinal"
+    joined = " ".join(words)
+    for w in _DOC_WORDS:
+        if joined.endswith(w) and not raw.is_percent and not raw.unit:
+            return "document"
+    # dates: d/m/yyyy, d/m, m/yyyy
+    m = re.match(r"[/.-](\d{1,2})[/.-](\d{2,4})\b", text[e:])
+    if m and raw.digits.isdigit() and int(raw.digits) <= 31 and 1 <= int(m.group(1)) <= 12:
+        return "date"
+    m = re.match(r"/(\d{4})\b", text[e:])
+    if (
+        m
+        and raw.digits.isdigit()
+        and 1 <= int(raw.digits) <= 12
+        and 1900 <= int(m.group(1)) <= 2100
+    ):
+        return "date"
+    if before == "/" and s >= 2 and text[s - 2].isdigit():
+        # the second part of d/m or m/yyyy (the first part decided the date)
+        m2 = re.search(r"(\d{1,2})/(?:\d{1,2}/)?$", text[max(0, s - 8) : s])
+        if m2 and _is_date_pair(text, folded, s - len(m2.group(0)), int(m2.group(1))):
+            return "date"
+    if before in "IVXivx" and s >= 2 and text[s - 1] == "/":
+        return "date"
+    if re.search(r"\b(?:quy|quý)\s+[IVX]+/$", folded[max(0, s - 10) : s]):
+        return "date"
+    m = re.match(r"/(\d{1,2})\b(?!\s*[.,]?\d)", text[e:])
+    if (
+        m
+        and raw.digits.isdigit()
+        and _is_date_pair(text, folded, s, int(raw.digits), int(m.group(1)))
+    ):
+        return "date"
+    # years: 1900-2100 written without separators, no unit
+    if raw.digits.isdigit() and len(raw.digits) == 4 and 1900 <= int(raw.digits) <= 2100:
+        if not raw.unit and not raw.is_percent:
+            return "year"
+    if words and words[-1] in ("nam", "year", "fy") and raw.digits.isdigit() and not raw.unit:
+        if 1900 <= int(raw.digits) <= 2100 or len(raw.digits) == 2:
+            return "year"
+    # ages
+    nxt = folded[_skip_spaces(folded, raw.unit_end or e) :]
+    if re.match(r"(tuoi|years? old)\b", nxt):
+        return "age"
+    if words and (words[-1] == "tuoi" or joined.endswith("do tuoi")):
+        return "age"
+    # durations and periods: "3 năm", "6 tháng đầu năm", "trong 9 năm"
+    if not raw.unit and not raw.is_percent:
+        for w in _TIME_UNITS:
+            if _starts_word(folded, _skip_spaces(folded, e), w) > 0:
+                return "duration"
+    # a day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2"
+    if words and not raw.unit and not raw.is_percent:
+        last = words[-1]
+        if last in _PERIOD_WORDS or last in _DATE_WORDS:
+            if raw.digits.isdigit() and int(raw.digits) <= 31:
+                return "date"
+    return None
+
+
+def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | None = None) -> bool:
+    """Is the "d/m" starting at `start` a date ("18/12", "ngày 10/10") rather than "14/15"?"""
+    if month is None:
+        m = re.match(r"\d{1,2}/(\d{1,2})", text[start:])
+        if not m:
+            return False
+        month = int(m.group(1))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    words = _prev_words(folded, start, 2)
+    if words and words[-1] in _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau"):
+        return True
+    m = re.match(r"\d{1,2}/\d{1,2}\s*([^\W\d_]*)", folded[start:])
+    follower = m.group(1) if m else ""
+    if m and m.group(1) and text[start + m.start(1)].isupper():
+        return True  # "hôm qua 6/2 Cục đã họp": a fraction counts a (lower-case) noun
+    # "14/15 chỉ tiêu", "1/3 số doanh nghiệp": a noun follows a fraction; a date is followed by
+    # punctuation or a function word.
+    return follower == "" or follower in (
+        "tai",
+        "hang",
+        "vua",
+        "nam",
+        "va",
+        "den",
+        "toi",
+        "cua",
+        "la",
+        "nay",
+        "qua",
+        "toi",
+        "tu",
+        "theo",
+        "tren",
+        "o",
+        "ve",
+        "cho",
+        "thi",
+    )
+
+
+def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | None, int | None]:
+    """The hedge written just before a number at `start`, and where it starts and ends."""
+    head = folded[max(0, start - 40) : start]
+    base = start - len(head)
+    text_vi = any(ch in _VI_LETTERS for ch in text[max(0, start - 80) : start + 40].lower())
+    # try the words right before the number, then skip up to three filler words
+    # ("ước đạt khoảng", "lên tới gần", "đạt mức")
+    for _ in range(4):
+        stripped = head.rstrip()
+        for phrase, qual in _QUALIFIERS:
+            if not stripped.endswith(phrase):
+                continue
+            pos = len(stripped) - len(phrase)
+            if pos > 0 and stripped[pos - 1].isalnum():
+                continue
+            abs_pos = base + pos
+            exact = _QUALIFIER_EXACT.get(phrase)
+            if exact and text_vi and text[abs_pos : abs_pos + len(exact)].lower() != exact:
+                continue  # folded collision: "có 5" is not "cỡ 5"
+            return qual, abs_pos, abs_pos + len(phrase)
+        for f in _FILLERS:
+            if stripped.endswith(" " + f):
+                head = stripped[: -len(f)]
+                break
+        else:
+            break
+    return None, None, None
+
+
+def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
+    """Every figure in running text, with its unit, scale, base value and hedge.
+
+    Years, dates, times, document numbers, durations, ages, ordinals, names such as "5G" and
+    numbers inside URLs are context: left out, or (with `include_context`) returned with
+    `is_context=True` and the reason in `context`. "A/B" ("2.152/2.418 điểm") is one match with
+    `total`; a range ("18-20%") is two matches that share the unit and point at each other.
+    """
+    folded = _fold_same_length(text)
+    urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+    urls += [(m.start(), m.end()) for m in _ISO_DATE_RE.finditer(text)]
+    raws: list[_Raw] = []
+    for m in _NUM_RE.finditer(text):
+        digits = m.group(0)
+        s, e = m.start(), m.end()
+        if (
+            s
+            and (text[s - 1].isdigit() or text[s - 1] in ".,")
+            and s >= 2
+            and text[s - 2].isdigit()
+        ):
+            continue  # tail of "1,2,3"-like lists already consumed
+        window = text[max(0, s - 80) : e + 80]
+        lang = "en" if _looks_english(window) else "vi"
+        try:
+            value = parse_number(digits, lang)
+        except ValueError:
+            continue
+        raw = _Raw(s, e, digits, value, _decimals(digits, lang), lang)
+        pm = _PREFIX_CURRENCY_RE.search(folded[max(0, s - 6) : s])
+        if pm:
+            raw.currency_prefix_start = s - (len(folded[max(0, s - 6) : s]) - pm.start())
+        marked = any(ch in _VI_LETTERS for ch in window.lower())
+        _read_unit(text, folded, raw, marked)
+        raw.context = _context_of(text, folded, raw, urls)
+        raws.append(raw)
+
+    # "A/B" fractions: "2.152/2.418 điểm", "602 tỷ đồng/2.002 tỷ đồng"
+    merged: list[_Raw] = []
+    i = 0
+    while i < len(raws):
+        r = raws[i]
+        if i + 1 < len(raws) and r.context is None and raws[i + 1].context is None:
+            nxt = raws[i + 1]
+            gap = text[r.unit_end : nxt.start]
+            if gap.strip() == "/" and not r.is_percent:
+                if not r.unit and nxt.unit:
+                    r.unit, r.scale, r.base_unit = nxt.unit, nxt.scale, nxt.base_unit
+                    r.is_percent = nxt.is_percent
+                r.total_raw = nxt
+                merged.append(r)
+                i += 2
+                continue
+        merged.append(r)
+        i += 1
+
+    # ranges: "18-20%", "4 - 5 triệu": the first end takes the unit of the second
+    range_pairs: list[tuple[int, int]] = []
+    for i in range(len(merged) - 1):
+        a, b = merged[i], merged[i + 1]
+        gap = folded[a.end : b.start]
+        if a.unit or a.total_raw is not None:
+            continue
+        if re.fullmatch(r"\s*[-–]\s*|\s+(?:den|toi|to)\s+", gap):
+            if (
+                gap.strip() in ("den", "toi")
+                and not re.search(r"\btu\s*$", folded[max(0, a.start - 5) : a.start])
+                and b.context not in ("duration", "age", "year")
+            ):
+                continue
+            if b.context in ("age", "year", "duration", "date", "time") or a.context == "age":
+                a.context = a.context or b.context  # "10 đến 15 năm", "25 - 54 tuổi"
+                b.context = b.context or a.context
+                continue
+            if a.context is None and b.context is None and (b.unit or b.is_percent):
+                a.unit, a.scale, a.base_unit = b.unit, b.scale, b.base_unit
+                a.is_percent = b.is_percent
+                a.unit_end = a.end
+                range_pairs.append((i, i + 1))
+            elif a.context == "year" and b.context is None and not b.unit:
+                b.context = "year"
+
+    out: list[NumberMatch] = []
+    index_of: dict[int, int] = {}
+    for i, r in enumerate(merged):
+        if r.context is not None and not include_context:
+            continue
+        start = r.currency_prefix_start if r.currency_prefix_start is not None else r.start
+        if r.total_raw is not None:
+            end = max(r.total_raw.unit_end, r.total_raw.end)
+        else:
+            end = max(r.unit_end, r.end)
+        qual, qstart, qend = _qualifier(text, folded, start)
+        after = folded[end : end + 12]
+        if re.match(r"\s*tro len\b", after) and re.search(
+            r"\btu\s*$", folded[max(0, start - 5) : start]
+        ):
+            # "từ 20%/năm trở lên"
+            qstart = folded.rfind("tu", 0, start)
+            qual, qend = "at_least", qstart + 2
+        scale = r.scale
+        base_value = r.value * scale if (r.base_unit or scale != 1.0 or r.is_percent) else r.value
+        index_of[i] = len(out)
+        out.append(
+            NumberMatch(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=r.value,
+                total=r.total_raw.value if r.total_raw else None,
+                unit=r.unit,
+                base_value=base_value,
+                base_unit=r.base_unit,
+                decimals=r.decimals,
+                scale=scale,
+                qualifier=qual,
+                is_percent=r.is_percent,
+                is_context=r.context is not None,
+                context=r.context,
+                qualifier_start=qstart,
+                qualifier_text=text[qstart:qend] if qstart is not None else None,
+                lang=r.lang,
+            )
+        )
+    for a, b in range_pairs:
+        if a in index_of and b in index_of:
+            out[index_of[a]].range_with = index_of[b]
+            out[index_of[b]].range_with = index_of[a]
+    return out
+
+
+_PEOPLE_BASE = "người"
+
+
+def unit_kind(base_unit: str | None) -> str:
+    """The kind of quantity a base unit measures, for "units must be of one kind".
+
+    Currencies differ from each other ("money:VND" vs "money:USD"); every people noun
+    (người, lao động, nhân viên...) is "people"; "%" is "percent"; None is "number".
+    """
+    if base_unit is None or base_unit == "":
+        return "number"
+    if base_unit.split("/")[0] in ("VND", "USD", "EUR", "JPY", "CNY", "KRW"):
+        return f"money:{base_unit}"
+    if base_unit == "%":
+        return "percent"
+    if base_unit == "điểm %":
+        return "percentage_points"
+    from mickb.fold import fold
+
+    folded = fold(base_unit)
+    if base_unit == _PEOPLE_BASE or folded in _PEOPLE:
+        return "people"
+    if folded in ("lan", "times"):
+        return "times"
+    return f"count:{folded}"

@@ -1,0 +1,753 @@
+"""The knowledge base: one SQLite file of sources, passages, facts, speakers and quotes.
+
+Everything here is stdlib sqlite3, for reads and writes alike: a `find --json` must start
+fast, and sqlite_utils alone costs several times the interpreter's start-up. The full-text
+indexes have the shape sqlite-utils writes, so `sqlite-utils` and Datasette use them as theirs.
+
+Writers never fail on "database is locked": WAL mode, a busy timeout and a BEGIN IMMEDIATE
+retry loop let several `mickb ingest` processes share one KB; past the timeout, KBLocked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+import os
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from mickb import migrations
+from mickb.errors import (
+    KBCorrupt,
+    KBError,
+    KBLocked,
+    KBMissing,
+    KBOutdated,
+    KBReadOnly,
+    NotAMickbKB,
+    RecordNotFound,
+)
+from mickb.fold import fold
+from mickb.models import Document, Fact, Quote, make_id
+
+AddStatus = Literal["added", "unchanged", "replaced"]
+
+SOURCE_FIELDS = ("id", "title", "date", "url", "outlet", "author")
+_SOURCE_COLUMNS = "id, title, date, url, outlet, author, path, sha256, n_facts, n_quotes"
+_FACT_COLUMNS = (
+    "id, source_id, metric, metric_en, measure, value, unit, value_text, total, qualifier, "
+    "base_value, base_unit, period, compared_to, direction, sector, related, sentence, "
+    "sentence_ordinal, span_start, passage_ordinal"
+)
+_QUOTE_COLUMNS = (
+    "id, source_id, text, speaker_name, speaker_role, form, sentence, "
+    "sentence_ordinal, span_start, passage_ordinal"
+)
+FACT_SELECT = f"SELECT {_FACT_COLUMNS} FROM facts"
+QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes"
+
+# Scale words for the spoken forms of a figure in search_text ("138 nghin ty", "34,3 billion"),
+# so a query written with another scale word than the source still meets the figure.
+_SCALES = (
+    (1e15, "trieu ty", "quadrillion"),
+    (1e12, "nghin ty", "trillion"),
+    (1e9, "ty", "billion"),
+    (1e6, "trieu", "million"),
+    (1e3, "nghin", "thousand"),
+)
+
+
+@dataclass
+class AddResult:
+    source_id: str
+    status: AddStatus
+    facts: int  # records of this document now in the KB (0 when unchanged)
+    quotes: int
+    replaced: list[str]  # ids of the older versions this one replaced (same url)
+
+
+# --- numbers and search text -------------------------------------------------------------
+
+
+def json_number(x: float | None) -> int | float | None:
+    """138000.0 -> 138000: whole numbers print as the contract shows them."""
+    if x is None:
+        return None
+    if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
+        return int(x)
+    return x
+
+
+def _plain(q: float) -> str:
+    text = f"{q:.3f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def value_forms(value: float | None, base_value: float | None, base_unit: str | None) -> list[str]:
+    """Other ways to write a figure: plain digits (138000) and scale-word forms."""
+    forms: list[str] = []
+    if value is not None and math.isfinite(value) and float(value).is_integer():
+        forms.append(str(int(value)))
+    if base_value is not None and math.isfinite(base_value) and base_value >= 1000:
+        english = (base_unit or "").upper() not in ("", "VND")
+        for scale, vietnamese, english_word in _SCALES:
+            q = base_value / scale
+            if 1 <= q < 1000 and abs(round(q, 3) - q) < 1e-9 * max(q, 1):
+                forms.append(f"{_plain(q)} {vietnamese}")
+                if english:
+                    forms.append(f"{_plain(q)} {english_word}")
+                break
+    return forms
+
+
+def fact_search_text(fact: Fact) -> str:
+    parts = [
+        fact.metric,
+        fact.metric_en,
+        fact.sector,
+        fact.period,
+        fact.value_text,
+        *value_forms(fact.value, fact.base_value, fact.base_unit),
+        fact.sentence,
+    ]
+    return fold(" | ".join(p for p in parts if p))
+
+
+def quote_search_text(quote: Quote) -> str:
+    parts = [quote.speaker.name, quote.speaker.role, quote.text, quote.sentence]
+    return fold(" | ".join(p for p in parts if p))
+
+
+def _related_by_position(facts: list[tuple[str, Fact]]) -> dict[str, list[str]]:
+    """A level and the growth rate stated right after it point at each other.
+
+    Used only when the extractor left `related` empty: in one sentence, each change fact
+    belongs to the nearest figure before it that is not itself a change.
+    """
+    related: dict[str, list[str]] = {fid: [] for fid, _ in facts}
+    by_sentence: dict[int, list[tuple[str, Fact]]] = {}
+    for fid, fact in facts:
+        by_sentence.setdefault(fact.sentence_ordinal, []).append((fid, fact))
+    for group in by_sentence.values():
+        group.sort(key=lambda item: item[1].span[0])
+        anchor: str | None = None
+        for fid, fact in group:
+            if fact.measure == "change":
+                if anchor is not None:
+                    related[fid].append(anchor)
+                    related[anchor].append(fid)
+            else:
+                anchor = fid
+    return related
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def _error_name(exc: sqlite3.Error) -> str:
+    return getattr(exc, "sqlite_errorname", "") or ""
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    name = _error_name(exc)
+    if name:
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    """Errors of the file or its locks (the user's to fix), not of our SQL or our values."""
+    return type(exc) in (sqlite3.DatabaseError, sqlite3.OperationalError)
+
+
+def kb_error(exc: sqlite3.Error, path: Path) -> KBError:
+    """Turn a sqlite3 error into the named KB error a user can act on."""
+    name = _error_name(exc)
+    message = str(exc)
+    if _is_busy(exc):
+        return KBLocked(
+            f"the knowledge base {path} is locked by another writer; "
+            "try again when it has finished (or raise the timeout)"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in message.lower():
+        return KBReadOnly(
+            f"the knowledge base {path} is read-only; pass --db PATH to write to a copy"
+        )
+    if name.startswith("SQLITE_CANTOPEN"):
+        return KBMissing(f"cannot open the knowledge base {path} ({message}); check the path")
+    if name.startswith("SQLITE_FULL"):
+        return KBError(f"the disk holding {path} is full; free some space and retry")
+    return KBCorrupt(
+        f"{path} is not a readable SQLite knowledge base ({message}); "
+        "rebuild it with 'mickb build' or pass another --db"
+    )
+
+
+# --- the KB --------------------------------------------------------------------------------
+
+
+class KB:
+    """An open knowledge base. Use `KB.open(path)`; close it (or use it as a context manager)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool, timeout: float):
+        self._conn = conn
+        self.path = path
+        self.readonly = readonly
+        self._timeout = timeout
+        self._source_cache: dict[str, dict[str, Any]] = {}
+        self.cache: dict[str, Any] = {}  # per-connection state of search.py (vocabulary, UDFs)
+        self.schema_version = migrations.schema_version(conn)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        readonly: bool = False,
+        timeout: float = 30.0,
+    ) -> KB:
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise KBCorrupt(f"{path} is a folder, not a knowledge base file; pass the .sqlite file")
+        if not path.exists():
+            if not create or readonly:
+                raise KBMissing(
+                    f"no knowledge base at {path}; run 'mickb build' or 'mickb ingest', "
+                    "or pass --db PATH"
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if readonly:
+            return cls._open_readonly(path, timeout)
+        return cls._open_writable(path, create=create, timeout=timeout)
+
+    @classmethod
+    def _open_writable(cls, path: Path, *, create: bool, timeout: float) -> KB:
+        if path.exists() and not os.access(path, os.W_OK):
+            raise KBReadOnly(
+                f"the knowledge base {path} is read-only; pass --db PATH to write to a copy"
+            )
+        try:
+            conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise kb_error(exc, path) from exc
+        kb = None
+        try:
+            cls._check_kind(conn, path, create=create)
+            kb = cls(conn, path, readonly=False, timeout=timeout)
+            if kb.schema_version > migrations.SCHEMA_VERSION:
+                raise KBOutdated(
+                    f"the knowledge base {path} was written by a newer mickb "
+                    f"(schema {kb.schema_version}); upgrade mickb to write to it"
+                )
+            kb._use_wal()
+            if kb.schema_version < migrations.SCHEMA_VERSION:
+                # Checked again inside the transaction: another process may have just done it.
+                with kb._write():
+                    migrations.migrate(conn)
+            kb.schema_version = migrations.schema_version(conn)
+            return kb
+        except sqlite3.Error as exc:
+            conn.close()
+            raise kb_error(exc, path) from exc
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def _open_readonly(cls, path: Path, timeout: float) -> KB:
+        conn = cls._connect_readonly(path, timeout)
+        try:
+            cls._check_kind(conn, path, create=False)
+            version = migrations.schema_version(conn)
+        except BaseException:
+            conn.close()
+            raise
+        if version < migrations.SCHEMA_VERSION:
+            # A KB written by an older mickb: upgrade it once if we may write to it.
+            conn.close()
+            if not os.access(path, os.W_OK):
+                raise KBOutdated(
+                    f"the knowledge base {path} has an older schema ({version}) and is read-only; "
+                    "rebuild it with 'mickb build' or copy it somewhere writable"
+                )
+            cls._open_writable(path, create=False, timeout=timeout).close()
+            conn = cls._connect_readonly(path, timeout)
+        return cls(conn, path, readonly=True, timeout=timeout)
+
+    @staticmethod
+    def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+        uri = path.resolve().as_uri()
+        # A WAL-mode KB needs its -shm file; when the file is not ours to write (a shipped
+        # package) and nobody can write it, immutable=1 reads it without one.
+        options = ["mode=ro"]
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            options.append("immutable=1")
+        last: sqlite3.Error | None = None
+        for extra in ([], ["immutable=1"]):
+            query = "&".join(dict.fromkeys(options + extra))
+            try:
+                conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=timeout)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.Error as exc:
+                last = exc
+                if _error_name(exc).startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+                    break
+        assert last is not None
+        raise kb_error(last, path) from last
+
+    @staticmethod
+    def _check_kind(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+        try:
+            if migrations.is_empty(conn):
+                if create:
+                    return
+                raise NotAMickbKB(
+                    f"{path} is an empty file, not a mickb knowledge base; "
+                    "run 'mickb build' or pass another --db"
+                )
+            if not migrations.is_mickb(conn):
+                raise NotAMickbKB(
+                    f"{path} is a SQLite database but not a mickb knowledge base; "
+                    "pass another --db"
+                )
+        except sqlite3.Error as exc:
+            raise kb_error(exc, path) from exc
+
+    def _use_wal(self) -> None:
+        mode = self._conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            self._retry(lambda: self._conn.execute("PRAGMA journal_mode=WAL").fetchone())
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying stdlib connection (for search.py; read it, don't write through it)."""
+        return self._conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> KB:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _retry(self, action: Any) -> Any:
+        """Run `action` until the database stops being busy, up to the timeout."""
+        deadline = time.monotonic() + self._timeout
+        delay = 0.005
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 0.1)
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction: BEGIN IMMEDIATE (waiting for other writers), all or nothing."""
+        if self.readonly:
+            raise KBReadOnly(f"the knowledge base {self.path} was opened read-only")
+        try:
+            self._retry(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.Error as exc:
+            raise kb_error(exc, self.path) from exc
+        try:
+            yield
+            self._retry(lambda: self._conn.execute("COMMIT"))
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if _is_storage_error(exc):
+                raise kb_error(exc, self.path) from exc  # type: ignore[arg-type]
+            raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            if _is_storage_error(exc):
+                raise kb_error(exc, self.path) from exc
+            raise
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        doc: Document,
+        facts: list[Fact],
+        quotes: list[Quote],
+        *,
+        path: str | None = None,
+    ) -> AddResult:
+        """Store one document and its records in one transaction.
+
+        "unchanged" when a document with the same content is already there; "replaced" when
+        one with the same url but other content is: the old version goes in the same
+        transaction.
+        """
+        source_id = "s" + doc.sha256[:11]
+        rows = self._rows_for(doc, facts, quotes, source_id, path)
+        with self._write():
+            if self._conn.execute(
+                "SELECT 1 FROM sources WHERE sha256 = ?", (doc.sha256,)
+            ).fetchone():
+                return AddResult(source_id, "unchanged", 0, 0, [])
+            replaced: list[str] = []
+            if doc.meta.url:
+                replaced = [
+                    r[0]
+                    for r in self._conn.execute(
+                        "SELECT id FROM sources WHERE url = ? ORDER BY rowid", (doc.meta.url,)
+                    )
+                ]
+                for old in replaced:
+                    self._delete_source(old)
+            self._insert(rows)
+        self._source_cache.pop(source_id, None)
+        for old in replaced:
+            self._source_cache.pop(old, None)
+        return AddResult(
+            source_id,
+            "replaced" if replaced else "added",
+            len(rows["facts"]),
+            len(rows["quotes"]),
+            replaced,
+        )
+
+    def _rows_for(
+        self,
+        doc: Document,
+        facts: list[Fact],
+        quotes: list[Quote],
+        source_id: str,
+        path: str | None,
+    ) -> dict[str, list[tuple[Any, ...]]]:
+        passage_of = {s.ordinal: s.passage for s in doc.sentences}
+
+        identified: list[tuple[str, Fact]] = []
+        seen: set[str] = set()
+        for fact in facts:
+            fid = fact.id or make_id(
+                doc.sha256, "fact", fact.sentence_ordinal, fact.span[0], fact.value_text
+            )
+            if fid not in seen:
+                seen.add(fid)
+                identified.append((fid, fact))
+        if any(f.related for _, f in identified):
+            related = {fid: [r for r in f.related if r in seen] for fid, f in identified}
+        else:
+            related = _related_by_position(identified)
+
+        fact_rows = []
+        terms: Counter[str] = Counter()
+        for fid, f in identified:
+            search_text = fact_search_text(f)
+            terms.update(migrations.index_terms(search_text))
+            fact_rows.append((
+                fid, source_id, passage_of.get(f.sentence_ordinal), f.sentence_ordinal,
+                f.span[0], f.span[1], f.metric, f.metric_en, f.measure, f.value, f.unit,
+                f.value_text, f.total, f.qualifier, f.base_value, f.base_unit, f.period,
+                f.compared_to, f.direction, f.sector,
+                json.dumps(related.get(fid, []), ensure_ascii=False), f.sentence, search_text,
+            ))
+
+        speaker_rows: dict[str, tuple[Any, ...]] = {}
+        quote_rows = []
+        quote_ids: set[str] = set()
+        for q in quotes:
+            qid = q.id or make_id(doc.sha256, "quote", q.sentence_ordinal, q.span[0], q.text)
+            if qid in quote_ids:
+                continue
+            quote_ids.add(qid)
+            speaker_id = None
+            if q.speaker.name or q.speaker.role:
+                key = f"{doc.sha256}|{q.speaker.name or ''}|{q.speaker.role or ''}"
+                speaker_id = "p" + hashlib.sha1(key.encode()).hexdigest()[:11]
+                speaker_rows.setdefault(
+                    speaker_id, (speaker_id, q.speaker.name, q.speaker.role, source_id)
+                )
+            search_text = quote_search_text(q)
+            terms.update(migrations.index_terms(search_text))
+            quote_rows.append((
+                qid, source_id, passage_of.get(q.sentence_ordinal), q.sentence_ordinal,
+                q.span[0], q.span[1], q.text, speaker_id, q.speaker.name, q.speaker.role,
+                q.form, q.sentence, search_text,
+            ))
+
+        m = doc.meta
+        return {
+            "source": [(
+                source_id, doc.sha256, m.title, m.date, m.url, m.outlet, m.author, path,
+                len(fact_rows), len(quote_rows),
+            )],
+            "passages": [
+                (source_id, p.ordinal, p.kind, p.text, p.start, p.end) for p in doc.passages
+            ],
+            "facts": fact_rows,
+            "speakers": list(speaker_rows.values()),
+            "quotes": quote_rows,
+            "terms": [(t, n) for t, n in terms.items()],
+        }
+
+    def _insert(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        c = self._conn
+        c.executemany(
+            "INSERT INTO sources (id, sha256, title, date, url, outlet, author, path, "
+            "n_facts, n_quotes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            rows["source"],
+        )
+        c.executemany(
+            'INSERT INTO passages (source_id, ordinal, kind, text, start, "end") '
+            "VALUES (?,?,?,?,?,?)",
+            rows["passages"],
+        )
+        c.executemany(
+            "INSERT INTO facts (id, source_id, passage_ordinal, sentence_ordinal, span_start, "
+            "span_end, metric, metric_en, measure, value, unit, value_text, total, qualifier, "
+            "base_value, base_unit, period, compared_to, direction, sector, related, sentence, "
+            "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows["facts"],
+        )
+        c.executemany(
+            "INSERT INTO speakers (id, name, role, source_id) VALUES (?,?,?,?)", rows["speakers"]
+        )
+        c.executemany(
+            "INSERT INTO quotes (id, source_id, passage_ordinal, sentence_ordinal, span_start, "
+            "span_end, text, speaker_id, speaker_name, speaker_role, form, sentence, "
+            "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows["quotes"],
+        )
+        migrations.add_terms(c, Counter(dict(rows["terms"])))
+
+    def _delete_source(self, source_id: str) -> None:
+        c = self._conn
+        terms: Counter[str] = Counter()
+        for table in ("facts", "quotes"):
+            for (text,) in c.execute(
+                f"SELECT search_text FROM {table} WHERE source_id = ?", (source_id,)
+            ):
+                terms.update(migrations.index_terms(text or ""))
+        migrations.add_terms(c, terms, sign=-1)
+        for table in ("facts", "quotes", "speakers", "passages"):
+            c.execute(f"DELETE FROM {table} WHERE source_id = ?", (source_id,))
+        c.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+
+    def compact(self) -> None:
+        """End of `mickb build`: one self-contained file (no WAL), merged indexes, no free
+        pages; deterministic, so the same sources always give the same bytes."""
+        if self.readonly:
+            raise KBReadOnly(f"the knowledge base {self.path} was opened read-only")
+        c = self._conn
+        try:
+            with self._write():
+                for table in ("facts_fts", "quotes_fts"):
+                    c.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            self._retry(lambda: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())
+            self._retry(lambda: c.execute("PRAGMA journal_mode=DELETE").fetchone())
+            self._retry(lambda: c.execute("VACUUM"))
+            # VACUUM may renumber the rowids the external-content indexes point at.
+            for table in ("facts_fts", "quotes_fts"):
+                try:
+                    c.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+                except sqlite3.DatabaseError:
+                    c.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        except sqlite3.Error as exc:
+            raise kb_error(exc, self.path) from exc
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def sources(self) -> list[dict[str, Any]]:
+        with self._reading():
+            cursor = self._conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY rowid")
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def stats(self) -> dict[str, Any]:
+        with self._reading():
+            c = self._conn
+
+            def count(table: str) -> int:
+                return int(c.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+            def grouped(column: str) -> dict[str, int]:
+                rows = c.execute(
+                    f"SELECT coalesce({column}, '(none)'), count(*) FROM facts "
+                    f"GROUP BY 1 ORDER BY 2 DESC, 1"
+                )
+                return {k: n for k, n in rows}
+
+            return {
+                "sources": count("sources"),
+                "facts": count("facts"),
+                "quotes": count("quotes"),
+                "speakers": count("speakers"),
+                "by_sector": grouped("sector"),
+                "by_measure": grouped("measure"),
+                "schema_version": self.schema_version,
+            }
+
+    def source_record(self, source_id: str) -> dict[str, Any]:
+        """The `source` object embedded in every record."""
+        cached = self._source_cache.get(source_id)
+        if cached is None:
+            row = self._conn.execute(
+                "SELECT id, title, date, url, outlet, author FROM sources WHERE id = ?",
+                (source_id,),
+            ).fetchone()
+            cached = dict(zip(SOURCE_FIELDS, row or (source_id, None, None, None, None, None),
+                              strict=True))
+            self._source_cache[source_id] = cached
+        return dict(cached)
+
+    def fact_record(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        """A row of FACT_SELECT as the contract's JSON record."""
+        return {
+            "kind": "fact",
+            "id": row[0],
+            "metric": row[2],
+            "metric_en": row[3],
+            "measure": row[4],
+            "value": json_number(row[5]),
+            "unit": row[6],
+            "value_text": row[7],
+            "total": json_number(row[8]),
+            "qualifier": row[9],
+            "base_value": json_number(row[10]),
+            "base_unit": row[11],
+            "period": row[12],
+            "compared_to": row[13],
+            "direction": row[14],
+            "sector": row[15],
+            "related": json.loads(row[16] or "[]"),
+            "sentence": row[17],
+            "source": self.source_record(row[1]),
+        }
+
+    def quote_record(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        """A row of QUOTE_SELECT as the contract's JSON record."""
+        return {
+            "kind": "quote",
+            "id": row[0],
+            "text": row[2],
+            "speaker": {"name": row[3], "role": row[4]},
+            "form": row[5],
+            "sentence": row[6],
+            "source": self.source_record(row[1]),
+        }
+
+    def iter_records(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every record, source by source (in the order they were added), and within a source
+        by position in the text."""
+        if kind not in (None, "fact", "quote"):
+            raise ValueError(f"kind must be 'fact', 'quote' or None, not {kind!r}")
+        with self._reading():
+            source_ids = [r[0] for r in self._conn.execute("SELECT id FROM sources ORDER BY rowid")]
+            for source_id in source_ids:
+                streams: list[Iterable[tuple[tuple[int, int, int], dict[str, Any]]]] = []
+                if kind in (None, "fact"):
+                    streams.append(self._source_stream(source_id, "fact"))
+                if kind in (None, "quote"):
+                    streams.append(self._source_stream(source_id, "quote"))
+                for _, record in heapq.merge(*streams, key=lambda item: item[0]):
+                    yield record
+
+    def _source_stream(
+        self, source_id: str, kind: str
+    ) -> Iterator[tuple[tuple[int, int, int], dict[str, Any]]]:
+        if kind == "fact":
+            sql, build, rank = FACT_SELECT, self.fact_record, 0
+        else:
+            sql, build, rank = QUOTE_SELECT, self.quote_record, 1
+        cursor = self._conn.cursor()
+        cursor.execute(
+            f"{sql} WHERE source_id = ? ORDER BY sentence_ordinal, span_start, rowid",
+            (source_id,),
+        )
+        for row in cursor:
+            yield (row[-3] if row[-3] is not None else -1, row[-2] or 0, rank), build(row)
+
+    def records_by_rowid(self, kind: str, rowids: list[int]) -> dict[int, dict[str, Any]]:
+        """Records for rowids of facts or quotes (search.py's candidates), keyed by rowid."""
+        if not rowids:
+            return {}
+        sql, build = (FACT_SELECT, self.fact_record) if kind == "fact" else (
+            QUOTE_SELECT, self.quote_record)
+        marks = ",".join("?" * len(rowids))
+        select = sql.replace("SELECT ", "SELECT rowid, ", 1)
+        with self._reading():
+            return {
+                row[0]: build(row[1:])
+                for row in self._conn.execute(f"{select} WHERE rowid IN ({marks})", rowids)
+            }
+
+    def _find_row(self, record_id: str) -> tuple[str, tuple[Any, ...]] | None:
+        order = ("quote", "fact") if record_id.startswith("q") else ("fact", "quote")
+        for kind in order:
+            sql = FACT_SELECT if kind == "fact" else QUOTE_SELECT
+            row = self._conn.execute(f"{sql} WHERE id = ?", (record_id,)).fetchone()
+            if row is not None:
+                return kind, row
+        return None
+
+    def get(self, record_id: str) -> dict[str, Any]:
+        record_id = record_id.strip()
+        with self._reading():
+            found = self._find_row(record_id)
+            if found is None:
+                raise RecordNotFound(
+                    f"no fact or quote with id {record_id!r}; find ids with 'mickb find'"
+                )
+            kind, row = found
+            return self.fact_record(row) if kind == "fact" else self.quote_record(row)
+
+    def context(self, record_id: str) -> dict[str, Any]:
+        """A record with the paragraph around it, its document and its related facts."""
+        record = self.get(record_id)
+        with self._reading():
+            table = "facts" if record["kind"] == "fact" else "quotes"
+            source_id, passage = self._conn.execute(
+                f"SELECT source_id, passage_ordinal FROM {table} WHERE id = ?", (record["id"],)
+            ).fetchone()
+            paragraph = None
+            if passage is not None:
+                row = self._conn.execute(
+                    "SELECT text FROM passages WHERE source_id = ? AND ordinal = ?",
+                    (source_id, passage),
+                ).fetchone()
+                paragraph = row[0] if row else None
+            document = self._conn.execute(
+                f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ?", (source_id,)
+            ).fetchone()
+            names = _SOURCE_COLUMNS.split(", ")
+            related = []
+            for rid in record.get("related", []):
+                found = self._find_row(rid)
+                if found is not None:
+                    related.append(self.fact_record(found[1]) if found[0] == "fact"
+                                   else self.quote_record(found[1]))
+        return {
+            "record": record,
+            "paragraph": paragraph,
+            "document": dict(zip(names, document, strict=True)) if document else None,
+            "related": related,
+        }

@@ -1,0 +1,232 @@
+"""Figures out of sentences (mickb.extract.figures): the seed's figures, and general rules on
+sentences written for these tests in the style of sector reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mickb.extract.figures import extract_figures
+from mickb.models import Fact
+from mickb.read import load_document, load_text
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "sources" / "000_8e6147a0301236b6.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_facts() -> list[Fact]:
+    return extract_figures(load_document(SEED))
+
+
+def _by_text(facts: list[Fact], value_text: str) -> list[Fact]:
+    return [f for f in facts if f.value_text == value_text]
+
+
+def _one(facts: list[Fact], value_text: str) -> Fact:
+    found = _by_text(facts, value_text)
+    assert len(found) == 1, [f.value_text for f in facts]
+    return found[0]
+
+
+def _facts(text: str, date: str | None = None) -> list[Fact]:
+    front = f'---\ntitle: "Báo cáo"\ndate: "{date}"\n---\n' if date else ""
+    return extract_figures(load_text(front + text))
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+
+def test_seed_telecom_revenue_with_its_growth(seed_facts: list[Fact]) -> None:
+    level = _one(seed_facts, "138.000 tỷ đồng")
+    assert (level.value, level.unit, level.base_unit) == (138000, "tỷ đồng", "VND")
+    assert level.base_value == 138e12
+    assert level.metric == "doanh thu dịch vụ viễn thông"
+    assert level.metric_en == "telecommunications service revenue"
+    assert (level.measure, level.period, level.sector) == ("level", "2022", "viễn thông")
+    growth = _one(seed_facts, "1,6%")
+    assert (growth.measure, growth.value, growth.direction) == ("change", 1.6, "up")
+    assert growth.compared_to == "2021" and growth.period == "2022"
+    assert growth.metric == level.metric
+    assert growth.id in level.related and level.id in growth.related
+    # the sentence the source broke across two lines is whole again
+    assert "doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng" in level.sentence
+
+
+def test_seed_postal_growth_rates_belong_to_their_own_metrics(seed_facts: list[Fact]) -> None:
+    sixteen = _by_text(seed_facts, "16%")
+    assert sorted(f.metric for f in sixteen) == [
+        "doanh thu dịch vụ bưu chính",
+        "đóng góp vào GDP của lĩnh vực bưu chính",
+    ]
+    assert all(f.measure == "change" and f.sector == "bưu chính" for f in sixteen)
+    assert all(f.period == "2022" and f.compared_to == "2021" for f in sixteen)
+    # the article gives only the growth of postal revenue, never its level
+    postal = [f for f in seed_facts if f.metric == "doanh thu dịch vụ bưu chính"]
+    assert [f.measure for f in postal] == ["change"]
+
+
+@pytest.mark.parametrize(
+    ("value_text", "measure", "metric_words"),
+    [
+        ("14,26%", "share", "tỷ trọng"),
+        ("75,80%", "share", "smartphone"),
+        ("3.200", "count", "số đầu xuất bản phẩm điện tử"),
+        ("34.336 triệu USD", "level", "đóng góp vào GDP của lĩnh vực công nghiệp ICT"),
+        ("1.510.027 lao động", "count", "lao động"),
+        ("98.982,3 tỷ đồng", "level", "nộp ngân sách"),
+        ("648 triệu đồng", "level", "năng suất lao động"),
+    ],
+)
+def test_seed_figures_and_what_they_measure(
+    seed_facts: list[Fact], value_text: str, measure: str, metric_words: str
+) -> None:
+    fact = _one(seed_facts, value_text)
+    assert fact.measure == measure
+    assert metric_words in fact.metric
+    assert fact.period == "2022"
+
+
+def test_seed_digital_economy_share(seed_facts: list[Fact]) -> None:
+    fact = _one(seed_facts, "14,26%")
+    assert "kinh tế số" in fact.metric and fact.sector == "kinh tế số"
+    assert fact.qualifier == "about"
+
+
+def test_seed_ict_contribution_in_usd(seed_facts: list[Fact]) -> None:
+    fact = _one(seed_facts, "34.336 triệu USD")
+    assert (fact.base_value, fact.base_unit, fact.qualifier) == (34336e6, "USD", "estimate")
+    assert fact.metric_en is not None and "contribution to GDP" in fact.metric_en
+    assert fact.sector == "công nghiệp ICT"
+
+
+def test_seed_fractions_hedges_targets_ratios(seed_facts: list[Fact]) -> None:
+    points = _one(seed_facts, "2.152/2.418 điểm")
+    assert (points.value, points.total, points.unit) == (2152, 2418, "điểm")
+    targets = _one(seed_facts, "14/15 chỉ tiêu")
+    assert (targets.value, targets.total) == (14, 15)
+    plan = _one(seed_facts, "50%")
+    assert (plan.measure, plan.qualifier) == ("target", "at_least")
+    websites = _one(seed_facts, "2.328 trang web")
+    assert websites.qualifier == "more_than" and websites.measure == "count"
+    assert websites.period == "11 tháng đầu năm 2022"
+    assert _one(seed_facts, "1,5 lần").measure == "ratio"
+    assert _one(seed_facts, "3.893.595 tỷ đồng").qualifier == "estimate"
+
+
+def test_seed_context_numbers_are_not_facts(seed_facts: list[Fact]) -> None:
+    texts = {f.value_text for f in seed_facts}
+    for context in ("2022", "2023", "18/12", "9/11/2022", "505", "10/10", "11", "4", "5G"):
+        assert context not in texts
+
+
+def test_seed_ids_are_stable_and_unique(seed_facts: list[Fact]) -> None:
+    again = extract_figures(load_document(SEED))
+    assert [f.id for f in again] == [f.id for f in seed_facts]
+    assert len({f.id for f in seed_facts}) == len(seed_facts)
+    for f in seed_facts:
+        assert f.sentence[f.span[0] : f.span[1]] == f.value_text
+
+
+# --- general rules on new sentences -----------------------------------------------------------
+
+
+def test_growth_rate_is_a_fact_of_its_own_beside_its_level() -> None:
+    facts = _facts(
+        "Năm 2023, doanh thu dịch vụ truyền hình trả tiền đạt 9.850 tỷ đồng, tăng 4,2% so với "
+        "năm 2022; lợi nhuận trước thuế giảm 3,1%."
+    )
+    level, growth, profit = facts
+    assert level.metric == "doanh thu dịch vụ truyền hình trả tiền" and level.period == "2023"
+    assert (growth.measure, growth.direction, growth.compared_to) == ("change", "up", "2022")
+    assert growth.metric == level.metric and growth.period == "2023"
+    assert (profit.metric, profit.measure, profit.direction) == (
+        "lợi nhuận trước thuế",
+        "change",
+        "down",
+    )
+
+
+def test_period_is_inherited_within_a_paragraph_only() -> None:
+    facts = _facts(
+        "Trong 9 tháng đầu năm 2023, tổng số thuê bao băng rộng cố định đạt 22,1 triệu thuê bao. "
+        "Số trạm phát sóng 5G đạt 1.250 trạm.\n\n"
+        "Doanh nghiệp cho biết đã lắp đặt 300 trạm mới."
+    )
+    subs, stations, later = facts
+    assert subs.period == stations.period == "9 tháng đầu năm 2023"
+    assert subs.base_value == pytest.approx(22.1e6) and subs.base_unit == "thuê bao"
+    assert stations.measure == "count"
+    assert later.period is None  # another paragraph, and no year given for it
+
+
+def test_period_without_year_takes_the_year_named_before() -> None:
+    (fact,) = _facts(
+        "Báo cáo tổng kết năm 2019 cho biết: 6 tháng đầu năm, doanh thu bưu chính đạt 9.400 tỷ "
+        "đồng."
+    )
+    assert fact.period == "6 tháng đầu năm 2019"
+    assert fact.sector == "bưu chính"
+
+
+def test_heading_gives_the_sector() -> None:
+    facts = _facts(
+        "Lĩnh vực báo chí: cả nước có 127 cơ quan báo chí và 670 tạp chí, tăng 2% so với năm "
+        "trước."
+    )
+    assert facts and all(f.sector == "báo chí" for f in facts)
+    assert facts[-1].compared_to == "năm trước"
+
+
+def test_ratio_share_and_plan() -> None:
+    facts = _facts(
+        "Năm 2021, lợi nhuận của Tổng công ty đạt 1.200 tỷ đồng, bằng 104% kế hoạch năm; "
+        "doanh thu nội dung số chiếm 35,5% tổng doanh thu."
+    )
+    profit, plan, share = facts
+    assert profit.measure == "level"
+    assert plan.measure == "ratio" and plan.metric == profit.metric
+    assert share.measure == "share" and "nội dung số" in share.metric
+
+
+def test_future_plans_are_targets() -> None:
+    facts = _facts(
+        "Bộ đặt mục tiêu đến năm 2025 có 100.000 doanh nghiệp công nghệ số. "
+        "Năm tới, tỷ lệ hộ gia đình có cáp quang sẽ đạt 80%.",
+        date="2022-06-01",
+    )
+    assert [f.measure for f in facts] == ["target", "target"]
+
+
+def test_counts_take_the_noun_after_them() -> None:
+    facts = _facts(
+        "Trong quý III/2022, 1.520 website giả mạo ngân hàng bị phát hiện; "
+        "cơ quan chức năng đã xử phạt 45 tổ chức, cá nhân."
+    )
+    sites, orgs = facts
+    assert sites.metric.startswith("số website giả mạo ngân hàng")
+    assert sites.period == "quý III/2022"
+    assert orgs.measure == "count" and "tổ chức" in orgs.metric
+
+
+def test_range_gives_two_facts_with_one_unit() -> None:
+    facts = _facts("Năm 2022, kinh tế số chiếm khoảng 12-14% GDP.")
+    low, high = facts
+    assert (low.value, high.value) == (12, 14)
+    assert low.unit == high.unit == "%"
+    assert low.measure == high.measure == "share"
+    assert high.id in low.related
+
+
+def test_english_number_format_in_a_vietnamese_report() -> None:
+    (fact,) = _facts("Theo báo cáo, doanh thu xuất khẩu phần mềm đạt 5,6 tỷ USD trong năm 2022.")
+    assert (fact.value, fact.base_value, fact.base_unit) == (5.6, 5.6e9, "USD")
+    assert fact.period == "2022"
+
+
+def test_dates_document_numbers_durations_ages_are_not_figures() -> None:
+    facts = _facts(
+        "Ngày 15/3/2023, theo Nghị định số 13/2023/NĐ-CP, sau 2 năm triển khai, người từ 18 tuổi "
+        "trở lên được cấp chữ ký số; lần thứ 3 hội nghị diễn ra tại Hà Nội."
+    )
+    assert facts == []

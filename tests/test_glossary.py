@@ -1,0 +1,68 @@
+"""The bilingual sector glossary (mickb.glossary)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mickb.glossary import english_to_vietnamese, is_english, metric_en, terms
+
+
+@pytest.mark.parametrize(
+    ("vi", "en"),
+    [
+        ("doanh thu dịch vụ viễn thông", "telecommunications service revenue"),
+        ("lợi nhuận sau thuế", "profit after tax"),
+        ("nộp ngân sách nhà nước", "state budget contribution"),
+        ("năng suất lao động", "labour productivity"),
+        ("doanh thu dich vu vien thong", "telecommunications service revenue"),
+        ("lợi nhuận trước thuế MobiFone", "MobiFone profit before tax"),
+    ],
+)
+def test_metric_en(vi: str, en: str) -> None:
+    assert metric_en(vi) == en
+
+
+def test_metric_en_keeps_head_words_first_in_english() -> None:
+    assert metric_en("tỷ trọng kinh tế số trong GDP") == "share of digital economy in GDP"
+    assert metric_en("đóng góp vào GDP của lĩnh vực công nghiệp ICT") == (
+        "contribution to GDP of ICT industry sector"
+    )
+
+
+def test_metric_en_tells_accented_homographs_apart() -> None:
+    # "chỉ tiêu" (targets) and "chi tiêu" (spending) fold to the same letters
+    assert metric_en("chỉ tiêu") != metric_en("chi tiêu")
+
+
+def test_metric_en_unknown() -> None:
+    assert metric_en("") is None
+    assert metric_en("Zalo") is None
+
+
+def test_english_to_vietnamese() -> None:
+    assert sorted(english_to_vietnamese("ICT contribution to GDP")) == [
+        "cong nghiep ict",
+        "dong gop vao gdp",
+    ]
+    assert set(english_to_vietnamese("telecom revenue")) == {"vien thong", "doanh thu"}
+    assert "thue bao" in english_to_vietnamese("smartphone subscribers")
+    assert english_to_vietnamese("the of and") == []
+
+
+def test_longest_english_phrase_wins() -> None:
+    found = english_to_vietnamese("profit after tax of postal companies")
+    assert found[0] == "loi nhuan sau thue"
+    assert "loi nhuan" not in found
+
+
+def test_is_english() -> None:
+    assert is_english("Publishing revenue reached 96,433 billion dong in 2022")
+    assert not is_english("Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng")
+    assert not is_english("doanh thu vien thong nam 2022 dat 138.000 ty dong")
+    assert not is_english("138.000")
+
+
+def test_glossary_is_vocabulary_not_sentences() -> None:
+    entries = terms()
+    assert len(entries) > 200
+    assert all(len(vi.split()) <= 8 for vi in entries)

@@ -1,0 +1,230 @@
+"""Reading numbers in Vietnamese and English running text (mickb.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mickb.numbers import find_numbers, parse_number, unit_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        ("3.893.595", None, 3893595),
+        ("98.982,3", None, 98982.3),
+        ("12,7", None, 12.7),
+        ("3,893,595.5", None, 3893595.5),
+        ("12.7", None, 12.7),
+        ("138.000", None, 138000),
+        ("1,6", None, 1.6),
+        ("96,433", "en", 96433),
+        ("96,433", "vi", 96.433),
+        ("1.500", "en", 1.5),
+        ("2022", None, 2022),
+    ],
+)
+def test_parse_number(text: str, hint: str | None, expected: float) -> None:
+    assert parse_number(text, hint) == pytest.approx(expected)
+
+
+def test_parse_number_rejects_words() -> None:
+    with pytest.raises(ValueError):
+        parse_number("mười hai")
+
+
+def _one(text: str):  # type: ignore[no-untyped-def]
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_money_with_scale_words() -> None:
+    m = _one("Doanh thu năm 2022 ước đạt 3.893.595 tỷ đồng.")
+    assert m.text == "3.893.595 tỷ đồng"
+    assert (m.value, m.unit, m.base_unit) == (3893595, "tỷ đồng", "VND")
+    assert m.base_value == pytest.approx(3.893595e15)
+    assert m.qualifier == "estimate"
+
+
+def test_hedged_claim_keeps_its_rounding() -> None:
+    text = "Doanh thu toàn ngành đạt gần 3,9 triệu tỷ đồng"
+    m = _one(text)
+    assert (m.value, m.unit, m.decimals) == (3.9, "triệu tỷ đồng", 1)
+    assert m.scale == 1e15 and m.base_value == pytest.approx(3.9e15)
+    assert m.qualifier == "nearly" and m.qualifier_text == "gần"
+    assert m.hedged_text(text) == "gần 3,9 triệu tỷ đồng"
+
+
+def test_usd_and_english_formats() -> None:
+    m = _one("ICT revenue reached $148 billion in 2022")
+    assert (m.value, m.base_unit, m.base_value) == (148, "USD", 148e9)
+    m = _one("Publishing revenue reached 96,433 billion dong in 2022")
+    assert m.value == 96433 and m.base_unit == "VND"
+    assert m.base_value == pytest.approx(96433e9)
+    m = _one("Doanh thu ước đạt 34.336 triệu USD")
+    assert (m.unit, m.base_unit, m.base_value) == ("triệu USD", "USD", 34336e6)
+
+
+def test_fraction_is_one_figure_with_a_total() -> None:
+    m = _one("đã phủ sóng cho 2.152/2.418 điểm lõm sóng")
+    assert (m.text, m.value, m.total, m.unit) == ("2.152/2.418 điểm", 2152, 2418, "điểm")
+    m = _one("đạt 14/15 chỉ tiêu đã đề ra")
+    assert (m.value, m.total, m.unit) == (14, 15, "chỉ tiêu")
+
+
+def test_range_is_two_figures_sharing_the_unit() -> None:
+    low, high = find_numbers("Khu vực này chiếm 18-20% GDP")
+    assert (low.value, high.value) == (18, 20)
+    assert low.is_percent and high.is_percent
+    assert low.range_with == 1 and high.range_with == 0
+
+
+def test_people_counts() -> None:
+    m = _one("bảo vệ hơn 4,33 triệu người trước lừa đảo")
+    assert (m.value, m.unit, m.base_unit, m.qualifier) == (
+        4.33,
+        "triệu người",
+        "người",
+        "more_than",
+    )
+    m = _one("tổng số lao động là 1.510.027 lao động")
+    assert m.base_unit == "người"
+    assert unit_kind("người") == unit_kind(m.base_unit) == "people"
+
+
+def test_unit_kinds_keep_currencies_apart() -> None:
+    assert unit_kind("VND") != unit_kind("USD")
+    assert unit_kind("%") == "percent"
+    assert unit_kind(None) == "number"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("đạt khoảng 648 triệu đồng", "about"),
+        ("xử lý hơn 2.328 trang web", "more_than"),
+        ("đạt trên 90% yêu cầu", "more_than"),
+        ("lên ít nhất 50%", "at_least"),
+        ("tối đa 5%", "at_most"),
+        ("xấp xỉ 31%", "about"),
+        ("nearly 3.9 million users", "nearly"),
+        ("more than 2,000 websites", "more_than"),
+        ("at least 50% of accounts", "at_least"),
+        ("tăng từ 20%/năm trở lên", "at_least"),
+        ("có 5 doanh nghiệp", None),
+    ],
+)
+def test_hedges(text: str, qualifier: str | None) -> None:
+    assert _one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị tổng kết công tác năm 2022",
+        "Sáng 18/12, tại Hà Nội",
+        "ngày 9/11/2022, Quốc hội đã thông qua",
+        "22:26 18/12/2022",
+        "Quyết định số 505/QĐ-TTg",
+        "Tiếp tục thực hiện Chỉ thị số 11 của Bộ Chính trị",
+        "loại trừ ảnh hưởng của Thông tư 187/TT-BTC",
+        "trong 9 năm qua",
+        "sau 3 năm tái cấu trúc",
+        "người từ 15 tuổi trở lên",
+        "trong độ tuổi 25 - 54",
+        "cách mạng công nghiệp lần thứ 4",
+        "thương mại hóa mạng 5G và 4G",
+        "trong 11 tháng đầu năm 2022",
+        "quý I/2021",
+        "tháng 11 vừa qua",
+        "giai đoạn 2014 - 2016",
+        "đại dịch Covid-19",
+        "tại địa chỉ https://example.gov.vn/2022/bai-123",
+    ],
+)
+def test_context_numbers_are_not_figures(text: str) -> None:
+    assert find_numbers(text) == []
+    assert all(m.is_context and m.context for m in find_numbers(text, include_context=True))
+
+
+def test_context_is_flagged_when_asked() -> None:
+    found = find_numbers("Năm 2022, doanh thu đạt 138.000 tỷ đồng", include_context=True)
+    assert [(m.text, m.context) for m in found] == [("2022", "year"), ("138.000 tỷ đồng", None)]
+
+
+def test_no_diacritics_claim_reads_like_the_source() -> None:
+    m = _one("doanh thu vien thong nam 2022 dat 138.000 ty dong")
+    assert (m.value, m.base_unit, m.base_value) == (138000, "VND", 138e12)
+
+
+def test_homographs_of_units_are_not_units() -> None:
+    # "trạm" (station) is not "trăm" (hundred); "ngân hàng" is not "ngàn"
+    assert _one("có 25.000 trạm BTS").base_value == 25000
+    assert _one("có 5 ngân hàng").base_value == 5
+    # "tỷ lệ" is a word, not the scale word "tỷ"
+    assert _one("đạt 5 tỷ lệ").scale == 1.0
+
+
+# --- round trips: a number written in either style reads back as itself
+
+_scales = st.sampled_from(
+    [
+        ("", "", 1.0),
+        ("tỷ đồng", "billion dong", 1e9),
+        ("triệu USD", "million USD", 1e6),
+        ("nghìn tỷ đồng", "trillion dong", 1e12),
+        ("%", "%", 1.0),
+    ]
+)
+
+
+def _group(n: int, sep: str) -> str:
+    s = str(n)
+    parts = []
+    while len(s) > 3:
+        parts.insert(0, s[-3:])
+        s = s[:-3]
+    parts.insert(0, s)
+    return sep.join(parts)
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**9),
+    frac=st.one_of(st.none(), st.integers(min_value=0, max_value=99)),
+    scale=_scales,
+)
+def test_round_trip_vietnamese(whole: int, frac: int | None, scale: tuple[str, str, float]) -> None:
+    written = _group(whole, ".") + ("" if frac is None else f",{frac:02d}")
+    expected = whole + (0 if frac is None else frac / 100)
+    assert parse_number(written, "vi") == pytest.approx(expected)
+    vi_unit, _, mult = scale
+    text = f"Chỉ tiêu của ngành ước đạt {written} {vi_unit} trong kỳ".replace(" %", "%")
+    found = [m for m in find_numbers(text) if not m.is_context]
+    if len(written) == 4 and written.isdigit() and 1900 <= whole <= 2100 and not vi_unit:
+        return  # a bare 4-digit number in 1900-2100 reads as a year
+    assert len(found) == 1
+    assert found[0].value == pytest.approx(expected)
+    if vi_unit and vi_unit != "%":
+        assert found[0].base_value == pytest.approx(expected * mult)
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**9),
+    frac=st.one_of(st.none(), st.integers(min_value=0, max_value=99)),
+    scale=_scales,
+)
+def test_round_trip_english(whole: int, frac: int | None, scale: tuple[str, str, float]) -> None:
+    written = _group(whole, ",") + ("" if frac is None else f".{frac:02d}")
+    expected = whole + (0 if frac is None else frac / 100)
+    assert parse_number(written, "en") == pytest.approx(expected)
+    _, en_unit, mult = scale
+    text = f"The revenue of the sector reached {written} {en_unit} in the period".replace(" %", "%")
+    found = [m for m in find_numbers(text) if not m.is_context]
+    if written.isdigit() and 1900 <= whole <= 2100 and not en_unit:
+        return
+    assert len(found) == 1
+    assert found[0].value == pytest.approx(expected)
+    if en_unit and en_unit != "%":
+        assert found[0].base_value == pytest.approx(expected * mult)

@@ -1,0 +1,192 @@
+"""Quotes and speakers, as a reader of the article would attribute them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mickb.extract.quotes import extract_quotes, people
+from mickb.models import Quote
+from mickb.read import load_document, load_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> list[Quote]:
+    return extract_quotes(load_document(SEED))
+
+
+def quote_starting(quotes: list[Quote], words: str) -> Quote:
+    matches = [q for q in quotes if q.text.startswith(words)]
+    assert len(matches) == 1, [q.text[:40] for q in quotes]
+    return matches[0]
+
+
+def only(text: str, fmt: str = "txt") -> list[tuple[str, str | None, str | None, str]]:
+    return [(q.text, q.speaker.name, q.speaker.role, q.form)
+            for q in extract_quotes(load_text(text, fmt))]
+
+
+# --- the seed ---------------------------------------------------------------------------
+
+
+def test_seed_prime_minister_quotes_resolve_to_his_name(seed_quotes: list[Quote]) -> None:
+    for words in ("kiểm đếm được, ra sản phẩm cụ thể", "điện đi đến đâu, viễn thông đi đến đó",
+                  "không để ai bị bỏ lại phía sau"):
+        q = quote_starting(seed_quotes, words)
+        assert q.text == words
+        assert (q.speaker.name, q.speaker.role, q.form) == ("Phạm Minh Chính", "Thủ tướng",
+                                                             "embedded")
+
+
+def test_seed_minister_quote_runs_across_two_paragraphs(seed_quotes: list[Quote]) -> None:
+    q = quote_starting(seed_quotes, "10 năm tới sẽ là những chuyển dịch quan trọng")
+    assert q.speaker.name == "Nguyễn Mạnh Hùng"
+    assert q.speaker.role == "Bộ trưởng Thông tin và Truyền thông"
+    assert q.form == "direct"
+    assert "từ gia công phần mềm sang “Make in Việt Nam”." in q.text  # nested quote kept
+    assert q.text.endswith("Với tinh thần chiến binh, chúng tôi xin nhận mọi nhiệm vụ được giao")
+    assert q.sentence.endswith("được giao”, Bộ trưởng Nguyễn Mạnh Hùng khẳng định.")
+
+
+def test_seed_four_quotes_of_le_quoc_minh(seed_quotes: list[Quote]) -> None:
+    minh = [q for q in seed_quotes if q.speaker.name == "Lê Quốc Minh"]
+    assert [q.text[:30] for q in minh] == [
+        "Đặc biệt, trong thời gian diễn",
+        "Đầu tháng 11 vừa qua, chúng tô",
+        "Chúng tôi đã tổ chức lần đầu t",
+        "Vậy các cơ quan báo Đảng phải ",
+    ]
+    assert all(q.form == "direct" for q in minh)
+    assert minh[0].speaker.role == (
+        "Ủy viên Trung ương Đảng, Tổng Biên tập Báo Nhân Dân, Phó Trưởng Ban Tuyên giáo Trung "
+        "ương, Chủ tịch Hội Nhà báo Việt Nam")
+    # Nested quotes stay inside the outer quote.
+    assert '"Nâng cao chất lượng báo Đảng toàn quốc"' in minh[1].text
+    assert minh[1].text.endswith("được sự quan tâm của lãnh đạo Đảng, Nhà nước")
+    # A quoted paragraph, then a paragraph that closes the quote without re-opening it.
+    assert minh[2].text.endswith(
+        "nguồn thu,... Chúng tôi cũng đã khảo sát xem độc giả đọc gì trên báo Đảng; cơ chế phối "
+        "hợp hay những khó khăn trong đa dạng hóa nguồn thu; các vấn đề đổi mới sáng tạo; những "
+        "khó khăn về đa phương tiện, đa nền tảng của cơ quan báo Đảng")
+    # "Đồng chí đặt vấn đề:" before the quote; the paragraph break inside it was repaired.
+    assert "chia sẻ với báo Đảng địa phương những ứng dụng công nghệ mới." in minh[3].text
+    assert minh[3].text.endswith("thực sự là báo Đảng, báo của nhân dân")
+
+
+def test_seed_scare_quotes_are_not_quotes(seed_quotes: list[Quote]) -> None:
+    texts = {q.text for q in seed_quotes}
+    for term in ("báo hóa", "tư nhân hóa", "mở cõi", "Make in Việt Nam", "giật cục",
+                 "nằm trong ngăn kéo", "Nâng cao chất lượng báo Đảng toàn quốc"):
+        assert term not in texts
+    assert not any(q.text.startswith("vừa tập trung phòng, chống") for q in seed_quotes)
+
+
+def test_seed_quote_ids_are_stable_and_unique(seed_quotes: list[Quote]) -> None:
+    again = extract_quotes(load_document(SEED))
+    assert [q.id for q in again] == [q.id for q in seed_quotes]
+    assert len({q.id for q in seed_quotes}) == len(seed_quotes)
+    assert all(q.id.startswith("q") and len(q.id) == 12 for q in seed_quotes)
+
+
+def test_seed_people_and_their_roles() -> None:
+    registry = people(load_document(SEED))
+    assert registry["Nguyễn Mạnh Hùng"] == ["Bộ trưởng Thông tin và Truyền thông",
+                                            "Ủy viên Trung ương Đảng"]
+    assert registry["Võ Văn Thường"] == ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]
+    assert registry["Nguyễn Phú Trọng"] == ["Tổng Bí thư"]
+
+
+# --- attribution patterns, in sentences written for these tests ---------------------------
+
+
+def test_attribution_after_with_name_and_appositive_role() -> None:
+    assert only('“Chúng tôi sẽ không dừng lại ở con số này”, bà Trần Thị Bích, Tổng giám đốc '
+                'Công ty Viễn thông Sao Mai, nói với phóng viên.') == [
+        ("Chúng tôi sẽ không dừng lại ở con số này", "Trần Thị Bích",
+         "Tổng giám đốc Công ty Viễn thông Sao Mai", "direct")]
+
+
+def test_attribution_before_with_a_colon() -> None:
+    assert only('Tại hội thảo, ông Nguyễn Văn An, Giám đốc Sở Thông tin và Truyền thông Hà Nội '
+                'cho biết: "Năm nay, thành phố sẽ phủ sóng 5G tại tất cả các quận."') == [
+        ("Năm nay, thành phố sẽ phủ sóng 5G tại tất cả các quận.", "Nguyễn Văn An",
+         "Giám đốc Sở Thông tin và Truyền thông Hà Nội", "direct")]
+
+
+def test_pronouns_short_names_and_roles_resolve_to_people_named_earlier() -> None:
+    text = (
+        "Chuyên gia viễn thông Hoàng Minh Tuấn đánh giá cao kế hoạch này.\n"
+        '"Giá cước phải đi cùng chất lượng dịch vụ", ông nói.\n'
+        '"Các nhà mạng cần đầu tư thêm trạm phát sóng", ông Tuấn nói.\n'
+        'Chuyên gia này cho rằng: "Thương mại hóa 5G cần thêm thời gian."\n'
+        "Thứ trưởng Phan Tâm dự hội thảo.\n"
+        '"Chúng tôi sẽ sửa quy định về tần số", Thứ trưởng khẳng định.\n'
+    )
+    assert [(q[0][:20], q[1]) for q in only(text)] == [
+        ("Giá cước phải đi cùn", "Hoàng Minh Tuấn"),
+        ("Các nhà mạng cần đầu", "Hoàng Minh Tuấn"),
+        ("Thương mại hóa 5G cầ", "Hoàng Minh Tuấn"),
+        ("Chúng tôi sẽ sửa quy", "Phan Tâm"),
+    ]
+
+
+def test_a_speaker_known_only_by_role_has_no_name() -> None:
+    assert only('"Số liệu quý này phản ánh đúng khó khăn của thị trường lao động", đại diện '
+                "Tổng cục Thống kê nhận định.") == [
+        ("Số liệu quý này phản ánh đúng khó khăn của thị trường lao động", None,
+         "đại diện Tổng cục Thống kê", "direct")]
+
+
+def test_a_quote_interrupted_by_its_attribution_gives_two_parts() -> None:
+    result = only('"Năm nay khó khăn", ông Vũ Văn Hải nói, "nhưng chúng tôi vẫn tăng trưởng".')
+    assert [(t, n) for t, n, _, _ in result] == [
+        ("Năm nay khó khăn", "Vũ Văn Hải"),
+        ("nhưng chúng tôi vẫn tăng trưởng", "Vũ Văn Hải"),
+    ]
+
+
+def test_a_quote_reopened_on_each_paragraph_is_one_quote() -> None:
+    text = (
+        "Ông Đỗ Minh Khoa, Viện trưởng Viện Kinh tế số, nhận định về thị trường.\n\n"
+        '"Doanh thu quảng cáo số năm nay sẽ tăng mạnh.\n\n'
+        '"Tuy vậy, khoảng cách với các nền tảng ngoại vẫn còn lớn", ông Khoa nói.\n'
+    )
+    assert only(text) == [(
+        "Doanh thu quảng cáo số năm nay sẽ tăng mạnh. Tuy vậy, khoảng cách với các nền tảng "
+        "ngoại vẫn còn lớn", "Đỗ Minh Khoa", "Viện trưởng Viện Kinh tế số", "direct")]
+
+
+def test_scare_quotes_titles_and_names_are_not_quotes() -> None:
+    text = (
+        'Các nhà mạng đang chạy đua "phủ sóng" 5G. Hội thảo "Chuyển đổi số trong doanh nghiệp '
+        'nhỏ và vừa" diễn ra tại Hà Nội. Doanh nghiệp này được ví là “ông lớn” của ngành. '
+        "Theo ông Lê Văn Tám, thị trường có “lên” có “xuống”."
+    )
+    assert only(text) == []
+
+
+def test_embedded_fragment_needs_a_person_and_a_speech_verb() -> None:
+    result = only("Bộ trưởng Nguyễn Thanh Lâm yêu cầu các doanh nghiệp phải xử lý "
+                  "“dứt điểm, không để tồn đọng” tình trạng sim rác.")
+    assert result == [("dứt điểm, không để tồn đọng", "Nguyễn Thanh Lâm", "Bộ trưởng",
+                       "embedded")]
+
+
+def test_reported_speech_only_when_asked() -> None:
+    text = ("Tại hội nghị, ông Lý Văn Phúc, Giám đốc Bưu điện tỉnh, cho biết, năm nay đơn vị sẽ "
+            "mở thêm mười điểm giao dịch ở vùng cao.")
+    assert only(text) == []
+    quotes = extract_quotes(load_text(text), reported=True)
+    assert [(q.text, q.speaker.name, q.form) for q in quotes] == [
+        ("năm nay đơn vị sẽ mở thêm mười điểm giao dịch ở vùng cao", "Lý Văn Phúc", "reported")]
+
+
+def test_quote_span_points_into_its_sentence() -> None:
+    (q,) = extract_quotes(load_text(
+        'Ông Ngô Bảo Châu nói: "Toán học cần sự kiên nhẫn." Sau đó ông rời hội trường.'))
+    assert q.sentence == 'Ông Ngô Bảo Châu nói: "Toán học cần sự kiên nhẫn."'
+    assert q.sentence[q.span[0]:q.span[1]] == q.text

@@ -1,0 +1,69 @@
+"""Sentence splitting for Vietnamese news text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mickb.models import Passage
+from mickb.read import load_document
+from mickb.split import split_sentences, split_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_text(text)]
+
+
+def test_numbers_abbreviations_and_urls_do_not_end_sentences() -> None:
+    text = (
+        "Doanh thu đạt 3.893.595 tỷ đồng, tăng 12,7%. TS. Nguyễn Văn An tại TP. Hồ Chí Minh "
+        "cho biết mạng 5G phủ Q. 1, Q. 3 v.v. trong năm nay. Xem tại https://mic.gov.vn/a.b "
+        "để biết thêm. Hết."
+    )
+    assert sentences(text) == [
+        "Doanh thu đạt 3.893.595 tỷ đồng, tăng 12,7%.",
+        "TS. Nguyễn Văn An tại TP. Hồ Chí Minh cho biết mạng 5G phủ Q. 1, Q. 3 v.v. trong năm nay.",
+        "Xem tại https://mic.gov.vn/a.b để biết thêm.",
+        "Hết.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    text = '"Chúng tôi sẽ làm." Ông nói thêm. “Năm tới khó hơn!” Bà hỏi: "Vì sao?" rồi đi.'
+    assert sentences(text) == [
+        '"Chúng tôi sẽ làm."',
+        "Ông nói thêm.",
+        "“Năm tới khó hơn!”",
+        'Bà hỏi: "Vì sao?" rồi đi.',
+    ]
+
+
+def test_ellipsis_ends_a_sentence_only_before_a_new_one() -> None:
+    assert sentences("Kinh tế ổn định... Có được thành tựu đó là nhờ nỗ lực.") == [
+        "Kinh tế ổn định...", "Có được thành tựu đó là nhờ nỗ lực."]
+    assert sentences("cách nghĩ, cách làm..., do đó, phải đổi mới.") == [
+        "cách nghĩ, cách làm..., do đó, phải đổi mới."]
+    assert sentences("Sáng 18/12. tại Hà Nội, hội nghị diễn ra.") == [
+        "Sáng 18/12. tại Hà Nội, hội nghị diễn ra."]
+
+
+def test_ordinals_are_global_and_offsets_are_inside_the_passage() -> None:
+    passages = [
+        Passage(0, "body", "Câu một. Câu hai.", 0, 17),
+        Passage(1, "body", "Câu ba tăng 5%", 19, 33),
+    ]
+    result = split_sentences(passages)
+    assert [(s.passage, s.ordinal, s.text) for s in result] == [
+        (0, 0, "Câu một."), (0, 1, "Câu hai."), (1, 2, "Câu ba tăng 5%")]
+    for s in result:
+        assert passages[s.passage].text[s.start:s.end] == s.text
+
+
+def test_seed_glued_subheading_is_a_sentence_of_its_own() -> None:
+    doc = load_document(SEED)
+    texts = [s.text for s in doc.sentences]
+    assert "Năm 2022, doanh thu ngành Thông tin và Truyền thông tăng 12,7%" in texts
+    assert any(t.startswith("Năm 2022, doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng")
+               for t in texts)

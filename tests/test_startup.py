@@ -1,0 +1,38 @@
+"""Start-up stays fast because heavy modules load only where used (bench/ has the timings)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import sys
+from mickb.cli import main
+try:
+    main({args!r})
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("rich", "sqlite_utils", "pydantic", "rapidfuzz") if m in sys.modules)
+sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
+"""
+
+
+def loaded(args: list[str]) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True,
+                          text=True, check=False)
+    line = [ln for ln in proc.stderr.splitlines() if ln.startswith("HEAVY=")][-1]
+    return set(filter(None, line[len("HEAVY="):].split(",")))
+
+
+def test_help_imports_nothing_heavy() -> None:
+    assert loaded(["--help"]) == set()
+
+
+def test_json_query_imports_neither_rich_nor_sqlite_utils(seed_kb: Path) -> None:
+    assert loaded(["find", "doanh thu viễn thông", "--json", "--db", str(seed_kb)]) <= {"rapidfuzz"}
+
+
+def test_table_query_imports_rich_but_not_sqlite_utils(seed_kb: Path) -> None:
+    mods = loaded(["find", "doanh thu viễn thông", "--db", str(seed_kb)])
+    assert "rich" in mods and "sqlite_utils" not in mods

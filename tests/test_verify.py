@@ -1,0 +1,219 @@
+"""`verify_quote`: verified, misattributed, altered and not_found, on a KB written here."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kbfactory import doc, quote
+
+from mickb.errors import BadInput
+from mickb.store import KB
+from mickb.verify import speaker_matches, verify_quote, word_differences
+
+SPEECH = "\n\n".join([
+    "Hội nghị tổng kết năm 2023 của ngành thông tin và truyền thông",
+    "Phát biểu tại hội nghị, Thủ tướng Phạm Minh Chính nhấn mạnh: “Hạ tầng số phải đi trước "
+    "một bước, để người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ như ở thành phố”.",
+    "“Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm vụ khó "
+    "khăn”, Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng khẳng định.",
+    "Đồng chí Lê Quốc Minh cho biết các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để "
+    "giữ chân bạn đọc trẻ.",
+    "Một đại biểu nói: “Dữ liệu là tài nguyên mới của nền kinh tế số”.",
+    "Bộ trưởng cũng cho biết ngành sẽ ưu tiên phát triển các nền tảng số dùng chung trong năm tới.",
+])
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path: Path = tmp_path_factory.mktemp("verify") / "kb.sqlite"
+    d = doc(SPEECH, title="Hội nghị tổng kết 2023", date="2023-12-21")
+    quotes = [
+        quote(d, "Hạ tầng số phải đi trước một bước, để người dân ở vùng sâu, vùng xa cũng được "
+                 "hưởng dịch vụ như ở thành phố", "Phạm Minh Chính", "Thủ tướng"),
+        quote(d, "Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm "
+                 "vụ khó khăn", "Nguyễn Mạnh Hùng", "Bộ trưởng Thông tin và Truyền thông"),
+        quote(d, "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để giữ chân bạn đọc trẻ",
+              "Lê Quốc Minh", None, form="reported"),
+        quote(d, "Dữ liệu là tài nguyên mới của nền kinh tế số", None, None),
+    ]
+    with KB.open(path, create=True) as writer:
+        writer.add_document(d, [], quotes)
+    opened = KB.open(path, readonly=True)
+    yield opened
+    opened.close()
+
+
+LINH = "Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm vụ khó khăn"
+
+
+@pytest.mark.parametrize("by", [
+    "Nguyễn Mạnh Hùng",
+    "Nguyen Manh Hung",  # without diacritics
+    "Bộ trưởng",  # role alone
+    "Bộ trưởng Nguyễn Mạnh Hùng",  # role and name
+    "Bộ trưởng Bộ Thông tin và Truyền thông",  # the office, written out
+    "ông Nguyễn Mạnh Hùng",
+    None,  # no attribution asked: the words decide
+])
+def test_exact_words_and_right_speaker_verify(kb: Any, by: str | None) -> None:
+    r = verify_quote(kb, LINH, by=by)
+    assert r["verdict"] == "verified"
+    assert r["similarity"] == 1.0
+    assert r["quote"]["speaker"]["name"] == "Nguyễn Mạnh Hùng"
+    assert r["quote"]["source"]["title"] == "Hội nghị tổng kết 2023"
+    assert r["differences"] is None
+
+
+def test_case_punctuation_diacritics_and_nfd_do_not_matter(kb: Any) -> None:
+    typed = ("voi tinh than nguoi linh tren mat tran moi chung toi san sang nhan moi nhiem vu "
+             "kho khan")
+    assert verify_quote(kb, typed, by="Nguyễn Mạnh Hùng")["verdict"] == "verified"
+    nfd = unicodedata.normalize("NFD", LINH.upper())
+    assert verify_quote(kb, nfd, by="Bộ trưởng")["verdict"] == "verified"
+
+
+def test_part_of_a_longer_quote_verifies(kb: Any) -> None:
+    r = verify_quote(kb, "người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ",
+                     by="Thủ tướng Phạm Minh Chính")
+    assert r["verdict"] == "verified"
+    assert r["actual_speaker"] == {"name": "Phạm Minh Chính", "role": "Thủ tướng"}
+
+
+def test_words_of_another_speaker_are_misattributed(kb: Any) -> None:
+    r = verify_quote(kb, LINH, by="Lê Quốc Minh")
+    assert r["verdict"] == "misattributed"
+    assert r["actual_speaker"] == {"name": "Nguyễn Mạnh Hùng",
+                                   "role": "Bộ trưởng Thông tin và Truyền thông"}
+    assert "Nguyễn Mạnh Hùng" in r["note"]
+
+
+def test_right_role_but_another_persons_name_is_misattributed(kb: Any) -> None:
+    r = verify_quote(kb, LINH, by="Bộ trưởng Nguyễn Văn Hòa")
+    assert r["verdict"] == "misattributed"
+
+
+def test_wrong_role_is_misattributed(kb: Any) -> None:
+    assert verify_quote(kb, LINH, by="Thủ tướng")["verdict"] == "misattributed"
+
+
+def test_changed_words_are_altered_and_shown(kb: Any) -> None:
+    changed = LINH.replace("người lính", "chiến sĩ")
+    r = verify_quote(kb, changed, by="Nguyễn Mạnh Hùng")
+    assert r["verdict"] == "altered"
+    assert 0.7 < r["similarity"] < 1.0
+    assert r["differences"] == "'chiến sĩ' instead of 'người lính'"
+    assert r["quote"]["speaker"]["name"] == "Nguyễn Mạnh Hùng"
+
+
+def test_dropped_and_added_words_are_shown(kb: Any) -> None:
+    r = verify_quote(kb, "Hạ tầng số phải đi trước, để người dân ở vùng sâu, vùng xa cũng "
+                         "được hưởng mọi dịch vụ như ở thành phố")
+    assert r["verdict"] == "altered"
+    assert r["differences"] == "'một bước' left out; 'mọi' added"
+
+
+def test_reported_speech_is_said_so(kb: Any) -> None:
+    r = verify_quote(kb, "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo",
+                     by="Lê Quốc Minh")
+    assert r["verdict"] == "verified"
+    assert "reported speech" in r["note"]
+
+
+def test_words_without_a_known_speaker_cannot_confirm_attribution(kb: Any) -> None:
+    r = verify_quote(kb, "Dữ liệu là tài nguyên mới của nền kinh tế số", by="Nguyễn Mạnh Hùng")
+    assert r["verdict"] == "misattributed"
+    assert "does not say who" in r["note"]
+    assert verify_quote(kb, "Dữ liệu là tài nguyên mới của nền kinh tế số")["verdict"] == "verified"
+
+
+def test_nothing_close_is_not_found(kb: Any) -> None:
+    r = verify_quote(kb, "Chúng ta phải xây dựng nền công nghiệp bán dẫn tự chủ")
+    assert r["verdict"] == "not_found"
+    assert r["quote"] is None and r["actual_speaker"] is None
+    assert 0.0 <= r["similarity"] < 0.72
+
+
+def test_words_found_only_outside_quotation_marks_say_where(kb: Any) -> None:
+    r = verify_quote(kb, "ngành sẽ ưu tiên phát triển các nền tảng số dùng chung",
+                     by="Nguyễn Mạnh Hùng")
+    assert r["verdict"] == "not_found"
+    assert "reported speech" in r["note"]
+    assert "Bộ trưởng cũng cho biết ngành sẽ ưu tiên" in r["note"]
+    assert "Hội nghị tổng kết 2023" in r["note"]
+
+
+def test_two_words_are_too_few_to_verify(kb: Any) -> None:
+    assert verify_quote(kb, "vùng xa")["verdict"] == "not_found"
+
+
+def test_result_has_the_contract_keys(kb: Any) -> None:
+    r = verify_quote(kb, LINH, by="Nguyễn Mạnh Hùng")
+    assert {"text", "by", "verdict", "similarity", "quote", "actual_speaker",
+            "differences"} <= set(r)
+    assert r["text"] == LINH and r["by"] == "Nguyễn Mạnh Hùng"
+
+
+@pytest.mark.parametrize("text", ["", "  ", "…", "“”"])
+def test_empty_quote_is_bad_input(kb: Any, text: str) -> None:
+    with pytest.raises(BadInput):
+        verify_quote(kb, text)
+
+
+@pytest.mark.parametrize(("by", "name", "role", "expected"), [
+    ("Phạm Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
+    ("Thủ tướng", "Phạm Minh Chính", "Thủ tướng Chính phủ", True),
+    ("Thủ tướng Chính phủ", "Phạm Minh Chính", "Thủ tướng", True),
+    ("Thủ tướng Phạm Minh Chính", None, "Thủ tướng", True),
+    ("Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
+    ("Chính", "Phạm Minh Chính", "Thủ tướng", False),
+    ("Thủ tướng Nguyễn Xuân Phúc", "Phạm Minh Chính", "Thủ tướng", False),
+    ("Bộ trưởng", "Phạm Minh Chính", "Thủ tướng", False),
+    ("Lê Quốc Minh", None, None, False),
+    ("Tổng Biên tập", "Trần Văn An", "Ủy viên Ban Chấp hành, Tổng Biên tập Báo Thử", True),
+    ("Trưởng Ban Tuyên giáo", "Trần Văn An", "Phó Trưởng Ban Tuyên giáo Trung ương", False),
+    ("Phó Thủ tướng", "Phạm Minh Chính", "Thủ tướng", False),
+])
+def test_speaker_matching(by: str, name: str | None, role: str | None, expected: bool) -> None:
+    assert speaker_matches(by, name, role) is expected
+
+
+def test_word_differences_reads_like_an_editor() -> None:
+    assert word_differences("chúng tôi nhận mọi việc khó", ["chúng", "tôi", "nhận", "mọi",
+                                                             "nhiệm", "vụ", "khó"]) == (
+        "'việc' instead of 'nhiệm vụ'")
+
+
+# --- the contract's examples, on a KB built from the seed by the real pipeline ----------------
+
+
+@pytest.fixture(scope="module")
+def seed(request: pytest.FixtureRequest) -> Any:
+    pytest.importorskip("mickb.extract.figures")  # until the figure extractor exists
+    seed_kb: Path = request.getfixturevalue("seed_kb")
+    opened = KB.open(seed_kb, readonly=True)
+    yield opened
+    opened.close()
+
+
+def test_seed_embedded_quote_of_the_prime_minister_verifies(seed: Any) -> None:
+    r = verify_quote(seed, "không để ai bị bỏ lại phía sau", by="Phạm Minh Chính")
+    assert r["verdict"] == "verified"
+    assert r["quote"]["speaker"]["role"] == "Thủ tướng"
+
+
+def test_seed_ministers_words_given_to_an_editor_are_misattributed(seed: Any) -> None:
+    r = verify_quote(seed, "Với tinh thần chiến binh, chúng tôi xin nhận mọi nhiệm vụ được giao",
+                     by="Lê Quốc Minh")
+    assert r["verdict"] == "misattributed"
+    assert r["actual_speaker"]["name"] == "Nguyễn Mạnh Hùng"
+    assert "Bộ trưởng" in r["actual_speaker"]["role"]
+
+
+def test_seed_altered_quote_shows_the_changed_word(seed: Any) -> None:
+    r = verify_quote(seed, "Với tinh thần chiến sĩ, chúng tôi xin nhận mọi nhiệm vụ được giao",
+                     by="Nguyễn Mạnh Hùng")
+    assert r["verdict"] == "altered"
+    assert "'chiến sĩ' instead of 'chiến binh'" in r["differences"]
