@@ -46,8 +46,10 @@ def _same_speaker(gold: str, quote: Quote) -> bool:
 
 def score(corpus: Path, verbose: bool = False) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
-    for label, forms in (("direct+embedded", {"direct", "embedded"}),
-                         ("all forms", {"direct", "embedded", "reported"})):
+    for label, forms in (
+        ("direct+embedded", {"direct", "embedded"}),
+        ("all forms", {"direct", "embedded", "reported"}),
+    ):
         gold_total = found = found_speaker = extracted = matched = 0
         for gold_path in sorted(corpus.glob("*.gold.json")):
             text_path = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
@@ -67,8 +69,10 @@ def score(corpus: Path, verbose: bool = False) -> dict[str, dict[str, float]]:
                 ok = any(_same_text(g["text_span"], q) for g in gold)
                 matched += ok
                 if verbose and not ok and label == "all forms":
-                    print(f"  EXTRA  {text_path.name} [{q.form}] "
-                          f"{q.speaker.name or q.speaker.role}: {q.text[:70]}")
+                    print(
+                        f"  EXTRA  {text_path.name} [{q.form}] "
+                        f"{q.speaker.name or q.speaker.role}: {q.text[:70]}"
+                    )
         results[label] = {
             "gold": gold_total,
             "extracted": extracted,
@@ -84,9 +88,11 @@ def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
     for label, r in score(corpus, verbose).items():
-        print(f"quotes ({label}): gold {r['gold']:.0f}, extracted {r['extracted']:.0f}, "
-              f"recall {r['recall_text']:.0%} (with right speaker {r['recall_speaker']:.0%}), "
-              f"precision {r['precision']:.0%}")
+        print(
+            f"quotes ({label}): gold {r['gold']:.0f}, extracted {r['extracted']:.0f}, "
+            f"recall {r['recall_text']:.0%} (with right speaker {r['recall_speaker']:.0%}), "
+            f"precision {r['precision']:.0%}"
+        )
     return 0
 
 

@@ -229,7 +229,8 @@ def generate(n_facts: int, path: Path, seed: int = 20221218) -> None:
                 search_text = fact_search_text(f)
                 terms.update(migrations.index_terms(search_text))
                 fact_rows.append((
-                    f"f{made:011x}", sid, sentence_no, sentence_no, start, start + len(f.value_text),
+                    f"f{made:011x}", sid, sentence_no, sentence_no, start,
+                    start + len(f.value_text),
                     f.metric, f.metric_en, f.measure, f.value, f.unit, f.value_text, None, None,
                     f.base_value, f.base_unit, f.period, f.compared_to, f.direction, f.sector,
                     "[]", text, search_text,

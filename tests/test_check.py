@@ -12,65 +12,228 @@ from mickb.check import check_claim, claim_period, parse_period, period_relation
 from mickb.errors import BadInput
 from mickb.store import KB
 
-REPORT = "\n\n".join([
-    "Tổng kết ngành thông tin và truyền thông năm 2023",
-    "Lĩnh vực viễn thông: năm 2023, doanh thu dịch vụ viễn thông đạt 141.200 tỷ đồng, tăng "
-    "2,3% so năm 2022; lợi nhuận sau thuế ước đạt 45.900 tỷ đồng.",
-    "Lĩnh vực bưu chính: doanh thu dịch vụ bưu chính tăng 18%; sản lượng bưu gửi tăng 21% so "
-    "với năm 2022.",
-    "Doanh thu toàn ngành Thông tin và Truyền thông năm 2023 ước đạt 3.721.480 tỷ đồng. Tổng "
-    "số lao động toàn ngành năm 2023 là 1.604.350 lao động.",
-    "Doanh thu lĩnh vực công nghiệp ICT năm 2023 ước đạt 152 tỷ USD.",
-    "Trong 9 tháng đầu năm 2023, đã ngăn chặn hơn 3.150 trang web lừa đảo trực tuyến.",
-    "Số đầu xuất bản phẩm điện tử ước đạt 4.100, tăng 28% so với năm 2022.",
-])
+REPORT = "\n\n".join(
+    [
+        "Tổng kết ngành thông tin và truyền thông năm 2023",
+        "Lĩnh vực viễn thông: năm 2023, doanh thu dịch vụ viễn thông đạt 141.200 tỷ đồng, tăng "
+        "2,3% so năm 2022; lợi nhuận sau thuế ước đạt 45.900 tỷ đồng.",
+        "Lĩnh vực bưu chính: doanh thu dịch vụ bưu chính tăng 18%; sản lượng bưu gửi tăng 21% so "
+        "với năm 2022.",
+        "Doanh thu toàn ngành Thông tin và Truyền thông năm 2023 ước đạt 3.721.480 tỷ đồng. Tổng "
+        "số lao động toàn ngành năm 2023 là 1.604.350 lao động.",
+        "Doanh thu lĩnh vực công nghiệp ICT năm 2023 ước đạt 152 tỷ USD.",
+        "Trong 9 tháng đầu năm 2023, đã ngăn chặn hơn 3.150 trang web lừa đảo trực tuyến.",
+        "Số đầu xuất bản phẩm điện tử ước đạt 4.100, tăng 28% so với năm 2022.",
+        "Năm 2023, Tập đoàn VNPT đạt doanh thu 58.300 tỷ đồng; Viettel đạt doanh thu 172.400 tỷ "
+        "đồng. VNPT Media đạt doanh thu 1.250 tỷ đồng.",
+        "Năm 2024, ngành phấn đấu đưa tỷ lệ người trưởng thành dùng điện thoại thông minh lên 85%.",
+    ]
+)
 
 
 def _records(d: Any) -> list[Any]:
     return [
-        fact(d, "141.200 tỷ đồng", 141200, "tỷ đồng", "doanh thu dịch vụ viễn thông",
-             metric_en="telecommunications service revenue", period="2023", sector="viễn thông",
-             base_value=141200e9, base_unit="VND"),
-        fact(d, "2,3%", 2.3, "%", "doanh thu dịch vụ viễn thông", measure="change",
-             direction="up", compared_to="năm 2022", period="2023", sector="viễn thông",
-             metric_en="telecommunications service revenue", base_value=2.3, base_unit="%"),
-        fact(d, "45.900 tỷ đồng", 45900, "tỷ đồng", "lợi nhuận sau thuế", period="2023",
-             sector="viễn thông", qualifier="estimate", base_value=45900e9, base_unit="VND",
-             metric_en="profit after tax"),
-        fact(d, "18%", 18, "%", "doanh thu dịch vụ bưu chính", measure="change",
-             direction="up", compared_to="năm 2022", period="2023", sector="bưu chính",
-             metric_en="postal service revenue", base_value=18, base_unit="%"),
-        fact(d, "21%", 21, "%", "sản lượng bưu gửi", measure="change", direction="up",
-             compared_to="năm 2022", period="2023", sector="bưu chính",
-             metric_en="postal items volume", base_value=21, base_unit="%"),
-        fact(d, "3.721.480 tỷ đồng", 3721480, "tỷ đồng",
-             "doanh thu toàn ngành Thông tin và Truyền thông", period="2023",
-             qualifier="estimate", base_value=3721480e9, base_unit="VND",
-             metric_en="total revenue of the information and communications sector"),
-        fact(d, "1.604.350 lao động", 1604350, "lao động", "tổng số lao động toàn ngành",
-             measure="count", period="2023", base_value=1604350, base_unit="người",
-             metric_en="total workforce of the sector"),
-        fact(d, "152 tỷ USD", 152, "tỷ USD", "doanh thu lĩnh vực công nghiệp ICT",
-             period="2023", sector="công nghiệp ICT", qualifier="estimate",
-             base_value=152e9, base_unit="USD", metric_en="ICT industry revenue"),
-        fact(d, "3.150 trang web", 3150, "trang web", "trang web lừa đảo trực tuyến bị ngăn chặn",
-             measure="count", period="9 tháng đầu năm 2023", qualifier="more_than",
-             sector="an toàn thông tin", base_value=3150, base_unit="trang web",
-             metric_en="online scam websites blocked"),
-        fact(d, "4.100", 4100, "", "số đầu xuất bản phẩm điện tử", measure="count",
-             sector="xuất bản", qualifier="estimate", base_value=4100,
-             metric_en="electronic publication titles"),
-        fact(d, "28%", 28, "%", "số đầu xuất bản phẩm điện tử", measure="change",
-             direction="up", compared_to="năm 2022", sector="xuất bản", base_value=28,
-             base_unit="%"),
+        fact(
+            d,
+            "141.200 tỷ đồng",
+            141200,
+            "tỷ đồng",
+            "doanh thu dịch vụ viễn thông",
+            metric_en="telecommunications service revenue",
+            period="2023",
+            sector="viễn thông",
+            base_value=141200e9,
+            base_unit="VND",
+        ),
+        fact(
+            d,
+            "2,3%",
+            2.3,
+            "%",
+            "doanh thu dịch vụ viễn thông",
+            measure="change",
+            direction="up",
+            compared_to="năm 2022",
+            period="2023",
+            sector="viễn thông",
+            metric_en="telecommunications service revenue",
+            base_value=2.3,
+            base_unit="%",
+        ),
+        fact(
+            d,
+            "45.900 tỷ đồng",
+            45900,
+            "tỷ đồng",
+            "lợi nhuận sau thuế",
+            period="2023",
+            sector="viễn thông",
+            qualifier="estimate",
+            base_value=45900e9,
+            base_unit="VND",
+            metric_en="profit after tax",
+        ),
+        fact(
+            d,
+            "18%",
+            18,
+            "%",
+            "doanh thu dịch vụ bưu chính",
+            measure="change",
+            direction="up",
+            compared_to="năm 2022",
+            period="2023",
+            sector="bưu chính",
+            metric_en="postal service revenue",
+            base_value=18,
+            base_unit="%",
+        ),
+        fact(
+            d,
+            "21%",
+            21,
+            "%",
+            "sản lượng bưu gửi",
+            measure="change",
+            direction="up",
+            compared_to="năm 2022",
+            period="2023",
+            sector="bưu chính",
+            metric_en="postal items volume",
+            base_value=21,
+            base_unit="%",
+        ),
+        fact(
+            d,
+            "3.721.480 tỷ đồng",
+            3721480,
+            "tỷ đồng",
+            "doanh thu toàn ngành Thông tin và Truyền thông",
+            period="2023",
+            qualifier="estimate",
+            base_value=3721480e9,
+            base_unit="VND",
+            metric_en="total revenue of the information and communications sector",
+        ),
+        fact(
+            d,
+            "1.604.350 lao động",
+            1604350,
+            "lao động",
+            "tổng số lao động toàn ngành",
+            measure="count",
+            period="2023",
+            base_value=1604350,
+            base_unit="người",
+            metric_en="total workforce of the sector",
+        ),
+        fact(
+            d,
+            "152 tỷ USD",
+            152,
+            "tỷ USD",
+            "doanh thu lĩnh vực công nghiệp ICT",
+            period="2023",
+            sector="công nghiệp ICT",
+            qualifier="estimate",
+            base_value=152e9,
+            base_unit="USD",
+            metric_en="ICT industry revenue",
+        ),
+        fact(
+            d,
+            "3.150 trang web",
+            3150,
+            "trang web",
+            "trang web lừa đảo trực tuyến bị ngăn chặn",
+            measure="count",
+            period="9 tháng đầu năm 2023",
+            qualifier="more_than",
+            sector="an toàn thông tin",
+            base_value=3150,
+            base_unit="trang web",
+            metric_en="online scam websites blocked",
+        ),
+        fact(
+            d,
+            "4.100",
+            4100,
+            "",
+            "số đầu xuất bản phẩm điện tử",
+            measure="count",
+            sector="xuất bản",
+            qualifier="estimate",
+            base_value=4100,
+            metric_en="electronic publication titles",
+        ),
+        fact(
+            d,
+            "28%",
+            28,
+            "%",
+            "số đầu xuất bản phẩm điện tử",
+            measure="change",
+            direction="up",
+            compared_to="năm 2022",
+            sector="xuất bản",
+            base_value=28,
+            base_unit="%",
+        ),
+        # Thin metrics, as an extractor gives them: the company is in the sentence only.
+        fact(
+            d,
+            "58.300 tỷ đồng",
+            58300,
+            "tỷ đồng",
+            "doanh thu",
+            period="2023",
+            base_value=58300e9,
+            base_unit="VND",
+        ),
+        fact(
+            d,
+            "172.400 tỷ đồng",
+            172400,
+            "tỷ đồng",
+            "doanh thu",
+            period="2023",
+            base_value=172400e9,
+            base_unit="VND",
+        ),
+        fact(
+            d,
+            "1.250 tỷ đồng",
+            1250,
+            "tỷ đồng",
+            "doanh thu",
+            period="2023",
+            base_value=1250e9,
+            base_unit="VND",
+        ),
+        fact(
+            d,
+            "85%",
+            85,
+            "%",
+            "tỷ lệ người trưởng thành dùng điện thoại thông minh",
+            measure="target",
+            period="2024",
+            base_value=85,
+            base_unit="%",
+        ),
     ]
 
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> Any:
     path: Path = tmp_path_factory.mktemp("check") / "kb.sqlite"
-    d = doc(REPORT, title="Tổng kết năm 2023", date="2023-12-20", outlet="Báo Thử",
-            url="https://example.vn/tong-ket-2023")
+    d = doc(
+        REPORT,
+        title="Tổng kết năm 2023",
+        date="2023-12-20",
+        outlet="Báo Thử",
+        url="https://example.vn/tong-ket-2023",
+    )
     with KB.open(path, create=True) as writer:
         writer.add_document(d, _records(d), [])
     opened = KB.open(path, readonly=True)
@@ -98,25 +261,31 @@ def test_exact_level_is_supported_with_citation(kb: Any) -> None:
     assert "Tổng kết năm 2023" in fig["explanation"] and "2023-12-20" in fig["explanation"]
 
 
-@pytest.mark.parametrize("claim", [
-    "Doanh thu dịch vụ viễn thông năm 2023 đạt 141 nghìn tỷ đồng",  # rounded, scale word
-    "Doanh thu dịch vụ viễn thông năm 2023 đạt 141,2 nghìn tỷ đồng",
-    "Doanh thu dich vu vien thong nam 2023 dat 141.200 ty dong",  # no diacritics
-    "Năm 2023, doanh thu dịch vụ viễn thông đạt khoảng 140.000 tỷ đồng",  # about
-    "Doanh thu dịch vụ viễn thông năm 2023 đạt hơn 140.000 tỷ đồng",  # more than
-    "Doanh thu dịch vụ viễn thông năm 2023 tăng 2,3% so với năm 2022",  # growth
-    "Doanh thu dịch vụ viễn thông đạt 141.200 tỷ đồng, tăng 2,3%",  # two figures
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Doanh thu dịch vụ viễn thông năm 2023 đạt 141 nghìn tỷ đồng",  # rounded, scale word
+        "Doanh thu dịch vụ viễn thông năm 2023 đạt 141,2 nghìn tỷ đồng",
+        "Doanh thu dich vu vien thong nam 2023 dat 141.200 ty dong",  # no diacritics
+        "Năm 2023, doanh thu dịch vụ viễn thông đạt khoảng 140.000 tỷ đồng",  # about
+        "Doanh thu dịch vụ viễn thông năm 2023 đạt hơn 140.000 tỷ đồng",  # more than
+        "Doanh thu dịch vụ viễn thông năm 2023 tăng 2,3% so với năm 2022",  # growth
+        "Doanh thu dịch vụ viễn thông đạt 141.200 tỷ đồng, tăng 2,3%",  # two figures
+    ],
+)
 def test_rounded_and_hedged_vietnamese_claims_are_supported(kb: Any, claim: str) -> None:
     r = check_claim(kb, claim)
     assert r["verdict"] == "supported", r
 
 
-@pytest.mark.parametrize("claim", [
-    "Doanh thu toàn ngành năm 2023 đạt gần 3,8 triệu tỷ đồng",
-    "Doanh thu toàn ngành năm 2023 đạt khoảng 3,7 triệu tỷ đồng",
-    "Doanh thu toàn ngành năm 2023 ước đạt 3,72 triệu tỷ đồng",
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Doanh thu toàn ngành năm 2023 đạt gần 3,8 triệu tỷ đồng",
+        "Doanh thu toàn ngành năm 2023 đạt khoảng 3,7 triệu tỷ đồng",
+        "Doanh thu toàn ngành năm 2023 ước đạt 3,72 triệu tỷ đồng",
+    ],
+)
 def test_scale_words_and_hedges_on_a_large_total(kb: Any, claim: str) -> None:
     r = check_claim(kb, claim)
     assert r["verdict"] == "supported", r
@@ -132,11 +301,14 @@ def test_nearly_reads_its_hedge(kb: Any) -> None:
     assert "nearly" in fig["explanation"]
 
 
-@pytest.mark.parametrize("claim", [
-    "Telecom revenue grew 2.3% in 2023",
-    "Telecommunications service revenue reached 141,200 billion dong in 2023",
-    "Vietnam's telecom service revenue was about 141 trillion dong in 2023",
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Telecom revenue grew 2.3% in 2023",
+        "Telecommunications service revenue reached 141,200 billion dong in 2023",
+        "Vietnam's telecom service revenue was about 141 trillion dong in 2023",
+    ],
+)
 def test_english_claims_are_supported(kb: Any, claim: str) -> None:
     r = check_claim(kb, claim)
     assert r["verdict"] == "supported", r
@@ -148,8 +320,9 @@ def test_people_and_workers_count_the_same_thing(kb: Any) -> None:
 
 
 def test_a_figure_of_part_of_the_year_matches_the_same_part(kb: Any) -> None:
-    r = check_claim(kb, "Trong 9 tháng đầu năm 2023, hơn 3.000 trang web lừa đảo trực tuyến "
-                        "bị ngăn chặn")
+    r = check_claim(
+        kb, "Trong 9 tháng đầu năm 2023, hơn 3.000 trang web lừa đảo trực tuyến bị ngăn chặn"
+    )
     assert r["verdict"] == "supported", r
 
 
@@ -183,11 +356,14 @@ def test_growth_in_the_wrong_direction_is_contradicted(kb: Any) -> None:
     assert r["verdict"] == "contradicted"
 
 
-@pytest.mark.parametrize("claim", [
-    "Doanh thu toàn ngành năm 2023 đạt hơn 3,9 triệu tỷ đồng",  # more than: the source is below
-    "Doanh thu toàn ngành năm 2023 đạt gần 3,6 triệu tỷ đồng",  # nearly: the source is above
-    "Doanh thu toàn ngành năm 2023 đạt 3,8 triệu tỷ đồng",  # rounding does not reach 3,72
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Doanh thu toàn ngành năm 2023 đạt hơn 3,9 triệu tỷ đồng",  # more than: the source is below
+        "Doanh thu toàn ngành năm 2023 đạt gần 3,6 triệu tỷ đồng",  # nearly: the source is above
+        "Doanh thu toàn ngành năm 2023 đạt 3,8 triệu tỷ đồng",  # rounding does not reach 3,72
+    ],
+)
 def test_hedges_mean_what_they_say(kb: Any, claim: str) -> None:
     assert check_claim(kb, claim)["verdict"] == "contradicted"
 
@@ -242,15 +418,70 @@ def test_other_subsector_of_the_same_field_does_not_match(kb: Any) -> None:
 
 def test_claim_without_a_figure(kb: Any) -> None:
     r = check_claim(kb, "Năm 2023 ngành viễn thông phát triển mạnh")
-    assert r == {"claim": "Năm 2023 ngành viễn thông phát triển mạnh", "verdict": "not_found",
-                 "figures": []}
+    assert r == {
+        "claim": "Năm 2023 ngành viễn thông phát triển mạnh",
+        "verdict": "not_found",
+        "figures": [],
+    }
 
 
 def test_supported_and_not_found_make_not_found(kb: Any) -> None:
-    r = check_claim(kb, "Doanh thu dịch vụ viễn thông đạt 141.200 tỷ đồng; doanh thu bưu chính "
-                        "đạt 40.000 tỷ đồng")
+    r = check_claim(
+        kb,
+        "Doanh thu dịch vụ viễn thông đạt 141.200 tỷ đồng; doanh thu bưu chính đạt 40.000 tỷ đồng",
+    )
     assert verdicts(r) == ["supported", "not_found"]
     assert r["verdict"] == "not_found"
+
+
+# --- companies, ranges, targets ------------------------------------------------------------
+
+
+def test_a_companys_figure_is_its_own(kb: Any) -> None:
+    assert check_claim(kb, "Doanh thu của Viettel năm 2023 đạt 172.400 tỷ đồng")["verdict"] == (
+        "supported"
+    )
+    r = check_claim(kb, "Doanh thu của VNPT năm 2023 đạt 172.400 tỷ đồng")
+    assert r["verdict"] == "contradicted"
+    assert r["figures"][0]["fact"]["value_text"] == "58.300 tỷ đồng"
+
+
+def test_a_company_the_kb_does_not_know(kb: Any) -> None:
+    assert check_claim(kb, "Doanh thu của MobiFone năm 2023 đạt 58.300 tỷ đồng")["verdict"] == (
+        "not_found"
+    )
+
+
+def test_a_unit_of_a_company_is_another_company(kb: Any) -> None:
+    r = check_claim(kb, "Doanh thu của VNPT Media năm 2023 đạt 58.300 tỷ đồng")
+    assert r["verdict"] == "contradicted"
+    assert r["figures"][0]["fact"]["value_text"] == "1.250 tỷ đồng"
+
+
+def test_a_range_is_one_figure(kb: Any) -> None:
+    r = check_claim(kb, "Năm 2023 doanh thu dịch vụ viễn thông tăng 2-3%")
+    assert [f["text"] for f in r["figures"]] == ["2-3%"]
+    assert r["verdict"] == "supported"
+    assert check_claim(kb, "Năm 2023 doanh thu dịch vụ viễn thông tăng 4-5%")["verdict"] == (
+        "contradicted"
+    )
+
+
+def test_a_target_is_checked_against_targets(kb: Any) -> None:
+    r = check_claim(
+        kb, "Năm 2024 ngành sẽ đưa tỷ lệ người trưởng thành dùng điện thoại thông minh lên 85%"
+    )
+    assert r["verdict"] == "supported"
+    r = check_claim(kb, "Năm 2024 tỷ lệ người trưởng thành dùng điện thoại thông minh đạt 85%")
+    assert r["verdict"] == "not_found"
+    assert "target" in r["figures"][0]["explanation"]
+
+
+def test_english_words_after_the_number_name_the_metric(kb: Any) -> None:
+    r = check_claim(
+        kb, "Vietnam blocked more than 3,000 online scam websites in the first nine months of 2023"
+    )
+    assert r["verdict"] == "supported", r
 
 
 @pytest.mark.parametrize("claim", ["", "   ", "\n"])
@@ -281,7 +512,9 @@ def test_claim_period_ignores_the_year_compared_with() -> None:
 def test_english_hedges_and_growth() -> None:
     figures = read_claim("Revenue fell nearly 5% while profit reached more than 2 billion USD")
     assert [(f.hedge, f.measure, f.direction) for f in figures] == [
-        ("nearly", "change", "down"), ("more_than", "state", None)]
+        ("nearly", "change", "down"),
+        ("more_than", "state", None),
+    ]
 
 
 # --- the contract's examples, on a KB built from the seed by the real pipeline ----------------
@@ -296,17 +529,30 @@ def seed(request: pytest.FixtureRequest) -> Any:
     opened.close()
 
 
-@pytest.mark.parametrize(("claim", "expected", "source_figure"), [
-    ("Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng", "supported", "138.000 tỷ đồng"),
-    ("Doanh thu dịch vụ viễn thông năm 2022 đạt 183.000 tỷ đồng", "contradicted",
-     "138.000 tỷ đồng"),
-    ("Publishing revenue reached 96,433 billion dong in 2022", "supported", "96.433 tỷ đồng"),
-    ("Tỷ lệ thuê bao di động dùng smartphone năm 2022 đạt 57,8%", "contradicted", "75,80%"),
-    ("Năm 2022, doanh thu toàn ngành Thông tin và Truyền thông đạt gần 3,9 triệu tỷ đồng",
-     "supported", "3.893.595 tỷ đồng"),
-    ("Telecom revenue grew 1.6% in 2022", "supported", "1,6%"),
-    ("Năm 2022, doanh thu dịch vụ viễn thông tăng 16%", "contradicted", "1,6%"),
-])
+@pytest.mark.parametrize(
+    ("claim", "expected", "source_figure"),
+    [
+        (
+            "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng",
+            "supported",
+            "138.000 tỷ đồng",
+        ),
+        (
+            "Doanh thu dịch vụ viễn thông năm 2022 đạt 183.000 tỷ đồng",
+            "contradicted",
+            "138.000 tỷ đồng",
+        ),
+        ("Publishing revenue reached 96,433 billion dong in 2022", "supported", "96.433 tỷ đồng"),
+        ("Tỷ lệ thuê bao di động dùng smartphone năm 2022 đạt 57,8%", "contradicted", "75,80%"),
+        (
+            "Năm 2022, doanh thu toàn ngành Thông tin và Truyền thông đạt gần 3,9 triệu tỷ đồng",
+            "supported",
+            "3.893.595 tỷ đồng",
+        ),
+        ("Telecom revenue grew 1.6% in 2022", "supported", "1,6%"),
+        ("Năm 2022, doanh thu dịch vụ viễn thông tăng 16%", "contradicted", "1,6%"),
+    ],
+)
 def test_seed_contract_examples(seed: Any, claim: str, expected: str, source_figure: str) -> None:
     r = check_claim(seed, claim)
     assert r["verdict"] == expected, r

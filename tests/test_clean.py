@@ -31,13 +31,13 @@ def test_seed_sentences_broken_across_paragraphs_are_joined() -> None:
 def test_seed_offsets_point_back_to_the_original_text() -> None:
     doc = load_document(SEED)
     for passage in doc.passages:
-        original = doc.raw_text[passage.start:passage.end]
-        first_word = passage.text.split()[0].strip("“\"*")
+        original = doc.raw_text[passage.start : passage.end]
+        first_word = passage.text.split()[0].strip('“"*')
         assert first_word in original
     joined = next(p for p in doc.passages if "viễn thông đạt 138.000" in p.text)
     # A joined passage runs from its first part to the end of its last part.
-    assert doc.raw_text[joined.start:].startswith("Một nhiệm vụ lớn ngành viễn thông")
-    assert doc.raw_text[:joined.end].endswith("tăng 1,4% so năm 2021.")
+    assert doc.raw_text[joined.start :].startswith("Một nhiệm vụ lớn ngành viễn thông")
+    assert doc.raw_text[: joined.end].endswith("tăng 1,4% so năm 2021.")
 
 
 def test_seed_image_placeholders_go_and_captions_stand_apart() -> None:
@@ -71,7 +71,7 @@ def test_front_matter_gives_metadata_and_is_not_text() -> None:
     text = (
         '---\ntitle: "Bưu chính năm 2023: \\"bứt tốc\\""\ndate: "2023-12-20"\n'
         "url: https://example.vn/a\nauthor: 'Lan Anh'\noutlet: Tin Thử\n---\n"
-        "Bưu chính năm 2023: \"bứt tốc\"\n\nSản lượng bưu gửi tăng 20%.\n"
+        'Bưu chính năm 2023: "bứt tốc"\n\nSản lượng bưu gửi tăng 20%.\n'
     )
     meta, passages = clean(text, "md")
     assert meta.title == 'Bưu chính năm 2023: "bứt tốc"'
@@ -81,7 +81,7 @@ def test_front_matter_gives_metadata_and_is_not_text() -> None:
     assert meta.outlet == "Tin Thử"
     assert [p.kind for p in passages] == ["title", "body"]
     assert passages[1].text == "Sản lượng bưu gửi tăng 20%."
-    assert text[passages[1].start:passages[1].end] == "Sản lượng bưu gửi tăng 20%."
+    assert text[passages[1].start : passages[1].end] == "Sản lượng bưu gửi tăng 20%."
 
 
 def test_markdown_syntax_is_stripped() -> None:
@@ -110,8 +110,11 @@ def test_markdown_paragraphs_wrap_lines_and_headings_stand_alone() -> None:
 
 def test_a_short_heading_line_is_not_glued_to_the_next_paragraph() -> None:
     text = "Tiêu đề\nĐoạn một kết thúc ở đây.\nThị trường lao động\nTỷ lệ thất nghiệp tăng.\n"
-    assert body(text) == ["Đoạn một kết thúc ở đây.", "Thị trường lao động",
-                          "Tỷ lệ thất nghiệp tăng."]
+    assert body(text) == [
+        "Đoạn một kết thúc ở đây.",
+        "Thị trường lao động",
+        "Tỷ lệ thất nghiệp tăng.",
+    ]
 
 
 def test_a_broken_word_and_a_broken_clause_are_joined_but_sentences_are_not() -> None:
@@ -133,7 +136,11 @@ def test_bylines_dates_and_sources_are_metadata() -> None:
     )
     meta, passages = clean(text, "txt")
     assert (meta.date, meta.author, meta.outlet, meta.url) == (
-        "2023-06-05", "Ngọc Mai", "VnExpress", "https://vnexpress.net/a")
+        "2023-06-05",
+        "Ngọc Mai",
+        "VnExpress",
+        "https://vnexpress.net/a",
+    )
     assert [p.kind for p in passages] == ["title", "meta", "meta", "body", "meta", "meta"]
 
 

@@ -12,8 +12,12 @@ import pytest
 from mickb.cli import main
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None,
-        monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+def run(
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    stdin: str | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> tuple[int, str, str]:
     if stdin is not None:
         assert monkeypatch is not None
         import io
@@ -42,7 +46,9 @@ def find_json(seed_kb: Path, query: str, capsys: pytest.CaptureFixture[str]) -> 
         ("138.000", "138.000 tỷ đồng"),
     ],
 )
-def test_contract_find_examples_come_first(seed_kb: Path, capsys, query: str, value_text: str) -> None:
+def test_contract_find_examples_come_first(
+    seed_kb: Path, capsys, query: str, value_text: str
+) -> None:
     data = find_json(seed_kb, query, capsys)
     assert data["query"] == query
     assert data["count"] == len(data["results"])
@@ -71,7 +77,9 @@ def test_find_empty_query_is_bad_input(seed_kb: Path, capsys) -> None:
 
 
 def test_find_jsonl_and_csv(seed_kb: Path, capsys) -> None:
-    code, out, _ = run(["find", "doanh thu", "--jsonl", "--limit", "3", "--db", str(seed_kb)], capsys)
+    code, out, _ = run(
+        ["find", "doanh thu", "--jsonl", "--limit", "3", "--db", str(seed_kb)], capsys
+    )
     lines = out.splitlines()
     assert code == 0 and len(lines) == 3
     assert all(json.loads(line)["kind"] in ("fact", "quote") for line in lines)
@@ -96,7 +104,9 @@ def test_find_table_shows_figure(seed_kb: Path, capsys) -> None:
         ("Doanh thu bưu chính năm 2022 đạt 50.000 tỷ đồng", "not_found", 1),
     ],
 )
-def test_contract_check_examples(seed_kb: Path, capsys, claim: str, verdict: str, code: int) -> None:
+def test_contract_check_examples(
+    seed_kb: Path, capsys, claim: str, verdict: str, code: int
+) -> None:
     got, out, _ = run(["check", claim, "--json", "--db", str(seed_kb)], capsys)
     result = json.loads(out)
     assert (result["verdict"], got) == (verdict, code)
@@ -104,17 +114,31 @@ def test_contract_check_examples(seed_kb: Path, capsys, claim: str, verdict: str
 
 
 def test_check_postal_not_found_names_what_the_kb_knows(seed_kb: Path, capsys) -> None:
-    _, out, _ = run(["check", "Doanh thu bưu chính năm 2022 đạt 50.000 tỷ đồng", "--json",
-                     "--db", str(seed_kb)], capsys)
+    _, out, _ = run(
+        [
+            "check",
+            "Doanh thu bưu chính năm 2022 đạt 50.000 tỷ đồng",
+            "--json",
+            "--db",
+            str(seed_kb),
+        ],
+        capsys,
+    )
     explanation = json.loads(out)["figures"][0]["explanation"]
     assert "16%" in explanation
 
 
 def test_check_stdin_one_result_per_line(seed_kb: Path, capsys, monkeypatch) -> None:
-    claims = ("Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng\n\n"
-              "Doanh thu dịch vụ viễn thông năm 2022 đạt 183.000 tỷ đồng\n")
-    code, out, _ = run(["check", "-", "--json", "--db", str(seed_kb)], capsys, stdin=claims,
-                       monkeypatch=monkeypatch)
+    claims = (
+        "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng\n\n"
+        "Doanh thu dịch vụ viễn thông năm 2022 đạt 183.000 tỷ đồng\n"
+    )
+    code, out, _ = run(
+        ["check", "-", "--json", "--db", str(seed_kb)],
+        capsys,
+        stdin=claims,
+        monkeypatch=monkeypatch,
+    )
     verdicts = [json.loads(line)["verdict"] for line in out.splitlines()]
     assert verdicts == ["supported", "contradicted"]
     assert code == 1
@@ -124,12 +148,17 @@ def test_check_stdin_one_result_per_line(seed_kb: Path, capsys, monkeypatch) -> 
     ("text", "by", "verdict", "code"),
     [
         ("không để ai bị bỏ lại phía sau", "Phạm Minh Chính", "verified", 0),
-        ("Với tinh thần chiến binh, chúng tôi xin nhận mọi nhiệm vụ được giao", "Lê Quốc Minh",
-         "misattributed", 1),
+        (
+            "Với tinh thần chiến binh, chúng tôi xin nhận mọi nhiệm vụ được giao",
+            "Lê Quốc Minh",
+            "misattributed",
+            1,
+        ),
     ],
 )
-def test_contract_quote_examples(seed_kb: Path, capsys, text: str, by: str, verdict: str,
-                                 code: int) -> None:
+def test_contract_quote_examples(
+    seed_kb: Path, capsys, text: str, by: str, verdict: str, code: int
+) -> None:
     got, out, _ = run(["quote", text, "--by", by, "--json", "--db", str(seed_kb)], capsys)
     result = json.loads(out)
     assert (result["verdict"], got) == (verdict, code)
@@ -185,7 +214,11 @@ def test_export_lists_every_record(seed_kb: Path, capsys) -> None:
 
 
 def test_python_dash_m_runs(seed_kb: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "mickb", "stats", "--json", "--db", str(seed_kb)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mickb", "stats", "--json", "--db", str(seed_kb)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["facts"] > 30

@@ -39,8 +39,7 @@ def test_four_writers_at_once_all_land(tmp_path: Path) -> None:
     start = context.Event()
     results = context.Queue()
     processes = [
-        context.Process(target=_writer, args=(str(path), n, start, results))
-        for n in range(WRITERS)
+        context.Process(target=_writer, args=(str(path), n, start, results)) for n in range(WRITERS)
     ]
     for process in processes:
         process.start()

@@ -17,5 +17,15 @@ def test_cli_reference_matches_help() -> None:
 
 def test_every_command_has_a_section() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
-    for command in ("find", "show", "check", "quote", "ingest", "build", "export", "sources", "stats"):
+    for command in (
+        "find",
+        "show",
+        "check",
+        "quote",
+        "ingest",
+        "build",
+        "export",
+        "sources",
+        "stats",
+    ):
         assert f"## mickb {command}\n" in text

@@ -46,7 +46,7 @@ def test_seed_telecom_revenue_with_its_growth(seed_facts: list[Fact]) -> None:
     assert (level.measure, level.period, level.sector) == ("level", "2022", "viễn thông")
     growth = _one(seed_facts, "1,6%")
     assert (growth.measure, growth.value, growth.direction) == ("change", 1.6, "up")
-    assert growth.compared_to == "2021" and growth.period == "2022"
+    assert growth.compared_to == "năm 2021" and growth.period == "2022"
     assert growth.metric == level.metric
     assert growth.id in level.related and level.id in growth.related
     # the sentence the source broke across two lines is whole again
@@ -60,7 +60,7 @@ def test_seed_postal_growth_rates_belong_to_their_own_metrics(seed_facts: list[F
         "đóng góp vào GDP của lĩnh vực bưu chính",
     ]
     assert all(f.measure == "change" and f.sector == "bưu chính" for f in sixteen)
-    assert all(f.period == "2022" and f.compared_to == "2021" for f in sixteen)
+    assert all(f.period == "2022" and f.compared_to == "năm 2021" for f in sixteen)
     # the article gives only the growth of postal revenue, never its level
     postal = [f for f in seed_facts if f.metric == "doanh thu dịch vụ bưu chính"]
     assert [f.measure for f in postal] == ["change"]
@@ -138,7 +138,7 @@ def test_growth_rate_is_a_fact_of_its_own_beside_its_level() -> None:
     )
     level, growth, profit = facts
     assert level.metric == "doanh thu dịch vụ truyền hình trả tiền" and level.period == "2023"
-    assert (growth.measure, growth.direction, growth.compared_to) == ("change", "up", "2022")
+    assert (growth.measure, growth.direction, growth.compared_to) == ("change", "up", "năm 2022")
     assert growth.metric == level.metric and growth.period == "2023"
     assert (profit.metric, profit.measure, profit.direction) == (
         "lợi nhuận trước thuế",
@@ -171,8 +171,7 @@ def test_period_without_year_takes_the_year_named_before() -> None:
 
 def test_heading_gives_the_sector() -> None:
     facts = _facts(
-        "Lĩnh vực báo chí: cả nước có 127 cơ quan báo chí và 670 tạp chí, tăng 2% so với năm "
-        "trước."
+        "Lĩnh vực báo chí: cả nước có 127 cơ quan báo chí và 670 tạp chí, tăng 2% so với năm trước."
     )
     assert facts and all(f.sector == "báo chí" for f in facts)
     assert facts[-1].compared_to == "năm trước"
@@ -230,3 +229,28 @@ def test_dates_document_numbers_durations_ages_are_not_figures() -> None:
         "trở lên được cấp chữ ký số; lần thứ 3 hội nghị diễn ra tại Hà Nội."
     )
     assert facts == []
+
+
+def test_respectively_pairs_figures_with_their_metrics() -> None:
+    facts = _facts(
+        "Năm 2023, khối viễn thông ghi nhận doanh thu và lợi nhuận trước thuế đạt 8.120 tỷ "
+        "đồng và 1.050 tỷ đồng, tăng tương ứng 12% và 9% so với năm 2022."
+    )
+    revenue, profit, rev_growth, profit_growth = facts
+    assert revenue.metric == "doanh thu" and profit.metric == "lợi nhuận trước thuế"
+    assert rev_growth.metric == "doanh thu" and rev_growth.measure == "change"
+    assert profit_growth.metric == "lợi nhuận trước thuế" and profit_growth.measure == "change"
+    assert profit_growth.compared_to == "năm 2022"
+
+
+def test_metric_named_after_the_amount_or_before_a_parenthesis() -> None:
+    facts = _facts(
+        "Năm 2021, mảng phần mềm mang về 3.400 tỷ đồng doanh thu. "
+        "Quỹ đầu tư mạo hiểm (1.200 tỷ đồng) đã giải ngân hết."
+    )
+    assert [f.metric for f in facts] == ["doanh thu", "quỹ đầu tư mạo hiểm"]
+
+
+def test_a_bare_one_is_not_a_figure() -> None:
+    facts = _facts("Cứ 1 trạm phát sóng phục vụ khoảng 800 thuê bao.")
+    assert [f.value_text for f in facts] == ["800 thuê bao"]

@@ -120,7 +120,8 @@ def test_folder_is_recursed_for_supported_files(tmp_path, capsys) -> None:
     folder.mkdir(parents=True)
     (folder / "a.md").write_text(REPORT, encoding="utf-8")
     (folder / "b.txt").write_text(
-        "Năm 2023, số thuê bao băng rộng cố định đạt 23,5 triệu thuê bao.", encoding="utf-8")
+        "Năm 2023, số thuê bao băng rộng cố định đạt 23,5 triệu thuê bao.", encoding="utf-8"
+    )
     (folder / "ignored.pdf").write_bytes(b"%PDF-1.4")
     db = tmp_path / "kb.sqlite"
     code, _, err = run(["ingest", str(tmp_path / "reports"), "--db", str(db)], capsys)
@@ -163,7 +164,9 @@ def test_html_scripts_and_navigation_are_not_text(tmp_path, capsys) -> None:
         "<html><head><title>Viễn thông 2023</title><script>var x = '999.999 tỷ đồng';</script>"
         "</head><body><nav>Trang chủ | 123 tin</nav><article><h1>Viễn thông 2023</h1>"
         "<p>Năm 2023, doanh thu dịch vụ viễn thông đạt 141.000 tỷ đồng.</p></article>"
-        "<footer>© 2023</footer></body></html>", encoding="utf-8")
+        "<footer>© 2023</footer></body></html>",
+        encoding="utf-8",
+    )
     db = tmp_path / "kb.sqlite"
     code, _, err = run(["ingest", str(page), "--db", str(db)], capsys)
     assert code == 0, err
@@ -188,19 +191,36 @@ def test_default_ingest_writes_the_users_kb_not_the_package(tmp_path, report, ca
 
 def test_ingest_flags_fill_metadata(tmp_path, capsys) -> None:
     path = tmp_path / "plain.txt"
-    path.write_text("Năm 2023, số doanh nghiệp công nghệ số đạt 73.000 doanh nghiệp.", encoding="utf-8")
+    path.write_text(
+        "Năm 2023, số doanh nghiệp công nghệ số đạt 73.000 doanh nghiệp.", encoding="utf-8"
+    )
     db = tmp_path / "kb.sqlite"
-    code, _, err = run(["ingest", str(path), "--title", "Công nghệ số 2023", "--date", "2023-12-01",
-                        "--outlet", "Tin Thử", "--db", str(db)], capsys)
+    code, _, err = run(
+        [
+            "ingest",
+            str(path),
+            "--title",
+            "Công nghệ số 2023",
+            "--date",
+            "2023-12-01",
+            "--outlet",
+            "Tin Thử",
+            "--db",
+            str(db),
+        ],
+        capsys,
+    )
     assert code == 0, err
     code, out, _ = run(["sources", "--json", "--db", str(db)], capsys)
     source = json.loads(out)[0]
-    assert (source["title"], source["date"], source["outlet"]) == ("Công nghệ số 2023", "2023-12-01",
-                                                                  "Tin Thử")
+    assert (source["title"], source["date"], source["outlet"]) == (
+        "Công nghệ số 2023",
+        "2023-12-01",
+        "Tin Thử",
+    )
 
 
 def test_bad_date_flag_changes_nothing(tmp_path, report, capsys) -> None:
     db = tmp_path / "kb.sqlite"
     code, _, err = run(["ingest", str(report), "--date", "20/12/2023", "--db", str(db)], capsys)
     assert code == 2 and err.startswith("error: ") and not db.exists()
-

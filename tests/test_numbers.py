@@ -228,3 +228,41 @@ def test_round_trip_english(whole: int, frac: int | None, scale: tuple[str, str,
     assert found[0].value == pytest.approx(expected)
     if en_unit and en_unit != "%":
         assert found[0].base_value == pytest.approx(expected * mult)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại cuộc họp sáng nay (6.2), lãnh đạo thành phố cho biết",
+        "chính thức áp dụng từ ngày 6.2.2017",
+        "dự kiến hoàn thành vào cuối tháng 5.2017",
+        "làm việc với tập đoàn sáng 7-7",
+        "giai đoạn 3 bắt đầu từ 17-6",
+        "dịp 29 Tết vừa qua",
+        "các quân khu 1, 2, 3 và Binh đoàn 15",
+        "dịch vụ công trực tuyến mức 3, 4",
+        "cuộc cách mạng công nghiệp 4.0",
+        "thị trường chip Snapdragon 400 (tầm trung)",
+        "số 1 Phùng Chí Kiên",
+    ],
+)
+def test_more_context_numbers(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_rates_are_not_amounts() -> None:
+    m = _one("giá cước phổ biến khoảng 250.000 đồng/thuê bao/tháng")
+    assert m.unit == "đồng/thuê bao/tháng" and m.base_unit == "VND/thuê bao/tháng"
+    assert unit_kind(m.base_unit) != unit_kind("VND")
+
+
+def test_more_scale_and_currency_words() -> None:
+    assert _one("có 8 vạn cán bộ").base_value == 80000
+    m = _one("trị giá 5,4 tỷ đôla")
+    assert (m.base_unit, m.base_value) == ("USD", 5.4e9)
+    # "đồng hồ" (clock) is not the currency
+    assert _one("có 4.259 chiếc đồng hồ").base_unit != "VND"
+
+
+def test_a_percent_typed_against_its_word_is_read() -> None:
+    assert _one("tăng trưởng ở mức17% so với năm trước").value == 17

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mickb.extract.quotes import extract_quotes, people
 from mickb.models import Quote
@@ -26,20 +28,28 @@ def quote_starting(quotes: list[Quote], words: str) -> Quote:
 
 
 def only(text: str, fmt: str = "txt") -> list[tuple[str, str | None, str | None, str]]:
-    return [(q.text, q.speaker.name, q.speaker.role, q.form)
-            for q in extract_quotes(load_text(text, fmt))]
+    return [
+        (q.text, q.speaker.name, q.speaker.role, q.form)
+        for q in extract_quotes(load_text(text, fmt))
+    ]
 
 
 # --- the seed ---------------------------------------------------------------------------
 
 
 def test_seed_prime_minister_quotes_resolve_to_his_name(seed_quotes: list[Quote]) -> None:
-    for words in ("kiểm đếm được, ra sản phẩm cụ thể", "điện đi đến đâu, viễn thông đi đến đó",
-                  "không để ai bị bỏ lại phía sau"):
+    for words in (
+        "kiểm đếm được, ra sản phẩm cụ thể",
+        "điện đi đến đâu, viễn thông đi đến đó",
+        "không để ai bị bỏ lại phía sau",
+    ):
         q = quote_starting(seed_quotes, words)
         assert q.text == words
-        assert (q.speaker.name, q.speaker.role, q.form) == ("Phạm Minh Chính", "Thủ tướng",
-                                                             "embedded")
+        assert (q.speaker.name, q.speaker.role, q.form) == (
+            "Phạm Minh Chính",
+            "Thủ tướng",
+            "embedded",
+        )
 
 
 def test_seed_minister_quote_runs_across_two_paragraphs(seed_quotes: list[Quote]) -> None:
@@ -63,7 +73,8 @@ def test_seed_four_quotes_of_le_quoc_minh(seed_quotes: list[Quote]) -> None:
     assert all(q.form == "direct" for q in minh)
     assert minh[0].speaker.role == (
         "Ủy viên Trung ương Đảng, Tổng Biên tập Báo Nhân Dân, Phó Trưởng Ban Tuyên giáo Trung "
-        "ương, Chủ tịch Hội Nhà báo Việt Nam")
+        "ương, Chủ tịch Hội Nhà báo Việt Nam"
+    )
     # Nested quotes stay inside the outer quote.
     assert '"Nâng cao chất lượng báo Đảng toàn quốc"' in minh[1].text
     assert minh[1].text.endswith("được sự quan tâm của lãnh đạo Đảng, Nhà nước")
@@ -71,7 +82,8 @@ def test_seed_four_quotes_of_le_quoc_minh(seed_quotes: list[Quote]) -> None:
     assert minh[2].text.endswith(
         "nguồn thu,... Chúng tôi cũng đã khảo sát xem độc giả đọc gì trên báo Đảng; cơ chế phối "
         "hợp hay những khó khăn trong đa dạng hóa nguồn thu; các vấn đề đổi mới sáng tạo; những "
-        "khó khăn về đa phương tiện, đa nền tảng của cơ quan báo Đảng")
+        "khó khăn về đa phương tiện, đa nền tảng của cơ quan báo Đảng"
+    )
     # "Đồng chí đặt vấn đề:" before the quote; the paragraph break inside it was repaired.
     assert "chia sẻ với báo Đảng địa phương những ứng dụng công nghệ mới." in minh[3].text
     assert minh[3].text.endswith("thực sự là báo Đảng, báo của nhân dân")
@@ -79,8 +91,15 @@ def test_seed_four_quotes_of_le_quoc_minh(seed_quotes: list[Quote]) -> None:
 
 def test_seed_scare_quotes_are_not_quotes(seed_quotes: list[Quote]) -> None:
     texts = {q.text for q in seed_quotes}
-    for term in ("báo hóa", "tư nhân hóa", "mở cõi", "Make in Việt Nam", "giật cục",
-                 "nằm trong ngăn kéo", "Nâng cao chất lượng báo Đảng toàn quốc"):
+    for term in (
+        "báo hóa",
+        "tư nhân hóa",
+        "mở cõi",
+        "Make in Việt Nam",
+        "giật cục",
+        "nằm trong ngăn kéo",
+        "Nâng cao chất lượng báo Đảng toàn quốc",
+    ):
         assert term not in texts
     assert not any(q.text.startswith("vừa tập trung phòng, chống") for q in seed_quotes)
 
@@ -94,8 +113,10 @@ def test_seed_quote_ids_are_stable_and_unique(seed_quotes: list[Quote]) -> None:
 
 def test_seed_people_and_their_roles() -> None:
     registry = people(load_document(SEED))
-    assert registry["Nguyễn Mạnh Hùng"] == ["Bộ trưởng Thông tin và Truyền thông",
-                                            "Ủy viên Trung ương Đảng"]
+    assert registry["Nguyễn Mạnh Hùng"] == [
+        "Bộ trưởng Thông tin và Truyền thông",
+        "Ủy viên Trung ương Đảng",
+    ]
     assert registry["Võ Văn Thường"] == ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]
     assert registry["Nguyễn Phú Trọng"] == ["Tổng Bí thư"]
 
@@ -104,17 +125,31 @@ def test_seed_people_and_their_roles() -> None:
 
 
 def test_attribution_after_with_name_and_appositive_role() -> None:
-    assert only('“Chúng tôi sẽ không dừng lại ở con số này”, bà Trần Thị Bích, Tổng giám đốc '
-                'Công ty Viễn thông Sao Mai, nói với phóng viên.') == [
-        ("Chúng tôi sẽ không dừng lại ở con số này", "Trần Thị Bích",
-         "Tổng giám đốc Công ty Viễn thông Sao Mai", "direct")]
+    assert only(
+        "“Chúng tôi sẽ không dừng lại ở con số này”, bà Trần Thị Bích, Tổng giám đốc "
+        "Công ty Viễn thông Sao Mai, nói với phóng viên."
+    ) == [
+        (
+            "Chúng tôi sẽ không dừng lại ở con số này",
+            "Trần Thị Bích",
+            "Tổng giám đốc Công ty Viễn thông Sao Mai",
+            "direct",
+        )
+    ]
 
 
 def test_attribution_before_with_a_colon() -> None:
-    assert only('Tại hội thảo, ông Nguyễn Văn An, Giám đốc Sở Thông tin và Truyền thông Hà Nội '
-                'cho biết: "Năm nay, thành phố sẽ phủ sóng 5G tại tất cả các quận."') == [
-        ("Năm nay, thành phố sẽ phủ sóng 5G tại tất cả các quận.", "Nguyễn Văn An",
-         "Giám đốc Sở Thông tin và Truyền thông Hà Nội", "direct")]
+    assert only(
+        "Tại hội thảo, ông Nguyễn Văn An, Giám đốc Sở Thông tin và Truyền thông Hà Nội "
+        'cho biết: "Năm nay, thành phố sẽ phủ sóng 5G tại tất cả các quận."'
+    ) == [
+        (
+            "Năm nay, thành phố sẽ phủ sóng 5G tại tất cả các quận.",
+            "Nguyễn Văn An",
+            "Giám đốc Sở Thông tin và Truyền thông Hà Nội",
+            "direct",
+        )
+    ]
 
 
 def test_pronouns_short_names_and_roles_resolve_to_people_named_earlier() -> None:
@@ -135,10 +170,17 @@ def test_pronouns_short_names_and_roles_resolve_to_people_named_earlier() -> Non
 
 
 def test_a_speaker_known_only_by_role_has_no_name() -> None:
-    assert only('"Số liệu quý này phản ánh đúng khó khăn của thị trường lao động", đại diện '
-                "Tổng cục Thống kê nhận định.") == [
-        ("Số liệu quý này phản ánh đúng khó khăn của thị trường lao động", None,
-         "đại diện Tổng cục Thống kê", "direct")]
+    assert only(
+        '"Số liệu quý này phản ánh đúng khó khăn của thị trường lao động", đại diện '
+        "Tổng cục Thống kê nhận định."
+    ) == [
+        (
+            "Số liệu quý này phản ánh đúng khó khăn của thị trường lao động",
+            None,
+            "đại diện Tổng cục Thống kê",
+            "direct",
+        )
+    ]
 
 
 def test_a_quote_interrupted_by_its_attribution_gives_two_parts() -> None:
@@ -155,9 +197,15 @@ def test_a_quote_reopened_on_each_paragraph_is_one_quote() -> None:
         '"Doanh thu quảng cáo số năm nay sẽ tăng mạnh.\n\n'
         '"Tuy vậy, khoảng cách với các nền tảng ngoại vẫn còn lớn", ông Khoa nói.\n'
     )
-    assert only(text) == [(
-        "Doanh thu quảng cáo số năm nay sẽ tăng mạnh. Tuy vậy, khoảng cách với các nền tảng "
-        "ngoại vẫn còn lớn", "Đỗ Minh Khoa", "Viện trưởng Viện Kinh tế số", "direct")]
+    assert only(text) == [
+        (
+            "Doanh thu quảng cáo số năm nay sẽ tăng mạnh. Tuy vậy, khoảng cách với các nền tảng "
+            "ngoại vẫn còn lớn",
+            "Đỗ Minh Khoa",
+            "Viện trưởng Viện Kinh tế số",
+            "direct",
+        )
+    ]
 
 
 def test_scare_quotes_titles_and_names_are_not_quotes() -> None:
@@ -170,23 +218,79 @@ def test_scare_quotes_titles_and_names_are_not_quotes() -> None:
 
 
 def test_embedded_fragment_needs_a_person_and_a_speech_verb() -> None:
-    result = only("Bộ trưởng Nguyễn Thanh Lâm yêu cầu các doanh nghiệp phải xử lý "
-                  "“dứt điểm, không để tồn đọng” tình trạng sim rác.")
-    assert result == [("dứt điểm, không để tồn đọng", "Nguyễn Thanh Lâm", "Bộ trưởng",
-                       "embedded")]
+    result = only(
+        "Bộ trưởng Nguyễn Thanh Lâm yêu cầu các doanh nghiệp phải xử lý "
+        "“dứt điểm, không để tồn đọng” tình trạng sim rác."
+    )
+    assert result == [("dứt điểm, không để tồn đọng", "Nguyễn Thanh Lâm", "Bộ trưởng", "embedded")]
 
 
 def test_reported_speech_only_when_asked() -> None:
-    text = ("Tại hội nghị, ông Lý Văn Phúc, Giám đốc Bưu điện tỉnh, cho biết, năm nay đơn vị sẽ "
-            "mở thêm mười điểm giao dịch ở vùng cao.")
+    text = (
+        "Tại hội nghị, ông Lý Văn Phúc, Giám đốc Bưu điện tỉnh, cho biết, năm nay đơn vị sẽ "
+        "mở thêm mười điểm giao dịch ở vùng cao."
+    )
     assert only(text) == []
     quotes = extract_quotes(load_text(text), reported=True)
     assert [(q.text, q.speaker.name, q.form) for q in quotes] == [
-        ("năm nay đơn vị sẽ mở thêm mười điểm giao dịch ở vùng cao", "Lý Văn Phúc", "reported")]
+        ("năm nay đơn vị sẽ mở thêm mười điểm giao dịch ở vùng cao", "Lý Văn Phúc", "reported")
+    ]
 
 
 def test_quote_span_points_into_its_sentence() -> None:
-    (q,) = extract_quotes(load_text(
-        'Ông Ngô Bảo Châu nói: "Toán học cần sự kiên nhẫn." Sau đó ông rời hội trường.'))
+    (q,) = extract_quotes(
+        load_text('Ông Ngô Bảo Châu nói: "Toán học cần sự kiên nhẫn." Sau đó ông rời hội trường.')
+    )
     assert q.sentence == 'Ông Ngô Bảo Châu nói: "Toán học cần sự kiên nhẫn."'
-    assert q.sentence[q.span[0]:q.span[1]] == q.text
+    assert q.sentence[q.span[0] : q.span[1]] == q.text
+
+
+_PIECES = st.sampled_from(
+    [
+        "ông ",
+        "Ông ",
+        "bà Lan",
+        "Nguyễn Văn An",
+        "Thủ tướng",
+        "cho biết",
+        "nói",
+        ": ",
+        ", ",
+        ". ",
+        '"',
+        "“",
+        "”",
+        "\n",
+        "\n\n",
+        "*",
+        "**",
+        "_",
+        "Ảnh: X",
+        "Image not found or type unknown",
+        "# ",
+        "Theo ",
+        "tăng 5%",
+        "(",
+        ")",
+        "…",
+        "đồng chí",
+        "Tác giả: ",
+        "---\n",
+        "<p>",
+        "</p>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=60),
+    st.sampled_from(["txt", "md", "html"]),
+)
+def test_any_text_gives_quotes_without_crashing(pieces: list[str], fmt: str) -> None:
+    text = "".join(pieces)
+    doc = load_text(text, fmt)
+    for q in extract_quotes(doc, reported=True):
+        assert q.text and q.id.startswith("q")
+    for s in doc.sentences:
+        assert doc.passages[s.passage].text[s.start : s.end] == s.text

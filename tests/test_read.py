@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mickb.errors import UnreadableDocument
 from mickb.models import SourceMeta
@@ -148,7 +150,8 @@ HTML = """<!DOCTYPE html>
 <h1>Doanh thu viễn thông tăng nhẹ</h1>
 <time datetime="2023-03-05T08:00:00+07:00">05/03/2023</time>
 <p>Năm 2022, doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng.</p>
-<figure><img src="a.jpg"><figcaption>Trạm phát sóng 5G tại Hà Nội. Ảnh: Minh Anh</figcaption></figure>
+<figure><img src="a.jpg">
+<figcaption>Trạm phát sóng 5G tại Hà Nội. Ảnh: Minh Anh</figcaption></figure>
 <p>&ldquo;Chúng tôi sẽ mở rộng mạng 5G&rdquo;, ông Trần Văn Bình cho biết.</p>
 </article>
 <aside>Tin liên quan: Giá cước giảm 50%</aside>
@@ -178,4 +181,16 @@ def test_html_keeps_the_article_and_drops_scripts_and_navigation(tmp_path: Path)
     assert doc.meta.author == "Minh Anh"
     # Offsets point back into the HTML source.
     first = next(p for p in doc.passages if p.kind == "body")
-    assert doc.raw_text[first.start:].startswith("Năm 2022, doanh thu")
+    assert doc.raw_text[first.start :].startswith("Năm 2022, doanh thu")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_are_read_or_refused_cleanly(data: bytes) -> None:
+    try:
+        text, fmt = read_bytes(data, "x.txt")
+    except UnreadableDocument as exc:
+        assert str(exc).startswith("x.txt: ")
+        return
+    assert unicodedata.is_normalized("NFC", text)
+    load_text(text, fmt)

@@ -28,18 +28,55 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KB:
             "Sản lượng cá tra xuất khẩu đạt 12 nghìn tấn. Sản lượng cà phê xuất khẩu đạt 15 "
             "nghìn tấn. Doanh thu bưu chính năm 2023 đạt 41.000 tỷ đồng, tăng 12% so năm 2022."
             "\n\nBà Trần Thị Hoà, Giám đốc Sở, cho biết: “Mùa vụ năm nay thuận lợi hơn”.",
-            title="Nông nghiệp quý III", date="2023-10-01", url="https://example.vn/nn-q3",
+            title="Nông nghiệp quý III",
+            date="2023-10-01",
+            url="https://example.vn/nn-q3",
             outlet="Báo Đồng Ruộng",
         )
         facts = [
-            fact(other, "12 nghìn tấn", 12, "nghìn tấn", "sản lượng cá tra xuất khẩu",
-                 base_value=12000, base_unit="tấn", sector="nông nghiệp"),
-            fact(other, "15 nghìn tấn", 15, "nghìn tấn", "sản lượng cà phê xuất khẩu",
-                 base_value=15000, base_unit="tấn", sector="nông nghiệp"),
-            fact(other, "41.000 tỷ đồng", 41000, "tỷ đồng", "doanh thu bưu chính",
-                 base_value=41e12, base_unit="VND", period="2023", sector="bưu chính"),
-            fact(other, "12%", 12, "%", "doanh thu bưu chính", measure="change",
-                 direction="up", compared_to="năm 2022", period="2023", sector="bưu chính"),
+            fact(
+                other,
+                "12 nghìn tấn",
+                12,
+                "nghìn tấn",
+                "sản lượng cá tra xuất khẩu",
+                base_value=12000,
+                base_unit="tấn",
+                sector="nông nghiệp",
+            ),
+            fact(
+                other,
+                "15 nghìn tấn",
+                15,
+                "nghìn tấn",
+                "sản lượng cà phê xuất khẩu",
+                base_value=15000,
+                base_unit="tấn",
+                sector="nông nghiệp",
+            ),
+            fact(
+                other,
+                "41.000 tỷ đồng",
+                41000,
+                "tỷ đồng",
+                "doanh thu bưu chính",
+                base_value=41e12,
+                base_unit="VND",
+                period="2023",
+                sector="bưu chính",
+            ),
+            fact(
+                other,
+                "12%",
+                12,
+                "%",
+                "doanh thu bưu chính",
+                measure="change",
+                direction="up",
+                compared_to="năm 2022",
+                period="2023",
+                sector="bưu chính",
+            ),
         ]
         quotes = [quote(other, "Mùa vụ năm nay thuận lợi hơn", "Trần Thị Hoà", "Giám đốc Sở")]
         writer.add_document(other, facts, quotes)
@@ -176,8 +213,25 @@ def test_an_empty_query_is_bad_input(kb: KB, query: str) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '"doanh', "AND (", "NEAR(", "*", "th*", "doanh OR", "-", "^", "a:b", "{x}",
-     "🙂🙂", "\x00\x07", "\udcff\udcfe", "doanh\u200bthu", "NOT viễn thông", "'; DROP TABLE facts"],
+    [
+        '"',
+        '"doanh',
+        "AND (",
+        "NEAR(",
+        "*",
+        "th*",
+        "doanh OR",
+        "-",
+        "^",
+        "a:b",
+        "{x}",
+        "🙂🙂",
+        "\x00\x07",
+        "\udcff\udcfe",
+        "doanh\u200bthu",
+        "NOT viễn thông",
+        "'; DROP TABLE facts",
+    ],
 )
 def test_fts_syntax_is_just_text(kb: KB, query: str) -> None:
     hits = find(kb, query)
@@ -213,19 +267,34 @@ def test_candidates_come_from_indexes_never_a_scan(tmp_path: Path) -> None:
         for i in range(40):
             lines = [
                 f"Doanh thu của đơn vị {i}-{j} năm 2022 đạt {i * 100 + j + 1} tỷ đồng, "
-                "tăng 5% so năm 2021." for j in range(25)
+                "tăng 5% so năm 2021."
+                for j in range(25)
             ]
             if i == 17:
                 lines.append("Doanh thu dịch vụ vệ tinh năm 2022 đạt 777 tỷ đồng.")
             document = doc(" ".join(lines), url=f"https://example.vn/dv/{i}")
             facts = [
-                fact(document, f"{i * 100 + j + 1} tỷ đồng", i * 100 + j + 1, "tỷ đồng",
-                     f"doanh thu của đơn vị {i}-{j}", period="2022")
+                fact(
+                    document,
+                    f"{i * 100 + j + 1} tỷ đồng",
+                    i * 100 + j + 1,
+                    "tỷ đồng",
+                    f"doanh thu của đơn vị {i}-{j}",
+                    period="2022",
+                )
                 for j in range(25)
             ]
             if i == 17:
-                facts.append(fact(document, "777 tỷ đồng", 777, "tỷ đồng",
-                                  "doanh thu dịch vụ vệ tinh", period="2022"))
+                facts.append(
+                    fact(
+                        document,
+                        "777 tỷ đồng",
+                        777,
+                        "tỷ đồng",
+                        "doanh thu dịch vụ vệ tinh",
+                        period="2022",
+                    )
+                )
             writer.add_document(document, facts, [])
     statements: list[str] = []
     with KB.open(path, readonly=True) as reader:
@@ -243,3 +312,38 @@ def test_candidates_come_from_indexes_never_a_scan(tmp_path: Path) -> None:
     scans = [p for p in plans if re.match(r"SCAN (facts|quotes|t)\b", p)]
     assert scans == []
     assert CANDIDATES < 1001  # the re-ranked set is bounded (1001 facts here)
+
+
+# --- the contract's examples on the seed, through the real pipeline --------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("tỷ trọng kinh tế số", "14,26%"),
+        ("thue bao smartphone", "75,80%"),
+        ("so dau xuat ban pham dien tu", "3.200"),
+        ("ICT contribution to GDP", "34.336 triệu USD"),
+        ("138.000", "138.000 tỷ đồng"),
+        ("138000", "138.000 tỷ đồng"),
+        ("138 nghìn tỷ", "138.000 tỷ đồng"),
+    ],
+)
+def test_contract_examples_on_the_seed(seed_kb: Path, query: str, first: str) -> None:
+    with KB.open(seed_kb, readonly=True) as kb:
+        assert top(find(kb, query)) == [first]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("vin thông doanh thu", "138.000 tỷ đồng"),
+        ("telecom revenue", "138.000 tỷ đồng"),
+        ("lợi nhuận sau thuế", "44.500 tỷ đồng"),
+        ("profit after tax", "44.500 tỷ đồng"),
+        ("Publishing revenue 2022", "96.433 tỷ đồng"),
+    ],
+)
+def test_the_seed_figure_is_in_the_top_three(seed_kb: Path, query: str, wanted: str) -> None:
+    with KB.open(seed_kb, readonly=True) as kb:
+        assert wanted in top(find(kb, query), 3)

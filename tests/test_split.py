@@ -42,11 +42,15 @@ def test_closing_quotes_stay_with_their_sentence() -> None:
 
 def test_ellipsis_ends_a_sentence_only_before_a_new_one() -> None:
     assert sentences("Kinh tế ổn định... Có được thành tựu đó là nhờ nỗ lực.") == [
-        "Kinh tế ổn định...", "Có được thành tựu đó là nhờ nỗ lực."]
+        "Kinh tế ổn định...",
+        "Có được thành tựu đó là nhờ nỗ lực.",
+    ]
     assert sentences("cách nghĩ, cách làm..., do đó, phải đổi mới.") == [
-        "cách nghĩ, cách làm..., do đó, phải đổi mới."]
+        "cách nghĩ, cách làm..., do đó, phải đổi mới."
+    ]
     assert sentences("Sáng 18/12. tại Hà Nội, hội nghị diễn ra.") == [
-        "Sáng 18/12. tại Hà Nội, hội nghị diễn ra."]
+        "Sáng 18/12. tại Hà Nội, hội nghị diễn ra."
+    ]
 
 
 def test_ordinals_are_global_and_offsets_are_inside_the_passage() -> None:
@@ -56,14 +60,18 @@ def test_ordinals_are_global_and_offsets_are_inside_the_passage() -> None:
     ]
     result = split_sentences(passages)
     assert [(s.passage, s.ordinal, s.text) for s in result] == [
-        (0, 0, "Câu một."), (0, 1, "Câu hai."), (1, 2, "Câu ba tăng 5%")]
+        (0, 0, "Câu một."),
+        (0, 1, "Câu hai."),
+        (1, 2, "Câu ba tăng 5%"),
+    ]
     for s in result:
-        assert passages[s.passage].text[s.start:s.end] == s.text
+        assert passages[s.passage].text[s.start : s.end] == s.text
 
 
 def test_seed_glued_subheading_is_a_sentence_of_its_own() -> None:
     doc = load_document(SEED)
     texts = [s.text for s in doc.sentences]
     assert "Năm 2022, doanh thu ngành Thông tin và Truyền thông tăng 12,7%" in texts
-    assert any(t.startswith("Năm 2022, doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng")
-               for t in texts)
+    assert any(
+        t.startswith("Năm 2022, doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng") for t in texts
+    )

@@ -19,10 +19,11 @@ sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
 
 
 def loaded(args: list[str]) -> set[str]:
-    proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, check=False
+    )
     line = [ln for ln in proc.stderr.splitlines() if ln.startswith("HEAVY=")][-1]
-    return set(filter(None, line[len("HEAVY="):].split(",")))
+    return set(filter(None, line[len("HEAVY=") :].split(",")))
 
 
 def test_help_imports_nothing_heavy() -> None:

@@ -23,9 +23,25 @@ from mickb.errors import (
 from mickb.store import KB
 
 FACT_KEYS = [
-    "kind", "id", "metric", "metric_en", "measure", "value", "unit", "value_text", "total",
-    "qualifier", "base_value", "base_unit", "period", "compared_to", "direction", "sector",
-    "related", "sentence", "source",
+    "kind",
+    "id",
+    "metric",
+    "metric_en",
+    "measure",
+    "value",
+    "unit",
+    "value_text",
+    "total",
+    "qualifier",
+    "base_value",
+    "base_unit",
+    "period",
+    "compared_to",
+    "direction",
+    "sector",
+    "related",
+    "sentence",
+    "source",
 ]
 QUOTE_KEYS = ["kind", "id", "text", "speaker", "form", "sentence", "source"]
 SOURCE_KEYS = ["id", "title", "date", "url", "outlet", "author"]
@@ -70,8 +86,16 @@ def test_records_come_in_reading_order(tmp_path: Path) -> None:
         texts = [r.get("value_text") or r["text"] for r in kb.iter_records()]
         assert [r["kind"] for r in kb.iter_records("quote")] == ["quote", "quote"]
     assert texts == [
-        "138.000 tỷ đồng", "1,6%", "75,80%", "1,4%", "14,26%", "34.336 triệu USD", "3.200",
-        "59%", "Chuyển đổi số phải đi vào từng hộ gia đình", "không để ai bị bỏ lại phía sau",
+        "138.000 tỷ đồng",
+        "1,6%",
+        "75,80%",
+        "1,4%",
+        "14,26%",
+        "34.336 triệu USD",
+        "3.200",
+        "59%",
+        "Chuyển đổi số phải đi vào từng hộ gia đình",
+        "không để ai bị bỏ lại phía sau",
     ]
 
 
@@ -114,10 +138,12 @@ def test_a_changed_document_from_the_same_url_replaces_the_old_one(tmp_path: Pat
         old_id = kb.sources()[0]["id"]
         revised = doc(
             "Doanh thu dịch vụ viễn thông năm 2022 đạt 140.000 tỷ đồng.",
-            title="Tổng kết năm 2022 (sửa)", url="https://example.vn/tong-ket-2022",
+            title="Tổng kết năm 2022 (sửa)",
+            url="https://example.vn/tong-ket-2022",
         )
-        facts = [fact(revised, "140.000 tỷ đồng", 140000, "tỷ đồng",
-                      "doanh thu dịch vụ viễn thông")]
+        facts = [
+            fact(revised, "140.000 tỷ đồng", 140000, "tỷ đồng", "doanh thu dịch vụ viễn thông")
+        ]
         result = kb.add_document(revised, facts, [])
         assert result.status == "replaced" and result.replaced == [old_id]
         assert [s["title"] for s in kb.sources()] == ["Tổng kết năm 2022 (sửa)"]

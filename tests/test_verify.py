@@ -13,17 +13,20 @@ from mickb.errors import BadInput
 from mickb.store import KB
 from mickb.verify import speaker_matches, verify_quote, word_differences
 
-SPEECH = "\n\n".join([
-    "Hội nghị tổng kết năm 2023 của ngành thông tin và truyền thông",
-    "Phát biểu tại hội nghị, Thủ tướng Phạm Minh Chính nhấn mạnh: “Hạ tầng số phải đi trước "
-    "một bước, để người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ như ở thành phố”.",
-    "“Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm vụ khó "
-    "khăn”, Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng khẳng định.",
-    "Đồng chí Lê Quốc Minh cho biết các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để "
-    "giữ chân bạn đọc trẻ.",
-    "Một đại biểu nói: “Dữ liệu là tài nguyên mới của nền kinh tế số”.",
-    "Bộ trưởng cũng cho biết ngành sẽ ưu tiên phát triển các nền tảng số dùng chung trong năm tới.",
-])
+SPEECH = "\n\n".join(
+    [
+        "Hội nghị tổng kết năm 2023 của ngành thông tin và truyền thông",
+        "Phát biểu tại hội nghị, Thủ tướng Phạm Minh Chính nhấn mạnh: “Hạ tầng số phải đi trước "
+        "một bước, để người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ như ở thành phố”.",
+        "“Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm vụ khó "
+        "khăn”, Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng khẳng định.",
+        "Đồng chí Lê Quốc Minh cho biết các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để "
+        "giữ chân bạn đọc trẻ.",
+        "Một đại biểu nói: “Dữ liệu là tài nguyên mới của nền kinh tế số”.",
+        "Bộ trưởng cũng cho biết ngành sẽ ưu tiên phát triển các nền tảng số dùng chung "
+        "trong năm tới.",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +34,27 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Any:
     path: Path = tmp_path_factory.mktemp("verify") / "kb.sqlite"
     d = doc(SPEECH, title="Hội nghị tổng kết 2023", date="2023-12-21")
     quotes = [
-        quote(d, "Hạ tầng số phải đi trước một bước, để người dân ở vùng sâu, vùng xa cũng được "
-                 "hưởng dịch vụ như ở thành phố", "Phạm Minh Chính", "Thủ tướng"),
-        quote(d, "Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm "
-                 "vụ khó khăn", "Nguyễn Mạnh Hùng", "Bộ trưởng Thông tin và Truyền thông"),
-        quote(d, "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để giữ chân bạn đọc trẻ",
-              "Lê Quốc Minh", None, form="reported"),
+        quote(
+            d,
+            "Hạ tầng số phải đi trước một bước, để người dân ở vùng sâu, vùng xa cũng được "
+            "hưởng dịch vụ như ở thành phố",
+            "Phạm Minh Chính",
+            "Thủ tướng",
+        ),
+        quote(
+            d,
+            "Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm "
+            "vụ khó khăn",
+            "Nguyễn Mạnh Hùng",
+            "Bộ trưởng Thông tin và Truyền thông",
+        ),
+        quote(
+            d,
+            "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để giữ chân bạn đọc trẻ",
+            "Lê Quốc Minh",
+            None,
+            form="reported",
+        ),
         quote(d, "Dữ liệu là tài nguyên mới của nền kinh tế số", None, None),
     ]
     with KB.open(path, create=True) as writer:
@@ -49,15 +67,18 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Any:
 LINH = "Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm vụ khó khăn"
 
 
-@pytest.mark.parametrize("by", [
-    "Nguyễn Mạnh Hùng",
-    "Nguyen Manh Hung",  # without diacritics
-    "Bộ trưởng",  # role alone
-    "Bộ trưởng Nguyễn Mạnh Hùng",  # role and name
-    "Bộ trưởng Bộ Thông tin và Truyền thông",  # the office, written out
-    "ông Nguyễn Mạnh Hùng",
-    None,  # no attribution asked: the words decide
-])
+@pytest.mark.parametrize(
+    "by",
+    [
+        "Nguyễn Mạnh Hùng",
+        "Nguyen Manh Hung",  # without diacritics
+        "Bộ trưởng",  # role alone
+        "Bộ trưởng Nguyễn Mạnh Hùng",  # role and name
+        "Bộ trưởng Bộ Thông tin và Truyền thông",  # the office, written out
+        "ông Nguyễn Mạnh Hùng",
+        None,  # no attribution asked: the words decide
+    ],
+)
 def test_exact_words_and_right_speaker_verify(kb: Any, by: str | None) -> None:
     r = verify_quote(kb, LINH, by=by)
     assert r["verdict"] == "verified"
@@ -68,16 +89,18 @@ def test_exact_words_and_right_speaker_verify(kb: Any, by: str | None) -> None:
 
 
 def test_case_punctuation_diacritics_and_nfd_do_not_matter(kb: Any) -> None:
-    typed = ("voi tinh than nguoi linh tren mat tran moi chung toi san sang nhan moi nhiem vu "
-             "kho khan")
+    typed = (
+        "voi tinh than nguoi linh tren mat tran moi chung toi san sang nhan moi nhiem vu kho khan"
+    )
     assert verify_quote(kb, typed, by="Nguyễn Mạnh Hùng")["verdict"] == "verified"
     nfd = unicodedata.normalize("NFD", LINH.upper())
     assert verify_quote(kb, nfd, by="Bộ trưởng")["verdict"] == "verified"
 
 
 def test_part_of_a_longer_quote_verifies(kb: Any) -> None:
-    r = verify_quote(kb, "người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ",
-                     by="Thủ tướng Phạm Minh Chính")
+    r = verify_quote(
+        kb, "người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ", by="Thủ tướng Phạm Minh Chính"
+    )
     assert r["verdict"] == "verified"
     assert r["actual_speaker"] == {"name": "Phạm Minh Chính", "role": "Thủ tướng"}
 
@@ -85,8 +108,10 @@ def test_part_of_a_longer_quote_verifies(kb: Any) -> None:
 def test_words_of_another_speaker_are_misattributed(kb: Any) -> None:
     r = verify_quote(kb, LINH, by="Lê Quốc Minh")
     assert r["verdict"] == "misattributed"
-    assert r["actual_speaker"] == {"name": "Nguyễn Mạnh Hùng",
-                                   "role": "Bộ trưởng Thông tin và Truyền thông"}
+    assert r["actual_speaker"] == {
+        "name": "Nguyễn Mạnh Hùng",
+        "role": "Bộ trưởng Thông tin và Truyền thông",
+    }
     assert "Nguyễn Mạnh Hùng" in r["note"]
 
 
@@ -109,15 +134,17 @@ def test_changed_words_are_altered_and_shown(kb: Any) -> None:
 
 
 def test_dropped_and_added_words_are_shown(kb: Any) -> None:
-    r = verify_quote(kb, "Hạ tầng số phải đi trước, để người dân ở vùng sâu, vùng xa cũng "
-                         "được hưởng mọi dịch vụ như ở thành phố")
+    r = verify_quote(
+        kb,
+        "Hạ tầng số phải đi trước, để người dân ở vùng sâu, vùng xa cũng "
+        "được hưởng mọi dịch vụ như ở thành phố",
+    )
     assert r["verdict"] == "altered"
     assert r["differences"] == "'một bước' left out; 'mọi' added"
 
 
 def test_reported_speech_is_said_so(kb: Any) -> None:
-    r = verify_quote(kb, "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo",
-                     by="Lê Quốc Minh")
+    r = verify_quote(kb, "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo", by="Lê Quốc Minh")
     assert r["verdict"] == "verified"
     assert "reported speech" in r["note"]
 
@@ -137,8 +164,9 @@ def test_nothing_close_is_not_found(kb: Any) -> None:
 
 
 def test_words_found_only_outside_quotation_marks_say_where(kb: Any) -> None:
-    r = verify_quote(kb, "ngành sẽ ưu tiên phát triển các nền tảng số dùng chung",
-                     by="Nguyễn Mạnh Hùng")
+    r = verify_quote(
+        kb, "ngành sẽ ưu tiên phát triển các nền tảng số dùng chung", by="Nguyễn Mạnh Hùng"
+    )
     assert r["verdict"] == "not_found"
     assert "reported speech" in r["note"]
     assert "Bộ trưởng cũng cho biết ngành sẽ ưu tiên" in r["note"]
@@ -151,8 +179,9 @@ def test_two_words_are_too_few_to_verify(kb: Any) -> None:
 
 def test_result_has_the_contract_keys(kb: Any) -> None:
     r = verify_quote(kb, LINH, by="Nguyễn Mạnh Hùng")
-    assert {"text", "by", "verdict", "similarity", "quote", "actual_speaker",
-            "differences"} <= set(r)
+    assert {"text", "by", "verdict", "similarity", "quote", "actual_speaker", "differences"} <= set(
+        r
+    )
     assert r["text"] == LINH and r["by"] == "Nguyễn Mạnh Hùng"
 
 
@@ -162,28 +191,31 @@ def test_empty_quote_is_bad_input(kb: Any, text: str) -> None:
         verify_quote(kb, text)
 
 
-@pytest.mark.parametrize(("by", "name", "role", "expected"), [
-    ("Phạm Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
-    ("Thủ tướng", "Phạm Minh Chính", "Thủ tướng Chính phủ", True),
-    ("Thủ tướng Chính phủ", "Phạm Minh Chính", "Thủ tướng", True),
-    ("Thủ tướng Phạm Minh Chính", None, "Thủ tướng", True),
-    ("Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
-    ("Chính", "Phạm Minh Chính", "Thủ tướng", False),
-    ("Thủ tướng Nguyễn Xuân Phúc", "Phạm Minh Chính", "Thủ tướng", False),
-    ("Bộ trưởng", "Phạm Minh Chính", "Thủ tướng", False),
-    ("Lê Quốc Minh", None, None, False),
-    ("Tổng Biên tập", "Trần Văn An", "Ủy viên Ban Chấp hành, Tổng Biên tập Báo Thử", True),
-    ("Trưởng Ban Tuyên giáo", "Trần Văn An", "Phó Trưởng Ban Tuyên giáo Trung ương", False),
-    ("Phó Thủ tướng", "Phạm Minh Chính", "Thủ tướng", False),
-])
+@pytest.mark.parametrize(
+    ("by", "name", "role", "expected"),
+    [
+        ("Phạm Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
+        ("Thủ tướng", "Phạm Minh Chính", "Thủ tướng Chính phủ", True),
+        ("Thủ tướng Chính phủ", "Phạm Minh Chính", "Thủ tướng", True),
+        ("Thủ tướng Phạm Minh Chính", None, "Thủ tướng", True),
+        ("Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
+        ("Chính", "Phạm Minh Chính", "Thủ tướng", False),
+        ("Thủ tướng Nguyễn Xuân Phúc", "Phạm Minh Chính", "Thủ tướng", False),
+        ("Bộ trưởng", "Phạm Minh Chính", "Thủ tướng", False),
+        ("Lê Quốc Minh", None, None, False),
+        ("Tổng Biên tập", "Trần Văn An", "Ủy viên Ban Chấp hành, Tổng Biên tập Báo Thử", True),
+        ("Trưởng Ban Tuyên giáo", "Trần Văn An", "Phó Trưởng Ban Tuyên giáo Trung ương", False),
+        ("Phó Thủ tướng", "Phạm Minh Chính", "Thủ tướng", False),
+    ],
+)
 def test_speaker_matching(by: str, name: str | None, role: str | None, expected: bool) -> None:
     assert speaker_matches(by, name, role) is expected
 
 
 def test_word_differences_reads_like_an_editor() -> None:
-    assert word_differences("chúng tôi nhận mọi việc khó", ["chúng", "tôi", "nhận", "mọi",
-                                                             "nhiệm", "vụ", "khó"]) == (
-        "'việc' instead of 'nhiệm vụ'")
+    assert word_differences(
+        "chúng tôi nhận mọi việc khó", ["chúng", "tôi", "nhận", "mọi", "nhiệm", "vụ", "khó"]
+    ) == ("'việc' instead of 'nhiệm vụ'")
 
 
 # --- the contract's examples, on a KB built from the seed by the real pipeline ----------------
@@ -205,15 +237,21 @@ def test_seed_embedded_quote_of_the_prime_minister_verifies(seed: Any) -> None:
 
 
 def test_seed_ministers_words_given_to_an_editor_are_misattributed(seed: Any) -> None:
-    r = verify_quote(seed, "Với tinh thần chiến binh, chúng tôi xin nhận mọi nhiệm vụ được giao",
-                     by="Lê Quốc Minh")
+    r = verify_quote(
+        seed,
+        "Với tinh thần chiến binh, chúng tôi xin nhận mọi nhiệm vụ được giao",
+        by="Lê Quốc Minh",
+    )
     assert r["verdict"] == "misattributed"
     assert r["actual_speaker"]["name"] == "Nguyễn Mạnh Hùng"
     assert "Bộ trưởng" in r["actual_speaker"]["role"]
 
 
 def test_seed_altered_quote_shows_the_changed_word(seed: Any) -> None:
-    r = verify_quote(seed, "Với tinh thần chiến sĩ, chúng tôi xin nhận mọi nhiệm vụ được giao",
-                     by="Nguyễn Mạnh Hùng")
+    r = verify_quote(
+        seed,
+        "Với tinh thần chiến sĩ, chúng tôi xin nhận mọi nhiệm vụ được giao",
+        by="Nguyễn Mạnh Hùng",
+    )
     assert r["verdict"] == "altered"
     assert "'chiến sĩ' instead of 'chiến binh'" in r["differences"]

@@ -37,6 +37,8 @@ SAME_METRIC = 0.7
 AMBIGUOUS_GAP = 0.05
 # A fact whose metric scores this much lower than the best one cannot support the claim.
 BETTER_METRIC = 0.1
+# A fact whose sentence or document title, not its own clause, names the claim's company.
+NAMED_NEARBY = 0.85
 # How far the words before a fact's figure in its sentence are trusted as its metric.
 CLAUSE_TRUST = 0.9
 # The score of a fact whose metric names a sector (sub-sector) the claim does not.
@@ -58,11 +60,20 @@ _VI_STOP_WORDS = frozenset(
     đến tới tăng giảm khoảng gần hơn trên ít nhất tối thiểu tối đa xấp xỉ chừng chiếm bằng
     tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
     khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
-    vnd trở đi thêm đồng so""".split()
+    vnd trở thêm đồng so""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
-_VI_STOP_ASCII = frozenset(fold(w) for w in _VI_STOP_WORDS) - {"ve", "tu", "dong", "so", "the",
-                                                               "trong", "ty", "ti", "con"}
+_VI_STOP_ASCII = frozenset(fold(w) for w in _VI_STOP_WORDS) - {
+    "ve",
+    "tu",
+    "dong",
+    "so",
+    "the",
+    "trong",
+    "ty",
+    "ti",
+    "con",
+}
 # Generic words: they count, but little ("dịch vụ", "lĩnh vực", "tỷ lệ").
 _VI_GENERIC = frozenset(
     "dich vu linh vuc nganh toan tong so luong ty le trong su hoat viet nam ca nuoc gia tri "
@@ -82,40 +93,154 @@ _EN_STOP = frozenset(
 )
 # Sector and sub-sector terms: a claim naming one sector is never about a fact of another
 # ("doanh thu dịch vụ viễn thông" is not "doanh thu dịch vụ bưu chính"). Longest first.
-_SECTOR_TERMS: tuple[str, ...] = tuple(sorted((
-    "thong tin va truyen thong", "cong nghe thong tin", "cong nghiep cong nghe so",
-    "cong nghiep ict", "cong nghe so", "an toan thong tin", "kinh te so", "chinh phu so",
-    "chinh phu dien tu", "xa hoi so", "chuyen doi so", "thuong mai dien tu", "phat thanh",
-    "truyen hinh", "bao chi", "xuat ban", "phat hanh", "in", "buu chinh", "vien thong",
-    "internet", "bang rong", "di dong", "co dinh", "phan mem", "phan cung", "dien tu",
-    "noi dung so", "cntt", "ict", "truyen thong", "quang cao", "tan so", "ban dan", "vi mach",
-    "du lieu", "tri tue nhan tao", "dien toan dam may", "ve tinh",
-), key=lambda t: (-len(t.split()), t)))
+_SECTOR_TERMS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "thong tin va truyen thong",
+            "cong nghe thong tin",
+            "cong nghiep cong nghe so",
+            "cong nghiep ict",
+            "cong nghe so",
+            "an toan thong tin",
+            "kinh te so",
+            "chinh phu so",
+            "chinh phu dien tu",
+            "xa hoi so",
+            "chuyen doi so",
+            "thuong mai dien tu",
+            "phat thanh",
+            "truyen hinh",
+            "bao chi",
+            "xuat ban",
+            "phat hanh",
+            "in",
+            "buu chinh",
+            "vien thong",
+            "internet",
+            "bang rong",
+            "di dong",
+            "co dinh",
+            "phan mem",
+            "phan cung",
+            "dien tu",
+            "noi dung so",
+            "cntt",
+            "ict",
+            "truyen thong",
+            "quang cao",
+            "tan so",
+            "ban dan",
+            "vi mach",
+            "du lieu",
+            "tri tue nhan tao",
+            "dien toan dam may",
+            "ve tinh",
+        ),
+        key=lambda t: (-len(t.split()), t),
+    )
+)
 # Spellings that mean the same in a metric.
-_VI_SYNONYMS = {"dung": "su dung", "dn": "doanh nghiep", "tt&tt": "thong tin va truyen thong",
-                "ngan": "nghin", "ti": "ty"}
+_VI_SYNONYMS = {
+    "dung": "su dung",
+    "dn": "doanh nghiep",
+    "tt&tt": "thong tin va truyen thong",
+    "ngan": "nghin",
+    "ti": "ty",
+}
 
 # Reporting words trimmed from the ends of the metric as shown ("… viễn thông đạt").
 _TRIM_WORDS = frozenset(
     "dat uoc tinh la co duoc nam tang giam khoang gan hon tren chiem bang o muc len toi den "
     "thi con so va cua trong cho vao tai da se van cung voi so".split()
 )
-_CHANGE_UP = ("tang truong", "tang them", "tang", "grew", "grown", "grow", "growth", "rose",
-              "risen", "rise", "increased", "increase", "up", "gained", "climbed", "jumped",
-              "expanded", "higher")
-_CHANGE_DOWN = ("giam di", "giam", "fell", "fallen", "fall", "dropped", "drop", "declined",
-                "decline", "decreased", "decrease", "down", "shrank", "contracted", "lower")
-_CHANGE_AFTER = ("increase", "growth", "rise", "gain", "jump", "higher", "more", "drop",
-                 "decline", "decrease", "fall", "lower", "less", "year on year", "yoy",
-                 "tang truong")
+_CHANGE_UP = (
+    "tang truong",
+    "tang them",
+    "tang",
+    "grew",
+    "grown",
+    "grow",
+    "growth",
+    "rose",
+    "risen",
+    "rise",
+    "increased",
+    "increase",
+    "up",
+    "gained",
+    "climbed",
+    "jumped",
+    "expanded",
+    "higher",
+)
+_CHANGE_DOWN = (
+    "giam di",
+    "giam",
+    "fell",
+    "fallen",
+    "fall",
+    "dropped",
+    "drop",
+    "declined",
+    "decline",
+    "decreased",
+    "decrease",
+    "down",
+    "shrank",
+    "contracted",
+    "lower",
+)
+_CHANGE_AFTER = (
+    "increase",
+    "growth",
+    "rise",
+    "gain",
+    "jump",
+    "higher",
+    "more",
+    "drop",
+    "decline",
+    "decrease",
+    "fall",
+    "lower",
+    "less",
+    "year on year",
+    "yoy",
+    "tang truong",
+)
 _CHANGE_FILLERS = ("by", "them", "o muc", "muc", "la", "dat", "a", "an", "of", "khoang")
 # Plans and targets, with their diacritics ("sẽ", not "chia sẻ").
-_TARGET_WORDS = ("phấn đấu", "mục tiêu", "sẽ", "phan dau", "muc tieu", "target", "targets",
-                 "aim", "aims", "goal", "will", "plans to", "plan to", "expected to")
-_HEDGE_WORDS = {"about": "about", "nearly": "nearly", "more_than": "more than",
-                "at_least": "at least", "at_most": "at most"}
-_QUALIFIER_LABEL = {"estimate": "estimated", "about": "about", "nearly": "nearly",
-                    "more_than": "more than", "at_least": "at least", "at_most": "at most"}
+_TARGET_WORDS = (
+    "phấn đấu",
+    "mục tiêu",
+    "sẽ",
+    "phan dau",
+    "muc tieu",
+    "target",
+    "targets",
+    "aim",
+    "aims",
+    "goal",
+    "will",
+    "plans to",
+    "plan to",
+    "expected to",
+)
+_HEDGE_WORDS = {
+    "about": "about",
+    "nearly": "nearly",
+    "more_than": "more than",
+    "at_least": "at least",
+    "at_most": "at most",
+}
+_QUALIFIER_LABEL = {
+    "estimate": "estimated",
+    "about": "about",
+    "nearly": "nearly",
+    "more_than": "more than",
+    "at_least": "at least",
+    "at_most": "at most",
+}
 
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 _COMPARED_RE = re.compile(
@@ -169,7 +294,7 @@ class Figure:
     optional_words: list[str] = field(default_factory=list)  # after the figure: count if found
     optional_en: list[str] = field(default_factory=list)
     range_end: NumberMatch | None = None  # the upper end of "18-20%"
-    entities: frozenset[str] = frozenset()  # names in the metric: VNPT, Viettel (folded)
+    entities: frozenset[tuple[str, ...]] = frozenset()  # names: ("vnpt",), ("viettel",)
 
 
 @dataclass
@@ -193,11 +318,14 @@ class _Fact:
     sentence: str
     title: str | None = None  # of its source document
     score: float = 0.0
+    named_here: bool = True  # its own clause names the claim's companies (if the claim has any)
 
 
-_FACT_COLUMNS = ("id, source_id, metric, metric_en, measure, value, unit, value_text, total, "
-                 "qualifier, base_value, base_unit, period, compared_to, direction, sector, "
-                 "sentence")
+_FACT_COLUMNS = (
+    "id, source_id, metric, metric_en, measure, value, unit, value_text, total, "
+    "qualifier, base_value, base_unit, period, compared_to, direction, sector, "
+    "sentence"
+)
 
 
 def check_claim(kb: KB, claim: str) -> dict[str, Any]:
@@ -252,8 +380,7 @@ def read_claim(claim: str) -> list[Figure]:
         # What is counted ("1,5 triệu lao động", "2.300 trang web") and the words after the
         # figure ("… lừa đảo trực tuyến", "… of GDP") also say what it measures.
         unit_vi, unit_en, unit_shown, unit_terms = _metric_words(_unit_noun(n), english)
-        after_vi, after_en, after_shown, after_terms = _metric_words(_clause_head(after),
-                                                                      english)
+        after_vi, after_en, after_shown, after_terms = _metric_words(_clause_head(after), english)
         optional: list[str] = []
         optional_en: list[str] = []
         if _has_content(vi, en):
@@ -271,18 +398,39 @@ def read_claim(claim: str) -> list[Figure]:
         else:
             # "đạt 138.000 tỷ đồng, tăng 1,6%": the growth rate of the same metric.
             prev = figures[-1]
-            vi, en, shown, terms = (prev.vi_words, prev.en_words, prev.metric_text,
-                                    prev.sector_terms)
+            vi, en, shown, terms = (
+                prev.vi_words,
+                prev.en_words,
+                prev.metric_text,
+                prev.sector_terms,
+            )
             optional, optional_en = prev.optional_words, prev.optional_en
         optional = [w for w in dict.fromkeys(optional) if w not in vi]
         optional_en = [w for w in dict.fromkeys(optional_en) if w not in en]
         hedge = n.qualifier if n.qualifier in _HEDGE_WORDS else None
-        text = claim[start if hedge else n.start:end]
+        text = claim[start if hedge else n.start : end]
         entities = claim_entities(claim, shown)
-        vi = [w for w in vi if w not in entities]
-        optional = [w for w in optional if w not in entities]
-        figures.append(Figure(n, text, hedge, measure, direction, shown, vi, en, context, terms,
-                              optional, optional_en, upper, entities))
+        named = {w for e in entities for w in e}
+        vi = [w for w in vi if w not in named]
+        optional = [w for w in optional if w not in named]
+        figures.append(
+            Figure(
+                n,
+                text,
+                hedge,
+                measure,
+                direction,
+                shown,
+                vi,
+                en,
+                context,
+                terms,
+                optional,
+                optional_en,
+                upper,
+                entities,
+            )
+        )
         prev_end = end
     return figures
 
@@ -295,26 +443,76 @@ _SYLLABLE_RE = re.compile(
 # Acronyms that are vocabulary, not names.
 _COMMON_ACRONYMS = frozenset(
     "gdp ict cntt tt tttt usd vnd eur bts fdi pci cpi grdp it ai iot 2g 3g 4g 5g covid sim "
-    "tp ubnd hdnd qd nd cp ttg".split()
+    "tp ubnd hdnd qd nd cp ttg tt&tt".split()
 )
 
 
-def claim_entities(claim: str, metric_text: str) -> frozenset[str]:
-    """Company and organisation names among the metric words of a claim ("VNPT", "Viettel",
-    "MobiFone"), folded: a fact about another company is never about this one."""
+def _is_name_token(word: str, acronyms_only: bool = False) -> bool:
+    f = fold(word)
+    if f in _COMMON_ACRONYMS or not word[:1].isupper() or word.isdigit():
+        return False
+    if sum(1 for ch in word if ch.isupper()) >= 2:
+        return True  # VNPT, MobiFone, VinaPhone
+    return not acronyms_only and word == f.capitalize() and not _SYLLABLE_RE.fullmatch(f)
+
+
+def claim_entities(
+    claim: str, metric_text: str, first_word_too: bool = False
+) -> frozenset[tuple[str, ...]]:
+    """Company and organisation names among the metric words of a claim ("VNPT",
+    "Viettel", "VNPT VinaPhone"), as folded word tuples: a fact about another company (or
+    another unit of it) is never about this one."""
     first = _WORD_RE.match(claim.strip())
-    found: set[str] = set()
-    for m in _WORD_RE.finditer(metric_text):
-        w = m.group(0)
-        f = fold(w)
-        if f in _COMMON_ACRONYMS or w.isdigit() or not w[0].isupper():
+    found: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for m in [*_WORD_RE.finditer(metric_text), None]:
+        w = m.group(0) if m is not None else ""
+        at_start = (
+            not first_word_too
+            and first is not None
+            and m is not None
+            and m.start() == 0
+            and claim.strip().startswith(metric_text.strip())
+        )
+        if w and _is_name_token(w, acronyms_only=at_start):
+            run.append(fold(w))
             continue
-        acronym = sum(1 for ch in w if ch.isupper()) >= 2
-        if first is not None and w == first.group(0) and not acronym:
-            continue  # the claim's first word is capitalised anyway
-        if acronym or (w == f.capitalize() and not _SYLLABLE_RE.fullmatch(f)):
-            found.add(f)
+        if run:
+            found.add(tuple(run))
+        run = []
     return frozenset(found)
+
+
+def _names(text: str, entity: tuple[str, ...]) -> bool:
+    """Whether `text` names `entity` itself, not a longer name that starts or ends with it
+    ("VNPT" is named in "VNPT đạt …" and "VNPT, MobiFone", not in "VNPT Media đạt …")."""
+    matches = list(_WORD_RE.finditer(text))
+    folded = [fold(m.group(0)) for m in matches]
+    n = len(entity)
+
+    def joined(a: int, b: int) -> bool:  # two tokens of one name: only spaces between them
+        return (
+            0 <= a and b < len(matches) and not text[matches[a].end() : matches[b].start()].strip()
+        )
+
+    for i in range(len(matches) - n + 1):
+        if tuple(folded[i : i + n]) != entity:
+            continue
+        j = i + n
+        longer_after = joined(j - 1, j) and _is_name_token(matches[j].group(0))
+        longer_before = joined(i - 1, i) and _is_name_token(matches[i - 1].group(0))
+        if not longer_after and not longer_before:
+            return True
+    return False
+
+
+def _entities_in(text: str) -> frozenset[tuple[str, ...]]:
+    return claim_entities(text, text, first_word_too=True)
+
+
+def _names_only(text: str, entity: tuple[str, ...]) -> bool:
+    """`text` names `entity` and no other company."""
+    return _entities_in(text) <= {entity}
 
 
 def _hedged_start(n: NumberMatch) -> int:
@@ -360,10 +558,33 @@ def parse_period(text: str | None, *, drop_compared: bool = False) -> Period:
     return Period(years, _sub_period(folded))
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
-          "first": 1, "second": 2, "third": 3, "fourth": 4}
-_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+}
+_EN_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def _sub_period(folded: str) -> str | None:
@@ -375,7 +596,7 @@ def _sub_period(folded: str) -> str | None:
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _EN_NUMBERS.get(m.group(1), 0)
         if 1 <= n < 12:
-            return f"m13-{n}" if folded[m.start():].startswith("last") else f"m1-{n}"
+            return f"m13-{n}" if folded[m.start() :].startswith("last") else f"m1-{n}"
     if re.search(r"\b(nua dau nam|first half|h1)\b", folded):
         return "m1-6"
     if re.search(r"\b(nua cuoi nam|second half|h2)\b", folded):
@@ -383,8 +604,11 @@ def _sub_period(folded: str) -> str | None:
     m = re.search(r"\bthang\s+(1[0-2]|0?[1-9])\s*(?:/|nam)\s*(?:19|20)\d\d\b", folded)
     if m:
         return f"mo{int(m.group(1))}"
-    m = re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", folded) or re.search(
-        r"\bq([1-4])\b", folded) or re.search(r"\b(first|second|third|fourth)\s+quarter\b", folded)
+    m = (
+        re.search(r"\bquy\s+(iv|iii|ii|i|[1-4])\b", folded)
+        or re.search(r"\bq([1-4])\b", folded)
+        or re.search(r"\b(first|second|third|fourth)\s+quarter\b", folded)
+    )
     if m:
         return f"q{_ROMAN[m.group(1)]}"
     return None
@@ -394,7 +618,7 @@ def _measure(before: str, after: str) -> tuple[str, str | None]:
     """change (with its direction), target, or state (a level, share, count or ratio)."""
     head = fold(before)
     cut = max(head.rfind(";"), head.rfind(". "))
-    head = head[cut + 1:]
+    head = head[cut + 1 :]
     ws = _WORD_RE.findall(head)
     # drop filler words between a change verb and its number ("tăng thêm", "grew by")
     trail = list(ws)
@@ -415,7 +639,7 @@ def _measure(before: str, after: str) -> tuple[str, str | None]:
             return "change", "down" if down else "up"
     lowered = nfc(before).lower()
     cut = max(lowered.rfind(";"), lowered.rfind(". "))
-    near = " " + " ".join(_WORD_RE.findall(lowered[cut + 1:])[-20:]) + " "
+    near = " " + " ".join(_WORD_RE.findall(lowered[cut + 1 :])[-20:]) + " "
     if any(f" {w} " in near for w in _TARGET_WORDS):
         return "target", None
     return "state", None
@@ -425,13 +649,12 @@ def _clause_tail(text: str) -> str:
     """The part of `text` after its last clause break (;) or sentence end."""
     ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s", text)]
     cut = max([text.rfind(";"), *ends])
-    return text[cut + 1:] if cut >= 0 else text
+    return text[cut + 1 :] if cut >= 0 else text
 
 
 def _clause_head(text: str) -> str:
     """The words right after a figure, up to a clause break or a comparison."""
-    m = re.search(r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b",
-                  text)
+    m = re.search(r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b", text)
     return text[: m.start()] if m else text
 
 
@@ -481,7 +704,7 @@ _TIME_RES = (
     re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of)?\b"),
     re.compile(r"\b(?:the\s+)?(?:first|past|last)\s+\w+\s+months?(?:\s+of)?\b"),
     re.compile(r"\b(?:nam|in|during|for|of)\s+(?:19|20)\d\d\b"),
-    re.compile(r"\d+(?:[.,/]\d+)*"),
+    re.compile(r"(?<!\w)\d+(?:[.,/]\d+)*(?!\w)"),  # numbers, not "4G" or "Covid-19"
 )
 
 
@@ -565,7 +788,7 @@ def sector_terms(ws: list[str] | tuple[str, ...]) -> set[str]:
     i = 0
     while i < len(ws):
         for parts in _SECTOR_BY_FIRST.get(ws[i], ()):
-            if tuple(ws[i:i + len(parts)]) == parts:
+            if tuple(ws[i : i + len(parts)]) == parts:
                 found.add(" ".join(parts))
                 i += len(parts)
                 break
@@ -581,10 +804,44 @@ def metric_score(fig: Figure, fact: _Fact) -> float:
 
     The fact's own words before its figure in the source sentence are a second reading of its
     metric, a little less trusted, for when the extractor cut the metric short."""
-    if fig.entities and not fig.entities <= _fact_context(fact):
-        return 0.0  # the claim names a company (VNPT, Viettel) the fact is not about
-    sector = _folded_words(fact.sector or "") + _folded_words(_UNIT_SCALE_RE.sub(" ",
-                                                                                 fact.unit or ""))
+    # The claim names a company (VNPT, Viettel): a fact is about it when its sentence names
+    # it, perhaps when only its document's title does, never otherwise.
+    named = 1.0
+    clause_text = _fact_clause_cached(fact.sentence or "", fact.value_text or "")[2]
+    fact.named_here = True
+    if fig.entities:
+        own = _entities_in(f"{fact.metric} | {clause_text}")
+        if own and not (own & fig.entities):
+            return 0.0  # "doanh thu MobiFone" is not Viettel's revenue
+    for entity in fig.entities:
+        if _names(f"{fact.metric} | {clause_text}", entity):
+            continue
+        # Named elsewhere in the sentence ("VNPT đạt …; Viettel đạt …") or only in the title:
+        # perhaps about it, less surely than a fact whose own clause names it.
+        sentence = fact.sentence or ""
+        at = sentence.find(fact.value_text) if fact.value_text else -1
+        before = sentence[:at] if at >= 0 else sentence  # the subject comes before its figure
+        in_sentence = _names(before, entity)
+        if in_sentence or _names(fact.title or "", entity):
+            named = min(named, NAMED_NEARBY)
+            # Sure enough to contradict only when no other company is named there.
+            if in_sentence:
+                fact.named_here = fact.named_here and _names_only(before, entity)
+            else:
+                fact.named_here = (
+                    fact.named_here
+                    and _names_only(fact.title or "", entity)
+                    and not _entities_in(fact.sentence or "")
+                )
+            continue
+        return 0.0
+    # Words that say what the figure measures without being its metric: the sector, the
+    # counted noun ("doanh nghiệp"), the words right after it ("50,4% kế hoạch năm").
+    sector = (
+        _folded_words(fact.sector or "")
+        + _folded_words(_UNIT_SCALE_RE.sub(" ", fact.unit or ""))
+        + list(_fact_after(fact.sentence or "", fact.value_text or ""))
+    )
     best = 0.0
     if fig.vi_words:
         best = _vi_score(fig, _cached_tokens(fact.metric or ""), sector)
@@ -598,14 +855,11 @@ def metric_score(fig: Figure, fact: _Fact) -> float:
         if fact_en:
             found = sum(1 for w in fig.optional_en if _en_in(w, fact_en))
             recall = (sum(1 for w in fig.en_words if _en_in(w, fact_en)) + found) / (
-                len(fig.en_words) + found)
+                len(fig.en_words) + found
+            )
             precision = sum(1 for w in fact_en if _en_in(w, fig.en_words)) / len(fact_en)
             best = max(best, 0.75 * recall + 0.25 * precision)
-    return best
-
-
-def _fact_context(fact: _Fact) -> frozenset[str]:
-    return _sentence_words(" ".join(x for x in (fact.metric, fact.sentence, fact.title) if x))
+    return best * named
 
 
 @lru_cache(maxsize=8192)
@@ -650,12 +904,15 @@ def _vi_score(fig: Figure, raw_metric: tuple[list[str], list[str]], sector: list
 
 
 @lru_cache(maxsize=4096)
-def _fact_clause_cached(sentence: str, value_text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _fact_clause_cached(
+    sentence: str, value_text: str
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """(every folded word, content words, text) of the clause a fact's figure closes."""
     from mickb.numbers import find_numbers
 
     at = sentence.find(value_text) if value_text else -1
     if at < 0:
-        return (), ()
+        return (), (), ""
     spans = [(n.start, n.end) for n in find_numbers(sentence) if n.end <= at]
     end = at
     raw: list[str] = []
@@ -666,7 +923,8 @@ def _fact_clause_cached(sentence: str, value_text: str) -> tuple[tuple[str, ...]
         start = spans[-1][1] if spans else 0
         head = sentence[start:end]
         cut = head.rfind(";")
-        head = head[cut + 1:] if cut >= 0 else head
+        head = head[cut + 1 :] if cut >= 0 else head
+        clause_start = start + cut + 1
         raw, content = _tokens(_without_time(head))
         if _has_content(content, []) or not spans or cut >= 0:
             break
@@ -677,11 +935,22 @@ def _fact_clause_cached(sentence: str, value_text: str) -> tuple[tuple[str, ...]
         if len(lead) < 60:
             r, c = _tokens(lead)
             raw, content = r + raw, c + content
-    return tuple(raw), tuple(content)
+    return tuple(raw), tuple(content), sentence[clause_start : at + len(value_text)]
+
+
+@lru_cache(maxsize=4096)
+def _fact_after(sentence: str, value_text: str) -> tuple[str, ...]:
+    at = sentence.find(value_text) if value_text else -1
+    if at < 0:
+        return ()
+    tail = sentence[at + len(value_text) :]
+    m = re.search(r"[;,:.!?()\d]", tail)
+    words_ = _tokens(_without_time(tail[: m.start()] if m else tail))[1]
+    return tuple(words_[:8])
 
 
 def _fact_clause(sentence: str, value_text: str) -> tuple[list[str], list[str]]:
-    raw, content = _fact_clause_cached(sentence, value_text)
+    raw, content, _ = _fact_clause_cached(sentence, value_text)
     return list(raw), list(content)
 
 
@@ -710,7 +979,7 @@ def _radius(value: float, decimals: int, scale: float, digits: str | None) -> fl
         plain = re.sub(r"\D", "", digits)
         zeros = len(plain) - len(plain.rstrip("0"))
         if zeros >= 2 and plain.strip("0"):
-            r = max(r, min(0.5 * 10 ** zeros, 0.005 * abs(value)))
+            r = max(r, min(0.5 * 10**zeros, 0.005 * abs(value)))
     return r * scale
 
 
@@ -722,8 +991,15 @@ def claim_interval(fig: Figure) -> tuple[float, float]:
     if fig.range_end is not None:
         m = fig.range_end
         w = m.base_value if m.base_value is not None else m.value
-        hi = max(hi, _interval(w, _radius(m.value, m.decimals, (w / m.value) if m.value
-                                          else m.scale, m.text), None, source=False)[1])
+        hi = max(
+            hi,
+            _interval(
+                w,
+                _radius(m.value, m.decimals, (w / m.value) if m.value else m.scale, m.text),
+                None,
+                source=False,
+            )[1],
+        )
     return lo, hi
 
 
@@ -770,7 +1046,8 @@ def units_compatible(fig: Figure, fact: _Fact) -> bool:
     # A bare number ("39.700") is a count of whatever the metric counts.
     countish = ("number", "people", "times")
     return (a == "number" and (b in countish or b.startswith("count:"))) or (
-        b == "number" and (a in countish or a.startswith("count:")))
+        b == "number" and (a in countish or a.startswith("count:"))
+    )
 
 
 def _fact_base_unit(fact: _Fact) -> str | None:
@@ -782,12 +1059,21 @@ def _fact_base_unit(fact: _Fact) -> str | None:
 
 
 def numbers_agree(fig: Figure, fact: _Fact) -> bool:
-    if fact.total is not None and fig.number.total is None and (
-            {"tong", "total"} & set(fig.vi_words + fig.en_words)):
+    if (
+        fact.total is not None
+        and fig.number.total is None
+        and ({"tong", "total"} & set(fig.vi_words + fig.en_words))
+    ):
         # "602/2.002 tỷ đồng" and a claim about the total ("tổng … 2.002 tỷ đồng").
         scale = (fact.base_value / fact.value) if fact.base_value and fact.value else 1.0
-        fact = replace(fact, value=fact.total, base_value=fact.total * scale, total=None,
-                       value_text="", qualifier=None)
+        fact = replace(
+            fact,
+            value=fact.total,
+            base_value=fact.total * scale,
+            total=None,
+            value_text="",
+            qualifier=None,
+        )
     lo, hi = claim_interval(fig)
     flo, fhi = fact_interval(fact)
     if not (lo <= fhi + 1e-9 * max(1.0, abs(fhi)) and flo <= hi + 1e-9 * max(1.0, abs(hi))):
@@ -800,8 +1086,9 @@ def numbers_agree(fig: Figure, fact: _Fact) -> bool:
 # --- the KB side ---------------------------------------------------------------------------
 
 
-def candidate_facts(kb: KB, fig: Figure, period: Period | None = None,
-                    limit: int = CANDIDATES) -> list[_Fact]:
+def candidate_facts(
+    kb: KB, fig: Figure, period: Period | None = None, limit: int = CANDIDATES
+) -> list[_Fact]:
     """Facts that may be about the figure's metric, a bounded set whatever the KB's size:
     full-text matches of its metric words (with the claim's year, then without, then any of
     its rarest words), plus facts holding a value near the figure's.
@@ -812,8 +1099,10 @@ def candidate_facts(kb: KB, fig: Figure, period: Period | None = None,
 
     conn = kb_connection(kb)
     df = _term_counts(conn, fig.vi_words + fig.en_words)
-    select = (f"SELECT {', '.join('f.' + c.strip() for c in _FACT_COLUMNS.split(','))}, "
-              "(SELECT s.title FROM sources s WHERE s.id = f.source_id) ")
+    select = (
+        f"SELECT {', '.join('f.' + c.strip() for c in _FACT_COLUMNS.split(','))}, "
+        "(SELECT s.title FROM sources s WHERE s.id = f.source_id) "
+    )
     rows: dict[str, tuple[Any, ...]] = {}
     stages: list[tuple[str, int]] = []
     years = [str(y) for y in sorted(period.years)] if period else []
@@ -829,8 +1118,9 @@ def candidate_facts(kb: KB, fig: Figure, period: Period | None = None,
         stages.append((_fts_and(informative), estimate))
         rarest = sorted(informative, key=lambda w: (count(w), w))[:4]
         if len(rarest) > 1:
-            stages.append((" OR ".join(_fts_string(w) for w in rarest),
-                           sum(count(w) for w in rarest)))
+            stages.append(
+                (" OR ".join(_fts_string(w) for w in rarest), sum(count(w) for w in rarest))
+            )
     for expression, estimate in stages:
         if len(rows) >= limit:
             break
@@ -848,8 +1138,10 @@ def candidate_facts(kb: KB, fig: Figure, period: Period | None = None,
     lo, hi = claim_interval(fig)
     if math.isfinite(lo) and math.isfinite(hi):
         # In index order, no sort: a round number may be held by thousands of facts.
-        for row in conn.execute(select + "FROM facts f WHERE f.base_value BETWEEN ? AND ? "
-                                "LIMIT ?", (lo, hi, STAGE_LIMIT)):
+        for row in conn.execute(
+            select + "FROM facts f WHERE f.base_value BETWEEN ? AND ? LIMIT ?",
+            (lo, hi, STAGE_LIMIT),
+        ):
             rows.setdefault(row[0], row)
     return [_Fact(*row) for row in rows.values()]
 
@@ -896,20 +1188,28 @@ def _source_label(record: dict[str, Any] | None) -> str:
 def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, Any]:
     n = fig.number
     result: dict[str, Any] = {
-        "text": fig.text, "value": _num(n.value), "unit": n.unit,
-        "base_value": _num(n.base_value), "base_unit": n.base_unit, "hedge": fig.hedge,
-        "verdict": "not_found", "explanation": None, "fact": None,
+        "text": fig.text,
+        "value": _num(n.value),
+        "unit": n.unit,
+        "base_value": _num(n.base_value),
+        "base_unit": n.base_unit,
+        "hedge": fig.hedge,
+        "verdict": "not_found",
+        "explanation": None,
+        "fact": None,
     }
     metric_label = fig.metric_text or "this figure"
     if not fig.vi_words and not fig.en_words:
-        result["explanation"] = (f"the claim does not say what {fig.text} measures, "
-                                 "so there is nothing to match it with")
+        result["explanation"] = (
+            f"the claim does not say what {fig.text} measures, so there is nothing to match it with"
+        )
         return result
     cands = candidate_facts(kb, fig, period)
     for c in cands:
         c.score = metric_score(fig, c)
-    same_metric = sorted((c for c in cands if c.score >= SAME_METRIC),
-                         key=lambda c: (-c.score, c.id))
+    same_metric = sorted(
+        (c for c in cands if c.score >= SAME_METRIC), key=lambda c: (-c.score, c.id)
+    )
     if not same_metric:
         result["explanation"] = f"the KB has no figure for «{metric_label}»"
         return result
@@ -922,14 +1222,16 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         result["explanation"] = (
             f"the KB has only {_measure_name(_measure_class(other))} of {other.metric} "
             f"({_fact_phrase(other)}), not {_measure_name(fig.measure, own=True)}"
-            + _source_label(rec))
+            + _source_label(rec)
+        )
         return result
     if not same_unit:
         other = same_measure[0]
         rec = _record(kb, other)
         result["explanation"] = (
             f"the KB gives {other.metric} in {_unit_name(other)} ({_fact_phrase(other)}), "
-            f"which cannot be compared with {fig.text}" + _source_label(rec))
+            f"which cannot be compared with {fig.text}" + _source_label(rec)
+        )
         return result
 
     scored = [(c, period_relation(period, parse_period(c.period))) for c in same_unit]
@@ -939,15 +1241,18 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         rec = _record(kb, other)
         result["explanation"] = (
             f"the KB has {other.metric} for {other.period} ({_fact_phrase(other)}), "
-            f"not for {period.describe()}" + _source_label(rec))
+            f"not for {period.describe()}" + _source_label(rec)
+        )
         return result
 
     # A fact of a clearly better-matching metric speaks for the claim: "số đầu xuất bản phẩm
     # điện tử" is judged by the electronic titles, not by the all-titles count it contains.
     top_score = max(c.score for c, _ in usable)
-    agreeing = [(c, rel) for c, rel in usable
-                if c.score >= top_score - BETTER_METRIC
-                and numbers_agree(fig, c) and _direction_ok(fig, c)]
+    agreeing = [
+        (c, rel)
+        for c, rel in usable
+        if c.score >= top_score - BETTER_METRIC and numbers_agree(fig, c) and _direction_ok(fig, c)
+    ]
     if agreeing:
         # The best metric first; among equals a fact of the very same period.
         best, _ = min(agreeing, key=lambda t: (-round(t[0].score, 2), t[1] != "same", t[0].id))
@@ -958,10 +1263,13 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
             f"the source says {_fact_phrase(best, with_qualifier=True)} for {best.metric}"
             f"{_period_suffix(best)}, which {_relation(fig, best)} "
             f"{fig.text if fig.range_end is not None or not fig.hedge else fig.number.text}"
-            + _source_label(rec))
+            + _source_label(rec)
+        )
         return result
 
-    firm = [(c, rel) for c, rel in usable if rel in ("same", "unknown")]
+    # A contradiction needs the very metric, period and company: a fact that names the
+    # claim's company only elsewhere in its sentence or title may support, not contradict.
+    firm = [(c, rel) for c, rel in usable if rel in ("same", "unknown") and c.named_here]
     if not firm:
         other = usable[0][0]
         rec = _record(kb, other)
@@ -969,25 +1277,35 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         result["explanation"] = (
             f"the KB has {other.metric} only for {other.period} ({_fact_phrase(other)}), "
             f"which is not the same period as the claim's"
-            + (f" ({claim_part})" if claim_part else "") + _source_label(rec))
+            + (f" ({claim_part})" if claim_part else "")
+            + _source_label(rec)
+        )
         return result
     top = firm[0][0]
-    rivals = [c for c, _ in firm if c.score >= top.score - AMBIGUOUS_GAP
-              and _metric_key(c) != _metric_key(top)]
+    rivals = [
+        c
+        for c, _ in firm
+        if c.score >= top.score - AMBIGUOUS_GAP and _metric_key(c) != _metric_key(top)
+    ]
     if rivals:
         shown = "; ".join(f"{c.metric}: {_fact_phrase(c)}" for c in [top, *rivals][:4])
-        result["explanation"] = (f"«{metric_label}» could be several figures in the KB, none "
-                                 f"of them {fig.text} ({shown}); name the metric more exactly")
+        result["explanation"] = (
+            f"«{metric_label}» could be several figures in the KB, none "
+            f"of them {fig.text} ({shown}); name the metric more exactly"
+        )
         return result
     rec = _record(kb, top)
     result["verdict"] = "contradicted"
     result["fact"] = rec
-    explanation = (f"the source says {_fact_phrase(top, with_qualifier=True)} for {top.metric}"
-                   f"{_period_suffix(top)}, not {fig.text}")
+    explanation = (
+        f"the source says {_fact_phrase(top, with_qualifier=True)} for {top.metric}"
+        f"{_period_suffix(top)}, not {fig.text}"
+    )
     owner = _owner_of_number(fig, cands, top)
     if owner is not None:
-        explanation += (f" ({fig.number.text} is the figure of {owner.metric}: "
-                        f"{_fact_phrase(owner)})")
+        explanation += (
+            f" ({fig.number.text} is the figure of {owner.metric}: {_fact_phrase(owner)})"
+        )
     result["explanation"] = explanation + _source_label(rec)
     return result
 
@@ -1000,6 +1318,13 @@ def period_relation(claim: Period, fact: Period) -> str:
     if claim.years and fact.years and not (claim.years & fact.years):
         return "different"
     if claim.sub and fact.sub and claim.sub != fact.sub:
+        # "tháng 6/2017" is often "by the end of June": the months up to it, not the month.
+        month = {claim.sub, fact.sub}
+        if (
+            any(p.startswith("mo") for p in month)
+            and {p.replace("mo", "m1-") for p in month if p.startswith("mo")} & month
+        ):
+            return "soft"
         return "different"
     if not claim.years or not fact.years:
         return "unknown" if not (claim.sub or fact.sub) or claim.sub == fact.sub else "soft"
@@ -1019,8 +1344,9 @@ def _measure_class(fact: _Fact) -> str:
 def _measure_name(measure: str, own: bool = False) -> str:
     name = {"change": "the growth rate", "target": "a target", "state": "the level"}[measure]
     if own:
-        name = {"change": "its growth rate", "target": "a target for it",
-                "state": "its level"}[measure]
+        name = {"change": "its growth rate", "target": "a target for it", "state": "its level"}[
+            measure
+        ]
     return name
 
 

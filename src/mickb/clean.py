@@ -95,8 +95,9 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-_INVISIBLE = str.maketrans({"\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ",
-                            "\ufeff": " "})
+_INVISIBLE = str.maketrans(
+    {"\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " "}
+)
 
 
 def collapse(text: str) -> str:
@@ -189,10 +190,7 @@ def _text_blocks(text: str, offset: int, fmt: str) -> list[_Block]:
             level = len(heading.group(1))
             blocks.append(_Block(heading.group(2), start, end, tag=f"h{level}"))
             continue
-        if (
-            fmt == "md" and _SETEXT_RULE_RE.match(line) and current
-            and set(stripped) <= set("=-")
-        ):
+        if fmt == "md" and _SETEXT_RULE_RE.match(line) and current and set(stripped) <= set("=-"):
             # "Title\n=====" is a heading in markdown.
             raw = " ".join(part.strip() for part, _, _ in current)
             tag = "h1" if "=" in stripped else "h2"
@@ -337,14 +335,29 @@ def _html_blocks(text: str) -> tuple[list[_Block], SourceMeta]:
     h1 = next((collapse(b.raw) for b in parser.blocks if b.tag == "h1"), None)
     title = m.get("og:title") or m.get("twitter:title") or h1 or m.get("title")
     date_text = next(
-        (m[k] for k in ("article:published_time", "og:published_time", "datepublished",
-                        "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "time")
-         if m.get(k)),
+        (
+            m[k]
+            for k in (
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "time",
+            )
+            if m.get(k)
+        ),
         None,
     )
     author = next(
-        (m[k] for k in ("author", "article:author", "dc.creator", "byl")
-         if m.get(k) and not m[k].startswith("http")),
+        (
+            m[k]
+            for k in ("author", "article:author", "dc.creator", "byl")
+            if m.get(k) and not m[k].startswith("http")
+        ),
         None,
     )
     meta = SourceMeta(
@@ -361,12 +374,26 @@ def _html_blocks(text: str) -> tuple[list[_Block], SourceMeta]:
 
 _FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FM_KEYS = {
-    "title": "title", "tieu_de": "title",
-    "date": "date", "published": "date", "pubdate": "date", "ngay": "date",
-    "url": "url", "link": "url", "source_url": "url", "canonical": "url",
-    "author": "author", "authors": "author", "byline": "author", "tac_gia": "author",
-    "outlet": "outlet", "publisher": "outlet", "site": "outlet", "site_name": "outlet",
-    "source": "outlet", "nguon": "outlet",
+    "title": "title",
+    "tieu_de": "title",
+    "date": "date",
+    "published": "date",
+    "pubdate": "date",
+    "ngay": "date",
+    "url": "url",
+    "link": "url",
+    "source_url": "url",
+    "canonical": "url",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "tac_gia": "author",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "site": "outlet",
+    "site_name": "outlet",
+    "source": "outlet",
+    "nguon": "outlet",
 }
 
 
@@ -489,15 +516,21 @@ def clean(text: str, fmt: str) -> tuple[SourceMeta, list[Passage]]:
             if meta.title is None or fmt == "html":
                 meta.title = meta.title or cleaned
         elif (
-            not title_found and not _has_body(items) and meta.title
+            not title_found
+            and not _has_body(items)
+            and meta.title
             and fold(cleaned.rstrip(".")) == fold(meta.title.rstrip("."))
         ):
             kind = "title"
             title_found = True
         elif block.tag == "figcaption" or (
             (italic or len(cleaned.split()) <= 60)
-            and (since_image <= 2 and (italic or _looks_like_caption_credit(cleaned))
-                 or italic and _looks_like_caption_credit(cleaned))
+            and (
+                since_image <= 2
+                and (italic or _looks_like_caption_credit(cleaned))
+                or italic
+                and _looks_like_caption_credit(cleaned)
+            )
         ):
             kind = "caption"
             cleaned = _caption_text(cleaned)

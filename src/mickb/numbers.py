@@ -119,6 +119,7 @@ _SCALES: dict[str, float] = {
     "tỷ": 1e9,
     "tỉ": 1e9,
     "trăm": 1e2,
+    "vạn": 1e4,
     "thousand": 1e3,
     "million": 1e6,
     "millions": 1e6,
@@ -130,7 +131,13 @@ _SCALES: dict[str, float] = {
 }
 # Currency words after the number -> ISO-ish base unit.
 _CURRENCIES: list[tuple[str, str]] = [
+    ("đô la hồng kông", "HKD"),
+    ("đô la singapore", "SGD"),
+    ("đô la úc", "AUD"),
+    ("đô la đài loan", "TWD"),
     ("đồng việt nam", "VND"),
+    ("đôla mỹ", "USD"),
+    ("đôla", "USD"),
     ("việt nam đồng", "VND"),
     ("đô la mỹ", "USD"),
     ("đô la", "USD"),
@@ -150,6 +157,7 @@ _CURRENCIES: list[tuple[str, str]] = [
     ("won", "KRW"),
 ]
 # "đồng" is also the first syllable of common words ("3 đồng chí"): not a currency then.
+_CURRENCY_CODES = frozenset(code for _, code in _CURRENCIES)
 _DONG_NOT_CURRENCY = frozenset(
     "chí bộ thời ý hành nghiệp bào tình đội loạt hồ phục minh đẳng thuận nát ruộng bằng lòng "
     "tâm hương cỏ dao".split()
@@ -391,6 +399,13 @@ _DATE_WORDS = (
 _PERIOD_WORDS = ("thang", "quy", "tuan", "khoa", "nhiem ky", "phien", "ky hop")
 _ORDINAL_WORDS_EXACT = ("thứ", "hạng", "top", "no.", "số")
 
+# Words after which a number is a label, not a quantity.
+_LABEL_WORDS = frozenset(
+    "đợt phase stage khu tầng phòng quận phường lớp tổ bài mục chương điều khoản tiết "
+    "lô tuyến kênh mức cấp volume vol version model".split()
+    + ["binh đoàn", "quân khu", "quân đoàn", "sư đoàn", "trung đoàn", "số nhà", "khóa học"]
+    + ["cấp độ", "phiên bản", "kỳ quay", "kỳ họp", "mức độ"]
+)
 _QUALIFIERS: list[tuple[str, str]] = [
     # (folded words just before the number, qualifier); longest first within the list below
     ("uoc dat khoang", "about"),
@@ -496,7 +511,6 @@ _URL_RE = re.compile(
 )
 # ISO dates and times in metadata: 2022-12-18, 2022-12-18T08:00
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?\b")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:\$)?|\$|%", re.U)
 
 
 @dataclass
@@ -645,7 +659,10 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
                 unit_end = e
                 break
     if unit_start is not None and base_unit:
-        per_re = r"/\s?(nam|thang|ngay|nguoi|thue bao|year|month|day|person)\b"
+        per_re = (
+            r"/\s?(nam|thang|quy|ngay|gio|nguoi|thue bao|can|m2|kg|tan|lit|kwh|co phieu|"
+            r"year|month|day|hour|person|share)\b"
+        )
         while per := re.match(per_re, folded[unit_end:]):
             # a rate, not an amount: "30 triệu đồng/năm" is a different kind from "30 triệu đồng"
             base_unit = (
@@ -695,6 +712,30 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
     if prev_exact and prev_exact[-1] in ("số", "no.", "#") and not raw.unit and not raw.is_percent:
         # "Quyết định số 505", "Chỉ thị số 11"; but "tổng số 9,1 triệu người" is a figure
         return "document"
+    if re.match(r"\s+Tết\b", text[e : e + 6]):
+        return "date"  # "29 Tết", "mùng 7 Tết"
+    if re.match(r"/\d+", text[e:]) and not raw.unit:
+        prev_tok = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+        if prev_tok and prev_tok.group(1)[0].isupper() and prev_tok.start() > 0:
+            if text[max(0, s - 20) : s][: prev_tok.start()].rstrip()[-1:] not in ".!?:":
+                return "name"  # "Mega 6/45", "Power 6/55"
+    # "ASEAN 4", "Volume 21": a small number right after an acronym is part of a name
+    if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
+        acr = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+        if acr and len(acr.group(1)) >= 2 and acr.group(1).isupper() and acr.group(1).isalpha():
+            return "name"
+    # a model or edition after a name: "Snapdragon 400 (tầm trung)", "kỳ quay 83": a
+    # Vietnamese count has its noun after it; a bare number after a capitalised word, with
+    # only punctuation after it, is a label
+    if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 4:
+        cap = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
+        if cap and cap.group(1)[0].isupper() and not cap.group(1).isupper():
+            head = text[max(0, s - 30) : s][: cap.start()].rstrip()
+            mid_sentence = bool(head) and head[-1] not in ".!?:;"
+            if (s - 30 < 0 and not head) or not mid_sentence:
+                pass  # sentence-initial word: "Năm 2022", "Có 5"
+            elif re.match(r"\s*(?:[(),;]|$)", text[e : e + 3]):
+                return "name"
     # a label inside a name: "phường Mỹ Đình 2 Lưu Chí Dưỡng", "Quận 3 TP.HCM"
     if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
         prev_tok = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
@@ -712,6 +753,8 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
     # Vietnamese decimal is written with a comma, so d.m with no unit is a date)
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", raw.digits):
         return "date"
+    if raw.lang == "vi" and re.fullmatch(r"(?:[1-9]|1[0-2])\.(?:19|20)\d\d", raw.digits):
+        return "date"  # "tháng 5.2017"
     if (
         raw.lang == "vi"
         and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])", raw.digits)
@@ -722,9 +765,15 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
     if len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in ("giai đoạn", "vòng thi"):
         if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) < 4:
             return "ordinal"  # "giai đoạn 1", not "giai đoạn 2014 - 2016" (years)
-    if prev_exact and prev_exact[-1] in ("đợt", "phase", "stage", "khu", "tầng", "phòng"):
-        if not raw.unit and not raw.is_percent:
-            return "ordinal"
+    if (
+        prev_exact
+        and prev_exact[-1] in _LABEL_WORDS
+        or (len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in _LABEL_WORDS)
+    ):
+        if not raw.unit and not raw.is_percent and not re.match(r"\s*[-–]\s*\d", text[e:]):
+            return "ordinal"  # "đợt 2", "quận 1", "Binh đoàn 18", "Điều 5" (not "mức 2-3%")
+    if raw.lang == "vi" and re.fullmatch(r"\d\.0", raw.digits) and not raw.unit:
+        return "name"  # "cách mạng 4.0": a Vietnamese decimal would be written "4,0"
     if prev_exact and prev_exact[-1] in ("hạng", "top", "khóa", "khoá"):
         return "ordinal"
     joined = " ".join(words)
@@ -752,6 +801,18 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         return "date"
     if re.search(r"\b(?:quy|quý)\s+[IVX]+/$", folded[max(0, s - 10) : s]):
         return "date"
+    dash_date_words = _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau", "cuoi", "dau")
+    m = re.match(r"-(\d{1,2})\b(?![.,]?\d|\s*%)", text[e:])
+    if m and raw.digits.isdigit() and not raw.unit and 1 <= int(m.group(1)) <= 12:
+        unit_after = re.match(r"-\d{1,2}\s*(\w+)", folded[e:])
+        noun_after = unit_after and any(unit_after.group(1) == k.split()[0] for k, _ in _NOUNS)
+        if words and words[-1] in dash_date_words and int(raw.digits) <= 31 and not noun_after:
+            return "date"  # "sáng 7-7", "từ 17-6"
+    if before == "-" and s >= 2 and text[s - 2].isdigit():
+        m3 = re.search(r"(\d{1,2})-$", text[max(0, s - 4) : s])
+        w3 = _prev_words(folded, s - len(m3.group(0)), 2) if m3 else []
+        if m3 and w3 and w3[-1] in dash_date_words and not raw.unit and int(raw.digits) <= 12:
+            return "date"
     m = re.match(r"/(\d{1,2})\b(?!\s*[.,]?\d)", text[e:])
     if (
         m
@@ -893,6 +954,15 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
         raw.context = _context_of(text, folded, raw, urls)
         raws.append(raw)
 
+    # lists after a label: "quân khu 1, 2, 3, 4, 5", "Binh đoàn 15, 16"
+    for prev, cur in zip(raws, raws[1:], strict=False):
+        if (
+            prev.context in ("ordinal", "name", "document")
+            and cur.context is None
+            and not cur.unit
+            and re.fullmatch(r"\s*,\s*|\s+(?:và|hoặc)\s+|/", text[prev.end : cur.start])
+        ):
+            cur.context = prev.context
     # "A/B" fractions: "2.152/2.418 điểm", "602 tỷ đồng/2.002 tỷ đồng"
     merged: list[_Raw] = []
     i = 0
@@ -980,10 +1050,10 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
                 lang=r.lang,
             )
         )
-    for a, b in range_pairs:
-        if a in index_of and b in index_of:
-            out[index_of[a]].range_with = index_of[b]
-            out[index_of[b]].range_with = index_of[a]
+    for lo, hi in range_pairs:
+        if lo in index_of and hi in index_of:
+            out[index_of[lo]].range_with = index_of[hi]
+            out[index_of[hi]].range_with = index_of[lo]
     return out
 
 
@@ -998,7 +1068,7 @@ def unit_kind(base_unit: str | None) -> str:
     """
     if base_unit is None or base_unit == "":
         return "number"
-    if base_unit.split("/")[0] in ("VND", "USD", "EUR", "JPY", "CNY", "KRW"):
+    if base_unit.split("/")[0] in _CURRENCY_CODES:
         return f"money:{base_unit}"
     if base_unit == "%":
         return "percent"

@@ -33,7 +33,9 @@ def extract(doc: Document) -> tuple[list[Fact], list[Quote]]:
     from mickb.extract.figures import extract_figures
     from mickb.extract.quotes import extract_quotes
 
-    return extract_figures(doc), extract_quotes(doc)
+    # Reported speech ("X cho biết, …") is kept as form "reported", so `mickb quote` can say
+    # that the source carries those words only as reported speech.
+    return extract_figures(doc), extract_quotes(doc, reported=True)
 
 
 def process_path(path: Path, meta: SourceMeta | None = None) -> tuple[Document, list[Fact], list[Quote]]:

@@ -84,14 +84,16 @@ def _decode(data: bytes, name: str) -> str:
         for magic, what in _MAGIC:
             if data.startswith(magic):
                 raise _refuse(
-                    name, f"this is {what}, not text",
+                    name,
+                    f"this is {what}, not text",
                     "convert it to .txt, .md or .html first",
                 )
         utf16 = _utf16_by_nul_pattern(data)
         encodings = [utf16] if utf16 else ["utf-8", "cp1258"]
         if not utf16 and b"\x00" in data:
             raise _refuse(
-                name, "this looks like a binary file (it contains NUL bytes)",
+                name,
+                "this looks like a binary file (it contains NUL bytes)",
                 "give a text file (.txt, .md or .html) in UTF-8",
             )
     for encoding in encodings:
@@ -100,7 +102,8 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     raise _refuse(
-        name, "the text is in an unknown encoding (not UTF-8, UTF-16 or Windows-1258)",
+        name,
+        "the text is in an unknown encoding (not UTF-8, UTF-16 or Windows-1258)",
         "re-save it as UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)",
     )
 
@@ -134,7 +137,8 @@ def read_bytes(data: bytes, name: str = "<stdin>") -> tuple[str, str]:
     text = _decode(data, name)
     if _looks_binary(text):
         raise _refuse(
-            name, "this looks like a binary file, not text",
+            name,
+            "this looks like a binary file, not text",
             "give a text file (.txt, .md or .html) in UTF-8",
         )
     text = nfc(text.lstrip("\ufeff"))

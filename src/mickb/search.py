@@ -10,8 +10,8 @@ How a query is answered, and why it stays fast at a million facts:
    one or two edits: "vin" -> "vien"); a short last word is also completed ("doanh th").
    English queries add the glossary's Vietnamese terms.
 4. Candidates come from a few full-text queries, strictest first (the whole phrase, then all
-   words, then any informative word), each LIMITed. bm25 ranking costs ~2 µs per matching row
-   and a phrase must read the positions of every row holding all its words, so both are used
+   words, then any informative word), each LIMITed. bm25 ranking reads the doclist of every
+   query word and a phrase the positions of every row holding all its words, so both are used
    only when the vocabulary (`terms`) says the match set is small; otherwise rows are taken
    unranked in index order. So the work per query is bounded whatever the KB's size.
 5. The bounded candidate set is re-ranked in Python: words covered, similarity of the query to
@@ -39,8 +39,11 @@ MAX_TOKENS = 12
 MAX_NUMBERS = 4
 STAGE_LIMIT = 100  # rows one full-text query may bring
 CANDIDATES = 200  # rows re-ranked per kind
-RANK_BELOW = 3000  # estimated matches under which bm25 ordering is affordable (~2 µs a row)
+# bm25 first counts the rows of every query word's doclist (~1.6 µs each: "tăng" in 680k
+# facts takes a second), so ranking is affordable only for queries of rare words.
+RANK_COST = 6000
 PHRASE_BELOW = 5000  # estimated rows holding every word under which a phrase query is cheap
+LARGE_KB = 20000  # rows beyond which the AND of a query leaves out words most rows contain
 MIN_SCORE = 0.3  # below it a record shares only a stray common word with the query
 REFINE = 30  # best candidates that get the costlier proximity and accent scores
 
@@ -246,11 +249,16 @@ class _Stage:
     expression: str
     weight: float
     estimate: int  # upper bound of the rows it matches, from the vocabulary
+    cost: int = 0  # rows in the doclists of all its words: what bm25 reads to rank it
 
 
 def _phrase_df(plan: _Plan, phrase: str) -> int:
     counts = [plan.df.get(w, 0) for w in phrase.split()]
     return min(counts) if counts else 0
+
+
+def _group_df(plan: _Plan, group: list[str]) -> int:
+    return sum(plan.df.get(a, 0) for a in group)
 
 
 def _group_expression(group: list[str]) -> str:
@@ -269,8 +277,13 @@ def _stages(plan: _Plan) -> list[_Stage]:
         if estimate <= PHRASE_BELOW:
             stages.append(_Stage(_fts_string(plan.text), 1.0, estimate))
     if groups:
-        estimate = min(sum(plan.df.get(a, 0) for a in g) for g in groups)
-        stages.append(_Stage(" AND ".join(_group_expression(g) for g in groups), 0.8, estimate))
+        required = groups
+        if plan.total > LARGE_KB:
+            # Words in most rows ("năm", "số", "tăng") add nothing to an AND but the cost of
+            # walking their doclists; the re-ranking still counts them.
+            required = [g for g in groups if _group_df(plan, g) <= plan.total // 2] or groups
+        estimate = min(_group_df(plan, g) for g in required)
+        stages.append(_Stage(" AND ".join(_group_expression(g) for g in required), 0.8, estimate))
     if plan.english:
         phrases = [_fts_string(p) for p in plan.english]
         estimate = min(_phrase_df(plan, p) for p in plan.english)
@@ -289,6 +302,9 @@ def _stages(plan: _Plan) -> list[_Stage]:
             0.4,
             sum(plan.df.get(a, 0) for g in chosen for a in g),
         ))
+    for stage in stages:
+        words = set(_TOKEN_RE.findall(stage.expression))
+        stage.cost = sum(plan.df.get(w, 0) for w in words)
     return stages
 
 
@@ -329,7 +345,6 @@ def _candidates(
     must = "".join(f" AND {_fts_string(p)}" for p in phrases)
     found: dict[int, tuple[float, float]] = {}
 
-    last = plan.last_rowid.get(kind, 0)
     for stage in _stages(plan):
         if len(found) >= CANDIDATES:
             break
@@ -338,18 +353,13 @@ def _candidates(
             f"SELECT {fts}.rowid FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid "
             f"WHERE {fts} MATCH ?{where}"
         )
-        if stage.estimate <= RANK_BELOW:
-            queries = [(f"{base} ORDER BY {fts}.rank LIMIT ?", [expression, *params])]
+        if stage.cost <= RANK_COST:
+            sql = f"{base} ORDER BY {fts}.rank LIMIT ?"
         else:
-            # Too many matches to rank them all: rank those among the newest rows (a window
-            # sized to hold about RANK_BELOW of them; FTS5 seeks to a rowid range), then fill
-            # from the rest unranked in index order (descending would cost twice as much).
-            window = max(0, last - int(last * RANK_BELOW / stage.estimate))
-            queries = [
-                (f"{base} AND {fts}.rowid > ? ORDER BY {fts}.rank LIMIT ?",
-                 [expression, *params, window]),
-                (f"{base} LIMIT ?", [expression, *params]),
-            ]
+            # Too costly to rank: take the rows in index order (rowid ascending; descending
+            # costs twice as much on long doclists) and let the re-ranking sort them out.
+            sql = f"{base} LIMIT ?"
+        queries = [(sql, [expression, *params])]
         rows: list[tuple[int]] = []
         for sql, arguments in queries:
             try:
@@ -358,8 +368,6 @@ def _candidates(
                 if "fts5" in str(exc).lower():
                     break  # a query the index cannot parse finds nothing; it is not an error
                 raise
-            if len(rows) >= STAGE_LIMIT:
-                break
         for (rowid,) in rows:
             if rowid not in found:
                 found[rowid] = (stage.weight, 0.0)
@@ -497,12 +505,12 @@ def _score(
     if kind == "fact":
         sql = (
             "SELECT rowid, metric, metric_en, search_text, value, base_value, unit, value_text, "
-            f"sentence, span_start, span_end FROM facts WHERE rowid IN ({marks})"
+            f"sentence, span_start, span_end, measure FROM facts WHERE rowid IN ({marks})"
         )
     else:
         sql = (
             "SELECT rowid, text, NULL, search_text, NULL, NULL, NULL, NULL, "
-            f"sentence, span_start, span_end FROM quotes WHERE rowid IN ({marks})"
+            f"sentence, span_start, span_end, NULL FROM quotes WHERE rowid IN ({marks})"
         )
     rows = conn.execute(sql, list(found)).fetchall()
     english_terms = [f" {term} " for term in plan.english]
@@ -522,10 +530,11 @@ def _score(
             similarity = max(similarity, english)
         if english_terms:
             padded = f" {search_text} "
-            for term in english_terms:
-                if term in padded:
-                    coverage = max(coverage, 0.8)
-                    matched += [w for w in term.split() if w not in matched]
+            present = [term for term in english_terms if term in padded]
+            # The glossary's Vietnamese for the English words, each found as a phrase.
+            coverage = max(coverage, len(present) / len(english_terms))
+            for term in present:
+                matched += [w for w in term.split() if w not in matched]
         phrase = 1.0 if len(plan.tokens) > 1 and plan.text in search_text else 0.0
         number = _number_score(plan, row[4], row[5], row[6]) if kind == "fact" else 0.0
         if number and row[7]:
@@ -535,9 +544,11 @@ def _score(
             score += 0.45 * number
         else:  # the query is only a figure
             score = 0.7 * number + (0.3 if number else 0.0)
+        if kind == "fact" and row[11] != "change":
+            score += 0.02  # a metric's level answers before its growth rate, all else equal
         scored.append((score, rowid, matched, row, folded_sentence))
 
-    scored.sort(key=lambda item: (-item[0], -item[1]))
+    scored.sort(key=lambda item: (-item[0], item[1]))
     refined: list[tuple[float, int, list[str]]] = []
     for position, (score, rowid, matched, row, folded_sentence) in enumerate(scored):
         if position < REFINE:
@@ -546,7 +557,7 @@ def _score(
             score += 0.10 * _accent_score(plan, row[8] or "", folded_sentence)
         if score >= MIN_SCORE:
             refined.append((score, rowid, matched))
-    refined.sort(key=lambda item: (-item[0], -item[1]))
+    refined.sort(key=lambda item: (-item[0], item[1]))
     return refined
 
 
@@ -615,7 +626,7 @@ def find(
             found = _candidates(kb, k, plan, filters)
             for score, rowid, matched in _score(kb, k, plan, found)[:limit]:
                 ranked.append((score, k, rowid, matched))
-        ranked.sort(key=lambda item: (-item[0], item[1], -item[2]))
+        ranked.sort(key=lambda item: (-item[0], item[1], item[2]))
         ranked = ranked[:limit]
         records: dict[tuple[str, int], dict[str, Any]] = {}
         for k in kinds:

@@ -38,7 +38,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     mark = match.group(0)
     if mark.startswith(".") and not mark.startswith("..."):
         # A bounded window: looking back over the whole passage is quadratic on big files.
-        before = text[max(0, match.start() - 40): match.start()]
+        before = text[max(0, match.start() - 40) : match.start()]
         word = re.search(r"(\S+)$", before)
         token = word.group(1) if word else ""
         bare = token.lstrip(_OPENERS).lower()

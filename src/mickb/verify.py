@@ -68,7 +68,7 @@ class _Match:
 def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
     """The contract's `quote --json` result for `text`, optionally attributed to `by`."""
     if not text or not text.strip():
-        raise BadInput("empty quote: give the words to verify, e.g. mickb quote \"...\"")
+        raise BadInput('empty quote: give the words to verify, e.g. mickb quote "..."')
     text = nfc(text.strip())
     by = nfc(by.strip()) if by and by.strip() else None
     query = _collapse(_WORD_RE.findall(text))[1]
@@ -77,8 +77,14 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
 
     matches = [_compare(query, text, c, by) for c in quote_candidates(kb, query)]
     result: dict[str, Any] = {
-        "text": text, "by": by, "verdict": "not_found", "similarity": 0.0, "quote": None,
-        "actual_speaker": None, "differences": None, "note": None,
+        "text": text,
+        "by": by,
+        "verdict": "not_found",
+        "similarity": 0.0,
+        "quote": None,
+        "actual_speaker": None,
+        "differences": None,
+        "note": None,
     }
     if not matches:
         result["note"] = _not_quoted_note(kb, text, query)
@@ -86,8 +92,9 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
 
     # Prefer the same words, then the right speaker, then the closest, then direct quotation
     # over reported speech (the stronger evidence of the exact words).
-    best = max(matches, key=lambda m: (m.exact, m.speaker_ok, m.similarity,
-                                       m.cand.form != "reported"))
+    best = max(
+        matches, key=lambda m: (m.exact, m.speaker_ok, m.similarity, m.cand.form != "reported")
+    )
     threshold = ALTERED_MIN_SHORT if len(query) <= SHORT_WORDS else ALTERED_MIN
     result["similarity"] = round(best.similarity, 3)
     if not best.exact and best.similarity < threshold:
@@ -97,8 +104,9 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
     cand = best.cand
     fragment = best.exact and len(query) < len(_collapse(_WORD_RE.findall(cand.text))[1])
     if fragment and len(query) < MIN_FRAGMENT_WORDS:
-        result["note"] = (f"too few words to verify: give at least {MIN_FRAGMENT_WORDS} words "
-                          "of the quotation")
+        result["note"] = (
+            f"too few words to verify: give at least {MIN_FRAGMENT_WORDS} words of the quotation"
+        )
         result["similarity"] = 0.0
         return result
     result["quote"] = _record(kb, cand)
@@ -116,8 +124,7 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
         else:
             notes.append(f"the source does not say who said these words, so it cannot confirm {by}")
     if cand.form == "reported":
-        notes.append("the source carries these words only as reported speech, "
-                      "not as a quotation")
+        notes.append("the source carries these words only as reported speech, not as a quotation")
     result["note"] = "; ".join(notes) or None
     return result
 
@@ -139,10 +146,10 @@ def speaker_matches(by: str | None, name: str | None, role: str | None) -> bool:
         if asked == name_w:
             return True
         # Role (or anything) before the full name: the name decides.
-        if len(asked) > len(name_w) and asked[-len(name_w):] == name_w:
+        if len(asked) > len(name_w) and asked[-len(name_w) :] == name_w:
             return True
         # The given names alone ("Minh Chính"), or "ông Hùng": Vietnamese usage.
-        if name_w[-len(asked):] == asked and (len(asked) >= 2 or honorific):
+        if name_w[-len(asked) :] == asked and (len(asked) >= 2 or honorific):
             return True
     asked_r = _plain_role(asked)
     # A speaker's roles come as a list ("Ủy viên Trung ương Đảng, Tổng Biên tập Báo Nhân Dân"):
@@ -165,7 +172,7 @@ def speaker_matches(by: str | None, name: str | None, role: str | None) -> bool:
                 continue
             if not rest or not name_w:
                 return True
-            if name_w[-len(rest):] == rest or not _looks_like_name(rest):
+            if name_w[-len(rest) :] == rest or not _looks_like_name(rest):
                 return True
     return False
 
@@ -233,7 +240,7 @@ def _compare(query: list[str], text: str, cand: _Candidate, by: str | None) -> _
     speaker_ok = speaker_matches(by, cand.name, cand.role)
     start = _find_run(folded, query)
     if start >= 0:
-        return _Match(cand, True, 1.0, original[start:start + len(query)], speaker_ok)
+        return _Match(cand, True, 1.0, original[start : start + len(query)], speaker_ok)
     q_str, c_str = " ".join(query), " ".join(folded)
     if len(q_str) >= len(c_str):
         # The text is longer than the quote: compare the whole of both.
@@ -244,8 +251,13 @@ def _compare(query: list[str], text: str, cand: _Candidate, by: str | None) -> _
     first = c_str.count(" ", 0, align.dest_start)
     last = c_str.count(" ", 0, max(align.dest_end - 1, align.dest_start)) + 1
     lo, hi = max(0, first - 3), min(len(folded), last + 3)
-    blocks = [b for b in difflib.SequenceMatcher(None, query, folded[lo:hi], autojunk=False)
-              .get_matching_blocks() if b.size]
+    blocks = [
+        b
+        for b in difflib.SequenceMatcher(
+            None, query, folded[lo:hi], autojunk=False
+        ).get_matching_blocks()
+        if b.size
+    ]
     if blocks:
         first, last = lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size
     similarity = fuzz.ratio(q_str, " ".join(folded[first:last])) / 100
@@ -259,14 +271,20 @@ def _not_quoted_note(kb: Any, text: str, query: list[str]) -> str:
     if found is None:
         return "no quotation in the KB is close to these words"
     sentence, source = found
-    where = ", ".join(x for x in (f"«{source.get('title')}»" if source.get("title") else None,
-                                  source.get("date")) if x)
-    return ("the source has these words only as reported speech or narration, not as a "
-            f"quotation: “{sentence}”" + (f" — {where}" if where else ""))
+    where = ", ".join(
+        x
+        for x in (f"«{source.get('title')}»" if source.get("title") else None, source.get("date"))
+        if x
+    )
+    return (
+        "the source has these words only as reported speech or narration, not as a "
+        f"quotation: “{sentence}”" + (f" — {where}" if where else "")
+    )
 
 
-def passage_with_words(kb: Any, text: str, query: list[str],
-                       limit: int = PASSAGE_LIMIT) -> tuple[str, dict[str, Any]] | None:
+def passage_with_words(
+    kb: Any, text: str, query: list[str], limit: int = PASSAGE_LIMIT
+) -> tuple[str, dict[str, Any]] | None:
     """The sentence of a stored paragraph that contains the query's words in order, and its
     source; None when there is none.
 
@@ -306,9 +324,15 @@ def _record(kb: Any, cand: _Candidate) -> dict[str, Any]:
             return record
         if record is not None and hasattr(record, "__dict__"):
             return dict(vars(record))
-    return {"kind": "quote", "id": cand.id, "text": cand.text,
-            "speaker": {"name": cand.name, "role": cand.role}, "form": cand.form,
-            "sentence": cand.sentence, "source": None}
+    return {
+        "kind": "quote",
+        "id": cand.id,
+        "text": cand.text,
+        "speaker": {"name": cand.name, "role": cand.role},
+        "form": cand.form,
+        "sentence": cand.sentence,
+        "source": None,
+    }
 
 
 def _plain_role(role: list[str]) -> list[str]:
@@ -347,7 +371,7 @@ def _collapse(original: list[str]) -> tuple[list[str], list[str]]:
 def _find_run(haystack: list[str], needle: list[str]) -> int:
     n = len(needle)
     for i in range(len(haystack) - n + 1):
-        if haystack[i:i + n] == needle:
+        if haystack[i : i + n] == needle:
             return i
     return -1
 
@@ -358,4 +382,4 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
 
 def _remove_run(haystack: list[str], needle: list[str]) -> list[str]:
     i = _find_run(haystack, needle)
-    return haystack[:i] + haystack[i + len(needle):]
+    return haystack[:i] + haystack[i + len(needle) :]

@@ -105,13 +105,26 @@ _COMPARE_RE = re.compile(
 )
 
 
+_COMPARE_EN_RE = re.compile(
+    r"\b(?:from|compared (?:with|to)|over|than|versus|vs\.?)\s+(?:the\s+)?(?P<what>"
+    r"same period(?: (?:of )?last year)?|last year|previous year|a year earlier|"
+    r"(?:in\s+)?" + _YEAR + r")",
+    _F,
+)
+
+
 def comparisons(text: str) -> list[Mention]:
-    """Every "so (với) X" in the text, X normalised: "2021", "cùng kỳ", "quý trước"."""
+    """Every "so (với) X" in the text, X normalised: "năm 2021", "cùng kỳ", "quý trước"."""
     out = []
+    for m in _COMPARE_EN_RE.finditer(text):
+        what = " ".join(m.group("what").split())
+        year = re.search(_YEAR, what)
+        value = f"năm {year.group(0)}" if year else what
+        out.append(Mention(m.start(), m.end(), m.group(0), value, bool(year)))
     for m in _COMPARE_RE.finditer(text):
         what = " ".join(m.group("what").split())
         year = re.fullmatch(r"(?:năm\s+)?(" + _YEAR + r")", what, _F)
-        value = year.group(1) if year else what
+        value = f"năm {year.group(1)}" if year else what
         if not value:
             continue
         out.append(Mention(m.start(), m.end(), m.group(0), value, bool(re.search(_YEAR, what))))

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from mickb.extract.context import Mention, comparisons, heading_sector, periods, sector_of
-from mickb.glossary import metric_en
+from mickb.glossary import is_english, metric_en
 from mickb.models import Document, Fact, Passage, Sentence, make_id
 from mickb.numbers import NumberMatch, find_numbers, unit_kind
 
@@ -74,6 +74,16 @@ _TRIGGERS = (
     "totaled",
     "stood at",
     "hit",
+    "up",
+    "down",
+    "an increase of",
+    "a decrease of",
+    "a rise of",
+    "a drop of",
+    "increase of",
+    "decrease of",
+    "reaching",
+    "of",
 )
 _TRIGGER_RE = re.compile(
     r"(?<![\w])("
@@ -85,13 +95,23 @@ _TRIGGER_RE = re.compile(
 )
 _CHANGE_RE = re.compile(
     r"(?<![\w])(?P<verb>tăng trưởng|tăng|sụt giảm|giảm|up|down|rose|fell|grew|increased|"
-    r"decreased|dropped|declined)"
+    r"decreased|dropped|declined|increase|decrease|rise|drop|growth)"
     r"(?:\s+(?:bình quân|trung bình|thêm|mạnh|nhẹ|nghiêm trọng|đáng kể|tới|đến|lên|xuống|tương ứng|"
-    r"lần lượt là|lần lượt|là|"
-    r"khoảng|mức|ở mức|by|to|about|around|nearly|over|more than|hơn))*\s*$",
+    r"lần lượt là|lần lượt|là|by|"
+    r"khoảng|mức|ở mức|about|around|nearly|over|more than|hơn|of))*\s*$",
     _F,
 )
-_DOWN_VERBS = ("giảm", "sụt giảm", "down", "fell", "decreased", "dropped", "declined")
+_DOWN_VERBS = (
+    "giảm",
+    "sụt giảm",
+    "down",
+    "fell",
+    "decreased",
+    "dropped",
+    "declined",
+    "decrease",
+    "drop",
+)
 _SHARE_WORDS = re.compile(r"(?<![\w])(tỷ trọng|tỷ lệ|tỉ lệ|tỉ trọng|thị phần|chiếm|share|rate)", _F)
 _RATIO_BEFORE = re.compile(r"(?<![\w])(gấp|bằng)(?:\s+\w+)?\s*$", _F)
 _PLAN_AFTER = re.compile(
@@ -120,7 +140,7 @@ _LEADING = re.compile(
     r"cùng với đó|do vậy|do đó|vì vậy|mặc dù|nhưng|song|đồng thời|tại|về|của|là|thì|"
     r"tổng cộng|trong số đó|chỉ(?!\s+(?:số|tiêu|thị|đạo|định))|đã|sẽ|cũng|đều|vẫn|tương ứng|"
     r"cả|một|con số|có|hiện có|hay như|như|điển hình là|điển hình|tương đương|lần lượt|"
-    r"of|the|and|with|while|including)(?![\w]))+",
+    r"of|the|and|with|while|including|an|a|its|to)(?![\w]))+",
     _F,
 )
 _TRAILING = re.compile(
@@ -146,8 +166,9 @@ _VERB_START = re.compile(
 # kinh doanh, ..." stops at the comma; "540.000 người trong tổng số ..." at "trong".
 _RIGHT_STOP = re.compile(
     r"(?<![\w])(so với|so|(?<!bị )(?<!được )tăng|(?<!bị )(?<!được )giảm|chiếm|đạt|bằng|trong|"
-    r"là|và|với|của cả|tính đến|kế hoạch|tức|"
-    r"tương ứng|gồm|bao gồm|trở lên|cho biết|cho hay|nhưng|song|than|compared)(?![\w])",
+    r"là|và|với|của cả|tính đến|kế hoạch|tức|thì|cho|"
+    r"tương ứng|gồm|bao gồm|trở lên|cho biết|cho hay|nhưng|song|than|compared|from|over|"
+    r"versus)(?![\w])",
     _F,
 )
 # Nouns that name what money measures; after an amount they are its metric ("6.121 tỷ đồng
@@ -167,7 +188,6 @@ _NOT_ENTITY_WORDS = frozenset(
     "doanh lợi số tổng sản thuê tỷ tỉ giá năng đóng nộp kinh chi thu theo trong như năm quý "
     "tháng các những một lĩnh ngành bộ thủ chính nhà cả toàn".split()
 )
-_WORD_RE = re.compile(r"[^\W_][\w/.-]*", _F)
 
 
 @dataclass
@@ -200,9 +220,14 @@ def _clean_np(s: str) -> str:
     s = re.sub(r"[“”\"'‘’*]", " ", s)
     for p in sorted(periods(s), key=lambda m: -m.start):
         a = p.start
+        # the words that introduce the period go with it: "trong năm 2022", "in 2022" (but
+        # "xuất bản phẩm in năm 2022" keeps its "in": Vietnamese "in" is "printed")
         pre = re.search(
             r"(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
-            r"cuối|đầu|giai đoạn|in|for|of))?\s*(?:(?<![\w])năm\s+)?$",
+            r"cuối|đầu|giai đoạn)\s+)?(?<![\w])năm\s+$"
+            r"|(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
+            r"cuối|đầu|giai đoạn)\s+)$"
+            r"|(?<![\w])(?:in|for|of|during|since)\s+$",
             s[:a],
             _F,
         )
@@ -239,22 +264,17 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
     ]
     pieces = re.split(r",(?!\d)", left)
     cur = pieces.pop()
-    while pieces and (len(pieces) > 1 or not after_figure):
-        prev = pieces[-1]
-        head = _TRIGGER_RE.split(cur)[0]
-        cur_np = _clean_np(head) if cur.strip() else ""
-        prev_words = prev.split()
-        # enumerations inside a noun phrase: short pieces with no verb and no period
-        if (
-            cur_np
-            and len(head.split()) <= 2
-            and not periods(prev)
-            and not _TRIGGER_RE.search(prev)
-            and len(prev_words) <= 8
-        ):
+    head = _TRIGGER_RE.split(cur)[0]
+    # enumerations inside a noun phrase: a short last piece ("phát hành ước đạt") after short
+    # pieces with no verb and no period ("xuất bản, in,")
+    if _clean_np(head) and len(head.split()) <= 2:
+        while pieces and (len(pieces) > 1 or not after_figure):
+            prev = pieces[-1]
+            if periods(prev) or _TRIGGER_RE.search(prev) or len(prev.split()) > 8:
+                break
             cur = pieces.pop() + "," + cur
-            continue
-        break
+            if len(prev.split()) > 3:
+                break  # the head of the enumeration: "Doanh thu lĩnh vực xuất bản"
     return cur
 
 
@@ -353,7 +373,7 @@ _AUX_RE = re.compile(
 def _is_generic_one(num: NumberMatch) -> bool:
     """ "cho 1 trạm y tế", "1 thí sinh được": a bare "one X" is a unit of speech, not a figure."""
     return (
-        num.value == 1
+        num.value in (0, 1)
         and num.decimals == 0
         and num.scale == 1.0
         and num.total is None
@@ -594,7 +614,7 @@ def sentence_facts(
             metric = about.group(1)
         elif money_metric:
             metric = money_metric
-        elif joined:
+        elif joined and not noun:
             pass
         elif noun and (not metric or verb_phrase or not _mentions(metric, noun)):
             # a count whose left side names something else: "đã hoàn thành phủ sóng cho 2.152
@@ -629,6 +649,8 @@ def sentence_facts(
             # "riêng dịch vụ MyTV ... lại không đạt kế hoạch, tương ứng chỉ bằng 96,2%": the
             # subject of the clause before
             metric = _subject(text[seg[0] : left_start + max(0, left.rfind(","))])
+        if noun and joined and metric:
+            joined = False  # "1,2km và 2 cầu vượt": the second figure counts its own noun
         if not metric and drafts:
             inherited = len(drafts) - 1 if joined else _level_before(drafts)
             respective = re.search(r"tương ứng|lần lượt|respectively", left, _F)
@@ -675,9 +697,11 @@ def sentence_facts(
             and (same_kind or restating)
         ):
             # "tăng tương ứng 16% và 19%": the second figure is read like the first
-            prev = drafts[-1].fact
-            measure, direction = prev.measure, prev.direction
-            compared = compared or prev.compared_to
+            lead = drafts[-1].fact
+            measure, direction = lead.measure, lead.direction
+            compared = compared or _compared_to(text, num, seg[1], next_start) or lead.compared_to
+            if lead.compared_to is None:
+                lead.compared_to = compared  # "tăng 12% và 9% so với năm 2022": both
         qualifier = num.qualifier
         if qualifier is None and re.search(r"(?<![\w])(ước đạt|ước tính|ước)(?![\w])", left, _F):
             qualifier = "estimate"
@@ -694,7 +718,7 @@ def sentence_facts(
             sentence=text,
             sentence_ordinal=sentence.ordinal,
             span=(num.start, num.end),
-            metric_en=metric_en(metric) if metric else None,
+            metric_en=(metric if is_english(metric) else metric_en(metric)) if metric else None,
             total=num.total,
             qualifier=qualifier,  # type: ignore[arg-type]
             base_value=num.base_value,
@@ -725,8 +749,8 @@ def sentence_facts(
         if d.fact.period is None:
             if para_period_at_start:
                 d.fact.period = para_period_at_start
-            elif d.fact.compared_to and re.fullmatch(r"(?:19|20)\d\d", d.fact.compared_to):
-                d.fact.period = str(int(d.fact.compared_to) + 1)
+            elif d.fact.compared_to and re.fullmatch(r"năm (?:19|20)\d\d", d.fact.compared_to):
+                d.fact.period = str(int(d.fact.compared_to[-4:]) + 1)
             elif doc_year and _year_of(para.doc_last_period) == doc_year:
                 # the report's own year, when the text has just been talking about it
                 d.fact.period = str(doc_year)

@@ -34,24 +34,120 @@ from mickb.models import Document, Passage, Quote, Sentence, Speaker, make_id
 
 # Verbs that attribute words to a speaker (longest first when matching).
 SPEECH_VERBS = (
-    "nói", "cho biết", "khẳng định", "nhấn mạnh", "phát biểu", "nhận định", "nhận xét",
-    "chia sẻ", "cho hay", "đặt vấn đề", "yêu cầu", "đề nghị", "bày tỏ", "thông tin", "lưu ý",
-    "nêu rõ", "nêu", "cho rằng", "giải thích", "trả lời", "thừa nhận", "tâm sự", "kể",
-    "phân tích", "đánh giá", "khuyến cáo", "kiến nghị", "cam kết", "tuyên bố", "chỉ rõ",
-    "chỉ đạo", "nhắc lại", "nhắc nhở", "hỏi", "bình luận", "lý giải", "thông báo", "khuyên",
-    "kêu gọi", "bộc bạch", "tiết lộ", "viết", "dự báo", "quả quyết", "đề xuất", "gợi ý",
-    "trao đổi", "ghi nhận", "nhận thấy", "nhìn nhận", "chỉ ra", "đưa ra quan điểm",
-    "khẳng định lại", "nhấn mạnh lại", "phát biểu tại", "kết luận", "thẳng thắn",
-    "trình bày", "mong muốn", "mong", "hoan nghênh", "biểu dương", "ví von", "gọi",
-    "bức xúc", "than thở", "phân trần", "khoe", "nhớ lại", "thổ lộ", "trăn trở", "băn khoăn",
-    "lo ngại", "phản bác", "phản hồi", "xác nhận", "trấn an", "dặn dò", "dự đoán", "ước tính",
-    "giới thiệu", "cảnh báo", "nhận định thêm", "chia sẻ thêm", "cho biết thêm", "nói thêm",
-    "khuyến nghị", "thông tin thêm", "tâm đắc", "kể lại", "giãi bày", "đánh giá cao",
+    "nói",
+    "cho biết",
+    "khẳng định",
+    "nhấn mạnh",
+    "phát biểu",
+    "nhận định",
+    "nhận xét",
+    "chia sẻ",
+    "cho hay",
+    "đặt vấn đề",
+    "yêu cầu",
+    "đề nghị",
+    "bày tỏ",
+    "thông tin",
+    "lưu ý",
+    "nêu rõ",
+    "nêu",
+    "cho rằng",
+    "giải thích",
+    "trả lời",
+    "thừa nhận",
+    "tâm sự",
+    "kể",
+    "phân tích",
+    "đánh giá",
+    "khuyến cáo",
+    "kiến nghị",
+    "cam kết",
+    "tuyên bố",
+    "chỉ rõ",
+    "chỉ đạo",
+    "nhắc lại",
+    "nhắc nhở",
+    "hỏi",
+    "bình luận",
+    "lý giải",
+    "thông báo",
+    "khuyên",
+    "kêu gọi",
+    "bộc bạch",
+    "tiết lộ",
+    "viết",
+    "dự báo",
+    "quả quyết",
+    "đề xuất",
+    "gợi ý",
+    "trao đổi",
+    "ghi nhận",
+    "nhận thấy",
+    "nhìn nhận",
+    "chỉ ra",
+    "đưa ra quan điểm",
+    "khẳng định lại",
+    "nhấn mạnh lại",
+    "phát biểu tại",
+    "kết luận",
+    "thẳng thắn",
+    "trình bày",
+    "mong muốn",
+    "mong",
+    "hoan nghênh",
+    "biểu dương",
+    "ví von",
+    "gọi",
+    "bức xúc",
+    "than thở",
+    "phân trần",
+    "khoe",
+    "nhớ lại",
+    "thổ lộ",
+    "trăn trở",
+    "băn khoăn",
+    "lo ngại",
+    "phản bác",
+    "phản hồi",
+    "xác nhận",
+    "trấn an",
+    "dặn dò",
+    "dự đoán",
+    "ước tính",
+    "giới thiệu",
+    "cảnh báo",
+    "nhận định thêm",
+    "chia sẻ thêm",
+    "cho biết thêm",
+    "nói thêm",
+    "khuyến nghị",
+    "thông tin thêm",
+    "tâm đắc",
+    "kể lại",
+    "giãi bày",
+    "đánh giá cao",
+    "bảo",
+    "đáp",
+    "hô",
+    "thốt lên",
+    "hỏi lại",
+    "nhắn nhủ",
+    "gửi gắm",
 )
 # Attribution verbs for reported speech without quote marks ("X cho biết, …").
 REPORTING_VERBS = (
-    "cho biết", "khẳng định", "nhấn mạnh", "nhận định", "cho rằng", "cho hay", "nêu rõ",
-    "thông tin", "nhận xét", "chia sẻ", "lưu ý", "đánh giá",
+    "cho biết",
+    "khẳng định",
+    "nhấn mạnh",
+    "nhận định",
+    "cho rằng",
+    "cho hay",
+    "nêu rõ",
+    "thông tin",
+    "nhận xét",
+    "chia sẻ",
+    "lưu ý",
+    "đánh giá",
 )
 
 # Words that open a title or role (before a name, or as an appositive after it).
@@ -94,15 +190,38 @@ _ACADEMIC = frozenset("gs pgs ts ths gs.ts pgs.ts ts.bs bs ks giáo sư tiến s
 HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cụ", "ngài")
 _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
 _LOWER_ROLE_END_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(h) for h in ROLE_HEADS if h.islower() and " " in h)
-    + r") $"
+    r"(?<!\w)(?:" + "|".join(re.escape(h) for h in ROLE_HEADS if h.islower() and " " in h) + r") $"
 )
+# A form of address in lower case; capitalised only where a sentence starts ("Anh Quốc" is
+# a country, "Ông Sơn" after a full stop is Mr Sơn).
 _HONORIFIC_END_RE = re.compile(
-    r"(?<!\w)(" + "|".join(_HONORIFICS_LONGEST_FIRST) + r") $", re.IGNORECASE
+    r"(?:(?<!\w)("
+    + "|".join(_HONORIFICS_LONGEST_FIRST)
+    + r")"
+    + r"|(?:^|(?<=[.!?:;\"“”(] ))("
+    + "|".join(h.capitalize() for h in _HONORIFICS_LONGEST_FIRST)
+    + r")) $"
+)
+# Abbreviated titles before a name: "HLV Hữu Thắng", "PGS.TS Mai Văn Trinh".
+_TITLE_ABBR_END_RE = re.compile(
+    r"(?<!\w)(?:HLV|CEO|KTS|NSƯT|NSND|NGƯT|BS|PGS|GS|TS|ThS|Ths|Th\.S)\.? $"
 )
 PRONOUN_PHRASES = (
-    "ông", "bà", "anh", "chị", "đồng chí", "ông ấy", "bà ấy", "anh ấy", "chị ấy", "vị này",
-    "người này", "ông này", "bà này", "vị lãnh đạo này", "người đứng đầu này",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "đồng chí",
+    "ông ấy",
+    "bà ấy",
+    "anh ấy",
+    "chị ấy",
+    "vị này",
+    "người này",
+    "ông này",
+    "bà này",
+    "vị lãnh đạo này",
+    "người đứng đầu này",
 )
 # Common Vietnamese family names: a capitalised sequence starting with one is a person's name.
 SURNAMES = frozenset(
@@ -116,7 +235,10 @@ SURNAMES = frozenset(
 _ORG_WORDS = frozenset(
     """Bộ Sở Cục Tổng Ban Viện Hội Công Tập Ngân Trường Báo Đài Ủy Uỷ Tỉnh Thành Quận Huyện
     Trung Học Vụ Phòng Văn Liên Hiệp Quỹ Tòa Toà Nhà Chi Khoa Bệnh Đảng Quốc Chính Cảng Tạp
-    Nhóm Câu Đội Hãng Trạm Kho Xí Nông Lâm Hợp Ngành Khu Cụm Sàn Đoàn Sư Lữ Tiểu""".split()
+    Nhóm Câu Đội Hãng Trạm Kho Xí Nông Lâm Hợp Ngành Khu Cụm Sàn Đoàn Sư Lữ Tiểu
+    Mỹ Nga Anh Pháp Đức Nhật Hàn Ấn Úc Việt Lào Campuchia Thái Singapore Iran Israel Ý
+    Canada Brazil Philippines Indonesia Malaysia Myanmar Triều Châu Nhà Hà Hồ Sông Tờ Kênh
+    Trang Theo Tạp""".split()
 )
 _NOT_PERSON_BEFORE = frozenset(
     """tp tp. thành phố tỉnh huyện quận xã phường thị xã thị trấn đường phố sông núi
@@ -128,15 +250,20 @@ PLACES = frozenset(
     """Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|
     Hoàng Sa|Hồ Gươm|Bạch Long Vĩ|Lý Sơn|Phú Quốc|Vũng Tàu|Đồng Nai|Đồng Tháp|Mai Châu|
     Tô Lịch|Hồ Tây|Giang Nam|Hà Lan|Triều Tiên|Lào Cai|Châu Á|Châu Âu|Châu Phi|Châu Mỹ|
-    Châu Đốc|Kim Bôi|Đồng Văn|Đồng Hới|Đồng Xoài|Bà Rịa|Bà Đen|Bà Chiểu""".replace("\n", "").split("|")
+    Châu Đốc|Kim Bôi|Đồng Văn|Đồng Hới|Đồng Xoài|Bà Rịa|Bà Đen|Bà Chiểu|Ninh Bình|
+    Ninh Thuận|Yên Bái|Cao Lãnh|Anh Quốc|Hà Tiên|Hồ Gươm|Lâm Hà|Mai Sơn|Kim Sơn|Đồng Hỷ|
+    Hoàng Mai|Hoàng Liên Sơn|Phan Thiết|Phan Rang|Giang Thành|Lý Nhân|Văn Giang""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 
 _QUOTE_OPEN = "“«"
 _QUOTE_CLOSE = "”»"
 _STRAIGHT = '"'
+_PAREN_RE = re.compile(r"\([^()]*\)")
 _MARK_RE = re.compile('[“”«»"]')
-_MAX_CARRY = 4
-_LOOKBACK = 200  # mentions searched back for a pronoun's or a role's person  # paragraphs an unclosed quote may run on for before it is given up
+_MAX_CARRY = 4  # paragraphs an unclosed quote may run on for before it is given up
+_LOOKBACK = 200  # mentions searched back for a pronoun's or a role's person
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -145,7 +272,37 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 # Case-sensitive on purpose: verbs are lower-case in running text, while "Thông tin" in
 # "Bộ Thông tin và Truyền thông" is part of a name.
-_VERB_RE = re.compile(rf"(?<!\w)(?:{_alternation(SPEECH_VERBS)})(?!\w)")
+# Words that make a short verb part of another word: "bảo đảm", "đáp ứng", "kể cả".
+_NOT_SPEECH_AFTER = {
+    "bảo": "đảm|vệ|hiểm|tồn|quản|mật|dưỡng|hành|lãnh|trợ|an|toàn|lưu|hộ|chứng|tàng",
+    "đáp": "ứng",
+    "hô": "hấp|hào|hoán|biến",
+    "kể": "cả|từ|trên",
+    "viết": "bài|tắt|sai",
+    "hỏi": "han|thăm",
+    "nêu": "gương",
+}
+# … and before it: "dấu hỏi", "đòi hỏi", "lời nói", "bài viết".
+_NOT_SPEECH_BEFORE = {
+    "hỏi": ("dấu", "câu", "đòi", "học"),
+    "nói": ("lời", "câu"),
+    "viết": ("bài", "cây"),
+    "kể": ("đáng",),
+    "thông tin": ("các", "những"),
+}
+
+
+def _verb_pattern(verb: str) -> str:
+    before = "".join(f"(?<!{re.escape(w)} )" for w in _NOT_SPEECH_BEFORE.get(verb, ()))
+    after = rf"(?! (?:{_NOT_SPEECH_AFTER[verb]})(?!\w))" if verb in _NOT_SPEECH_AFTER else ""
+    return before + re.escape(verb) + after
+
+
+_VERB_RE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(_verb_pattern(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
+    + r")(?!\w)"
+)
 _REPORTING_RE = re.compile(
     rf"(?<!\w)(?:cũng\s+|đã\s+)?(?P<verb>{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*"
     r"(?:,|\s+rằng\b|:)\s*",
@@ -246,7 +403,7 @@ class Registry:
                 person.add_role(role)
             predicate = _ROLE_PREDICATE_RE.match(text, end)
             if predicate:
-                person.add_role(_cut_role(text[predicate.end():]))
+                person.add_role(_cut_role(text[predicate.end() :]))
             if honorific and not title:
                 previous = _role_segment_before(before)
                 if previous:
@@ -294,7 +451,17 @@ class Registry:
             person = self._recent(pos, role=low)
             if person:
                 return Speaker(person.name, person.role_for(phrase)), person
-            return Speaker(None, phrase), None
+            # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
+            # capitalised one: "Giám đốc Sở Xây dựng" is not any "Giám đốc").
+            words = phrase.split()
+            while len(words) > len(head.group().split()) and words[-1].islower():
+                words.pop()
+                person = self._recent(pos, role=" ".join(words).lower())
+                if person:
+                    return Speaker(person.name, person.role_for(" ".join(words))), person
+            role = _cut_role(phrase)
+            if role and len(role.split()) <= 8:
+                return Speaker(None, role), None
         return None, None
 
     def _before(self, pos: int) -> Iterator[_Mention]:
@@ -358,33 +525,42 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         starts = [run.start()]
         for word in words[:-1]:
             starts.append(starts[-1] + len(word) + 1)
-        window = text[max(0, run.start() - 12):run.start()]
+        window = text[max(0, run.start() - 16) : run.start()]
         honorific = _honorific_before(window)
         if " ".join(words[:2]) in PLACES:
             continue
-        if words[0].lower() in HONORIFICS:
+        if words[0].lower() in HONORIFICS and (
+            run.start() == 0
+            or text[max(0, run.start() - 2) : run.start()].strip(" ")
+            in (".", "!", "?", ":", ";", '"', "“", "”", "(", "")
+        ):
             # "Ông Sơn": the form of address is not part of the name.
             honorific, words, starts = words[0], words[1:], starts[1:]
         if not words:
             continue
-        previous = text[max(0, starts[0] - 20):starts[0]].split()
+        previous = text[max(0, starts[0] - 20) : starts[0]].split()
         if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
             continue  # "đường Triệu Việt Vương", "TP. Hồ Chí Minh"
-        if len(words) >= 2 and all(w.isascii() for w in words[-2:]) and \
-                any(_foreign(w) for w in words[-2:]) and \
-                (honorific or _ROLE_HEAD_RE.search(text, max(0, run.start() - 40), run.start())):
+        if (
+            len(words) >= 2
+            and all(w.isascii() for w in words[-2:])
+            and any(_foreign(w) for w in words[-2:])
+            and (honorific or _ROLE_HEAD_RE.search(text, max(0, run.start() - 40), run.start()))
+        ):
             # "Tổng thống Mỹ Donald Trump", "CEO Tim Cook": a foreign name after a title.
             k = len(words) - 2
         elif honorific and not _ROLE_HEAD_RE.match(text, starts[0]):
             k = 0
-        elif words[0] not in _ORG_WORDS and _LOWER_ROLE_END_RE.search(window):
+        elif words[0] not in _ORG_WORDS and (
+            _LOWER_ROLE_END_RE.search(window) or _TITLE_ABBR_END_RE.search(window)
+        ):
             # "bác sĩ Tâm", "chuyên gia Hùng": a profession written in lower case, then a name.
             k = 0
         elif words[0] in SURNAMES and len(words) >= 2:
             k = 0
         else:
             continue
-        name_words = words[k:k + 4]
+        name_words = words[k : k + 4]
         if " ".join(name_words[:2]) in PLACES or " ".join(name_words) in PLACES:
             continue
         end = starts[k + len(name_words) - 1] + len(name_words[-1])
@@ -395,7 +571,7 @@ def _names(text: str) -> list[tuple[str, int, int]]:
 def _honorific_before(before: str) -> str:
     """'… đồng chí ' -> 'đồng chí' (the form of address right before a name), else ''."""
     match = _HONORIFIC_END_RE.search(before)
-    return match.group(1) if match else ""
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 def _title_before(before: str) -> str:
@@ -403,12 +579,18 @@ def _title_before(before: str) -> str:
     clause = re.split(r"[,;:.!?()“”\"]", before)[-1]
     words = clause.split()
     window = " ".join(words[-9:])
-    offset = len(clause.rstrip()) - len(window)
-    match = _ROLE_HEAD_RE.search(clause.rstrip(), max(0, offset))
-    if not match:
+    clause = clause.rstrip()
+    offset = max(0, len(clause) - len(window))
+    title = ""
+    for match in _ROLE_HEAD_RE.finditer(clause, offset):
+        candidate = clause[match.start() :].strip()
+        # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với".
+        if not _ROLE_STOP_RE.search(candidate, match.end() - match.start()):
+            title = candidate
+            break
+    if not title:
         return ""
-    title = clause.rstrip()[match.start():].strip()
-    for h in sorted(HONORIFICS, key=len, reverse=True):
+    for h in _HONORIFICS_LONGEST_FIRST:
         if title.lower().endswith(" " + h):
             title = title[: -len(h) - 1].strip()
             break
@@ -455,7 +637,7 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
         match = re.match(r"\s*,\s*|\s+[–—-]\s+", after[used:])
         if not match:
             break
-        rest = after[used + match.end():]
+        rest = after[used + match.end() :]
         head = _ROLE_HEAD_RE.match(rest)
         if not head:
             break
@@ -476,7 +658,7 @@ def _appositives(after: str) -> list[str]:
 
 
 def _trim_phrase(phrase: str) -> str:
-    phrase = phrase.strip(" ,.;:-–—\"“”")
+    phrase = phrase.strip(' ,.;:-–—"“”')
     phrase = re.sub(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", "", phrase, flags=re.I)
     phrase = re.sub(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều)$", "", phrase, flags=re.I)
     return phrase.strip()
@@ -604,12 +786,12 @@ class _Extractor:
         """The speaker named at the very end of `head` (the words before a speech verb):
         'Tại Hội nghị, đồng chí X, Ủy viên …, Bộ trưởng …' -> X; '…, Thủ tướng' -> the
         Thủ tướng named earlier; 'lãnh đạo Tổng cục Thống kê' -> that role."""
-        clause = re.split(r"[;:]", head)[-1].rstrip(" ,")
+        clause = _PAREN_RE.sub("", re.split(r"[;:]", head)[-1]).rstrip(" ,")
         if not clause.strip():
             return None
         for _name, start, end in reversed(_names(clause)):
             _, used = _appositive_run(clause[end:])
-            rest = clause[end + used:]
+            rest = clause[end + used :]
             extra = [seg.strip() for seg in rest.split(",")[1:]]
             adverbs = rest.strip()
             if adverbs and "," not in adverbs and len(adverbs.split()) <= 2 and adverbs.islower():
@@ -624,7 +806,7 @@ class _Extractor:
             phrase_start = len(clause[:start].rstrip()) - len(honorific)
             if title:
                 phrase_start = min(phrase_start, clause.rfind(title, 0, start))
-            speaker, person = self.registry.resolve(clause[max(0, phrase_start):end + used], pos)
+            speaker, person = self.registry.resolve(clause[max(0, phrase_start) : end + used], pos)
             if person is not None:
                 # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
                 for seg in extra:
@@ -635,6 +817,16 @@ class _Extractor:
         segment = clause.split(",")[-1].strip()
         if _names(segment) or len(segment.split()) > 10:
             return None
+        if (
+            _CAP_RUN_RE.fullmatch(segment)
+            and 2 <= len(segment.split()) <= 4
+            and segment.split()[0] not in _ORG_WORDS
+            and not _ROLE_HEAD_RE.match(segment)
+        ):
+            # Right before a speech verb, capitalised words are a name the family-name list
+            # does not know ("Công Phượng nói", "Frank Bernhardt cho biết").
+            person = self.registry.person(segment)
+            return Speaker(person.name, person.role_for(None))
         speaker, _ = self.registry.resolve(segment, pos)
         return speaker
 
@@ -643,23 +835,31 @@ class _Extractor:
         p, close = span.end
         text = self.text(p)
         quote_pos = self.pos(*span.start)
-        post = text[close + 1:]
+        post = text[close + 1 :]
         stripped = post.lstrip()
         lead = len(post) - len(stripped)
-        if stripped[:1] in (",", "–", "—", "-"):
-            clause_match = re.match(r"[,–—-]\s*([^.!?;\"“”]*)", stripped)
-        elif stripped[:1] == "." or (not stripped[:1] and p + 1 < len(self.body)):
-            # A short sentence of its own that only attributes the quote.
-            clause_match = re.match(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]", stripped)
-            if clause_match and len(clause_match.group(1).split()) > 12:
-                return None
+        # "bác Tám (ngụ Q.Hoàng Mai) bức xúc": asides in brackets are blanked out, offsets kept.
+        masked = _PAREN_RE.sub(lambda m: " " * len(m.group()), stripped)
+        quote = self.quote_text(span)
+        own_sentence = False
+        if masked[:1] in (",", "–", "—", "-"):
+            clause_match = re.match(r"[,–—-]\s*([^.!?;\"“”]*)", masked)
+        elif masked[:1] == "." or (masked[:1].isupper() and quote[-1:] in ".!?…"):
+            # `"…". Ông X nói.` / `"…." Ông X nói.`: a short sentence that only attributes.
+            clause_match = re.match(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]", masked)
+            own_sentence = True
         else:
             return None
         if not clause_match:
             return None
         clause = clause_match.group(1)
         verb = _VERB_RE.search(clause)
-        if verb is None or len(clause[verb.end():].split()) > 12:
+        if verb is None:
+            return None
+        tail = len(clause[verb.end() :].split())
+        # A long tail ("…", ông X cho hay đang chỉ đạo …) only after a real statement, not
+        # after a quoted term that merely ends a clause.
+        if tail > (3 if own_sentence else 12) and (own_sentence or len(quote.split()) < 5):
             return None
         speaker = self.speaker_at_end(clause[: verb.start()], quote_pos)
         if speaker is None:
@@ -685,7 +885,7 @@ class _Extractor:
             speaker = self.speaker_at_end(theo["who"], quote_pos)
             return (speaker, "direct") if speaker is not None else None
         verbs = list(_VERB_RE.finditer(body))
-        if not verbs or len(body[verbs[-1].end():].split()) > 6:
+        if not verbs or len(body[verbs[-1].end() :].split()) > 6:
             return None
         speaker = self.speaker_at_end(body[: verbs[-1].start()], quote_pos)
         if speaker is None:
@@ -696,8 +896,13 @@ class _Extractor:
     # `Thủ tướng yêu cầu … phải “kiểm đếm được, ra sản phẩm cụ thể”`
     def embedded(self, span: _Span) -> Speaker | None:
         p, opened = span.start
-        if span.end[0] != p or self.quote_words(span) < 2:
+        quote = self.quote_text(span)
+        # Two words are a term ("truyền thống") unless they are a list ("đúng, trúng").
+        n_words = len(quote.split())
+        if span.end[0] != p or n_words < 2 or (n_words == 2 and "," not in quote):
             return None
+        if quote[:1].isupper():
+            return None  # mid-sentence and capitalised: a name or a title ("Ngày hội …")
         pre = self.sentence_head(p, max(0, opened - 1))
         for verb in _VERB_RE.finditer(pre):
             speaker = self.speaker_at_end(pre[: verb.start()], self.pos(p, opened))
@@ -713,7 +918,7 @@ class _Extractor:
         if p0 == p1:
             return self.text(p0)[s0:s1].strip()
         # A paragraph that continues a quote may re-open it with a mark of its own.
-        parts = [self.text(p0)[s0:span.first_end].strip()]
+        parts = [self.text(p0)[s0 : span.first_end].strip()]
         parts += [self.text(p).strip().lstrip(_QUOTE_OPEN + _STRAIGHT) for p in range(p0 + 1, p1)]
         parts.append(self.text(p1)[:s1].strip().lstrip(_QUOTE_OPEN + _STRAIGHT))
         return " ".join(part for part in parts if part)
@@ -738,7 +943,9 @@ class _Extractor:
                 continue
             attribution = self.after(span) if span.closed else None
             if (
-                attribution and pending is not None and span.start[0] == pending.end[0] + 1
+                attribution
+                and pending is not None
+                and span.start[0] == pending.end[0] + 1
                 and (not span.opened or span.start[1] <= 1)
             ):
                 # The quote began one paragraph earlier: `"…` ¶ `…", ông X nói.`
@@ -801,25 +1008,29 @@ class _Extractor:
         for p in range(len(self.body)):
             for sentence in self.sentences_of(p):
                 text = sentence.text
-                if sentence.ordinal in covered or any(ch in text for ch in "\"“”"):
+                if sentence.ordinal in covered or any(ch in text for ch in '"“”'):
                     continue
                 for verb in _REPORTING_RE.finditer(text):
                     head = text[: verb.start()]
                     speaker = self.speaker_at_end(head, self.pos(p, sentence.start))
                     if speaker is None or speaker.name is None:
                         continue
-                    clause = text[verb.end():].rstrip(" .;…")
+                    clause = text[verb.end() :].rstrip(" .;…")
                     if len(clause.split()) >= 6:
                         offset = verb.end()
-                        out.append(Quote(
-                            text=clause,
-                            speaker=speaker,
-                            form="reported",
-                            sentence=text,
-                            sentence_ordinal=sentence.ordinal,
-                            span=(offset, offset + len(clause)),
-                            id=make_id(self.doc.sha256, "quote", sentence.ordinal, offset, clause),
-                        ))
+                        out.append(
+                            Quote(
+                                text=clause,
+                                speaker=speaker,
+                                form="reported",
+                                sentence=text,
+                                sentence_ordinal=sentence.ordinal,
+                                span=(offset, offset + len(clause)),
+                                id=make_id(
+                                    self.doc.sha256, "quote", sentence.ordinal, offset, clause
+                                ),
+                            )
+                        )
                     break
         return out
 
