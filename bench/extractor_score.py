@@ -8,7 +8,7 @@ goes through the real pipeline (mickb.read.load_document -> extract_figures / ex
 Matching rule for figures (the gold conventions are in the corpus README):
 - A predicted fact matches a gold entry when the values are equal (the fact's `value`, or its
   `total` for "A/B" figures, which gold lists as two entries), the units are of a compatible
-  kind (an empty unit on either side is compatible with anything: "trạm 4G là 36.000"), and the
+  kind (an empty unit on either side is compatible with anything: "trạm 5G là 4.800"), and the
   gold `quote_span` lies in the fact's sentence (or overlaps it by 30+ characters).
 - Gold folds a growth rate into its level as `change_pct`; mickb states it as a fact of its
   own. A `change` fact whose value equals |change_pct| of a nearby gold entry matches that
@@ -128,7 +128,7 @@ def score_figures(facts: list[Fact], gold: list[dict], score: DocScore) -> None:
             value_taken[hit] = True
             score.matched += 1
             score.correct += 1
-            if f.total is not None:  # "602 tỷ đồng/2.002 tỷ đồng": gold lists both ends
+            if f.total is not None:  # "75 tỷ đồng/310 tỷ đồng": gold lists both ends
                 for k, g in enumerate(gold):
                     if not value_taken[k] and _eq(f.total, g["value"]) and _near(f, g):
                         value_taken[k] = True

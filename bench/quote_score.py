@@ -6,7 +6,7 @@ A gold quote is found when an extracted quote covers at least 80% of its words (
 no case, no diacritics) and at least 80% of the extracted quote's words are in it; it is
 found *with the right speaker* when, in addition, the gold speaker and the extracted
 speaker's name (or, without a name, its role) contain one another once folded
-("Thủ tướng Nguyễn Xuân Phúc" ~ "Nguyễn Xuân Phúc"). Precision counts the extracted quotes
+("Thủ tướng Phạm Minh Chính" ~ "Phạm Minh Chính"). Precision counts the extracted quotes
 that match some gold quote. The gold lists hold quotes in quote marks only, so the figures
 are given for direct + embedded quotes and, separately, with reported speech included.
 """

@@ -43,10 +43,23 @@ def main() -> None:
     rows = [
         ("python -c pass (floor)", [str(python), "-c", "pass"], None),
         ("mickb --help", [mickb, "--help"], 6.0),
-        ("mickb find QUERY --json", [mickb, "find", "doanh thu viễn thông 2022", "--json", *db], 7.0),
+        (
+            "mickb find QUERY --json",
+            [mickb, "find", "doanh thu viễn thông 2022", "--json", *db],
+            7.0,
+        ),
         ("mickb find QUERY (table)", [mickb, "find", "doanh thu viễn thông 2022", *db], 10.0),
-        ("mickb check CLAIM --json", [mickb, "check", "Doanh thu dịch vụ viễn thông năm 2022 đạt "
-                                      "138.000 tỷ đồng", "--json", *db], None),
+        (
+            "mickb check CLAIM --json",
+            [
+                mickb,
+                "check",
+                "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng",
+                "--json",
+                *db,
+            ],
+            None,
+        ),
     ]
     # Interleave the commands so machine noise hits them alike.
     samples: dict[str, list[float]] = {name: [] for name, _, _ in rows}

@@ -15,6 +15,14 @@ def test_cli_reference_matches_help() -> None:
     assert actual == expected, "docs/cli.md is stale: run python docs/gen_cli_reference.py"
 
 
+def test_stored_root_help_matches_click() -> None:
+    generator = runpy.run_path(str(DOCS / "gen_cli_reference.py"))
+    stored = (DOCS.parent / "src" / "mickb" / "_help.py").read_text(encoding="utf-8")
+    assert stored == generator["render_help_module"](), (
+        "src/mickb/_help.py is stale: run python docs/gen_cli_reference.py"
+    )
+
+
 def test_every_command_has_a_section() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
     for command in (

@@ -162,7 +162,7 @@ def test_period_is_inherited_within_a_paragraph_only() -> None:
 
 def test_period_without_year_takes_the_year_named_before() -> None:
     (fact,) = _facts(
-        "Báo cáo tổng kết năm 2019 cho biết: 6 tháng đầu năm, doanh thu bưu chính đạt 9.400 tỷ "
+        "Báo cáo sơ kết năm 2019 nêu rõ: 6 tháng đầu năm, doanh thu bưu chính đạt 9.400 tỷ "
         "đồng."
     )
     assert fact.period == "6 tháng đầu năm 2019"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ outlet: "Tin Thử"
 ---
 Năm 2023, doanh thu dịch vụ bưu chính ước đạt 61.200 tỷ đồng, tăng 9,4% so với năm 2022.
 
-"Chúng tôi sẽ tiếp tục mở rộng mạng lưới giao nhận đến từng xã", ông Trần Văn An, Tổng giám đốc Công ty Bưu chính Thử, cho biết.
+"Chúng tôi sẽ mở rộng mạng lưới giao nhận đến từng xã", ông Trần Văn An, Tổng giám đốc, cho biết.
 """
 
 

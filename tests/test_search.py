@@ -347,3 +347,13 @@ def test_contract_examples_on_the_seed(seed_kb: Path, query: str, first: str) ->
 def test_the_seed_figure_is_in_the_top_three(seed_kb: Path, query: str, wanted: str) -> None:
     with KB.open(seed_kb, readonly=True) as kb:
         assert wanted in top(find(kb, query), 3)
+
+
+def test_a_pasted_record_id_finds_that_record(kb: KB) -> None:
+    some = next(kb.iter_records("fact"))
+    assert [h.record for h in find(kb, f" {some['id']} ")] == [some]
+
+
+def test_filters_that_no_record_kind_can_meet_find_nothing(kb: KB) -> None:
+    assert find(kb, "doanh thu", kind="fact", speaker="Phạm Minh Chính") == []
+    assert find(kb, "chuyển đổi số", kind="quote", sector="viễn thông") == []

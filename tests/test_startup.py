@@ -8,7 +8,7 @@ from pathlib import Path
 
 PROBE = """
 import sys
-from mickb.cli import main
+from mickb.entry import main
 try:
     main({args!r})
 except SystemExit:

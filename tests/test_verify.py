@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from kbfactory import doc, quote
 
 from mickb.errors import BadInput
@@ -255,3 +257,14 @@ def test_seed_altered_quote_shows_the_changed_word(seed: Any) -> None:
     )
     assert r["verdict"] == "altered"
     assert "'chiến sĩ' instead of 'chiến binh'" in r["differences"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_any_contiguous_part_of_a_quote_verifies(kb: Any, data: st.DataObject) -> None:
+    words = LINH.split()
+    start = data.draw(st.integers(0, len(words) - 3))
+    end = data.draw(st.integers(start + 3, len(words)))
+    part = " ".join(words[start:end])
+    typed = data.draw(st.sampled_from([part, part.upper(), unicodedata.normalize("NFD", part)]))
+    assert verify_quote(kb, typed, by="Nguyễn Mạnh Hùng")["verdict"] == "verified"

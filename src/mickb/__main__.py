@@ -1,3 +1,3 @@
-from mickb.cli import main
+from mickb.entry import main
 
 main()

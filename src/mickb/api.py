@@ -1,10 +1,10 @@
 """The library's front door for scripts: the same operations as the CLI, returning data.
 
-    import mickb
-    with mickb.open_kb() as kb:            # the KB the CLI would read
-        for hit in mickb.find(kb, "doanh thu viễn thông 2022"):
-            print(hit.record["value_text"], hit.score)
-        print(mickb.check(kb, "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng")["verdict"])
+import mickb
+with mickb.open_kb() as kb:            # the KB the CLI would read
+    for hit in mickb.find(kb, "doanh thu viễn thông 2022"):
+        print(hit.record["value_text"], hit.score)
+    print(mickb.check(kb, "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng")["verdict"])
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ def open_kb(path: str | Path | None = None, *, readonly: bool = True) -> KB:
 
 
 def find(kb: KB, query: str, **filters: Any) -> list[Hit]:
-    """Ranked facts and quotes for a query (filters: kind, sector, speaker, period, source, limit)."""
+    """Ranked facts and quotes for a query.
+
+    Filters: kind, sector, speaker, period, source, limit (as `mickb find`).
+    """
     from mickb.search import find as _find
 
     return _find(kb, query, **filters)

@@ -63,17 +63,9 @@ _VI_STOP_WORDS = frozenset(
     vnd trở thêm đồng so""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
-_VI_STOP_ASCII = frozenset(fold(w) for w in _VI_STOP_WORDS) - {
-    "ve",
-    "tu",
-    "dong",
-    "so",
-    "the",
-    "trong",
-    "ty",
-    "ti",
-    "con",
-}
+_VI_STOP_ASCII = frozenset(fold(w) for w in _VI_STOP_WORDS) - frozenset(
+    "ve tu dong so the trong ty ti con".split()
+)
 # Generic words: they count, but little ("dịch vụ", "lĩnh vực", "tỷ lệ").
 _VI_GENERIC = frozenset(
     "dich vu linh vuc nganh toan tong so luong ty le trong su hoat viet nam ca nuoc gia tri "
@@ -91,50 +83,23 @@ _EN_STOP = frozenset(
     expanded achieved achieve hit while compared against versus vs last first half quarter
     month months only also which who has have had will would""".split()
 )
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
 # Sector and sub-sector terms: a claim naming one sector is never about a fact of another
 # ("doanh thu dịch vụ viễn thông" is not "doanh thu dịch vụ bưu chính"). Longest first.
 _SECTOR_TERMS: tuple[str, ...] = tuple(
     sorted(
-        (
-            "thong tin va truyen thong",
-            "cong nghe thong tin",
-            "cong nghiep cong nghe so",
-            "cong nghiep ict",
-            "cong nghe so",
-            "an toan thong tin",
-            "kinh te so",
-            "chinh phu so",
-            "chinh phu dien tu",
-            "xa hoi so",
-            "chuyen doi so",
-            "thuong mai dien tu",
-            "phat thanh",
-            "truyen hinh",
-            "bao chi",
-            "xuat ban",
-            "phat hanh",
-            "in",
-            "buu chinh",
-            "vien thong",
-            "internet",
-            "bang rong",
-            "di dong",
-            "co dinh",
-            "phan mem",
-            "phan cung",
-            "dien tu",
-            "noi dung so",
-            "cntt",
-            "ict",
-            "truyen thong",
-            "quang cao",
-            "tan so",
-            "ban dan",
-            "vi mach",
-            "du lieu",
-            "tri tue nhan tao",
-            "dien toan dam may",
-            "ve tinh",
+        _phrases(
+            "thong tin va truyen thong|cong nghe thong tin|cong nghiep cong nghe so|"
+            "cong nghiep ict|cong nghe so|an toan thong tin|kinh te so|chinh phu so|"
+            "chinh phu dien tu|xa hoi so|chuyen doi so|thuong mai dien tu|phat thanh|"
+            "truyen hinh|bao chi|xuat ban|phat hanh|in|buu chinh|vien thong|internet|bang rong|"
+            "di dong|co dinh|phan mem|phan cung|dien tu|noi dung so|cntt|ict|truyen thong|"
+            "quang cao|tan so|ban dan|vi mach|du lieu|tri tue nhan tao|dien toan dam may|ve tinh"
         ),
         key=lambda t: (-len(t.split()), t),
     )
@@ -153,78 +118,25 @@ _TRIM_WORDS = frozenset(
     "dat uoc tinh la co duoc nam tang giam khoang gan hon tren chiem bang o muc len toi den "
     "thi con so va cua trong cho vao tai da se van cung voi so".split()
 )
-_CHANGE_UP = (
-    "tang truong",
-    "tang them",
-    "tang",
-    "grew",
-    "grown",
-    "grow",
-    "growth",
-    "rose",
-    "risen",
-    "rise",
-    "increased",
-    "increase",
-    "up",
-    "gained",
-    "climbed",
-    "jumped",
-    "expanded",
-    "higher",
+# Growth words, before the figure ("tăng 12,7%", "grew 5%").
+_CHANGE_UP = _phrases(
+    "tang truong|tang them|tang|grew|grown|grow|growth|rose|risen|rise|increased|increase|"
+    "up|gained|climbed|jumped|expanded|higher"
 )
-_CHANGE_DOWN = (
-    "giam di",
-    "giam",
-    "fell",
-    "fallen",
-    "fall",
-    "dropped",
-    "drop",
-    "declined",
-    "decline",
-    "decreased",
-    "decrease",
-    "down",
-    "shrank",
-    "contracted",
-    "lower",
+_CHANGE_DOWN = _phrases(
+    "giam di|giam|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|down|"
+    "shrank|contracted|lower"
 )
-_CHANGE_AFTER = (
-    "increase",
-    "growth",
-    "rise",
-    "gain",
-    "jump",
-    "higher",
-    "more",
-    "drop",
-    "decline",
-    "decrease",
-    "fall",
-    "lower",
-    "less",
-    "year on year",
-    "yoy",
-    "tang truong",
+# ... and after it ("a 1.6% increase").
+_CHANGE_AFTER = _phrases(
+    "increase|growth|rise|gain|jump|higher|more|drop|decline|decrease|fall|lower|less|"
+    "year on year|yoy|tang truong"
 )
-_CHANGE_FILLERS = ("by", "them", "o muc", "muc", "la", "dat", "a", "an", "of", "khoang")
+_CHANGE_FILLERS = _phrases("by|them|o muc|muc|la|dat|a|an|of|khoang")
 # Plans and targets, with their diacritics ("sẽ", not "chia sẻ").
-_TARGET_WORDS = (
-    "phấn đấu",
-    "mục tiêu",
-    "sẽ",
-    "phan dau",
-    "muc tieu",
-    "target",
-    "targets",
-    "aim",
-    "aims",
-    "goal",
-    "will",
-    "plans to",
-    "plan to",
-    "expected to",
+_TARGET_WORDS = _phrases(
+    "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|aim|aims|goal|will|plans to|"
+    "plan to|expected to"
 )
 _HEDGE_WORDS = {
     "about": "about",
@@ -881,8 +793,10 @@ def _clause_may_beat(fig: Figure, sentence: str, sector: list[str], best: float)
     return CLAUSE_TRUST * (0.75 * recall + 0.25) > max(best, SAME_METRIC)
 
 
-def _vi_score(fig: Figure, raw_metric: tuple[list[str], list[str]], sector: list[str]) -> float:
-    raw_metric, fact_metric = raw_metric
+def _vi_score(fig: Figure, metric: tuple[list[str], list[str]], sector: list[str]) -> float:
+    """The Vietnamese-words score of one reading of a fact's metric (all words, content
+    words), `sector` holding words that may cover the claim's but are not the metric."""
+    raw_metric, fact_metric = metric
     metric_terms = sector_terms(raw_metric)
     fact_terms = metric_terms | sector_terms(sector)
     claim_terms = fig.sector_terms
@@ -1062,7 +976,7 @@ def numbers_agree(fig: Figure, fact: _Fact) -> bool:
     if (
         fact.total is not None
         and fig.number.total is None
-        and ({"tong", "total"} & set(fig.vi_words + fig.en_words))
+        and ({"tong", "total"} & fig.context_words)
     ):
         # "602/2.002 tỷ đồng" and a claim about the total ("tổng … 2.002 tỷ đồng").
         scale = (fact.base_value / fact.value) if fact.base_value and fact.value else 1.0
@@ -1220,7 +1134,7 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         other = same_metric[0]
         rec = _record(kb, other)
         result["explanation"] = (
-            f"the KB has only {_measure_name(_measure_class(other))} of {other.metric} "
+            f"the KB has only {_measure_name(_measure_class(other))} of {_metric_label(other)} "
             f"({_fact_phrase(other)}), not {_measure_name(fig.measure, own=True)}"
             + _source_label(rec)
         )
@@ -1229,7 +1143,7 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         other = same_measure[0]
         rec = _record(kb, other)
         result["explanation"] = (
-            f"the KB gives {other.metric} in {_unit_name(other)} ({_fact_phrase(other)}), "
+            f"the KB gives {_metric_label(other)} in {_unit_name(other)} ({_fact_phrase(other)}), "
             f"which cannot be compared with {fig.text}" + _source_label(rec)
         )
         return result
@@ -1240,7 +1154,7 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         other = scored[0][0]
         rec = _record(kb, other)
         result["explanation"] = (
-            f"the KB has {other.metric} for {other.period} ({_fact_phrase(other)}), "
+            f"the KB has {_metric_label(other)} for {other.period} ({_fact_phrase(other)}), "
             f"not for {period.describe()}" + _source_label(rec)
         )
         return result
@@ -1260,7 +1174,7 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         result["verdict"] = "supported"
         result["fact"] = rec
         result["explanation"] = (
-            f"the source says {_fact_phrase(best, with_qualifier=True)} for {best.metric}"
+            f"the source says {_fact_phrase(best, with_qualifier=True)} for {_metric_label(best)}"
             f"{_period_suffix(best)}, which {_relation(fig, best)} "
             f"{fig.text if fig.range_end is not None or not fig.hedge else fig.number.text}"
             + _source_label(rec)
@@ -1275,7 +1189,7 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         rec = _record(kb, other)
         claim_part = period.describe()
         result["explanation"] = (
-            f"the KB has {other.metric} only for {other.period} ({_fact_phrase(other)}), "
+            f"the KB has {_metric_label(other)} only for {other.period} ({_fact_phrase(other)}), "
             f"which is not the same period as the claim's"
             + (f" ({claim_part})" if claim_part else "")
             + _source_label(rec)
@@ -1288,7 +1202,7 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
         if c.score >= top.score - AMBIGUOUS_GAP and _metric_key(c) != _metric_key(top)
     ]
     if rivals:
-        shown = "; ".join(f"{c.metric}: {_fact_phrase(c)}" for c in [top, *rivals][:4])
+        shown = "; ".join(f"{_metric_label(c)}: {_fact_phrase(c)}" for c in [top, *rivals][:4])
         result["explanation"] = (
             f"«{metric_label}» could be several figures in the KB, none "
             f"of them {fig.text} ({shown}); name the metric more exactly"
@@ -1298,13 +1212,13 @@ def _check_figure(kb: KB, claim: str, fig: Figure, period: Period) -> dict[str, 
     result["verdict"] = "contradicted"
     result["fact"] = rec
     explanation = (
-        f"the source says {_fact_phrase(top, with_qualifier=True)} for {top.metric}"
+        f"the source says {_fact_phrase(top, with_qualifier=True)} for {_metric_label(top)}"
         f"{_period_suffix(top)}, not {fig.text}"
     )
     owner = _owner_of_number(fig, cands, top)
     if owner is not None:
         explanation += (
-            f" ({fig.number.text} is the figure of {owner.metric}: {_fact_phrase(owner)})"
+            f" ({fig.number.text} is the figure of {_metric_label(owner)}: {_fact_phrase(owner)})"
         )
     result["explanation"] = explanation + _source_label(rec)
     return result
@@ -1401,6 +1315,16 @@ def _relation(fig: Figure, fact: _Fact) -> str:
     if math.isclose(abs(v), abs(w), rel_tol=1e-9):
         return "matches"
     return "rounds to"
+
+
+def _metric_label(fact: _Fact) -> str:
+    """The fact's metric as a reader should see it; when the extractor left none, the
+    source's own words before the figure."""
+    if fact.metric and fact.metric.strip():
+        return fact.metric
+    clause = _fact_clause_cached(fact.sentence or "", fact.value_text or "")[2]
+    shown = shown_metric(clause.replace(fact.value_text or "\0", " "))
+    return f"«{shown}»" if shown else "this figure"
 
 
 def _unit_name(fact: _Fact) -> str:

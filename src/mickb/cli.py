@@ -6,15 +6,18 @@ Errors from the core are named exceptions (mickb.errors); `main` maps them to on
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from mickb import render
-from mickb.errors import BadInput, ExitCode, KBError, MickbError
+from mickb.commands import Done, open_for_reading, run_find
+from mickb.entry import main
+from mickb.errors import BadInput, ExitCode
+
+__all__ = ["app", "main"]
 
 # rich_markup_mode=None: plain click help, so `mickb --help` never pays for importing rich.
 app = typer.Typer(
@@ -30,28 +33,20 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Knowledge base file (default: $MICKB_DB, your KB, or the shipped one).",
-                 show_default=False),
+    typer.Option(
+        "--db",
+        help="Knowledge base file (default: $MICKB_DB, your KB, or the shipped one).",
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (the contract's records).")]
-
-
-class Done(Exception):
-    """Stop with an exit code after output was written (grep-style 0/1)."""
-
-    def __init__(self, code: int) -> None:
-        self.code = code
 
 
 def _exit(found: bool) -> NoReturn:
     raise Done(ExitCode.OK if found else ExitCode.NOT_FOUND)
 
 
-def _open_for_reading(db: str | None) -> Any:
-    from mickb.paths import kb_for_reading
-    from mickb.store import KB
-
-    return KB.open(kb_for_reading(db), readonly=True)
+_open_for_reading = open_for_reading
 
 
 def _stdin_text() -> str:
@@ -59,7 +54,9 @@ def _stdin_text() -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadInput(f"standard input is not UTF-8 text (byte {exc.start}); convert it first") from None
+        raise BadInput(
+            f"standard input is not UTF-8 text (byte {exc.start}); convert it first"
+        ) from None
 
 
 def _version(value: bool) -> None:
@@ -72,21 +69,33 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Figures and quotes of Vietnamese ICT-sector reports."""
 
 
 @app.command()
 def find(
-    query: Annotated[str, typer.Argument(help="What you remember: words (with or without "
-                                              "diacritics, English too) or a number.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="What you remember: words (with or without diacritics, English too) or a number."
+        ),
+    ],
     kind: Annotated[str | None, typer.Option(help="Only 'fact' or 'quote'.")] = None,
     sector: Annotated[str | None, typer.Option(help="Only this sector, e.g. 'viễn thông'.")] = None,
-    speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker (name or role).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only quotes by this speaker (name or role).")
+    ] = None,
     period: Annotated[str | None, typer.Option(help="Only this period, e.g. 2022.")] = None,
-    source: Annotated[str | None, typer.Option(help="Only this source (id or title words).")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Only this source (id or title words).")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N results.", min=1)] = 10,
     json_: JsonOption = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record a line.")] = False,
@@ -94,45 +103,19 @@ def find(
     db: DbOption = None,
 ) -> None:
     """Fuzzy search over facts and quotes, best first."""
-    from mickb.search import find as find_records
-
-    if kind not in (None, "fact", "quote"):
-        raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")
-    kb = _open_for_reading(db)
-    try:
-        hits = find_records(kb, query, kind=kind, sector=sector, speaker=speaker,
-                            period=period, source=source, limit=limit)
-        records = [h.record for h in hits]
-        table = not (json_ or jsonl or csv)
-        # A level's growth rate belongs beside it in the table even when the search left it out.
-        related = _related_records(kb, records) if table else {}
-    finally:
-        kb.close()
-    if json_:
-        render.write_json({"query": query, "count": len(records), "results": records})
-    elif jsonl:
-        render.write_jsonl(records)
-    elif csv:
-        render.write_csv(records)
-    elif records:
-        words = sorted({w for h in hits for w in h.matched})
-        render.results_table(records, words, related)
-    else:
-        render.message(f"nothing found for {query!r}; try fewer or other words")
-    _exit(bool(records))
-
-
-def _related_records(kb: Any, records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    from mickb.errors import RecordNotFound
-
-    have = {r["id"] for r in records}
-    related: dict[str, dict[str, Any]] = {}
-    for rid in {rid for r in records for rid in (r.get("related") or [])} - have:
-        try:
-            related[rid] = kb.get(rid)
-        except RecordNotFound:
-            continue
-    return related
+    fmt = "json" if json_ else "jsonl" if jsonl else "csv" if csv else "table"
+    code = run_find(
+        query,
+        kind=kind,
+        sector=sector,
+        speaker=speaker,
+        period=period,
+        source=source,
+        limit=limit,
+        fmt=fmt,
+        db=db,
+    )
+    raise Done(code)
 
 
 @app.command()
@@ -159,7 +142,9 @@ def show(
 
 @app.command()
 def check(
-    claim: Annotated[str, typer.Argument(help="A sentence with figures; '-' reads one claim a line from stdin.")],
+    claim: Annotated[
+        str, typer.Argument(help="A sentence with figures; '-' reads one claim a line from stdin.")
+    ],
     json_: Annotated[bool, typer.Option("--json", help="JSON (JSONL when reading stdin).")] = False,
     db: DbOption = None,
 ) -> None:
@@ -193,7 +178,9 @@ def check(
 @app.command()
 def quote(
     text: Annotated[str, typer.Argument(help="The quotation to verify.")],
-    by: Annotated[str | None, typer.Option("--by", help="Who it is attributed to (name or role).")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who it is attributed to (name or role).")
+    ] = None,
     json_: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -215,7 +202,9 @@ def quote(
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html) or folders.")],
-    title: Annotated[str | None, typer.Option(help="Title, if the document does not state it.")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title, if the document does not state it.")
+    ] = None,
     date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
     outlet: Annotated[str | None, typer.Option(help="The publication, e.g. 'Nhân Dân'.")] = None,
@@ -253,17 +242,21 @@ def ingest(
     if not existed and len(report.failed) == len(report.outcomes):
         _remove_kb(path)  # nothing landed: leave no empty KB behind
     if json_:
-        render.write_json({"kb": report.kb_path,
-                           "documents": [o.__dict__ for o in report.outcomes]})
+        render.write_json(
+            {"kb": report.kb_path, "documents": [o.__dict__ for o in report.outcomes]}
+        )
     else:
         for o in report.outcomes:
             if o.status == "failed":
                 render.message(f"failed     {o.path}: {o.error}")
             else:
-                render.message(f"{o.status:<10} {o.path}: {o.facts} figures, {o.quotes} quotes "
-                               f"({o.source_id})")
-        render.message(f"{len(report.outcomes) - len(report.failed)} of {len(report.outcomes)} "
-                       f"documents in {report.kb_path}")
+                render.message(
+                    f"{o.status:<10} {o.path}: {o.facts} figures, {o.quotes} quotes ({o.source_id})"
+                )
+        render.message(
+            f"{len(report.outcomes) - len(report.failed)} of {len(report.outcomes)} "
+            f"documents in {report.kb_path}"
+        )
     if report.failed:
         raise Done(ExitCode.BAD_INPUT)
 
@@ -275,12 +268,21 @@ def _remove_kb(path: Path) -> None:
 
 @app.command()
 def build(
-    sources: Annotated[Path, typer.Argument(help="Folder of source documents.")] = Path("data/sources"),
-    output: Annotated[Path, typer.Option("--output", "-o", help="KB file to write.")] = Path("data/kb.sqlite"),
+    sources: Annotated[Path, typer.Argument(help="Folder of source documents.")] = Path(
+        "data/sources"
+    ),
+    output: Annotated[Path, typer.Option("--output", "-o", help="KB file to write.")] = Path(
+        "data/kb.sqlite"
+    ),
     json_: JsonOption = False,
-    db: Annotated[str | None, typer.Option("--db", help="Same as --output.", show_default=False)] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Same as --output.", show_default=False)
+    ] = None,
 ) -> None:
-    """Rebuild a KB from a folder of sources, deterministically (default data/sources -> data/kb.sqlite)."""
+    """Rebuild a KB from a folder of sources, deterministically.
+
+    By default data/sources/ -> data/kb.sqlite, replaced atomically.
+    """
     from mickb.pipeline import build as build_kb
 
     target = Path(db) if db else output
@@ -290,14 +292,17 @@ def build(
     else:
         facts = sum(o.facts for o in report.outcomes)
         quotes = sum(o.quotes for o in report.outcomes)
-        render.message(f"built {target}: {len(report.outcomes)} documents, {facts} figures, "
-                       f"{quotes} quotes")
+        render.message(
+            f"built {target}: {len(report.outcomes)} documents, {facts} figures, {quotes} quotes"
+        )
 
 
 @app.command()
 def export(
     kind: Annotated[str | None, typer.Option(help="Only 'fact' or 'quote'.")] = None,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record a line (default).")] = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One JSON record a line (default).")
+    ] = False,
     csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -348,58 +353,3 @@ def stats(json_: JsonOption = False, db: DbOption = None) -> None:
             if isinstance(counts, dict):
                 rows += [{"what": f"{group}: {k}", "count": v} for k, v in counts.items()]
         render.key_value_table(rows, ["what", "count"])
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app and map every outcome to an exit code, in one place."""
-    import click
-
-    debug = os.environ.get("MICKB_DEBUG") == "1"
-    command = typer.main.get_command(app)
-    try:
-        command.main(args=argv, prog_name="mickb", standalone_mode=False)
-        code = 0
-    except Done as done:
-        code = done.code
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.exceptions.Abort:
-        render.message("error: aborted")
-        code = 130
-    except click.UsageError as exc:
-        # click puts `Usage:` lines first; the contract wants one line that says what to do.
-        hint = f" (see 'mickb {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else \
-            " (see 'mickb --help')"
-        render.message(f"error: {exc.format_message()}{hint}")
-        code = ExitCode.BAD_INPUT
-    except click.ClickException as exc:
-        render.message(f"error: {exc.format_message()}")
-        code = ExitCode.BAD_INPUT
-    except MickbError as exc:
-        if debug:
-            import traceback
-
-            traceback.print_exc()
-        render.message(f"error: {exc}")
-        code = exc.exit_code
-    except BrokenPipeError:
-        # `mickb export | head`: the reader left; not an error worth a message.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = 0
-    except KeyboardInterrupt:
-        code = 130
-    except Exception as exc:  # noqa: BLE001 - last resort: no traceback unless asked
-        if debug:
-            raise
-        import sqlite3
-
-        if isinstance(exc, sqlite3.DatabaseError):
-            render.message(f"error: knowledge base problem: {exc} (check the file, or rebuild it "
-                           "with 'mickb build')")
-            code = KBError.exit_code
-        else:
-            render.message(f"error: unexpected {type(exc).__name__}: {exc} "
-                           "(rerun with MICKB_DEBUG=1 and report it)")
-            code = ExitCode.BAD_INPUT
-    sys.exit(code)

@@ -702,7 +702,7 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         return "time"
     if before == ":" and s >= 2 and text[s - 2].isdigit():
         return "time"
-    # document numbers: 505/QĐ-TTg, 187/TT-BTC, 13/2023/NĐ-CP, 52-NQ/TW
+    # document numbers: 505/QĐ-TTg, 22/TT-BTTTT, 13/2023/NĐ-CP, 52-NQ/TW
     if re.match(r"(?:/\d+)*[/-][A-ZĐ]{2,}", text[e : e + 20]):
         return "document"
     words = _prev_words(folded, s, 4)
@@ -710,7 +710,7 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
     if prev_exact and prev_exact[-1] == "thứ":
         return "ordinal"
     if prev_exact and prev_exact[-1] in ("số", "no.", "#") and not raw.unit and not raw.is_percent:
-        # "Quyết định số 505", "Chỉ thị số 11"; but "tổng số 9,1 triệu người" is a figure
+        # "Quyết định số 505", "Chỉ thị số 11"; but "tổng số 4,6 triệu hộ" is a figure
         return "document"
     if re.match(r"\s+Tết\b", text[e : e + 6]):
         return "date"  # "29 Tết", "mùng 7 Tết"
@@ -764,7 +764,7 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         return "date"
     if len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in ("giai đoạn", "vòng thi"):
         if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) < 4:
-            return "ordinal"  # "giai đoạn 1", not "giai đoạn 2014 - 2016" (years)
+            return "ordinal"  # "giai đoạn 1", not "giai đoạn 2021 - 2025" (years)
     if (
         prev_exact
         and prev_exact[-1] in _LABEL_WORDS
@@ -963,7 +963,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
             and re.fullmatch(r"\s*,\s*|\s+(?:và|hoặc)\s+|/", text[prev.end : cur.start])
         ):
             cur.context = prev.context
-    # "A/B" fractions: "2.152/2.418 điểm", "602 tỷ đồng/2.002 tỷ đồng"
+    # "A/B" fractions: "2.152/2.418 điểm", "75 tỷ đồng/310 tỷ đồng"
     merged: list[_Raw] = []
     i = 0
     while i < len(raws):
@@ -997,7 +997,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
             ):
                 continue
             if b.context in ("age", "year", "duration", "date", "time") or a.context == "age":
-                a.context = a.context or b.context  # "10 đến 15 năm", "25 - 54 tuổi"
+                a.context = a.context or b.context  # "10 đến 15 năm", "18 - 60 tuổi"
                 b.context = b.context or a.context
                 continue
             if a.context is None and b.context is None and (b.unit or b.is_percent):
@@ -1023,7 +1023,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
         if re.match(r"\s*tro len\b", after) and re.search(
             r"\btu\s*$", folded[max(0, start - 5) : start]
         ):
-            # "từ 20%/năm trở lên"
+            # "từ 8% trở lên"
             qstart = folded.rfind("tu", 0, start)
             qual, qend = "at_least", qstart + 2
         scale = r.scale

@@ -45,8 +45,7 @@ def kb_for_reading(db: str | Path | None = None) -> Path:
     shipped = shipped_kb()
     if not shipped.exists():
         raise KBMissing(
-            f"no knowledge base found (looked for {shipped}); "
-            "run 'mickb build' or pass --db PATH"
+            f"no knowledge base found (looked for {shipped}); run 'mickb build' or pass --db PATH"
         )
     return shipped
 

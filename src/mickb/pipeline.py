@@ -38,7 +38,9 @@ def extract(doc: Document) -> tuple[list[Fact], list[Quote]]:
     return extract_figures(doc), extract_quotes(doc, reported=True)
 
 
-def process_path(path: Path, meta: SourceMeta | None = None) -> tuple[Document, list[Fact], list[Quote]]:
+def process_path(
+    path: Path, meta: SourceMeta | None = None
+) -> tuple[Document, list[Fact], list[Quote]]:
     """read -> clean -> split -> extract, for one file."""
     from mickb.read import load_document
 
@@ -124,16 +126,25 @@ def build(sources: Path, output: Path) -> IngestReport:
             for path in expand_paths([sources]):
                 doc, facts, quotes = process_path(path)
                 # Relative paths keep the file independent of where the checkout lives.
-                result = kb.add_document(doc, facts, quotes, path=path.relative_to(sources).as_posix())
-                report.outcomes.append(IngestOutcome(
-                    str(path), result.status, result.source_id, result.facts, result.quotes))
+                result = kb.add_document(
+                    doc, facts, quotes, path=path.relative_to(sources).as_posix()
+                )
+                report.outcomes.append(
+                    IngestOutcome(
+                        str(path), result.status, result.source_id, result.facts, result.quotes
+                    )
+                )
             kb.compact()
         finally:
             kb.close()
         os.replace(tmp, output)
     finally:
-        for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm"),
-                         Path(str(tmp) + "-journal")):
+        for leftover in (
+            tmp,
+            Path(str(tmp) + "-wal"),
+            Path(str(tmp) + "-shm"),
+            Path(str(tmp) + "-journal"),
+        ):
             if leftover.exists():
                 leftover.unlink()
     return report

@@ -17,13 +17,34 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 # CSV columns: the contract's record fields, with nested objects flattened.
 FACT_COLUMNS = [
-    "kind", "id", "metric", "metric_en", "measure", "value", "unit", "value_text", "total",
-    "qualifier", "base_value", "base_unit", "period", "compared_to", "direction", "sector",
-    "related", "sentence",
+    "kind",
+    "id",
+    "metric",
+    "metric_en",
+    "measure",
+    "value",
+    "unit",
+    "value_text",
+    "total",
+    "qualifier",
+    "base_value",
+    "base_unit",
+    "period",
+    "compared_to",
+    "direction",
+    "sector",
+    "related",
+    "sentence",
 ]
 QUOTE_COLUMNS = ["kind", "id", "text", "speaker_name", "speaker_role", "form", "sentence"]
-SOURCE_COLUMNS = ["source_id", "source_title", "source_date", "source_url", "source_outlet",
-                  "source_author"]
+SOURCE_COLUMNS = [
+    "source_id",
+    "source_title",
+    "source_date",
+    "source_url",
+    "source_outlet",
+    "source_author",
+]
 CSV_COLUMNS = list(dict.fromkeys(FACT_COLUMNS + QUOTE_COLUMNS + SOURCE_COLUMNS))
 
 
@@ -128,8 +149,9 @@ def _highlight(text: str, words: list[str]) -> Any:
     return rich_text
 
 
-def results_table(hits: list[dict[str, Any]], words: list[str],
-                  related: dict[str, dict[str, Any]] | None = None) -> None:
+def results_table(
+    hits: list[dict[str, Any]], words: list[str], related: dict[str, dict[str, Any]] | None = None
+) -> None:
     """Facts and quotes found, best first, matched words highlighted.
 
     A table on wide terminals; on narrow ones (or piped at 80 columns) one small card per
@@ -146,12 +168,19 @@ def results_table(hits: list[dict[str, Any]], words: list[str],
 
 def _source_label(rec: dict[str, Any]) -> str:
     source = rec.get("source") or {}
-    return " ".join(x for x in (source.get("outlet") or source.get("title") or source.get("id"),
-                                source.get("date")) if x)
+    return " ".join(
+        x
+        for x in (
+            source.get("outlet") or source.get("title") or source.get("id"),
+            source.get("date"),
+        )
+        if x
+    )
 
 
-def _wide_table(console: Any, hits: list[dict[str, Any]], words: list[str],
-                known: dict[str, dict[str, Any]]) -> None:
+def _wide_table(
+    console: Any, hits: list[dict[str, Any]], words: list[str], known: dict[str, dict[str, Any]]
+) -> None:
     from rich import box
     from rich.table import Table
 
@@ -166,17 +195,29 @@ def _wide_table(console: Any, hits: list[dict[str, Any]], words: list[str],
         if rec.get("kind") == "quote":
             speaker = rec.get("speaker") or {}
             who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x) or "?"
-            table.add_row(rec["id"], _highlight("“" + rec["text"] + "”", words), who, "", "",
-                          _source_label(rec))
+            table.add_row(
+                rec["id"],
+                _highlight("“" + rec["text"] + "”", words),
+                who,
+                "",
+                "",
+                _source_label(rec),
+            )
         else:
-            table.add_row(rec["id"], _highlight(rec.get("metric") or "", words),
-                          _highlight(format_figure(rec), words), format_change(rec, known),
-                          rec.get("period") or "", _source_label(rec))
+            table.add_row(
+                rec["id"],
+                _highlight(rec.get("metric") or "", words),
+                _highlight(format_figure(rec), words),
+                format_change(rec, known),
+                rec.get("period") or "",
+                _source_label(rec),
+            )
     console.print(table)
 
 
-def _cards(console: Any, hits: list[dict[str, Any]], words: list[str],
-           known: dict[str, dict[str, Any]]) -> None:
+def _cards(
+    console: Any, hits: list[dict[str, Any]], words: list[str], known: dict[str, dict[str, Any]]
+) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -199,8 +240,11 @@ def _cards(console: Any, hits: list[dict[str, Any]], words: list[str],
             body = _highlight(rec.get("metric") or "", words)
         console.print(head)
         console.print(Padding(body, (0, 0, 0, 2), expand=False))
-        console.print(Padding(Text(f"{rec['id']} · {_source_label(rec)}", style="dim"),
-                              (0, 0, 0, 2), expand=False))
+        console.print(
+            Padding(
+                Text(f"{rec['id']} · {_source_label(rec)}", style="dim"), (0, 0, 0, 2), expand=False
+            )
+        )
         console.print()
 
 
@@ -215,8 +259,13 @@ def record_panel(context: dict[str, Any]) -> None:
     if rec.get("kind") == "quote":
         speaker = rec.get("speaker") or {}
         lines.append(Text("“" + rec["text"] + "”", style="bold"))
-        lines.append(Text("— " + ", ".join(
-            x for x in (speaker.get("name"), speaker.get("role")) if x) + f"  ({rec['form']})"))
+        lines.append(
+            Text(
+                "— "
+                + ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
+                + f"  ({rec['form']})"
+            )
+        )
     else:
         head = Text()
         head.append(rec.get("metric") or "", style="bold")
@@ -224,8 +273,16 @@ def record_panel(context: dict[str, Any]) -> None:
         head.append(rec.get("value_text") or "", style="bold cyan")
         lines.append(head)
         details = [
-            f"{k}: {rec[k]}" for k in ("measure", "qualifier", "period", "compared_to",
-                                       "direction", "sector", "metric_en")
+            f"{k}: {rec[k]}"
+            for k in (
+                "measure",
+                "qualifier",
+                "period",
+                "compared_to",
+                "direction",
+                "sector",
+                "metric_en",
+            )
             if rec.get(k) not in (None, "")
         ]
         lines.append(Text("  ".join(details), style="dim"))
@@ -259,9 +316,12 @@ def record_panel(context: dict[str, Any]) -> None:
 
 
 VERDICT_STYLE = {
-    "supported": "green", "verified": "green",
-    "contradicted": "red", "misattributed": "red",
-    "not_found": "yellow", "altered": "yellow",
+    "supported": "green",
+    "verified": "green",
+    "contradicted": "red",
+    "misattributed": "red",
+    "not_found": "yellow",
+    "altered": "yellow",
 }
 
 
@@ -291,8 +351,16 @@ def check_panel(result: dict[str, Any]) -> None:
                 sentence.highlight_words([fact["value_text"]], style="bold yellow")
             lines.append(sentence)
             source = fact.get("source") or {}
-            cite = ", ".join(x for x in (source.get("title"), source.get("outlet"),
-                                         source.get("date"), fact.get("id")) if x)
+            cite = ", ".join(
+                x
+                for x in (
+                    source.get("title"),
+                    source.get("outlet"),
+                    source.get("date"),
+                    fact.get("id"),
+                )
+                if x
+            )
             lines.append(Text(cite, style="dim italic"))
     _console().print(Panel(Group(*lines), title=verdict.upper(), border_style=style))
 
@@ -319,11 +387,14 @@ def quote_panel(result: dict[str, Any]) -> None:
         lines.append(Text(result["note"], style="yellow"))
     sim = result.get("similarity")
     title = verdict.upper() + (f"  ({sim:.2f})" if isinstance(sim, float) else "")
-    _console().print(Panel(Group(*lines), title=title,
-                           border_style=VERDICT_STYLE.get(verdict, "white")))
+    _console().print(
+        Panel(Group(*lines), title=title, border_style=VERDICT_STYLE.get(verdict, "white"))
+    )
 
 
-def key_value_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:
+def key_value_table(
+    rows: list[dict[str, Any]], columns: list[str], title: str | None = None
+) -> None:
     from rich import box
     from rich.table import Table
 

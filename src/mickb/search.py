@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mickb import migrations
-from mickb.errors import BadInput
+from mickb.errors import BadInput, RecordNotFound
 from mickb.fold import canon, fold
-from mickb.store import KB
+from mickb.store import KB, fast_fold
 
 MAX_QUERY_CHARS = 1000  # what a person types; the rest of a pasted page is ignored
 MAX_TOKENS = 12
@@ -49,6 +49,7 @@ REFINE = 30  # best candidates that get the costlier proximity and accent scores
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _ACCENTED = re.compile(r"[^\x00-\x7f]")
+_RECORD_ID = re.compile(r"^[fq][0-9a-f]{11}$")
 
 
 @dataclass
@@ -402,7 +403,7 @@ def _number_score(plan: _Plan, value: float | None, base: float | None, unit: st
     for n in plan.numbers:
         if value is not None and abs(value - n.value) <= n.value_tolerance:
             exact = abs(value - n.value) <= abs(n.value) * 1e-9 + 1e-12
-            same_unit = not n.unit or fold(n.unit) == fold(unit or "") or (
+            same_unit = not n.unit or fast_fold(n.unit) == fast_fold(unit or "") or (
                 n.base_value is not None and base is not None
                 and abs(base - n.base_value) <= n.base_tolerance
             )
@@ -519,14 +520,14 @@ def _score(
         rowid, search_text = row[0], row[3] or ""
         head, folded_sentence = _folded_parts(search_text)
         if kind == "quote":
-            head = fold(row[1] or "")
+            head = fast_fold(row[1] or "")
         terms = set(_TOKEN_RE.findall(search_text))
         coverage, matched = _coverage(plan, terms)
         similarity = 0.0
         if plan.text:
             similarity = fuzz.token_set_ratio(plan.text, head) / 100.0
         if plan.english_text and row[2]:
-            english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
+            english = fuzz.token_set_ratio(plan.english_text, fast_fold(row[2])) / 100.0
             similarity = max(similarity, english)
         if english_terms:
             padded = f" {search_text} "
@@ -569,13 +570,13 @@ def _resolve_sources(kb: KB, source: str) -> list[str]:
     folded = fold(wanted)
     ids = []
     for row in kb.connection.execute("SELECT id, title, url FROM sources ORDER BY rowid"):
-        if row[0] == wanted or row[2] == wanted or (folded and folded in fold(row[1] or "")):
+        if row[0] == wanted or row[2] == wanted or (folded and folded in fast_fold(row[1] or "")):
             ids.append(row[0])
     return ids
 
 
 def _fold_or_none(text: str | None) -> str:
-    return fold(text) if text else ""
+    return fast_fold(text) if text else ""
 
 
 def find(
@@ -603,10 +604,21 @@ def find(
         raise BadInput("--limit must be at least 1")
     cleaned = _clean(query)
     kinds = [kind] if kind else ["fact", "quote"]
-    if speaker and "fact" in kinds and kind != "fact":
+    if speaker and "fact" in kinds:
         kinds.remove("fact")  # facts have no speaker
-    if (sector or period) and "quote" in kinds and kind != "quote":
+    if (sector or period) and "quote" in kinds:
         kinds.remove("quote")  # quotes have no sector or period
+    if not kinds:
+        return []
+    if _RECORD_ID.match(cleaned.strip()):
+        # A pasted record id (from `find --json` or a citation) finds that record.
+        try:
+            record = kb.get(cleaned.strip())
+        except RecordNotFound:
+            pass
+        else:
+            if record["kind"] in kinds:
+                return [Hit(record, 1.0, [])]
     with kb._reading():
         conn = kb.connection
         if not kb.cache.get("functions"):

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 # How many quotes the full-text index hands over for fuzzy comparison: enough to hold every
 # quote that shares a rare word with the text, few enough to stay fast on a large KB.
 CANDIDATE_LIMIT = 60
+# The rarest words of the text that select candidate quotes, and the matches under which
+# bm25 ranking is affordable (as in search.py).
+RARE_WORDS = 6
+RANK_BELOW = 20000
 # Similarity (0..1, characters of the folded text) above which differing words are an
 # "altered" quote rather than another quote altogether.
 ALTERED_MIN = 0.72
@@ -125,6 +129,8 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
             notes.append(f"the source does not say who said these words, so it cannot confirm {by}")
     if cand.form == "reported":
         notes.append("the source carries these words only as reported speech, not as a quotation")
+    if notes:
+        notes[-1] += _source_label((result["quote"] or {}).get("source") or {})
     result["note"] = "; ".join(notes) or None
     return result
 
@@ -202,22 +208,37 @@ def word_differences(text: str, window: list[str]) -> str:
 
 
 def quote_candidates(kb: KB, query: list[str], limit: int = CANDIDATE_LIMIT) -> list[_Candidate]:
-    """Quotes sharing words with the query, through the quotes' full-text index (folded text),
-    best-ranked first; a plain scan when the index cannot be used."""
+    """Quotes that may hold the query's words, a bounded set whatever the KB's size: the exact
+    word sequence first, then the quotes sharing its rarest words (bm25-ranked when the
+    vocabulary says they are few enough to rank cheaply)."""
+    from mickb.check import _fts_string, _term_counts
+
     conn = kb_connection(kb)
     cols = "q.id, q.text, q.speaker_name, q.speaker_role, q.form, q.sentence"
-    terms = sorted(set(query), key=lambda w: (-len(w), w))[:40]
-    match = " OR ".join('"' + w.replace('"', '""') + '"' for w in terms)
-    rows: list[tuple[Any, ...]] = []
+    df = _term_counts(conn, query)
+    known = [w for w in dict.fromkeys(query) if df is None or df.get(w, 0) > 0]
+    rarest = sorted(known, key=lambda w: ((df or {}).get(w, 0), w))[:RARE_WORDS]
+    estimate = sum((df or {}).get(w, 0) for w in rarest)
+    stages = [(_fts_string(" ".join(query)), "f.rank")]
+    if rarest:
+        order = "f.rank" if df is None or estimate <= RANK_BELOW else "f.rowid DESC"
+        stages.append((" OR ".join(_fts_string(w) for w in rarest), order))
+    rows: dict[str, tuple[Any, ...]] = {}
     try:
-        rows = conn.execute(
-            f"SELECT {cols} FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid "
-            "WHERE quotes_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        for expression, order in stages:
+            if len(rows) >= limit:
+                break
+            for row in conn.execute(
+                f"SELECT {cols} FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid "
+                f"WHERE quotes_fts MATCH ? ORDER BY {order} LIMIT ?",
+                (expression, limit),
+            ):
+                rows.setdefault(row[0], row)
     except sqlite3.Error:
-        rows = conn.execute(f"SELECT {cols} FROM quotes q LIMIT 20000").fetchall()
-    return [_Candidate(*(None if v is None else str(v) for v in row)) for row in rows]  # type: ignore[arg-type]
+        # No usable index: a bounded scan.
+        for row in conn.execute(f"SELECT {cols} FROM quotes q LIMIT 20000"):
+            rows.setdefault(row[0], row)
+    return [_Candidate(*(None if v is None else str(v) for v in row)) for row in rows.values()]  # type: ignore[arg-type]
 
 
 def kb_connection(kb: Any) -> sqlite3.Connection:
@@ -246,6 +267,8 @@ def _compare(query: list[str], text: str, cand: _Candidate, by: str | None) -> _
         # The text is longer than the quote: compare the whole of both.
         return _Match(cand, False, fuzz.ratio(q_str, c_str) / 100, original, speaker_ok)
     align = fuzz.partial_ratio_alignment(q_str, c_str)
+    if align is None:
+        return _Match(cand, False, 0.0, [], speaker_ok)
     # The aligned characters, widened to whole words and a few words either side; then the
     # words that really match decide where the quoted part starts and ends.
     first = c_str.count(" ", 0, align.dest_start)
@@ -271,15 +294,17 @@ def _not_quoted_note(kb: Any, text: str, query: list[str]) -> str:
     if found is None:
         return "no quotation in the KB is close to these words"
     sentence, source = found
-    where = ", ".join(
-        x
-        for x in (f"«{source.get('title')}»" if source.get("title") else None, source.get("date"))
-        if x
-    )
     return (
         "the source has these words only as reported speech or narration, not as a "
-        f"quotation: “{sentence}”" + (f" — {where}" if where else "")
+        f"quotation: “{sentence}”" + _source_label(source)
     )
+
+
+def _source_label(source: dict[str, Any]) -> str:
+    """ " — «title», date": where a reader finds the words."""
+    title = f"«{source['title']}»" if source.get("title") else None
+    where = ", ".join(x for x in (title, source.get("date")) if x)
+    return f" — {where}" if where else ""
 
 
 def passage_with_words(

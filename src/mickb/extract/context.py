@@ -28,7 +28,7 @@ class Mention:
     start: int
     end: int
     text: str  # the words as written
-    value: str  # normalised: "2022", "11 tháng đầu năm 2022", "quý I/2021", "2014-2016"
+    value: str  # normalised: "2022", "11 tháng đầu năm 2022", "quý III/2023", "2021-2025"
     has_year: bool
 
 
@@ -42,23 +42,23 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "months",
     ),
-    # nửa đầu năm 2017, nửa cuối 2017
+    # nửa đầu năm 2023, nửa cuối 2023
     (re.compile(r"\bnửa\s+(?P<pos>đầu|cuối)\s+(?:năm\s+)?(?P<y>" + _YEAR + r")?", _F), "half"),
-    # quý I/2021, quý 1 năm 2021, quý IV
+    # quý III/2023, quý 3 năm 2023, quý IV
     (
         re.compile(
             r"\bquý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*(?:/|năm)\s*(?P<y>" + _YEAR + r"))?", _F
         ),
         "quarter",
     ),
-    # giai đoạn 2014 - 2016, (2014 - 2016), 2011-2015
+    # giai đoạn 2021 - 2025, (2021 - 2025), 2016-2020
     (re.compile(r"\b(?P<y>" + _YEAR + r")\s*[-–]\s*(?P<y2>" + _YEAR + r")\b", _F), "range"),
-    # tháng 6 năm 2017, tháng 8/2016
+    # tháng 9 năm 2023, tháng 3/2024
     (
         re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|năm)\s*(?P<y>" + _YEAR + r")\b", _F),
         "month",
     ),
-    # năm 2022, cuối năm 2016, Nửa đầu 2017, PCI 2020: any year on its own
+    # năm 2022, cuối năm 2019, Nửa đầu 2023, chỉ số DESI 2021: any year on its own
     (
         re.compile(
             r"(?<![\d/.,-])(?P<y>"

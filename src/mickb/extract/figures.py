@@ -6,8 +6,8 @@ For each figure that `numbers.find_numbers` reads in a sentence, the extractor f
   vụ viễn thông đạt 138.000 tỷ đồng"), within its clause (";" and ":" end clauses, a figure
   ends the clause of the next one). A clause with no noun phrase of its own ("..., tăng 1,6% so
   năm 2021") states a figure of the metric before it, and the two facts are `related`.
-  Counts with nothing to the left take the noun after the number ("28.349 doanh nghiệp tạm
-  ngừng kinh doanh" -> "số doanh nghiệp tạm ngừng kinh doanh").
+  Counts with nothing to the left take the noun after the number ("1.240 cửa hàng đóng cửa"
+  -> "số cửa hàng đóng cửa").
 - `measure`: target (plans: "sẽ", "phấn đấu", "mục tiêu", a future year), change ("tăng",
   "giảm" right before the figure), ratio ("gấp", "bằng X% kế hoạch", "X% so với cùng kỳ"),
   share (a percentage of a whole: "chiếm", "tỷ trọng", "tỷ lệ", other percentages), count (a
@@ -35,7 +35,7 @@ __all__ = ["extract_figures", "sentence_facts"]
 _F = re.IGNORECASE | re.UNICODE
 
 # Verbs that introduce a figure; the metric stands to their left (or between them and the
-# figure: "VNPT đạt lợi nhuận 2.390 tỷ đồng"). Longest first.
+# figure: "Viettel Post đạt lợi nhuận 410 tỷ đồng"). Longest first.
 _TRIGGERS = (
     "ước tính đạt",
     "ước đạt",
@@ -88,7 +88,7 @@ _TRIGGERS = (
 _TRIGGER_RE = re.compile(
     r"(?<![\w])("
     + "|".join(re.escape(t) for t in _TRIGGERS)
-    # "với doanh thu 3.218 tỷ đồng", but not "so với", "cùng với", "đối với"
+    # "với doanh thu 1.875 tỷ đồng", but not "so với", "cùng với", "đối với"
     + r"|(?<!so )(?<!cùng )(?<!đối )với"
     + r")(?![\w])",
     _F,
@@ -162,8 +162,8 @@ _VERB_START = re.compile(
     r"giải quyết|phát triển|lắp đặt|cài đặt|sử dụng|mất|tạo|đón|phục vụ)(?![\w])",
     _F,
 )
-# Words that end the noun phrase to the right of a count: "28.349 doanh nghiệp tạm ngừng
-# kinh doanh, ..." stops at the comma; "540.000 người trong tổng số ..." at "trong".
+# Words that end the noun phrase to the right of a count: "1.240 cửa hàng đóng cửa, ..."
+# stops at the comma; "62.000 hộ trong tổng số ..." at "trong".
 _RIGHT_STOP = re.compile(
     r"(?<![\w])(so với|so|(?<!bị )(?<!được )tăng|(?<!bị )(?<!được )giảm|chiếm|đạt|bằng|trong|"
     r"là|và|với|của cả|tính đến|kế hoạch|tức|thì|cho|"
@@ -257,7 +257,7 @@ def _is_entity(s: str) -> bool:
 def _last_clause(left: str, after_figure: bool = False) -> str:
     """The clause a figure belongs to: the text after the last comma, unless that leaves only
     the tail of an enumeration ("xuất bản, in, phát hành"). When `left` starts right after
-    another figure, its first piece is that figure's tail ("35.000 trạm 3G, trạm 4G là")."""
+    another figure, its first piece is that figure's tail ("12.000 trạm 4G, trạm 5G là")."""
     # a subordinate clause opens a new subject: "kết quả khả quan khi số lượng sinh viên tăng"
     left = re.split(r"(?<![\w])(?:khi|nếu|trong khi|nhưng|song|bởi vì|vì|thì)\s", left, flags=_F)[
         -1
@@ -299,18 +299,18 @@ def _metric_left(left: str, after_figure: bool = False) -> tuple[str, str | None
         return noun, None
     between = _strip_raise(_clean_np(clause[t.end() :]))
     before_raw = clause[: t.start()]
-    # "gặp khó khăn với lượng khách quốc tế sụt giảm", "FPT ghi nhận doanh thu đạt": a verb
+    # "chịu áp lực với lượng đơn hàng sụt giảm", "FPT ghi nhận doanh thu đạt": a verb
     # that opens the metric; what stands before it is at most a name to keep
     subject = ""
     intros = [m for m in _INTRO_RE.finditer(before_raw)]
     if intros and _clean_np(before_raw[intros[-1].end() :]):
-        # ("tổng giá trị thu về là ...": nothing after the verb, so it is part of the noun)
+        # ("số tiền thu về là ...": nothing after the verb, so it is part of the noun)
         subject = _clean_np(before_raw[: intros[-1].start()])
         before_raw = before_raw[intros[-1].end() :]
     before = _strip_raise(_clean_np(before_raw))
     if before and subject and _is_entity(subject):
         before = f"{before} {subject}"
-    # "MobiFone đạt doanh thu đạt 21.300", "Mảng X đạt doanh thu là 2.782": the metric sits
+    # "Vinaphone đạt doanh thu đạt 8.450", "Mảng X đạt doanh thu là 640": the metric sits
     # between two triggers
     if not between and len(triggers) >= 2:
         t2 = triggers[-2]
@@ -530,7 +530,7 @@ def sentence_facts(
         para.heading_sector = heading[0]
     nums = find_numbers(text)
     mentions = periods(text)
-    # "phương hướng nhiệm vụ 6 tháng cuối năm 2017": a period that plans name is not the
+    # "nhiệm vụ trọng tâm quý IV/2024": a period that plans name is not the
     # period of the figures around it
     plans = [
         m
@@ -589,10 +589,10 @@ def sentence_facts(
         is_countable = kind == "people" or kind.startswith("count:")
         right_from = num.end
         if num.range_with is not None and num.range_with > i:
-            right_from = nums[num.range_with].end  # "4-5% GDP": after the whole range
+            right_from = nums[num.range_with].end  # "6-7% GDP": after the whole range
         right = _right_phrase(text, right_from)
         if re.match(r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|so|cùng kỳ)(?![\w])", right, _F):
-            right = ""  # "bằng 50,4% kế hoạch năm" is a ratio of the figure before it
+            right = ""  # "bằng 61,3% kế hoạch năm" is a ratio of the figure before it
         about = re.match(r"về\s+(.+)", right, _F)  # "mức tăng 35% về doanh thu"
         moneyish = kind.startswith("money:") or (kind == "number" and num.scale >= 1e9)
         growth_of = num.is_percent and bool(_CHANGE_RE.search(text[:hedge_start].rstrip()))
@@ -621,7 +621,7 @@ def sentence_facts(
             # điểm lõm sóng" counts "điểm lõm sóng"
             unit_word = noun.split()[0].lower()
             if unit_word in _MEASUREMENT_UNITS and len(noun.split()) > 1:
-                metric = noun.split(None, 1)[1]  # "350.000 km cáp quang": what is measured
+                metric = noun.split(None, 1)[1]  # "1.200 km cáp quang": what is measured
             else:
                 metric = f"số {noun}" + (f" được {verb_phrase}" if verb_phrase else "")
         elif (
@@ -633,20 +633,20 @@ def sentence_facts(
                 trigger == "chiếm" or re.search(r"(tương ứng|tương đương)\s*(?:với\s*)?$", left, _F)
             )
         ):
-            # "28.349 doanh nghiệp tạm ngừng, chiếm 55,1% tổng số rút lui": share of the subject
+            # "1.240 cửa hàng đóng cửa, chiếm 18,5% tổng số điểm bán": share of the subject
             metric = f"tỷ trọng {drafts[-1].fact.metric} trong {right}"
             inherited = len(drafts) - 1
         elif num.is_percent and not metric and right:
             metric = f"tỷ lệ {right}"
         elif num.is_percent and metric and trigger == "chiếm" and right:
-            metric = f"tỷ trọng {metric} trong {right}"  # "một khu vực chiếm 4-5% GDP"
+            metric = f"tỷ trọng {metric} trong {right}"  # "ngành du lịch chiếm 6-7% GDP"
         if not metric and in_parens:
             # "Quỹ bảo hiểm thất nghiệp (49.180 tỷ đồng)": the words before the parenthesis
             before_paren = text[max(seg[0], prev_end) : paren_at]
             if before_paren.strip() and not after_figure_text(before_paren):
                 metric, _ = _metric_left(before_paren)
         if not metric and not drafts:
-            # "riêng dịch vụ MyTV ... lại không đạt kế hoạch, tương ứng chỉ bằng 96,2%": the
+            # "riêng mảng truyền hình ... chưa hoàn thành kế hoạch, mới bằng 93,5%": the
             # subject of the clause before
             metric = _subject(text[seg[0] : left_start + max(0, left.rfind(","))])
         if noun and joined and metric:
@@ -664,7 +664,7 @@ def sentence_facts(
                 and prev.metric_inherited_from is None
                 and prev.fact.metric.count(" và ") == 1
             ):
-                # "doanh thu và LNTT đạt 9.952 tỷ đồng và 1.102 tỷ đồng": one metric each
+                # "doanh thu và LNTT đạt 4.310 tỷ đồng và 580 tỷ đồng": one metric each
                 first, second = prev.fact.metric.split(" và ")
                 prev.fact.metric, prev.fact.metric_en = first, metric_en(first)
                 pair = (len(drafts) - 1, len(drafts))

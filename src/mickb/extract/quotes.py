@@ -18,9 +18,9 @@ Quote marks inside a quote (nested quotes) stay in its text.
 
 Speakers: a per-document registry of people (a name of 2-4 capitalised syllables, with the
 titles before it and the comma-separated roles after it, as the document gives them)
-resolves "ông", "ông Bình", "Đồng chí", "Thủ tướng", "Chuyên gia này" to the most recent
+resolves "ông", "ông Hùng", "Đồng chí", "Thủ tướng", "Chuyên gia này" to the most recent
 person mentioned with that name, title or role. A speaker known only by a role
-("lãnh đạo Tổng cục Thống kê") has name None and that role.
+("lãnh đạo Cục Viễn thông") has name None and that role.
 """
 
 from __future__ import annotations
@@ -309,7 +309,7 @@ _REPORTING_RE = re.compile(
 )
 _ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
-# Verbs and function words that end a role phrase ("Tổng giám đốc VNPT | nhận xét").
+# Verbs and function words that end a role phrase ("Giám đốc Viettel Post | nhận định").
 _ROLE_STOP_RE = re.compile(
     rf"(?<!\w)(?:{_alternation(SPEECH_VERBS)}|trao|tặng|dự|tham dự|chủ trì|thăm|làm việc|tiếp"
     r"|chúc mừng|gửi|ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
@@ -373,7 +373,7 @@ class Registry:
         return self.people[name]
 
     def _short(self, short: str, pos: int) -> Person | None:
-        """'Hùng' or 'Duy Bình' -> the most recent person whose name ends so."""
+        """'Hùng' or 'Thu Hà' -> the most recent person whose name ends so."""
         for mention in self._before(pos):
             if mention.person.name == short or mention.person.name.endswith(" " + short):
                 return mention.person
@@ -413,7 +413,7 @@ class Registry:
             self.positions.append(base + start)
 
     def resolve(self, phrase: str, pos: int) -> tuple[Speaker | None, Person | None]:
-        """A speaker phrase ('ông Bình', 'Thủ tướng', 'lãnh đạo Tổng cục Thống kê') at stream
+        """A speaker phrase ('ông Hùng', 'Thủ tướng', 'lãnh đạo Cục Viễn thông') at stream
         position `pos` -> the speaker, and the registry person when there is one."""
         phrase = _trim_phrase(phrase)
         if not phrase or len(phrase.split()) > 25:
@@ -421,7 +421,7 @@ class Registry:
         found = list(_names(phrase))
         if found:
             name, start, end = found[-1]
-            # "ông Phạm Đức Long, Tổng giám đốc VNPT": the name, its role after it.
+            # "ông Trần Văn Khoa, Giám đốc Viettel Post": the name, its role after it.
             if _is_short(name):
                 person = self._short(name, pos) or self.people.get(name)
             else:
@@ -490,7 +490,7 @@ class Registry:
 
 
 def _is_short(name: str) -> bool:
-    """'Lâm', 'Duy Bình': a given name standing for a full name named before."""
+    """'Lâm', 'Thu Hà': a given name standing for a full name named before."""
     parts = name.split()
     return len(parts) == 1 or (len(parts) == 2 and parts[0] not in SURNAMES)
 
@@ -598,7 +598,7 @@ def _title_before(before: str) -> str:
 
 
 def _role_segment_before(before: str) -> str:
-    """'…, tổng giám đốc nhà mạng này, ông ' -> 'tổng giám đốc nhà mạng này'."""
+    """'…, giám đốc doanh nghiệp này, ông ' -> 'giám đốc doanh nghiệp này'."""
     parts = before.rstrip().split(",")
     if len(parts) < 2 or parts[-1].strip().lower() not in HONORIFICS:
         return ""
@@ -785,7 +785,7 @@ class _Extractor:
     def speaker_at_end(self, head: str, pos: int) -> Speaker | None:
         """The speaker named at the very end of `head` (the words before a speech verb):
         'Tại Hội nghị, đồng chí X, Ủy viên …, Bộ trưởng …' -> X; '…, Thủ tướng' -> the
-        Thủ tướng named earlier; 'lãnh đạo Tổng cục Thống kê' -> that role."""
+        Thủ tướng named earlier; 'lãnh đạo Cục Viễn thông' -> that role."""
         clause = _PAREN_RE.sub("", re.split(r"[;:]", head)[-1]).rstrip(" ,")
         if not clause.strip():
             return None

@@ -1,0 +1,162 @@
+"""The `mickb` entry point: the one place where outcomes become exit codes and `error:` lines.
+
+Typer and click cost about 6x the bare interpreter's start-up, so the commands people run
+most (`mickb`, `mickb --help`, `mickb find QUERY [options]`) are answered without them when
+the command line is plain; anything else goes to the full Typer CLI (mickb.cli). The two
+paths print the same bytes: tests/test_entry.py runs both and compares.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from mickb.errors import ExitCode, KBError, MickbError
+
+# find's options: flag -> (parameter, takes a value)
+_FIND_OPTIONS = {
+    "--kind": ("kind", True),
+    "--sector": ("sector", True),
+    "--speaker": ("speaker", True),
+    "--period": ("period", True),
+    "--source": ("source", True),
+    "--limit": ("limit", True),
+    "-n": ("limit", True),
+    "--db": ("db", True),
+    "--json": ("json", False),
+    "--jsonl": ("jsonl", False),
+    "--csv": ("csv", False),
+}
+
+
+def _plain_find(args: list[str]) -> dict[str, object] | None:
+    """find's arguments when the command line is plain, else None (the full CLI decides)."""
+    params: dict[str, object] = {}
+    query: str | None = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _FIND_OPTIONS:
+            name, takes_value = _FIND_OPTIONS[arg]
+            if name in params:
+                return None  # repeated option: let click apply its rules
+            if takes_value:
+                if i + 1 >= len(args) or args[i + 1].startswith("-"):
+                    return None
+                params[name] = args[i + 1]
+                i += 2
+                continue
+            params[name] = True
+        elif arg.startswith("-"):
+            return None  # --help, --opt=value, "--", negative numbers, unknown options
+        elif query is None:
+            query = arg
+        else:
+            return None
+        i += 1
+    if query is None or sum(bool(params.get(f)) for f in ("json", "jsonl", "csv")) > 1:
+        return None
+    limit = params.get("limit", "10")
+    if not isinstance(limit, str) or not limit.isascii() or not limit.isdigit() or int(limit) < 1:
+        return None
+    params["limit"] = int(limit)
+    params["query"] = query
+    return params
+
+
+def _fast(argv: list[str]) -> int | None:
+    if os.environ.get("MICKB_NO_FASTPATH") == "1":
+        return None
+    if argv in ([], ["--help"], ["-h"]):
+        import shutil
+
+        # click wraps help at min(terminal, 80) - 2 columns; the stored text is at 78.
+        if shutil.get_terminal_size().columns < 80:
+            return None
+        from mickb._help import ROOT_HELP
+
+        sys.stdout.write(ROOT_HELP)
+        return ExitCode.OK
+    if argv[0] == "find":
+        params = _plain_find(argv[1:])
+        if params is None:
+            return None
+        from mickb.commands import run_find
+
+        fmt = next((f for f in ("json", "jsonl", "csv") if params.pop(f, False)), "table")
+        return run_find(fmt=fmt, **params)  # type: ignore[arg-type]
+    return None
+
+
+def _run_typer(argv: list[str]) -> int:
+    import click
+    import typer
+
+    from mickb.cli import app
+    from mickb.commands import Done
+
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="mickb", standalone_mode=False)
+    except Done as done:
+        return done.code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # Like gh: a bare `mickb` shows the help on stdout.
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return ExitCode.OK
+    except click.exceptions.Abort:
+        sys.stderr.write("error: aborted\n")
+        return 130
+    except click.UsageError as exc:
+        # click puts `Usage:` lines first; the contract wants one line that says what to do.
+        where = f"mickb {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "mickb"
+        sys.stderr.write(f"error: {exc.format_message()} (see '{where} --help')\n")
+        return ExitCode.BAD_INPUT
+    except click.ClickException as exc:
+        sys.stderr.write(f"error: {exc.format_message()}\n")
+        return ExitCode.BAD_INPUT
+    return ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run one command and exit with the contract's code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    debug = os.environ.get("MICKB_DEBUG") == "1"
+    try:
+        code = _fast(args)
+        if code is None:
+            code = _run_typer(args)
+    except MickbError as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        sys.stderr.write(f"error: {exc}\n")
+        code = exc.exit_code
+    except BrokenPipeError:
+        # `mickb export | head`: the reader left; not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = ExitCode.OK
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as exc:  # noqa: BLE001 - last resort: no traceback unless asked
+        if debug:
+            raise
+        import sqlite3
+
+        if isinstance(exc, sqlite3.DatabaseError):
+            sys.stderr.write(
+                f"error: knowledge base problem: {exc} (check the file, or rebuild "
+                "it with 'mickb build')\n"
+            )
+            code = KBError.exit_code
+        else:
+            sys.stderr.write(
+                f"error: unexpected {type(exc).__name__}: {exc} "
+                "(rerun with MICKB_DEBUG=1 and report it)\n"
+            )
+            code = ExitCode.BAD_INPUT
+    sys.exit(code)
