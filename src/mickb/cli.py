@@ -214,7 +214,7 @@ def ingest(
 ) -> None:
     """Add documents to your KB (never the shipped one); each document is one transaction."""
     from mickb.models import SourceMeta
-    from mickb.paths import kb_for_writing
+    from mickb.paths import kb_for_writing, lock_timeout
     from mickb.pipeline import ingest as ingest_paths
     from mickb.store import KB
 
@@ -230,7 +230,7 @@ def ingest(
     if created:
         render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
     existed = path.exists()
-    kb = KB.open(path, create=True)
+    kb = KB.open(path, create=True, timeout=lock_timeout())
     try:
         report = ingest_paths(kb, paths, meta)
     except BaseException:

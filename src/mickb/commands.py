@@ -20,10 +20,10 @@ class Done(Exception):
 
 
 def open_for_reading(db: str | None) -> Any:
-    from mickb.paths import kb_for_reading
+    from mickb.paths import kb_for_reading, lock_timeout
     from mickb.store import KB
 
-    return KB.open(kb_for_reading(db), readonly=True)
+    return KB.open(kb_for_reading(db), readonly=True, timeout=lock_timeout())
 
 
 def _related_records(kb: Any, records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -11,10 +11,24 @@ import os
 import shutil
 from pathlib import Path
 
-from mickb.errors import KBMissing
+from mickb.errors import BadInput, KBMissing
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def lock_timeout() -> float:
+    """Seconds a command waits for another writer before giving up ($MICKB_TIMEOUT, default 30)."""
+    raw = os.environ.get("MICKB_TIMEOUT")
+    if not raw:
+        return 30.0
+    try:
+        value = float(raw)
+    except ValueError:
+        raise BadInput(f"MICKB_TIMEOUT must be a number of seconds, not {raw!r}") from None
+    if value < 0:
+        raise BadInput(f"MICKB_TIMEOUT must not be negative, not {raw!r}")
+    return value
 
 
 def shipped_kb() -> Path:
