@@ -6,8 +6,9 @@
 
 The TSV has two columns, `vi<TAB>en`; the English column may list alternatives separated by
 ";" (the first is the translation used for `metric_en`). An English translation ending in
-" of" is a head that goes first in English ("tỷ trọng" -> "share of"). Stdlib only; the file is
-read lazily, once.
+" of" is a head that goes first in English ("tỷ trọng" -> "share of"); one starting with "~"
+follows the noun it qualifies ("trên toàn quốc" -> "~nationwide": "villages nationwide").
+Stdlib only; the file is read lazily, once.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ _LINKERS: dict[str, str] = {
     "theo": "by",
     "thuộc": "in",
     "vào": "to",
+    # a passive participle follows its noun in English: "người dân được bảo vệ" -> "people
+    # protected"; the empty linker marks a segment read in order
+    "được": "",
 }
 _EN_WORD_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
@@ -95,7 +99,7 @@ def _load() -> _Glossary:
 
 def terms() -> dict[str, str]:
     """Every folded Vietnamese term and its preferred English translation."""
-    return dict(_load().vi_to_en)
+    return {vi: en.removeprefix("~") for vi, en in _load().vi_to_en.items()}
 
 
 # Vietnamese function words that carry nothing into an English metric name.
@@ -149,17 +153,37 @@ def _english_noun_phrase(chunks: list[tuple[str, bool]]) -> str:
     """Vietnamese puts the head first ("doanh thu | dịch vụ | viễn thông"), English last."""
     heads = [c for c, _ in chunks]
     # a head that reads "X of" goes first and takes the rest as its object
-    for i, c in enumerate(heads):
-        if c.endswith(" of") and i == 0 and len(heads) > 1:
-            return f"{c} {_english_noun_phrase(chunks[1:])}"
-    return " ".join(reversed(heads))
+    if len(heads) > 1 and heads[0].endswith(" of"):
+        return f"{heads[0]} {_english_noun_phrase(chunks[1:])}"
+    # "~" marks words English puts after the noun ("villages | ~nationwide")
+    before = [h for h in heads if not h.startswith("~")]
+    after = [h[1:] for h in heads if h.startswith("~")]
+    return " ".join([*reversed(before), *after])
+
+
+def _in_order(chunks: list[tuple[str, bool]]) -> str:
+    """A participle list after "được" keeps its order: "ngăn chặn, xử lý" -> "blocked and
+    handled"."""
+    words = [c.removeprefix("~") for c, _ in chunks]
+    if len(words) > 1 and all(known for _, known in chunks):
+        return f"{', '.join(words[:-1])} and {words[-1]}"
+    return " ".join(words)
+
+
+def _untranslated(chunks: list[tuple[str, bool]]) -> bool:
+    """Does a run the glossary does not know hold a Vietnamese word (lower-case letters)?
+    Names ("Viettel", "VNPT Media") and codes ("5G") may stay as they are written."""
+    return any(
+        not known and any(w[:1].isalpha() and w[:1].islower() for w in text.split())
+        for text, known in chunks
+    )
 
 
 def metric_en(metric_vi: str) -> str | None:
     """Translate a Vietnamese metric phrase by longest match of glossary terms.
 
-    None when no glossary term occurs in it. Words the glossary does not know (names such as
-    Viettel) are kept as they are.
+    None when no glossary term occurs in it, or when a Vietnamese word the glossary does not
+    know would be left in the English. Names (Viettel, VNPT) and codes (5G) are kept as written.
     """
     if not metric_vi or not metric_vi.strip():
         return None
@@ -178,18 +202,22 @@ def metric_en(metric_vi: str) -> str | None:
     while i < len(folded):
         two = _linker(folded[i : i + 2], unmarked) if i + 1 < len(folded) else None
         one = _linker(folded[i : i + 1], unmarked)
-        # a linker inside a glossary term ("đóng góp vào GDP") stays in the term
+        # a linker inside a glossary term ("đóng góp vào GDP") stays in the term, and so does
+        # one that starts a longer term ("trong nước", "trên toàn quốc")
         inside_term = any(
             _lookup(g, folded[i - k : i + n], unmarked) is not None
             for n in range(1, 4)
             for k in range(1, min(len(current), 3) + 1)
+        ) or any(
+            _lookup(g, folded[i : i + n], unmarked) is not None
+            for n in range(3 if two is not None else 2, min(g.max_vi_words, len(folded) - i) + 1)
         )
-        if not inside_term and two and current:
+        if not inside_term and two is not None and current:
             segments.append((linker, current, current_orig))
             current, current_orig, linker = [], [], two
             i += 2
             continue
-        if not inside_term and one and current:
+        if not inside_term and one is not None and current:
             segments.append((linker, current, current_orig))
             current, current_orig, linker = [], [], one
             i += 1
@@ -203,8 +231,10 @@ def metric_en(metric_vi: str) -> str | None:
     parts: list[str] = []
     for link, seg, seg_orig in segments:
         chunks = _chunks(seg, seg_orig, unmarked)
+        if _untranslated(chunks):
+            return None  # half-translated metrics read worse than none
         known = known or any(is_known for _, is_known in chunks)
-        phrase = _english_noun_phrase(chunks)
+        phrase = _in_order(chunks) if link == "" else _english_noun_phrase(chunks)
         parts.append(f"{link} {phrase}" if link else phrase)
     if not known:
         return None

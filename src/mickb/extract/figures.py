@@ -16,8 +16,8 @@ For each figure that `numbers.find_numbers` reads in a sentence, the extractor f
   clause, else elsewhere in the sentence, else the last one named earlier in the paragraph;
   "so với năm 2021" is `compared_to`, never the period; with only a comparison ("so với năm
   2021") the period is the year after it. A growth rate takes the period of its level.
-- `sector`: named in the metric, else by a "Lĩnh vực bưu chính:" heading, else in the sentence
-  or paragraph.
+- `sector`: named in the metric, else by a "Lĩnh vực bưu chính:" heading, else in the figure's
+  clause (";" and ":" end clauses) before it, else in the sentence or paragraph.
 """
 
 from __future__ import annotations
@@ -162,6 +162,21 @@ _VERB_START = re.compile(
     r"giải quyết|phát triển|lắp đặt|cài đặt|sử dụng|mất|tạo|đón|phục vụ)(?![\w])",
     _F,
 )
+# Nouns that open a metric ("doanh thu ...", "số ...", "tỷ lệ ..."): a comma-separated piece
+# that starts with one heads the enumeration the pieces after it continue.
+_HEAD_NOUN_RE = re.compile(
+    r"^(?:tổng\s+)?(?:doanh thu|doanh số|lợi nhuận|lãi|lỗ|số(?!\s+liệu)|số lượng|lượng|tỷ lệ|tỉ lệ|"
+    r"tỷ trọng|tỉ trọng|sản lượng|giá trị|kim ngạch|chi phí|vốn|nộp ngân sách|ngân sách|"
+    r"thu nhập|năng suất|đóng góp|quy mô|tốc độ|thị phần|mức|chỉ số|revenue|number|share|"
+    r"total|profit)(?![\w])",
+    _F,
+)
+# Verbs of saying end what a comma-separated piece can add to a metric: "Số liệu cho thấy, ...".
+_REPORTING_RE = re.compile(
+    r"(?<![\w])(?:cho thấy|cho biết|cho hay|nêu rõ|khẳng định|nhấn mạnh|thông tin|báo cáo|"
+    r"theo|according)(?![\w])",
+    _F,
+)
 # Words that end the noun phrase to the right of a count: "1.240 cửa hàng đóng cửa, ..."
 # stops at the comma; "62.000 hộ trong tổng số ..." at "trong".
 _RIGHT_STOP = re.compile(
@@ -209,6 +224,7 @@ class _Draft:
     own_period: bool = False
     joined: bool = False
     related: list[int] = field(default_factory=list)
+    clause_sector: str | None = None  # named in its clause before it: "về chuyển đổi số, ..."
 
 
 def _clean_np(s: str) -> str:
@@ -264,17 +280,39 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
     ]
     pieces = re.split(r",(?!\d)", left)
     cur = pieces.pop()
-    head = _TRIGGER_RE.split(cur)[0]
-    # enumerations inside a noun phrase: a short last piece ("phát hành ước đạt") after short
-    # pieces with no verb and no period ("xuất bản, in,")
-    if _clean_np(head) and len(head.split()) <= 2:
+    # An enumeration inside a noun phrase ("doanh thu bưu chính, chuyển phát năm 2023 đạt"):
+    # the last piece names no measure of its own, and walking back over short pieces with no
+    # verb, period or figure reaches one that opens with a measure noun ("Doanh thu ...").
+    # "Theo báo cáo, lợi nhuận đạt" is no enumeration: its last piece has its own measure.
+    tail_np = _clean_np(_TRIGGER_RE.split(cur)[0])
+    if not tail_np or _HEAD_NOUN_RE.match(tail_np) or len(tail_np.split()) > 6:
+        return cur
+    if _VERB_START.match(tail_np) and not _TRIGGER_RE.search(cur):
+        # a list of verbs before a count: "đã ngăn chặn, xử lý hơn 2.000 trang web"
         while pieces and (len(pieces) > 1 or not after_figure):
-            prev = pieces[-1]
-            if periods(prev) or _TRIGGER_RE.search(prev) or len(prev.split()) > 8:
+            prev_np = _clean_np(pieces[-1])
+            if not _VERB_START.match(prev_np) or len(prev_np.split()) > 4 or periods(pieces[-1]):
                 break
             cur = pieces.pop() + "," + cur
-            if len(prev.split()) > 3:
-                break  # the head of the enumeration: "Doanh thu lĩnh vực xuất bản"
+        return cur
+    taken: list[str] = []
+    while pieces and (len(pieces) > 1 or not after_figure):
+        prev = pieces.pop()
+        triggers = list(_TRIGGER_RE.finditer(prev))
+        # "VNPT đạt doanh thu xuất bản, in, ...": the head follows the piece's verb
+        head_part = prev[triggers[-1].end() :] if triggers else prev
+        if (
+            periods(prev)
+            or re.search(r"\d", prev)
+            or _REPORTING_RE.search(prev)
+            or len(head_part.split()) > 10
+        ):
+            return cur
+        if _HEAD_NOUN_RE.match(_clean_np(head_part)):
+            return ",".join([prev, *reversed(taken), cur])
+        if triggers or len(prev.split()) > 5:
+            return cur
+        taken.append(prev)
     return cur
 
 
@@ -672,6 +710,12 @@ def sentence_facts(
                 inherited = None
             if inherited is not None:
                 metric = drafts[inherited].fact.metric
+        contributes = re.fullmatch(r"(.+?)\s+đóng góp(?:\s+(?:thêm|được))?", metric, _F)
+        if contributes and inherited is None:
+            # "kinh tế số đóng góp khoảng 7%": the figure is the contribution of the subject,
+            # to what the words after it name ("... 7% vào GDP")
+            to = right if re.match(r"(?:vào|cho)\s+\S", right, _F) else ""
+            metric = " ".join(w for w in (f"đóng góp của {contributes.group(1)}", to) if w)
         prefix = text[:hedge_start]
         seg_before = text[seg[0] : hedge_start]
         # period
@@ -685,6 +729,9 @@ def sentence_facts(
         if doc_year and py and py > doc_year and not re.search(r"\bdự báo\b", seg_before, _F):
             future = True
         measure, direction = _measure(text, seg_before, num, metric, prefix.rstrip(), future)
+        if measure == "share" and inherited is None and _VERB_START.match(metric):
+            # "gỡ bỏ thông tin xấu độc đạt hơn 90%": a percentage of an action is its rate
+            metric = f"tỷ lệ {metric}"
         compared = None
         if measure in ("change", "ratio", "target"):
             compared = _compared_to(text, num, seg[1], next_start)
@@ -729,6 +776,7 @@ def sentence_facts(
         )
         fact.id = make_id(doc_sha, "fact", sentence.ordinal, fact.span[0], fact.value_text)
         d = _Draft(fact, num, inherited, own_period=p is not None, joined=joined)
+        d.clause_sector = sector_of(seg_before)
         drafts.append(d)
         if inherited is not None:
             d.related.append(inherited)
@@ -758,7 +806,11 @@ def sentence_facts(
     sent_sector = sector_of(text[heading[1] :] if heading else text)
     for d in drafts:
         d.fact.sector = (
-            sector_of(d.fact.metric) or para.heading_sector or sent_sector or sector_of(para.text)
+            sector_of(d.fact.metric)
+            or para.heading_sector
+            or d.clause_sector
+            or sent_sector
+            or sector_of(para.text)
         )
         d.fact.related = sorted({drafts[j].fact.id for j in d.related if j != drafts.index(d)})
     # what later sentences of the paragraph inherit
