@@ -161,13 +161,13 @@ def _english_noun_phrase(chunks: list[tuple[str, bool]]) -> str:
     return " ".join([*reversed(before), *after])
 
 
-def _in_order(chunks: list[tuple[str, bool]]) -> str:
-    """A participle list after "được" keeps its order: "ngăn chặn, xử lý" -> "blocked and
-    handled"."""
-    words = [c.removeprefix("~") for c, _ in chunks]
-    if len(words) > 1 and all(known for _, known in chunks):
-        return f"{', '.join(words[:-1])} and {words[-1]}"
-    return " ".join(words)
+def _in_order(groups: list[list[tuple[str, bool]]]) -> str:
+    """Participles after "được" keep their order, and a comma-separated list of them reads as
+    one: "ngăn chặn, xử lý" -> "blocked and handled"; "xử lý trực tuyến" -> "handled online"."""
+    phrases = [" ".join(c.removeprefix("~") for c, _ in chunks) for chunks in groups]
+    if len(phrases) > 1:
+        return f"{', '.join(phrases[:-1])} and {phrases[-1]}"
+    return phrases[0] if phrases else ""
 
 
 def _untranslated(chunks: list[tuple[str, bool]]) -> bool:
@@ -187,15 +187,21 @@ def metric_en(metric_vi: str) -> str | None:
     """
     if not metric_vi or not metric_vi.strip():
         return None
-    original = re.findall(r"[\w%]+", metric_vi)
+    tokens = list(re.finditer(r"[\w%]+", metric_vi))
+    original = [t.group(0) for t in tokens]
     folded = [canon(w) for w in original]
+    # which words a comma follows: the list "ngăn chặn, xử lý" is two participles
+    comma_after = [
+        "," in metric_vi[t.end() : tokens[k + 1].start() if k + 1 < len(tokens) else None]
+        for k, t in enumerate(tokens)
+    ]
     unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
     if not folded:
         return None
     # split at linking words, translate each noun phrase head-last, join with the English linker
-    segments: list[tuple[str | None, list[str], list[str]]] = []
+    segments: list[tuple[str | None, list[int]]] = []
     current: list[str] = []
-    current_orig: list[str] = []
+    current_at: list[int] = []  # indices of its words
     linker: str | None = None
     g = _load()
     i = 0
@@ -213,28 +219,41 @@ def metric_en(metric_vi: str) -> str | None:
             for n in range(3 if two is not None else 2, min(g.max_vi_words, len(folded) - i) + 1)
         )
         if not inside_term and two is not None and current:
-            segments.append((linker, current, current_orig))
-            current, current_orig, linker = [], [], two
+            segments.append((linker, current_at))
+            current, current_at, linker = [], [], two
             i += 2
             continue
         if not inside_term and one is not None and current:
-            segments.append((linker, current, current_orig))
-            current, current_orig, linker = [], [], one
+            segments.append((linker, current_at))
+            current, current_at, linker = [], [], one
             i += 1
             continue
         current.append(folded[i])
-        current_orig.append(original[i])
+        current_at.append(i)
         i += 1
     if current:
-        segments.append((linker, current, current_orig))
+        segments.append((linker, current_at))
     known = False
     parts: list[str] = []
-    for link, seg, seg_orig in segments:
-        chunks = _chunks(seg, seg_orig, unmarked)
-        if _untranslated(chunks):
+    for link, at in segments:
+        # a participle segment ("được ...") is read piece by piece between its commas
+        groups: list[list[int]] = [[]]
+        for j in at:
+            groups[-1].append(j)
+            if link == "" and comma_after[j]:
+                groups.append([])
+        chunked = [
+            _chunks([folded[j] for j in grp], [original[j] for j in grp], unmarked)
+            for grp in groups
+            if grp
+        ]
+        if any(_untranslated(chunks) for chunks in chunked):
             return None  # half-translated metrics read worse than none
-        known = known or any(is_known for _, is_known in chunks)
-        phrase = _in_order(chunks) if link == "" else _english_noun_phrase(chunks)
+        known = known or any(is_known for chunks in chunked for _, is_known in chunks)
+        if link == "":
+            phrase = _in_order(chunked)
+        else:
+            phrase = _english_noun_phrase(chunked[0])
         parts.append(f"{link} {phrase}" if link else phrase)
     if not known:
         return None

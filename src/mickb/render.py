@@ -310,9 +310,7 @@ def record_panel(context: dict[str, Any]) -> None:
         for lang in ("vi", "en"):
             if citations.get(lang):
                 lines.append(Text(f"[{lang}] {citations[lang]}"))
-    source = rec.get("source") or {}
-    title = source.get("title") or source.get("id") or ""
-    _console().print(Panel(Group(*lines), title=rec["id"], subtitle=title, expand=True))
+    _console().print(Panel(Group(*lines), title=rec["id"], expand=True))
 
 
 VERDICT_STYLE = {
@@ -346,7 +344,7 @@ def check_panel(result: dict[str, Any]) -> None:
             lines.append(Text(fig["explanation"]))
         fact = fig.get("fact")
         if fact:
-            sentence = Text("“" + (fact.get("sentence") or "") + "”", style="dim")
+            sentence = Text(fact.get("sentence") or "", style="dim")
             if fact.get("value_text"):
                 sentence.highlight_words([fact["value_text"]], style="bold yellow")
             lines.append(sentence)
@@ -380,7 +378,7 @@ def quote_panel(result: dict[str, Any]) -> None:
         speaker = result.get("actual_speaker") or quote.get("speaker") or {}
         who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
         lines.append(Text("source: " + who, style="bold"))
-        lines.append(Text("“" + (quote.get("sentence") or "") + "”", style="dim"))
+        lines.append(Text(quote.get("sentence") or "", style="dim"))
     if result.get("differences"):
         lines.append(Text(result["differences"], style="yellow"))
     if result.get("note"):
