@@ -192,7 +192,7 @@ def test_speaker_filter_by_name_or_role(kb: KB) -> None:
 
 def test_source_filter_by_id_or_title(kb: KB) -> None:
     farm = next(s for s in kb.sources() if s["title"] == "Nông nghiệp quý III")
-    for wanted in (farm["id"], "nong nghiep", "Nông nghiệp"):
+    for wanted in (farm["id"], "nong nghiep", "Nông nghiệp", "bao dong ruong"):
         hits = find(kb, "doanh thu", source=wanted, limit=50)
         assert hits and {h.record["source"]["id"] for h in hits} == {farm["id"]}
     assert find(kb, "doanh thu", source="no such report") == []

@@ -569,9 +569,11 @@ def _resolve_sources(kb: KB, source: str) -> list[str]:
     wanted = source.strip()
     folded = fold(wanted)
     ids = []
-    for row in kb.connection.execute("SELECT id, title, url FROM sources ORDER BY rowid"):
-        if row[0] == wanted or row[2] == wanted or (folded and folded in fast_fold(row[1] or "")):
-            ids.append(row[0])
+    rows = kb.connection.execute("SELECT id, title, url, outlet FROM sources ORDER BY rowid")
+    for source_id, title, url, outlet in rows:
+        named = fast_fold(f"{title or ''}\n{outlet or ''}")
+        if wanted in (source_id, url) or (folded and folded in named):
+            ids.append(source_id)
     return ids
 
 
@@ -594,7 +596,7 @@ def find(
 
     Any text is a valid query (FTS operators, quotes and emoji are just characters); an empty
     one raises BadInput. Filters narrow by sector, speaker, period (folded substring) and
-    source (its id, url, or part of its title).
+    source (its id, url, or part of its title or outlet).
     """
     if not isinstance(query, str) or not query.strip():
         raise BadInput("the query is empty: type the words or the figure you are looking for")

@@ -155,12 +155,16 @@ _TRAILING = re.compile(
 _RAISE_RE = re.compile(
     r"^.*?(?<![\w])(?:sẽ|đã|phải|cần|đang|phấn đấu)?\s*(?:nâng|đưa|kéo|đẩy|hạ)\s+", _F
 )
-_VERB_START = re.compile(
-    r"^(?:thành lập|xử lý|ngăn chặn|bảo vệ|hoàn thành|phủ sóng|thu hút|tuyển dụng|hỗ trợ|"
+_ACTION_VERBS = (
+    r"(?:thành lập|xử lý|ngăn chặn|bảo vệ|hoàn thành|phủ sóng|thu hút|tuyển dụng|hỗ trợ|"
     r"cấp phép|cấp|triển khai|phát hiện|gỡ bỏ|chặn|đào tạo|tập huấn|kết nối|cung cấp|sản xuất|"
     r"thoái vốn|tổ chức|ban hành|đăng ký|sắp xếp|thực hiện|xây dựng|đưa|ký|gửi|tiếp nhận|"
-    r"giải quyết|phát triển|lắp đặt|cài đặt|sử dụng|mất|tạo|đón|phục vụ)(?![\w])",
-    _F,
+    r"giải quyết|phát triển|lắp đặt|cài đặt|sử dụng|mất|tạo|đón|phục vụ)(?![\w])"
+)
+_VERB_START = re.compile(r"^" + _ACTION_VERBS, _F)
+# a subject, an aspect word, then the action: "cơ quan chức năng đã ngăn chặn"
+_SUBJECT_VERB = re.compile(
+    r"^(?P<subject>.+?)\s+(?:đã|đều|cũng|vẫn)\s+(?P<verb>" + _ACTION_VERBS + r".*)$", _F
 )
 # Nouns that open a metric ("doanh thu ...", "số ...", "tỷ lệ ..."): a comma-separated piece
 # that starts with one heads the enumeration the pieces after it continue.
@@ -291,7 +295,13 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
         # a list of verbs before a count: "đã ngăn chặn, xử lý hơn 2.000 trang web"
         while pieces and (len(pieces) > 1 or not after_figure):
             prev_np = _clean_np(pieces[-1])
-            if not _VERB_START.match(prev_np) or len(prev_np.split()) > 4 or periods(pieces[-1]):
+            if periods(pieces[-1]) or re.search(r"\d", pieces[-1]):
+                break
+            own = _SUBJECT_VERB.match(prev_np)
+            if own and len(own.group("verb").split()) <= 4:
+                # "cơ quan chức năng đã ngăn chặn, gỡ bỏ": the list starts at the verb
+                return own.group("verb") + "," + cur
+            if not _VERB_START.match(prev_np) or len(prev_np.split()) > 4:
                 break
             cur = pieces.pop() + "," + cur
         return cur
@@ -729,9 +739,13 @@ def sentence_facts(
         if doc_year and py and py > doc_year and not re.search(r"\bdự báo\b", seg_before, _F):
             future = True
         measure, direction = _measure(text, seg_before, num, metric, prefix.rstrip(), future)
+        acted = _SUBJECT_VERB.match(metric) if measure == "share" and inherited is None else None
         if measure == "share" and inherited is None and _VERB_START.match(metric):
             # "gỡ bỏ thông tin xấu độc đạt hơn 90%": a percentage of an action is its rate
             metric = f"tỷ lệ {metric}"
+        elif acted and not _SHARE_WORDS.match(metric):
+            # "các nền tảng đã gỡ bỏ thông tin xấu độc đạt 92%": the rate, and whose it is
+            metric = f"tỷ lệ {acted.group('verb')} của {_clean_np(acted.group('subject'))}"
         compared = None
         if measure in ("change", "ratio", "target"):
             compared = _compared_to(text, num, seg[1], next_start)
