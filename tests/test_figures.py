@@ -162,8 +162,7 @@ def test_period_is_inherited_within_a_paragraph_only() -> None:
 
 def test_period_without_year_takes_the_year_named_before() -> None:
     (fact,) = _facts(
-        "Báo cáo sơ kết năm 2019 nêu rõ: 6 tháng đầu năm, doanh thu bưu chính đạt 9.400 tỷ "
-        "đồng."
+        "Báo cáo sơ kết năm 2019 nêu rõ: 6 tháng đầu năm, doanh thu bưu chính đạt 9.400 tỷ đồng."
     )
     assert fact.period == "6 tháng đầu năm 2019"
     assert fact.sector == "bưu chính"
@@ -254,3 +253,91 @@ def test_metric_named_after_the_amount_or_before_a_parenthesis() -> None:
 def test_a_bare_one_is_not_a_figure() -> None:
     facts = _facts("Cứ 1 trạm phát sóng phục vụ khoảng 800 thuê bao.")
     assert [f.value_text for f in facts] == ["800 thuê bao"]
+
+
+# --- metrics that commas, verbs and participles used to cut ------------------------------------
+
+
+def test_seed_enumerated_and_printed_metrics(seed_facts: list[Fact]) -> None:
+    publishing = _one(seed_facts, "96.433 tỷ đồng")
+    assert publishing.metric == "doanh thu lĩnh vực xuất bản, in, phát hành"
+    assert (publishing.period, publishing.qualifier) == ("2022", "estimate")
+    printed = _one(seed_facts, "39.700")
+    assert printed.metric == "số đầu xuất bản phẩm in"  # "in" = printed, not a preposition
+    assert printed.metric_en == "number of titles of printed publications"
+
+
+def test_seed_metrics_read_wholly_in_english(seed_facts: list[Fact]) -> None:
+    vietnamese = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+    for f in seed_facts:
+        assert f.metric_en, f.metric
+        assert not vietnamese & set(f.metric_en.lower()), (f.metric, f.metric_en)
+    assert _one(seed_facts, "4,33 triệu người").metric_en == "number of people protected"
+    assert _one(seed_facts, "99,73%").metric_en == (
+        "rate of villages with mobile coverage nationwide"
+    )
+
+
+def test_seed_contribution_action_rate_and_clause_sector(seed_facts: list[Fact]) -> None:
+    assert _one(seed_facts, "7,18%").metric == "đóng góp của kinh tế số ICT"
+    assert _one(seed_facts, "90%").metric == "tỷ lệ gỡ bỏ thông tin xấu độc"
+    # "...; về chuyển đổi số sẽ nâng số lượng tài khoản ... lên ít nhất 50%"
+    assert _one(seed_facts, "50%").sector == "chuyển đổi số"
+
+
+def test_a_list_inside_the_noun_phrase_stays_in_the_metric() -> None:
+    facts = _facts(
+        "Doanh thu mảng quảng cáo, truyền hình, phát thanh ước đạt năm 2023 là 5.120 tỷ đồng "
+        "tăng trưởng 4% so với năm 2022. Doanh thu bưu chính, chuyển phát năm 2023 ước đạt "
+        "61.000 tỷ đồng."
+    )
+    ads, growth, postal = facts
+    assert ads.metric == "doanh thu mảng quảng cáo, truyền hình, phát thanh"
+    assert (ads.period, ads.qualifier, ads.measure) == ("2023", "estimate", "level")
+    assert growth.metric == ads.metric and growth.measure == "change"
+    assert postal.metric == "doanh thu bưu chính, chuyển phát"
+
+
+def test_a_clause_before_the_metric_is_not_part_of_it() -> None:
+    facts = _facts(
+        "Theo báo cáo của Sở, lợi nhuận đạt 300 tỷ đồng. Tại Đà Nẵng, số trạm 5G là 1.200 trạm."
+    )
+    assert [f.metric for f in facts] == ["lợi nhuận", "số trạm 5G"]
+
+
+def test_a_list_of_actions_before_a_count() -> None:
+    (fact,) = _facts(
+        "Trong quý II/2023, cơ quan chức năng đã ngăn chặn, gỡ bỏ hơn 1.800 trang web giả mạo."
+    )
+    assert fact.metric == "số trang web giả mạo được ngăn chặn, gỡ bỏ"
+    assert (fact.measure, fact.qualifier, fact.period) == ("count", "more_than", "quý II/2023")
+    assert fact.metric_en == "number of fake websites blocked and removed"
+
+
+def test_printed_in_is_kept_before_a_year() -> None:
+    (fact,) = _facts("Số đầu xuất bản phẩm in năm 2023 ước đạt 41.200, tăng nhẹ so với năm 2022.")
+    assert fact.metric == "số đầu xuất bản phẩm in"
+    assert (fact.measure, fact.period, fact.qualifier) == ("count", "2023", "estimate")
+
+
+def test_contribution_and_rate_of_an_action() -> None:
+    contribution, rate = _facts(
+        "Năm 2023, kinh tế số ICT đóng góp khoảng 8,1% vào GDP. "
+        "Các nền tảng xuyên biên giới đã gỡ bỏ thông tin xấu độc đạt hơn 92% yêu cầu."
+    )
+    assert contribution.metric == "đóng góp của kinh tế số ICT vào GDP"
+    assert contribution.metric_en == "contribution of ICT digital economy to GDP"
+    assert (contribution.measure, contribution.qualifier) == ("share", "about")
+    assert rate.metric == "tỷ lệ gỡ bỏ thông tin xấu độc của các nền tảng xuyên biên giới"
+    assert (rate.measure, rate.qualifier) == ("share", "more_than")
+
+
+def test_sector_named_in_the_figures_own_clause() -> None:
+    (fact,) = _facts(
+        "Năm 2024, Bộ Thông tin và Truyền thông tập trung vào hai việc: về bưu chính, nâng chất "
+        "lượng dịch vụ; về chuyển đổi số, nâng tỷ lệ hồ sơ được xử lý trực tuyến lên 80%.",
+        date="2023-12-20",
+    )
+    assert fact.sector == "chuyển đổi số"
+    assert fact.measure == "target"
+    assert fact.metric_en == "rate of applications handled online"

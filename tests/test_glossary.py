@@ -66,3 +66,41 @@ def test_glossary_is_vocabulary_not_sentences() -> None:
     entries = terms()
     assert len(entries) > 200
     assert all(len(vi.split()) <= 8 for vi in entries)
+
+
+@pytest.mark.parametrize(
+    ("vi", "en"),
+    [
+        ("số người dân được bảo vệ", "number of people protected"),
+        ("số tài khoản được xử lý, ngăn chặn", "number of accounts handled and blocked"),
+        ("tỷ lệ hồ sơ được xử lý trực tuyến", "rate of applications handled online"),
+        (
+            "số lượng tài khoản sử dụng các nền tảng số",
+            "number of accounts using digital platforms",
+        ),
+        (
+            "tỷ lệ thôn đã có sóng trên toàn quốc",
+            "rate of villages with mobile coverage nationwide",
+        ),
+        ("thuê bao trong nước", "domestic subscribers"),
+        ("số chỉ tiêu đã đề ra", "number of targets set"),
+        ("số hình thái chủ yếu của công tác tư tưởng", "number of main forms of ideological work"),
+        ("số trạm 5G", "number of 5G stations"),
+        ("doanh thu Viettel", "Viettel revenue"),
+    ],
+)
+def test_metric_en_reads_as_english(vi: str, en: str) -> None:
+    assert metric_en(vi) == en
+
+
+@pytest.mark.parametrize(
+    "vi",
+    ["số hợp tác xã giải thể", "doanh thu chưa tính thuế", "doanh thu chua tinh thue"],
+)
+def test_metric_en_never_leaves_vietnamese_words_untranslated(vi: str) -> None:
+    # half a translation ("number of hợp tác xã dissolved") is worse than none
+    assert metric_en(vi) is None
+
+
+def test_glossary_markers_stay_out_of_the_terms() -> None:
+    assert not any(en.startswith("~") or en.endswith(" ") for en in terms().values())

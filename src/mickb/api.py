@@ -9,10 +9,11 @@ with mickb.open_kb() as kb:            # the KB the CLI would read
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mickb.pipeline import IngestReport
     from mickb.search import Hit
     from mickb.store import KB
@@ -55,6 +56,8 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
 
 def ingest(kb: KB, paths: list[str | Path], **meta: str | None) -> IngestReport:
     """Add documents (title/date/url/outlet/author override what they say of themselves)."""
+    from pathlib import Path
+
     from mickb.models import SourceMeta
     from mickb.pipeline import ingest as _ingest
 
@@ -63,6 +66,8 @@ def ingest(kb: KB, paths: list[str | Path], **meta: str | None) -> IngestReport:
 
 def build(sources: str | Path, output: str | Path) -> IngestReport:
     """Rebuild `output` from a folder of sources, deterministically."""
+    from pathlib import Path
+
     from mickb.pipeline import build as _build
 
     return _build(Path(sources), Path(output))

@@ -5,7 +5,6 @@ Field names are the public JSON of ../CONTRACT.md (docs/records.md): add fields,
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -105,6 +104,8 @@ class Quote:
 def make_id(doc_sha256: str, kind: str, sentence_ordinal: int, start: int, text: str) -> str:
     """Stable across rebuilds of the same sources: derived only from the document's content
     and where in it the record stands. 'f' + 11 hex for facts, 'q' + 11 hex for quotes."""
+    import hashlib  # here, not at module level: `find` never makes ids and hashlib costs ~4 ms
+
     digest = hashlib.sha1(
         f"{doc_sha256}|{kind}|{sentence_ordinal}|{start}|{text}".encode()
     ).hexdigest()

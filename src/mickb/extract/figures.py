@@ -745,7 +745,8 @@ def sentence_facts(
             metric = f"tỷ lệ {metric}"
         elif acted and not _SHARE_WORDS.match(metric):
             # "các nền tảng đã gỡ bỏ thông tin xấu độc đạt 92%": the rate, and whose it is
-            metric = f"tỷ lệ {acted.group('verb')} của {_clean_np(acted.group('subject'))}"
+            whose = _tidy(_clean_np(acted.group("subject")))
+            metric = f"tỷ lệ {acted.group('verb')} của {whose}"
         compared = None
         if measure in ("change", "ratio", "target"):
             compared = _compared_to(text, num, seg[1], next_start)
