@@ -32,6 +32,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from mickb.extract.figures import extract_figures
 from mickb.fold import fold, nfc
 from mickb.models import Fact
@@ -252,6 +254,18 @@ def main(argv: list[str] | None = None) -> int:
             for n in s.notes:
                 print(f"    note    {n}")
     _print_row(total)
+    from goals import goal_line
+
+    recall = total.matched / total.gold if total.gold else 0.0
+    precision = (total.correct + total.restated) / total.facts if total.facts else 0.0
+    goal_line("extractor: figure recall (dev corpus)", f"{100 * recall:.1f}%", ">= 85%",
+              recall >= 0.85)
+    goal_line("extractor: figure precision (dev corpus)", f"{100 * precision:.1f}%", ">= 85%",
+              precision >= 0.85)
+    if total.quotes_gold:
+        q_recall = total.quotes_matched / total.quotes_gold
+        goal_line("extractor: quote recall (dev corpus)", f"{100 * q_recall:.1f}%", ">= 85%",
+                  q_recall >= 0.85)
     return 0
 
 

@@ -32,6 +32,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from goals import goal_line  # noqa: E402
 
 from mickb import migrations  # noqa: E402
 from mickb.models import Fact  # noqa: E402
@@ -499,6 +502,9 @@ def main() -> None:
     ]
     for goal, measured, ok in checks:
         print(f"{goal:<34} {measured:>12}  {'yes' if ok else 'NO'}")
+    for goal, measured, ok in checks:
+        what, _, target = goal.rpartition(" <= ")
+        goal_line(f"find: {what}", measured, f"<= {target}", ok)
     print(f"(a bare `python -c pass` peaks at {floor:.1f} MiB)")
     if args.ingest_mb > 0:
         ingest = measure_ingest(args.ingest_mb)

@@ -16,6 +16,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from goals import goal_line  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / "bench" / "out" / "venv"
 
@@ -74,6 +77,11 @@ def main() -> None:
         verdict = "" if goal is None else ("yes" if ratio <= goal else "NO")
         goal_s = "" if goal is None else f"{goal:.0f}x"
         print(f"{name:<28} {med * 1000:>10.1f} {ratio:>8.2f} {goal_s:>6}  {verdict}")
+    for name, _, goal in rows:
+        if goal is not None:
+            med = statistics.median(samples[name])
+            goal_line(f"start-up: {name}", f"{med / floor:.2f}x floor ({med * 1000:.0f} ms)",
+                      f"<= {goal:.0f}x", med / floor <= goal)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,373 @@
+"""Ingest throughput and memory (issue 5, item 3): synthetic reports through the real pipeline.
+
+    /work/venv/bin/python bench/ingest.py                 # 5 MB, 50 MB, build over 100 MB
+    /work/venv/bin/python bench/ingest.py --quick         # 1 MB, 5 MB, build over 10 MB
+    /work/venv/bin/python bench/ingest.py --sizes 5 --corpus 0
+    /work/venv/bin/python bench/ingest.py --generate 50 --out big.md   # only write a report
+
+Reports are generated (deterministic seed) into bench/out/ (gitignored): Vietnamese text in the
+style of sector reports, with front matter, section headings, figure sentences (levels, growth
+rates, shares, counts, with periods), narrative sentences without figures, and quotes whose
+speakers are introduced by name and role and later named by role only ("Bộ trưởng nhấn
+mạnh: …"), some running over two paragraphs. The generator knows how many figures it planted,
+so tests/test_large.py uses it too.
+
+Each measurement runs `python -m mickb ingest` (or `build`) in a fresh subprocess with
+MICKB_STAGE_TIMES set, which makes the pipeline write its per-stage seconds to a JSON file;
+peak RSS is the child's ru_maxrss. Stages: read (decode, hash), clean/split, figures, quotes
+(the registry of people, quote marks, attribution), store (staging and the final transaction).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PYTHON = sys.executable
+
+PROVINCES = (
+    "Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Quảng Ninh", "Bắc Ninh", "Thanh Hóa",
+    "Nghệ An", "Khánh Hòa", "Lâm Đồng", "Đồng Nai", "Bình Dương", "Long An", "An Giang",
+    "Kiên Giang", "Cà Mau", "Sơn La", "Lào Cai", "Yên Bái", "Thái Nguyên", "Phú Thọ",
+    "Vĩnh Phúc", "Hưng Yên", "Nam Định", "Ninh Bình", "Quảng Bình", "Quảng Nam", "Bình Định",
+    "Gia Lai", "Đắk Lắk", "Kon Tum", "Tây Ninh", "Bến Tre", "Trà Vinh", "Sóc Trăng",
+)
+COMPANIES = ("Viettel", "VNPT", "MobiFone", "FPT", "CMC", "Vietnamobile", "Viettel Post", "VTC")
+# (sector heading, [(metric, unit, low, high, decimals)])
+SECTORS = (
+    ("Viễn thông", [
+        ("doanh thu dịch vụ viễn thông", "tỷ đồng", 200, 150000, 0),
+        ("số thuê bao băng rộng cố định", "triệu thuê bao", 1, 25, 1),
+        ("số thuê bao di động", "triệu thuê bao", 2, 120, 1),
+        ("lợi nhuận sau thuế", "tỷ đồng", 50, 40000, 0),
+    ]),
+    ("Bưu chính", [
+        ("doanh thu dịch vụ bưu chính", "tỷ đồng", 100, 60000, 0),
+        ("sản lượng bưu gửi", "triệu bưu gửi", 10, 2500, 1),
+        ("doanh thu chuyển phát thương mại điện tử", "tỷ đồng", 100, 20000, 0),
+    ]),
+    ("Công nghiệp công nghệ thông tin", [
+        ("doanh thu công nghiệp công nghệ thông tin", "tỷ USD", 1, 150, 2),
+        ("kim ngạch xuất khẩu phần cứng, điện tử", "tỷ USD", 1, 120, 2),
+        ("doanh thu phần mềm", "nghìn tỷ đồng", 10, 200, 1),
+    ]),
+    ("Báo chí, xuất bản", [
+        ("doanh thu xuất bản phẩm", "tỷ đồng", 500, 5000, 0),
+        ("doanh thu quảng cáo trên báo điện tử", "tỷ đồng", 100, 9000, 0),
+        ("số bản sách in", "triệu bản", 50, 700, 1),
+    ]),
+)
+PERIODS = (
+    [f"năm {y}" for y in range(2016, 2024)]
+    + [f"6 tháng đầu năm {y}" for y in range(2017, 2024)]
+    + [f"9 tháng đầu năm {y}" for y in range(2017, 2024)]
+)
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
+MIDDLE = ("Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Hữu", "Ngọc", "Mạnh", "Hồng")
+GIVEN = ("Hùng", "Lan", "Dũng", "Long", "Tuấn", "Hương", "Sơn", "Thảo", "Nam", "Bình", "Khoa",
+         "Yến", "Thịnh", "Quang", "Trang", "Phong")
+ROLES = (
+    ("Bộ trưởng", "Bộ trưởng Bộ Thông tin và Truyền thông"),
+    ("Thứ trưởng", "Thứ trưởng Bộ Thông tin và Truyền thông"),
+    ("Cục trưởng", "Cục trưởng Cục Viễn thông"),
+    ("Vụ trưởng", "Vụ trưởng Vụ Bưu chính"),
+    ("Tổng Giám đốc", "Tổng Giám đốc Tổng công ty Bưu điện"),
+    ("Chủ tịch", "Chủ tịch Hiệp hội Phần mềm và Dịch vụ công nghệ thông tin"),
+)
+QUOTE_WORDS = (
+    ("Chuyển đổi số", "Hạ tầng số", "Dữ liệu", "An toàn thông tin mạng", "Kinh tế số",
+     "Nền tảng số quốc gia", "Thương mại điện tử", "Dịch vụ công trực tuyến"),
+    ("phải đi vào", "là động lực của", "cần được ưu tiên trong", "sẽ thay đổi căn bản",
+     "đóng vai trò then chốt trong", "phải phục vụ"),
+    ("từng hộ gia đình", "mọi doanh nghiệp nhỏ và vừa", "sự phát triển của đất nước",
+     "cách người dân tiếp cận dịch vụ công", "từng địa phương, từng ngành",
+     "công việc hằng ngày của cán bộ"),
+    ("chúng ta không thể chậm trễ hơn nữa", "đây là việc phải làm ngay",
+     "không ai bị bỏ lại phía sau", "người dân phải là trung tâm", "mỗi người phải tự đổi mới",
+     "cách làm cũ không còn phù hợp"),
+)
+NARRATIVE = (
+    ("Bộ Thông tin và Truyền thông", "Các doanh nghiệp viễn thông", "Ủy ban nhân dân các tỉnh",
+     "Các cơ quan báo chí", "Ngành thông tin và truyền thông", "Các sở chuyên ngành"),
+    ("tiếp tục đẩy mạnh", "đã triển khai quyết liệt", "tập trung hoàn thiện",
+     "chủ động phối hợp trong", "cần quan tâm hơn nữa đến", "đặt ưu tiên cao cho"),
+    ("chuyển đổi số trong các cơ quan nhà nước", "phát triển hạ tầng số tại vùng sâu, vùng xa",
+     "công tác bảo đảm an toàn thông tin mạng", "việc phổ cập điện thoại thông minh",
+     "xây dựng cơ sở dữ liệu quốc gia về dân cư", "đào tạo nguồn nhân lực công nghệ số",
+     "quản lý nội dung thông tin trên không gian mạng"),
+    ("nhằm phục vụ người dân và doanh nghiệp tốt hơn", "theo đúng chỉ đạo của Chính phủ",
+     "trong bối cảnh còn nhiều khó khăn", "góp phần thúc đẩy tăng trưởng kinh tế",
+     "với nhiều cách làm sáng tạo", ""),
+)
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def vn_number(x: float, decimals: int) -> str:
+    """Vietnamese format: dots group thousands, a comma marks decimals."""
+    text = f"{x:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+@dataclass
+class Plan:
+    """What a generated report holds, to check an ingest against."""
+
+    path: Path
+    bytes: int = 0
+    facts: int = 0  # figures planted
+    quotes: int = 0  # quotes with quote marks planted
+    needles: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Writer:
+    def __init__(self, rng: random.Random, plan: Plan) -> None:
+        self.rng = rng
+        self.plan = plan
+        self.n_needle = 0
+
+    def pick(self, options: tuple[Any, ...] | list[Any]) -> Any:
+        return options[self.rng.randrange(len(options))]
+
+    def narrative(self) -> str:
+        who, verb, what, why = (self.pick(part) for part in NARRATIVE)
+        return f"{who} {verb} {what}{' ' + why if why else ''}."
+
+    def person(self) -> str:
+        return f"{self.pick(FAMILY)} {self.pick(MIDDLE)} {self.pick(GIVEN)}"
+
+    def quote_words(self) -> str:
+        subject, verb, obj, tail = (self.pick(part) for part in QUOTE_WORDS)
+        return f"{subject} {verb} {obj}, {tail}"
+
+    def figure(self, metrics: list[tuple[str, str, float, float, int]]) -> str:
+        metric, unit, low, high, decimals = self.pick(metrics)
+        value = vn_number(self.rng.uniform(low, high), decimals)
+        rate = vn_number(self.rng.uniform(0.5, 40), 1)
+        period = self.pick(PERIODS)
+        year = int(period[-4:])
+        scope = (f"của tỉnh {self.pick(PROVINCES)}" if self.rng.random() < 0.5
+                 else f"của {self.pick(COMPANIES)}")
+        kind = self.rng.randrange(5)
+        if kind == 0:
+            self.plan.facts += 2
+            return (f"{period[0].upper()}{period[1:]}, {metric} {scope} đạt {value} {unit}, "
+                    f"tăng {rate}% so với năm {year - 1}.")
+        if kind == 1:
+            self.plan.facts += 2
+            return (f"{metric[0].upper()}{metric[1:]} {scope} {period} ước đạt {value} {unit}, "
+                    f"giảm {rate}% so với cùng kỳ.")
+        if kind == 2:
+            self.plan.facts += 1
+            return f"Tính đến hết {period}, {metric} {scope} đạt {value} {unit}."
+        if kind == 3:
+            share = vn_number(self.rng.uniform(5, 95), 1)
+            self.plan.facts += 1
+            return (f"Trong {period}, {metric} {scope} chiếm {share}% tổng {metric} "
+                    f"toàn ngành.")
+        self.plan.facts += 2
+        return (f"Theo báo cáo, {metric} {scope} {period} đạt {value} {unit}, "
+                f"tăng trưởng {rate}% so với năm {year - 1}.")
+
+    def needle(self) -> str:
+        """A figure with a value no other sentence uses, to find after ingest."""
+        self.n_needle += 1
+        value = f"{self.n_needle}.{self.n_needle % 1000:03d},25"
+        province = self.pick(PROVINCES)
+        period = f"năm {2016 + self.n_needle % 8}"
+        self.plan.facts += 1
+        self.plan.needles.append({
+            "value_text": f"{value} tỷ đồng",
+            "value": float(value.replace(".", "").replace(",", ".")),
+            "metric": f"doanh thu dịch vụ trung tâm dữ liệu của tỉnh {province}",
+            "period": period[-4:],
+        })
+        return (f"Doanh thu dịch vụ trung tâm dữ liệu của tỉnh {province} {period} "
+                f"đạt {value} tỷ đồng.")
+
+    def paragraph(self, metrics: list[tuple[str, str, float, float, int]]) -> str:
+        sentences = []
+        for _ in range(self.rng.randint(2, 6)):
+            sentences.append(self.figure(metrics) if self.rng.random() < 0.4
+                             else self.narrative())
+        return " ".join(sentences)
+
+    def quote_block(self) -> list[str]:
+        """A speaker named with a role, quoted; then quoted again by the role alone."""
+        name = self.person()
+        short_role, role = self.pick(ROLES)
+        honorific = "bà" if " Thị " in name else "ông"
+        kind = self.rng.randrange(4)
+        self.plan.quotes += 2
+        if kind == 0:
+            first = f"Phát biểu tại hội nghị, {role} {name} nhấn mạnh: “{self.quote_words()}”."
+        elif kind == 1:
+            first = f"“{self.quote_words()}”, {honorific} {name}, {role}, cho biết."
+        elif kind == 2:
+            first = (f"Theo {short_role.lower()} {name}, “{self.quote_words()}, "
+                     f"{self.quote_words().lower()}”.")
+        else:
+            # A quote that runs over two paragraphs: opened in one, closed in the next.
+            return [
+                f"{role} {name} chia sẻ:",
+                f"“{self.quote_words()}.",
+                f"{self.quote_words()}”.",
+                f"{short_role} cũng khẳng định: “{self.quote_words()}”.",
+            ]
+        return [first, self.narrative(),
+                f"{short_role} yêu cầu các đơn vị phải “{self.quote_words().lower()}”."]
+
+    def report(self, target: int, index: int) -> str:
+        parts = [
+            "---",
+            f'title: "Báo cáo tổng hợp ngành thông tin và truyền thông, kỳ {index}"',
+            f'date: "2023-0{1 + index % 9}-15"',
+            "---",
+            "",
+            f"# Báo cáo tổng hợp ngành thông tin và truyền thông, kỳ {index}",
+            "",
+        ]
+        size = sum(len(p.encode()) + 1 for p in parts)
+        section = 0
+        while size < target:
+            heading, metrics = SECTORS[section % len(SECTORS)]
+            section += 1
+            # Roman numerals, as reports number their parts ("II. Bưu chính"); an Arabic
+            # section number would be a figure to the extractor.
+            block = [f"## {ROMAN[(section - 1) % len(ROMAN)]}. {heading}", ""]
+            for _ in range(self.rng.randint(4, 10)):
+                roll = self.rng.random()
+                if roll < 0.15:
+                    block += [*self.quote_block()]
+                elif roll < 0.2:
+                    block.append(f"{self.narrative()} {self.needle()}")
+                else:
+                    block.append(self.paragraph(metrics))
+            text = "\n\n".join(block) + "\n\n"
+            parts.append(text)
+            size += len(text.encode())
+        return "\n".join(parts)
+
+
+def generate(path: Path, megabytes: float, seed: int = 20230115, index: int = 1) -> Plan:
+    """Write a report of about `megabytes` MB (10**6 bytes) to `path`; what it plants."""
+    plan = Plan(path)
+    writer = Writer(random.Random(seed), plan)
+    text = writer.report(int(megabytes * 1e6), index)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    plan.bytes = path.stat().st_size
+    return plan
+
+
+def generate_corpus(folder: Path, files: int, megabytes_each: float, seed: int = 7) -> list[Plan]:
+    return [generate(folder / f"report_{i:03d}.md", megabytes_each, seed + i, i)
+            for i in range(files)]
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+def run_child(args: list[str], workdir: Path) -> dict[str, Any]:
+    """Run `python -m mickb ARGS` with stage timing on; wall time, stages, peak RSS."""
+    times = workdir / "stages.json"
+    times.unlink(missing_ok=True)
+    env = {**os.environ, "MICKB_STAGE_TIMES": str(times), "PYTHONPATH": str(ROOT / "src")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run([PYTHON, "-m", "mickb", *args], env=env, capture_output=True,
+                          text=True)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode != 0:
+        raise SystemExit(f"mickb {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
+    stages = json.loads(times.read_text()) if times.exists() else {}
+    # ru_maxrss of the children is the largest so far: only trust a new maximum.
+    return {"wall": wall, "stages": stages, "peak_mib": peak / 1024 if peak > before else None,
+            "stdout": proc.stdout}
+
+
+STAGES = ("read", "clean_split", "figures", "quotes", "store")
+GOALS = {"read": 5.0, "clean_split": 5.0, "figures": None, "quotes": 5.0, "store": 5.0}
+
+
+def row(label: str, mb: float, result: dict[str, Any], rss_goal: float) -> list[str]:
+    stages = result["stages"]
+    cells = [label, f"{mb:.1f}"]
+    for stage in STAGES:
+        seconds = stages.get(stage)
+        cells.append(f"{mb / seconds:.1f}" if seconds else "-")
+    total = result["wall"]
+    cells.append(f"{mb / total:.2f}")
+    peak = result["peak_mib"]
+    cells.append(f"{peak:.0f}" if peak else "?")
+    verdict = "ok" if (mb / total >= 1.0 and (peak or 0) < rss_goal) else "short"
+    cells.append(verdict)
+    return cells
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="5,50", help="single-report sizes in MB")
+    parser.add_argument("--corpus", type=float, default=100, help="corpus size in MB (0: skip)")
+    parser.add_argument("--quick", action="store_true", help="1 and 5 MB, a 10 MB corpus")
+    parser.add_argument("--generate", type=float, help="only write a report of this many MB")
+    parser.add_argument("--out", type=Path, help="with --generate: where to write it")
+    parser.add_argument("--keep", action="store_true", help="keep bench/out/ingest-* files")
+    args = parser.parse_args()
+    if args.generate:
+        plan = generate(args.out or OUT / f"report-{args.generate:g}mb.md", args.generate)
+        print(json.dumps({"path": str(plan.path), "bytes": plan.bytes, "facts": plan.facts,
+                          "quotes": plan.quotes, "needles": len(plan.needles)}))
+        return
+    sizes = [1.0, 5.0] if args.quick else [float(s) for s in args.sizes.split(",") if s]
+    corpus_mb = 10.0 if args.quick else args.corpus
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="ingest-", dir=OUT))
+    header = ["run", "MB", *[f"{s} MB/s" for s in STAGES], "total MB/s", "peak MiB", "goal"]
+    rows: list[list[str]] = []
+    try:
+        for mb in sizes:
+            plan = generate(work / f"report-{mb:g}mb.md", mb)
+            db = work / f"kb-{mb:g}.sqlite"
+            result = run_child(["ingest", str(plan.path), "--db", str(db), "--json"], work)
+            landed = json.loads(result["stdout"])["documents"][0]
+            if landed["facts"] != plan.facts:
+                print(f"note: {mb:g} MB report: {landed['facts']} figures stored, "
+                      f"{plan.facts} planted", file=sys.stderr)
+            rows.append(row(f"ingest {mb:g} MB report", plan.bytes / 1e6, result, 300))
+            print(" | ".join(rows[-1]), file=sys.stderr)
+        if corpus_mb:
+            n = int(corpus_mb)
+            folder = work / "corpus"
+            plans = generate_corpus(folder, n, corpus_mb / n)
+            total = sum(p.bytes for p in plans) / 1e6
+            result = run_child(["build", str(folder), "-o", str(work / "corpus.sqlite")], work)
+            rows.append(row(f"build {n} x {corpus_mb / n:g} MB", total, result, 300))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print("ingest throughput (MB/s of report text, per stage and overall) and peak RSS")
+    print("goals: total >= 1 MB/s per core (issue 5); read/clean/split, quotes, store >= 5 MB/s "
+          "each; peak RSS < 300 MiB")
+    for r in [header, *rows]:
+        print("  ".join(cell.rjust(w) for cell, w in zip(r, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main()
