@@ -16,8 +16,11 @@ the original text, so a record can always be traced back to the source.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import chain
 
 from mickb.fold import fold, nfc
 from mickb.models import Passage, PassageKind, SourceMeta
@@ -95,14 +98,25 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-_INVISIBLE = str.maketrans(
-    {"\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " "}
-)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_OTHER_SPACE_RE = re.compile(r"[^\S ]")  # white space other than a plain space
 
 
 def collapse(text: str) -> str:
     """NFC, one space for every run of white space (zero-width spaces included)."""
-    return " ".join(nfc(text).translate(_INVISIBLE).split())
+    text = nfc(text)
+    # Each step only when needed: str.translate with a dict is slow on non-ASCII text, and
+    # most paragraphs hold no zero-width space and no run of white space.
+    if _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub(" ", text)
+    if (
+        _OTHER_SPACE_RE.search(text)
+        or "  " in text
+        or text[:1].isspace()
+        or text[-1:].isspace()
+    ):
+        text = " ".join(text.split())
+    return text
 
 
 # --- markdown inline syntax ---------------------------------------------------------------
@@ -145,72 +159,106 @@ class _Block:
     markup: bool = True  # markdown inline syntax to strip (False for HTML text)
 
 
-def _lines(text: str, offset: int) -> list[tuple[str, int, int]]:
-    out = []
-    pos = offset
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = text[pos:end].rstrip("\r")
-        out.append((line, pos, pos + len(line)))
-        pos = end + 1
-    return out
+def _lines(chunks: Iterable[str], offset: int) -> Iterator[tuple[str, int, int]]:
+    """(line, start, end) of the text the chunks make up, from `offset` on; line ends (and a
+    carriage return before them) are not part of a line. A line may run across chunks."""
+    base = 0  # offset of the current chunk in the whole text
+    carry = ""  # the unfinished last line of the chunks so far
+    carry_start = 0
+    for chunk in chunks:
+        chunk_start, base = base, base + len(chunk)
+        if base <= offset:
+            continue
+        pos = max(0, offset - chunk_start)
+        parts = chunk[pos:].split("\n")
+        if carry or len(parts) == 1:
+            if len(parts) == 1:
+                if not carry:
+                    carry_start = chunk_start + pos
+                carry += parts[0]
+                continue
+            first = (carry + parts[0]).rstrip("\r")
+            yield first, carry_start, carry_start + len(first)
+            pos += len(parts[0]) + 1
+            carry = ""
+            parts = parts[1:]
+        start = chunk_start + pos
+        for part in parts[:-1]:
+            line = part.rstrip("\r")
+            yield line, start, start + len(line)
+            start += len(part) + 1
+        carry, carry_start = parts[-1], start
+    if carry:
+        line = carry.rstrip("\r")
+        yield line, carry_start, carry_start + len(line)
 
 
-def _hard_wrapped(lines: list[tuple[str, int, int]]) -> bool:
+def _hard_wrapped(lines: Iterable[tuple[str, int, int]]) -> bool:
     """A plain-text file wrapped at a fixed width (most lines 50-100 characters)."""
-    lengths = [len(line) for line, _, _ in lines if line.strip()]
-    if len(lengths) < 8 or max(lengths) > 120:
-        return False
-    return sum(1 for n in lengths if 50 <= n <= 100) >= 0.7 * len(lengths)
+    count = wrapped = 0
+    for line, _, _ in lines:
+        if not line or line.isspace():
+            continue
+        n = len(line)
+        if n > 120:
+            return False  # decided: no need to read the rest
+        count += 1
+        wrapped += 50 <= n <= 100
+    return count >= 8 and wrapped >= 0.7 * count
 
 
-def _text_blocks(text: str, offset: int, fmt: str) -> list[_Block]:
-    """Paragraphs of text[offset:]: lines (plain text) or blank-line blocks (markdown)."""
-    lines = _lines(text, offset)
-    soft_wrap = fmt == "md" or _hard_wrapped(lines)
-    blocks: list[_Block] = []
+_NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.)]\s")
+
+
+def _text_blocks(
+    lines: Iterable[tuple[str, int, int]], fmt: str, soft_wrap: bool
+) -> Iterator[_Block]:
+    """Paragraphs of plain text or markdown: lines (plain text) or blank-line blocks."""
     current: list[tuple[str, int, int]] = []
 
-    def flush() -> None:
-        if current:
-            raw = " ".join(line.strip() for line, _, _ in current)
-            blocks.append(_Block(raw, current[0][1], current[-1][2]))
-            current.clear()
+    def joined() -> _Block:
+        block = _Block(
+            " ".join(line.strip() for line, _, _ in current), current[0][1], current[-1][2]
+        )
+        current.clear()
+        return block
 
     for line, start, end in lines:
         stripped = line.strip()
         if not stripped:
-            flush()
+            if current:
+                yield joined()
             continue
-        heading = _HEADING_RE.match(line)
+        heading = _HEADING_RE.match(line) if "#" in line[:4] else None
         if heading:
-            flush()
+            if current:
+                yield joined()
             level = len(heading.group(1))
-            blocks.append(_Block(heading.group(2), start, end, tag=f"h{level}"))
+            yield _Block(heading.group(2), start, end, tag=f"h{level}")
             continue
-        if fmt == "md" and _SETEXT_RULE_RE.match(line) and current and set(stripped) <= set("=-"):
+        rule = stripped[0] in "=-*_" and _SETEXT_RULE_RE.match(line)
+        if fmt == "md" and rule and current and set(stripped) <= set("=-"):
             # "Title\n=====" is a heading in markdown.
-            raw = " ".join(part.strip() for part, _, _ in current)
             tag = "h1" if "=" in stripped else "h2"
-            blocks.append(_Block(raw, current[0][1], current[-1][2], tag=tag))
-            current.clear()
+            block = joined()
+            block.tag = tag
+            yield block
             continue
-        if _SETEXT_RULE_RE.match(line) and not current:
+        if rule and not current:
             continue  # a horizontal rule
         if _MD_IMAGE_ONLY_RE.match(line) or _IMAGE_PLACEHOLDER_RE.match(line):
-            flush()
-            blocks.append(_Block(stripped, start, end, tag="img"))
+            if current:
+                yield joined()
+            yield _Block(stripped, start, end, tag="img")
             continue
-        is_item = bool(_BULLET_RE.match(line) or re.match(r"^\s*\d{1,3}[.)]\s", line))
-        if not soft_wrap or is_item:
-            flush()
+        is_item = bool(_BULLET_RE.match(line) or _NUMBERED_RE.match(line))
+        if (not soft_wrap or is_item) and current:
+            yield joined()
         current.append((line, start, end))
         if not soft_wrap:
-            flush()
-    flush()
-    return blocks
+            yield joined()
+    if current:
+        yield joined()
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -444,6 +492,7 @@ class _Item:
     start: int
     end: int
     parts: list[int] = field(default_factory=list)
+    guessed: bool = False  # a title guessed from a short first line
 
 
 def _caption_text(text: str) -> str:
@@ -484,85 +533,155 @@ def _mergeable(prev: str, nxt: str) -> bool:
 def clean(text: str, fmt: str) -> tuple[SourceMeta, list[Passage]]:
     """Metadata stated by the document, and its cleaned passages with original offsets."""
     text = nfc(text)
-    if fmt == "html":
-        blocks, meta = _html_blocks(text)
-    else:
-        meta, body_start = _front_matter(text)
-        blocks = _text_blocks(text, body_start, fmt)
-    items: list[_Item] = []
-    since_image = 99
-    title_found = False
-    guessed_title: int | None = None
-    for block in blocks:
+    cleaner = Cleaner(fmt)
+    passages = list(cleaner.passages(lambda: (text,)))
+    return cleaner.meta, passages
+
+
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
+class Cleaner:
+    """`clean` as a stream, for documents too big to hold in memory at once.
+
+    `passages(chunks)` yields the same passages as `clean` of the text the chunks make up
+    (`chunks` is called once per pass over the text; plain text needs two, the first only
+    to decide whether the file is hard-wrapped). Only a few paragraphs are held at a time:
+    the last ones, which may turn out to be the byline or "Theo <outlet>", and a paragraph
+    the next one may continue. `meta` is complete once the passages are exhausted.
+
+    HTML is parsed whole (its metadata may sit anywhere); markdown front matter must end
+    within the first chunk.
+    """
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.meta = SourceMeta()
+        self._since_image = 99
+        self._title_found = False
+        self._has_body = False
+
+    def passages(self, chunks: Callable[[], Iterable[str]]) -> Iterator[Passage]:
+        blocks = self._blocks(chunks)
+        items = _join_broken(self._with_tail_meta(self._with_title_checked(self._items(blocks))))
+        for ordinal, item in enumerate(items):
+            yield Passage(
+                ordinal=ordinal, kind=item.kind, text=item.text, start=item.start, end=item.end
+            )
+
+    def _blocks(self, chunks: Callable[[], Iterable[str]]) -> Iterator[_Block]:
+        """Sets `meta` from front matter or HTML head before the first block is asked for."""
+        if self.fmt == "html":
+            blocks, self.meta = _html_blocks("".join(chunks()))
+            return iter(blocks)
+        pieces = iter(chunks())
+        head = next(pieces, "")
+        self.meta, body_start = _front_matter(head)
+        soft_wrap = self.fmt == "md" or _hard_wrapped(_lines(chunks(), body_start))
+        return _text_blocks(_lines(chain((head,), pieces), body_start), self.fmt, soft_wrap)
+
+    def _items(self, blocks: Iterator[_Block]) -> Iterator[_Item]:
+        block = next(blocks, None)
+        first = True
+        while block is not None:
+            following = next(blocks, None)
+            item = self._classify(block, more_than_one=not first or following is not None)
+            if item is not None:
+                yield item
+            block, first = following, False
+
+    def _classify(self, block: _Block, more_than_one: bool) -> _Item | None:
+        meta = self.meta
         if block.tag == "img":
-            since_image = 0
-            continue
-        since_image += 1
+            self._since_image = 0
+            return None
+        self._since_image += 1
         raw = block.raw.strip()
         if block.markup and _IMAGE_PLACEHOLDER_RE.match(raw):
-            since_image = 0
-            continue
+            self._since_image = 0
+            return None
         cleaned = _clean_block(block)
-        if not cleaned or not any(ch.isalnum() for ch in cleaned):
-            continue
+        if not cleaned or not _ALNUM_RE.search(cleaned):
+            return None
         kind: PassageKind = "body"
         is_heading = block.tag.startswith("h") and len(block.tag) == 2
         italic = (
             block.markup and bool(_ITALIC_WHOLE_RE.match(raw)) and not _BOLD_WHOLE_RE.match(raw)
         )
-        if is_heading and not title_found and (block.tag == "h1" or not _has_body(items)):
+        guessed = False
+        if is_heading and not self._title_found and (block.tag == "h1" or not self._has_body):
             kind = "title"
-            title_found = True
-            if meta.title is None or fmt == "html":
+            self._title_found = True
+            if meta.title is None or self.fmt == "html":
                 meta.title = meta.title or cleaned
         elif (
-            not title_found
-            and not _has_body(items)
+            not self._title_found
+            and not self._has_body
             and meta.title
             and fold(cleaned.rstrip(".")) == fold(meta.title.rstrip("."))
         ):
             kind = "title"
-            title_found = True
+            self._title_found = True
         elif block.tag == "figcaption" or (
-            (italic or len(cleaned.split()) <= 60)
-            and (
-                since_image <= 2
+            # The cheap tests first: most paragraphs are neither italic nor near an image.
+            (
+                self._since_image <= 2
                 and (italic or _looks_like_caption_credit(cleaned))
                 or italic
                 and _looks_like_caption_credit(cleaned)
             )
+            and (italic or len(cleaned.split()) <= 60)
         ):
             kind = "caption"
             cleaned = _caption_text(cleaned)
         else:
-            kind, cleaned = _classify_meta(cleaned, meta, items)
-        if kind == "body" and not title_found and not _has_body(items) and meta.title is None:
+            kind, cleaned = _classify_meta(cleaned, meta)
+        if kind == "body" and not self._title_found and not self._has_body and meta.title is None:
             # A plain-text file whose first line is a short line without a full stop: its title.
-            if len(cleaned.split()) <= 30 and cleaned[-1] not in ".!?…:;" and len(blocks) > 1:
+            if len(cleaned.split()) <= 30 and cleaned[-1] not in ".!?…:;" and more_than_one:
                 kind = "title"
-                title_found = True
+                self._title_found = True
                 meta.title = cleaned
-                guessed_title = len(items)
-        items.append(_Item(kind, cleaned, block.start, block.end))
-    if guessed_title is not None and guessed_title + 1 < len(items):
-        first, second = items[guessed_title], items[guessed_title + 1]
-        if second.kind == "body" and _mergeable(first.text, second.text):
-            first.kind = "body"  # not a title: the first half of a broken sentence
-            meta.title = None
-    _tail_meta(items, meta)
-    items = _join_broken(items)
-    passages = [
-        Passage(ordinal=i, kind=item.kind, text=item.text, start=item.start, end=item.end)
-        for i, item in enumerate(items)
-    ]
-    return meta, passages
+                guessed = True
+        if kind == "body":
+            self._has_body = True
+        return _Item(kind, cleaned, block.start, block.end, guessed=guessed)
+
+    def _with_title_checked(self, items: Iterator[_Item]) -> Iterator[_Item]:
+        """A guessed title followed by its own continuation was the first half of a broken
+        sentence, not a title: held back until the next paragraph says which."""
+        held: _Item | None = None
+        for item in items:
+            if held is not None:
+                if item.kind == "body" and _mergeable(held.text, item.text):
+                    held.kind = "body"
+                    self.meta.title = None
+                yield held
+                held = None
+            if item.guessed:
+                held = item
+            else:
+                yield item
+        if held is not None:
+            yield held
+
+    def _with_tail_meta(self, items: Iterator[_Item]) -> Iterator[_Item]:
+        """The last four body or meta paragraphs (and what lies between them) are held until
+        the end, where `_tail_meta` may find the outlet or the author among them."""
+        held: deque[_Item] = deque()
+        countable = 0  # body and meta paragraphs in `held`
+        for item in items:
+            held.append(item)
+            countable += item.kind in ("body", "meta")
+            while held and countable - (held[0].kind in ("body", "meta")) >= 4:
+                countable -= held[0].kind in ("body", "meta")
+                yield held.popleft()
+        tail = list(held)
+        _tail_meta(tail, self.meta)
+        yield from tail
 
 
-def _has_body(items: list[_Item]) -> bool:
-    return any(item.kind == "body" for item in items)
-
-
-def _classify_meta(text: str, meta: SourceMeta, items: list[_Item]) -> tuple[PassageKind, str]:
+def _classify_meta(text: str, meta: SourceMeta) -> tuple[PassageKind, str]:
     byline = _BYLINE_RE.match(text)
     if byline and len(byline["who"].split()) <= 8:
         if meta.author is None:
@@ -606,18 +725,36 @@ def _tail_meta(items: list[_Item], meta: SourceMeta) -> None:
         break
 
 
-def _join_broken(items: list[_Item]) -> list[_Item]:
-    """Join body paragraphs that are halves of one sentence (captions in between stay apart)."""
-    out: list[_Item] = []
-    last_body: _Item | None = None
+def _join_broken(items: Iterable[_Item]) -> Iterator[_Item]:
+    """Join body paragraphs that are halves of one sentence (captions in between stay apart).
+
+    A body paragraph is held (with the captions after it) until a paragraph comes that does
+    not continue it."""
+    held: list[_Item] = []  # the last body paragraph, then captions; [] when none can grow
+    parts: list[str] = []  # the texts joined into held[0], joined once it is complete
+
+    def release() -> list[_Item]:
+        if parts:
+            held[0].text = " ".join(parts)
+            parts.clear()
+        out = held[:]
+        held.clear()
+        return out
+
     for item in items:
-        if item.kind == "body" and last_body is not None and _mergeable(last_body.text, item.text):
-            last_body.text = f"{last_body.text} {item.text}"
-            last_body.end = item.end
+        if item.kind == "body" and held and _mergeable(parts[-1] if parts else held[0].text,
+                                                     item.text):
+            if not parts:
+                parts.append(held[0].text)
+            parts.append(item.text)
+            held[0].end = item.end
             continue
-        out.append(item)
         if item.kind == "body":
-            last_body = item
-        elif item.kind != "caption":
-            last_body = None
-    return out
+            yield from release()
+            held.append(item)
+        elif item.kind == "caption" and held:
+            held.append(item)
+        else:
+            yield from release()
+            yield item
+    yield from release()

@@ -122,7 +122,7 @@ def _lookup(g: _Glossary, words: list[str], unmarked: bool = False) -> str | Non
     if key in g.vi_to_en:
         return g.vi_to_en[key]
     if unmarked:
-        return g.folded_to_en.get(fold(key))
+        return g.folded_to_en.get(_fold_cached(key))
     return None
 
 
@@ -179,6 +179,11 @@ def _untranslated(chunks: list[tuple[str, bool]]) -> bool:
     )
 
 
+_canon_word = lru_cache(maxsize=8192)(canon)  # metrics share their words
+_fold_cached = lru_cache(maxsize=8192)(fold)
+
+
+@lru_cache(maxsize=4096)
 def metric_en(metric_vi: str) -> str | None:
     """Translate a Vietnamese metric phrase by longest match of glossary terms.
 
@@ -189,7 +194,7 @@ def metric_en(metric_vi: str) -> str | None:
         return None
     tokens = list(re.finditer(r"[\w%]+", metric_vi))
     original = [t.group(0) for t in tokens]
-    folded = [canon(w) for w in original]
+    folded = [_canon_word(w) for w in original]
     # which words a comma follows: the list "ngăn chặn, xử lý" is two participles
     comma_after = [
         "," in metric_vi[t.end() : tokens[k + 1].start() if k + 1 < len(tokens) else None]
@@ -210,20 +215,26 @@ def metric_en(metric_vi: str) -> str | None:
         one = _linker(folded[i : i + 1], unmarked)
         # a linker inside a glossary term ("đóng góp vào GDP") stays in the term, and so does
         # one that starts a longer term ("trong nước", "trên toàn quốc")
-        inside_term = any(
-            _lookup(g, folded[i - k : i + n], unmarked) is not None
-            for n in range(1, 4)
-            for k in range(1, min(len(current), 3) + 1)
-        ) or any(
-            _lookup(g, folded[i : i + n], unmarked) is not None
-            for n in range(3 if two is not None else 2, min(g.max_vi_words, len(folded) - i) + 1)
+        splits = (two is not None or one is not None) and bool(current)
+        inside_term = splits and (
+            any(
+                _lookup(g, folded[i - k : i + n], unmarked) is not None
+                for n in range(1, 4)
+                for k in range(1, min(len(current), 3) + 1)
+            )
+            or any(
+                _lookup(g, folded[i : i + n], unmarked) is not None
+                for n in range(
+                    3 if two is not None else 2, min(g.max_vi_words, len(folded) - i) + 1
+                )
+            )
         )
-        if not inside_term and two is not None and current:
+        if splits and not inside_term and two is not None:
             segments.append((linker, current_at))
             current, current_at, linker = [], [], two
             i += 2
             continue
-        if not inside_term and one is not None and current:
+        if splits and not inside_term and one is not None:
             segments.append((linker, current_at))
             current, current_at, linker = [], [], one
             i += 1
@@ -308,12 +319,17 @@ _VI_ASCII_COMMON = frozenset(
 )
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
 def is_english(text: str) -> bool:
     """A heuristic: English when it has English words and no Vietnamese letters to speak of."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _LETTERS_RE.findall(text.lower())
     if not words:
         return False
-    vi_marked = sum(1 for w in words if any(ch in _VI_LETTERS for ch in w))
+    vi_marked = sum(1 for w in words if not _VI_LETTERS.isdisjoint(w))
+    # (numbers._window_language repeats this first test: keep the two alike)
     if vi_marked and vi_marked >= max(1, len(words) // 5):
         return False
     en = sum(1 for w in words if w in _EN_COMMON)

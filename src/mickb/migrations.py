@@ -26,6 +26,8 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 
 # What FTS5's unicode61 tokenizer treats as one token in folded text: letters and digits.
 _TOKEN_RE = re.compile(r"[^\W_]+")
+_ASCII_GAPS = bytes(c if chr(c).isalnum() else 0x20 for c in range(128)) + bytes(range(128, 256))
+_FIVE_DIGITS_RE = re.compile(r"[0-9]{5}")
 
 
 def index_terms(search_text: str) -> set[str]:
@@ -34,7 +36,16 @@ def index_terms(search_text: str) -> set[str]:
     Long digit runs (the plain-digit form of every value) are left out: they are never
     typo-corrected and there would be one per figure.
     """
-    return {t for t in _TOKEN_RE.findall(search_text) if not (t.isdigit() and len(t) > 4)}
+    if search_text.isascii():
+        # The same tokens, an order of magnitude faster than the regular expression on the
+        # (mostly ASCII) folded text of reports: everything but letters and digits is a gap.
+        terms = set(search_text.encode().translate(_ASCII_GAPS).decode().split())
+        if not _FIVE_DIGITS_RE.search(search_text):
+            return terms
+    else:
+        terms = set(_TOKEN_RE.findall(search_text))
+    terms.difference_update([t for t in terms if len(t) > 4 and t.isdigit()])
+    return terms
 
 
 def _fts_sql(table: str) -> str:

@@ -330,6 +330,42 @@ _CURRENCY_WORDS: list[tuple[str, str, str]] = sorted(
     ((f, w, code) for w, code in _CURRENCIES for f, _ in _by_fold((w,))),
     key=lambda t: -len(t[0]),
 )
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A vocabulary entry as `_read_unit` tries it: folded key, spelling, and what it means."""
+
+    key: str  # folded: what must stand in the folded text
+    accented: str  # as spelled
+    canon: str | None  # canon(accented) when the spelling must agree in marked text, else None
+    code: str = ""  # currency code, for currency words
+
+
+def _by_head(entries: list[_Word]) -> dict[str, tuple[_Word, ...]]:
+    """Entries grouped by the first two characters of their key, each group in list order.
+
+    A word can only stand at a position whose folded text starts with its first two characters,
+    so trying that group in order finds exactly what trying the whole list in order finds.
+    """
+    assert all(len(w.key) >= 2 for w in entries)  # every key has a two-character head
+    groups: dict[str, list[_Word]] = {}
+    for w in entries:
+        groups.setdefault(w.key[:2], []).append(w)
+    return {head: tuple(ws) for head, ws in groups.items()}
+
+
+def _word(key: str, accented: str, code: str = "") -> _Word:
+    from mickb.fold import canon
+
+    return _Word(key, accented, None if accented.isascii() else canon(accented), code)
+
+
+_NOUNS_BY_HEAD = _by_head([_word(k, w) for k, w in _NOUNS])
+_SCALES_BY_HEAD = _by_head([_word(k, w) for k, w in _SCALE_WORDS])
+_CURRENCIES_BY_HEAD = _by_head([_word(k, w, code) for k, w, code in _CURRENCY_WORDS])
+# first words of the count nouns: "7-8 hộ" is a count, not the date "7-8"
+_NOUN_FIRST_WORDS = frozenset(k.split()[0] for k, _ in _NOUNS)
 # Units that may be glued to the digits ("350km", "100Mbps"); other glued letters make a name
 # ("5G", "3D", "4K").
 _GLUED_UNITS = frozenset({"km", "kg", "m2", "mhz", "ghz", "mbps", "gbps", "gb", "tb", "mw", "ha"})
@@ -359,6 +395,9 @@ _TIME_UNITS = (
     "decades",
     "decade",
 )
+_TIME_UNITS_BY_HEAD: dict[str, tuple[str, ...]] = {
+    head: tuple(w for w in _TIME_UNITS if w[:2] == head) for head in {w[:2] for w in _TIME_UNITS}
+}
 _DOC_WORDS = (
     "quyet dinh",
     "nghi dinh",
@@ -396,6 +435,8 @@ _DATE_WORDS = (
     "qua",
     "nay",
 )
+_DASH_DATE_WORDS = _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau", "cuoi", "dau")
+_PAIR_DATE_WORDS = _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau")
 _PERIOD_WORDS = ("thang", "quy", "tuan", "khoa", "nhiem ky", "phien", "ky hop")
 _ORDINAL_WORDS_EXACT = ("thứ", "hạng", "top", "no.", "số")
 
@@ -466,11 +507,18 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("under", "at_most"),
     ("below", "at_most"),
 ]
+# The hedges grouped by their last two characters, each group in list order: a phrase can only
+# end the text before a number if it ends with the same two characters.
+_QUALIFIERS_BY_TAIL: dict[str, tuple[tuple[str, str], ...]] = {
+    tail: tuple(q for q in _QUALIFIERS if q[0][-2:] == tail)
+    for tail in {q[0][-2:] for q in _QUALIFIERS}
+}
 # Only the exact (accented) spelling of these counts: folded they collide with common words
 # ("cỡ" -> "co" = "có", "chừng" -> "chung" = "chung").
 _QUALIFIER_EXACT = {"co": "cỡ", "chung": "chừng", "tren": "trên", "hon": "hơn", "duoi": "dưới"}
 # Filler words allowed between a hedge and its number: "ước đạt khoảng", "lên tới gần".
 _FILLERS = ("muc", "con so", "la", "dat", "len", "toi", "den", "o muc", "reached", "at", "of")
+_SPACED_FILLERS = tuple(" " + f for f in _FILLERS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,10 +532,25 @@ def _fold_char(ch: str) -> str:
     return base.lower() if len(base.lower()) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """`_fold_char` for str.translate, each character worked out once and remembered."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @lru_cache(maxsize=64)
 def _fold_same_length(text: str) -> str:
     """fold() that keeps every offset: one output character per input character."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
+
+
+_DONG_NOT_CURRENCY_FOLDED = frozenset(_fold_same_length(x) for x in _DONG_NOT_CURRENCY)
 
 
 _VI_LETTERS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -497,6 +560,49 @@ def _looks_english(window: str) -> bool:
     from mickb.glossary import is_english
 
     return is_english(window)
+
+
+class _LetterMask(dict[int, str]):
+    """For str.translate over lower-cased text: "v" for a letter of Vietnamese (ă, đ, ế...),
+    "a" for another letter (what the regex [^\\W\\d_] matches), " " for anything else."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        kind = " " if not ch.isalnum() or ch.isdecimal() else "v" if ch in _VI_LETTERS else "a"
+        self[code] = kind
+        return kind
+
+
+_LETTER_MASK = _LetterMask()
+
+
+@lru_cache(maxsize=64)
+def _letter_mask(text: str) -> str | None:
+    """`text` lower-cased and read as a mask (see _LetterMask); None when lower() does not work
+    character by character (then windows are read alone)."""
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text:  # İ lowers to two characters; Σ by context
+        return None
+    return low.translate(_LETTER_MASK)
+
+
+def _window_language(text: str, a: int, b: int) -> tuple[bool, bool]:
+    """(is_english(text[a:b]), whether text[a:b] has Vietnamese letters).
+
+    A window is not English when at least a fifth of its words have Vietnamese letters (the
+    first test of `is_english`). The sentence's letter mask counts those words for each
+    window without reading it again, which settles most windows of a Vietnamese report.
+    """
+    mask = _letter_mask(text)
+    if mask is None:
+        window = text[a:b]
+        return _looks_english(window), not _VI_LETTERS.isdisjoint(window.lower())
+    part = mask[a:b]
+    words = len(part.split())
+    marked = len(part.replace("a", "").split())  # words with a "v" in them
+    if marked and marked >= max(1, words // 5):
+        return False, True
+    return _looks_english(text[a:b]), marked > 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -509,6 +615,8 @@ _URL_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|gov|edu|io|info)\b(?:/[^\s<>\"')\]]*)?",
     re.I,
 )
+# What every match of _URL_RE holds: a cheap test that spares most sentences the full pattern.
+_MAY_HOLD_URL_RE = re.compile(r"://|www\.|@|\.(?:com|vn|net|org|gov|edu|io|info)\b", re.I)
 # ISO dates and times in metadata: 2022-12-18, 2022-12-18T08:00
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?\b")
 
@@ -533,9 +641,9 @@ class _Raw:
 
 def _starts_word(folded: str, pos: int, phrase: str) -> int:
     """End offset if `phrase` (folded words) starts at `pos` as whole words, else -1."""
-    end = pos + len(phrase)
-    if folded[pos:end] != phrase:
+    if not folded.startswith(phrase, pos):
         return -1
+    end = pos + len(phrase)
     if end < len(folded) and (folded[end].isalnum() or folded[end] == "$" and phrase[-1] == "$"):
         return -1
     return end
@@ -547,27 +655,88 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+# Patterns of _prev_words, _context_of and find_numbers, compiled once.
+_DIGIT_DOT_END_RE = re.compile(r"\d\.$")
+_FOLDED_TOKEN_RE = re.compile(r"[a-z0-9$%.]+")
+_ASCII_RUN_RE = re.compile(r"[a-z0-9]+")
+_CLOCK_RE = re.compile(r":\d\d\b")
+_HOUR_RE = re.compile(r"h\d\d\b")
+_DOC_CODE_RE = re.compile(r"(?:/\d+)*[/-][A-ZĐ]{2,}")
+_EXACT_TOKEN_RE = re.compile(r"[\w#.]+")
+_TET_RE = re.compile(r"\s+Tết\b")
+_SLASH_NUMBER_RE = re.compile(r"/\d+")
+_LAST_WORD_RE = re.compile(r"(\w+)\s+$")
+_PUNCT_OR_END_RE = re.compile(r"\s*(?:[(),;]|$)")
+_NEXT_TOKEN_RE = re.compile(r"\s+(\w+)")
+_DOT_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")
+_DOT_MONTH_YEAR_RE = re.compile(r"(?:[1-9]|1[0-2])\.(?:19|20)\d\d")
+_DOT_DAY_MONTH_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])")
+_DASH_NUMBER_RE = re.compile(r"\s*[-–]\s*\d")
+_X_POINT_0_RE = re.compile(r"\d\.0")
+_DMY_TAIL_RE = re.compile(r"[/.-](\d{1,2})[/.-](\d{2,4})\b")
+_SLASH_YEAR_RE = re.compile(r"/(\d{4})\b")
+_DATE_HEAD_RE = re.compile(r"(\d{1,2})/(?:\d{1,2}/)?$")
+_QUARTER_SLASH_RE = re.compile(r"\b(?:quy|quý)\s+[IVX]+/$")
+_DASH_MONTH_RE = re.compile(r"-(\d{1,2})\b(?![.,]?\d|\s*%)")
+_DASH_NUMBER_WORD_RE = re.compile(r"-\d{1,2}\s*(\w+)")
+_DAY_DASH_END_RE = re.compile(r"(\d{1,2})-$")
+_SLASH_MONTH_RE = re.compile(r"/(\d{1,2})\b(?!\s*[.,]?\d)")
+_AGE_AFTER_RE = re.compile(r"(tuoi|years? old)\b")
+_DAY_MONTH_RE = re.compile(r"\d{1,2}/(\d{1,2})")
+_FRACTION_FOLLOWER_RE = re.compile(r"\d{1,2}/\d{1,2}\s*([^\W\d_]*)")
+_LIST_GAP_RE = re.compile(r"\s*,\s*|\s+(?:và|hoặc)\s+|/")
+_RANGE_GAP_RE = re.compile(r"\s*[-–]\s*|\s+(?:den|toi|to)\s+")
+_TU_END_RE = re.compile(r"\btu\s*$")
+_TRO_LEN_RE = re.compile(r"\s*tro len\b")
+
+
 def _prev_words(folded: str, pos: int, n: int = 4) -> list[str]:
     """The n folded words before `pos`, nearest last (stops at sentence punctuation)."""
     head = folded[max(0, pos - 60) : pos]
-    cut = max(head.rfind(c) for c in ".;:!?\n()")
-    if cut >= 0 and not re.search(r"\d\.$", head[: cut + 1]):
+    rf = head.rfind
+    cut = max(rf("."), rf(";"), rf(":"), rf("!"), rf("?"), rf("\n"), rf("("), rf(")"))
+    if cut >= 0 and not _DIGIT_DOT_END_RE.search(head[: cut + 1]):
         head = head[cut + 1 :]
-    return re.findall(r"[a-z0-9$%.]+", head)[-n:]
+    return _FOLDED_TOKEN_RE.findall(head)[-n:]
 
 
-def _vocab_at(text: str, folded: str, pos: int, key: str, accented: str, marked: bool) -> int:
-    """End offset if the vocabulary word (`key` folded, `accented` as spelled) stands at `pos`.
+@lru_cache(maxsize=4096)
+def _canon(text: str) -> str:
+    from mickb.fold import canon
+
+    return canon(text)
+
+
+def _vocab_at(text: str, folded: str, pos: int, word: _Word, marked: bool) -> int:
+    """End offset if the vocabulary word stands at `pos`, else -1.
 
     In text with diacritics the spelling must agree too (tone placement aside), so "trạm"
     (station) is not "trăm" (hundred) and "ngân" is not "ngàn".
     """
-    end = _starts_word(folded, pos, key)
-    if end < 0 or not marked or accented.isascii():
+    end = _starts_word(folded, pos, word.key)
+    if end < 0 or not marked or word.canon is None:
         return end
-    from mickb.fold import canon
+    return end if _canon(text[pos:end]) == word.canon else -1
 
-    return end if canon(text[pos:end]) == canon(accented) else -1
+
+_TY_WORD_RE = re.compile(r"(le|trong|gia|so)\b")
+_NEXT_WORD_RE = re.compile(r"\s*(\w+)")
+_PER_RE = re.compile(
+    r"/\s?(nam|thang|quy|ngay|gio|nguoi|thue bao|can|m2|kg|tan|lit|kwh|co phieu|"
+    r"year|month|day|hour|person|share)\b"
+)
+_PERCENT_AFTER_RE = re.compile(r"/\s?(nam|year|thang|quy)\b")
+# Percent and percentage-point words (folded); a unit starting with another letter is spared
+# trying them.
+_PERCENT_WORDS = (
+    "diem phan tram",
+    "diem %",
+    "phan tram",
+    "percentage points",
+    "percent",
+    "per cent",
+)
+_PERCENT_FIRST = frozenset(w[0] for w in _PERCENT_WORDS)
 
 
 def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
@@ -580,20 +749,13 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
     if p < len(folded) and folded[p] == "%" and p - pos <= 1:
         raw.is_percent, raw.base_unit = True, "%"
         unit_start, unit_end = p, p + 1
-        m = re.match(r"/\s?(nam|year|thang|quy)\b", folded[unit_end:])
+        m = _PERCENT_AFTER_RE.match(folded[unit_end:])
         if m:
             unit_end += m.end()
         raw.unit_end = unit_end
         raw.unit = text[unit_start:unit_end]
         return
-    for phrase in (
-        "diem phan tram",
-        "diem %",
-        "phan tram",
-        "percentage points",
-        "percent",
-        "per cent",
-    ):
+    for phrase in _PERCENT_WORDS if folded[p : p + 1] in _PERCENT_FIRST else ():
         e = (
             _starts_word(folded, p, phrase)
             if not phrase.endswith("%")
@@ -607,38 +769,37 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
     scale = 1.0
     q = p
     while q < len(folded):
-        for key, word in _SCALE_WORDS:
-            e = _vocab_at(text, folded, q, key, word, marked)
+        for sw in _SCALES_BY_HEAD.get(folded[q : q + 2], ()):
+            e = _vocab_at(text, folded, q, sw, marked)
             if e > 0:
                 break
         else:
             break
         # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own, not scale words
-        nxt = folded[_skip_spaces(folded, e) :][:6]
-        if key in ("ty", "ti") and re.match(r"(le|trong|gia|so)\b", nxt):
-            break
-        scale *= _SCALES[word]
+        if sw.key in ("ty", "ti"):
+            nxt = folded[_skip_spaces(folded, e) :][:6]
+            if _TY_WORD_RE.match(nxt):
+                break
+        scale *= _SCALES[sw.accented]
         if unit_start is None:
             unit_start = q
         unit_end = e
         q = _skip_spaces(folded, e)
     base_unit: str | None = None
     # currency
-    for key, word, code in _CURRENCY_WORDS:
-        if key.endswith("$"):
-            e = q + len(key) if folded.startswith(key, q) else -1
+    for cw in _CURRENCIES_BY_HEAD.get(folded[q : q + 2], ()):
+        if cw.key.endswith("$"):
+            e = q + len(cw.key) if folded.startswith(cw.key, q) else -1
         else:
-            e = _vocab_at(text, folded, q, key, word, marked)
+            e = _vocab_at(text, folded, q, cw, marked)
         if e > 0:
-            if key == "dong":
-                nxt_word = re.match(r"\s*(\w+)", text[e:])
+            if cw.key == "dong":
+                nxt_word = _NEXT_WORD_RE.match(text, e)
                 if nxt_word:
                     w = nxt_word.group(1).lower()
-                    if w in _DONG_NOT_CURRENCY or (
-                        not marked and w in {_fold_same_length(x) for x in _DONG_NOT_CURRENCY}
-                    ):
+                    if w in _DONG_NOT_CURRENCY or (not marked and w in _DONG_NOT_CURRENCY_FOLDED):
                         continue
-            base_unit = code
+            base_unit = cw.code
             if unit_start is None:
                 unit_start = q
             unit_end = e
@@ -650,20 +811,16 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
     elif base_unit is None:
         # a count noun ("lao động", "thuê bao"), possibly glued to the digits ("350km")
         glued = q == raw.end
-        for key, word in _NOUNS:
-            e = _vocab_at(text, folded, q, key, word, marked)
-            if e > 0 and (not glued or (key in _GLUED_UNITS and text[q:e].isascii())):
-                base_unit = "người" if key in _PEOPLE else text[q:e].lower()
+        for nw in _NOUNS_BY_HEAD.get(folded[q : q + 2], ()):
+            e = _vocab_at(text, folded, q, nw, marked)
+            if e > 0 and (not glued or (nw.key in _GLUED_UNITS and text[q:e].isascii())):
+                base_unit = "người" if nw.key in _PEOPLE else text[q:e].lower()
                 if unit_start is None:
                     unit_start = q
                 unit_end = e
                 break
     if unit_start is not None and base_unit:
-        per_re = (
-            r"/\s?(nam|thang|quy|ngay|gio|nguoi|thue bao|can|m2|kg|tan|lit|kwh|co phieu|"
-            r"year|month|day|hour|person|share)\b"
-        )
-        while per := re.match(per_re, folded[unit_end:]):
+        while per := _PER_RE.match(folded[unit_end:]):
             # a rate, not an amount: "30 triệu đồng/năm" is a different kind from "30 triệu đồng"
             base_unit = (
                 f"{base_unit}/{text[unit_end + per.start(1) : unit_end + per.end()].lower()}"
@@ -693,53 +850,53 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         if not (before.isalpha() and raw.is_percent and before.islower()):
             return "name"  # (but "ở mức17%" is a typo for "mức 17%")
     if after.isalpha():
-        m = re.match(r"[a-z0-9]+", folded[e:])
+        m = _ASCII_RUN_RE.match(folded, e)
         if not (m and m.group(0) in _GLUED_UNITS and text[e : e + len(m.group(0))].isascii()):
             return "name"
     tail = folded[e : e + 16]
     # times 22:26, 8h30
-    if re.match(r":\d\d\b", tail) or re.match(r"h\d\d\b", tail):
+    if tail[:1] in (":", "h") and (_CLOCK_RE.match(tail) or _HOUR_RE.match(tail)):
         return "time"
     if before == ":" and s >= 2 and text[s - 2].isdigit():
         return "time"
     # document numbers: 505/QĐ-TTg, 22/TT-BTTTT, 13/2023/NĐ-CP, 52-NQ/TW
-    if re.match(r"(?:/\d+)*[/-][A-ZĐ]{2,}", text[e : e + 20]):
+    if after in "/-" and _DOC_CODE_RE.match(text[e : e + 20]):
         return "document"
     words = _prev_words(folded, s, 4)
-    prev_exact = re.findall(r"[\w#.]+", text[max(0, s - 16) : s].lower())
+    prev_exact = _EXACT_TOKEN_RE.findall(text[max(0, s - 16) : s].lower())
     if prev_exact and prev_exact[-1] == "thứ":
         return "ordinal"
     if prev_exact and prev_exact[-1] in ("số", "no.", "#") and not raw.unit and not raw.is_percent:
         # "Quyết định số 505", "Chỉ thị số 11"; but "tổng số 4,6 triệu hộ" is a figure
         return "document"
-    if re.match(r"\s+Tết\b", text[e : e + 6]):
+    if after.isspace() and _TET_RE.match(text[e : e + 6]):
         return "date"  # "29 Tết", "mùng 7 Tết"
-    if re.match(r"/\d+", text[e:]) and not raw.unit:
-        prev_tok = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+    if after == "/" and not raw.unit and _SLASH_NUMBER_RE.match(text, e):
+        prev_tok = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
         if prev_tok and prev_tok.group(1)[0].isupper() and prev_tok.start() > 0:
             if text[max(0, s - 20) : s][: prev_tok.start()].rstrip()[-1:] not in ".!?:":
                 return "name"  # "Mega 6/45", "Power 6/55"
     # "ASEAN 4", "Volume 21": a small number right after an acronym is part of a name
     if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
-        acr = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
+        acr = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
         if acr and len(acr.group(1)) >= 2 and acr.group(1).isupper() and acr.group(1).isalpha():
             return "name"
     # a model or edition after a name: "Snapdragon 400 (tầm trung)", "kỳ quay 83": a
     # Vietnamese count has its noun after it; a bare number after a capitalised word, with
     # only punctuation after it, is a label
     if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 4:
-        cap = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
+        cap = _LAST_WORD_RE.search(text[max(0, s - 30) : s])
         if cap and cap.group(1)[0].isupper() and not cap.group(1).isupper():
             head = text[max(0, s - 30) : s][: cap.start()].rstrip()
             mid_sentence = bool(head) and head[-1] not in ".!?:;"
             if (s - 30 < 0 and not head) or not mid_sentence:
                 pass  # sentence-initial word: "Năm 2022", "Có 5"
-            elif re.match(r"\s*(?:[(),;]|$)", text[e : e + 3]):
+            elif _PUNCT_OR_END_RE.match(text[e : e + 3]):
                 return "name"
     # a label inside a name: "phường Mỹ Đình 2 Lưu Chí Dưỡng", "Quận 3 TP.HCM"
     if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
-        prev_tok = re.search(r"(\w+)\s+$", text[max(0, s - 20) : s])
-        next_tok = re.match(r"\s+(\w+)", text[e : e + 20])
+        prev_tok = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
+        next_tok = _NEXT_TOKEN_RE.match(text[e : e + 20])
         if (
             prev_tok
             and next_tok
@@ -751,13 +908,13 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
                 return "name"
     # dates written with dots in Vietnamese news: "sáng nay (6.2)", "ngày 6.2.2017" (a
     # Vietnamese decimal is written with a comma, so d.m with no unit is a date)
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", raw.digits):
+    if _DOT_DATE_RE.fullmatch(raw.digits):
         return "date"
-    if raw.lang == "vi" and re.fullmatch(r"(?:[1-9]|1[0-2])\.(?:19|20)\d\d", raw.digits):
+    if raw.lang == "vi" and _DOT_MONTH_YEAR_RE.fullmatch(raw.digits):
         return "date"  # "tháng 5.2017"
     if (
         raw.lang == "vi"
-        and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])", raw.digits)
+        and _DOT_DAY_MONTH_RE.fullmatch(raw.digits)
         and not raw.unit
         and not raw.is_percent
     ):
@@ -770,21 +927,20 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         and prev_exact[-1] in _LABEL_WORDS
         or (len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in _LABEL_WORDS)
     ):
-        if not raw.unit and not raw.is_percent and not re.match(r"\s*[-–]\s*\d", text[e:]):
+        if not raw.unit and not raw.is_percent and not _DASH_NUMBER_RE.match(text, e):
             return "ordinal"  # "đợt 2", "quận 1", "Binh đoàn 18", "Điều 5" (not "mức 2-3%")
-    if raw.lang == "vi" and re.fullmatch(r"\d\.0", raw.digits) and not raw.unit:
+    if raw.lang == "vi" and _X_POINT_0_RE.fullmatch(raw.digits) and not raw.unit:
         return "name"  # "cách mạng 4.0": a Vietnamese decimal would be written "4,0"
     if prev_exact and prev_exact[-1] in ("hạng", "top", "khóa", "khoá"):
         return "ordinal"
     joined = " ".join(words)
-    for w in _DOC_WORDS:
-        if joined.endswith(w) and not raw.is_percent and not raw.unit:
-            return "document"
+    if not raw.is_percent and not raw.unit and joined.endswith(_DOC_WORDS):
+        return "document"
     # dates: d/m/yyyy, d/m, m/yyyy
-    m = re.match(r"[/.-](\d{1,2})[/.-](\d{2,4})\b", text[e:])
+    m = _DMY_TAIL_RE.match(text, e) if after in "/.-" else None
     if m and raw.digits.isdigit() and int(raw.digits) <= 31 and 1 <= int(m.group(1)) <= 12:
         return "date"
-    m = re.match(r"/(\d{4})\b", text[e:])
+    m = _SLASH_YEAR_RE.match(text, e) if after == "/" else None
     if (
         m
         and raw.digits.isdigit()
@@ -794,26 +950,25 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         return "date"
     if before == "/" and s >= 2 and text[s - 2].isdigit():
         # the second part of d/m or m/yyyy (the first part decided the date)
-        m2 = re.search(r"(\d{1,2})/(?:\d{1,2}/)?$", text[max(0, s - 8) : s])
+        m2 = _DATE_HEAD_RE.search(text[max(0, s - 8) : s])
         if m2 and _is_date_pair(text, folded, s - len(m2.group(0)), int(m2.group(1))):
             return "date"
     if before in "IVXivx" and s >= 2 and text[s - 1] == "/":
         return "date"
-    if re.search(r"\b(?:quy|quý)\s+[IVX]+/$", folded[max(0, s - 10) : s]):
+    if before in "/\n" and _QUARTER_SLASH_RE.search(folded[max(0, s - 10) : s]):
         return "date"
-    dash_date_words = _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau", "cuoi", "dau")
-    m = re.match(r"-(\d{1,2})\b(?![.,]?\d|\s*%)", text[e:])
+    m = _DASH_MONTH_RE.match(text, e) if after == "-" else None
     if m and raw.digits.isdigit() and not raw.unit and 1 <= int(m.group(1)) <= 12:
-        unit_after = re.match(r"-\d{1,2}\s*(\w+)", folded[e:])
-        noun_after = unit_after and any(unit_after.group(1) == k.split()[0] for k, _ in _NOUNS)
-        if words and words[-1] in dash_date_words and int(raw.digits) <= 31 and not noun_after:
+        unit_after = _DASH_NUMBER_WORD_RE.match(folded, e)
+        noun_after = unit_after is not None and unit_after.group(1) in _NOUN_FIRST_WORDS
+        if words and words[-1] in _DASH_DATE_WORDS and int(raw.digits) <= 31 and not noun_after:
             return "date"  # "sáng 7-7", "từ 17-6"
     if before == "-" and s >= 2 and text[s - 2].isdigit():
-        m3 = re.search(r"(\d{1,2})-$", text[max(0, s - 4) : s])
+        m3 = _DAY_DASH_END_RE.search(text[max(0, s - 4) : s])
         w3 = _prev_words(folded, s - len(m3.group(0)), 2) if m3 else []
-        if m3 and w3 and w3[-1] in dash_date_words and not raw.unit and int(raw.digits) <= 12:
+        if m3 and w3 and w3[-1] in _DASH_DATE_WORDS and not raw.unit and int(raw.digits) <= 12:
             return "date"
-    m = re.match(r"/(\d{1,2})\b(?!\s*[.,]?\d)", text[e:])
+    m = _SLASH_MONTH_RE.match(text, e) if after == "/" else None
     if (
         m
         and raw.digits.isdigit()
@@ -828,15 +983,15 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         if 1900 <= int(raw.digits) <= 2100 or len(raw.digits) == 2:
             return "year"
     # ages
-    nxt = folded[_skip_spaces(folded, raw.unit_end or e) :]
-    if re.match(r"(tuoi|years? old)\b", nxt):
+    if _AGE_AFTER_RE.match(folded, _skip_spaces(folded, raw.unit_end or e)):
         return "age"
     if words and (words[-1] == "tuoi" or joined.endswith("do tuoi")):
         return "age"
     # durations and periods: "3 năm", "6 tháng đầu năm", "trong 9 năm"
     if not raw.unit and not raw.is_percent:
-        for w in _TIME_UNITS:
-            if _starts_word(folded, _skip_spaces(folded, e), w) > 0:
+        p = _skip_spaces(folded, e)
+        for w in _TIME_UNITS_BY_HEAD.get(folded[p : p + 2], ()):
+            if _starts_word(folded, p, w) > 0:
                 return "duration"
     # a day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2"
     if words and not raw.unit and not raw.is_percent:
@@ -850,16 +1005,16 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
 def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | None = None) -> bool:
     """Is the "d/m" starting at `start` a date ("18/12", "ngày 10/10") rather than "14/15"?"""
     if month is None:
-        m = re.match(r"\d{1,2}/(\d{1,2})", text[start:])
+        m = _DAY_MONTH_RE.match(text[start:])
         if not m:
             return False
         month = int(m.group(1))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return False
     words = _prev_words(folded, start, 2)
-    if words and words[-1] in _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau"):
+    if words and words[-1] in _PAIR_DATE_WORDS:
         return True
-    m = re.match(r"\d{1,2}/\d{1,2}\s*([^\W\d_]*)", folded[start:])
+    m = _FRACTION_FOLLOWER_RE.match(folded[start:])
     follower = m.group(1) if m else ""
     if m and m.group(1) and text[start + m.start(1)].isupper():
         return True  # "hôm qua 6/2 Cục đã họp": a fraction counts a (lower-case) noun
@@ -892,12 +1047,12 @@ def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | No
     """The hedge written just before a number at `start`, and where it starts and ends."""
     head = folded[max(0, start - 40) : start]
     base = start - len(head)
-    text_vi = any(ch in _VI_LETTERS for ch in text[max(0, start - 80) : start + 40].lower())
+    text_vi = not _VI_LETTERS.isdisjoint(text[max(0, start - 80) : start + 40].lower())
     # try the words right before the number, then skip up to three filler words
     # ("ước đạt khoảng", "lên tới gần", "đạt mức")
     for _ in range(4):
         stripped = head.rstrip()
-        for phrase, qual in _QUALIFIERS:
+        for phrase, qual in _QUALIFIERS_BY_TAIL.get(stripped[-2:], ()):
             if not stripped.endswith(phrase):
                 continue
             pos = len(stripped) - len(phrase)
@@ -908,12 +1063,12 @@ def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | No
             if exact and text_vi and text[abs_pos : abs_pos + len(exact)].lower() != exact:
                 continue  # folded collision: "có 5" is not "cỡ 5"
             return qual, abs_pos, abs_pos + len(phrase)
+        if not stripped.endswith(_SPACED_FILLERS):
+            break
         for f in _FILLERS:
             if stripped.endswith(" " + f):
                 head = stripped[: -len(f)]
                 break
-        else:
-            break
     return None, None, None
 
 
@@ -925,9 +1080,16 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     `is_context=True` and the reason in `context`. "A/B" ("2.152/2.418 điểm") is one match with
     `total`; a range ("18-20%") is two matches that share the unit and point at each other.
     """
+    if not _NUM_RE.search(text):
+        return []  # no digits, no figures (most sentences of a report)
     folded = _fold_same_length(text)
-    urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
-    urls += [(m.start(), m.end()) for m in _ISO_DATE_RE.finditer(text)]
+    urls = (
+        [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+        if _MAY_HOLD_URL_RE.search(text)
+        else []
+    )
+    if "-" in text:
+        urls += [(m.start(), m.end()) for m in _ISO_DATE_RE.finditer(text)]
     raws: list[_Raw] = []
     for m in _NUM_RE.finditer(text):
         digits = m.group(0)
@@ -939,8 +1101,8 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
             and text[s - 2].isdigit()
         ):
             continue  # tail of "1,2,3"-like lists already consumed
-        window = text[max(0, s - 80) : e + 80]
-        lang = "en" if _looks_english(window) else "vi"
+        english, marked = _window_language(text, max(0, s - 80), e + 80)
+        lang = "en" if english else "vi"
         try:
             value = parse_number(digits, lang)
         except ValueError:
@@ -949,7 +1111,6 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
         pm = _PREFIX_CURRENCY_RE.search(folded[max(0, s - 6) : s])
         if pm:
             raw.currency_prefix_start = s - (len(folded[max(0, s - 6) : s]) - pm.start())
-        marked = any(ch in _VI_LETTERS for ch in window.lower())
         _read_unit(text, folded, raw, marked)
         raw.context = _context_of(text, folded, raw, urls)
         raws.append(raw)
@@ -960,7 +1121,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
             prev.context in ("ordinal", "name", "document")
             and cur.context is None
             and not cur.unit
-            and re.fullmatch(r"\s*,\s*|\s+(?:và|hoặc)\s+|/", text[prev.end : cur.start])
+            and _LIST_GAP_RE.fullmatch(text[prev.end : cur.start])
         ):
             cur.context = prev.context
     # "A/B" fractions: "2.152/2.418 điểm", "75 tỷ đồng/310 tỷ đồng"
@@ -989,10 +1150,10 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
         gap = folded[a.end : b.start]
         if a.unit or a.total_raw is not None:
             continue
-        if re.fullmatch(r"\s*[-–]\s*|\s+(?:den|toi|to)\s+", gap):
+        if _RANGE_GAP_RE.fullmatch(gap):
             if (
                 gap.strip() in ("den", "toi")
-                and not re.search(r"\btu\s*$", folded[max(0, a.start - 5) : a.start])
+                and not _TU_END_RE.search(folded[max(0, a.start - 5) : a.start])
                 and b.context not in ("duration", "age", "year")
             ):
                 continue
@@ -1020,9 +1181,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
             end = max(r.unit_end, r.end)
         qual, qstart, qend = _qualifier(text, folded, start)
         after = folded[end : end + 12]
-        if re.match(r"\s*tro len\b", after) and re.search(
-            r"\btu\s*$", folded[max(0, start - 5) : start]
-        ):
+        if _TRO_LEN_RE.match(after) and _TU_END_RE.search(folded[max(0, start - 5) : start]):
             # "từ 8% trở lên"
             qstart = folded.rfind("tu", 0, start)
             qual, qend = "at_least", qstart + 2

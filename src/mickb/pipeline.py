@@ -10,23 +10,36 @@ Each step lives in its own module, named for the step:
   store.py           records -> SQLite (migrations.py), full-text index
   search.py          query -> ranked records        check.py / verify.py: claims, quotes
   render.py          records -> table / JSON / JSONL / CSV
+
+`ingest` and `build` stream each file (`add_file`), so that memory stays bounded whatever a
+document's size: the file is checked and hashed first (an unchanged document costs no
+extraction); then one pass cleans it into passages, which the store stages, while the quote
+extractor learns the people it names; a second pass splits, extracts and stores the
+passages window by window. Everything lands in one transaction at the end, or nothing does.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from mickb.errors import BadInput, MickbError
-from mickb.models import Document, Fact, Quote, SourceMeta
+from mickb.models import Document, Fact, Passage, Quote, SourceMeta
 from mickb.paths import SOURCE_SUFFIXES
 
 if TYPE_CHECKING:
-    from mickb.store import KB
+    from mickb.store import KB, AddResult
+
+# A window: the passages extracted at a time (their text, or their number, whichever first).
+WINDOW_CHARS = 256 * 1024
+WINDOW_PASSAGES = 2000
+
+_T = TypeVar("_T")
 
 
 def extract(doc: Document) -> tuple[list[Fact], list[Quote]]:
@@ -41,12 +54,145 @@ def extract(doc: Document) -> tuple[list[Fact], list[Quote]]:
 def process_path(
     path: Path, meta: SourceMeta | None = None
 ) -> tuple[Document, list[Fact], list[Quote]]:
-    """read -> clean -> split -> extract, for one file."""
+    """read -> clean -> split -> extract, for one file, held whole in memory."""
     from mickb.read import load_document
 
     doc = load_document(path, meta)
     facts, quotes = extract(doc)
     return doc, facts, quotes
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent in each stage of ingest, summed over documents (pass one to `ingest`,
+    `build` or `add_file` to have it filled; bench/ingest.py prints it as MB/s)."""
+
+    read: float = 0.0  # decoding, checking, hashing
+    clean_split: float = 0.0
+    figures: float = 0.0
+    quotes: float = 0.0  # the registry of people, quote marks, attribution
+    store: float = 0.0  # staging, the transaction, the full-text index
+    bytes: int = 0
+    documents: int = 0
+
+    def to_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+class _Clock:
+    """Attributes the time between two laps to a stage; time spent inside a timed iterator
+    goes to that iterator's stage instead."""
+
+    def __init__(self, times: StageTimes) -> None:
+        self.times = times
+        self.last = time.perf_counter()
+        self.inner = 0.0  # time of timed iterators since the last lap
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        spent = now - self.last - self.inner
+        setattr(self.times, stage, getattr(self.times, stage) + spent)
+        self.last, self.inner = now, 0.0
+
+    def timed(self, items: Iterable[_T], stage: str) -> Iterator[_T]:
+        iterator = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            finally:
+                spent = time.perf_counter() - start
+                setattr(self.times, stage, getattr(self.times, stage) + spent)
+                self.inner += spent
+            yield item
+
+
+def _windows(passages: Iterable[Passage]) -> Iterator[list[Passage]]:
+    window: list[Passage] = []
+    size = 0
+    for passage in passages:
+        window.append(passage)
+        size += len(passage.text)
+        if size >= WINDOW_CHARS or len(window) >= WINDOW_PASSAGES:
+            yield window
+            window, size = [], 0
+    if window:
+        yield window
+
+
+def add_file(
+    kb: KB,
+    path: Path,
+    meta: SourceMeta | None = None,
+    *,
+    record_path: str | None = None,
+    times: StageTimes | None = None,
+) -> AddResult:
+    """read -> clean -> split -> extract -> store, for one file, in bounded memory.
+
+    The document lands whole in one transaction, or not at all (KB unchanged on any error).
+    `meta` holds fields given by the user (they win over the document's own); `record_path`
+    is the path stored with the source (default: `path`).
+    """
+    from mickb.clean import Cleaner
+    from mickb.extract.figures import extract_figures
+    from mickb.extract.quotes import QuoteExtractor
+    from mickb.read import merge_meta, open_source
+    from mickb.split import split_sentences
+    from mickb.store import AddResult
+
+    times = times if times is not None else StageTimes()
+    clock = _Clock(times)
+    source = open_source(path)
+    times.bytes += source.size
+    times.documents += 1
+    clock.lap("read")
+    if kb.has_content(source.sha256):
+        clock.lap("store")
+        return AddResult("s" + source.sha256[:11], "unchanged", 0, 0, [])
+    writer = kb.begin_document(
+        source.sha256, path=record_path if record_path is not None else str(path)
+    )
+    try:
+        # Pass 1: passages, staged by the store; the people they name, for the quotes.
+        quotes = QuoteExtractor(source.sha256, reported=True)
+        cleaner = Cleaner(source.fmt)
+        for passage in cleaner.passages(lambda: clock.timed(source.chunks(), "read")):
+            clock.lap("clean_split")
+            quotes.scan(passage)
+            clock.lap("quotes")
+            writer.add_passages((passage,))
+            clock.lap("store")
+        doc_meta = merge_meta(cleaner.meta, meta)
+        clock.lap("clean_split")
+        # Pass 2: window by window, sentences and records.
+        first_ordinal = 0
+        for window in clock.timed(_windows(writer.passages()), "store"):
+            sentences = split_sentences(window, first_ordinal)
+            first_ordinal += len(sentences)
+            clock.lap("clean_split")
+            # The window stands for the document (with its metadata; raw_text is not kept).
+            # extract_figures carries "the last period named" from paragraph to paragraph
+            # and starts afresh with each call: at a window's start, a figure that names no
+            # period of its own can miss the report's year (figures.py needs a way to carry
+            # that state across calls; see extract_figures).
+            doc = Document(doc_meta, "", window, sentences, source.sha256)
+            facts = extract_figures(doc)
+            clock.lap("figures")
+            found = quotes.feed(window, sentences)
+            clock.lap("quotes")
+            writer.add(facts, found, sentences)
+            clock.lap("store")
+        found = quotes.finish()
+        clock.lap("quotes")
+        writer.add((), found)
+        result = writer.commit(doc_meta)
+        clock.lap("store")
+        return result
+    finally:
+        writer.close()
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -80,7 +226,13 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "failed"]
 
 
-def ingest(kb: KB, paths: Iterable[Path], meta: SourceMeta | None = None) -> IngestReport:
+def ingest(
+    kb: KB,
+    paths: Iterable[Path],
+    meta: SourceMeta | None = None,
+    *,
+    times: StageTimes | None = None,
+) -> IngestReport:
     """Add each document in its own transaction; a failing one changes nothing and the
     others still land (its error is in the report)."""
     report = IngestReport(kb_path=str(kb.path))
@@ -91,8 +243,7 @@ def ingest(kb: KB, paths: Iterable[Path], meta: SourceMeta | None = None) -> Ing
         try:
             if not path.exists():
                 raise BadInput(f"{path}: no such file")
-            doc, facts, quotes = process_path(path, meta)
-            result = kb.add_document(doc, facts, quotes, path=str(path))
+            result = add_file(kb, path, meta, times=times)
         except MickbError as exc:
             if exc.exit_code != BadInput.exit_code:
                 raise
@@ -104,7 +255,7 @@ def ingest(kb: KB, paths: Iterable[Path], meta: SourceMeta | None = None) -> Ing
     return report
 
 
-def build(sources: Path, output: Path) -> IngestReport:
+def build(sources: Path, output: Path, *, times: StageTimes | None = None) -> IngestReport:
     """Rebuild a KB from a folder of sources, deterministically, replacing `output` atomically.
 
     The same sources give a byte-identical file: documents are added in sorted path order
@@ -124,10 +275,9 @@ def build(sources: Path, output: Path) -> IngestReport:
         try:
             report = IngestReport(kb_path=str(output))
             for path in expand_paths([sources]):
-                doc, facts, quotes = process_path(path)
                 # Relative paths keep the file independent of where the checkout lives.
-                result = kb.add_document(
-                    doc, facts, quotes, path=path.relative_to(sources).as_posix()
+                result = add_file(
+                    kb, path, record_path=path.relative_to(sources).as_posix(), times=times
                 )
                 report.outcomes.append(
                     IngestOutcome(

@@ -10,9 +10,11 @@ encoding they arrived in. Anything else (binary files, empty files) is refused w
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
-from dataclasses import fields
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from mickb.clean import clean
@@ -108,8 +110,11 @@ def _decode(data: bytes, name: str) -> str:
     )
 
 
+_SAMPLE_CHARS = 1_000_000  # what the binary check looks at
+
+
 def _looks_binary(text: str) -> bool:
-    sample = text[:1_000_000]
+    sample = text[:_SAMPLE_CHARS]
     if "\x00" in sample:
         return True
     controls = len(_CONTROL_RE.findall(sample))
@@ -151,7 +156,7 @@ def content_sha256(text: str) -> str:
     return hashlib.sha256(nfc(text).encode("utf-8")).hexdigest()
 
 
-def _merge(found: SourceMeta, given: SourceMeta | None) -> SourceMeta:
+def merge_meta(found: SourceMeta, given: SourceMeta | None) -> SourceMeta:
     """Fields the user gave (ingest flags) win over what the document says about itself."""
     if given is None:
         return found
@@ -170,7 +175,7 @@ def load_text(text: str, fmt: str = "txt", meta: SourceMeta | None = None) -> Do
         raise UnreadableDocument(f"unknown format {fmt!r}; use txt, md or html")
     found, passages = clean(text, fmt)
     return Document(
-        meta=_merge(found, meta),
+        meta=merge_meta(found, meta),
         raw_text=text,
         passages=passages,
         sentences=split_sentences(passages),
@@ -178,20 +183,205 @@ def load_text(text: str, fmt: str = "txt", meta: SourceMeta | None = None) -> Do
     )
 
 
-def load_document(path: Path, meta: SourceMeta | None = None) -> Document:
-    """Read one file (.txt, .md, .html; others sniffed) into a `Document`.
-
-    `meta` holds the fields given on the command line; they override the document's own."""
-    path = Path(path)
+def _refuse_unreadable_path(path: Path) -> None:
     name = str(path)
     if not path.exists():
         raise _refuse(name, "no such file", "check the path")
     if path.is_dir():
         raise _refuse(name, "this is a folder", "give the files in it (ingest recurses folders)")
+
+
+def load_document(path: Path, meta: SourceMeta | None = None) -> Document:
+    """Read one file (.txt, .md, .html; others sniffed) into a `Document`.
+
+    `meta` holds the fields given on the command line; they override the document's own."""
+    source = open_source(path)
+    return load_text(source.text(), source.fmt, meta)
+
+
+# --- streaming: big files without holding their text ----------------------------------------
+
+CHUNK_BYTES = 1 << 20
+# A line longer than this is cut (before an ASCII character, where NFC cannot join the halves).
+_MAX_PIECE_CHARS = 4 << 20
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document file that has been checked, decoded and hashed (`open_source`), without
+    its text in memory: `chunks()` decodes it again, piece by piece, for each pass over it."""
+
+    path: Path
+    encoding: str
+    fmt: str  # "txt" | "md" | "html"
+    sha256: str  # of the NFC text, as in `Document.sha256`
+    size: int  # bytes on disk
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def chunks(self) -> Iterator[str]:
+        """The document's NFC text in pieces of about a megabyte, each ending at a line
+        break: "".join(chunks()) is the text `load_document` reads."""
+        digest = hashlib.sha256()
+        try:
+            for piece in _pieces(self.path, self.encoding):
+                digest.update(piece.encode("utf-8"))
+                yield piece
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _refuse(self.name, f"cannot read it any more ({exc})", "check the file") from None
+        if digest.hexdigest() != self.sha256:
+            raise _refuse(self.name, "the file changed while it was being read", "ingest it again")
+
+    def text(self) -> str:
+        return "".join(self.chunks())
+
+
+def _pieces(
+    path: Path, encoding: str, watch: Callable[[bytes, str], None] | None = None
+) -> Iterator[str]:
+    """Decode `path` incrementally into NFC pieces cut after a line break, so that no
+    character sequence NFC would compose is split; leading byte-order marks are dropped.
+    `watch` sees every block of raw bytes with its decoded text (before NFC)."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    carry = ""
+    at_start = True
+    with path.open("rb") as stream:
+        while True:
+            data = stream.read(CHUNK_BYTES)
+            final = not data
+            text = decoder.decode(data, final=final)
+            if watch is not None:
+                watch(data, text)
+            if at_start and text:
+                text = text.lstrip("\ufeff")
+                at_start = not text
+            text = carry + text if carry else text
+            if final:
+                cut = len(text)
+            else:
+                cut = text.rfind("\n") + 1
+                if cut == 0 and len(text) > _MAX_PIECE_CHARS:
+                    cut = len(text) - 1  # before the last ASCII character (a space, most often)
+                    while cut > 0 and not text[cut].isascii():
+                        cut -= 1
+            if cut:
+                yield nfc(text[:cut])
+            carry = text[cut:]
+            if final:
+                return
+
+
+class _Probe:
+    """What one decoding pass learns about a file: the checks `read_bytes` makes on the
+    whole of it, made block by block."""
+
+    def __init__(self) -> None:
+        self.all_space = True  # bytes.strip() would leave nothing
+        self.has_nul = False
+        self.sample_chars = 0  # decoded characters seen of the first million
+        self.sample_nul = False
+        self.sample_controls = 0
+
+    def __call__(self, data: bytes, text: str) -> None:
+        if self.all_space and data.strip():
+            self.all_space = False
+        if not self.has_nul and b"\x00" in data:
+            self.has_nul = True
+        if self.sample_chars < _SAMPLE_CHARS and text:
+            part = text[: _SAMPLE_CHARS - self.sample_chars]
+            self.sample_chars += len(part)
+            self.sample_nul = self.sample_nul or "\x00" in part
+            self.sample_controls += len(_CONTROL_RE.findall(part))
+
+    def looks_binary(self) -> bool:
+        """_looks_binary() of the first million characters."""
+        return self.sample_nul or self.sample_controls > max(2, self.sample_chars // 100)
+
+
+def _encodings(head: bytes, name: str) -> tuple[list[str], bool]:
+    """The encodings `_decode` would try, in order, and whether a NUL byte means binary."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return ["utf-8-sig"], False
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return ["utf-32"], False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ["utf-16"], False
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise _refuse(
+                name, f"this is {what}, not text", "convert it to .txt, .md or .html first"
+            )
+    utf16 = _utf16_by_nul_pattern(head)
+    return ([utf16], False) if utf16 else (["utf-8", "cp1258"], True)
+
+
+def open_source(path: Path) -> SourceFile:
+    """Check, decode and hash a file in one streaming pass (memory stays small whatever its
+    size); refused as `load_document` would refuse it."""
+    path = Path(path)
+    name = str(path)
+    _refuse_unreadable_path(path)
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(8192)
+        encodings, nul_is_binary = _encodings(head, name)
+        for encoding in encodings:
+            found = _probe(path, name, encoding, nul_is_binary)
+            if found is not None:
+                sha256, text_head = found
+                fmt = format_for(name, text_head)
+                return SourceFile(path, encoding, fmt, sha256, size)
     except OSError as exc:
         why = f"cannot read it ({exc.strerror or exc})"
         raise _refuse(name, why, "check its permissions") from None
-    text, fmt = read_bytes(data, name)
-    return load_text(text, fmt, meta)
+    raise _refuse(
+        name,
+        "the text is in an unknown encoding (not UTF-8, UTF-16 or Windows-1258)",
+        "re-save it as UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)",
+    )
+
+
+def _probe(path: Path, name: str, encoding: str, nul_is_binary: bool) -> tuple[str, str] | None:
+    """One decoding pass: (sha256, the first characters) or None when `encoding` fails."""
+    probe = _Probe()
+    digest = hashlib.sha256()
+    head: list[str] = []
+    head_chars = 0
+    has_text = False
+    decoded = True
+    try:
+        for piece in _pieces(path, encoding, probe):
+            digest.update(piece.encode("utf-8"))
+            if head_chars < 20_000:
+                head.append(piece[: 20_000 - head_chars])
+                head_chars += len(head[-1])
+            if not has_text and piece.strip():
+                has_text = True
+    except UnicodeDecodeError:
+        decoded = False
+        # Finish the byte checks: an empty or binary file is refused as such, first.
+        with path.open("rb") as stream:
+            while data := stream.read(CHUNK_BYTES):
+                probe(data, "")
+    if probe.all_space:
+        raise _refuse(name, "the file is empty", "give a document with some text in it")
+    if nul_is_binary and probe.has_nul:
+        raise _refuse(
+            name,
+            "this looks like a binary file (it contains NUL bytes)",
+            "give a text file (.txt, .md or .html) in UTF-8",
+        )
+    if not decoded:
+        return None
+    if probe.looks_binary():
+        raise _refuse(
+            name,
+            "this looks like a binary file, not text",
+            "give a text file (.txt, .md or .html) in UTF-8",
+        )
+    if not has_text:
+        raise _refuse(name, "the file has no text, only white space", "give a document with text")
+    return digest.hexdigest(), "".join(head)

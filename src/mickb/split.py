@@ -13,6 +13,7 @@ sentences a quotation spans, so a quote never depends on the sentence boundaries
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from mickb.models import Passage, Sentence
 
@@ -23,33 +24,39 @@ ABBREVIATIONS = frozenset(
 )
 _OPENERS = "\"“‘'«([{"
 _CLOSERS = "\"”’'»)]}"
-_END_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'»)\]}]*(?=\s)")
+# Any run of . ! ? … (an ellipsis "..." is a run of dots); a character class first lets the
+# engine skip to the candidates instead of trying every position.
+_END_RE = re.compile(r"[.!?…]+[\"”’'»)\]}]*(?=\s)")
 _NEXT_RE = re.compile(r"\s+(\S)")
 _URLISH_RE = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:vn|com|net|org|gov|edu)\S*$", re.I)
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
+_LAST_WORD_RE = re.compile(r"(\S+)$")
+
+
+def _next_start(text: str, match: re.Match[str]) -> int:
+    """Where the next sentence starts when `match` ends one; -1 when it does not."""
     following = _NEXT_RE.match(text, match.end())
     if not following:
-        return False
+        return -1
     nxt = following.group(1)
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
-        return False
+        return -1
     mark = match.group(0)
     if mark.startswith(".") and not mark.startswith("..."):
         # A bounded window: looking back over the whole passage is quadratic on big files.
         before = text[max(0, match.start() - 40) : match.start()]
-        word = re.search(r"(\S+)$", before)
+        word = _LAST_WORD_RE.search(before)
         token = word.group(1) if word else ""
         bare = token.lstrip(_OPENERS).lower()
         if bare in ABBREVIATIONS or bare.rstrip(".") in ABBREVIATIONS:
-            return False
+            return -1
         # An initial ("Nguyễn V. A.") or a one-letter abbreviation ("Q. 1").
         if len(bare) == 1 and bare.isalpha() and token[-1:].isupper():
-            return False
+            return -1
         if _URLISH_RE.search(token) and mark == "." and not nxt.isupper():
-            return False
-    return True
+            return -1
+    return following.start(1)
 
 
 def split_text(text: str) -> list[tuple[int, int]]:
@@ -57,29 +64,26 @@ def split_text(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END_RE.finditer(text):
-        if match.end() <= start or not _is_boundary(text, match):
+        if match.end() <= start:
+            continue
+        following = _next_start(text, match)
+        if following < 0:
             continue
         spans.append((start, match.end()))
-        start = match.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
+        start = following
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def split_sentences(passages: list[Passage]) -> list[Sentence]:
-    """Sentences of every passage, numbered across the whole document."""
+def split_sentences(passages: Iterable[Passage], first_ordinal: int = 0) -> list[Sentence]:
+    """Sentences of every passage, numbered across the whole document (from `first_ordinal`
+    when the passages are a window of a longer document)."""
     sentences: list[Sentence] = []
+    ordinal = first_ordinal
     for passage in passages:
-        for start, end in split_text(passage.text):
-            sentences.append(
-                Sentence(
-                    passage=passage.ordinal,
-                    ordinal=len(sentences),
-                    text=passage.text[start:end],
-                    start=start,
-                    end=end,
-                )
-            )
+        text = passage.text
+        for start, end in split_text(text):
+            sentences.append(Sentence(passage.ordinal, ordinal, text[start:end], start, end))
+            ordinal += 1
     return sentences

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from mickb.numbers import _fold_same_length
 
 __all__ = [
     "Mention",
@@ -71,6 +74,32 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# What every match of a pattern holds, as it reads in the folded text (numbers'
+# _fold_same_length: one character for one): a sentence without it is spared the pattern.
+# Folding maps every character that IGNORECASE equates with a letter here to that letter,
+# except dotless ı and long ſ (equated with i and s): text holding them skips no pattern.
+# Whitespace and digits fold to whitespace and digits. Each guard is a word to look for and
+# a pattern to confirm it with; "months" asks for what _periods keeps of its matches.
+_PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
+    "months": (("thang",), re.compile(r"\d\s+thang\s+(?:dau|cuoi|nam)")),
+    "half": (("nua",), re.compile(r"nua\s+(?:dau|cuoi)")),
+    "quarter": (("quy",), re.compile(r"quy\s+[iv1-4]")),
+    "range": (("19", "20"), re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")),
+    "month": (("thang",), re.compile(r"thang\s+\d")),
+    "year": (("19", "20"), None),
+}
+_ODD_CASE = frozenset("ıſ")
+
+
+def _has_odd_case(text: str) -> bool:
+    return not _ODD_CASE.isdisjoint(text)
+
+
+def _may_hold(folded: str, kind: str) -> bool:
+    needles, confirm = _PERIOD_GUARDS[kind]
+    return any(w in folded for w in needles) and (confirm is None or bool(confirm.search(folded)))
+
+
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
     y = m.groupdict().get("y")
     if kind == "months":
@@ -113,41 +142,65 @@ _COMPARE_EN_RE = re.compile(
 )
 
 
+_YEAR_RE = re.compile(_YEAR)
+_YEAR_ONLY_RE = re.compile(r"(?:năm\s+)?(" + _YEAR + r")", _F)
+_MONTHS_PERIOD_RE = re.compile(r"\d{1,2}\s+tháng\s+(?:đầu|cuối|năm)", _F)
+
+
 def comparisons(text: str) -> list[Mention]:
     """Every "so (với) X" in the text, X normalised: "năm 2021", "cùng kỳ", "quý trước"."""
+    return list(_comparisons(text))
+
+
+# The extractor asks about the same sentence and clause many times; answers are remembered
+# as tuples (callers get a fresh list; Mentions are never changed after they are made).
+@lru_cache(maxsize=2048)
+def _comparisons(text: str) -> tuple[Mention, ...]:
+    folded, odd = _fold_same_length(text), _has_odd_case(text)
     out = []
-    for m in _COMPARE_EN_RE.finditer(text):
+    # guarded as the periods are (see _PERIOD_GUARDS): by the words each pattern starts with
+    en = odd or any(w in folded for w in ("from", "compared", "over", "than", "versus", "vs"))
+    for m in _COMPARE_EN_RE.finditer(text) if en else ():
         what = " ".join(m.group("what").split())
-        year = re.search(_YEAR, what)
+        year = _YEAR_RE.search(what)
         value = f"năm {year.group(0)}" if year else what
         out.append(Mention(m.start(), m.end(), m.group(0), value, bool(year)))
-    for m in _COMPARE_RE.finditer(text):
+    for m in _COMPARE_RE.finditer(text) if odd or "so" in folded else ():
         what = " ".join(m.group("what").split())
-        year = re.fullmatch(r"(?:năm\s+)?(" + _YEAR + r")", what, _F)
+        year = _YEAR_ONLY_RE.fullmatch(what)
         value = f"năm {year.group(1)}" if year else what
         if not value:
             continue
-        out.append(Mention(m.start(), m.end(), m.group(0), value, bool(re.search(_YEAR, what))))
-    return out
+        out.append(Mention(m.start(), m.end(), m.group(0), value, bool(_YEAR_RE.search(what))))
+    return tuple(out)
 
 
 def periods(text: str) -> list[Mention]:
     """The periods named in a text, in order, leaving out those inside "so với ..." phrases."""
-    taken: list[tuple[int, int]] = [(c.start, c.end) for c in comparisons(text)]
+    return list(_periods(text))
+
+
+@lru_cache(maxsize=2048)
+def _periods(text: str) -> tuple[Mention, ...]:
+    folded, odd = _fold_same_length(text), _has_odd_case(text)
+    kinds = [
+        (pattern, kind) for pattern, kind in _PERIOD_PATTERNS if odd or _may_hold(folded, kind)
+    ]
+    if not kinds:
+        return ()
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in _comparisons(text)]
     out: list[Mention] = []
-    for pattern, kind in _PERIOD_PATTERNS:
+    for pattern, kind in kinds:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
-            if kind == "months" and not re.match(
-                r"\d{1,2}\s+tháng\s+(?:đầu|cuối|năm)", m.group(0), _F
-            ):
+            if kind == "months" and not _MONTHS_PERIOD_RE.match(m.group(0)):
                 continue  # "6 tháng" alone is a duration, "6 tháng đầu năm" a period
             value, has_year = _normalise(kind, m)
             out.append(Mention(m.start(), m.end(), m.group(0), value, has_year))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda p: p.start)
-    return out
+    return tuple(out)
 
 
 # The sectors of the ICT field as reports name them; the first match in a text wins, so the
@@ -194,12 +247,18 @@ SECTORS: tuple[tuple[str, str], ...] = (
 _HEADING_RE = re.compile(r"^\s*(?:Lĩnh vực|Về|Ngành|Mảng|Khối)\s+([^:.;]{2,80}):", _F)
 
 
+# str.find per name beats one regex alternation of all of them (which tries every name at
+# every position).
+_SECTORS_LOWER = tuple((words.lower(), sector) for words, sector in SECTORS)
+
+
+@lru_cache(maxsize=4096)
 def sector_of(text: str) -> str | None:
     """The first sector the text names ("doanh thu dịch vụ bưu chính" -> "bưu chính")."""
     low = text.lower()
     best: tuple[int, str] | None = None
-    for words, sector in SECTORS:
-        i = low.find(words.lower())
+    for words, sector in _SECTORS_LOWER:
+        i = low.find(words)
         if i >= 0 and (best is None or i < best[0]):
             best = (i, sector)
     return best[1] if best else None

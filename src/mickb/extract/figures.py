@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mickb.extract.context import Mention, comparisons, heading_sector, periods, sector_of
 from mickb.glossary import is_english, metric_en
@@ -93,13 +94,17 @@ _TRIGGER_RE = re.compile(
     + r")(?![\w])",
     _F,
 )
+_CHANGE_VERBS = (
+    "tăng trưởng|tăng|sụt giảm|giảm|up|down|rose|fell|grew|increased|"
+    "decreased|dropped|declined|increase|decrease|rise|drop|growth"
+)
+_CHANGE_MODIFIERS = (
+    "bình quân|trung bình|thêm|mạnh|nhẹ|nghiêm trọng|đáng kể|tới|đến|lên|xuống|tương ứng|"
+    "lần lượt là|lần lượt|là|by|"
+    "khoảng|mức|ở mức|about|around|nearly|over|more than|hơn|of"
+)
 _CHANGE_RE = re.compile(
-    r"(?<![\w])(?P<verb>tăng trưởng|tăng|sụt giảm|giảm|up|down|rose|fell|grew|increased|"
-    r"decreased|dropped|declined|increase|decrease|rise|drop|growth)"
-    r"(?:\s+(?:bình quân|trung bình|thêm|mạnh|nhẹ|nghiêm trọng|đáng kể|tới|đến|lên|xuống|tương ứng|"
-    r"lần lượt là|lần lượt|là|by|"
-    r"khoảng|mức|ở mức|about|around|nearly|over|more than|hơn|of))*\s*$",
-    _F,
+    r"(?<![\w])(?P<verb>" + _CHANGE_VERBS + r")(?:\s+(?:" + _CHANGE_MODIFIERS + r"))*\s*$", _F
 )
 _DOWN_VERBS = (
     "giảm",
@@ -143,14 +148,52 @@ _LEADING = re.compile(
     r"of|the|and|with|while|including|an|a|its|to)(?![\w]))+",
     _F,
 )
-_TRAILING = re.compile(
-    r"(?:(?<![\w])(?:ước tính|ước|dự kiến|đã|sẽ|cũng|đều|vẫn|chỉ|lại|hiện|mới|tiếp tục|có|ở|"
-    r"trong|của|là|lớn|cao|đạt|mức|khoảng|tổng cộng|tương ứng|này|đó|trên|nói trên|nêu trên|"
-    r"được|với|và|cho|từ|tới|đến|lên|xuống|còn|năm|tính|nay|hơn|gần|trên|xấp xỉ|ít nhất|"
-    r"nghiêm trọng|mạnh|nhẹ|đáng kể|thêm|bình quân|trung bình|liên tục|cùng|tương ứng|"
-    r"of|the|was|were|at|by|about)\s*)+$",
-    _F,
+_TRAILING_WORDS = (
+    "ước tính|ước|dự kiến|đã|sẽ|cũng|đều|vẫn|chỉ|lại|hiện|mới|tiếp tục|có|ở|"
+    "trong|của|là|lớn|cao|đạt|mức|khoảng|tổng cộng|tương ứng|này|đó|trên|nói trên|nêu trên|"
+    "được|với|và|cho|từ|tới|đến|lên|xuống|còn|năm|tính|nay|hơn|gần|trên|xấp xỉ|ít nhất|"
+    "nghiêm trọng|mạnh|nhẹ|đáng kể|thêm|bình quân|trung bình|liên tục|cùng|tương ứng|"
+    "of|the|was|were|at|by|about"
 )
+_TRAILING = re.compile(r"(?:(?<![\w])(?:" + _TRAILING_WORDS + r")\s*)+$", _F)
+
+
+def _vocabulary(*alternations: str) -> re.Pattern[str]:
+    """The words of word lists ("tăng trưởng|tăng|..."), to `fullmatch` one word against."""
+    words = {t for a in alternations for w in a.split("|") for t in w.split()}
+    # _search_at_end counts on phrases of letters and single spaces
+    assert all(re.fullmatch(r"[^\W\d_]+", w) for w in words), words
+    return re.compile("|".join(sorted(words)), _F)
+
+
+_TRAILING_VOCABULARY = _vocabulary(_TRAILING_WORDS)
+_CHANGE_VOCABULARY = _vocabulary(_CHANGE_VERBS, _CHANGE_MODIFIERS)
+
+
+def _search_at_end(
+    pattern: re.Pattern[str], vocabulary: re.Pattern[str], s: str
+) -> re.Match[str] | None:
+    """`pattern.search(s)` for a pattern of words of a list that ends at the end of `s` ($).
+
+    Searching tries the pattern at every position, which is slow for a long `s`. Every
+    whitespace-separated word a match covers is a word of the list, except that the first may
+    carry punctuation before it ("(trên"), so a match starts no earlier than the last word
+    (from the end) that is not one: the search starts there.
+    """
+    end, start = len(s), 0
+    for tok in reversed(s.split()):
+        start = end = s.rfind(tok, 0, end)
+        if not vocabulary.fullmatch(tok):
+            break
+    return pattern.search(s, start)
+
+
+def _strip_trailing(s: str) -> str:
+    """`_TRAILING.sub("", s)`: one match at most, since it runs to the end."""
+    m = _search_at_end(_TRAILING, _TRAILING_VOCABULARY, s)
+    return s[: m.start()] + s[m.end() :] if m else s
+
+
 # "sẽ nâng X lên", "phấn đấu đưa X lên": the metric is X
 _RAISE_RE = re.compile(
     r"^.*?(?<![\w])(?:sẽ|đã|phải|cần|đang|phấn đấu)?\s*(?:nâng|đưa|kéo|đẩy|hạ)\s+", _F
@@ -209,6 +252,48 @@ _NOT_ENTITY_WORDS = frozenset(
 )
 
 
+# Patterns of the functions below, compiled once (looking them up in re's cache per call cost
+# as much as many of the searches themselves).
+_PARENS_RE = re.compile(r"\([^()]*\)")
+_QUOTE_MARKS_RE = re.compile(r"[“”\"'‘’*]")
+_DASH_END_RE = re.compile(r"\s*[-–]\s*$")
+_COMMA_SPLIT_RE = re.compile(r",(?!\d)")
+_DIGIT_RE = re.compile(r"\d")
+_FIGURE_END_RE = re.compile(r"[\d%]\s*$")
+_CLAUSE_CUT_RE = re.compile(r"[,;:.()!?“”\"]|\s\d")
+_SAME_PERIOD_AFTER_RE = re.compile(r"^\s*so\s+(?:với\s+)?cùng\s+kỳ", _F)
+_COUNT_METRIC_RE = re.compile(r"(?:số|tổng số|số lượng|number)\b", _F)
+_SEGMENT_END_RE = re.compile(r"[;:](?!\d)|\.\s")
+_TAIL_COMPARISON_RE = re.compile(r",\s*(so\s+(?:với\s+)?[^,;.]+?)\s*\.?\s*$", _F)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_JOINED_RE = re.compile(r"[^,;()\d]{0,40}?\s(?:và|hoặc|tức|tức là|hay|and|or)\s*", _F)
+_PLAN_RIGHT_RE = re.compile(r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|so|cùng kỳ)(?![\w])", _F)
+_ABOUT_RE = re.compile(r"về\s+(.+)", _F)
+_SCALE_PREFIX_RE = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)\s+", _F)
+_EQUIVALENT_END_RE = re.compile(r"(tương ứng|tương đương)\s*(?:với\s*)?$", _F)
+_RESPECTIVE_RE = re.compile(r"tương ứng|lần lượt|respectively", _F)
+_CONTRIBUTES_RE = re.compile(r"(.+?)\s+đóng góp(?:\s+(?:thêm|được))?", _F)
+_TO_WHAT_RE = re.compile(r"(?:vào|cho)\s+\S", _F)
+_FORECAST_RE = re.compile(r"\bdự báo\b", _F)
+_RESTATING_RE = re.compile(r"(?<![\w])(tức|tức là|hay)\s*$", _F)
+_ESTIMATE_RE = re.compile(r"(?<![\w])(ước đạt|ước tính|ước)(?![\w])", _F)
+_YEAR_COMPARISON_RE = re.compile(r"năm (?:19|20)\d\d")
+_PERIOD_INTRO_RE = re.compile(
+    r"(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
+    r"cuối|đầu|giai đoạn)\s+)?(?<![\w])năm\s+$"
+    r"|(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
+    r"cuối|đầu|giai đoạn)\s+)$"
+    r"|(?<![\w])(?:in|for|of|during|since)\s+$",
+    _F,
+)
+_SUBORDINATE_RE = re.compile(r"(?<![\w])(?:khi|nếu|trong khi|nhưng|song|bởi vì|vì|thì)\s", _F)
+_RATE_NOUN_END_RE = re.compile(r"(?<![\w])(?:tỷ lệ|tỉ lệ|tốc độ|mức|chỉ số)\s*$", _F)
+_AGE_RANGE_RE = re.compile(r"\s(?:từ\s+\d+\s+tuổi\s+trở\s+lên|trong\s+độ\s+tuổi[\s\d–-]*)", _F)
+_PLAN_BEFORE_RE = re.compile(
+    r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|định hướng)[^,.;]{0,25}$", _F
+)
+
+
 @dataclass
 class _Para:
     """What a paragraph has said so far: its heading's sector, the periods it named."""
@@ -231,36 +316,31 @@ class _Draft:
     clause_sector: str | None = None  # named in its clause before it: "về chuyển đổi số, ..."
 
 
+# The pure string functions below are asked about the same clause again and again (once per
+# figure, and from each other): their answers are remembered.
+@lru_cache(maxsize=8192)
 def _clean_np(s: str) -> str:
     """A noun phrase without the clause openers, periods and auxiliaries around it."""
-    s = re.sub(r"\([^()]*\)", " ", s)  # parentheticals
+    s = _PARENS_RE.sub(" ", s)  # parentheticals
     if ")" in s:  # the left side began inside a parenthesis that closes here
         s = s[s.rfind(")") + 1 :]
     s = s.split("(")[0]
-    s = re.sub(r"[“”\"'‘’*]", " ", s)
+    s = _QUOTE_MARKS_RE.sub(" ", s)
     for p in sorted(periods(s), key=lambda m: -m.start):
         a = p.start
         # the words that introduce the period go with it: "trong năm 2022", "in 2022" (but
         # "xuất bản phẩm in năm 2022" keeps its "in": Vietnamese "in" is "printed")
-        pre = re.search(
-            r"(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
-            r"cuối|đầu|giai đoạn)\s+)?(?<![\w])năm\s+$"
-            r"|(?:(?<![\w])(?:trong|của|vào|tính đến(?: hết| cuối)?|đến(?: hết| cuối)?|"
-            r"cuối|đầu|giai đoạn)\s+)$"
-            r"|(?<![\w])(?:in|for|of|during|since)\s+$",
-            s[:a],
-            _F,
-        )
+        pre = _PERIOD_INTRO_RE.search(s[:a])
         if pre:
             a = pre.start()
         s = s[:a] + " " + s[p.end :]
     for c in sorted(comparisons(s), key=lambda m: -m.start):
         s = s[: c.start] + " " + s[c.end :]
-    s = re.sub(r"\s*[-–]\s*$", "", s)
+    s = _DASH_END_RE.sub("", s)
     s = " ".join(s.split()).strip(" ,;:-–")
     for _ in range(3):
         s = _LEADING.sub("", s).strip(" ,;:-–")
-        s = _TRAILING.sub("", s).strip(" ,;:-–")
+        s = _strip_trailing(s).strip(" ,;:-–")
     return s
 
 
@@ -274,15 +354,14 @@ def _is_entity(s: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _last_clause(left: str, after_figure: bool = False) -> str:
     """The clause a figure belongs to: the text after the last comma, unless that leaves only
     the tail of an enumeration ("xuất bản, in, phát hành"). When `left` starts right after
     another figure, its first piece is that figure's tail ("12.000 trạm 4G, trạm 5G là")."""
     # a subordinate clause opens a new subject: "kết quả khả quan khi số lượng sinh viên tăng"
-    left = re.split(r"(?<![\w])(?:khi|nếu|trong khi|nhưng|song|bởi vì|vì|thì)\s", left, flags=_F)[
-        -1
-    ]
-    pieces = re.split(r",(?!\d)", left)
+    left = _SUBORDINATE_RE.split(left)[-1]
+    pieces = _COMMA_SPLIT_RE.split(left)
     cur = pieces.pop()
     # An enumeration inside a noun phrase ("doanh thu bưu chính, chuyển phát năm 2023 đạt"):
     # the last piece names no measure of its own, and walking back over short pieces with no
@@ -295,7 +374,7 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
         # a list of verbs before a count: "đã ngăn chặn, xử lý hơn 2.000 trang web"
         while pieces and (len(pieces) > 1 or not after_figure):
             prev_np = _clean_np(pieces[-1])
-            if periods(pieces[-1]) or re.search(r"\d", pieces[-1]):
+            if periods(pieces[-1]) or _DIGIT_RE.search(pieces[-1]):
                 break
             own = _SUBJECT_VERB.match(prev_np)
             if own and len(own.group("verb").split()) <= 4:
@@ -313,7 +392,7 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
         head_part = prev[triggers[-1].end() :] if triggers else prev
         if (
             periods(prev)
-            or re.search(r"\d", prev)
+            or _DIGIT_RE.search(prev)
             or _REPORTING_RE.search(prev)
             or len(head_part.split()) > 10
         ):
@@ -326,6 +405,7 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
     return cur
 
 
+@lru_cache(maxsize=4096)
 def _metric_left(left: str, after_figure: bool = False) -> tuple[str, str | None]:
     """(metric, trigger) from the words before a figure in its clause."""
     clause = _last_clause(left, after_figure)
@@ -339,8 +419,8 @@ def _metric_left(left: str, after_figure: bool = False) -> tuple[str, str | None
             return (f"{np} {subject}" if _is_entity(subject) else np), None
         return _strip_raise(_clean_np(clause)), None
     t = triggers[-1]
-    if t.group(1).lower() in ("tăng", "tăng trưởng", "giảm") and re.search(
-        r"(?<![\w])(?:tỷ lệ|tỉ lệ|tốc độ|mức|chỉ số)\s*$", clause[: t.start()], _F
+    if t.group(1).lower() in ("tăng", "tăng trưởng", "giảm") and _RATE_NOUN_END_RE.search(
+        clause[: t.start()]
     ):
         # "tỷ lệ tăng trưởng 10%", "tốc độ tăng 6,7%": the verb is part of the noun
         noun = _clean_np(clause)
@@ -433,12 +513,12 @@ def _is_generic_one(num: NumberMatch) -> bool:
 
 def after_figure_text(text: str) -> bool:
     """Does `text` end with a figure ("73% (58.587)": the count restates the percentage)?"""
-    return bool(re.search(r"[\d%]\s*$", text))
+    return bool(_FIGURE_END_RE.search(text))
 
 
 def _subject(clause: str) -> str:
     """The noun phrase that opens the last clause of `clause`, up to its first verb."""
-    pieces = [p for p in re.split(r",(?!\d)", clause) if p.strip()]
+    pieces = [p for p in _COMMA_SPLIT_RE.split(clause) if p.strip()]
     if not pieces:
         return ""
     last = _clean_np(pieces[-1])
@@ -454,10 +534,8 @@ def _strip_raise(s: str) -> str:
 def _right_phrase(sentence: str, pos: int, limit: int = 12) -> str:
     """The words after a figure up to the next clause break: what a count counts."""
     tail = sentence[pos:]
-    tail = re.sub(
-        r"\s(?:từ\s+\d+\s+tuổi\s+trở\s+lên|trong\s+độ\s+tuổi[\s\d–-]*)", " ", tail, flags=_F
-    )
-    cut = re.search(r"[,;:.()!?“”\"]|\s\d", tail)
+    tail = _AGE_RANGE_RE.sub(" ", tail)
+    cut = _CLAUSE_CUT_RE.search(tail)
     if cut:
         tail = tail[: cut.start()]
     stop = _RIGHT_STOP.search(tail)
@@ -478,7 +556,7 @@ def _measure(
     """(measure, direction) for a figure. `prefix` is the sentence up to the figure's hedge."""
     after = sentence[num.end - 0 :]
     direction: str | None = None
-    change = _CHANGE_RE.search(prefix)
+    change = _search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, prefix)
     if _TARGET_RE.search(seg_text_before) or future:
         if change:
             direction = "down" if change.group("verb").lower() in _DOWN_VERBS else "up"
@@ -494,13 +572,13 @@ def _measure(
             return "change", "down" if _GROWTH_DOWN_RE.search(metric) else "up"
         if _PLAN_AFTER.match(after) or num.value > 100:
             return "ratio", None
-        if re.match(r"^\s*so\s+(?:với\s+)?cùng\s+kỳ", after, _F):
+        if _SAME_PERIOD_AFTER_RE.match(after):
             return "ratio", None
         return "share", None
     kind = unit_kind(num.base_unit)
     if kind == "people" or kind.startswith("count:") or kind == "times":
         return "count", None
-    if kind == "number" and re.match(r"(?:số|tổng số|số lượng|number)\b", metric, _F):
+    if kind == "number" and _COUNT_METRIC_RE.match(metric):
         return "count", None
     return "level", None
 
@@ -509,7 +587,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
     """Clauses that ";" and ":" close (a "Lĩnh vực X:" heading is a clause of its own)."""
     out = []
     start = 0
-    for m in re.finditer(r"[;:](?!\d)|\.\s", text):
+    for m in _SEGMENT_END_RE.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -546,7 +624,7 @@ def _compared_to(sentence: str, num: NumberMatch, seg_end: int, next_start: int)
         if num.end <= c.start < min(seg_end, next_start + 1):
             return c.value
     # a list closed by one comparison: "X tăng 38%; Y tăng 16%, so với năm 2021."
-    tail = re.search(r",\s*(so\s+(?:với\s+)?[^,;.]+?)\s*\.?\s*$", sentence, _F)
+    tail = _TAIL_COMPARISON_RE.search(sentence)
     if tail and tail.start() >= num.end and not find_numbers(sentence[num.end : tail.start()]):
         cs = comparisons(tail.group(1))
         if cs:
@@ -561,7 +639,7 @@ def _compared_to(sentence: str, num: NumberMatch, seg_end: int, next_start: int)
 def _year_of(period: str | None) -> int | None:
     if not period:
         return None
-    ys = re.findall(r"(?:19|20)\d\d", period)
+    ys = _YEAR_RE.findall(period)
     return int(ys[-1]) if ys else None
 
 
@@ -580,15 +658,7 @@ def sentence_facts(
     mentions = periods(text)
     # "nhiệm vụ trọng tâm quý IV/2024": a period that plans name is not the
     # period of the figures around it
-    plans = [
-        m
-        for m in mentions
-        if re.search(
-            r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|định hướng)[^,.;]{0,25}$",
-            text[max(0, m.start - 40) : m.start],
-            _F,
-        )
-    ]
+    plans = [m for m in mentions if _PLAN_BEFORE_RE.search(text[max(0, m.start - 40) : m.start])]
     segs = _segments(text)
     drafts: list[_Draft] = []
     para_period_at_start = para.last_period
@@ -627,7 +697,7 @@ def sentence_facts(
         inherited: int | None = None
         joined = False  # "16% và 19%", "75,8% tức 3.193 tỷ đồng": one statement, two figures
         if drafts and after_figure and not _TRIGGER_RE.search(left):
-            if re.fullmatch(r"[^,;()\d]{0,40}?\s(?:và|hoặc|tức|tức là|hay|and|or)\s*", left, _F):
+            if _JOINED_RE.fullmatch(left):
                 metric, joined = "", True
         range_partner = (
             num.range_with if num.range_with is not None and num.range_with < i else None
@@ -639,18 +709,20 @@ def sentence_facts(
         if num.range_with is not None and num.range_with > i:
             right_from = nums[num.range_with].end  # "6-7% GDP": after the whole range
         right = _right_phrase(text, right_from)
-        if re.match(r"(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|so|cùng kỳ)(?![\w])", right, _F):
+        if _PLAN_RIGHT_RE.match(right):
             right = ""  # "bằng 61,3% kế hoạch năm" is a ratio of the figure before it
-        about = re.match(r"về\s+(.+)", right, _F)  # "mức tăng 35% về doanh thu"
+        about = _ABOUT_RE.match(right)  # "mức tăng 35% về doanh thu"
         moneyish = kind.startswith("money:") or (kind == "number" and num.scale >= 1e9)
-        growth_of = num.is_percent and bool(_CHANGE_RE.search(text[:hedge_start].rstrip()))
+        growth_of = num.is_percent and bool(
+            _search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, text[:hedge_start].rstrip())
+        )
         money_metric = (
             right if (moneyish or growth_of) and _METRIC_HEAD_RE.match(right) else ""
         )  # "với 6.121 tỷ đồng doanh thu", "hơn 900 tỷ lợi nhuận", "tăng 31% doanh thu"
         verb_phrase = metric if metric and _VERB_START.match(metric) else ""
         noun = ""
         if is_countable and num.unit:
-            noun = re.sub(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)\s+", "", num.unit, flags=_F)
+            noun = _SCALE_PREFIX_RE.sub("", num.unit)
             noun = " ".join(w for w in [noun, right] if w)
         elif not num.is_percent and kind == "number" and right and right.split()[0][0].islower():
             # "3 hình thái", "3 triệu bản ghi": the noun after the number is what it counts
@@ -677,9 +749,7 @@ def sentence_facts(
             and not metric
             and drafts
             and right
-            and (
-                trigger == "chiếm" or re.search(r"(tương ứng|tương đương)\s*(?:với\s*)?$", left, _F)
-            )
+            and (trigger == "chiếm" or _EQUIVALENT_END_RE.search(left))
         ):
             # "1.240 cửa hàng đóng cửa, chiếm 18,5% tổng số điểm bán": share of the subject
             metric = f"tỷ trọng {drafts[-1].fact.metric} trong {right}"
@@ -701,7 +771,7 @@ def sentence_facts(
             joined = False  # "1,2km và 2 cầu vượt": the second figure counts its own noun
         if not metric and drafts:
             inherited = len(drafts) - 1 if joined else _level_before(drafts)
-            respective = re.search(r"tương ứng|lần lượt|respectively", left, _F)
+            respective = _RESPECTIVE_RE.search(left)
             prev = drafts[-1]
             if joined and pair and prev.metric_inherited_from == pair[0]:
                 inherited = pair[1]  # "... tương ứng 16% và 19%": the second of the pair
@@ -720,11 +790,11 @@ def sentence_facts(
                 inherited = None
             if inherited is not None:
                 metric = drafts[inherited].fact.metric
-        contributes = re.fullmatch(r"(.+?)\s+đóng góp(?:\s+(?:thêm|được))?", metric, _F)
+        contributes = _CONTRIBUTES_RE.fullmatch(metric)
         if contributes and inherited is None:
             # "kinh tế số đóng góp khoảng 7%": the figure is the contribution of the subject,
             # to what the words after it name ("... 7% vào GDP")
-            to = right if re.match(r"(?:vào|cho)\s+\S", right, _F) else ""
+            to = right if _TO_WHAT_RE.match(right) else ""
             metric = " ".join(w for w in (f"đóng góp của {contributes.group(1)}", to) if w)
         prefix = text[:hedge_start]
         seg_before = text[seg[0] : hedge_start]
@@ -736,7 +806,7 @@ def sentence_facts(
         # future-year plans are targets: "đến năm 2025 ... đạt 50%"
         future = False
         py = _year_of(period)
-        if doc_year and py and py > doc_year and not re.search(r"\bdự báo\b", seg_before, _F):
+        if doc_year and py and py > doc_year and not _FORECAST_RE.search(seg_before):
             future = True
         measure, direction = _measure(text, seg_before, num, metric, prefix.rstrip(), future)
         acted = _SUBJECT_VERB.match(metric) if measure == "share" and inherited is None else None
@@ -751,7 +821,7 @@ def sentence_facts(
         if measure in ("change", "ratio", "target"):
             compared = _compared_to(text, num, seg[1], next_start)
         same_kind = unit_kind(drafts[-1].fact.base_unit) == kind if drafts else False
-        restating = bool(re.search(r"(?<![\w])(tức|tức là|hay)\s*$", left, _F))
+        restating = bool(_RESTATING_RE.search(left))
         if (
             joined
             and drafts[-1].fact.measure in ("change", "ratio")
@@ -765,7 +835,7 @@ def sentence_facts(
             if lead.compared_to is None:
                 lead.compared_to = compared  # "tăng 12% và 9% so với năm 2022": both
         qualifier = num.qualifier
-        if qualifier is None and re.search(r"(?<![\w])(ước đạt|ước tính|ước)(?![\w])", left, _F):
+        if qualifier is None and _ESTIMATE_RE.search(left):
             qualifier = "estimate"
         base_unit = num.base_unit
         if base_unit is None and num.scale >= 1e9 and _MONEY_WORDS_RE.search(metric + " " + left):
@@ -812,13 +882,13 @@ def sentence_facts(
         if d.fact.period is None:
             if para_period_at_start:
                 d.fact.period = para_period_at_start
-            elif d.fact.compared_to and re.fullmatch(r"năm (?:19|20)\d\d", d.fact.compared_to):
+            elif d.fact.compared_to and _YEAR_COMPARISON_RE.fullmatch(d.fact.compared_to):
                 d.fact.period = str(int(d.fact.compared_to[-4:]) + 1)
             elif doc_year and _year_of(para.doc_last_period) == doc_year:
                 # the report's own year, when the text has just been talking about it
                 d.fact.period = str(doc_year)
     # sectors
-    sent_sector = sector_of(text[heading[1] :] if heading else text)
+    sent_sector = (sector_of(text[heading[1] :] if heading else text)) if drafts else None
     for d in drafts:
         d.fact.sector = (
             sector_of(d.fact.metric)

@@ -21,13 +21,16 @@ titles before it and the comma-separated roles after it, as the document gives t
 resolves "ông", "ông Hùng", "Đồng chí", "Thủ tướng", "Chuyên gia này" to the most recent
 person mentioned with that name, title or role. A speaker known only by a role
 ("lãnh đạo Cục Viễn thông") has name None and that role.
+
+`extract_quotes` takes a whole `Document`; `QuoteExtractor` takes one in windows of passages
+(the pipeline streams big files), with the same result.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mickb.models import Document, Passage, Quote, Sentence, Speaker, make_id
@@ -317,6 +320,21 @@ _ROLE_STOP_RE = re.compile(
 )
 
 
+# Patterns used in the loops below, compiled once.
+_FINAL_CONSONANT_RE = re.compile(r"(?:c|ch|m|n|ng|nh|p|t)$")
+_CONSONANT_PAIR_RE = re.compile(r"[bcdghklmnpqrstvx]{2}")
+_SENTENCE_BREAK_RE = re.compile(r"[.;:!?]")
+_ROLE_END_RE = re.compile(r"[,;.!?“”\"]")
+_APPOSITIVE_SEP_RE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
+_LEADING_LINK_RE = re.compile(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", re.I)
+_TRAILING_ADVERB_RE = re.compile(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều)$", re.I)
+_SEMICOLON_RE = re.compile(r"[;:]")
+_AFTER_COMMA_RE = re.compile(r"[,–—-]\s*([^.!?;\"“”]*)")
+_AFTER_STOP_RE = re.compile(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]")
+_THAT_END_RE = re.compile(r"\s(?:rằng|là)$")
+_THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
+
+
 # --- the registry of people ---------------------------------------------------------------
 
 
@@ -498,7 +516,9 @@ def _is_short(name: str) -> bool:
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())
 _LOWER = "".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())
 # A run of capitalised words separated by single spaces: the candidates for a name.
-_CAP_RUN_RE = re.compile(rf"(?<!\w)[{_UPPER}][{_LOWER}]*(?: [{_UPPER}][{_LOWER}]*)*(?!\w)")
+# (The look-behind comes after the first letter, so that the engine can skip ahead to
+# capital letters instead of trying every position.)
+_CAP_RUN_RE = re.compile(rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?: [{_UPPER}][{_LOWER}]*)*(?!\w)")
 
 
 _VIETNAMESE_CLUSTERS = re.compile(r"ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr")
@@ -510,10 +530,35 @@ def _foreign(word: str) -> bool:
     w = word.lower()
     if set(w) & set("fjwz"):
         return True
-    if w[-1] in _CONSONANTS and not re.search(r"(?:c|ch|m|n|ng|nh|p|t)$", w):
+    if w[-1] in _CONSONANTS and not _FINAL_CONSONANT_RE.search(w):
         return True
     rest = _VIETNAMESE_CLUSTERS.sub("a", w)
-    return bool(re.search(r"[bcdghklmnpqrstvx]{2}", rest))
+    return bool(_CONSONANT_PAIR_RE.search(rest))
+
+
+# The word a title, a form of address or a role written right before a name ends with: a
+# capitalised run whose 16-character window does not end with one of these needs none of the
+# regular expressions that look for them (most runs are sentence starts and organisations).
+_TAIL_WORD_RE = re.compile(r"(\w+)\.? \n?\Z")
+_HONORIFIC_TAILS = frozenset(
+    word for h in HONORIFICS for word in (h.split()[-1], h.capitalize().split()[-1])
+)
+_ROLE_TAILS = frozenset(h.split()[-1] for h in ROLE_HEADS if h.islower() and " " in h) | {
+    "HLV",
+    "CEO",
+    "KTS",
+    "NSƯT",
+    "NSND",
+    "NGƯT",
+    "BS",
+    "PGS",
+    "GS",
+    "TS",
+    "ThS",
+    "Ths",
+    "S",
+}
+_SENTENCE_PUNCT = (".", "!", "?", ":", ";", '"', "“", "”", "(", "")
 
 
 def _names(text: str) -> list[tuple[str, int, int]]:
@@ -521,38 +566,36 @@ def _names(text: str) -> list[tuple[str, int, int]]:
     after a form of address ('ông Hùng'); as (name, start, end)."""
     out: list[tuple[str, int, int]] = []
     for run in _CAP_RUN_RE.finditer(text):
+        run_start = run.start()
         words = run.group().split(" ")
-        starts = [run.start()]
-        for word in words[:-1]:
-            starts.append(starts[-1] + len(word) + 1)
-        window = text[max(0, run.start() - 16) : run.start()]
-        honorific = _honorific_before(window)
-        if " ".join(words[:2]) in PLACES:
+        window = text[max(0, run_start - 16) : run_start]
+        tail_word = _tail_word(window)
+        honorific = _honorific_before(window) if tail_word in _HONORIFIC_TAILS else ""
+        if len(words) > 1 and f"{words[0]} {words[1]}" in PLACES:
             continue
+        first = run_start  # where the name's words start
         if words[0].lower() in HONORIFICS and (
-            run.start() == 0
-            or text[max(0, run.start() - 2) : run.start()].strip(" ")
-            in (".", "!", "?", ":", ";", '"', "“", "”", "(", "")
+            run_start == 0 or text[max(0, run_start - 2) : run_start].strip(" ") in _SENTENCE_PUNCT
         ):
             # "Ông Sơn": the form of address is not part of the name.
-            honorific, words, starts = words[0], words[1:], starts[1:]
+            honorific, first, words = words[0], first + len(words[0]) + 1, words[1:]
         if not words:
             continue
-        previous = text[max(0, starts[0] - 20) : starts[0]].split()
-        if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
-            continue  # "đường Triệu Việt Vương", "TP. Hồ Chí Minh"
         if (
             len(words) >= 2
-            and all(w.isascii() for w in words[-2:])
-            and any(_foreign(w) for w in words[-2:])
-            and (honorific or _ROLE_HEAD_RE.search(text, max(0, run.start() - 40), run.start()))
+            and words[-1].isascii()
+            and words[-2].isascii()
+            and (_foreign(words[-2]) or _foreign(words[-1]))
+            and (honorific or _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start))
         ):
             # "Tổng thống Mỹ Donald Trump", "CEO Tim Cook": a foreign name after a title.
             k = len(words) - 2
-        elif honorific and not _ROLE_HEAD_RE.match(text, starts[0]):
+        elif honorific and not _ROLE_HEAD_RE.match(text, first):
             k = 0
-        elif words[0] not in _ORG_WORDS and (
-            _LOWER_ROLE_END_RE.search(window) or _TITLE_ABBR_END_RE.search(window)
+        elif (
+            words[0] not in _ORG_WORDS
+            and tail_word in _ROLE_TAILS
+            and (_LOWER_ROLE_END_RE.search(window) or _TITLE_ABBR_END_RE.search(window))
         ):
             # "bác sĩ Tâm", "chuyên gia Hùng": a profession written in lower case, then a name.
             k = 0
@@ -560,23 +603,51 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             k = 0
         else:
             continue
+        previous = text[max(0, first - 20) : first].rsplit(None, 1)
+        if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
+            continue  # "đường Triệu Việt Vương", "TP. Hồ Chí Minh"
         name_words = words[k : k + 4]
-        if " ".join(name_words[:2]) in PLACES or " ".join(name_words) in PLACES:
+        name = " ".join(name_words)
+        if " ".join(name_words[:2]) in PLACES or name in PLACES:
             continue
-        end = starts[k + len(name_words) - 1] + len(name_words[-1])
-        out.append((" ".join(name_words), starts[k], end))
+        start = first + sum(len(word) + 1 for word in words[:k])
+        out.append((name, start, start + len(name)))
     return out
+
+
+def _tail_word(window: str) -> str:
+    """The word `window` ends with, before an optional full stop and one space; else ''."""
+    if window[-1:] != " ":
+        match = _TAIL_WORD_RE.search(window) if window[-1:] == "\n" else None
+        return match.group(1) if match else ""
+    token = window[window.rfind(" ", 0, len(window) - 1) + 1 : -1]
+    if token[-1:] == ".":
+        token = token[:-1]
+    if token.isalnum():
+        return token
+    match = _TAIL_WORD_RE.search(window)
+    return match.group(1) if match else ""
 
 
 def _honorific_before(before: str) -> str:
     """'… đồng chí ' -> 'đồng chí' (the form of address right before a name), else ''."""
-    match = _HONORIFIC_END_RE.search(before)
+    # A form of address is a few characters long: search only the end of a long text.
+    match = _HONORIFIC_END_RE.search(before, max(0, len(before) - 40))
     return (match.group(1) or match.group(2)) if match else ""
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()“”\"]")
 
 
 def _title_before(before: str) -> str:
     """'…, Bộ trưởng Thông tin và Truyền thông ' -> 'Bộ trưởng Thông tin và Truyền thông'."""
-    clause = re.split(r"[,;:.!?()“”\"]", before)[-1]
+    if len(before) > 400:
+        # Only the last clause's last words count: the end of a long text gives the same
+        # title when it holds the start of that clause, or more than those words.
+        tail = before[-400:]
+        if _CLAUSE_BREAK_RE.search(tail) or len(tail.split()) > 10:
+            before = tail
+    clause = _CLAUSE_BREAK_RE.split(before)[-1]
     words = clause.split()
     window = " ".join(words[-9:])
     clause = clause.rstrip()
@@ -599,10 +670,10 @@ def _title_before(before: str) -> str:
 
 def _role_segment_before(before: str) -> str:
     """'…, giám đốc doanh nghiệp này, ông ' -> 'giám đốc doanh nghiệp này'."""
-    parts = before.rstrip().split(",")
+    parts = before.rstrip().rsplit(",", 2)
     if len(parts) < 2 or parts[-1].strip().lower() not in HONORIFICS:
         return ""
-    segment = re.split(r"[.;:!?]", parts[-2])[-1].strip()
+    segment = _SENTENCE_BREAK_RE.split(parts[-2])[-1].strip()
     if _ROLE_HEAD_RE.match(segment) and len(segment.split()) <= 10 and not _names(segment):
         return segment
     return ""
@@ -620,7 +691,7 @@ def _cut_role(text: str) -> str:
     if not head:
         return ""
     end = len(text)
-    for stop in (re.search(r"[,;.!?“”\"]", text), _ROLE_STOP_RE.search(text, head.end())):
+    for stop in (_ROLE_END_RE.search(text), _ROLE_STOP_RE.search(text, head.end())):
         if stop:
             end = min(end, stop.start())
     segment = text[:end].strip()
@@ -634,22 +705,22 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
     used = 0
     while True:
         # ", Tổng giám đốc X" or " – Giáo viên chủ nhiệm lớp 4A"
-        match = re.match(r"\s*,\s*|\s+[–—-]\s+", after[used:])
+        match = _APPOSITIVE_SEP_RE.match(after, used)
         if not match:
             break
-        rest = after[used + match.end() :]
+        rest = after[match.end() :]
         head = _ROLE_HEAD_RE.match(rest)
         if not head:
             break
         end = len(rest)
-        for stop in (re.search(r"[,;.!?“”\"]", rest), _ROLE_STOP_RE.search(rest, head.end())):
+        for stop in (_ROLE_END_RE.search(rest), _ROLE_STOP_RE.search(rest, head.end())):
             if stop:
                 end = min(end, stop.start())
         segment = rest[:end].strip()
         if not segment or len(segment.split()) > 14 or _names(segment):
             break  # "Tổng Bí thư X, Chủ tịch nước Y": a list of people, not X's roles
         roles.append(segment)
-        used += match.end() + len(rest[:end].rstrip())
+        used = match.end() + len(rest[:end].rstrip())
     return roles, used
 
 
@@ -659,8 +730,8 @@ def _appositives(after: str) -> list[str]:
 
 def _trim_phrase(phrase: str) -> str:
     phrase = phrase.strip(' ,.;:-–—"“”')
-    phrase = re.sub(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", "", phrase, flags=re.I)
-    phrase = re.sub(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều)$", "", phrase, flags=re.I)
+    phrase = _LEADING_LINK_RE.sub("", phrase)
+    phrase = _TRAILING_ADVERB_RE.sub("", phrase)
     return phrase.strip()
 
 
@@ -692,15 +763,25 @@ def _straight_role(text: str, i: int, depth_straight: bool) -> str:
     return "none"
 
 
-def _scan(texts: list[str]) -> list[_Span]:
-    """Top-level quoted spans over a run of paragraphs (nested quotes stay inside)."""
-    spans: list[_Span] = []
-    stack: list[tuple[str, tuple[int, int]]] = []  # (kind, position after the mark)
-    for p, text in enumerate(texts):
+class _Scanner:
+    """Top-level quoted spans over a run of paragraphs (nested quotes stay inside), fed one
+    paragraph at a time: a span comes out as soon as it is closed or given up."""
+
+    def __init__(self) -> None:
+        # (kind, position after the opening mark, length of the paragraph it opened in)
+        self.stack: list[tuple[str, tuple[int, int], int]] = []
+
+    def oldest(self) -> int | None:
+        """The paragraph of the oldest quote still open."""
+        return self.stack[0][1][0] if self.stack else None
+
+    def feed(self, p: int, text: str) -> list[_Span]:
+        spans: list[_Span] = []
+        stack = self.stack
         if stack and p - stack[0][1][0] >= _MAX_CARRY:
             # Never closed: give the quote up to the end of its own paragraph.
-            kind, start = stack[0]
-            spans.append(_Span(start, (start[0], len(texts[start[0]])), closed=False))
+            _, start, length = stack[0]
+            spans.append(_Span(start, (start[0], length), closed=False))
             stack.clear()
         carried = bool(stack)
         for mark in _MARK_RE.finditer(text):
@@ -709,35 +790,54 @@ def _scan(texts: list[str]) -> list[_Span]:
                 role = "open"
             elif ch in _QUOTE_CLOSE:
                 role = "close"
-            elif ch == _STRAIGHT:
+            else:
                 role = _straight_role(text, i, bool(stack) and stack[-1][0] == _STRAIGHT)
             kind = _STRAIGHT if ch == _STRAIGHT else "curly"
             if role == "open":
                 if carried and i == 0 and len(stack) == 1:
                     continue  # a new paragraph of a quote that runs on re-opens it
-                stack.append((kind, (p, i + 1)))
+                stack.append((kind, (p, i + 1), len(text)))
             elif role == "close":
                 if stack:
-                    _, start = stack.pop()
+                    _, start, _ = stack.pop()
                     if not stack:
                         spans.append(_Span(start, (p, i)))
                 else:
                     spans.append(_Span((p, 0), (p, i), opened=False))
             carried = False
-    if stack:
-        kind, start = stack[0]
-        spans.append(_Span(start, (start[0], len(texts[start[0]])), closed=False))
-    return spans
+        return spans
+
+    def finish(self) -> list[_Span]:
+        if not self.stack:
+            return []
+        _, start, length = self.stack[0]
+        self.stack.clear()
+        return [_Span(start, (start[0], length), closed=False)]
+
+
+def _scan(texts: list[str]) -> list[_Span]:
+    """Top-level quoted spans over a run of paragraphs (nested quotes stay inside)."""
+    scanner = _Scanner()
+    spans = [span for p, text in enumerate(texts) for span in scanner.feed(p, text)]
+    return spans + scanner.finish()
 
 
 # --- attribution ----------------------------------------------------------------------------
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end or offset == sentence.end:
-            return sentence
+    """The sentence holding `offset` (or ending right at it), else the last one."""
+    # Sentences are sorted and apart (white space between them): a bisection finds the one.
+    i = bisect_right(sentences, offset, key=_sentence_start) - 1
+    if i >= 1 and sentences[i - 1].end == offset:
+        return sentences[i - 1]
+    if i >= 0 and offset <= sentences[i].end:
+        return sentences[i]
     return sentences[-1] if sentences else None
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 @dataclass
@@ -748,33 +848,141 @@ class _Found:
     attribution_end: tuple[int, int]  # (paragraph, offset) where the attribution ends
 
 
-class _Extractor:
-    def __init__(self, doc: Document, reported: bool) -> None:
-        self.doc = doc
+# _REPORTING_RE without its look-behind: it matches wherever that does (and a sentence it
+# does not match needs no closer look), but as it starts with the verbs themselves, the
+# engine can skip through a sentence instead of trying every position.
+_REPORTING_HINT_RE = re.compile(
+    rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
+)
+
+
+class QuoteExtractor:
+    """The quotes of one document, fed in windows of passages so that a big document never
+    has to be held whole.
+
+    Two passes over the passages, in document order: `scan(passage)` for every passage
+    builds the registry of people (a role or a pronoun may point at someone named later in
+    the text, as the whole document is known before any quote is attributed); then
+    `feed(passages, sentences)` window by window returns the quotes found so far, and
+    `finish()` the rest (and, with `reported=True`, reported speech, which is attributed
+    once every quote is). Only the paragraphs a quote still open may reach are kept.
+    The result is the same as `extract_quotes` on the whole document, up to order.
+    """
+
+    def __init__(self, sha256: str, reported: bool = False) -> None:
+        self.sha256 = sha256
         self.reported = reported
         self.registry = Registry()
-        self.body: list[Passage] = [p for p in doc.passages if p.kind == "body"]
-        self.sentences: dict[int, list[Sentence]] = {}
-        for s in doc.sentences:
-            self.sentences.setdefault(s.passage, []).append(s)
-        # Stream positions: passages in document order, so "most recent" is well defined.
-        self.base: dict[int, int] = {}
-        pos = 0
-        for passage in doc.passages:
-            self.base[passage.ordinal] = pos
-            pos += len(passage.text) + 1
-        for passage in doc.passages:
-            if passage.kind in ("body", "caption"):
-                self.registry.scan(passage.text, self.base[passage.ordinal])
+        self._scan_pos = 0  # stream position of the next passage, registry pass
+        self._pos = 0  # stream position of the next passage, extraction pass
+        # Body paragraphs by index among body paragraphs (kept while a quote may reach them),
+        # their stream positions and sentences by passage ordinal.
+        self._body: dict[int, Passage] = {}
+        self._base: dict[int, int] = {}
+        self._sentences: dict[int, list[Sentence]] = {}
+        self._n_body = 0
+        self._kept_from = 0
+        self._scanner = _Scanner()
+        self._pending: _Span | None = None  # a wholly quoted paragraph with no attribution yet
+        self._covered: set[int] = set()  # sentences where a quote starts
+        self._candidates: list[tuple[Sentence, int]] = []  # for reported speech, with position
+
+    def scan(self, passage: Passage) -> None:
+        """First pass: record the people a passage names."""
+        if passage.kind in ("body", "caption"):
+            self.registry.scan(passage.text, self._scan_pos)
+        self._scan_pos += len(passage.text) + 1
+
+    def feed(self, passages: Iterable[Passage], sentences: Iterable[Sentence]) -> list[Quote]:
+        """Second pass, one window at a time (every passage, in order, and its sentences)."""
+        for sentence in sentences:
+            self._sentences.setdefault(sentence.passage, []).append(sentence)
+        quotes: list[Quote] = []
+        for passage in passages:
+            base = self._pos
+            self._pos += len(passage.text) + 1
+            if passage.kind != "body":
+                self._sentences.pop(passage.ordinal, None)
+                continue
+            p = self._n_body
+            self._n_body += 1
+            self._body[p] = passage
+            self._base[passage.ordinal] = base
+            if self.reported:
+                self._note_candidates(p)
+            for span in self._scanner.feed(p, passage.text):
+                quote = self._take(span)
+                if quote is not None:
+                    quotes.append(quote)
+        self._forget()
+        return quotes
+
+    def finish(self) -> list[Quote]:
+        """The quotes still open at the end of the document, then reported speech."""
+        quotes = [q for span in self._scanner.finish() if (q := self._take(span)) is not None]
+        if self.reported:
+            quotes += self._reported_speech()
+        self._pending = None
+        self._forget()
+        return quotes
+
+    def _forget(self) -> None:
+        """Drop the paragraphs no quote can reach any more: a later quote starts at the
+        oldest open one (or the pending one, or a new one), and looks one paragraph back."""
+        reach = self._n_body
+        oldest = self._scanner.oldest()
+        if oldest is not None:
+            reach = min(reach, oldest)
+        if self._pending is not None:
+            reach = min(reach, self._pending.start[0])
+        for p in range(self._kept_from, reach - 1):
+            passage = self._body.pop(p)
+            self._base.pop(passage.ordinal, None)
+            self._sentences.pop(passage.ordinal, None)
+        self._kept_from = max(self._kept_from, reach - 1)
+
+    def _take(self, span: _Span) -> Quote | None:
+        """One quoted span, in document order: its attribution, or none (a term, a title)."""
+        if not self.quote_text(span).strip(" .,…"):
+            return None
+        pending = self._pending
+        attribution = self.after(span) if span.closed else None
+        if (
+            attribution
+            and pending is not None
+            and span.start[0] == pending.end[0] + 1
+            and (not span.opened or span.start[1] <= 1)
+        ):
+            # The quote began one paragraph earlier: `"…` ¶ `…", ông X nói.`
+            span = _Span(pending.start, span.end, first_end=pending.end[1])
+        self._pending = None
+        found: _Found | None = None
+        if attribution:
+            speaker, end = attribution
+            form = "direct" if self.starts_sentence(span) else "embedded"
+            found = _Found(span, speaker, form, end)
+        elif span.opened:
+            before = self.before(span)
+            if before is not None:
+                found = _Found(span, before[0], before[1], span.end)
+            elif not self.starts_sentence(span) and (embedded := self.embedded(span)):
+                found = _Found(span, embedded, "embedded", span.end)
+            elif self.is_whole_paragraph(span):
+                self._pending = span
+        if found is None:
+            return None
+        quote = self.record(found)
+        self._covered.add(quote.sentence_ordinal)
+        return quote
 
     def pos(self, p: int, offset: int) -> int:
-        return self.base[self.body[p].ordinal] + offset
+        return self._base[self._body[p].ordinal] + offset
 
     def text(self, p: int) -> str:
-        return self.body[p].text
+        return self._body[p].text
 
     def sentences_of(self, p: int) -> list[Sentence]:
-        return self.sentences.get(self.body[p].ordinal, [])
+        return self._sentences.get(self._body[p].ordinal, [])
 
     def sentence_head(self, p: int, offset: int) -> str:
         """The text of the sentence that holds `offset`, up to it."""
@@ -786,7 +994,7 @@ class _Extractor:
         """The speaker named at the very end of `head` (the words before a speech verb):
         'Tại Hội nghị, đồng chí X, Ủy viên …, Bộ trưởng …' -> X; '…, Thủ tướng' -> the
         Thủ tướng named earlier; 'lãnh đạo Cục Viễn thông' -> that role."""
-        clause = _PAREN_RE.sub("", re.split(r"[;:]", head)[-1]).rstrip(" ,")
+        clause = _PAREN_RE.sub("", _SEMICOLON_RE.split(head)[-1]).rstrip(" ,")
         if not clause.strip():
             return None
         for _name, start, end in reversed(_names(clause)):
@@ -843,10 +1051,10 @@ class _Extractor:
         quote = self.quote_text(span)
         own_sentence = False
         if masked[:1] in (",", "–", "—", "-"):
-            clause_match = re.match(r"[,–—-]\s*([^.!?;\"“”]*)", masked)
+            clause_match = _AFTER_COMMA_RE.match(masked)
         elif masked[:1] == "." or (masked[:1].isupper() and quote[-1:] in ".!?…"):
             # `"…". Ông X nói.` / `"…." Ông X nói.`: a short sentence that only attributes.
-            clause_match = re.match(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]", masked)
+            clause_match = _AFTER_STOP_RE.match(masked)
             own_sentence = True
         else:
             return None
@@ -875,10 +1083,10 @@ class _Extractor:
             prev = self.text(p - 1).rstrip()
             if prev.endswith(":"):
                 pre = self.sentence_head(p - 1, len(prev) - 1) + ":"
-        if not (pre.endswith((":", ",")) or re.search(r"\s(?:rằng|là)$", pre)):
+        if not (pre.endswith((":", ",")) or _THAT_END_RE.search(pre)):
             return None
         body = pre.rstrip(":, ")
-        theo = re.search(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$", body)
+        theo = _THEO_RE.search(body)
         if theo:
             if self.quote_words(span) < 5:
                 return None
@@ -934,47 +1142,6 @@ class _Extractor:
         pre = self.sentence_head(p, max(0, opened - 1)).rstrip()
         return not pre or pre.endswith(":")
 
-    def run(self) -> list[Quote]:
-        spans = _scan([p.text for p in self.body])
-        found: list[_Found] = []
-        pending: _Span | None = None  # a wholly quoted paragraph with no attribution yet
-        for span in spans:
-            if not self.quote_text(span).strip(" .,…"):
-                continue
-            attribution = self.after(span) if span.closed else None
-            if (
-                attribution
-                and pending is not None
-                and span.start[0] == pending.end[0] + 1
-                and (not span.opened or span.start[1] <= 1)
-            ):
-                # The quote began one paragraph earlier: `"…` ¶ `…", ông X nói.`
-                span = _Span(pending.start, span.end, first_end=pending.end[1])
-            pending = None
-            if attribution:
-                speaker, end = attribution
-                form = "direct" if self.starts_sentence(span) else "embedded"
-                found.append(_Found(span, speaker, form, end))
-                continue
-            if not span.opened:
-                continue
-            before = self.before(span)
-            if before is not None:
-                found.append(_Found(span, before[0], before[1], span.end))
-                continue
-            if not self.starts_sentence(span):
-                embedded = self.embedded(span)
-                if embedded is not None:
-                    found.append(_Found(span, embedded, "embedded", span.end))
-                    continue
-            if self.is_whole_paragraph(span):
-                pending = span
-        quotes = [self.record(f) for f in found]
-        if self.reported:
-            quotes += self.reported_speech(quotes)
-        quotes.sort(key=lambda q: (q.sentence_ordinal, q.span[0]))
-        return quotes
-
     def record(self, f: _Found) -> Quote:
         (p0, s0) = f.span.start
         p1, end_offset = max(f.attribution_end, f.span.end)
@@ -998,50 +1165,65 @@ class _Extractor:
             sentence=sentence,
             sentence_ordinal=ordinal,
             span=(offset, offset + len(text)),
-            id=make_id(self.doc.sha256, "quote", ordinal, offset, text),
+            id=make_id(self.sha256, "quote", ordinal, offset, text),
         )
 
-    def reported_speech(self, quotes: list[Quote]) -> list[Quote]:
+    def _note_candidates(self, p: int) -> None:
+        """Sentences of paragraph p that may hold reported speech: no quote marks, and a
+        reporting verb (attributed in `finish`, once every quote is)."""
+        base = self._base[self._body[p].ordinal]
+        for sentence in self.sentences_of(p):
+            text = sentence.text
+            if '"' in text or "“" in text or "”" in text:
+                continue
+            if _REPORTING_HINT_RE.search(text) and _REPORTING_RE.search(text):
+                self._candidates.append((sentence, base + sentence.start))
+
+    def _reported_speech(self) -> list[Quote]:
         """`<named person> cho biết, <clause>.` with no quote marks: the clause."""
-        covered = {q.sentence_ordinal for q in quotes}
         out: list[Quote] = []
-        for p in range(len(self.body)):
-            for sentence in self.sentences_of(p):
-                text = sentence.text
-                if sentence.ordinal in covered or any(ch in text for ch in '"“”'):
+        for sentence, pos in self._candidates:
+            if sentence.ordinal in self._covered:
+                continue
+            text = sentence.text
+            for verb in _REPORTING_RE.finditer(text):
+                head = text[: verb.start()]
+                speaker = self.speaker_at_end(head, pos)
+                if speaker is None or speaker.name is None:
                     continue
-                for verb in _REPORTING_RE.finditer(text):
-                    head = text[: verb.start()]
-                    speaker = self.speaker_at_end(head, self.pos(p, sentence.start))
-                    if speaker is None or speaker.name is None:
-                        continue
-                    clause = text[verb.end() :].rstrip(" .;…")
-                    if len(clause.split()) >= 6:
-                        offset = verb.end()
-                        out.append(
-                            Quote(
-                                text=clause,
-                                speaker=speaker,
-                                form="reported",
-                                sentence=text,
-                                sentence_ordinal=sentence.ordinal,
-                                span=(offset, offset + len(clause)),
-                                id=make_id(
-                                    self.doc.sha256, "quote", sentence.ordinal, offset, clause
-                                ),
-                            )
+                clause = text[verb.end() :].rstrip(" .;…")
+                if len(clause.split()) >= 6:
+                    offset = verb.end()
+                    out.append(
+                        Quote(
+                            text=clause,
+                            speaker=speaker,
+                            form="reported",
+                            sentence=text,
+                            sentence_ordinal=sentence.ordinal,
+                            span=(offset, offset + len(clause)),
+                            id=make_id(self.sha256, "quote", sentence.ordinal, offset, clause),
                         )
-                    break
+                    )
+                break
+        self._candidates.clear()
         return out
 
 
 def extract_quotes(doc: Document, reported: bool = False) -> list[Quote]:
     """Every quote of a document with its speaker; `reported=False` leaves out reported
     speech without quote marks."""
-    return _Extractor(doc, reported).run()
+    extractor = QuoteExtractor(doc.sha256, reported)
+    for passage in doc.passages:
+        extractor.scan(passage)
+    quotes = extractor.feed(doc.passages, doc.sentences) + extractor.finish()
+    quotes.sort(key=lambda q: (q.sentence_ordinal, q.span[0]))
+    return quotes
 
 
 def people(doc: Document) -> dict[str, list[str]]:
     """The document's registry of people: name -> roles as the document gives them."""
-    registry = _Extractor(doc, reported=False).registry
-    return {person.name: list(person.roles) for person in registry.people.values()}
+    extractor = QuoteExtractor(doc.sha256)
+    for passage in doc.passages:
+        extractor.scan(passage)
+    return {person.name: list(person.roles) for person in extractor.registry.people.values()}

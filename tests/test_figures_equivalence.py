@@ -1,0 +1,251 @@
+"""The extractor's shortcuts read text exactly as the plain rules they stand for.
+
+Reading figures fast takes shortcuts: a word list tried only where its first letters stand, a
+pattern tried only where the words it needs occur, answers remembered per sentence. Each test
+below compares a shortcut with the plain rule (written out here) on generated text, so a word
+or pattern added later that breaks a shortcut's assumption fails here, not silently in a KB.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mickb.extract import context, figures
+from mickb.extract.figures import extract_figures
+from mickb.glossary import is_english
+from mickb.models import Document, Passage, Sentence, SourceMeta
+from mickb.numbers import (
+    _CURRENCIES_BY_HEAD,
+    _CURRENCY_WORDS,
+    _MAY_HOLD_URL_RE,
+    _NOUNS,
+    _NOUNS_BY_HEAD,
+    _SCALE_WORDS,
+    _SCALES_BY_HEAD,
+    _URL_RE,
+    _VI_LETTERS,
+    _fold_char,
+    _fold_same_length,
+    _vocab_at,
+    _window_language,
+    _word,
+)
+
+# Pieces of report text, and of the words each shortcut is about, in several spellings.
+_PIECES = (
+    "Năm 2022",
+    "năm 2021",
+    "6 tháng đầu năm 2023",
+    "9 tháng năm",
+    "nửa đầu năm",
+    "NỬA CUỐI 2023",
+    "quý IV",
+    "Quý 3 năm 2021",
+    "quý III/2023",
+    "tháng 9/2023",
+    "THÁNG 12 NĂM 2020",
+    "2016-2020",
+    "2019 – 2020",
+    "so với năm 2021",
+    "so với cùng kỳ",
+    "so sánh",
+    "from 2021",
+    "compared with last year",
+    "than in 2019",
+    "doanh thu",
+    "dịch vụ viễn thông",
+    "bưu chính",
+    "Bưu Chính",
+    "an toàn thông tin",
+    "kinh tế số",
+    "đạt",
+    "ước tính",
+    "tăng",
+    "TĂNG",
+    "giảm",
+    "tăng trưởng bình quân",
+    "lần lượt là",
+    "khoảng",
+    "(trên",
+    "“có",
+    "đã,",
+    "138.000 tỷ đồng",
+    "12,3%",
+    "45.123 người",
+    "trạm",
+    "trăm",
+    "lao động",
+    "$148 billion",
+    "revenue reached",
+    "the",
+    "of",
+    "quy mô",
+    "số",
+    "www.mic.gov.vn",
+    "a@b.vn",
+    "http://x.com/1",
+    "ſo",
+    "ıv",
+    "İ",
+    "Σ",
+    "x²",
+    "\u00a0",
+    "\n",
+    ",",
+    ";",
+    ".",
+)
+_SEPARATORS = st.sampled_from([" ", " ", "", ", ", "  ", "\t", "\n", "\u00a0"])
+report_text = st.lists(st.tuples(st.sampled_from(_PIECES), _SEPARATORS), max_size=14).map(
+    lambda parts: "".join(p + s for p, s in parts)
+)
+
+
+def _plain_comparisons(text: str) -> list[context.Mention]:
+    """comparisons() as the plain rule: both patterns tried on the whole text."""
+    out = []
+    for m in context._COMPARE_EN_RE.finditer(text):
+        what = " ".join(m.group("what").split())
+        year = re.search(context._YEAR, what)
+        value = f"năm {year.group(0)}" if year else what
+        out.append(context.Mention(m.start(), m.end(), m.group(0), value, bool(year)))
+    for m in context._COMPARE_RE.finditer(text):
+        what = " ".join(m.group("what").split())
+        year = re.fullmatch(r"(?:năm\s+)?(" + context._YEAR + r")", what, context._F)
+        value = f"năm {year.group(1)}" if year else what
+        if value:
+            has_year = bool(re.search(context._YEAR, what))
+            out.append(context.Mention(m.start(), m.end(), m.group(0), value, has_year))
+    return out
+
+
+def _plain_periods(text: str) -> list[context.Mention]:
+    """periods() as the plain rule: every pattern tried on the whole text."""
+    taken = [(c.start, c.end) for c in _plain_comparisons(text)]
+    out = []
+    for pattern, kind in context._PERIOD_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            if kind == "months" and not re.match(
+                r"\d{1,2}\s+tháng\s+(?:đầu|cuối|năm)", m.group(0), context._F
+            ):
+                continue
+            value, has_year = context._normalise(kind, m)
+            out.append(context.Mention(m.start(), m.end(), m.group(0), value, has_year))
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda p: p.start)
+
+
+@settings(max_examples=300)
+@given(report_text)
+def test_periods_and_comparisons_are_found_as_the_plain_rule_finds_them(text: str) -> None:
+    assert context.comparisons(text) == _plain_comparisons(text)
+    assert context.periods(text) == _plain_periods(text)
+
+
+@given(report_text)
+def test_sector_is_the_name_written_first(text: str) -> None:
+    low = text.lower()
+    found = [(low.find(words.lower()), i) for i, (words, _) in enumerate(context.SECTORS)]
+    found = [f for f in found if f[0] >= 0]
+    expected = context.SECTORS[min(found)[1]][1] if found else None
+    assert context.sector_of(text) == expected
+
+
+@given(report_text)
+def test_trailing_and_change_words_are_read_as_the_patterns_read_them(text: str) -> None:
+    assert figures._strip_trailing(text) == figures._TRAILING.sub("", text)
+    fast = figures._search_at_end(figures._CHANGE_RE, figures._CHANGE_VOCABULARY, text)
+    plain = figures._CHANGE_RE.search(text)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+@given(report_text, st.integers(0, 200), st.integers(0, 200))
+def test_language_of_a_window_is_read_as_is_english_reads_it(text: str, a: int, n: int) -> None:
+    a = min(a, len(text))
+    window = text[a : a + n]
+    expected = (is_english(window), not _VI_LETTERS.isdisjoint(window.lower()))
+    assert _window_language(text, a, a + n) == expected
+
+
+@given(st.text(max_size=60))
+def test_folding_keeps_one_character_for_one(text: str) -> None:
+    assert _fold_same_length(text) == "".join(_fold_char(ch) for ch in text)
+
+
+@given(report_text)
+def test_url_test_never_misses_a_url(text: str) -> None:
+    if _URL_RE.search(text):
+        assert _MAY_HOLD_URL_RE.search(text)
+
+
+@given(report_text, st.integers(0, 200))
+def test_unit_words_are_found_as_a_scan_of_the_whole_list_finds_them(text: str, q: int) -> None:
+    folded = _fold_same_length(text)
+    q = min(q, len(text))
+    lists = (
+        ([_word(k, w) for k, w in _NOUNS], _NOUNS_BY_HEAD),
+        ([_word(k, w) for k, w in _SCALE_WORDS], _SCALES_BY_HEAD),
+        ([_word(k, w, c) for k, w, c in _CURRENCY_WORDS], _CURRENCIES_BY_HEAD),
+    )
+    for marked in (False, True):
+        for words, by_head in lists:
+            every = [(w, _vocab_at(text, folded, q, w, marked)) for w in words]
+            grouped = [
+                (w, _vocab_at(text, folded, q, w, marked))
+                for w in by_head.get(folded[q : q + 2], ())
+            ]
+            assert [x for x in every if x[1] > 0] == [x for x in grouped if x[1] > 0]
+
+
+def test_answers_remembered_for_one_caller_are_not_changed_by_another() -> None:
+    text = "Năm 2022, doanh thu đạt 138.000 tỷ đồng, tăng 12% so với năm 2021."
+    first = context.periods(text)
+    first.clear()  # a caller may change the list it is given
+    assert [p.value for p in context.periods(text)] == ["2022"]
+    assert [c.value for c in context.comparisons(text)] == ["năm 2021"]
+
+
+def _document(paragraphs: list[str], date: str) -> Document:
+    passages, sentences = [], []
+    for i, para in enumerate(paragraphs):
+        passages.append(Passage(i, "body", para, 0, len(para)))
+        for m in re.finditer(r".+?\.(?=\s|$)", para):  # a sentence ends at ". "
+            text = m.group(0).strip()
+            start = para.index(text, m.start())
+            sentences.append(Sentence(i, len(sentences), text, start, start + len(text)))
+    meta = SourceMeta(title="t", date=date)
+    return Document(meta, "\n\n".join(paragraphs), passages, sentences, "0" * 64)
+
+
+def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
+    a = _document(
+        [
+            "Năm 2019, doanh thu dịch vụ bưu chính của đơn vị ước đạt 3.450 tỷ đồng, tăng 12,3% "
+            "so với năm 2018. Số lao động là 4.512 người.",
+            "Trong 6 tháng đầu năm, lợi nhuận đạt 210 tỷ đồng.",
+        ],
+        "2019-07-01",
+    )
+    b = _document(
+        [
+            "Năm 2023, doanh thu dịch vụ bưu chính của đơn vị ước đạt 5.100 tỷ đồng, tăng 8% so "
+            "với năm 2022. Số lao động là 4.512 người.",
+        ],
+        "2023-12-30",
+    )
+    alone = [asdict(f) for f in extract_figures(a)]
+    extract_figures(b)
+    assert [asdict(f) for f in extract_figures(a)] == alone
+    # what the text says: three figures of 2019, then the first half of the same year
+    assert [(f["value_text"], f["period"]) for f in alone] == [
+        ("3.450 tỷ đồng", "2019"),
+        ("12,3%", "2019"),
+        ("4.512 người", "2019"),
+        ("210 tỷ đồng", "6 tháng đầu năm 2019"),
+    ]
