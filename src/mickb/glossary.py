@@ -13,10 +13,10 @@ Stdlib only; the file is read lazily, once.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from mickb.fold import canon, fold
 
@@ -73,7 +73,10 @@ def _norm_en(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def _load() -> _Glossary:
     g = _Glossary()
-    text = resources.files("mickb").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+    # A plain path, not importlib.resources (~4 ms of start-up): the file ships in the package.
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "glossary.tsv")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
             continue

@@ -10,7 +10,6 @@ retry loop let several `mickb ingest` processes share one KB; past the timeout, 
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import math
@@ -26,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mickb import migrations
 from mickb.errors import (
@@ -40,7 +39,11 @@ from mickb.errors import (
     RecordNotFound,
 )
 from mickb.fold import fold
-from mickb.models import Document, Fact, Passage, Quote, Sentence, SourceMeta, make_id
+
+if TYPE_CHECKING:
+    # Records are built by the extractor; reading a KB (every `find`) never needs these
+    # classes, and importing them (dataclasses, inspect) costs start-up time.
+    from mickb.models import Document, Fact, Passage, Quote, Sentence, SourceMeta
 
 AddStatus = Literal["added", "unchanged", "replaced"]
 
@@ -176,6 +179,18 @@ def _fact_head(
     # A level and its growth rate, and many figures of a report, share all four.
     text, terms = _search_text([metric, metric_en, sector, period])
     return text, frozenset(terms)
+
+
+def _make_id(doc_sha256: str, kind: str, sentence_ordinal: int, start: int, text: str) -> str:
+    from mickb.models import make_id
+
+    return make_id(doc_sha256, kind, sentence_ordinal, start, text)
+
+
+def _passage(row: Any) -> Passage:
+    from mickb.models import Passage
+
+    return Passage(row[1], row[2], row[3], row[4], row[5])
 
 
 def _fact_search(fact: Fact) -> tuple[str, frozenset[str]]:
@@ -339,7 +354,7 @@ class DocumentWriter:
         """The passages added so far, in order (read back from the stage when staged)."""
         if not self._staged:
             for row in list(self._passages):
-                yield Passage(row[1], row[2], row[3], row[4], row[5])
+                yield _passage(row)
             return
         self._flush()
         last = 0
@@ -353,7 +368,7 @@ class DocumentWriter:
             if not rows:
                 return
             for row in rows:
-                yield Passage(row[1], row[2], row[3], row[4], row[5])
+                yield _passage(row)
             last = rows[-1][0]
 
     def add(
@@ -394,7 +409,7 @@ class DocumentWriter:
         identified: list[tuple[str, Fact]] = []
         seen: set[str] = set()
         for fact in facts:
-            fid = fact.id or make_id(
+            fid = fact.id or _make_id(
                 self.sha256, "fact", fact.sentence_ordinal, fact.span[0], fact.value_text
             )
             if fid not in seen:
@@ -426,13 +441,15 @@ class DocumentWriter:
     def _add_quotes(self, quotes: Iterable[Quote]) -> None:
         source_id = self.source_id
         for q in quotes:
-            qid = q.id or make_id(self.sha256, "quote", q.sentence_ordinal, q.span[0], q.text)
+            qid = q.id or _make_id(self.sha256, "quote", q.sentence_ordinal, q.span[0], q.text)
             if qid in self._quote_ids:
                 continue
             self._quote_ids.add(qid)
             speaker_id = None
             if q.speaker.name or q.speaker.role:
                 key = f"{self.sha256}|{q.speaker.name or ''}|{q.speaker.role or ''}"
+                import hashlib
+
                 speaker_id = "p" + hashlib.sha1(key.encode()).hexdigest()[:11]
             search_text, record_terms = _search_text(_quote_parts(q))
             self._terms.update(record_terms)
