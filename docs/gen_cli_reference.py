@@ -12,7 +12,11 @@ HEADER = """# CLI reference
 
 Generated from `mickb --help` by `python docs/gen_cli_reference.py`; do not edit by hand.
 Exit codes: 0 found / supported / verified, 1 nothing found / contradicted / not_found /
-not verified, 2 bad usage or input, 3 knowledge-base problem (see docs/contract.md).
+not verified, 2 bad usage or input, 3 knowledge-base problem. Errors are one `error:` line
+on stderr. Records: docs/records.md.
+
+Environment: `MICKB_DB` (the KB to use, like `--db`), `MICKB_TIMEOUT` (seconds to wait for
+another writer, default 30), `MICKB_DEBUG=1` (show tracebacks), `NO_COLOR` (no colour).
 """
 
 
