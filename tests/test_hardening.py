@@ -135,3 +135,29 @@ def test_locked_kb_times_out_with_exit_3_and_changes_nothing(seed_kb: Path, tmp_
 def test_bad_timeout_setting_is_bad_input(seed_kb: Path) -> None:
     code, _, err = mickb(["stats", "--db", str(seed_kb)], MICKB_TIMEOUT="soon")
     assert code == 2 and one_error_line(err)
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path: Path) -> None:
+    """`mickb export | head -1`: the broken pipe ends the command quietly, exit 0."""
+    report = tmp_path / "many.txt"
+    report.write_text(
+        "\n\n".join(
+            f"Năm 2023, doanh thu của đơn vị số {i} đạt {i + 100}.500 tỷ đồng." for i in range(600)
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.sqlite"
+    assert mickb(["ingest", str(report), "--db", str(db)])[0] == 0
+    for args in (["export"], ["find", "doanh thu", "--limit", "500"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mickb", *args, "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ, NO_COLOR="1", COLUMNS="80"),
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # the reader leaves with more than a pipe buffer still to come
+        err = proc.stderr.read().decode()
+        assert proc.wait() == 0, (args, err)
+        assert err == ""

@@ -98,6 +98,12 @@ def _run_typer(argv: list[str]) -> int:
     command = typer.main.get_command(app)
     try:
         command.main(args=argv, prog_name="mickb", standalone_mode=False)
+    except SystemExit:
+        # click turns a broken pipe (`mickb export | head`) into exit 1, which here means
+        # "nothing found"; the reader leaving is not an error.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            return ExitCode.OK
+        raise
     except Done as done:
         return done.code
     except click.exceptions.Exit as exc:

@@ -90,7 +90,14 @@ def write_csv(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit 1 ("nothing found" here); let the entry point end quietly with
+            # the command's own code, as for JSON output (`mickb find … | head`).
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(
         stderr=stderr,
         no_color=bool(os.environ.get("NO_COLOR")),
         highlight=False,
