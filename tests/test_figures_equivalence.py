@@ -30,6 +30,7 @@ from mickb.numbers import (
     _VI_LETTERS,
     _fold_char,
     _fold_same_length,
+    _letter_mask,
     _vocab_at,
     _window_language,
     _word,
@@ -176,6 +177,44 @@ def test_language_of_a_window_is_read_as_is_english_reads_it(text: str, a: int, 
 @given(st.text(max_size=60))
 def test_folding_keeps_one_character_for_one(text: str) -> None:
     assert _fold_same_length(text) == "".join(_fold_char(ch) for ch in text)
+
+
+# Characters at the edges of the blocks the list tables serve, and past them: Georgian
+# capitals and "Ⱥ" lower-case to letters outside them, Hangul and fullwidth letters decompose
+# or lower-case, "İ" lower-cases to two characters.
+_EDGE_CHARS = "AaĐđƔȺȾɐ\u0300\u0370ΣḀỹἀ\u2000“”–€\u20d0ႠⴀÅ가ＡｚİıſẞßŒ"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(_EDGE_CHARS) | st.characters(), max_size=40))
+def test_list_tables_read_every_character_as_the_plain_rules_do(text: str) -> None:
+    assert _fold_same_length(text) == "".join(_fold_char(ch) for ch in text)
+    mask = _letter_mask(text)
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        plain = "".join(
+            " " if not ch.isalnum() or ch.isdecimal() else "v" if ch in _VI_LETTERS else "a"
+            for ch in low
+        )
+        assert mask == plain
+    else:
+        assert mask is None
+
+
+def test_list_tables_leave_characters_past_their_blocks_to_the_plain_rules() -> None:
+    # "Ⴀ" (Georgian capital) lower-cases to "ⴀ", past the tables; "가" decomposes; "Ａ"
+    # lower-cases to "ａ"
+    assert _fold_same_length("Ⴀ가Ａ đồng") == "".join(_fold_char(ch) for ch in "Ⴀ가Ａ đồng")
+    assert _letter_mask("Ⴀ đồng") == "a vvaa"  # a letter, then đ and ồ are Vietnamese
+
+
+@given(report_text)
+def test_sector_is_the_name_found_first_as_a_find_per_name_finds_it(text: str) -> None:
+    low = text.lower()
+    found = [(low.find(w.lower()), k) for k, (w, _) in enumerate(context.SECTORS)]
+    at = [(i, k) for i, k in found if i >= 0]
+    expected = context.SECTORS[min(at)[1]][1] if at else None
+    assert context.sector_of.__wrapped__(text) == expected
 
 
 @given(report_text)

@@ -203,7 +203,9 @@ def metric_en(metric_vi: str) -> str | None:
         "," in metric_vi[t.end() : tokens[k + 1].start() if k + 1 < len(tokens) else None]
         for k, t in enumerate(tokens)
     ]
-    unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
+    from mickb.store import fast_fold  # fold()'s result, without its per-character loop
+
+    unmarked = fast_fold(metric_vi) == metric_vi.lower()  # typed without diacritics
     if not folded:
         return None
     # split at linking words, translate each noun phrase head-last, join with the English linker

@@ -544,13 +544,58 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
+# str.translate looks a character up in a dict table through a Python call to
+# __getitem__, in a list table directly. Lists indexed by code point serve the blocks report
+# text lives in (Latin, combining marks, Vietnamese, punctuation, currency signs), built on
+# first use (about a thousand characters: a ms or two); a text holding any other character
+# (or one that lower-cases to one) uses the dict tables.
+_LIST_BLOCKS = (
+    (0x0000, 0x0250),
+    (0x0300, 0x0370),
+    (0x1E00, 0x1F00),
+    (0x2000, 0x2070),
+    (0x20A0, 0x20D0),
+)
+
+
+@dataclass
+class _ListTables:
+    fold: list[str]
+    letter_mask: list[str]  # for lower-cased text
+    beyond: re.Pattern[str]  # a character the lists do not serve
+
+
+_LIST_TABLES: _ListTables | None = None
+
+
+def _list_tables() -> _ListTables:
+    global _LIST_TABLES
+    if _LIST_TABLES is None:
+        served = [code for start, end in _LIST_BLOCKS for code in range(start, end)]
+        in_blocks = frozenset(map(chr, served))
+        fold = [""] * _LIST_BLOCKS[-1][1]  # the gaps between blocks are never looked up
+        letter_mask = [""] * _LIST_BLOCKS[-1][1]
+        for code in served:
+            fold[code], letter_mask[code] = _FOLD_TABLE[code], _LETTER_MASK[code]
+        # lower() takes a few characters out of the blocks (Ⱥ to U+2C65)
+        lowers_out = "".join(ch for ch in sorted(in_blocks) if not in_blocks.issuperset(ch.lower()))
+        blocks = "".join(f"\\u{start:04x}-\\u{end - 1:04x}" for start, end in _LIST_BLOCKS)
+        beyond = f"[^{blocks}]" + (f"|[{re.escape(lowers_out)}]" if lowers_out else "")
+        _LIST_TABLES = _ListTables(fold, letter_mask, re.compile(beyond))
+    return _LIST_TABLES
+
+
 @lru_cache(maxsize=64)
 def _fold_same_length(text: str) -> str:
     """fold() that keeps every offset: one output character per input character."""
-    return text.translate(_FOLD_TABLE)
+    tables = _LIST_TABLES or _list_tables()
+    if tables.beyond.search(text):
+        return text.translate(_FOLD_TABLE)
+    return text.translate(tables.fold)
 
 
-_DONG_NOT_CURRENCY_FOLDED = frozenset(_fold_same_length(x) for x in _DONG_NOT_CURRENCY)
+# (through the dict table: the list tables are built on first use, not at import)
+_DONG_NOT_CURRENCY_FOLDED = frozenset(x.translate(_FOLD_TABLE) for x in _DONG_NOT_CURRENCY)
 
 
 _VI_LETTERS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -583,7 +628,10 @@ def _letter_mask(text: str) -> str | None:
     low = text.lower()
     if len(low) != len(text) or "\u03a3" in text:  # İ lowers to two characters; Σ by context
         return None
-    return low.translate(_LETTER_MASK)
+    tables = _LIST_TABLES or _list_tables()
+    if tables.beyond.search(text):
+        return low.translate(_LETTER_MASK)
+    return low.translate(tables.letter_mask)
 
 
 def _window_language(text: str, a: int, b: int) -> tuple[bool, bool]:
@@ -1047,7 +1095,6 @@ def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | No
     """The hedge written just before a number at `start`, and where it starts and ends."""
     head = folded[max(0, start - 40) : start]
     base = start - len(head)
-    text_vi = not _VI_LETTERS.isdisjoint(text[max(0, start - 80) : start + 40].lower())
     # try the words right before the number, then skip up to three filler words
     # ("ước đạt khoảng", "lên tới gần", "đạt mức")
     for _ in range(4):
@@ -1060,7 +1107,12 @@ def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | No
                 continue
             abs_pos = base + pos
             exact = _QUALIFIER_EXACT.get(phrase)
-            if exact and text_vi and text[abs_pos : abs_pos + len(exact)].lower() != exact:
+            # (whether the text around is Vietnamese, asked only of the few hedges it settles)
+            if (
+                exact
+                and text[abs_pos : abs_pos + len(exact)].lower() != exact
+                and not _VI_LETTERS.isdisjoint(text[max(0, start - 80) : start + 40].lower())
+            ):
                 continue  # folded collision: "có 5" is not "cỡ 5"
             return qual, abs_pos, abs_pos + len(phrase)
         if not stripped.endswith(_SPACED_FILLERS):

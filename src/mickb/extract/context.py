@@ -89,15 +89,21 @@ _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
     "year": (("19", "20"), None),
 }
 _ODD_CASE = frozenset("ıſ")
+# Every guard word of every kind, for sentences that can be passed over at once.
+_GUARD_WORDS = tuple(dict.fromkeys(w for needles, _ in _PERIOD_GUARDS.values() for w in needles))
 
 
 def _has_odd_case(text: str) -> bool:
-    return not _ODD_CASE.isdisjoint(text)
+    # (str's own search: frozenset.isdisjoint hashes every character of the text)
+    return any(ch in text for ch in _ODD_CASE)
 
 
 def _may_hold(folded: str, kind: str) -> bool:
     needles, confirm = _PERIOD_GUARDS[kind]
-    return any(w in folded for w in needles) and (confirm is None or bool(confirm.search(folded)))
+    for w in needles:  # (a loop: a generator for one or two words costs more than the search)
+        if w in folded:
+            return confirm is None or bool(confirm.search(folded))
+    return False
 
 
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
@@ -183,6 +189,8 @@ def periods(text: str) -> list[Mention]:
 @lru_cache(maxsize=2048)
 def _periods(text: str) -> tuple[Mention, ...]:
     folded, odd = _fold_same_length(text), _has_odd_case(text)
+    if not odd and not any(w in folded for w in _GUARD_WORDS):
+        return ()  # most sentences: no pattern's guard word, no period
     kinds = [
         (pattern, kind) for pattern, kind in _PERIOD_PATTERNS if odd or _may_hold(folded, kind)
     ]
@@ -247,21 +255,19 @@ SECTORS: tuple[tuple[str, str], ...] = (
 _HEADING_RE = re.compile(r"^\s*(?:Lĩnh vực|Về|Ngành|Mảng|Khối)\s+([^:.;]{2,80}):", _F)
 
 
-# str.find per name beats one regex alternation of all of them (which tries every name at
-# every position).
+# One search for all the names (lower-cased, no flags): the leftmost name wins, and at one
+# position the alternative listed first, as "the first match in a text" means. (Measured on
+# a 5 MB report, it takes a third of the time of a str.find per name.)
 _SECTORS_LOWER = tuple((words.lower(), sector) for words, sector in SECTORS)
+_SECTOR_RE = re.compile("|".join(re.escape(words) for words, _ in _SECTORS_LOWER))
+_SECTOR_OF_NAME = dict(reversed(_SECTORS_LOWER))  # a name listed twice: the first wins
 
 
 @lru_cache(maxsize=4096)
 def sector_of(text: str) -> str | None:
     """The first sector the text names ("doanh thu dịch vụ bưu chính" -> "bưu chính")."""
-    low = text.lower()
-    best: tuple[int, str] | None = None
-    for words, sector in _SECTORS_LOWER:
-        i = low.find(words)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, sector)
-    return best[1] if best else None
+    m = _SECTOR_RE.search(text.lower())
+    return _SECTOR_OF_NAME[m.group(0)] if m else None
 
 
 def heading_sector(sentence: str) -> tuple[str, int] | None:

@@ -659,7 +659,7 @@ def sentence_facts(
     # "nhiệm vụ trọng tâm quý IV/2024": a period that plans name is not the
     # period of the figures around it
     plans = [m for m in mentions if _PLAN_BEFORE_RE.search(text[max(0, m.start - 40) : m.start])]
-    segs = _segments(text)
+    segs = _segments(text) if nums else []  # (only figures ask for their clause)
     drafts: list[_Draft] = []
     para_period_at_start = para.last_period
     # a period without a year ("6 tháng đầu năm") takes the year last named before it
@@ -889,7 +889,7 @@ def sentence_facts(
                 d.fact.period = str(doc_year)
     # sectors
     sent_sector = (sector_of(text[heading[1] :] if heading else text)) if drafts else None
-    for d in drafts:
+    for k, d in enumerate(drafts):
         d.fact.sector = (
             sector_of(d.fact.metric)
             or para.heading_sector
@@ -897,7 +897,7 @@ def sentence_facts(
             or sent_sector
             or sector_of(para.text)
         )
-        d.fact.related = sorted({drafts[j].fact.id for j in d.related if j != drafts.index(d)})
+        d.fact.related = sorted({drafts[j].fact.id for j in d.related if j != k})
     # what later sentences of the paragraph inherit
     with_year = [
         m
