@@ -46,9 +46,6 @@ def _exit(found: bool) -> NoReturn:
     raise Done(ExitCode.OK if found else ExitCode.NOT_FOUND)
 
 
-_open_for_reading = open_for_reading
-
-
 def _stdin_text() -> str:
     data = sys.stdin.buffer.read()
     try:
@@ -127,7 +124,7 @@ def show(
     """One record with its sentence, paragraph, document, related facts and a citation."""
     from mickb.cite import citation
 
-    kb = _open_for_reading(db)
+    kb = open_for_reading(db)
     try:
         context = kb.context(record_id.strip())
     finally:
@@ -154,7 +151,7 @@ def check(
     claims = [ln for ln in _stdin_text().splitlines() if ln.strip()] if claim == "-" else [claim]
     if claim == "-" and not claims:
         raise BadInput("no claims on standard input (one claim a line)")
-    kb = _open_for_reading(db)
+    kb = open_for_reading(db)
     all_supported = True
     try:
         for text in claims:
@@ -187,7 +184,7 @@ def quote(
     """Verify a quotation and its attribution."""
     from mickb.verify import verify_quote
 
-    kb = _open_for_reading(db)
+    kb = open_for_reading(db)
     try:
         result = verify_quote(kb, text, by=by)
     finally:
@@ -311,7 +308,7 @@ def export(
         raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")
     if jsonl and csv:
         raise BadInput("choose one of --jsonl and --csv")
-    kb = _open_for_reading(db)
+    kb = open_for_reading(db)
     try:
         records = kb.iter_records(kind)
         if csv:
@@ -325,7 +322,7 @@ def export(
 @app.command()
 def sources(json_: JsonOption = False, db: DbOption = None) -> None:
     """The documents the KB holds."""
-    kb = _open_for_reading(db)
+    kb = open_for_reading(db)
     try:
         rows = kb.sources()
     finally:
@@ -340,7 +337,7 @@ def sources(json_: JsonOption = False, db: DbOption = None) -> None:
 @app.command()
 def stats(json_: JsonOption = False, db: DbOption = None) -> None:
     """How much the KB holds, by kind, sector and measure."""
-    kb = _open_for_reading(db)
+    kb = open_for_reading(db)
     try:
         numbers = kb.stats()
     finally:

@@ -14,7 +14,6 @@ from pathlib import Path
 from mickb.errors import BadInput, KBMissing
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def lock_timeout() -> float:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from mickb.errors import BadInput, MickbError
 from mickb.models import Document, Fact, Passage, Quote, SourceMeta
-from mickb.paths import SOURCE_SUFFIXES
+from mickb.read import SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     from mickb.store import KB, AddResult
@@ -200,7 +200,7 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SOURCE_SUFFIXES:
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield child
         else:
             yield path

@@ -13,8 +13,6 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-FORMATS = ("table", "json", "jsonl", "csv")
-
 # CSV columns: the contract's record fields, with nested objects flattened.
 FACT_COLUMNS = [
     "kind",
