@@ -26,7 +26,6 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from mickb import migrations
@@ -52,43 +51,81 @@ _ACCENTED = re.compile(r"[^\x00-\x7f]")
 _RECORD_ID = re.compile(r"^[fq][0-9a-f]{11}$")
 
 
-@dataclass
+# Plain classes, not dataclasses: importing dataclasses pulls in inspect, ast and dis, about a
+# sixth of what a `find --json` costs at start-up (issue 5).
 class Hit:
-    record: dict[str, Any]
-    score: float
-    matched: list[str]  # folded words (and the figure) found in the record, for highlighting
+    """One record found, its score, and the folded words (and figure) it matched."""
+
+    __slots__ = ("record", "score", "matched")
+
+    def __init__(self, record: dict[str, Any], score: float, matched: list[str]) -> None:
+        self.record = record
+        self.score = score
+        self.matched = matched  # folded words (and figure) found in the record, to highlight
+
+    def __repr__(self) -> str:
+        return f"Hit(record={self.record!r}, score={self.score!r}, matched={self.matched!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return (self.record, self.score, self.matched) == (other.record, other.score, other.matched)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass
 
 
-@dataclass
 class _Number:
-    text: str
-    value: float
-    base_value: float | None
-    unit: str
-    value_tolerance: float  # half a unit of the last digit written: "14,3" covers 14,25..14,35
-    base_tolerance: float
+    __slots__ = ("text", "value", "base_value", "unit", "value_tolerance", "base_tolerance")
+
+    def __init__(
+        self,
+        text: str,
+        value: float,
+        base_value: float | None,
+        unit: str,
+        value_tolerance: float,  # half a unit of the last digit written: "14,3" covers 14,25..14,35
+        base_tolerance: float,
+    ) -> None:
+        self.text, self.value, self.base_value, self.unit = text, value, base_value, unit
+        self.value_tolerance, self.base_tolerance = value_tolerance, base_tolerance
 
 
-@dataclass
 class _Plan:
-    text: str  # folded query words, space-joined
-    tokens: list[str]  # folded words (figures taken out)
-    groups: list[list[str]]  # per word: the word and its corrections/completions
-    numbers: list[_Number]
-    english: list[str] = field(default_factory=list)  # glossary terms (folded Vietnamese)
-    english_text: str = ""  # the English words, folded, for metric_en similarity
-    accented: list[str] = field(default_factory=list)  # canon() of words typed with diacritics
-    df: dict[str, int] = field(default_factory=dict)  # records per term (vocabulary)
-    total: int = 1
-    last_rowid: dict[str, int] = field(default_factory=dict)  # per kind: rowids run 1..last
+    __slots__ = (
+        "text", "tokens", "groups", "numbers", "english", "english_text", "accented", "df",
+        "total", "last_rowid",
+    )
+
+    def __init__(
+        self,
+        text: str,  # folded query words, space-joined
+        tokens: list[str],  # folded words (figures taken out)
+        groups: list[list[str]],  # per word: the word and its corrections/completions
+        numbers: list[_Number],
+        english: list[str],  # glossary terms (folded Vietnamese)
+        english_text: str,  # the English words, folded, for metric_en similarity
+        accented: list[str],  # canon() of words typed with diacritics
+        df: dict[str, int],  # records per term (vocabulary)
+        total: int,
+        last_rowid: dict[str, int],  # per kind: rowids run 1..last
+    ) -> None:
+        self.text, self.tokens, self.groups, self.numbers = text, tokens, groups, numbers
+        self.english, self.english_text, self.accented = english, english_text, accented
+        self.df, self.total, self.last_rowid = df, total, last_rowid
 
 
-@dataclass
 class _Filters:
-    sector: str | None
-    period: str | None
-    speaker: str | None
-    source_ids: list[str] | None
+    __slots__ = ("sector", "period", "speaker", "source_ids")
+
+    def __init__(
+        self,
+        sector: str | None,
+        period: str | None,
+        speaker: str | None,
+        source_ids: list[str] | None,
+    ) -> None:
+        self.sector, self.period, self.speaker = sector, period, speaker
+        self.source_ids = source_ids
 
 
 # --- query preparation ---------------------------------------------------------------------
@@ -245,12 +282,14 @@ def _plan(kb: KB, query: str) -> _Plan:
 # --- candidates ----------------------------------------------------------------------------
 
 
-@dataclass
 class _Stage:
-    expression: str
-    weight: float
-    estimate: int  # upper bound of the rows it matches, from the vocabulary
-    cost: int = 0  # rows in the doclists of all its words: what bm25 reads to rank it
+    __slots__ = ("expression", "weight", "estimate", "cost")
+
+    def __init__(self, expression: str, weight: float, estimate: int) -> None:
+        self.expression = expression
+        self.weight = weight
+        self.estimate = estimate  # upper bound of the rows it matches, from the vocabulary
+        self.cost = 0  # rows in the doclists of all its words: what bm25 reads to rank it
 
 
 def _phrase_df(plan: _Plan, phrase: str) -> int:
