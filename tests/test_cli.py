@@ -222,3 +222,23 @@ def test_python_dash_m_runs(seed_kb: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["facts"] > 30
+
+
+def test_brackets_in_source_text_print_as_written(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Report titles and sentences carry brackets ("[Infographic]", "[1]", "[/]"); rich would read
+    # them as its markup, dropping the words or failing on a closing tag with nothing to close.
+    report = tmp_path / "r.md"
+    report.write_text(
+        "Doanh thu dịch vụ viễn thông [ước tính] năm 2023 đạt 140.000 tỷ đồng.\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "kb.sqlite")
+    title = "[Infographic] Viễn thông [/] 2023"
+    code, _, _ = run(["ingest", str(report), "--db", db, "--title", title], capsys)
+    assert code == 0
+    monkeypatch.setenv("COLUMNS", "160")
+    code, out, _ = run(["find", "doanh thu viễn thông", "--db", db], capsys)
+    assert code == 0 and "140.000 tỷ đồng" in out and "[Infographic]" in out
+    code, out, _ = run(["sources", "--db", db], capsys)
+    assert code == 0 and "[Infographic]" in out and "[/]" in out

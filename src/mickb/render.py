@@ -95,11 +95,16 @@ def _console(stderr: bool = False) -> Any:
             self.quiet = True
             raise BrokenPipeError
 
+    # markup=False, emoji=False: strings are source text, printed as written; "[Infographic]"
+    # or "[/]" in a title is not rich markup, ":phone:" not an emoji (and the emoji table is
+    # not imported).
     return _Console(
         stderr=stderr,
         no_color=bool(os.environ.get("NO_COLOR")),
         highlight=False,
         soft_wrap=False,
+        markup=False,
+        emoji=False,
     )
 
 
