@@ -15,6 +15,7 @@ so a claim typed without diacritics ("138.000 ty dong") reads like the source.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -106,6 +107,20 @@ def parse_number(s: str, lang_hint: str | None = None) -> float:
 def _decimals(s: str, lang_hint: str | None) -> int:
     sep = _decimal_sep(s, lang_hint)
     return 0 if sep is None else len(s.rsplit(sep, 1)[1])
+
+
+@lru_cache(maxsize=4096)
+def _read_digits(digits: str, lang_hint: str | None) -> tuple[float, int]:
+    """(parse_number, _decimals) of a match of _NUM_RE, worked out together; remembered, as
+    the same few ("2022", "1", "10") come back all through a report.
+
+    (A match of _NUM_RE is what _SEP_NUMBER_RE accepts, with no spaces to strip.)
+    """
+    sep = _decimal_sep(digits, lang_hint)
+    if sep is None:
+        return float(digits.replace(".", "").replace(",", "")), 0
+    whole, frac = digits.rsplit(sep, 1)
+    return float(whole.replace(".", "").replace(",", "") + "." + frac), len(frac)
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,6 +379,22 @@ def _word(key: str, accented: str, code: str = "") -> _Word:
 _NOUNS_BY_HEAD = _by_head([_word(k, w) for k, w in _NOUNS])
 _SCALES_BY_HEAD = _by_head([_word(k, w) for k, w in _SCALE_WORDS])
 _CURRENCIES_BY_HEAD = _by_head([_word(k, w, code) for k, w, code in _CURRENCY_WORDS])
+
+
+def _prefix_tests(by_head: dict[str, tuple[_Word, ...]]) -> dict[str, re.Pattern[str]]:
+    """For each group of `_by_head`, a pattern that matches where one of its keys starts.
+
+    Every entry stands at a position only if the folded text starts with its key there, so
+    where the pattern does not match, trying the group in order finds nothing.
+    """
+    return {
+        head: re.compile("|".join(re.escape(w.key) for w in ws)) for head, ws in by_head.items()
+    }
+
+
+_NOUN_PREFIXES = _prefix_tests(_NOUNS_BY_HEAD)
+_SCALE_PREFIXES = _prefix_tests(_SCALES_BY_HEAD)
+_CURRENCY_PREFIXES = _prefix_tests(_CURRENCIES_BY_HEAD)
 # first words of the count nouns: "7-8 hộ" is a count, not the date "7-8"
 _NOUN_FIRST_WORDS = frozenset(k.split()[0] for k, _ in _NOUNS)
 # Units that may be glued to the digits ("350km", "100Mbps"); other glued letters make a name
@@ -588,6 +619,14 @@ def _list_tables() -> _ListTables:
 @lru_cache(maxsize=64)
 def _fold_same_length(text: str) -> str:
     """fold() that keeps every offset: one output character per input character."""
+    low = text.lower()
+    if len(low) == len(text):
+        data = _slot_bytes(low)
+        if data is not None:
+            # (folding a character and its lower-case form gives the same character wherever
+            # the lower-case form has a slot: tests/test_numbers_speed_equiv.py checks every one)
+            slots = _SLOTS or _slots()
+            return codecs.charmap_decode(data.translate(slots.fold), "strict", slots.chars)[0]
     tables = _LIST_TABLES or _list_tables()
     if tables.beyond.search(text):
         return text.translate(_FOLD_TABLE)
@@ -621,6 +660,52 @@ class _LetterMask(dict[int, str]):
 _LETTER_MASK = _LetterMask()
 
 
+# Faster still than the list tables: lower-case report text is written with a few hundred
+# characters (ASCII, Vietnamese letters, some punctuation). Each gets one byte of a 256-slot
+# code, so the codec machinery (a C loop) encodes a text, bytes.translate maps every byte to
+# the byte of its folded character or of its mask letter, and the folded bytes decode back.
+# A text with a character that has no slot takes the tables above.
+_SLOT_PUNCTUATION = "\u00a0“”‘’–—…•·°±×²³½€«»≥≤→"
+
+
+@dataclass
+class _Slots:
+    chars: str  # the character of each byte value, 256 of them
+    encoding: object  # codecs.charmap_build(chars)
+    fold: bytes  # byte of a character -> byte of its _fold_char
+    mask: bytes  # byte of a (lower-case) character -> its _LETTER_MASK letter, in ASCII
+
+
+_SLOTS: _Slots | None = None
+
+
+def _slots() -> _Slots:
+    global _SLOTS
+    if _SLOTS is None:
+        chars = [chr(code) for code in range(128)] + sorted(_VI_LETTERS)
+        chars += [ch for ch in _SLOT_PUNCTUATION if ch not in chars]
+        for code in range(0xA0, 0x250):  # the rest: other lower-case or uncased Latin
+            if len(chars) == 256:
+                break
+            if chr(code) not in chars and chr(code).lower() == chr(code):
+                chars.append(chr(code))
+        table = "".join(chars)
+        assert len(table) == 256 == len(set(table))
+        fold = bytes(table.index(_FOLD_TABLE[ord(ch)]) for ch in table)  # (always a slot)
+        mask = "".join(_LETTER_MASK[ord(ch)] for ch in table).encode("ascii")
+        _SLOTS = _Slots(table, codecs.charmap_build(table), fold, mask)
+    return _SLOTS
+
+
+def _slot_bytes(low: str) -> bytes | None:
+    """A lower-cased text in the slot code, or None if a character of it has no slot."""
+    try:
+        encoding = (_SLOTS or _slots()).encoding
+        return codecs.charmap_encode(low, "strict", encoding)[0]  # type: ignore[attr-defined,arg-type]
+    except UnicodeEncodeError:
+        return None
+
+
 @lru_cache(maxsize=64)
 def _letter_mask(text: str) -> str | None:
     """`text` lower-cased and read as a mask (see _LetterMask); None when lower() does not work
@@ -628,6 +713,9 @@ def _letter_mask(text: str) -> str | None:
     low = text.lower()
     if len(low) != len(text) or "\u03a3" in text:  # İ lowers to two characters; Σ by context
         return None
+    data = _slot_bytes(low)
+    if data is not None:
+        return data.translate((_SLOTS or _slots()).mask).decode("ascii")
     tables = _LIST_TABLES or _list_tables()
     if tables.beyond.search(text):
         return low.translate(_LETTER_MASK)
@@ -646,8 +734,11 @@ def _window_language(text: str, a: int, b: int) -> tuple[bool, bool]:
         window = text[a:b]
         return _looks_english(window), not _VI_LETTERS.isdisjoint(window.lower())
     part = mask[a:b]
-    words = len(part.split())
-    marked = len(part.replace("a", "").split())  # words with a "v" in them
+    # (the mask holds " ", "a" and "v" only: a word starts at the start of `part` or after a
+    # space, and the words with a "v" are the runs of "v" once the "a"s are gone)
+    words = part.count(" a") + part.count(" v") + (1 if part[:1] in ("a", "v") else 0)
+    vs = part.replace("a", "")
+    marked = vs.count(" v") + (1 if vs[:1] == "v" else 0)  # words with a "v" in them
     if marked and marked >= max(1, words // 5):
         return False, True
     return _looks_english(text[a:b]), marked > 0
@@ -665,11 +756,40 @@ _URL_RE = re.compile(
 )
 # What every match of _URL_RE holds: a cheap test that spares most sentences the full pattern.
 _MAY_HOLD_URL_RE = re.compile(r"://|www\.|@|\.(?:com|vn|net|org|gov|edu|io|info)\b", re.I)
+# The same test, faster: the pattern scanned for starts with the dot ("www." as a dot that
+# "www" stands before), which the regex engine looks for as a plain character.
+_URL_DOT_RE = re.compile(r"\.(?:(?<=www\.)|(?:com|vn|net|org|gov|edu|io|info)\b)", re.I)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether _MAY_HOLD_URL_RE finds something in `text`."""
+    return "://" in text or "@" in text or _URL_DOT_RE.search(text) is not None
+
+
+_DIGIT_RE = re.compile(r"[\d]")  # (where _NUM_RE can match; as a set, found faster)
 # ISO dates and times in metadata: 2022-12-18, 2022-12-18T08:00
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?\b")
 
 
-@dataclass
+class _WindowLanguages:
+    """`_window_language` of the window around each number of one text (80 characters each
+    side), read when first asked and remembered: numbers close together share a window."""
+
+    __slots__ = ("text", "seen")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def of(self, start: int, end: int) -> tuple[bool, bool]:
+        window = (max(0, start - 80), min(len(self.text), end + 80))  # (the same text past the end)
+        found = self.seen.get(window)
+        if found is None:
+            found = self.seen[window] = _window_language(self.text, *window)
+        return found
+
+
+@dataclass(slots=True)
 class _Raw:
     start: int
     end: int  # end of the digits
@@ -697,9 +817,12 @@ def _starts_word(folded: str, pos: int, phrase: str) -> int:
     return end
 
 
+_SPACES_RE = re.compile("[ \t\u00a0]*")
+
+
 def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\u00a0":
-        pos += 1
+    if pos < len(text) and text[pos] in " \t\u00a0":
+        return _SPACES_RE.match(text, pos).end()  # type: ignore[union-attr]  # (matches always)
     return pos
 
 
@@ -711,7 +834,8 @@ _CLOCK_RE = re.compile(r":\d\d\b")
 _HOUR_RE = re.compile(r"h\d\d\b")
 _DOC_CODE_RE = re.compile(r"(?:/\d+)*[/-][A-ZĐ]{2,}")
 _EXACT_TOKEN_RE = re.compile(r"[\w#.]+")
-_TET_RE = re.compile(r"\s+Tết\b")
+_TET = "Tết"
+_TET_RE = re.compile(r"\s+" + _TET + r"\b")
 _SLASH_NUMBER_RE = re.compile(r"/\d+")
 _LAST_WORD_RE = re.compile(r"(\w+)\s+$")
 _PUNCT_OR_END_RE = re.compile(r"\s*(?:[(),;]|$)")
@@ -743,7 +867,8 @@ def _prev_words(folded: str, pos: int, n: int = 4) -> list[str]:
     head = folded[max(0, pos - 60) : pos]
     rf = head.rfind
     cut = max(rf("."), rf(";"), rf(":"), rf("!"), rf("?"), rf("\n"), rf("("), rf(")"))
-    if cut >= 0 and not _DIGIT_DOT_END_RE.search(head[: cut + 1]):
+    # (a match of "\d\.$" in head[: cut + 1] starts at cut - 2 at the earliest: "3.\n")
+    if cut >= 0 and not _DIGIT_DOT_END_RE.search(head, max(0, cut - 2), cut + 1):
         head = head[cut + 1 :]
     return _FOLDED_TOKEN_RE.findall(head)[-n:]
 
@@ -774,8 +899,7 @@ _PER_RE = re.compile(
     r"year|month|day|hour|person|share)\b"
 )
 _PERCENT_AFTER_RE = re.compile(r"/\s?(nam|year|thang|quy)\b")
-# Percent and percentage-point words (folded); a unit starting with another letter is spared
-# trying them.
+# Percent and percentage-point words (folded).
 _PERCENT_WORDS = (
     "diem phan tram",
     "diem %",
@@ -784,26 +908,39 @@ _PERCENT_WORDS = (
     "percent",
     "per cent",
 )
-_PERCENT_FIRST = frozenset(w[0] for w in _PERCENT_WORDS)
+# (each phrase can stand only where the folded text starts with it)
+_PERCENT_START_RE = re.compile("|".join(re.escape(w) for w in _PERCENT_WORDS))
 
 
-def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
-    """Read %, scale words, currency and a count noun after the digits."""
+def _read_unit(
+    text: str,
+    folded: str,
+    raw: _Raw,
+    marked: bool | None,
+    languages: _WindowLanguages | None = None,
+) -> None:
+    """Read %, scale words, currency and a count noun after the digits.
+
+    `marked`: whether the text around has diacritics (the second of `_window_language`);
+    None to have it read from `languages` only if a word's spelling must be checked.
+    """
     pos = raw.end
     unit_start: int | None = None
     unit_end = pos
-    p = _skip_spaces(folded, pos)
+    p = pos  # (_skip_spaces, written out: most numbers have a space or nothing after them)
+    if p < len(folded) and folded[p] in " \t\u00a0":
+        p = _skip_spaces(folded, p)
     # percent
     if p < len(folded) and folded[p] == "%" and p - pos <= 1:
         raw.is_percent, raw.base_unit = True, "%"
         unit_start, unit_end = p, p + 1
-        m = _PERCENT_AFTER_RE.match(folded[unit_end:])
+        m = _PERCENT_AFTER_RE.match(folded, unit_end)
         if m:
-            unit_end += m.end()
+            unit_end = m.end()
         raw.unit_end = unit_end
         raw.unit = text[unit_start:unit_end]
         return
-    for phrase in _PERCENT_WORDS if folded[p : p + 1] in _PERCENT_FIRST else ():
+    for phrase in _PERCENT_WORDS if _PERCENT_START_RE.match(folded, p) else ():
         e = (
             _starts_word(folded, p, phrase)
             if not phrase.endswith("%")
@@ -817,7 +954,15 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
     scale = 1.0
     q = p
     while q < len(folded):
-        for sw in _SCALES_BY_HEAD.get(folded[q : q + 2], ()):
+        head = folded[q : q + 2]
+        starts = _SCALE_PREFIXES.get(head)
+        if starts is None or not starts.match(folded, q):
+            break  # (no scale word starts here: the loop below would find none)
+        for sw in _SCALES_BY_HEAD[head]:
+            if not folded.startswith(sw.key, q):
+                continue  # (the first test of _vocab_at)
+            if marked is None:
+                marked = languages.of(raw.start, raw.end)[1]  # type: ignore[union-attr]
             e = _vocab_at(text, folded, q, sw, marked)
             if e > 0:
                 break
@@ -825,8 +970,8 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
             break
         # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own, not scale words
         if sw.key in ("ty", "ti"):
-            nxt = folded[_skip_spaces(folded, e) :][:6]
-            if _TY_WORD_RE.match(nxt):
+            after = _skip_spaces(folded, e)
+            if _TY_WORD_RE.match(folded[after : after + 6]):
                 break
         scale *= _SCALES[sw.accented]
         if unit_start is None:
@@ -835,9 +980,15 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
         q = _skip_spaces(folded, e)
     base_unit: str | None = None
     # currency
-    for cw in _CURRENCIES_BY_HEAD.get(folded[q : q + 2], ()):
+    head = folded[q : q + 2]
+    starts = _CURRENCY_PREFIXES.get(head)
+    for cw in _CURRENCIES_BY_HEAD[head] if starts and starts.match(folded, q) else ():
+        if not folded.startswith(cw.key, q):
+            continue  # (the first test of _vocab_at, and the only one of "us$")
+        if marked is None:
+            marked = languages.of(raw.start, raw.end)[1]  # type: ignore[union-attr]
         if cw.key.endswith("$"):
-            e = q + len(cw.key) if folded.startswith(cw.key, q) else -1
+            e = q + len(cw.key)
         else:
             e = _vocab_at(text, folded, q, cw, marked)
         if e > 0:
@@ -859,7 +1010,13 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
     elif base_unit is None:
         # a count noun ("lao động", "thuê bao"), possibly glued to the digits ("350km")
         glued = q == raw.end
-        for nw in _NOUNS_BY_HEAD.get(folded[q : q + 2], ()):
+        head = folded[q : q + 2]
+        starts = _NOUN_PREFIXES.get(head)
+        for nw in _NOUNS_BY_HEAD[head] if starts and starts.match(folded, q) else ():
+            if not folded.startswith(nw.key, q):
+                continue  # (the first test of _vocab_at)
+            if marked is None:
+                marked = languages.of(raw.start, raw.end)[1]  # type: ignore[union-attr]
             e = _vocab_at(text, folded, q, nw, marked)
             if e > 0 and (not glued or (nw.key in _GLUED_UNITS and text[q:e].isascii())):
                 base_unit = "người" if nw.key in _PEOPLE else text[q:e].lower()
@@ -868,12 +1025,10 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
                 unit_end = e
                 break
     if unit_start is not None and base_unit:
-        while per := _PER_RE.match(folded[unit_end:]):
+        while per := _PER_RE.match(folded, unit_end):
             # a rate, not an amount: "30 triệu đồng/năm" is a different kind from "30 triệu đồng"
-            base_unit = (
-                f"{base_unit}/{text[unit_end + per.start(1) : unit_end + per.end()].lower()}"
-            )
-            unit_end += per.end()
+            base_unit = f"{base_unit}/{text[per.start(1) : per.end()].lower()}"
+            unit_end = per.end()
     raw.scale = scale
     raw.base_unit = base_unit
     raw.unit_end = unit_end if unit_start is not None else raw.end
@@ -886,10 +1041,102 @@ def _read_unit(text: str, folded: str, raw: _Raw, marked: bool) -> None:
         raw.unit = base_unit
 
 
-def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) -> str | None:
-    """Why this number is context and not a figure, or None for a figure."""
+@dataclass(slots=True)
+class _Clues:
+    """Which words some checks of `_context_of` need occur anywhere in the sentence.
+
+    Worked out once per sentence by `_clues`. A check that needs a word cannot fire in a
+    sentence without it, so skipping the check there is exact; `_ALL_CLUES` (every word
+    possibly there) runs every check, as the plain rule does.
+    """
+
+    rank: bool  # text.lower() holds one of _RANK_WORDS
+    age: bool  # folded holds "tuoi" or " old"
+    tet: bool  # text holds _TET
+
+
+_RANK_WORDS = ("thứ", "hạng", "top", "khóa", "khoá")
+_ALL_CLUES = _Clues(True, True, True)
+
+
+def _clues(text: str, folded: str) -> _Clues:
+    """The `_Clues` of a sentence (`folded` is its _fold_same_length)."""
+    # The checks read the lower-cased 16 characters before a number; str.lower() maps each
+    # character alone (Σ aside, in none of these words), so a word found there is found in
+    # text.lower() too.
+    low = text.lower()
+    return _Clues(
+        rank=any([w in low for w in _RANK_WORDS]),
+        age="tuoi" in folded or " old" in folded,  # _AGE_AFTER_RE and words[-1] == "tuoi"
+        tet=_TET in text,
+    )
+
+
+# The checks of _context_of after the year test compare the last folded word before a number
+# (words[-1], or the end of " ".join(words)) with one of these.
+_WORD_CLUES = tuple(
+    sorted(
+        {
+            phrase.split()[-1]
+            for phrase in _PERIOD_WORDS + _DATE_WORDS + ("nam", "year", "fy", "tuoi", "do tuoi")
+        }
+    )
+)
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$%.")  # of _FOLDED_TOKEN_RE
+
+
+_DOC_CLUES = tuple(sorted({phrase.split()[-1] for phrase in _DOC_WORDS}))
+
+
+def _may_end_with(folded: str, pos: int, clues: tuple[str, ...]) -> bool:
+    """False when the last of `_prev_words(folded, pos)` cannot end with a word of `clues`.
+
+    That word is the tail of the last run of token characters in folded[pos - 60 : pos] (the
+    punctuation cut only drops what comes before it), so the run must end with a clue word.
+    """
+    low = max(0, pos - 60)
+    end = pos
+    while end > low and folded[end - 1] not in _TOKEN_CHARS:
+        end -= 1
+    return folded.endswith(clues, low, end)
+
+
+# Every check of _context_of on the tokens written just before a number (prev_exact) compares
+# the last of them, or the last two joined, with one of these words or phrases.
+_EXACT_CLUES = tuple(
+    sorted(
+        {
+            phrase.split()[-1]
+            for phrase in _LABEL_WORDS
+            | {"thứ", "số", "no.", "#", "giai đoạn", "vòng thi", "hạng", "top", "khóa", "khoá"}
+        }
+    )
+)
+
+
+def _may_end_with_exact(head: str) -> bool:
+    """False when the last `_EXACT_TOKEN_RE` token of `head` cannot be one of _EXACT_CLUES."""
+    end = len(head)
+    while end and not (head[end - 1].isalnum() or head[end - 1] in "_#."):  # (not [\w#.])
+        end -= 1
+    return head.endswith(_EXACT_CLUES, 0, end)
+
+
+def _context_of(
+    text: str,
+    folded: str,
+    raw: _Raw,
+    urls: list[tuple[int, int]],
+    clues: _Clues = _ALL_CLUES,
+) -> str | None:
+    """Why this number is context and not a figure, or None for a figure.
+
+    The checks run in a fixed order and the first that fires names the reason. A check is
+    skipped only where it cannot fire: its trigger word is not in the sentence (`clues`), or
+    the number has a unit, separators or more digits than the check allows.
+    """
     s, e = raw.start, raw.end
-    if any(a <= s < b for a, b in urls):
+    if urls and any(a <= s < b for a, b in urls):
         return "url"
     before = text[s - 1] if s else " "
     after = text[e] if e < len(text) else " "
@@ -901,38 +1148,52 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
         m = _ASCII_RUN_RE.match(folded, e)
         if not (m and m.group(0) in _GLUED_UNITS and text[e : e + len(m.group(0))].isascii()):
             return "name"
-    tail = folded[e : e + 16]
     # times 22:26, 8h30
-    if tail[:1] in (":", "h") and (_CLOCK_RE.match(tail) or _HOUR_RE.match(tail)):
+    if folded[e : e + 1] in (":", "h") and (
+        _CLOCK_RE.match(folded, e) or _HOUR_RE.match(folded, e)
+    ):
         return "time"
     if before == ":" and s >= 2 and text[s - 2].isdigit():
         return "time"
     # document numbers: 505/QĐ-TTg, 22/TT-BTTTT, 13/2023/NĐ-CP, 52-NQ/TW
-    if after in "/-" and _DOC_CODE_RE.match(text[e : e + 20]):
+    if (after == "/" or after == "-") and _DOC_CODE_RE.match(text, e, e + 20):
         return "document"
-    words = _prev_words(folded, s, 4)
-    prev_exact = _EXACT_TOKEN_RE.findall(text[max(0, s - 16) : s].lower())
+    unit, digits = raw.unit, raw.digits
+    bare = not unit and not raw.is_percent  # no unit, no percent
+    whole = digits.isdigit()  # no separator
+    n_digits = len(digits)
+    # the tokens just before the number as written: every check on them but the rank words
+    # ("thứ 2", "hạng 3", "top 10") wants a bare number
+    prev_exact: list[str] = []
+    if bare or clues.rank:
+        exact_head = text[max(0, s - 16) : s].lower()
+        if _may_end_with_exact(exact_head):
+            prev_exact = _EXACT_TOKEN_RE.findall(exact_head)
     if prev_exact and prev_exact[-1] == "thứ":
         return "ordinal"
-    if prev_exact and prev_exact[-1] in ("số", "no.", "#") and not raw.unit and not raw.is_percent:
+    if bare and prev_exact and prev_exact[-1] in ("số", "no.", "#"):
         # "Quyết định số 505", "Chỉ thị số 11"; but "tổng số 4,6 triệu hộ" is a figure
         return "document"
-    if after.isspace() and _TET_RE.match(text[e : e + 6]):
+    if clues.tet and after.isspace() and _TET_RE.match(text[e : e + 6]):
         return "date"  # "29 Tết", "mùng 7 Tết"
-    if after == "/" and not raw.unit and _SLASH_NUMBER_RE.match(text, e):
+    if after == "/" and not unit and _SLASH_NUMBER_RE.match(text, e):
         prev_tok = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
         if prev_tok and prev_tok.group(1)[0].isupper() and prev_tok.start() > 0:
             if text[max(0, s - 20) : s][: prev_tok.start()].rstrip()[-1:] not in ".!?:":
                 return "name"  # "Mega 6/45", "Power 6/55"
-    # "ASEAN 4", "Volume 21": a small number right after an acronym is part of a name
-    if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
-        acr = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
+    # "ASEAN 4", "Volume 21": a small number right after an acronym is part of a name (this
+    # check and the two name checks below want a capital in the 20 or 30 characters before
+    # the number; where str.islower() holds there is none)
+    small = bare and whole and n_digits <= 2 and not text[max(0, s - 20) : s].islower()
+    if small:
+        last_word = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
+        acr = last_word
         if acr and len(acr.group(1)) >= 2 and acr.group(1).isupper() and acr.group(1).isalpha():
             return "name"
     # a model or edition after a name: "Snapdragon 400 (tầm trung)", "kỳ quay 83": a
     # Vietnamese count has its noun after it; a bare number after a capitalised word, with
     # only punctuation after it, is a label
-    if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 4:
+    if bare and whole and n_digits <= 4 and not text[max(0, s - 30) : s].islower():
         cap = _LAST_WORD_RE.search(text[max(0, s - 30) : s])
         if cap and cap.group(1)[0].isupper() and not cap.group(1).isupper():
             head = text[max(0, s - 30) : s][: cap.start()].rstrip()
@@ -942,8 +1203,8 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
             elif _PUNCT_OR_END_RE.match(text[e : e + 3]):
                 return "name"
     # a label inside a name: "phường Mỹ Đình 2 Lưu Chí Dưỡng", "Quận 3 TP.HCM"
-    if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) <= 2:
-        prev_tok = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
+    if small:
+        prev_tok = last_word  # (the same search as the acronym's)
         next_tok = _NEXT_TOKEN_RE.match(text[e : e + 20])
         if (
             prev_tok
@@ -955,46 +1216,42 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
             if before_prev and before_prev[-1] not in ".!?:":
                 return "name"
     # dates written with dots in Vietnamese news: "sáng nay (6.2)", "ngày 6.2.2017" (a
-    # Vietnamese decimal is written with a comma, so d.m with no unit is a date)
-    if _DOT_DATE_RE.fullmatch(raw.digits):
+    # Vietnamese decimal is written with a comma, so d.m with no unit is a date); each
+    # pattern holds a dot
+    dotted = "." in digits
+    if dotted and _DOT_DATE_RE.fullmatch(digits):
         return "date"
-    if raw.lang == "vi" and _DOT_MONTH_YEAR_RE.fullmatch(raw.digits):
+    if dotted and raw.lang == "vi" and _DOT_MONTH_YEAR_RE.fullmatch(digits):
         return "date"  # "tháng 5.2017"
-    if (
-        raw.lang == "vi"
-        and _DOT_DAY_MONTH_RE.fullmatch(raw.digits)
-        and not raw.unit
-        and not raw.is_percent
-    ):
+    if dotted and raw.lang == "vi" and bare and _DOT_DAY_MONTH_RE.fullmatch(digits):
         return "date"
-    if len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in ("giai đoạn", "vòng thi"):
-        if not raw.unit and not raw.is_percent and raw.digits.isdigit() and len(raw.digits) < 4:
-            return "ordinal"  # "giai đoạn 1", not "giai đoạn 2021 - 2025" (years)
+    last_two = " ".join(prev_exact[-2:]) if bare and len(prev_exact) >= 2 else None
+    if last_two in ("giai đoạn", "vòng thi") and whole and n_digits < 4:
+        return "ordinal"  # "giai đoạn 1", not "giai đoạn 2021 - 2025" (years)
     if (
-        prev_exact
-        and prev_exact[-1] in _LABEL_WORDS
-        or (len(prev_exact) >= 2 and " ".join(prev_exact[-2:]) in _LABEL_WORDS)
+        bare
+        and (prev_exact and prev_exact[-1] in _LABEL_WORDS or last_two in _LABEL_WORDS)
+        and not _DASH_NUMBER_RE.match(text, e)
     ):
-        if not raw.unit and not raw.is_percent and not _DASH_NUMBER_RE.match(text, e):
-            return "ordinal"  # "đợt 2", "quận 1", "Binh đoàn 18", "Điều 5" (not "mức 2-3%")
-    if raw.lang == "vi" and _X_POINT_0_RE.fullmatch(raw.digits) and not raw.unit:
+        return "ordinal"  # "đợt 2", "quận 1", "Binh đoàn 18", "Điều 5" (not "mức 2-3%")
+    if dotted and raw.lang == "vi" and _X_POINT_0_RE.fullmatch(digits) and not unit:
         return "name"  # "cách mạng 4.0": a Vietnamese decimal would be written "4,0"
     if prev_exact and prev_exact[-1] in ("hạng", "top", "khóa", "khoá"):
         return "ordinal"
-    joined = " ".join(words)
-    if not raw.is_percent and not raw.unit and joined.endswith(_DOC_WORDS):
+    # (the folded words before the number are read only where the last of them may end with
+    # a word a check looks for: see _may_end_with)
+    if (
+        bare
+        and _may_end_with(folded, s, _DOC_CLUES)
+        and " ".join(_prev_words(folded, s, 4)).endswith(_DOC_WORDS)
+    ):
         return "document"
     # dates: d/m/yyyy, d/m, m/yyyy
     m = _DMY_TAIL_RE.match(text, e) if after in "/.-" else None
-    if m and raw.digits.isdigit() and int(raw.digits) <= 31 and 1 <= int(m.group(1)) <= 12:
+    if m and whole and int(digits) <= 31 and 1 <= int(m.group(1)) <= 12:
         return "date"
     m = _SLASH_YEAR_RE.match(text, e) if after == "/" else None
-    if (
-        m
-        and raw.digits.isdigit()
-        and 1 <= int(raw.digits) <= 12
-        and 1900 <= int(m.group(1)) <= 2100
-    ):
+    if m and whole and 1 <= int(digits) <= 12 and 1900 <= int(m.group(1)) <= 2100:
         return "date"
     if before == "/" and s >= 2 and text[s - 2].isdigit():
         # the second part of d/m or m/yyyy (the first part decided the date)
@@ -1006,46 +1263,50 @@ def _context_of(text: str, folded: str, raw: _Raw, urls: list[tuple[int, int]]) 
     if before in "/\n" and _QUARTER_SLASH_RE.search(folded[max(0, s - 10) : s]):
         return "date"
     m = _DASH_MONTH_RE.match(text, e) if after == "-" else None
-    if m and raw.digits.isdigit() and not raw.unit and 1 <= int(m.group(1)) <= 12:
+    if m and whole and not unit and 1 <= int(m.group(1)) <= 12:
         unit_after = _DASH_NUMBER_WORD_RE.match(folded, e)
         noun_after = unit_after is not None and unit_after.group(1) in _NOUN_FIRST_WORDS
-        if words and words[-1] in _DASH_DATE_WORDS and int(raw.digits) <= 31 and not noun_after:
+        words = _prev_words(folded, s, 4)
+        if words and words[-1] in _DASH_DATE_WORDS and int(digits) <= 31 and not noun_after:
             return "date"  # "sáng 7-7", "từ 17-6"
     if before == "-" and s >= 2 and text[s - 2].isdigit():
         m3 = _DAY_DASH_END_RE.search(text[max(0, s - 4) : s])
         w3 = _prev_words(folded, s - len(m3.group(0)), 2) if m3 else []
-        if m3 and w3 and w3[-1] in _DASH_DATE_WORDS and not raw.unit and int(raw.digits) <= 12:
+        if m3 and w3 and w3[-1] in _DASH_DATE_WORDS and not unit and int(digits) <= 12:
             return "date"
     m = _SLASH_MONTH_RE.match(text, e) if after == "/" else None
-    if (
-        m
-        and raw.digits.isdigit()
-        and _is_date_pair(text, folded, s, int(raw.digits), int(m.group(1)))
-    ):
+    if m and whole and _is_date_pair(text, folded, s, int(digits), int(m.group(1))):
         return "date"
     # years: 1900-2100 written without separators, no unit
-    if raw.digits.isdigit() and len(raw.digits) == 4 and 1900 <= int(raw.digits) <= 2100:
-        if not raw.unit and not raw.is_percent:
-            return "year"
-    if words and words[-1] in ("nam", "year", "fy") and raw.digits.isdigit() and not raw.unit:
-        if 1900 <= int(raw.digits) <= 2100 or len(raw.digits) == 2:
+    if whole and n_digits == 4 and 1900 <= int(digits) <= 2100 and bare:
+        return "year"
+    # the checks below read the folded words before the number only for a bare number, a whole
+    # number without unit or a sentence with "tuoi"
+    words = (
+        _prev_words(folded, s, 4)
+        if (bare or (whole and not unit) or clues.age) and _may_end_with(folded, s, _WORD_CLUES)
+        else []
+    )
+    joined = " ".join(words)
+    if words and words[-1] in ("nam", "year", "fy") and whole and not unit:
+        if 1900 <= int(digits) <= 2100 or n_digits == 2:
             return "year"
     # ages
-    if _AGE_AFTER_RE.match(folded, _skip_spaces(folded, raw.unit_end or e)):
+    if clues.age and _AGE_AFTER_RE.match(folded, _skip_spaces(folded, raw.unit_end or e)):
         return "age"
     if words and (words[-1] == "tuoi" or joined.endswith("do tuoi")):
         return "age"
     # durations and periods: "3 năm", "6 tháng đầu năm", "trong 9 năm"
-    if not raw.unit and not raw.is_percent:
+    if bare:
         p = _skip_spaces(folded, e)
         for w in _TIME_UNITS_BY_HEAD.get(folded[p : p + 2], ()):
             if _starts_word(folded, p, w) > 0:
                 return "duration"
     # a day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2"
-    if words and not raw.unit and not raw.is_percent:
+    if words and bare:
         last = words[-1]
         if last in _PERIOD_WORDS or last in _DATE_WORDS:
-            if raw.digits.isdigit() and int(raw.digits) <= 31:
+            if whole and int(digits) <= 31:
                 return "date"
     return None
 
@@ -1132,17 +1393,17 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     `is_context=True` and the reason in `context`. "A/B" ("2.152/2.418 điểm") is one match with
     `total`; a range ("18-20%") is two matches that share the unit and point at each other.
     """
-    if not _NUM_RE.search(text):
+    if not _DIGIT_RE.search(text):
         return []  # no digits, no figures (most sentences of a report)
     folded = _fold_same_length(text)
-    urls = (
-        [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
-        if _MAY_HOLD_URL_RE.search(text)
-        else []
-    )
+    urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)] if _may_hold_url(text) else []
     if "-" in text:
         urls += [(m.start(), m.end()) for m in _ISO_DATE_RE.finditer(text)]
     raws: list[_Raw] = []
+    clues = _clues(text, folded)
+    # every match of _PREFIX_CURRENCY_RE holds "$", "usd" or "vnd"
+    may_prefix = "$" in folded or "usd" in folded or "vnd" in folded
+    languages = _WindowLanguages(text)
     for m in _NUM_RE.finditer(text):
         digits = m.group(0)
         s, e = m.start(), m.end()
@@ -1153,18 +1414,23 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
             and text[s - 2].isdigit()
         ):
             continue  # tail of "1,2,3"-like lists already consumed
-        english, marked = _window_language(text, max(0, s - 80), e + 80)
-        lang = "en" if english else "vi"
-        try:
-            value = parse_number(digits, lang)
-        except ValueError:
-            continue
-        raw = _Raw(s, e, digits, value, _decimals(digits, lang), lang)
-        pm = _PREFIX_CURRENCY_RE.search(folded[max(0, s - 6) : s])
-        if pm:
-            raw.currency_prefix_start = s - (len(folded[max(0, s - 6) : s]) - pm.start())
-        _read_unit(text, folded, raw, marked)
-        raw.context = _context_of(text, folded, raw, urls)
+        if digits.isdigit():
+            # digits alone read the same in either language: the language is read later, and
+            # only if needed (a unit word's spelling, a figure returned), as most such numbers
+            # are years and dates
+            lang, marked = "", None
+            read = _read_digits(digits, None)
+        else:
+            english, marked = languages.of(s, e)
+            lang = "en" if english else "vi"
+            read = _read_digits(digits, lang)
+        raw = _Raw(s, e, digits, read[0], read[1], lang)
+        if may_prefix:
+            pm = _PREFIX_CURRENCY_RE.search(folded[max(0, s - 6) : s])
+            if pm:
+                raw.currency_prefix_start = s - (len(folded[max(0, s - 6) : s]) - pm.start())
+        _read_unit(text, folded, raw, marked, languages)
+        raw.context = _context_of(text, folded, raw, urls, clues)
         raws.append(raw)
 
     # lists after a label: "quân khu 1, 2, 3, 4, 5", "Binh đoàn 15, 16"
@@ -1199,9 +1465,9 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     range_pairs: list[tuple[int, int]] = []
     for i in range(len(merged) - 1):
         a, b = merged[i], merged[i + 1]
-        gap = folded[a.end : b.start]
         if a.unit or a.total_raw is not None:
             continue
+        gap = folded[a.end : b.start]
         if _RANGE_GAP_RE.fullmatch(gap):
             if (
                 gap.strip() in ("den", "toi")
@@ -1226,6 +1492,8 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     for i, r in enumerate(merged):
         if r.context is not None and not include_context:
             continue
+        if not r.lang:
+            r.lang = "en" if languages.of(r.start, r.end)[0] else "vi"
         start = r.currency_prefix_start if r.currency_prefix_start is not None else r.start
         if r.total_raw is not None:
             end = max(r.total_raw.unit_end, r.total_raw.end)
