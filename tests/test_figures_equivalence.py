@@ -288,3 +288,189 @@ def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
         ("4.512 người", "2019"),
         ("210 tỷ đồng", "6 tháng đầu năm 2019"),
     ]
+
+
+# Every letter the lower-cased guards of periods(), comparisons() and _strip_raise look for:
+# IGNORECASE equates it with no character that lower-cases to anything else, but for those
+# in _ODD_CASE.
+def test_lower_case_guards_see_every_spelling_the_patterns_match() -> None:
+    guard_words = [w for needles, _ in context._PERIOD_GUARDS.values() for w in needles]
+    guard_words += ["đầu", "cuối", "năm", "iv", "so", "from", "compared", "over", "than", "versus"]
+    guard_words += list(figures._RAISE_VERBS)  # _strip_raise's guard
+    letters = {ch for w in guard_words for ch in w if ch.isalpha()}
+    for letter in letters:
+        pattern = re.compile(re.escape(letter), re.IGNORECASE)
+        for code in range(0x110000):
+            ch = chr(code)
+            if pattern.fullmatch(ch) and ch.lower() != letter:
+                assert ch in context._ODD_CASE, (letter, ch)
+
+
+_YEARS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "2019",
+            "2020",
+            "1999",
+            "20",
+            "19",
+            "2021-2025",
+            "2016 – 2020",
+            "x",
+            "a2020",
+            "/",
+            ".",
+            ",",
+            "-",
+            " ",
+            "%",
+            "tỷ",
+            "Triệu",
+            "\n",
+            "_",
+            "1",
+            "năm",
+            "(",
+            "đ",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(st.one_of(_YEARS_TEXT, report_text))
+def test_year_patterns_match_as_their_plain_forms(text: str) -> None:
+    y = context._YEAR
+    plain = {
+        "range": re.compile(r"\b(?P<y>" + y + r")\s*[-–]\s*(?P<y2>" + y + r")\b", context._F),
+        "year": re.compile(
+            r"(?<![\d/.,-])(?P<y>" + y + r")(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))",
+            context._F,
+        ),
+    }
+    for pattern, kind in context._PERIOD_PATTERNS:
+        if kind in plain:
+            fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert fast == [(m.span(), m.groupdict()) for m in plain[kind].finditer(text)]
+
+
+@given(report_text, st.sampled_from(["", " gấp", " bằng", " gấp đôi", "(gấp 2", " bằng x y"]))
+def test_ratio_before_is_searched_from_the_last_words(text: str, end: str) -> None:
+    s = (text + end).rstrip()
+    fast = figures._RATIO_BEFORE.search(s, figures._before_last_words(s, 2))
+    plain = figures._RATIO_BEFORE.search(s)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+@given(report_text, st.integers(0, 300))
+def test_right_phrase_without_age_ranges_reads_as_the_plain_rule(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    if figures._AGE_RANGE_RE.search(text) is None:
+        assert figures._right_phrase(text, pos, ages=False) == figures._right_phrase(text, pos)
+
+
+@given(report_text, st.sampled_from(["", "sẽ", "mục tiêu", "Phấn đấu", "will", "sẽx", "doanh thu"]))
+def test_a_sentence_without_target_or_sector_words_has_none_in_its_clauses(
+    text: str, word: str
+) -> None:
+    text = word + " " + text + word
+    segs = figures._segments(text)
+    for a, b in segs:
+        for x in range(a, b + 1):
+            if figures._TARGET_RE.search(text[a:x]):
+                assert figures._TARGET_IN_SENTENCE_RE.search(text)
+            if context.sector_of(text[a:x]):
+                assert context.sector_of(text)
+
+
+_GLOSSARY_WORDS = st.sampled_from(
+    [
+        "doanh",
+        "thu",
+        "dịch",
+        "vụ",
+        "viễn",
+        "thông",
+        "bưu",
+        "chính",
+        "số",
+        "thuê",
+        "bao",
+        "di",
+        "động",
+        "tỷ",
+        "trọng",
+        "kinh",
+        "tế",
+        "của",
+        "x",
+        "GDP",
+        "đóng",
+        "góp",
+        "vào",
+        "trên",
+        "toàn",
+        "quốc",
+        "lao",
+        "người",
+        "doanh nghiệp",
+    ]
+)
+
+
+@given(st.lists(_GLOSSARY_WORDS, max_size=10))
+def test_glossary_terms_are_matched_longest_first_as_a_try_of_every_length_matches(
+    raw: list[str],
+) -> None:
+    from mickb import glossary
+    from mickb.fold import canon
+
+    words = [canon(w) for w in " ".join(raw).split()]
+    g = glossary._load()
+    plain: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(words):  # the plain rule: every length from the longest term's down
+        for n in range(min(g.max_vi_words, len(words) - i), 0, -1):
+            en = glossary._lookup(g, words[i : i + n], False)
+            if en is not None:
+                plain.append((en, True))
+                i += n
+                break
+        else:
+            if words[i] not in glossary._DROP:
+                if plain and not plain[-1][1]:
+                    plain[-1] = (f"{plain[-1][0]} {words[i]}", False)
+                else:
+                    plain.append((words[i], False))
+            i += 1
+    assert glossary._chunks(words, words, False) == plain
+    for k in range(len(words)):
+        for n in range(1, 5):
+            run = words[k : k + n]
+            assert glossary._is_term(g, run, False) == (glossary._lookup(g, run, False) is not None)
+
+
+def test_odd_case_test_looks_for_every_odd_character() -> None:
+    for ch in context._ODD_CASE:
+        assert context._has_odd_case(f"a{ch}b")
+    assert not context._has_odd_case("Năm 2022 QUÝ IV")
+
+
+@given(
+    report_text,
+    st.sampled_from(
+        ["", "năm ", "trong năm ", "tính đến hết năm  ", "in ", "giai đoạn ", "(năm\n"]
+    ),
+)
+def test_period_intro_is_searched_from_the_last_words(text: str, end: str) -> None:
+    s = text + end
+    fast = figures._PERIOD_INTRO_RE.search(s, figures._before_last_words(s, 4))
+    plain = figures._PERIOD_INTRO_RE.search(s)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+@given(report_text, st.sampled_from(["", "sẽ nâng ", "đưa ", "Phấn đấu ĐẨY ", "hạ tầng ", "kéo"]))
+def test_raise_verbs_are_stripped_as_the_plain_pattern_strips_them(text: str, verb: str) -> None:
+    s = verb + text
+    m = figures._RAISE_RE.match(s)
+    assert figures._strip_raise(s) == (s[m.end() :].strip() if m else s)

@@ -54,6 +54,9 @@ class _Glossary:
     en_to_vi: dict[str, list[str]] = field(default_factory=dict)  # normalised en -> folded vi
     max_vi_words: int = 1
     max_en_words: int = 1
+    # canon first word -> most words of a vi_to_en term it starts (a marked run of words can
+    # only be a term when it is no longer than this: longest-match tries no longer runs)
+    max_words_from: dict[str, int] = field(default_factory=dict)
 
 
 def _norm_en_word(word: str) -> str:
@@ -88,6 +91,8 @@ def _load() -> _Glossary:
         if not vi_f or not alternatives:
             continue
         g.vi_to_en.setdefault(vi_c, alternatives[0])
+        first, n_words = vi_c.split(" ")[0], vi_c.count(" ") + 1
+        g.max_words_from[first] = max(g.max_words_from.get(first, 0), n_words)
         g.folded_to_en.setdefault(vi_f, alternatives[0])
         g.max_vi_words = max(g.max_vi_words, len(vi_f.split()))
         for alt in alternatives:
@@ -129,6 +134,14 @@ def _lookup(g: _Glossary, words: list[str], unmarked: bool = False) -> str | Non
     return None
 
 
+def _is_term(g: _Glossary, words: list[str], unmarked: bool) -> bool:
+    """`_lookup(g, words, unmarked) is not None`, without joining a marked run of words that is
+    longer than every term its first word starts (such a run is not a key of vi_to_en)."""
+    if not unmarked and len(words) > g.max_words_from.get(words[0], 0):
+        return False
+    return _lookup(g, words, unmarked) is not None
+
+
 def _chunks(words: list[str], originals: list[str], unmarked: bool) -> list[tuple[str, bool]]:
     """Longest-match words (canon form) against the glossary: (English, True) for terms,
     (original words, False) for runs the glossary does not know, kept in their order."""
@@ -136,7 +149,10 @@ def _chunks(words: list[str], originals: list[str], unmarked: bool) -> list[tupl
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(words):
-        for n in range(min(g.max_vi_words, len(words) - i), 0, -1):
+        # (text with marks is looked up in vi_to_en alone: no longer run than the longest term
+        # its first word starts can match; unmarked text is also folded, so it tries them all)
+        most = g.max_vi_words if unmarked else g.max_words_from.get(words[i], 0)
+        for n in range(min(most, len(words) - i), 0, -1):
             en = _lookup(g, words[i : i + n], unmarked)
             if en is not None:
                 out.append((en, True))
@@ -150,6 +166,15 @@ def _chunks(words: list[str], originals: list[str], unmarked: bool) -> list[tupl
                     out.append((originals[i], False))
             i += 1
     return out
+
+
+@lru_cache(maxsize=4096)
+def _chunks_of(
+    words: tuple[str, ...], originals: tuple[str, ...], unmarked: bool
+) -> tuple[tuple[str, bool], ...]:
+    """`_chunks`, remembered: metrics share their noun phrases ("doanh thu dịch vụ viễn thông"
+    of one company and of another)."""
+    return tuple(_chunks(list(words), list(originals), unmarked))
 
 
 def _english_noun_phrase(chunks: list[tuple[str, bool]]) -> str:
@@ -182,6 +207,7 @@ def _untranslated(chunks: list[tuple[str, bool]]) -> bool:
     )
 
 
+_TOKEN_RE = re.compile(r"[\w%]+")
 _canon_word = lru_cache(maxsize=8192)(canon)  # metrics share their words
 _fold_cached = lru_cache(maxsize=8192)(fold)
 
@@ -195,14 +221,12 @@ def metric_en(metric_vi: str) -> str | None:
     """
     if not metric_vi or not metric_vi.strip():
         return None
-    tokens = list(re.finditer(r"[\w%]+", metric_vi))
+    tokens = list(_TOKEN_RE.finditer(metric_vi))
     original = [t.group(0) for t in tokens]
     folded = [_canon_word(w) for w in original]
     # which words a comma follows: the list "ngăn chặn, xử lý" is two participles
-    comma_after = [
-        "," in metric_vi[t.end() : tokens[k + 1].start() if k + 1 < len(tokens) else None]
-        for k, t in enumerate(tokens)
-    ]
+    # (asked only of a participle segment: worked out at the first)
+    comma_after: list[bool] | None = None
     from mickb.store import fast_fold  # fold()'s result, without its per-character loop
 
     unmarked = fast_fold(metric_vi) == metric_vi.lower()  # typed without diacritics
@@ -215,20 +239,21 @@ def metric_en(metric_vi: str) -> str | None:
     linker: str | None = None
     g = _load()
     i = 0
+    linkers = _LINKERS_FOLDED if unmarked else _LINKERS_CANON  # (what _linker looks in)
     while i < len(folded):
-        two = _linker(folded[i : i + 2], unmarked) if i + 1 < len(folded) else None
-        one = _linker(folded[i : i + 1], unmarked)
+        two = linkers.get(f"{folded[i]} {folded[i + 1]}") if i + 1 < len(folded) else None
+        one = linkers.get(folded[i])
         # a linker inside a glossary term ("đóng góp vào GDP") stays in the term, and so does
         # one that starts a longer term ("trong nước", "trên toàn quốc")
         splits = (two is not None or one is not None) and bool(current)
         inside_term = splits and (
             any(
-                _lookup(g, folded[i - k : i + n], unmarked) is not None
+                _is_term(g, folded[i - k : i + n], unmarked)
                 for n in range(1, 4)
                 for k in range(1, min(len(current), 3) + 1)
             )
             or any(
-                _lookup(g, folded[i : i + n], unmarked) is not None
+                _is_term(g, folded[i : i + n], unmarked)
                 for n in range(
                     3 if two is not None else 2, min(g.max_vi_words, len(folded) - i) + 1
                 )
@@ -254,12 +279,19 @@ def metric_en(metric_vi: str) -> str | None:
     for link, at in segments:
         # a participle segment ("được ...") is read piece by piece between its commas
         groups: list[list[int]] = [[]]
+        if link == "" and comma_after is None:
+            comma_after = [
+                "," in metric_vi[t.end() : tokens[k + 1].start() if k + 1 < len(tokens) else None]
+                for k, t in enumerate(tokens)
+            ]
         for j in at:
             groups[-1].append(j)
-            if link == "" and comma_after[j]:
+            if link == "" and comma_after is not None and comma_after[j]:
                 groups.append([])
         chunked = [
-            _chunks([folded[j] for j in grp], [original[j] for j in grp], unmarked)
+            list(
+                _chunks_of(tuple(folded[j] for j in grp), tuple(original[j] for j in grp), unmarked)
+            )
             for grp in groups
             if grp
         ]

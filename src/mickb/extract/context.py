@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mickb.numbers import _fold_same_length
-
 __all__ = [
     "Mention",
     "periods",
@@ -55,7 +53,13 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "quarter",
     ),
     # giai đoạn 2021 - 2025, (2021 - 2025), 2016-2020
-    (re.compile(r"\b(?P<y>" + _YEAR + r")\s*[-–]\s*(?P<y2>" + _YEAR + r")\b", _F), "range"),
+    # (a year's test of what precedes it comes after its first two digits, "(?<!\w..)" for
+    # "\b" before them: the same matches, and a search that starts at each "19" and "20"
+    # rather than trying the test at every character)
+    (
+        re.compile(r"(?P<y>(?:19|20)(?<!\w..)\d\d)\s*[-–]\s*(?P<y2>" + _YEAR + r")\b", _F),
+        "range",
+    ),
     # tháng 9 năm 2023, tháng 3/2024
     (
         re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|năm)\s*(?P<y>" + _YEAR + r")\b", _F),
@@ -64,9 +68,8 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # năm 2022, cuối năm 2019, Nửa đầu 2023, chỉ số DESI 2021: any year on its own
     (
         re.compile(
-            r"(?<![\d/.,-])(?P<y>"
-            + _YEAR
-            + r")(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))",
+            r"(?P<y>(?:19|20)(?<![\d/.,-]..)\d\d)"
+            r"(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))",
             _F,
         ),
         "year",
@@ -74,35 +77,38 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-# What every match of a pattern holds, as it reads in the folded text (numbers'
-# _fold_same_length: one character for one): a sentence without it is spared the pattern.
-# Folding maps every character that IGNORECASE equates with a letter here to that letter,
-# except dotless ı and long ſ (equated with i and s): text holding them skips no pattern.
-# Whitespace and digits fold to whitespace and digits. Each guard is a word to look for and
-# a pattern to confirm it with; "months" asks for what _periods keeps of its matches.
+# What every match of a pattern holds, as it reads in the lower-cased text: a sentence
+# without it is spared the pattern. Every character that IGNORECASE equates with a letter
+# here lower-cases to that one letter, except dotless ı, long ſ (equated with i and s) and
+# İ (two characters lower-cased): text holding them skips no pattern (a test checks every
+# character). Whitespace, digits and dashes are their own lower case. Each guard is a word
+# to look for and a pattern to confirm it with; "months" asks for what _periods keeps of its
+# matches. (Lower-casing costs a tenth of numbers' one-for-one folding of a sentence.)
 _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
-    "months": (("thang",), re.compile(r"\d\s+thang\s+(?:dau|cuoi|nam)")),
-    "half": (("nua",), re.compile(r"nua\s+(?:dau|cuoi)")),
-    "quarter": (("quy",), re.compile(r"quy\s+[iv1-4]")),
+    "months": (("tháng",), re.compile(r"\d\s+tháng\s+(?:đầu|cuối|năm)")),
+    "half": (("nửa",), re.compile(r"nửa\s+(?:đầu|cuối)")),
+    "quarter": (("quý",), re.compile(r"quý\s+[iv1-4]")),
     "range": (("19", "20"), re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")),
-    "month": (("thang",), re.compile(r"thang\s+\d")),
+    "month": (("tháng",), re.compile(r"tháng\s+\d")),
     "year": (("19", "20"), None),
 }
-_ODD_CASE = frozenset("ıſ")
+_ODD_CASE = "ıſİ"
 # Every guard word of every kind, for sentences that can be passed over at once.
 _GUARD_WORDS = tuple(dict.fromkeys(w for needles, _ in _PERIOD_GUARDS.values() for w in needles))
 
 
 def _has_odd_case(text: str) -> bool:
-    # (str's own search: frozenset.isdisjoint hashes every character of the text)
-    return any(ch in text for ch in _ODD_CASE)
+    # (str's own search, one character after another, as _ODD_CASE lists them; a test checks
+    # the list: frozenset.isdisjoint hashes every character of the text, a generator costs
+    # more than the searches)
+    return "ı" in text or "ſ" in text or "İ" in text
 
 
-def _may_hold(folded: str, kind: str) -> bool:
+def _may_hold(low: str, kind: str) -> bool:
     needles, confirm = _PERIOD_GUARDS[kind]
     for w in needles:  # (a loop: a generator for one or two words costs more than the search)
-        if w in folded:
-            return confirm is None or bool(confirm.search(folded))
+        if w in low:
+            return confirm is None or bool(confirm.search(low))
     return False
 
 
@@ -162,16 +168,24 @@ def comparisons(text: str) -> list[Mention]:
 # as tuples (callers get a fresh list; Mentions are never changed after they are made).
 @lru_cache(maxsize=2048)
 def _comparisons(text: str) -> tuple[Mention, ...]:
-    folded, odd = _fold_same_length(text), _has_odd_case(text)
+    low, odd = text.lower(), _has_odd_case(text)
     out = []
     # guarded as the periods are (see _PERIOD_GUARDS): by the words each pattern starts with
-    en = odd or any(w in folded for w in ("from", "compared", "over", "than", "versus", "vs"))
+    en = (
+        odd
+        or "from" in low
+        or "compared" in low
+        or "over" in low
+        or "than" in low
+        or "versus" in low
+        or "vs" in low
+    )
     for m in _COMPARE_EN_RE.finditer(text) if en else ():
         what = " ".join(m.group("what").split())
         year = _YEAR_RE.search(what)
         value = f"năm {year.group(0)}" if year else what
         out.append(Mention(m.start(), m.end(), m.group(0), value, bool(year)))
-    for m in _COMPARE_RE.finditer(text) if odd or "so" in folded else ():
+    for m in _COMPARE_RE.finditer(text) if odd or "so" in low else ():
         what = " ".join(m.group("what").split())
         year = _YEAR_ONLY_RE.fullmatch(what)
         value = f"năm {year.group(1)}" if year else what
@@ -188,18 +202,20 @@ def periods(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=2048)
 def _periods(text: str) -> tuple[Mention, ...]:
-    folded, odd = _fold_same_length(text), _has_odd_case(text)
-    if not odd and not any(w in folded for w in _GUARD_WORDS):
-        return ()  # most sentences: no pattern's guard word, no period
-    kinds = [
-        (pattern, kind) for pattern, kind in _PERIOD_PATTERNS if odd or _may_hold(folded, kind)
-    ]
-    if not kinds:
-        return ()
-    taken: list[tuple[int, int]] = [(c.start, c.end) for c in _comparisons(text)]
+    low, odd = text.lower(), _has_odd_case(text)
+    if not odd:
+        for w in _GUARD_WORDS:
+            if w in low:
+                break
+        else:
+            return ()  # most sentences: no pattern's guard word, no period
+    kinds = _PERIOD_PATTERNS if odd else [(p, k) for p, k in _PERIOD_PATTERNS if _may_hold(low, k)]
+    taken: list[tuple[int, int]] | None = None  # (the comparisons: asked at the first match)
     out: list[Mention] = []
     for pattern, kind in kinds:
         for m in pattern.finditer(text):
+            if taken is None:
+                taken = [(c.start, c.end) for c in _comparisons(text)]
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
             if kind == "months" and not _MONTHS_PERIOD_RE.match(m.group(0)):

@@ -26,7 +26,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mickb.extract.context import Mention, comparisons, heading_sector, periods, sector_of
+from mickb.extract.context import (
+    Mention,
+    _has_odd_case,
+    comparisons,
+    heading_sector,
+    periods,
+    sector_of,
+)
 from mickb.glossary import is_english, metric_en
 from mickb.models import Document, Fact, Passage, Sentence, make_id
 from mickb.numbers import NumberMatch, find_numbers, unit_kind
@@ -122,11 +129,15 @@ _RATIO_BEFORE = re.compile(r"(?<![\w])(gấp|bằng)(?:\s+\w+)?\s*$", _F)
 _PLAN_AFTER = re.compile(
     r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)", _F
 )
-_TARGET_RE = re.compile(
+_TARGET_WORDS = (
     r"(?<![\w])(phấn đấu|mục tiêu|sẽ|kế hoạch đến|đặt ra|hướng tới|cần đạt|phải đạt|"
-    r"dự kiến sẽ|định hướng|aims?|target|will|plans? to)(?![\w])",
-    _F,
+    r"dự kiến sẽ|định hướng|aims?|target|will|plans? to)"
 )
+_TARGET_RE = re.compile(_TARGET_WORDS + r"(?![\w])", _F)
+# What a _TARGET_RE match in a clause of a sentence (text[seg0:x]) is in the whole sentence:
+# the lookahead may fail there (at x), the lookbehind holds (seg0 follows ";", ":" or a space,
+# or is 0). No match of this in a sentence, no target word in any of its clauses.
+_TARGET_IN_SENTENCE_RE = re.compile(_TARGET_WORDS, _F)
 _GROWTH_METRIC_RE = re.compile(r"(?<![\w])(tốc độ tăng|tăng trưởng|mức tăng|growth)", _F)
 _GROWTH_DOWN_RE = re.compile(r"(?<![\w])(mức giảm|tốc độ giảm)", _F)
 # Measure words that need the rest of the phrase: "tỷ trọng" of what?
@@ -181,11 +192,26 @@ def _search_at_end(
     (from the end) that is not one: the search starts there.
     """
     end, start = len(s), 0
-    for tok in reversed(s.split()):
-        start = end = s.rfind(tok, 0, end)
-        if not vocabulary.fullmatch(tok):
-            break
-    return pattern.search(s, start)
+    # The words from the end, a few at a time (rsplit reads no further): the same words, in
+    # the same order, as reversed(s.split()), without splitting a long sentence whole.
+    k = 8
+    while True:
+        parts = s.rsplit(None, k)
+        whole = len(parts) <= k  # every word split off (no unsplit rest in parts[0])
+        for tok in reversed(parts if whole else parts[1:]):
+            start = end = s.rfind(tok, 0, end)
+            if not vocabulary.fullmatch(tok):
+                return pattern.search(s, start)
+        if whole:
+            return pattern.search(s, start)
+        end, start, k = len(s), 0, k * 4  # all words of the list so far: read further back
+
+
+def _before_last_words(s: str, k: int) -> int:
+    """A position in `s` no later than the start of its k-th whitespace-separated word from
+    the end (0 when it has no more than k words): rsplit reads no further than those words."""
+    parts = s.rsplit(None, k)
+    return len(parts[0]) if len(parts) > k else 0
 
 
 def _strip_trailing(s: str) -> str:
@@ -195,8 +221,9 @@ def _strip_trailing(s: str) -> str:
 
 
 # "sẽ nâng X lên", "phấn đấu đưa X lên": the metric is X
+_RAISE_VERBS = ("nâng", "đưa", "kéo", "đẩy", "hạ")
 _RAISE_RE = re.compile(
-    r"^.*?(?<![\w])(?:sẽ|đã|phải|cần|đang|phấn đấu)?\s*(?:nâng|đưa|kéo|đẩy|hạ)\s+", _F
+    r"^.*?(?<![\w])(?:sẽ|đã|phải|cần|đang|phấn đấu)?\s*(?:" + "|".join(_RAISE_VERBS) + r")\s+", _F
 )
 _ACTION_VERBS = (
     r"(?:thành lập|xử lý|ngăn chặn|bảo vệ|hoàn thành|phủ sóng|thu hút|tuyển dụng|hỗ trợ|"
@@ -330,7 +357,8 @@ def _clean_np(s: str) -> str:
         a = p.start
         # the words that introduce the period go with it: "trong năm 2022", "in 2022" (but
         # "xuất bản phẩm in năm 2022" keeps its "in": Vietnamese "in" is "printed")
-        pre = _PERIOD_INTRO_RE.search(s[:a])
+        # (each of its forms ends at the end, and spans no more than the last four words)
+        pre = _PERIOD_INTRO_RE.search(s[:a], _before_last_words(s[:a], 4))
         if pre:
             a = pre.start()
         s = s[:a] + " " + s[p.end :]
@@ -339,8 +367,11 @@ def _clean_np(s: str) -> str:
     s = _DASH_END_RE.sub("", s)
     s = " ".join(s.split()).strip(" ,;:-–")
     for _ in range(3):
+        before = s
         s = _LEADING.sub("", s).strip(" ,;:-–")
         s = _strip_trailing(s).strip(" ,;:-–")
+        if s == before:
+            break  # (a round that changes nothing leaves the next ones nothing to change)
     return s
 
 
@@ -367,7 +398,8 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
     # the last piece names no measure of its own, and walking back over short pieces with no
     # verb, period or figure reaches one that opens with a measure noun ("Doanh thu ...").
     # "Theo báo cáo, lợi nhuận đạt" is no enumeration: its last piece has its own measure.
-    tail_np = _clean_np(_TRIGGER_RE.split(cur)[0])
+    first_trigger = _TRIGGER_RE.search(cur)  # (what split(cur)[0] keeps: the text before it)
+    tail_np = _clean_np(cur[: first_trigger.start()] if first_trigger else cur)
     if not tail_np or _HEAD_NOUN_RE.match(tail_np) or len(tail_np.split()) > 6:
         return cur
     if _VERB_START.match(tail_np) and not _TRIGGER_RE.search(cur):
@@ -527,17 +559,28 @@ def _subject(clause: str) -> str:
 
 
 def _strip_raise(s: str) -> str:
+    low = s.lower()
+    # (no raising verb, no match: IGNORECASE equates their letters with no character that
+    # lower-cases to another, but for context._ODD_CASE's; a test checks)
+    if not any(w in low for w in _RAISE_VERBS) and not _has_odd_case(s):
+        return s
     m = _RAISE_RE.match(s)
     return s[m.end() :].strip() if m else s
 
 
-def _right_phrase(sentence: str, pos: int, limit: int = 12) -> str:
-    """The words after a figure up to the next clause break: what a count counts."""
-    tail = sentence[pos:]
-    tail = _AGE_RANGE_RE.sub(" ", tail)
-    cut = _CLAUSE_CUT_RE.search(tail)
-    if cut:
-        tail = tail[: cut.start()]
+def _right_phrase(sentence: str, pos: int, limit: int = 12, ages: bool = True) -> str:
+    """The words after a figure up to the next clause break: what a count counts. `ages`
+    False says `_AGE_RANGE_RE` finds nothing in the sentence (so nothing after `pos`)."""
+    if ages:
+        tail = _AGE_RANGE_RE.sub(" ", sentence[pos:])
+        cut = _CLAUSE_CUT_RE.search(tail)
+        if cut:
+            tail = tail[: cut.start()]
+    else:
+        # nothing to replace: the break is found in the sentence itself (the pattern looks
+        # neither behind nor at the start), without copying the rest of it
+        cut = _CLAUSE_CUT_RE.search(sentence, pos)
+        tail = sentence[pos : cut.start() if cut else len(sentence)]
     stop = _RIGHT_STOP.search(tail)
     if stop:
         tail = tail[: stop.start()]
@@ -552,19 +595,29 @@ def _measure(
     metric: str,
     prefix: str,
     future: bool,
+    change: re.Match[str] | None,
+    kind: str,
+    targets: bool = True,
 ) -> tuple[str, str | None]:
-    """(measure, direction) for a figure. `prefix` is the sentence up to the figure's hedge."""
+    """(measure, direction) for a figure. `prefix` is the sentence up to the figure's hedge,
+    `change` what `_search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, prefix)` finds in it, `kind`
+    the unit's kind; `targets` False says no clause of the sentence has a target word."""
     after = sentence[num.end - 0 :]
     direction: str | None = None
-    change = _search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, prefix)
-    if _TARGET_RE.search(seg_text_before) or future:
+    if (targets and _TARGET_RE.search(seg_text_before)) or future:
         if change:
             direction = "down" if change.group("verb").lower() in _DOWN_VERBS else "up"
         return "target", direction
     if change:
         verb = change.group("verb").lower()
         return "change", "down" if verb in _DOWN_VERBS else "up"
-    if num.unit == "lần" or num.base_unit == "lần" or _RATIO_BEFORE.search(prefix):
+    # (_RATIO_BEFORE ends at the end of `prefix`, which is stripped: it spans its last two
+    # words at most, so the search starts there)
+    if (
+        num.unit == "lần"
+        or num.base_unit == "lần"
+        or _RATIO_BEFORE.search(prefix, _before_last_words(prefix, 2))
+    ):
         return "ratio", None
     if num.is_percent:
         near = " ".join(seg_text_before.split()[-8:])
@@ -575,7 +628,6 @@ def _measure(
         if _SAME_PERIOD_AFTER_RE.match(after):
             return "ratio", None
         return "share", None
-    kind = unit_kind(num.base_unit)
     if kind == "people" or kind.startswith("count:") or kind == "times":
         return "count", None
     if kind == "number" and _COUNT_METRIC_RE.match(metric):
@@ -601,6 +653,8 @@ def _period_for(
     clause_start: int,
     mentions: list[Mention],
 ) -> Mention | None:
+    if not mentions:
+        return None  # (most sentences name no period)
     a, b = seg
     in_clause_before = [m for m in mentions if clause_start <= m.start < num.start]
     if in_clause_before:
@@ -619,12 +673,18 @@ def _period_for(
     return after[0] if after else None
 
 
+@lru_cache(maxsize=256)
+def _tail_comparison(sentence: str) -> re.Match[str] | None:
+    """`_TAIL_COMPARISON_RE.search(sentence)`, asked once per sentence, not per figure."""
+    return _TAIL_COMPARISON_RE.search(sentence)
+
+
 def _compared_to(sentence: str, num: NumberMatch, seg_end: int, next_start: int) -> str | None:
     for c in comparisons(sentence):
         if num.end <= c.start < min(seg_end, next_start + 1):
             return c.value
     # a list closed by one comparison: "X tăng 38%; Y tăng 16%, so với năm 2021."
-    tail = _TAIL_COMPARISON_RE.search(sentence)
+    tail = _tail_comparison(sentence)
     if tail and tail.start() >= num.end and not find_numbers(sentence[num.end : tail.start()]):
         cs = comparisons(tail.group(1))
         if cs:
@@ -634,6 +694,10 @@ def _compared_to(sentence: str, num: NumberMatch, seg_end: int, next_start: int)
         if cs and ";" in sentence[num.end : tail.start()]:
             return cs[0].value
     return None
+
+
+# unit_kind is a pure function of the base unit, and reports use few: asked once each
+_unit_kind = lru_cache(maxsize=512)(unit_kind)
 
 
 def _year_of(period: str | None) -> int | None:
@@ -659,7 +723,15 @@ def sentence_facts(
     # "nhiệm vụ trọng tâm quý IV/2024": a period that plans name is not the
     # period of the figures around it
     plans = [m for m in mentions if _PLAN_BEFORE_RE.search(text[max(0, m.start - 40) : m.start])]
+    not_plans = [m for m in mentions if m not in plans]  # (the same for every figure)
     segs = _segments(text) if nums else []  # (only figures ask for their clause)
+    # What no part of the sentence can hold if the whole does not (each asked once here, not
+    # for each figure): an age range after a figure, a target word in a clause, a sector name
+    # in a clause (lower-casing a part gives a part of the lower-cased whole, but for Σ,
+    # which no sector name holds).
+    ages = bool(nums) and _AGE_RANGE_RE.search(text) is not None
+    targets = bool(nums) and _TARGET_IN_SENTENCE_RE.search(text) is not None
+    any_sector = bool(nums) and sector_of(text) is not None
     drafts: list[_Draft] = []
     para_period_at_start = para.last_period
     # a period without a year ("6 tháng đầu năm") takes the year last named before it
@@ -682,7 +754,11 @@ def sentence_facts(
     for i, num in enumerate(nums):
         if _is_generic_one(num):
             continue
-        seg = next((s for s in segs if s[0] <= num.start < s[1] + 1), (0, len(text)))
+        seg = (0, len(text))
+        for sg in segs:  # (the first clause that holds it)
+            if sg[0] <= num.start < sg[1] + 1:
+                seg = sg
+                break
         hedge_start = num.qualifier_start if num.qualifier_start is not None else num.start
         left_start = max(seg[0], prev_end)
         left = text[left_start:hedge_start]
@@ -703,19 +779,20 @@ def sentence_facts(
             num.range_with if num.range_with is not None and num.range_with < i else None
         )
         next_start = nums[i + 1].start if i + 1 < len(nums) else len(text)
-        kind = unit_kind(num.base_unit)
+        kind = _unit_kind(num.base_unit)
         is_countable = kind == "people" or kind.startswith("count:")
         right_from = num.end
         if num.range_with is not None and num.range_with > i:
             right_from = nums[num.range_with].end  # "6-7% GDP": after the whole range
-        right = _right_phrase(text, right_from)
+        right = _right_phrase(text, right_from, ages=ages)
         if _PLAN_RIGHT_RE.match(right):
             right = ""  # "bằng 61,3% kế hoạch năm" is a ratio of the figure before it
         about = _ABOUT_RE.match(right)  # "mức tăng 35% về doanh thu"
         moneyish = kind.startswith("money:") or (kind == "number" and num.scale >= 1e9)
-        growth_of = num.is_percent and bool(
-            _search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, text[:hedge_start].rstrip())
-        )
+        prefix = text[:hedge_start]
+        # the change verb right before the figure ("tăng 12%"), asked by _measure too
+        change = _search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, prefix.rstrip())
+        growth_of = num.is_percent and bool(change)
         money_metric = (
             right if (moneyish or growth_of) and _METRIC_HEAD_RE.match(right) else ""
         )  # "với 6.121 tỷ đồng doanh thu", "hơn 900 tỷ lợi nhuận", "tăng 31% doanh thu"
@@ -796,11 +873,10 @@ def sentence_facts(
             # to what the words after it name ("... 7% vào GDP")
             to = right if _TO_WHAT_RE.match(right) else ""
             metric = " ".join(w for w in (f"đóng góp của {contributes.group(1)}", to) if w)
-        prefix = text[:hedge_start]
         seg_before = text[seg[0] : hedge_start]
         # period
         clause_start = left_start + max(0, left.rfind(",") + 1)
-        p = _period_for(text, num, seg, clause_start, [m for m in mentions if m not in plans])
+        p = _period_for(text, num, seg, clause_start, not_plans)
         p = p or _period_for(text, num, seg, clause_start, mentions)
         period = resolved.get(p.start, p.value) if p else None
         # future-year plans are targets: "đến năm 2025 ... đạt 50%"
@@ -808,7 +884,9 @@ def sentence_facts(
         py = _year_of(period)
         if doc_year and py and py > doc_year and not _FORECAST_RE.search(seg_before):
             future = True
-        measure, direction = _measure(text, seg_before, num, metric, prefix.rstrip(), future)
+        measure, direction = _measure(
+            text, seg_before, num, metric, prefix.rstrip(), future, change, kind, targets
+        )
         acted = _SUBJECT_VERB.match(metric) if measure == "share" and inherited is None else None
         if measure == "share" and inherited is None and _VERB_START.match(metric):
             # "gỡ bỏ thông tin xấu độc đạt hơn 90%": a percentage of an action is its rate
@@ -820,7 +898,7 @@ def sentence_facts(
         compared = None
         if measure in ("change", "ratio", "target"):
             compared = _compared_to(text, num, seg[1], next_start)
-        same_kind = unit_kind(drafts[-1].fact.base_unit) == kind if drafts else False
+        same_kind = _unit_kind(drafts[-1].fact.base_unit) == kind if drafts else False
         restating = bool(_RESTATING_RE.search(left))
         if (
             joined
@@ -861,7 +939,7 @@ def sentence_facts(
         )
         fact.id = make_id(doc_sha, "fact", sentence.ordinal, fact.span[0], fact.value_text)
         d = _Draft(fact, num, inherited, own_period=p is not None, joined=joined)
-        d.clause_sector = sector_of(seg_before)
+        d.clause_sector = sector_of(seg_before) if any_sector else None
         drafts.append(d)
         if inherited is not None:
             d.related.append(inherited)
