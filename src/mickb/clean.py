@@ -100,6 +100,14 @@ def parse_date(text: str) -> str | None:
 
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _OTHER_SPACE_RE = re.compile(r"[^\S ]")  # white space other than a plain space
+# The characters of both: those str.isspace() (and \s) calls white space but " ", listed
+# (tests/test_text_speed_equivalence.py checks the list against every code point), and the
+# invisible ones. One scan of a listed class is several times faster than [^\S ], which
+# the engine tests character by character against the Unicode categories.
+_OTHER_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPECIAL_SPACE_RE = re.compile(f"[{_OTHER_SPACES}\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def collapse(text: str) -> str:
@@ -107,14 +115,19 @@ def collapse(text: str) -> str:
     text = nfc(text)
     # Each step only when needed: str.translate with a dict is slow on non-ASCII text, and
     # most paragraphs hold no zero-width space and no run of white space.
-    if _INVISIBLE_RE.search(text):
-        text = _INVISIBLE_RE.sub(" ", text)
-    if (
-        _OTHER_SPACE_RE.search(text)
-        or "  " in text
-        or text[:1].isspace()
-        or text[-1:].isspace()
-    ):
+    # None of those characters is printable: a printable text (nearly every paragraph, and
+    # isprintable() is a faster scan than a search) holds none of them.
+    if not text.isprintable() and _SPECIAL_SPACE_RE.search(text):
+        if _INVISIBLE_RE.search(text):
+            text = _INVISIBLE_RE.sub(" ", text)
+        if (
+            _OTHER_SPACE_RE.search(text)
+            or "  " in text
+            or text[:1].isspace()
+            or text[-1:].isspace()
+        ):
+            text = " ".join(text.split())
+    elif "  " in text or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())
     return text
 
@@ -217,9 +230,13 @@ def _text_blocks(
     current: list[tuple[str, int, int]] = []
 
     def joined() -> _Block:
-        block = _Block(
-            " ".join(line.strip() for line, _, _ in current), current[0][1], current[-1][2]
-        )
+        if len(current) == 1:  # most paragraphs are one line (" ".join of one is that one)
+            line, start, end = current[0]
+            block = _Block(line.strip(), start, end)
+        else:
+            block = _Block(
+                " ".join(line.strip() for line, _, _ in current), current[0][1], current[-1][2]
+            )
         current.clear()
         return block
 

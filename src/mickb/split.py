@@ -34,6 +34,15 @@ _URLISH_RE = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:vn|com|net|org|gov|edu
 _LAST_WORD_RE = re.compile(r"(\S+)$")
 
 
+def _last_word(text: str) -> str:
+    """_LAST_WORD_RE's word at the end of `text` ("" when white space ends it), without
+    trying the pattern at every position: str.split and \\S agree on what white space is
+    (Py_UNICODE_ISSPACE), and $ also matches before a final newline."""
+    if text[-1:] == "\n":
+        text = text[:-1]
+    return text.rsplit(None, 1)[-1] if text and not text[-1].isspace() else ""
+
+
 def _next_start(text: str, match: re.Match[str]) -> int:
     """Where the next sentence starts when `match` ends one; -1 when it does not."""
     following = _NEXT_RE.match(text, match.end())
@@ -46,15 +55,14 @@ def _next_start(text: str, match: re.Match[str]) -> int:
     if mark.startswith(".") and not mark.startswith("..."):
         # A bounded window: looking back over the whole passage is quadratic on big files.
         before = text[max(0, match.start() - 40) : match.start()]
-        word = _LAST_WORD_RE.search(before)
-        token = word.group(1) if word else ""
+        token = _last_word(before)
         bare = token.lstrip(_OPENERS).lower()
         if bare in ABBREVIATIONS or bare.rstrip(".") in ABBREVIATIONS:
             return -1
         # An initial ("Nguyễn V. A.") or a one-letter abbreviation ("Q. 1").
         if len(bare) == 1 and bare.isalpha() and token[-1:].isupper():
             return -1
-        if _URLISH_RE.search(token) and mark == "." and not nxt.isupper():
+        if mark == "." and not nxt.isupper() and _URLISH_RE.search(token):
             return -1
     return following.start(1)
 
@@ -73,7 +81,10 @@ def split_text(text: str) -> list[tuple[int, int]]:
         start = following
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    # No span is blank: each one ends with its match (and holds the match's first mark, as
+    # only white space lies between a span's start and the next match) or, the last one,
+    # runs to the text's last non-space character.
+    return spans
 
 
 def split_sentences(passages: Iterable[Passage], first_ordinal: int = 0) -> list[Sentence]:

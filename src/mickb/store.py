@@ -118,16 +118,38 @@ def value_forms(value: float | None, base_value: float | None, base_unit: str | 
 _FOLD_TABLE: list[int | str] | None = None
 _FAST_FOLD_BLOCKS = ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070))
 _OUTSIDE_FAST_FOLD = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]")
+_D_LETTERS = (("đ", "d"), ("Đ", "D"), ("ð", "d"), ("Ð", "D"))  # as fold's _D_TABLE
+_NOT_ASCII_OR_MARK = re.compile(r"[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
 
 
 def fast_fold(text: str) -> str:
     """mickb.fold.fold, the same result at a few times the speed for the text of reports.
 
     fold() decomposes and filters every character in Python; ingest folds every sentence and
-    find folds every candidate, so this folds the characters below U+3000 through one
-    str.translate table built from fold() itself (Greek capital sigma is left to lower(),
-    which alone knows the word-final form). Anything else goes through fold().
+    find folds every candidate. Vietnamese text decomposes (NFD) into ASCII letters and
+    combining marks, once đ and ð (which Unicode does not decompose) are d: fold() of such a
+    text is its ASCII part, lower-cased, which encode() keeps in one C loop. U+034F, the one
+    mark of U+0300-U+036F with combining class 0, stays in fold()'s output, so a text
+    holding it (or any other character) takes the general way: the characters below U+3000
+    through one str.translate table built from fold() itself (Greek capital sigma is left
+    to lower(), which alone knows the word-final form), anything else through fold().
     """
+    if text.isascii():
+        return text.lower()
+    plain = text
+    for letter, ascii_letter in _D_LETTERS:
+        if letter in plain:
+            plain = plain.replace(letter, ascii_letter)
+    decomposed = unicodedata.normalize("NFD", plain)
+    if not _NOT_ASCII_OR_MARK.search(decomposed):
+        return decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    text = unicodedata.normalize("NFC", text)
+    if _OUTSIDE_FAST_FOLD.search(text):
+        return fold(text)
+    return text.translate(_fold_table()).lower()
+
+
+def _fold_table() -> list[int | str]:
     global _FOLD_TABLE
     if _FOLD_TABLE is None:
         # Only the blocks report text lives in (Latin, combining marks, Vietnamese, general
@@ -143,12 +165,7 @@ def fast_fold(text: str) -> str:
                 if folded != chr(code) and code != 0x3A3:
                     table[code] = folded
         _FOLD_TABLE = table
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFC", text)
-    if _OUTSIDE_FAST_FOLD.search(text):
-        return fold(text)
-    return text.translate(_FOLD_TABLE).lower()
+    return _FOLD_TABLE
 
 
 def _fold_and_terms(part: str) -> tuple[str, frozenset[str]]:
@@ -193,28 +210,38 @@ def _passage(row: Any) -> Passage:
     return Passage(row[1], row[2], row[3], row[4], row[5])
 
 
+@lru_cache(maxsize=8192)
+def _fact_tail(
+    value_text: str | None, value: float | None, base_value: float | None, base_unit: str | None
+) -> tuple[str, frozenset[str]]:
+    # The figure and its other forms, folded together in one go (folding and the index
+    # terms work character by character, so " | " joins them the same before as after).
+    # Cached: a report states the same figure many times ("10%", "2022"), and equal
+    # arguments give equal forms (value_forms reads only these four).
+    tail = " | ".join(
+        part for part in (value_text, *value_forms(value, base_value, base_unit)) if part
+    )
+    if not tail:
+        return "", frozenset()
+    folded = fast_fold(tail)
+    return folded, frozenset(migrations.index_terms(folded))
+
+
 def _fact_search(fact: Fact) -> tuple[str, frozenset[str]]:
     """_search_text(_fact_parts(fact)), with the parts facts share folded once."""
     head, head_terms = _fact_head(fact.metric, fact.metric_en, fact.sector, fact.period)
-    # The figure and its other forms are this fact's own: folded together, in one go
-    # (folding and the index terms work character by character, so " | " joins them the
-    # same before as after), and not cached.
-    tail = " | ".join(
-        part
-        for part in (fact.value_text, *value_forms(fact.value, fact.base_value, fact.base_unit))
-        if part
-    )
+    tail, tail_terms = _fact_tail(fact.value_text, fact.value, fact.base_value, fact.base_unit)
     texts = [head] if head else []
-    terms = [head_terms]
     if tail:
-        folded = fast_fold(tail)
+        texts.append(tail)
+    sentence = fact.sentence
+    if sentence:
+        folded, sentence_terms = (
+            _folded_sentence(sentence) if len(sentence) > 120 else _folded_short(sentence)
+        )
         texts.append(folded)
-        terms.append(frozenset(migrations.index_terms(folded)))
-    if fact.sentence:
-        folded, sentence_terms = _folded_part(fact.sentence)
-        texts.append(folded)
-        terms.append(sentence_terms)
-    return " | ".join(texts), frozenset().union(*terms)
+        return " | ".join(texts), sentence_terms.union(head_terms, tail_terms)
+    return " | ".join(texts), head_terms.union(tail_terms)
 
 
 def _fact_parts(fact: Fact) -> list[str | None]:
@@ -333,6 +360,7 @@ class DocumentWriter:
         self._facts: list[tuple[Any, ...]] = []
         self._quotes: list[tuple[Any, ...]] = []
         self._quote_ids: set[str] = set()
+        self._speaker_ids: dict[tuple[str | None, str | None], str] = {}
         self._terms: Counter[str] = Counter()  # the document's vocabulary: held till commit
         self._passage_of = array("i")  # sentence ordinal -> passage ordinal (-1: unknown)
         self._passage_of_far: dict[int, int] = {}  # ordinals far beyond the others
@@ -440,22 +468,28 @@ class DocumentWriter:
 
     def _add_quotes(self, quotes: Iterable[Quote]) -> None:
         source_id = self.source_id
+        seen = self._quote_ids
+        speaker_ids = self._speaker_ids
         for q in quotes:
             qid = q.id or _make_id(self.sha256, "quote", q.sentence_ordinal, q.span[0], q.text)
-            if qid in self._quote_ids:
+            if qid in seen:
                 continue
-            self._quote_ids.add(qid)
+            seen.add(qid)
+            name, role = q.speaker.name, q.speaker.role
             speaker_id = None
-            if q.speaker.name or q.speaker.role:
-                key = f"{self.sha256}|{q.speaker.name or ''}|{q.speaker.role or ''}"
-                import hashlib
+            if name or role:
+                speaker_id = speaker_ids.get((name, role))
+                if speaker_id is None:
+                    import hashlib
 
-                speaker_id = "p" + hashlib.sha1(key.encode()).hexdigest()[:11]
-            search_text, record_terms = _search_text(_quote_parts(q))
+                    key = f"{self.sha256}|{name or ''}|{role or ''}"
+                    speaker_id = "p" + hashlib.sha1(key.encode()).hexdigest()[:11]
+                    speaker_ids[(name, role)] = speaker_id
+            search_text, record_terms = _search_text([name, role, q.text, q.sentence])
             self._terms.update(record_terms)
             self._quotes.append((
                 qid, source_id, self._passage(q.sentence_ordinal), q.sentence_ordinal,
-                q.span[0], q.span[1], q.text, speaker_id, q.speaker.name, q.speaker.role,
+                q.span[0], q.span[1], q.text, speaker_id, name, role,
                 q.form, q.sentence, search_text,
             ))
             self._held += len(q.sentence) + len(search_text)
