@@ -266,3 +266,10 @@ def test_more_scale_and_currency_words() -> None:
 
 def test_a_percent_typed_against_its_word_is_read() -> None:
     assert _one("tăng trưởng ở mức17% so với năm trước").value == 17
+
+
+def test_a_decimal_after_a_day_dash_is_a_figure_not_a_crash() -> None:
+    # "sáng 9-3" reads as a date (9 March); "9-3,17" cannot be one, and used to stop the reader
+    # with a ValueError (`mickb check` answered "unexpected ValueError", exit 2).
+    found = find_numbers("Sáng 9-3,17 triệu lượt truy cập được ghi nhận.")
+    assert any(m.value == 3.17 and m.scale == 1e6 for m in found)

@@ -1272,7 +1272,7 @@ def _context_of(
     if before == "-" and s >= 2 and text[s - 2].isdigit():
         m3 = _DAY_DASH_END_RE.search(text[max(0, s - 4) : s])
         w3 = _prev_words(folded, s - len(m3.group(0)), 2) if m3 else []
-        if m3 and w3 and w3[-1] in _DASH_DATE_WORDS and not unit and int(digits) <= 12:
+        if m3 and w3 and w3[-1] in _DASH_DATE_WORDS and not unit and whole and int(digits) <= 12:
             return "date"
     m = _SLASH_MONTH_RE.match(text, e) if after == "/" else None
     if m and whole and _is_date_pair(text, folded, s, int(digits), int(m.group(1))):
