@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import astuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -176,9 +175,9 @@ def _plain_rules() -> Iterator[None]:
 @settings(max_examples=400)
 @given(report_text)
 def test_find_numbers_reads_as_with_every_check_run(text: str) -> None:
-    fast = [astuple(m) for m in find_numbers(text, include_context=True)]
+    fast = find_numbers(text, include_context=True)
     with _plain_rules():
-        plain = [astuple(m) for m in find_numbers(text, include_context=True)]
+        plain = find_numbers(text, include_context=True)
     assert fast == plain
 
 

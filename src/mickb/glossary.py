@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mickb.fold import canon, fold
@@ -47,16 +46,22 @@ _LINKERS: dict[str, str] = {
 _EN_WORD_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
-@dataclass
 class _Glossary:
-    vi_to_en: dict[str, str] = field(default_factory=dict)  # canon vi term -> English
-    folded_to_en: dict[str, str] = field(default_factory=dict)  # for text typed without marks
-    en_to_vi: dict[str, list[str]] = field(default_factory=dict)  # normalised en -> folded vi
-    max_vi_words: int = 1
-    max_en_words: int = 1
-    # canon first word -> most words of a vi_to_en term it starts (a marked run of words can
-    # only be a term when it is no longer than this: longest-match tries no longer runs)
-    max_words_from: dict[str, int] = field(default_factory=dict)
+    """The loaded glossary (a plain class, not a dataclass: see mickb.plain)."""
+
+    __slots__ = (
+        "vi_to_en", "folded_to_en", "en_to_vi", "max_vi_words", "max_en_words", "max_words_from"
+    )
+
+    def __init__(self) -> None:
+        self.vi_to_en: dict[str, str] = {}  # canon vi term -> English
+        self.folded_to_en: dict[str, str] = {}  # for text typed without marks
+        self.en_to_vi: dict[str, list[str]] = {}  # normalised en -> folded vi
+        self.max_vi_words = 1
+        self.max_en_words = 1
+        # canon first word -> most words of a vi_to_en term it starts (a marked run of words
+        # can only be a term when it is no longer than this: longest-match tries no longer runs)
+        self.max_words_from: dict[str, int] = {}
 
 
 def _norm_en_word(word: str) -> str:

@@ -18,8 +18,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
+from mickb.plain import PlainRecord
 
 __all__ = [
     "NumberMatch",
@@ -32,26 +34,42 @@ __all__ = [
 Qualifier = str  # estimate | about | nearly | more_than | at_least | at_most
 
 
-@dataclass
-class NumberMatch:
-    start: int  # span of `text` in the input
-    end: int
-    text: str  # exact characters: "3.893.595 tỷ đồng", "12,7%", "2.152/2.418 điểm"
-    value: float  # as written: 3893595, 12.7, 2152, 3.9
-    total: float | None  # B of "A/B"
-    unit: str  # as written with its scale word: "tỷ đồng", "%", "triệu người", "" if none
-    base_value: float | None  # value x scale: 3.893595e15
-    base_unit: str | None  # "VND", "USD", "%", "người", a count noun, or None
-    decimals: int  # digits written after the decimal separator
-    scale: float  # multiplier of the scale words (tỷ 1e9, nghìn tỷ 1e12, billion 1e9)
-    qualifier: Qualifier | None  # hedge written just before (gần -> nearly, hơn -> more_than)
-    is_percent: bool
-    is_context: bool = False  # a year, date, time, document number, duration, age, ...
-    context: str | None = None  # why: year|date|time|document|duration|age|ordinal|name|url
-    qualifier_start: int | None = None  # where the hedge word starts ("gần 3,9 ..." -> of "gần")
-    lang: str = "vi"  # the number format it was read in: "vi" or "en"
-    qualifier_text: str | None = None  # the hedge words exactly: "gần", "more than"
-    range_with: int | None = None  # index (in the returned list) of the other end of "18-20%"
+class NumberMatch(PlainRecord):
+    """A figure found in text (a plain class, not a dataclass: see mickb.plain)."""
+
+    __slots__ = (
+        "start", "end", "text", "value", "total", "unit", "base_value", "base_unit", "decimals",
+        "scale", "qualifier", "is_percent", "is_context", "context", "qualifier_start", "lang",
+        "qualifier_text", "range_with",
+    )
+
+    def __init__(
+        self,
+        start: int,  # span of `text` in the input
+        end: int,
+        text: str,  # exact characters: "3.893.595 tỷ đồng", "12,7%", "2.152/2.418 điểm"
+        value: float,  # as written: 3893595, 12.7, 2152, 3.9
+        total: float | None,  # B of "A/B"
+        unit: str,  # as written with its scale word: "tỷ đồng", "%", "triệu người", "" if none
+        base_value: float | None,  # value x scale: 3.893595e15
+        base_unit: str | None,  # "VND", "USD", "%", "người", a count noun, or None
+        decimals: int,  # digits written after the decimal separator
+        scale: float,  # multiplier of the scale words (tỷ 1e9, nghìn tỷ 1e12, billion 1e9)
+        qualifier: Qualifier | None,  # hedge written just before (gần -> nearly, hơn -> more_than)
+        is_percent: bool,
+        is_context: bool = False,  # a year, date, time, document number, duration, age, ...
+        context: str | None = None,  # why: year|date|time|document|duration|age|ordinal|name|url
+        qualifier_start: int | None = None,  # where the hedge word starts ("gần 3,9" -> "gần")
+        lang: str = "vi",  # the number format it was read in: "vi" or "en"
+        qualifier_text: str | None = None,  # the hedge words exactly: "gần", "more than"
+        range_with: int | None = None,  # index (in the returned list) of the other end of "18-20%"
+    ) -> None:
+        self.start, self.end, self.text, self.value, self.total = start, end, text, value, total
+        self.unit, self.base_value, self.base_unit = unit, base_value, base_unit
+        self.decimals, self.scale, self.qualifier = decimals, scale, qualifier
+        self.is_percent, self.is_context, self.context = is_percent, is_context, context
+        self.qualifier_start, self.lang, self.qualifier_text = qualifier_start, lang, qualifier_text
+        self.range_with = range_with
 
     def hedged_text(self, source: str) -> str:
         """The figure with its hedge word, as a claim states it: "gần 3,9 triệu tỷ đồng"."""
@@ -347,8 +365,7 @@ _CURRENCY_WORDS: list[tuple[str, str, str]] = sorted(
 )
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A vocabulary entry as `_read_unit` tries it: folded key, spelling, and what it means."""
 
     key: str  # folded: what must stand in the folded text
@@ -589,11 +606,13 @@ _LIST_BLOCKS = (
 )
 
 
-@dataclass
 class _ListTables:
-    fold: list[str]
-    letter_mask: list[str]  # for lower-cased text
-    beyond: re.Pattern[str]  # a character the lists do not serve
+    __slots__ = ("fold", "letter_mask", "beyond")
+
+    def __init__(self, fold: list[str], letter_mask: list[str], beyond: re.Pattern[str]) -> None:
+        self.fold = fold
+        self.letter_mask = letter_mask  # for lower-cased text
+        self.beyond = beyond  # a character the lists do not serve
 
 
 _LIST_TABLES: _ListTables | None = None
@@ -668,12 +687,14 @@ _LETTER_MASK = _LetterMask()
 _SLOT_PUNCTUATION = "\u00a0“”‘’–—…•·°±×²³½€«»≥≤→"
 
 
-@dataclass
 class _Slots:
-    chars: str  # the character of each byte value, 256 of them
-    encoding: object  # codecs.charmap_build(chars)
-    fold: bytes  # byte of a character -> byte of its _fold_char
-    mask: bytes  # byte of a (lower-case) character -> its _LETTER_MASK letter, in ASCII
+    __slots__ = ("chars", "encoding", "fold", "mask")
+
+    def __init__(self, chars: str, encoding: object, fold: bytes, mask: bytes) -> None:
+        self.chars = chars  # the character of each byte value, 256 of them
+        self.encoding = encoding  # codecs.charmap_build(chars)
+        self.fold = fold  # byte of a character -> byte of its _fold_char
+        self.mask = mask  # byte of a (lower-case) character -> its _LETTER_MASK letter, in ASCII
 
 
 _SLOTS: _Slots | None = None
@@ -789,22 +810,28 @@ class _WindowLanguages:
         return found
 
 
-@dataclass(slots=True)
 class _Raw:
-    start: int
-    end: int  # end of the digits
-    digits: str
-    value: float
-    decimals: int
-    lang: str
-    unit_end: int = 0
-    unit: str = ""
-    scale: float = 1.0
-    base_unit: str | None = None
-    is_percent: bool = False
-    currency_prefix_start: int | None = None
-    context: str | None = None
-    total_raw: _Raw | None = None
+    """A number as the reader goes along, before it becomes a NumberMatch."""
+
+    __slots__ = (
+        "start", "end", "digits", "value", "decimals", "lang", "unit_end", "unit", "scale",
+        "base_unit", "is_percent", "currency_prefix_start", "context", "total_raw",
+    )
+
+    def __init__(
+        self, start: int, end: int, digits: str, value: float, decimals: int, lang: str
+    ) -> None:
+        self.start = start
+        self.end = end  # end of the digits
+        self.digits, self.value, self.decimals, self.lang = digits, value, decimals, lang
+        self.unit_end = 0
+        self.unit = ""
+        self.scale = 1.0
+        self.base_unit: str | None = None
+        self.is_percent = False
+        self.currency_prefix_start: int | None = None
+        self.context: str | None = None
+        self.total_raw: _Raw | None = None
 
 
 def _starts_word(folded: str, pos: int, phrase: str) -> int:
@@ -1041,7 +1068,6 @@ def _read_unit(
         raw.unit = base_unit
 
 
-@dataclass(slots=True)
 class _Clues:
     """Which words some checks of `_context_of` need occur anywhere in the sentence.
 
@@ -1050,9 +1076,12 @@ class _Clues:
     possibly there) runs every check, as the plain rule does.
     """
 
-    rank: bool  # text.lower() holds one of _RANK_WORDS
-    age: bool  # folded holds "tuoi" or " old"
-    tet: bool  # text holds _TET
+    __slots__ = ("rank", "age", "tet")
+
+    def __init__(self, rank: bool, age: bool, tet: bool) -> None:
+        self.rank = rank  # text.lower() holds one of _RANK_WORDS
+        self.age = age  # folded holds "tuoi" or " old"
+        self.tet = tet  # text holds _TET
 
 
 _RANK_WORDS = ("thứ", "hạng", "top", "khóa", "khoá")

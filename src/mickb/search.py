@@ -31,6 +31,7 @@ from typing import Any
 from mickb import migrations
 from mickb.errors import BadInput, RecordNotFound
 from mickb.fold import canon, fold
+from mickb.plain import PlainRecord
 from mickb.store import KB, fast_fold
 
 MAX_QUERY_CHARS = 1000  # what a person types; the rest of a pasted page is ignored
@@ -51,9 +52,8 @@ _ACCENTED = re.compile(r"[^\x00-\x7f]")
 _RECORD_ID = re.compile(r"^[fq][0-9a-f]{11}$")
 
 
-# Plain classes, not dataclasses: importing dataclasses pulls in inspect, ast and dis, about a
-# sixth of what a `find --json` costs at start-up (issue 5).
-class Hit:
+# Plain classes, not dataclasses: see mickb.plain.
+class Hit(PlainRecord):
     """One record found, its score, and the folded words (and figure) it matched."""
 
     __slots__ = ("record", "score", "matched")
@@ -62,16 +62,6 @@ class Hit:
         self.record = record
         self.score = score
         self.matched = matched  # folded words (and figure) found in the record, to highlight
-
-    def __repr__(self) -> str:
-        return f"Hit(record={self.record!r}, score={self.score!r}, matched={self.matched!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Hit):
-            return NotImplemented
-        return (self.record, self.score, self.matched) == (other.record, other.score, other.matched)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass
 
 
 class _Number:
@@ -143,6 +133,10 @@ def _fts_string(phrase: str) -> str:
 
 
 def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
+    if not any(ch.isdigit() for ch in query):
+        # find_numbers needs a \d, and every \d is isdigit(): words alone do not pay for
+        # importing the number reader (~10 ms of start-up)
+        return []
     try:
         from mickb.numbers import find_numbers
     except ImportError:  # the numbers module is optional to search: words still work

@@ -22,7 +22,6 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -39,6 +38,7 @@ from mickb.errors import (
     RecordNotFound,
 )
 from mickb.fold import fold
+from mickb.plain import PlainRecord
 
 if TYPE_CHECKING:
     # Records are built by the extractor; reading a KB (every `find`) never needs these
@@ -72,13 +72,21 @@ _SCALES = (
 )
 
 
-@dataclass
-class AddResult:
-    source_id: str
-    status: AddStatus
-    facts: int  # records of this document now in the KB (0 when unchanged)
-    quotes: int
-    replaced: list[str]  # ids of the older versions this one replaced (same url)
+class AddResult(PlainRecord):
+    """What adding one document did (a plain class: see mickb.plain)."""
+
+    __slots__ = ("source_id", "status", "facts", "quotes", "replaced")
+
+    def __init__(
+        self,
+        source_id: str,
+        status: AddStatus,
+        facts: int,  # records of this document now in the KB (0 when unchanged)
+        quotes: int,
+        replaced: list[str],  # ids of the older versions this one replaced (same url)
+    ) -> None:
+        self.source_id, self.status, self.facts = source_id, status, facts
+        self.quotes, self.replaced = quotes, replaced
 
 
 # --- numbers and search text -------------------------------------------------------------
