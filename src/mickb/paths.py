@@ -8,7 +8,6 @@ user's KB, created as a copy of the shipped one on first use: never inside the p
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from mickb.errors import BadInput, KBMissing
@@ -74,6 +73,8 @@ def kb_for_writing(db: str | Path | None = None) -> tuple[Path, bool]:
     mine.parent.mkdir(parents=True, exist_ok=True)
     shipped = shipped_kb()
     if shipped.exists():
+        import shutil  # (only here: it imports compression modules, a cost to every start-up)
+
         tmp = mine.with_suffix(".sqlite.tmp")
         shutil.copyfile(shipped, tmp)
         os.replace(tmp, mine)

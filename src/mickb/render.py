@@ -6,7 +6,6 @@ rich; tables and panels are for people at a terminal (colour off with NO_COLOR o
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -79,6 +78,8 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
 
 def write_csv(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
     out = out or sys.stdout
+    import csv  # (only for --csv)
+
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
