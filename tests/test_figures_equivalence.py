@@ -474,3 +474,157 @@ def test_raise_verbs_are_stripped_as_the_plain_pattern_strips_them(text: str, ve
     s = verb + text
     m = figures._RAISE_RE.match(s)
     assert figures._strip_raise(s) == (s[m.end() :].strip() if m else s)
+
+
+# The lower-case twins of case-insensitive patterns (figures._lower_twin) read lower-cased
+# text: every character of the patterns' text must be matched, with IGNORECASE, by exactly
+# the characters that lower-case to it (but for context._ODD_CASE's, which send the text to
+# the original pattern), and lowering must keep each character's \w, \s and \d.
+_TWINS = (
+    (figures._TRIGGER_RE, figures._TRIGGER_LOW_RE),
+    (figures._INTRO_RE, figures._INTRO_LOW_RE),
+    (figures._SUBORDINATE_RE, figures._SUBORDINATE_LOW_RE),
+    (figures._RIGHT_STOP, figures._RIGHT_STOP_LOW),
+)
+
+
+def test_lower_case_twins_read_every_character_as_ignorecase_does() -> None:
+    chars = sorted({ch for pattern, _ in _TWINS for ch in pattern.pattern})
+    any_ci = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]", re.IGNORECASE)
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1:
+            continue  # (text with it changes length when lowered: the original pattern reads it)
+        # "Σ" lowers to "ς" at the end of a word, to "σ" elsewhere
+        for lowered in {low, "ς"} if low == "σ" else {low}:
+            for cls in classes:
+                assert bool(cls.fullmatch(ch)) == bool(cls.fullmatch(lowered)), (ch, cls)
+        if ch in context._ODD_CASE:
+            continue
+        if any_ci.fullmatch(ch) or low in chars:
+            same = {c for c in chars if re.fullmatch(re.escape(c), ch, re.IGNORECASE)}
+            assert same == ({low} if low in chars else set()), (ch, same)
+    for pattern, twin in _TWINS:
+        assert twin.pattern == pattern.pattern and not twin.flags & re.IGNORECASE
+
+
+_TWIN_PIECES = (
+    "đạt",
+    "ĐẠT",
+    "Đạt được",
+    "ước TÍNH đạt",
+    "là",
+    "LÀ",
+    "với",
+    "so với",
+    "Cùng với",
+    "ghi nhận",
+    "GHI NHẬN",
+    "công bố",
+    "khi",
+    "KHI",
+    "nếu",
+    "Trong khi",
+    "bởi vì",
+    "thì",
+    "tăng",
+    "bị tăng",
+    "TRONG",
+    "và",
+    "of",
+    "OF",
+    "Stood At",
+    "reported",
+    "compared",
+    "versus",
+    "İs",
+    "ıs",
+    "ſo",
+    "Iſ",
+    "K",
+    "Ǆ",
+    "Σ",
+    "ΣΑ",
+    "ﬀ",
+    "ß",
+    "ẞ",
+    "x²",
+    "Ⅳ",
+    "Ⓐ",
+    "_",
+    "doanh thu",
+    "12",
+    "Kim ngạch xuất khẩu phần cứng",
+    "điện tử của tỉnh",
+    "chiếm",
+    "đã ngăn chặn",
+    "xử lý",
+    "VNPT",
+    "FPT công bố",
+    "số tiền thu về",
+    "tỷ lệ",
+    ",",
+    ", ",
+)
+_twin_text = st.lists(
+    st.tuples(st.sampled_from(_TWIN_PIECES + _PIECES), _SEPARATORS), max_size=12
+).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@settings(max_examples=500)
+@given(_twin_text)
+def test_lower_case_twins_find_what_the_case_insensitive_patterns_find(text: str) -> None:
+    for pattern, twin in _TWINS:
+        fast = figures._finditer_ci(pattern, twin, text)
+        plain = list(pattern.finditer(text))
+        assert [m.span() for m in fast] == [m.span() for m in plain]
+        assert [m.group(0).lower() for m in fast] == [m.group(0).lower() for m in plain]
+        one = figures._search_ci(pattern, twin, text)
+        assert (one and one.span()) == (plain[0].span() if plain else None)
+    # _last_clause's split on subordinate words, as its suffix of the text
+    low = figures._lower_for_twins(text)
+    if low is not None:
+        cut = len(figures._SUBORDINATE_LOW_RE.split(low)[-1])
+        assert text[len(text) - cut :] == figures._SUBORDINATE_RE.split(text)[-1]
+
+
+def _read_with(no_twins: bool, text: str, after: bool) -> tuple[object, ...]:
+    """_metric_left and _right_phrase of `text`, through the twins or (`no_twins`) never."""
+    lower_for_twins = figures._lower_for_twins
+    if no_twins:
+        figures._lower_for_twins = lambda s: None  # type: ignore[assignment]
+    try:
+        figures._metric_left.cache_clear()
+        figures._last_clause.cache_clear()
+        return (
+            figures._metric_left(text, after),
+            figures._right_phrase(text, 0),
+            figures._right_phrase(text, 0, ages=False),
+        )
+    finally:
+        figures._lower_for_twins = lower_for_twins
+        figures._metric_left.cache_clear()
+        figures._last_clause.cache_clear()
+
+
+@settings(max_examples=300)
+@given(_twin_text, st.booleans())
+def test_metric_left_reads_as_with_the_case_insensitive_patterns(text: str, after: bool) -> None:
+    assert _read_with(False, text, after) == _read_with(True, text, after)
+
+
+def test_rstrip_strips_what_backslash_s_matches() -> None:
+    # (_clean_np searches _DASH_END_RE only when the text ends with a dash, spaces stripped)
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        ch = chr(code)
+        assert (ch.rstrip() == "") == bool(space.fullmatch(ch)), hex(code)
+
+
+@given(_twin_text, st.sampled_from(["", "-", " – ", "-\n", "–\u00a0 ", "- x", "--"]))
+def test_dash_at_the_end_is_removed_as_the_pattern_removes_it(text: str, end: str) -> None:
+    s = text + end
+    plain = figures._DASH_END_RE.sub("", s)
+    assert (plain != s) == s.rstrip().endswith(("-", "–"))
