@@ -308,11 +308,23 @@ print(json.dumps({"wall": wall, "stages": times.to_dict(), "peak_mib": peak,
 """
 
 
+def child_env() -> dict[str, str]:
+    """The checkout's code, with its bytecode cached as an installed package has it (a machine
+    that sets PYTHONDONTWRITEBYTECODE would otherwise compile every module in every run)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def warm_bytecode() -> None:
+    modules = "mickb.pipeline, mickb.read, mickb.extract.figures, mickb.extract.quotes, mickb.store"
+    subprocess.run([PYTHON, "-c", f"import {modules}"], env=child_env(), check=True)
+
+
 def run_child(mode: str, source: Path, db: Path) -> dict[str, Any]:
     """Ingest a report (mode "ingest") or build a KB from a folder ("build") in a fresh
     interpreter: wall seconds, seconds per stage, peak RSS, records stored."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.run([PYTHON, "-c", CHILD, mode, str(source), str(db)], env=env,
+    proc = subprocess.run([PYTHON, "-c", CHILD, mode, str(source), str(db)], env=child_env(),
                           capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"{mode} {source} failed ({proc.returncode}):\n{proc.stderr}")
@@ -373,6 +385,7 @@ def main() -> None:
     sizes = [1.0, 5.0] if args.quick else [float(x) for x in args.sizes.split(",") if x]
     corpus_mb = 10.0 if args.quick else args.corpus
     OUT.mkdir(parents=True, exist_ok=True)
+    warm_bytecode()
     work = Path(tempfile.mkdtemp(prefix="ingest-", dir=OUT))
     header = ["run", "MB", *[f"{s} MB/s" for s in STAGES], "total MB/s", "peak MiB", "figures"]
     measured: list[tuple[str, float, dict[str, Any]]] = []
