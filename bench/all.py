@@ -44,8 +44,10 @@ def main() -> None:
     rows += run("extractor_score", [])
     width = max(len(r[0]) for r in rows) if rows else 10
     print(f"{'goal':<{width}}  {'measured':<28} {'target':<14} met")
-    for what, measured, target, ok in rows:
+    for what, measured, target, ok, *why in rows:
         print(f"{what:<{width}}  {measured:<28} {target:<14} {ok}")
+        if why:
+            print(f"{'':<{width}}    why: {why[0]}")
 
 
 if __name__ == "__main__":
