@@ -117,17 +117,15 @@ def collapse(text: str) -> str:
     # most paragraphs hold no zero-width space and no run of white space.
     # None of those characters is printable: a printable text (nearly every paragraph, and
     # isprintable() is a faster scan than a search) holds none of them.
-    if not text.isprintable() and _SPECIAL_SPACE_RE.search(text):
-        if _INVISIBLE_RE.search(text):
-            text = _INVISIBLE_RE.sub(" ", text)
-        if (
-            _OTHER_SPACE_RE.search(text)
-            or "  " in text
-            or text[:1].isspace()
-            or text[-1:].isspace()
-        ):
-            text = " ".join(text.split())
-    elif "  " in text or text[:1].isspace() or text[-1:].isspace():
+    special = not text.isprintable() and bool(_SPECIAL_SPACE_RE.search(text))
+    if special and _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub(" ", text)
+    if (
+        (special and _OTHER_SPACE_RE.search(text))
+        or "  " in text
+        or text[:1].isspace()
+        or text[-1:].isspace()
+    ):
         text = " ".join(text.split())
     return text
 

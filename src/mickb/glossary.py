@@ -121,13 +121,6 @@ _LINKERS_CANON = {canon(k): v for k, v in _LINKERS.items()}
 _LINKERS_FOLDED = {fold(k): v for k, v in _LINKERS.items()}
 
 
-def _linker(words: list[str], unmarked: bool) -> str | None:
-    key = " ".join(words)
-    if unmarked:
-        return _LINKERS_FOLDED.get(key)
-    return _LINKERS_CANON.get(key)
-
-
 def _lookup(g: _Glossary, words: list[str], unmarked: bool = False) -> str | None:
     """English for a run of words (canon form); `unmarked` text (typed without diacritics)
     compares folded, so "doanh thu vien thong" still reads as "doanh thu viễn thông"."""
@@ -244,7 +237,7 @@ def metric_en(metric_vi: str) -> str | None:
     linker: str | None = None
     g = _load()
     i = 0
-    linkers = _LINKERS_FOLDED if unmarked else _LINKERS_CANON  # (what _linker looks in)
+    linkers = _LINKERS_FOLDED if unmarked else _LINKERS_CANON  # one word or two, space-joined
     while i < len(folded):
         two = linkers.get(f"{folded[i]} {folded[i + 1]}") if i + 1 < len(folded) else None
         one = linkers.get(folded[i])

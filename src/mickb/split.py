@@ -31,12 +31,9 @@ _NEXT_RE = re.compile(r"\s+(\S)")
 _URLISH_RE = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:vn|com|net|org|gov|edu)\S*$", re.I)
 
 
-_LAST_WORD_RE = re.compile(r"(\S+)$")
-
-
 def _last_word(text: str) -> str:
-    """_LAST_WORD_RE's word at the end of `text` ("" when white space ends it), without
-    trying the pattern at every position: str.split and \\S agree on what white space is
+    """The word `text` ends with, as `(\\S+)$` finds it ("" when white space ends it), without
+    trying a pattern at every position: str.split and \\S agree on what white space is
     (Py_UNICODE_ISSPACE), and $ also matches before a final newline."""
     if text[-1:] == "\n":
         text = text[:-1]

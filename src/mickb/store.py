@@ -244,9 +244,7 @@ def _fact_search(fact: Fact) -> tuple[str, frozenset[str]]:
         texts.append(tail)
     sentence = fact.sentence
     if sentence:
-        folded, sentence_terms = (
-            _folded_sentence(sentence) if len(sentence) > 120 else _folded_short(sentence)
-        )
+        folded, sentence_terms = _folded_part(sentence)
         texts.append(folded)
         return " | ".join(texts), sentence_terms.union(head_terms, tail_terms)
     return " | ".join(texts), head_terms.union(tail_terms)

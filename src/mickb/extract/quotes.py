@@ -827,13 +827,6 @@ class _Scanner:
         return [_Span(start, (start[0], length), closed=False)]
 
 
-def _scan(texts: list[str]) -> list[_Span]:
-    """Top-level quoted spans over a run of paragraphs (nested quotes stay inside)."""
-    scanner = _Scanner()
-    spans = [span for p, text in enumerate(texts) for span in scanner.feed(p, text)]
-    return spans + scanner.finish()
-
-
 # --- attribution ----------------------------------------------------------------------------
 
 
