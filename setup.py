@@ -1,7 +1,7 @@
 """Ship data/kb.sqlite inside the wheel as mickb/data/kb.sqlite.
 
 The KB is built into data/ (one committed copy); a checkout or editable install reads it
-from there (mickb.paths), an installed package from its own data folder.
+from there (mickb.kb.paths), an installed package from its own data folder.
 """
 
 import shutil

@@ -22,8 +22,12 @@ def run(name: str, args: list[str]) -> list[list[str]]:
     OUT.mkdir(exist_ok=True)
     log = OUT / f"{name}.log"
     print(f"running {name} ... (log: {log})", file=sys.stderr, flush=True)
-    proc = subprocess.run([sys.executable, str(BENCH / f"{name}.py"), *args],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / f"{name}.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
     rows = [line.split("\t")[1:] for line in proc.stdout.splitlines() if line.startswith("GOAL\t")]
     if proc.returncode != 0:
@@ -37,8 +41,10 @@ def main() -> None:
     args = parser.parse_args()
     rows: list[list[str]] = []
     rows += run("startup", [])
-    rows += run("scale", ["--sizes", "10000,100000" if args.quick else "10000,100000,1000000",
-                          "--ingest-mb", "0"])
+    rows += run(
+        "scale",
+        ["--sizes", "10000,100000" if args.quick else "10000,100000,1000000", "--ingest-mb", "0"],
+    )
     if (BENCH / "ingest.py").exists():
         rows += run("ingest", ["--quick"] if args.quick else [])
     rows += run("extractor_score", [])

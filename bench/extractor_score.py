@@ -3,7 +3,8 @@
     python bench/extractor_score.py [CORPUS_DIR] [-v]
 
 CORPUS_DIR defaults to ../shared/corpus (each `X.txt` with its `X.gold.json`). Every document
-goes through the real pipeline (mickb.read.load_document -> extract_figures / extract_quotes).
+goes through the real pipeline (mickb.ingest.read.load_document -> extract_figures /
+extract_quotes).
 
 Matching rule for figures (the gold conventions are in the corpus README):
 - A predicted fact matches a gold entry when the values are equal (the fact's `value`, or its
@@ -18,7 +19,7 @@ Matching rule for figures (the gold conventions are in the corpus README):
 - Recall = gold entries whose value slot is matched / gold entries.
   Precision = (facts matching a gold slot + restated facts) / facts.
 
-Quotes (when mickb.extract.quotes exists): a quote matches a gold quote when one text contains
+Quotes (mickb.ingest.extract.quotes): a quote matches a gold quote when one text contains
 the other or their word overlap is 60%+, ignoring case, punctuation and diacritics; the speaker
 is right when the gold speaker's name words are in the predicted speaker's name.
 """
@@ -34,11 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from mickb.extract.figures import extract_figures
-from mickb.fold import fold, nfc
-from mickb.models import Fact
-from mickb.numbers import find_numbers, unit_kind
-from mickb.read import load_document
+from mickb.ingest.extract.figures import extract_figures
+from mickb.ingest.read import load_document
+from mickb.records import Fact
+from mickb.text.fold import fold, nfc
+from mickb.text.numbers import find_numbers, unit_kind
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -179,7 +180,7 @@ def _words(text: str) -> list[str]:
 
 def score_quotes(doc, gold: list[dict], score: DocScore) -> None:  # type: ignore[no-untyped-def]
     try:
-        from mickb.extract.quotes import extract_quotes
+        from mickb.ingest.extract.quotes import extract_quotes
     except ImportError:
         return
     quotes = extract_quotes(doc)
@@ -258,14 +259,23 @@ def main(argv: list[str] | None = None) -> int:
 
     recall = total.matched / total.gold if total.gold else 0.0
     precision = (total.correct + total.restated) / total.facts if total.facts else 0.0
-    goal_line("extractor: figure recall (dev corpus)", f"{100 * recall:.1f}%", ">= 85%",
-              recall >= 0.85)
-    goal_line("extractor: figure precision (dev corpus)", f"{100 * precision:.1f}%", ">= 85%",
-              precision >= 0.85)
+    goal_line(
+        "extractor: figure recall (dev corpus)", f"{100 * recall:.1f}%", ">= 85%", recall >= 0.85
+    )
+    goal_line(
+        "extractor: figure precision (dev corpus)",
+        f"{100 * precision:.1f}%",
+        ">= 85%",
+        precision >= 0.85,
+    )
     if total.quotes_gold:
         q_recall = total.quotes_matched / total.quotes_gold
-        goal_line("extractor: quote recall (dev corpus)", f"{100 * q_recall:.1f}%", ">= 85%",
-                  q_recall >= 0.85)
+        goal_line(
+            "extractor: quote recall (dev corpus)",
+            f"{100 * q_recall:.1f}%",
+            ">= 85%",
+            q_recall >= 0.85,
+        )
     return 0
 
 

@@ -12,7 +12,7 @@ speakers are introduced by name and role and later named by role only ("Bộ tr�
 mạnh: …"), some running over two paragraphs. The generator knows how many figures it planted,
 so tests/test_large.py uses it too.
 
-Each measurement runs the real pipeline (`mickb.pipeline.ingest` or `build`, what the CLI
+Each measurement runs the real pipeline (`mickb.ingest.pipeline.ingest` or `build`, what the CLI
 calls) in a fresh interpreter, which reports its seconds per stage (pipeline.StageTimes) and
 its own peak RSS. Stages: read (decode, check, hash), clean_split, figures, quotes (the
 registry of people, quote marks, attribution), store (staging, the transaction, the index).
@@ -37,36 +37,78 @@ OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
 
 PROVINCES = (
-    "Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Quảng Ninh", "Bắc Ninh", "Thanh Hóa",
-    "Nghệ An", "Khánh Hòa", "Lâm Đồng", "Đồng Nai", "Bình Dương", "Long An", "An Giang",
-    "Kiên Giang", "Cà Mau", "Sơn La", "Lào Cai", "Yên Bái", "Thái Nguyên", "Phú Thọ",
-    "Vĩnh Phúc", "Hưng Yên", "Nam Định", "Ninh Bình", "Quảng Bình", "Quảng Nam", "Bình Định",
-    "Gia Lai", "Đắk Lắk", "Kon Tum", "Tây Ninh", "Bến Tre", "Trà Vinh", "Sóc Trăng",
+    "Hà Nội",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Cần Thơ",
+    "Quảng Ninh",
+    "Bắc Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đồng Nai",
+    "Bình Dương",
+    "Long An",
+    "An Giang",
+    "Kiên Giang",
+    "Cà Mau",
+    "Sơn La",
+    "Lào Cai",
+    "Yên Bái",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Vĩnh Phúc",
+    "Hưng Yên",
+    "Nam Định",
+    "Ninh Bình",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Bình Định",
+    "Gia Lai",
+    "Đắk Lắk",
+    "Kon Tum",
+    "Tây Ninh",
+    "Bến Tre",
+    "Trà Vinh",
+    "Sóc Trăng",
 )
 COMPANIES = ("Viettel", "VNPT", "MobiFone", "FPT", "CMC", "Vietnamobile", "Viettel Post", "VTC")
 # (sector heading, [(metric, unit, low, high, decimals)])
 SECTORS = (
-    ("Viễn thông", [
-        ("doanh thu dịch vụ viễn thông", "tỷ đồng", 200, 150000, 0),
-        ("số thuê bao băng rộng cố định", "triệu thuê bao", 1, 25, 1),
-        ("số thuê bao di động", "triệu thuê bao", 2, 120, 1),
-        ("lợi nhuận sau thuế", "tỷ đồng", 50, 40000, 0),
-    ]),
-    ("Bưu chính", [
-        ("doanh thu dịch vụ bưu chính", "tỷ đồng", 100, 60000, 0),
-        ("sản lượng bưu gửi", "triệu bưu gửi", 10, 2500, 1),
-        ("doanh thu chuyển phát thương mại điện tử", "tỷ đồng", 100, 20000, 0),
-    ]),
-    ("Công nghiệp công nghệ thông tin", [
-        ("doanh thu công nghiệp công nghệ thông tin", "tỷ USD", 1, 150, 2),
-        ("kim ngạch xuất khẩu phần cứng, điện tử", "tỷ USD", 1, 120, 2),
-        ("doanh thu phần mềm", "nghìn tỷ đồng", 10, 200, 1),
-    ]),
-    ("Báo chí, xuất bản", [
-        ("doanh thu xuất bản phẩm", "tỷ đồng", 500, 5000, 0),
-        ("doanh thu quảng cáo trên báo điện tử", "tỷ đồng", 100, 9000, 0),
-        ("số bản sách in", "triệu bản", 50, 700, 1),
-    ]),
+    (
+        "Viễn thông",
+        [
+            ("doanh thu dịch vụ viễn thông", "tỷ đồng", 200, 150000, 0),
+            ("số thuê bao băng rộng cố định", "triệu thuê bao", 1, 25, 1),
+            ("số thuê bao di động", "triệu thuê bao", 2, 120, 1),
+            ("lợi nhuận sau thuế", "tỷ đồng", 50, 40000, 0),
+        ],
+    ),
+    (
+        "Bưu chính",
+        [
+            ("doanh thu dịch vụ bưu chính", "tỷ đồng", 100, 60000, 0),
+            ("sản lượng bưu gửi", "triệu bưu gửi", 10, 2500, 1),
+            ("doanh thu chuyển phát thương mại điện tử", "tỷ đồng", 100, 20000, 0),
+        ],
+    ),
+    (
+        "Công nghiệp công nghệ thông tin",
+        [
+            ("doanh thu công nghiệp công nghệ thông tin", "tỷ USD", 1, 150, 2),
+            ("kim ngạch xuất khẩu phần cứng, điện tử", "tỷ USD", 1, 120, 2),
+            ("doanh thu phần mềm", "nghìn tỷ đồng", 10, 200, 1),
+        ],
+    ),
+    (
+        "Báo chí, xuất bản",
+        [
+            ("doanh thu xuất bản phẩm", "tỷ đồng", 500, 5000, 0),
+            ("doanh thu quảng cáo trên báo điện tử", "tỷ đồng", 100, 9000, 0),
+            ("số bản sách in", "triệu bản", 50, 700, 1),
+        ],
+    ),
 )
 PERIODS = (
     [f"năm {y}" for y in range(2016, 2024)]
@@ -75,8 +117,24 @@ PERIODS = (
 )
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
 MIDDLE = ("Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Hữu", "Ngọc", "Mạnh", "Hồng")
-GIVEN = ("Hùng", "Lan", "Dũng", "Long", "Tuấn", "Hương", "Sơn", "Thảo", "Nam", "Bình", "Khoa",
-         "Yến", "Thịnh", "Quang", "Trang", "Phong")
+GIVEN = (
+    "Hùng",
+    "Lan",
+    "Dũng",
+    "Long",
+    "Tuấn",
+    "Hương",
+    "Sơn",
+    "Thảo",
+    "Nam",
+    "Bình",
+    "Khoa",
+    "Yến",
+    "Thịnh",
+    "Quang",
+    "Trang",
+    "Phong",
+)
 ROLES = (
     ("Bộ trưởng", "Bộ trưởng Bộ Thông tin và Truyền thông"),
     ("Thứ trưởng", "Thứ trưởng Bộ Thông tin và Truyền thông"),
@@ -86,29 +144,75 @@ ROLES = (
     ("Chủ tịch", "Chủ tịch Hiệp hội Phần mềm và Dịch vụ công nghệ thông tin"),
 )
 QUOTE_WORDS = (
-    ("Chuyển đổi số", "Hạ tầng số", "Dữ liệu", "An toàn thông tin mạng", "Kinh tế số",
-     "Nền tảng số quốc gia", "Thương mại điện tử", "Dịch vụ công trực tuyến"),
-    ("phải đi vào", "là động lực của", "cần được ưu tiên trong", "sẽ thay đổi căn bản",
-     "đóng vai trò then chốt trong", "phải phục vụ"),
-    ("từng hộ gia đình", "mọi doanh nghiệp nhỏ và vừa", "sự phát triển của đất nước",
-     "cách người dân tiếp cận dịch vụ công", "từng địa phương, từng ngành",
-     "công việc hằng ngày của cán bộ"),
-    ("chúng ta không thể chậm trễ hơn nữa", "đây là việc phải làm ngay",
-     "không ai bị bỏ lại phía sau", "người dân phải là trung tâm", "mỗi người phải tự đổi mới",
-     "cách làm cũ không còn phù hợp"),
+    (
+        "Chuyển đổi số",
+        "Hạ tầng số",
+        "Dữ liệu",
+        "An toàn thông tin mạng",
+        "Kinh tế số",
+        "Nền tảng số quốc gia",
+        "Thương mại điện tử",
+        "Dịch vụ công trực tuyến",
+    ),
+    (
+        "phải đi vào",
+        "là động lực của",
+        "cần được ưu tiên trong",
+        "sẽ thay đổi căn bản",
+        "đóng vai trò then chốt trong",
+        "phải phục vụ",
+    ),
+    (
+        "từng hộ gia đình",
+        "mọi doanh nghiệp nhỏ và vừa",
+        "sự phát triển của đất nước",
+        "cách người dân tiếp cận dịch vụ công",
+        "từng địa phương, từng ngành",
+        "công việc hằng ngày của cán bộ",
+    ),
+    (
+        "chúng ta không thể chậm trễ hơn nữa",
+        "đây là việc phải làm ngay",
+        "không ai bị bỏ lại phía sau",
+        "người dân phải là trung tâm",
+        "mỗi người phải tự đổi mới",
+        "cách làm cũ không còn phù hợp",
+    ),
 )
 NARRATIVE = (
-    ("Bộ Thông tin và Truyền thông", "Các doanh nghiệp viễn thông", "Ủy ban nhân dân các tỉnh",
-     "Các cơ quan báo chí", "Ngành thông tin và truyền thông", "Các sở chuyên ngành"),
-    ("tiếp tục đẩy mạnh", "đã triển khai quyết liệt", "tập trung hoàn thiện",
-     "chủ động phối hợp trong", "cần quan tâm hơn nữa đến", "đặt ưu tiên cao cho"),
-    ("chuyển đổi số trong các cơ quan nhà nước", "phát triển hạ tầng số tại vùng sâu, vùng xa",
-     "công tác bảo đảm an toàn thông tin mạng", "việc phổ cập điện thoại thông minh",
-     "xây dựng cơ sở dữ liệu quốc gia về dân cư", "đào tạo nguồn nhân lực công nghệ số",
-     "quản lý nội dung thông tin trên không gian mạng"),
-    ("nhằm phục vụ người dân và doanh nghiệp tốt hơn", "theo đúng chỉ đạo của Chính phủ",
-     "trong bối cảnh còn nhiều khó khăn", "góp phần thúc đẩy tăng trưởng kinh tế",
-     "với nhiều cách làm sáng tạo", ""),
+    (
+        "Bộ Thông tin và Truyền thông",
+        "Các doanh nghiệp viễn thông",
+        "Ủy ban nhân dân các tỉnh",
+        "Các cơ quan báo chí",
+        "Ngành thông tin và truyền thông",
+        "Các sở chuyên ngành",
+    ),
+    (
+        "tiếp tục đẩy mạnh",
+        "đã triển khai quyết liệt",
+        "tập trung hoàn thiện",
+        "chủ động phối hợp trong",
+        "cần quan tâm hơn nữa đến",
+        "đặt ưu tiên cao cho",
+    ),
+    (
+        "chuyển đổi số trong các cơ quan nhà nước",
+        "phát triển hạ tầng số tại vùng sâu, vùng xa",
+        "công tác bảo đảm an toàn thông tin mạng",
+        "việc phổ cập điện thoại thông minh",
+        "xây dựng cơ sở dữ liệu quốc gia về dân cư",
+        "đào tạo nguồn nhân lực công nghệ số",
+        "quản lý nội dung thông tin trên không gian mạng",
+    ),
+    (
+        "nhằm phục vụ người dân và doanh nghiệp tốt hơn",
+        "theo đúng chỉ đạo của Chính phủ",
+        "trong bối cảnh còn nhiều khó khăn",
+        "góp phần thúc đẩy tăng trưởng kinh tế",
+        "với nhiều cách làm sáng tạo",
+        "",
+    ),
 )
 
 
@@ -158,28 +262,36 @@ class Writer:
         rate = vn_number(self.rng.uniform(0.5, 40), 1)
         period = self.pick(PERIODS)
         year = int(period[-4:])
-        scope = (f"của tỉnh {self.pick(PROVINCES)}" if self.rng.random() < 0.5
-                 else f"của {self.pick(COMPANIES)}")
+        scope = (
+            f"của tỉnh {self.pick(PROVINCES)}"
+            if self.rng.random() < 0.5
+            else f"của {self.pick(COMPANIES)}"
+        )
         kind = self.rng.randrange(5)
         if kind == 0:
             self.plan.facts += 2
-            return (f"{period[0].upper()}{period[1:]}, {metric} {scope} đạt {value} {unit}, "
-                    f"tăng {rate}% so với năm {year - 1}.")
+            return (
+                f"{period[0].upper()}{period[1:]}, {metric} {scope} đạt {value} {unit}, "
+                f"tăng {rate}% so với năm {year - 1}."
+            )
         if kind == 1:
             self.plan.facts += 2
-            return (f"{metric[0].upper()}{metric[1:]} {scope} {period} ước đạt {value} {unit}, "
-                    f"giảm {rate}% so với cùng kỳ.")
+            return (
+                f"{metric[0].upper()}{metric[1:]} {scope} {period} ước đạt {value} {unit}, "
+                f"giảm {rate}% so với cùng kỳ."
+            )
         if kind == 2:
             self.plan.facts += 1
             return f"Tính đến hết {period}, {metric} {scope} đạt {value} {unit}."
         if kind == 3:
             share = vn_number(self.rng.uniform(5, 95), 1)
             self.plan.facts += 1
-            return (f"Trong {period}, {metric} {scope} chiếm {share}% tổng {metric} "
-                    f"toàn ngành.")
+            return f"Trong {period}, {metric} {scope} chiếm {share}% tổng {metric} toàn ngành."
         self.plan.facts += 2
-        return (f"Theo báo cáo, {metric} {scope} {period} đạt {value} {unit}, "
-                f"tăng trưởng {rate}% so với năm {year - 1}.")
+        return (
+            f"Theo báo cáo, {metric} {scope} {period} đạt {value} {unit}, "
+            f"tăng trưởng {rate}% so với năm {year - 1}."
+        )
 
     def needle(self) -> str:
         """A figure with a value no other sentence uses, to find after ingest."""
@@ -189,20 +301,22 @@ class Writer:
         province = self.pick(PROVINCES)
         period = f"năm {2016 + self.n_needle % 8}"
         self.plan.facts += 1
-        self.plan.needles.append({
-            "value_text": f"{value} tỷ đồng",
-            "value": amount,
-            "metric": f"doanh thu dịch vụ trung tâm dữ liệu của tỉnh {province}",
-            "period": period[-4:],
-        })
-        return (f"Doanh thu dịch vụ trung tâm dữ liệu của tỉnh {province} {period} "
-                f"đạt {value} tỷ đồng.")
+        self.plan.needles.append(
+            {
+                "value_text": f"{value} tỷ đồng",
+                "value": amount,
+                "metric": f"doanh thu dịch vụ trung tâm dữ liệu của tỉnh {province}",
+                "period": period[-4:],
+            }
+        )
+        return (
+            f"Doanh thu dịch vụ trung tâm dữ liệu của tỉnh {province} {period} đạt {value} tỷ đồng."
+        )
 
     def paragraph(self, metrics: list[tuple[str, str, float, float, int]]) -> str:
         sentences = []
         for _ in range(self.rng.randint(2, 6)):
-            sentences.append(self.figure(metrics) if self.rng.random() < 0.3
-                             else self.narrative())
+            sentences.append(self.figure(metrics) if self.rng.random() < 0.3 else self.narrative())
         return " ".join(sentences)
 
     def quote_block(self) -> list[str]:
@@ -217,8 +331,10 @@ class Writer:
         elif kind == 1:
             first = f"“{self.quote_words()}”, {honorific} {name}, {role}, cho biết."
         elif kind == 2:
-            first = (f"Theo {short_role.lower()} {name}, “{self.quote_words()}, "
-                     f"{self.quote_words().lower()}”.")
+            first = (
+                f"Theo {short_role.lower()} {name}, “{self.quote_words()}, "
+                f"{self.quote_words().lower()}”."
+            )
         else:
             # A quote that runs over two paragraphs: opened in one, closed in the next.
             return [
@@ -227,8 +343,11 @@ class Writer:
                 f"{self.quote_words()}”.",
                 f"{short_role} cũng khẳng định: “{self.quote_words()}”.",
             ]
-        return [first, self.narrative(),
-                f"{short_role} yêu cầu các đơn vị phải “{self.quote_words().lower()}”."]
+        return [
+            first,
+            self.narrative(),
+            f"{short_role} yêu cầu các đơn vị phải “{self.quote_words().lower()}”.",
+        ]
 
     def report(self, target: int, index: int) -> str:
         parts = [
@@ -274,8 +393,9 @@ def generate(path: Path, megabytes: float, seed: int = 20230115, index: int = 1)
 
 
 def generate_corpus(folder: Path, files: int, megabytes_each: float, seed: int = 7) -> list[Plan]:
-    return [generate(folder / f"report_{i:03d}.md", megabytes_each, seed + i, i)
-            for i in range(files)]
+    return [
+        generate(folder / f"report_{i:03d}.md", megabytes_each, seed + i, i) for i in range(files)
+    ]
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -285,8 +405,8 @@ def generate_corpus(folder: Path, files: int, megabytes_each: float, seed: int =
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from mickb.pipeline import StageTimes, build, ingest
-from mickb.store import KB
+from mickb.ingest.pipeline import StageTimes, build, ingest
+from mickb.kb.store import KB
 mode, source, db = sys.argv[1:4]
 times = StageTimes()
 start = time.perf_counter()
@@ -317,15 +437,22 @@ def child_env() -> dict[str, str]:
 
 
 def warm_bytecode() -> None:
-    modules = "mickb.pipeline, mickb.read, mickb.extract.figures, mickb.extract.quotes, mickb.store"
+    modules = (
+        "mickb.ingest.pipeline, mickb.ingest.read, mickb.ingest.extract.figures, "
+        "mickb.ingest.extract.quotes, mickb.kb.store"
+    )
     subprocess.run([PYTHON, "-c", f"import {modules}"], env=child_env(), check=True)
 
 
 def run_child(mode: str, source: Path, db: Path) -> dict[str, Any]:
     """Ingest a report (mode "ingest") or build a KB from a folder ("build") in a fresh
     interpreter: wall seconds, seconds per stage, peak RSS, records stored."""
-    proc = subprocess.run([PYTHON, "-c", CHILD, mode, str(source), str(db)], env=child_env(),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [PYTHON, "-c", CHILD, mode, str(source), str(db)],
+        env=child_env(),
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         raise SystemExit(f"{mode} {source} failed ({proc.returncode}):\n{proc.stderr}")
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -393,8 +520,17 @@ def main() -> None:
     args = parser.parse_args()
     if args.generate:
         plan = generate(args.out or OUT / f"report-{args.generate:g}mb.md", args.generate)
-        print(json.dumps({"path": str(plan.path), "bytes": plan.bytes, "facts": plan.facts,
-                          "quotes": plan.quotes, "needles": len(plan.needles)}))
+        print(
+            json.dumps(
+                {
+                    "path": str(plan.path),
+                    "bytes": plan.bytes,
+                    "facts": plan.facts,
+                    "quotes": plan.quotes,
+                    "needles": len(plan.needles),
+                }
+            )
+        )
         return
     sizes = [1.0, 5.0] if args.quick else [float(x) for x in args.sizes.split(",") if x]
     corpus_mb = 10.0 if args.quick else args.corpus
@@ -408,8 +544,11 @@ def main() -> None:
             plan = generate(work / f"report-{mb:g}mb.md", mb)
             result = run_child("ingest", plan.path, work / f"kb-{mb:g}.sqlite")
             if result["facts"] != plan.facts:
-                print(f"note: {mb:g} MB report: {result['facts']} figures stored, "
-                      f"{plan.facts} planted", file=sys.stderr)
+                print(
+                    f"note: {mb:g} MB report: {result['facts']} figures stored, "
+                    f"{plan.facts} planted",
+                    file=sys.stderr,
+                )
             measured.append((f"ingest a {mb:g} MB report", plan.bytes / 1e6, result))
             print(f"done: {measured[-1][0]} in {result['wall']:.0f} s", file=sys.stderr)
         if corpus_mb:
@@ -417,8 +556,11 @@ def main() -> None:
             plans = generate_corpus(work / "corpus", n, corpus_mb / n)
             result = run_child("build", work / "corpus", work / "corpus.sqlite")
             if result["facts"] != sum(p.facts for p in plans):
-                print(f"note: corpus: {result['facts']} figures stored, "
-                      f"{sum(p.facts for p in plans)} planted", file=sys.stderr)
+                print(
+                    f"note: corpus: {result['facts']} figures stored, "
+                    f"{sum(p.facts for p in plans)} planted",
+                    file=sys.stderr,
+                )
             label = f"build {n} x {corpus_mb / n:g} MB"
             measured.append((label, sum(p.bytes for p in plans) / 1e6, result))
     finally:
@@ -427,8 +569,10 @@ def main() -> None:
     table = [header] + [row(label, mb, result) for label, mb, result in measured]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     print("Ingest throughput: MB/s of report text per stage and overall (one core), peak RSS")
-    print(f"goals: total >= {TOTAL_GOAL:g} MB/s (issue 5); read, clean_split, quotes, store "
-          f">= {STAGE_GOAL:g} MB/s each; peak RSS < {RSS_GOAL:g} MiB")
+    print(
+        f"goals: total >= {TOTAL_GOAL:g} MB/s (issue 5); read, clean_split, quotes, store "
+        f">= {STAGE_GOAL:g} MB/s each; peak RSS < {RSS_GOAL:g} MiB"
+    )
     for r in table:
         print("  ".join(cell.rjust(w) for cell, w in zip(r, widths, strict=True)))
     print("\n".join(verdicts(measured)))
@@ -436,16 +580,25 @@ def main() -> None:
 
     for label, mb, result in measured:
         total = mb / result["wall"]
-        goal_line(f"{label}: MB/s", f"{total:.2f}", f">= {TOTAL_GOAL:g}", total >= TOTAL_GOAL,
-                  "" if total >= TOTAL_GOAL else shortfall(mb, result))
+        goal_line(
+            f"{label}: MB/s",
+            f"{total:.2f}",
+            f">= {TOTAL_GOAL:g}",
+            total >= TOTAL_GOAL,
+            "" if total >= TOTAL_GOAL else shortfall(mb, result),
+        )
         peak = result["peak_mib"]
         goal_line(f"{label}: peak RSS", f"{peak:.0f} MiB", f"< {RSS_GOAL:g} MiB", peak < RSS_GOAL)
         for stage in STAGES:
             seconds = result["stages"].get(stage)
             if stage != "figures" and seconds:
                 rate = mb / seconds
-                goal_line(f"{label}: {stage} MB/s", f"{rate:.1f}", f">= {STAGE_GOAL:g}",
-                          rate >= STAGE_GOAL)
+                goal_line(
+                    f"{label}: {stage} MB/s",
+                    f"{rate:.1f}",
+                    f">= {STAGE_GOAL:g}",
+                    rate >= STAGE_GOAL,
+                )
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from mickb.extract.quotes import extract_quotes
-from mickb.fold import fold, words
-from mickb.models import Quote
-from mickb.read import load_document
+from mickb.ingest.extract.quotes import extract_quotes
+from mickb.ingest.read import load_document
+from mickb.records import Quote
+from mickb.text.fold import fold, words
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -36,36 +36,107 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from goals import goal_line  # noqa: E402
 
-from mickb import migrations  # noqa: E402
-from mickb.models import Fact  # noqa: E402
-from mickb.store import KB, fact_search_text, quote_search_text  # noqa: E402
+from mickb.kb import schema as migrations  # noqa: E402
+from mickb.kb.store import KB, fact_search_text, quote_search_text  # noqa: E402
+from mickb.records import Fact  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 
 PROVINCES = (
-    "Hà Nội", "TP Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Quảng Ninh", "Bắc Ninh",
-    "Thanh Hóa", "Nghệ An", "Huế", "Khánh Hòa", "Lâm Đồng", "Đồng Nai", "Bình Dương",
-    "Long An", "An Giang", "Kiên Giang", "Cà Mau", "Sơn La", "Lào Cai", "Yên Bái", "Hà Giang",
-    "Thái Nguyên", "Phú Thọ", "Vĩnh Phúc", "Hưng Yên", "Nam Định", "Ninh Bình", "Quảng Bình",
-    "Quảng Trị", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Gia Lai", "Đắk Lắk",
-    "Kon Tum", "Bình Thuận", "Tây Ninh", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Sóc Trăng",
-    "Bạc Liêu", "Hậu Giang", "Đồng Tháp", "Tiền Giang", "Bà Rịa - Vũng Tàu", "Hòa Bình",
-    "Lạng Sơn", "Cao Bằng", "Bắc Giang", "Hà Nam", "Thái Bình", "Hải Dương", "Điện Biên",
+    "Hà Nội",
+    "TP Hồ Chí Minh",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Cần Thơ",
+    "Quảng Ninh",
+    "Bắc Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Huế",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đồng Nai",
+    "Bình Dương",
+    "Long An",
+    "An Giang",
+    "Kiên Giang",
+    "Cà Mau",
+    "Sơn La",
+    "Lào Cai",
+    "Yên Bái",
+    "Hà Giang",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Vĩnh Phúc",
+    "Hưng Yên",
+    "Nam Định",
+    "Ninh Bình",
+    "Quảng Bình",
+    "Quảng Trị",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Bình Định",
+    "Phú Yên",
+    "Gia Lai",
+    "Đắk Lắk",
+    "Kon Tum",
+    "Bình Thuận",
+    "Tây Ninh",
+    "Bến Tre",
+    "Trà Vinh",
+    "Vĩnh Long",
+    "Sóc Trăng",
+    "Bạc Liêu",
+    "Hậu Giang",
+    "Đồng Tháp",
+    "Tiền Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Hòa Bình",
+    "Lạng Sơn",
+    "Cao Bằng",
+    "Bắc Giang",
+    "Hà Nam",
+    "Thái Bình",
+    "Hải Dương",
+    "Điện Biên",
 )
 COMPANIES = (
-    "Viettel", "VNPT", "MobiFone", "FPT", "CMC", "Vietnamobile", "VNPost", "Viettel Post",
-    "VTC", "VTV", "Gtel", "Netnam", "SCTV", "Misa", "BKAV", "Tổng công ty Bưu điện",
+    "Viettel",
+    "VNPT",
+    "MobiFone",
+    "FPT",
+    "CMC",
+    "Vietnamobile",
+    "VNPost",
+    "Viettel Post",
+    "VTC",
+    "VTV",
+    "Gtel",
+    "Netnam",
+    "SCTV",
+    "Misa",
+    "BKAV",
+    "Tổng công ty Bưu điện",
 )
 SECTORS: dict[str, list[tuple[str, str, list[tuple[str, float, float]]]]] = {
     # sector -> [(metric, metric_en, [(unit, low, high)])]
     "viễn thông": [
-        ("doanh thu dịch vụ viễn thông", "telecommunications service revenue",
-         [("tỷ đồng", 100, 200000)]),
+        (
+            "doanh thu dịch vụ viễn thông",
+            "telecommunications service revenue",
+            [("tỷ đồng", 100, 200000)],
+        ),
         ("số thuê bao di động", "mobile subscribers", [("triệu thuê bao", 1, 130)]),
-        ("số thuê bao băng rộng cố định", "fixed broadband subscribers",
-         [("triệu thuê bao", 1, 25)]),
-        ("tỷ lệ thuê bao sử dụng smartphone", "share of subscribers using smartphones",
-         [("%", 40, 95)]),
+        (
+            "số thuê bao băng rộng cố định",
+            "fixed broadband subscribers",
+            [("triệu thuê bao", 1, 25)],
+        ),
+        (
+            "tỷ lệ thuê bao sử dụng smartphone",
+            "share of subscribers using smartphones",
+            [("%", 40, 95)],
+        ),
         ("số trạm phát sóng 5G", "5G base stations", [("trạm", 100, 5000)]),
         ("lợi nhuận sau thuế", "profit after tax", [("tỷ đồng", 50, 50000)]),
     ],
@@ -76,22 +147,37 @@ SECTORS: dict[str, list[tuple[str, str, list[tuple[str, float, float]]]]] = {
     ],
     "công nghiệp ICT": [
         ("doanh thu công nghiệp ICT", "ICT industry revenue", [("tỷ USD", 1, 160)]),
-        ("kim ngạch xuất khẩu phần cứng điện tử", "hardware and electronics exports",
-         [("tỷ USD", 1, 120)]),
-        ("số doanh nghiệp công nghệ số", "digital technology enterprises",
-         [("doanh nghiệp", 1000, 80000)]),
-        ("đóng góp vào GDP của công nghiệp ICT", "ICT industry contribution to GDP",
-         [("triệu USD", 1000, 40000)]),
+        (
+            "kim ngạch xuất khẩu phần cứng điện tử",
+            "hardware and electronics exports",
+            [("tỷ USD", 1, 120)],
+        ),
+        (
+            "số doanh nghiệp công nghệ số",
+            "digital technology enterprises",
+            [("doanh nghiệp", 1000, 80000)],
+        ),
+        (
+            "đóng góp vào GDP của công nghiệp ICT",
+            "ICT industry contribution to GDP",
+            [("triệu USD", 1000, 40000)],
+        ),
     ],
     "kinh tế số": [
         ("tỷ trọng kinh tế số trong GDP", "digital economy share of GDP", [("%", 5, 25)]),
         ("doanh thu thương mại điện tử", "e-commerce revenue", [("tỷ USD", 1, 30)]),
-        ("tỷ lệ dịch vụ công trực tuyến toàn trình", "share of end-to-end online public services",
-         [("%", 10, 90)]),
+        (
+            "tỷ lệ dịch vụ công trực tuyến toàn trình",
+            "share of end-to-end online public services",
+            [("%", 10, 90)],
+        ),
     ],
     "xuất bản": [
-        ("doanh thu xuất bản, in, phát hành", "publishing, printing and distribution revenue",
-         [("tỷ đồng", 1000, 100000)]),
+        (
+            "doanh thu xuất bản, in, phát hành",
+            "publishing, printing and distribution revenue",
+            [("tỷ đồng", 1000, 100000)],
+        ),
         ("số đầu xuất bản phẩm điện tử", "electronic publication titles", [("đầu", 100, 5000)]),
         ("số bản sách in", "printed copies", [("triệu bản", 10, 600)]),
     ],
@@ -118,36 +204,120 @@ TEMPLATES = (
     "Theo báo cáo, {metric} {scope} {period} khoảng {v}, tăng {p} so với {base}.",
     "{Metric} {scope} trong {period} đạt {v}.",
 )
-FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
+FAMILY = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+)
 MIDDLE = ("Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Hữu", "Ngọc", "Thu", "Mạnh", "Hồng")
-GIVEN = ("Hùng", "Lan", "Dũng", "Hà", "Long", "Mai", "Tuấn", "Hương", "Sơn", "Thảo", "Nam",
-         "Chính", "Minh", "Phúc", "Quang", "Trang", "Bình", "Khoa", "Yến", "Thịnh")
-ROLES = ("Bộ trưởng", "Thứ trưởng", "Giám đốc Sở Thông tin và Truyền thông", "Tổng Giám đốc",
-         "Chủ tịch Hội đồng thành viên", "Cục trưởng Cục Viễn thông", "Vụ trưởng")
+GIVEN = (
+    "Hùng",
+    "Lan",
+    "Dũng",
+    "Hà",
+    "Long",
+    "Mai",
+    "Tuấn",
+    "Hương",
+    "Sơn",
+    "Thảo",
+    "Nam",
+    "Chính",
+    "Minh",
+    "Phúc",
+    "Quang",
+    "Trang",
+    "Bình",
+    "Khoa",
+    "Yến",
+    "Thịnh",
+)
+ROLES = (
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Giám đốc Sở Thông tin và Truyền thông",
+    "Tổng Giám đốc",
+    "Chủ tịch Hội đồng thành viên",
+    "Cục trưởng Cục Viễn thông",
+    "Vụ trưởng",
+)
 QUOTE_PARTS = (
-    ("Chuyển đổi số", "Hạ tầng số", "Dữ liệu", "An toàn thông tin", "Kinh tế số",
-     "Thương mại điện tử", "Nền tảng số"),
-    ("phải đi vào", "là động lực của", "cần được ưu tiên trong", "sẽ thay đổi",
-     "đóng vai trò then chốt trong"),
-    ("từng hộ gia đình", "mọi doanh nghiệp", "sự phát triển của đất nước",
-     "cách người dân tiếp cận dịch vụ công", "năm tới", "từng địa phương"),
+    (
+        "Chuyển đổi số",
+        "Hạ tầng số",
+        "Dữ liệu",
+        "An toàn thông tin",
+        "Kinh tế số",
+        "Thương mại điện tử",
+        "Nền tảng số",
+    ),
+    (
+        "phải đi vào",
+        "là động lực của",
+        "cần được ưu tiên trong",
+        "sẽ thay đổi",
+        "đóng vai trò then chốt trong",
+    ),
+    (
+        "từng hộ gia đình",
+        "mọi doanh nghiệp",
+        "sự phát triển của đất nước",
+        "cách người dân tiếp cận dịch vụ công",
+        "năm tới",
+        "từng địa phương",
+    ),
 )
 
 # Narrative sentences without figures: real reports hold a figure in one sentence of four
 # or five, and the ingest rate depends on that density.
 NARRATIVE = (
-    ("Bộ Thông tin và Truyền thông", "Các doanh nghiệp viễn thông", "Ủy ban nhân dân tỉnh",
-     "Cục Bưu điện Trung ương", "Hội Nhà báo", "Các cơ quan báo chí", "Ngành thông tin"),
-    ("tiếp tục đẩy mạnh", "đã triển khai quyết liệt", "tập trung hoàn thiện",
-     "chủ động phối hợp trong", "cần quan tâm hơn nữa đến", "đặt ưu tiên cao cho"),
-    ("chuyển đổi số trong các cơ quan nhà nước", "phát triển hạ tầng số tại vùng sâu, vùng xa",
-     "công tác bảo đảm an toàn thông tin mạng", "việc phổ cập điện thoại thông minh",
-     "xây dựng cơ sở dữ liệu quốc gia", "đào tạo nguồn nhân lực công nghệ số",
-     "quản lý nội dung trên không gian mạng"),
-    ("nhằm phục vụ người dân và doanh nghiệp tốt hơn", "theo đúng chỉ đạo của Chính phủ",
-     "để không ai bị bỏ lại phía sau", "trong bối cảnh còn nhiều khó khăn",
-     "góp phần thúc đẩy tăng trưởng kinh tế", ""),
+    (
+        "Bộ Thông tin và Truyền thông",
+        "Các doanh nghiệp viễn thông",
+        "Ủy ban nhân dân tỉnh",
+        "Cục Bưu điện Trung ương",
+        "Hội Nhà báo",
+        "Các cơ quan báo chí",
+        "Ngành thông tin",
+    ),
+    (
+        "tiếp tục đẩy mạnh",
+        "đã triển khai quyết liệt",
+        "tập trung hoàn thiện",
+        "chủ động phối hợp trong",
+        "cần quan tâm hơn nữa đến",
+        "đặt ưu tiên cao cho",
+    ),
+    (
+        "chuyển đổi số trong các cơ quan nhà nước",
+        "phát triển hạ tầng số tại vùng sâu, vùng xa",
+        "công tác bảo đảm an toàn thông tin mạng",
+        "việc phổ cập điện thoại thông minh",
+        "xây dựng cơ sở dữ liệu quốc gia",
+        "đào tạo nguồn nhân lực công nghệ số",
+        "quản lý nội dung trên không gian mạng",
+    ),
+    (
+        "nhằm phục vụ người dân và doanh nghiệp tốt hơn",
+        "theo đúng chỉ đạo của Chính phủ",
+        "để không ai bị bỏ lại phía sau",
+        "trong bối cảnh còn nhiều khó khăn",
+        "góp phần thúc đẩy tăng trưởng kinh tế",
+        "",
+    ),
 )
 
 
@@ -158,12 +328,29 @@ def narrative_sentence(rng: random.Random) -> str:
 
 # Planted facts: (sentence, value_text, value, unit, metric, metric_en, period, sector, base)
 NEEDLES = (
-    ("Năm 2022, doanh thu dịch vụ viễn thông toàn quốc đạt 138.000 tỷ đồng, tăng 1,6% so với "
-     "năm 2021.", "138.000 tỷ đồng", 138000.0, "tỷ đồng", "doanh thu dịch vụ viễn thông",
-     "telecommunications service revenue", "2022", "viễn thông", (138e12, "VND")),
-    ("Thuê bao điện thoại di động sử dụng smartphone năm 2022 ước đạt 75,80% tổng số thuê bao.",
-     "75,80%", 75.8, "%", "thuê bao điện thoại di động sử dụng smartphone",
-     "mobile subscribers using smartphones", "2022", "viễn thông", (75.8, "%")),
+    (
+        "Năm 2022, doanh thu dịch vụ viễn thông toàn quốc đạt 138.000 tỷ đồng, tăng 1,6% so với "
+        "năm 2021.",
+        "138.000 tỷ đồng",
+        138000.0,
+        "tỷ đồng",
+        "doanh thu dịch vụ viễn thông",
+        "telecommunications service revenue",
+        "2022",
+        "viễn thông",
+        (138e12, "VND"),
+    ),
+    (
+        "Thuê bao điện thoại di động sử dụng smartphone năm 2022 ước đạt 75,80% tổng số thuê bao.",
+        "75,80%",
+        75.8,
+        "%",
+        "thuê bao điện thoại di động sử dụng smartphone",
+        "mobile subscribers using smartphones",
+        "2022",
+        "viễn thông",
+        (75.8, "%"),
+    ),
 )
 
 
@@ -173,9 +360,16 @@ def vn_number(x: float, decimals: int) -> str:
     return whole.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-SCALE_OF = {"tỷ đồng": (1e9, "VND"), "tỷ USD": (1e9, "USD"), "triệu USD": (1e6, "USD"),
-            "triệu thuê bao": (1e6, "thuê bao"), "nghìn người": (1e3, "người"),
-            "triệu bưu gửi": (1e6, "bưu gửi"), "triệu bản": (1e6, "bản"), "%": (1.0, "%")}
+SCALE_OF = {
+    "tỷ đồng": (1e9, "VND"),
+    "tỷ USD": (1e9, "USD"),
+    "triệu USD": (1e6, "USD"),
+    "triệu thuê bao": (1e6, "thuê bao"),
+    "nghìn người": (1e3, "người"),
+    "triệu bưu gửi": (1e6, "bưu gửi"),
+    "triệu bản": (1e6, "bản"),
+    "%": (1.0, "%"),
+}
 
 
 def synthetic_sentence(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
@@ -188,26 +382,58 @@ def synthetic_sentence(rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
     period = rng.choice(PERIODS)
     year = int(period[-4:])
     roll = rng.random()
-    scope = (f"của tỉnh {rng.choice(PROVINCES)}" if roll < 0.5
-             else f"của {rng.choice(COMPANIES)}" if roll < 0.85 else "toàn ngành")
+    scope = (
+        f"của tỉnh {rng.choice(PROVINCES)}"
+        if roll < 0.5
+        else f"của {rng.choice(COMPANIES)}"
+        if roll < 0.85
+        else "toàn ngành"
+    )
     v_text = f"{vn_number(value, decimals)} {unit}" if unit != "%" else f"{vn_number(value, 2)}%"
     p_text = f"{vn_number(pct, 1)}%"
     template = rng.choice(TEMPLATES)
     sentence = template.format(
-        Period=period[0].upper() + period[1:], period=period, metric=metric,
-        Metric=metric[0].upper() + metric[1:], scope=scope, v=v_text, p=p_text,
+        Period=period[0].upper() + period[1:],
+        period=period,
+        metric=metric,
+        Metric=metric[0].upper() + metric[1:],
+        scope=scope,
+        v=v_text,
+        p=p_text,
         base=f"năm {year - 1}",
     )
     scale, base_unit = SCALE_OF.get(unit, (1.0, None))
-    facts = [dict(value_text=v_text, value=value, unit=unit, metric=f"{metric} {scope}",
-                  metric_en=metric_en, measure="share" if unit == "%" else "level",
-                  period=period, sector=sector, base_value=value * scale, base_unit=base_unit)]
+    facts = [
+        dict(
+            value_text=v_text,
+            value=value,
+            unit=unit,
+            metric=f"{metric} {scope}",
+            metric_en=metric_en,
+            measure="share" if unit == "%" else "level",
+            period=period,
+            sector=sector,
+            base_value=value * scale,
+            base_unit=base_unit,
+        )
+    ]
     if "{p}" in template:
-        facts.append(dict(value_text=p_text, value=pct, unit="%", metric=f"{metric} {scope}",
-                          metric_en=metric_en, measure="change", period=period, sector=sector,
-                          direction="down" if "giảm" in template else "up",
-                          compared_to="cùng kỳ" if "cùng kỳ" in template else f"năm {year - 1}",
-                          base_value=None, base_unit=None))
+        facts.append(
+            dict(
+                value_text=p_text,
+                value=pct,
+                unit="%",
+                metric=f"{metric} {scope}",
+                metric_en=metric_en,
+                measure="change",
+                period=period,
+                sector=sector,
+                direction="down" if "giảm" in template else "up",
+                compared_to="cùng kỳ" if "cùng kỳ" in template else f"năm {year - 1}",
+                base_value=None,
+                base_unit=None,
+            )
+        )
     return sentence, facts
 
 
@@ -231,11 +457,16 @@ def generate(n_facts: int, path: Path, seed: int = 20221218) -> None:
         conn.execute(
             "INSERT INTO sources (id, sha256, title, date, url, outlet, author, path, n_facts, "
             "n_quotes) VALUES (?,?,?,?,?,?,?,?,0,0)",
-            (sid, f"{source_no:064x}", f"Báo cáo tổng hợp số {source_no}",
-             f"20{rng.randint(12, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-             f"https://bench.example/{source_no}", rng.choice(("Nhân Dân", "VnExpress", "ICTnews",
-                                                                "Tuổi Trẻ", "Dân trí")), None,
-             None),
+            (
+                sid,
+                f"{source_no:064x}",
+                f"Báo cáo tổng hợp số {source_no}",
+                f"20{rng.randint(12, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                f"https://bench.example/{source_no}",
+                rng.choice(("Nhân Dân", "VnExpress", "ICTnews", "Tuổi Trẻ", "Dân trí")),
+                None,
+                None,
+            ),
         )
         fact_rows, quote_rows, speakers = [], [], {}
         for sentence_no in range(rng.randint(60, 140)):
@@ -243,56 +474,117 @@ def generate(n_facts: int, path: Path, seed: int = 20221218) -> None:
             planted = needle_at.pop(due[0]) if due else None
             if planted:
                 text, vt, value, unit, metric, metric_en, period, sector, base = planted
-                specs = [dict(value_text=vt, value=value, unit=unit, metric=metric,
-                              metric_en=metric_en, measure="level", period=period, sector=sector,
-                              base_value=base[0], base_unit=base[1])]
+                specs = [
+                    dict(
+                        value_text=vt,
+                        value=value,
+                        unit=unit,
+                        metric=metric,
+                        metric_en=metric_en,
+                        measure="level",
+                        period=period,
+                        sector=sector,
+                        base_value=base[0],
+                        base_unit=base[1],
+                    )
+                ]
             else:
                 text, specs = synthetic_sentence(rng)
             for spec in specs:
                 start = text.index(spec["value_text"])
-                f = Fact(sentence=text, sentence_ordinal=sentence_no,
-                         span=(start, start + len(spec["value_text"])), **spec)
+                f = Fact(
+                    sentence=text,
+                    sentence_ordinal=sentence_no,
+                    span=(start, start + len(spec["value_text"])),
+                    **spec,
+                )
                 search_text = fact_search_text(f)
                 terms.update(migrations.index_terms(search_text))
-                fact_rows.append((
-                    f"f{made:011x}", sid, sentence_no, sentence_no, start,
-                    start + len(f.value_text),
-                    f.metric, f.metric_en, f.measure, f.value, f.unit, f.value_text, None, None,
-                    f.base_value, f.base_unit, f.period, f.compared_to, f.direction, f.sector,
-                    "[]", text, search_text,
-                ))
+                fact_rows.append(
+                    (
+                        f"f{made:011x}",
+                        sid,
+                        sentence_no,
+                        sentence_no,
+                        start,
+                        start + len(f.value_text),
+                        f.metric,
+                        f.metric_en,
+                        f.measure,
+                        f.value,
+                        f.unit,
+                        f.value_text,
+                        None,
+                        None,
+                        f.base_value,
+                        f.base_unit,
+                        f.period,
+                        f.compared_to,
+                        f.direction,
+                        f.sector,
+                        "[]",
+                        text,
+                        search_text,
+                    )
+                )
                 made += 1
             if rng.random() < 0.1:
-                from mickb.models import Quote, Speaker
+                from mickb.records import Quote, Speaker
 
                 name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
                 role = rng.choice(ROLES)
                 words = " ".join(rng.choice(part) for part in QUOTE_PARTS)
                 qtext = f"{role} {name} nhấn mạnh: “{words}”."
-                q = Quote(text=words, speaker=Speaker(name, role), form="direct", sentence=qtext,
-                          sentence_ordinal=sentence_no, span=(qtext.index(words), len(qtext) - 2))
+                q = Quote(
+                    text=words,
+                    speaker=Speaker(name, role),
+                    form="direct",
+                    sentence=qtext,
+                    sentence_ordinal=sentence_no,
+                    span=(qtext.index(words), len(qtext) - 2),
+                )
                 pid = f"p{source_no:05x}{len(speakers):06x}"
                 speakers.setdefault((name, role), pid)
                 search_text = quote_search_text(q)
                 terms.update(migrations.index_terms(search_text))
-                quote_rows.append((f"q{source_no:05x}{sentence_no:06x}", sid, sentence_no,
-                                   sentence_no, q.span[0], q.span[1], words,
-                                   speakers[(name, role)], name, role, "direct", qtext,
-                                   search_text))
+                quote_rows.append(
+                    (
+                        f"q{source_no:05x}{sentence_no:06x}",
+                        sid,
+                        sentence_no,
+                        sentence_no,
+                        q.span[0],
+                        q.span[1],
+                        words,
+                        speakers[(name, role)],
+                        name,
+                        role,
+                        "direct",
+                        qtext,
+                        search_text,
+                    )
+                )
         conn.executemany(
             "INSERT INTO facts (id, source_id, passage_ordinal, sentence_ordinal, span_start, "
             "span_end, metric, metric_en, measure, value, unit, value_text, total, qualifier, "
             "base_value, base_unit, period, compared_to, direction, sector, related, sentence, "
-            "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
+            "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            fact_rows,
+        )
         conn.executemany(
             "INSERT INTO speakers (id, name, role, source_id) VALUES (?,?,?,?)",
-            [(pid, n, r, sid) for (n, r), pid in speakers.items()])
+            [(pid, n, r, sid) for (n, r), pid in speakers.items()],
+        )
         conn.executemany(
             "INSERT INTO quotes (id, source_id, passage_ordinal, sentence_ordinal, span_start, "
             "span_end, text, speaker_id, speaker_name, speaker_role, form, sentence, "
-            "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", quote_rows)
-        conn.execute("UPDATE sources SET n_facts = ?, n_quotes = ? WHERE id = ?",
-                     (len(fact_rows), len(quote_rows), sid))
+            "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            quote_rows,
+        )
+        conn.execute(
+            "UPDATE sources SET n_facts = ?, n_quotes = ? WHERE id = ?",
+            (len(fact_rows), len(quote_rows), sid),
+        )
     migrations.add_terms(conn, terms)
     conn.execute("COMMIT")
     for table in ("facts_fts", "quotes_fts"):
@@ -341,7 +633,7 @@ QUERIES: list[tuple[str, dict[str, str], str | None]] = [
 
 
 def measure_latency(path: Path, repeat: int) -> dict[str, Any]:
-    from mickb.search import find
+    from mickb.query.search import find
 
     samples: list[float] = []
     per_query: dict[str, float] = {}
@@ -387,31 +679,33 @@ def peak_kib():
 def measure_rss(path: Path) -> float:
     """Peak RSS (MiB) of a fresh process that opens the KB and runs the whole query set."""
     script = (
-        PEAK_KIB
-        + "import sys\n"
+        PEAK_KIB + "import sys\n"
         f"sys.path.insert(0, {str(ROOT / 'src')!r}); sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
         "from scale import QUERIES\n"
-        "from mickb.store import KB\nfrom mickb.search import find\n"
+        "from mickb.kb.store import KB\nfrom mickb.query.search import find\n"
         f"kb = KB.open({str(path)!r}, readonly=True)\n"
         "for q, f, _ in QUERIES: find(kb, q, **f)\n"
         "print(peak_kib())\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
 
 def baseline_rss() -> float:
-    out = subprocess.run([sys.executable, "-c", PEAK_KIB + "print(peak_kib())"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_KIB + "print(peak_kib())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(out.stdout.strip()) / 1024
 
 
 def measure_ingest(megabytes: float) -> dict[str, Any] | str:
     """MB/s of report text through the real pipeline into a fresh KB (one process)."""
     try:
-        from mickb.pipeline import extract
-        from mickb.read import load_document
+        from mickb.ingest.pipeline import extract
+        from mickb.ingest.read import load_document
     except ImportError as exc:
         return f"n/a ({exc})"
     rng = random.Random(7)
@@ -453,8 +747,13 @@ def measure_ingest(megabytes: float) -> dict[str, Any] | str:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     seconds = sum(phases.values())
-    return {"mb": total / 1e6, "seconds": seconds, "mb_s": total / 1e6 / seconds, "facts": facts,
-            "phases": phases}
+    return {
+        "mb": total / 1e6,
+        "seconds": seconds,
+        "mb_s": total / 1e6 / seconds,
+        "facts": facts,
+        "phases": phases,
+    }
 
 
 def main() -> None:
@@ -472,8 +771,11 @@ def main() -> None:
         if args.regen or not path.exists():
             t0 = time.perf_counter()
             generate(n, path)
-            print(f"generated {path.name}: {n:,} facts, {path.stat().st_size / 1e6:.0f} MB "
-                  f"in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+            print(
+                f"generated {path.name}: {n:,} facts, {path.stat().st_size / 1e6:.0f} MB "
+                f"in {time.perf_counter() - t0:.0f} s",
+                file=sys.stderr,
+            )
         latency = measure_latency(path, args.repeat)
         latency["rss"] = measure_rss(path)
         latency["n"] = n
@@ -481,24 +783,39 @@ def main() -> None:
 
     floor = baseline_rss()
     first, last = rows[0], rows[-1]
-    print(f"\nfind over {len(QUERIES)} queries x {args.repeat} (warm), "
-          f"Python {sys.version.split()[0]}, SQLite {migrations.sqlite3.sqlite_version}")
-    print(f"{'facts':>10} {'median ms':>10} {'p95 ms':>8} {'peak RSS MiB':>13} {'needles top3':>13}"
-          "  slowest (median ms)")
+    print(
+        f"\nfind over {len(QUERIES)} queries x {args.repeat} (warm), "
+        f"Python {sys.version.split()[0]}, SQLite {migrations.sqlite3.sqlite_version}"
+    )
+    print(
+        f"{'facts':>10} {'median ms':>10} {'p95 ms':>8} {'peak RSS MiB':>13} {'needles top3':>13}"
+        "  slowest (median ms)"
+    )
     for r in rows:
         slow = ", ".join(f"{q!r} {t:.1f}" for q, t in r["slowest"])
-        print(f"{r['n']:>10,} {r['median']:>10.2f} {r['p95']:>8.2f} {r['rss']:>13.1f} "
-              f"{r['needles']:>13}  {slow}")
+        print(
+            f"{r['n']:>10,} {r['median']:>10.2f} {r['p95']:>8.2f} {r['rss']:>13.1f} "
+            f"{r['needles']:>13}  {slow}"
+        )
     print(f"\n{'goal':<34} {'measured':>12}  met")
     checks = [
         (f"median at {last['n']:,} <= 20 ms", f"{last['median']:.2f} ms", last["median"] <= 20),
         (f"p95 at {last['n']:,} <= 60 ms", f"{last['p95']:.2f} ms", last["p95"] <= 60),
-        (f"median {last['n']:,}/{first['n']:,} <= 3x", f"{last['median'] / first['median']:.2f}x",
-         last["median"] / first["median"] <= 3),
-        (f"p95 {last['n']:,}/{first['n']:,} <= 3x", f"{last['p95'] / first['p95']:.2f}x",
-         last["p95"] / first["p95"] <= 3),
-        ("peak RSS of a query <= 60 MiB", f"{max(r['rss'] for r in rows):.1f} MiB",
-         max(r["rss"] for r in rows) <= 60),
+        (
+            f"median {last['n']:,}/{first['n']:,} <= 3x",
+            f"{last['median'] / first['median']:.2f}x",
+            last["median"] / first["median"] <= 3,
+        ),
+        (
+            f"p95 {last['n']:,}/{first['n']:,} <= 3x",
+            f"{last['p95'] / first['p95']:.2f}x",
+            last["p95"] / first["p95"] <= 3,
+        ),
+        (
+            "peak RSS of a query <= 60 MiB",
+            f"{max(r['rss'] for r in rows):.1f} MiB",
+            max(r["rss"] for r in rows) <= 60,
+        ),
     ]
     for goal, measured, ok in checks:
         print(f"{goal:<34} {measured:>12}  {'yes' if ok else 'NO'}")
@@ -509,11 +826,16 @@ def main() -> None:
     if args.ingest_mb > 0:
         ingest = measure_ingest(args.ingest_mb)
         if isinstance(ingest, dict):
-            split = ", ".join(f"{k} {v:.1f} s ({ingest['mb'] / v:.2f} MB/s)"
-                              for k, v in ingest["phases"].items() if v)
-            print(f"{'ingest >= 1 MB/s per core':<34} {ingest['mb_s']:>7.2f} MB/s  "
-                  f"{'yes' if ingest['mb_s'] >= 1 else 'NO'}  ({ingest['mb']:.1f} MB, "
-                  f"{ingest['facts']:,} facts, {ingest['seconds']:.1f} s: {split})")
+            split = ", ".join(
+                f"{k} {v:.1f} s ({ingest['mb'] / v:.2f} MB/s)"
+                for k, v in ingest["phases"].items()
+                if v
+            )
+            print(
+                f"{'ingest >= 1 MB/s per core':<34} {ingest['mb_s']:>7.2f} MB/s  "
+                f"{'yes' if ingest['mb_s'] >= 1 else 'NO'}  ({ingest['mb']:.1f} MB, "
+                f"{ingest['facts']:,} facts, {ingest['seconds']:.1f} s: {split})"
+            )
         else:
             print(f"{'ingest >= 1 MB/s per core':<34} {ingest}")
     print(json.dumps({"rows": rows}, ensure_ascii=False, default=str), file=sys.stderr)

@@ -80,8 +80,12 @@ def main() -> None:
     for name, _, goal in rows:
         if goal is not None:
             med = statistics.median(samples[name])
-            goal_line(f"start-up: {name}", f"{med / floor:.2f}x floor ({med * 1000:.0f} ms)",
-                      f"<= {goal:.0f}x", med / floor <= goal)
+            goal_line(
+                f"start-up: {name}",
+                f"{med / floor:.2f}x floor ({med * 1000:.0f} ms)",
+                f"<= {goal:.0f}x",
+                med / floor <= goal,
+            )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def render() -> str:
     import click
     import typer
 
-    from mickb.cli import app
+    from mickb.cli.app import app
 
     root = typer.main.get_command(app)
     parts = [HEADER, "## mickb\n", "```\n" + _help(root, "mickb") + "\n```\n"]
@@ -56,15 +56,15 @@ def render() -> str:
 
 
 TARGET = Path(__file__).with_name("cli.md")
-HELP_MODULE = Path(__file__).resolve().parent.parent / "src" / "mickb" / "_help.py"
+HELP_MODULE = Path(__file__).resolve().parent.parent / "src" / "mickb" / "cli" / "help_text.py"
 
 
 def render_help_module() -> str:
-    """src/mickb/_help.py: `mickb --help` as click prints it on a terminal of 80+ columns,
-    so the entry point can answer it without importing typer (see mickb.entry)."""
+    """src/mickb/cli/help_text.py: `mickb --help` as click prints it on a terminal of 80+ columns,
+    so the entry point can answer it without importing typer (see mickb.cli.entry)."""
     import typer
 
-    from mickb.cli import app
+    from mickb.cli.app import app
 
     text = _help(typer.main.get_command(app), "mickb", width=78) + "\n"
     return (

@@ -25,7 +25,7 @@ def _isolated_home(
 @pytest.fixture(scope="session")
 def seed_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A KB built by the real pipeline from the seed article, shared read-only by tests."""
-    from mickb.pipeline import build
+    from mickb.ingest.pipeline import build
 
     folder = tmp_path_factory.mktemp("seed-sources")
     (folder / SEED.name).write_bytes(SEED.read_bytes())

@@ -11,8 +11,8 @@ import hashlib
 import re
 from typing import Any
 
-from mickb.fold import nfc
-from mickb.models import Document, Fact, Passage, Quote, Sentence, SourceMeta, Speaker
+from mickb.records import Document, Fact, Passage, Quote, Sentence, SourceMeta, Speaker
+from mickb.text.fold import nfc
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -85,71 +85,149 @@ def quote(
 
 
 # A report in the seed's style, written for these tests.
-TELECOM_TEXT = "\n\n".join([
-    (
-        'Báo cáo tổng kết ngành thông tin và truyền thông năm 2022'
-    ),
-    (
-        'Lĩnh vực viễn thông: doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng, tăng 1,6%'
-        ' so năm 2021; thuê bao điện thoại di động sử dụng smartphone ước đạt 75,80%, '
-        'tăng 1,4% so năm 2021.'
-    ),
-    (
-        'Lĩnh vực kinh tế số: Đóng góp của kinh tế số cho GDP năm 2022 ước đạt tỷ trọng '
-        'khoảng 14,26%. Đóng góp vào GDP của lĩnh vực công nghiệp ICT năm 2022 ước đạt '
-        '34.336 triệu USD.'
-    ),
-    (
-        'Lĩnh vực xuất bản: Số đầu xuất bản phẩm điện tử ước đạt 3.200, tăng 59% so với '
-        'năm 2021.'
-    ),
-    (
-        'Bộ trưởng Nguyễn Mạnh Hùng khẳng định: “Chuyển đổi số phải đi vào từng hộ gia '
-        'đình”. Thủ tướng Phạm Minh Chính nhấn mạnh “không để ai bị bỏ lại phía sau” '
-        'trong quá trình này.'
-    ),
-])
+TELECOM_TEXT = "\n\n".join(
+    [
+        ("Báo cáo tổng kết ngành thông tin và truyền thông năm 2022"),
+        (
+            "Lĩnh vực viễn thông: doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng, tăng 1,6%"
+            " so năm 2021; thuê bao điện thoại di động sử dụng smartphone ước đạt 75,80%, "
+            "tăng 1,4% so năm 2021."
+        ),
+        (
+            "Lĩnh vực kinh tế số: Đóng góp của kinh tế số cho GDP năm 2022 ước đạt tỷ trọng "
+            "khoảng 14,26%. Đóng góp vào GDP của lĩnh vực công nghiệp ICT năm 2022 ước đạt "
+            "34.336 triệu USD."
+        ),
+        (
+            "Lĩnh vực xuất bản: Số đầu xuất bản phẩm điện tử ước đạt 3.200, tăng 59% so với "
+            "năm 2021."
+        ),
+        (
+            "Bộ trưởng Nguyễn Mạnh Hùng khẳng định: “Chuyển đổi số phải đi vào từng hộ gia "
+            "đình”. Thủ tướng Phạm Minh Chính nhấn mạnh “không để ai bị bỏ lại phía sau” "
+            "trong quá trình này."
+        ),
+    ]
+)
 
 
 def telecom_records(document: Document) -> tuple[list[Fact], list[Quote]]:
     d = document
     facts = [
-        fact(d, "138.000 tỷ đồng", 138000, "tỷ đồng", "doanh thu dịch vụ viễn thông",
-             metric_en="telecommunications service revenue", period="2022",
-             sector="viễn thông", base_value=138e12, base_unit="VND"),
-        fact(d, "1,6%", 1.6, "%", "doanh thu dịch vụ viễn thông", measure="change",
-             direction="up", compared_to="năm 2021", sector="viễn thông", period="2022",
-             metric_en="telecommunications service revenue"),
-        fact(d, "75,80%", 75.8, "%", "thuê bao điện thoại di động sử dụng smartphone",
-             measure="share", metric_en="mobile subscribers using smartphones",
-             sector="viễn thông", period="2022"),
-        fact(d, "1,4%", 1.4, "%", "thuê bao điện thoại di động sử dụng smartphone",
-             measure="change", direction="up", compared_to="năm 2021", sector="viễn thông"),
-        fact(d, "14,26%", 14.26, "%", "tỷ trọng kinh tế số trong GDP", measure="share",
-             metric_en="digital economy share of GDP", period="2022", sector="kinh tế số",
-             qualifier="about"),
-        fact(d, "34.336 triệu USD", 34336, "triệu USD",
-             "đóng góp vào GDP của lĩnh vực công nghiệp ICT",
-             metric_en="ICT industry contribution to GDP", period="2022",
-             sector="công nghiệp ICT", base_value=34336e6, base_unit="USD",
-             qualifier="estimate"),
-        fact(d, "3.200", 3200, "", "số đầu xuất bản phẩm điện tử", measure="count",
-             metric_en="electronic publication titles", sector="xuất bản",
-             qualifier="estimate"),
-        fact(d, "59%", 59, "%", "số đầu xuất bản phẩm điện tử", measure="change",
-             direction="up", compared_to="năm 2021", sector="xuất bản"),
+        fact(
+            d,
+            "138.000 tỷ đồng",
+            138000,
+            "tỷ đồng",
+            "doanh thu dịch vụ viễn thông",
+            metric_en="telecommunications service revenue",
+            period="2022",
+            sector="viễn thông",
+            base_value=138e12,
+            base_unit="VND",
+        ),
+        fact(
+            d,
+            "1,6%",
+            1.6,
+            "%",
+            "doanh thu dịch vụ viễn thông",
+            measure="change",
+            direction="up",
+            compared_to="năm 2021",
+            sector="viễn thông",
+            period="2022",
+            metric_en="telecommunications service revenue",
+        ),
+        fact(
+            d,
+            "75,80%",
+            75.8,
+            "%",
+            "thuê bao điện thoại di động sử dụng smartphone",
+            measure="share",
+            metric_en="mobile subscribers using smartphones",
+            sector="viễn thông",
+            period="2022",
+        ),
+        fact(
+            d,
+            "1,4%",
+            1.4,
+            "%",
+            "thuê bao điện thoại di động sử dụng smartphone",
+            measure="change",
+            direction="up",
+            compared_to="năm 2021",
+            sector="viễn thông",
+        ),
+        fact(
+            d,
+            "14,26%",
+            14.26,
+            "%",
+            "tỷ trọng kinh tế số trong GDP",
+            measure="share",
+            metric_en="digital economy share of GDP",
+            period="2022",
+            sector="kinh tế số",
+            qualifier="about",
+        ),
+        fact(
+            d,
+            "34.336 triệu USD",
+            34336,
+            "triệu USD",
+            "đóng góp vào GDP của lĩnh vực công nghiệp ICT",
+            metric_en="ICT industry contribution to GDP",
+            period="2022",
+            sector="công nghiệp ICT",
+            base_value=34336e6,
+            base_unit="USD",
+            qualifier="estimate",
+        ),
+        fact(
+            d,
+            "3.200",
+            3200,
+            "",
+            "số đầu xuất bản phẩm điện tử",
+            measure="count",
+            metric_en="electronic publication titles",
+            sector="xuất bản",
+            qualifier="estimate",
+        ),
+        fact(
+            d,
+            "59%",
+            59,
+            "%",
+            "số đầu xuất bản phẩm điện tử",
+            measure="change",
+            direction="up",
+            compared_to="năm 2021",
+            sector="xuất bản",
+        ),
     ]
     quotes = [
-        quote(d, "Chuyển đổi số phải đi vào từng hộ gia đình", "Nguyễn Mạnh Hùng",
-              "Bộ trưởng Thông tin và Truyền thông"),
-        quote(d, "không để ai bị bỏ lại phía sau", "Phạm Minh Chính", "Thủ tướng",
-              form="embedded"),
+        quote(
+            d,
+            "Chuyển đổi số phải đi vào từng hộ gia đình",
+            "Nguyễn Mạnh Hùng",
+            "Bộ trưởng Thông tin và Truyền thông",
+        ),
+        quote(d, "không để ai bị bỏ lại phía sau", "Phạm Minh Chính", "Thủ tướng", form="embedded"),
     ]
     return facts, quotes
 
 
 def telecom_doc(**meta: Any) -> Document:
-    defaults = {"title": "Tổng kết năm 2022", "date": "2022-12-18",
-                "url": "https://example.vn/tong-ket-2022", "outlet": "Báo Thử", "author": "Lan"}
+    defaults = {
+        "title": "Tổng kết năm 2022",
+        "date": "2022-12-18",
+        "url": "https://example.vn/tong-ket-2022",
+        "outlet": "Báo Thử",
+        "author": "Lan",
+    }
     defaults.update(meta)
     return doc(TELECOM_TEXT, **defaults)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from mickb.pipeline import build
+from mickb.ingest.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

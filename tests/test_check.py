@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from kbfactory import doc, fact
 
-from mickb.check import check_claim, claim_period, parse_period, period_relation, read_claim
 from mickb.errors import BadInput
-from mickb.store import KB
+from mickb.kb.store import KB
+from mickb.query.check import check_claim, claim_period, parse_period, period_relation, read_claim
 
 REPORT = "\n\n".join(
     [
@@ -522,7 +522,7 @@ def test_english_hedges_and_growth() -> None:
 
 @pytest.fixture(scope="module")
 def seed(request: pytest.FixtureRequest) -> Any:
-    pytest.importorskip("mickb.extract.figures")  # until the figure extractor exists
+    pytest.importorskip("mickb.ingest.extract.figures")  # until the figure extractor exists
     seed_kb: Path = request.getfixturevalue("seed_kb")
     opened = KB.open(seed_kb, readonly=True)
     yield opened

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from mickb.clean import clean, parse_date, strip_markdown
-from mickb.read import load_document
+from mickb.ingest.clean import clean, parse_date, strip_markdown
+from mickb.ingest.read import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"

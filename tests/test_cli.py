@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mickb.cli import main
+from mickb.cli.entry import main
 
 
 def run(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kbfactory import doc, fact
 
-from mickb.store import KB
+from mickb.kb.store import KB
 
 WRITERS = 4
 DOCS_EACH = 6

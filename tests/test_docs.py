@@ -17,9 +17,9 @@ def test_cli_reference_matches_help() -> None:
 
 def test_stored_root_help_matches_click() -> None:
     generator = runpy.run_path(str(DOCS / "gen_cli_reference.py"))
-    stored = (DOCS.parent / "src" / "mickb" / "_help.py").read_text(encoding="utf-8")
+    stored = (DOCS.parent / "src" / "mickb" / "cli" / "help_text.py").read_text(encoding="utf-8")
     assert stored == generator["render_help_module"](), (
-        "src/mickb/_help.py is stale: run python docs/gen_cli_reference.py"
+        "src/mickb/cli/help_text.py is stale: run python docs/gen_cli_reference.py"
     )
 
 

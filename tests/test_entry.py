@@ -47,7 +47,7 @@ def test_fast_path_prints_what_the_full_cli_prints(seed_kb: Path, args: list[str
 
 def test_find_json_does_not_import_typer(seed_kb: Path) -> None:
     probe = (
-        "import sys\nfrom mickb.entry import main\n"
+        "import sys\nfrom mickb.cli.entry import main\n"
         f"try:\n    main(['find', 'doanh thu', '--json', '--db', {str(seed_kb)!r}])\n"
         "except SystemExit:\n    pass\n"
         "sys.stderr.write('TYPER=' + str('typer' in sys.modules or 'click' in sys.modules))\n"

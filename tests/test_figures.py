@@ -1,4 +1,4 @@
-"""Figures out of sentences (mickb.extract.figures): the seed's figures, and general rules on
+"""Figures out of sentences (mickb.ingest.extract.figures): the seed's figures, and general rules on
 sentences written for these tests in the style of sector reports."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mickb.extract.figures import extract_figures
-from mickb.models import Fact
-from mickb.read import load_document, load_text
+from mickb.ingest.extract.figures import extract_figures
+from mickb.ingest.read import load_document, load_text
+from mickb.records import Fact
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "sources" / "000_8e6147a0301236b6.txt"
 

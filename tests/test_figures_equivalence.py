@@ -14,11 +14,11 @@ from dataclasses import asdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mickb.extract import context, figures
-from mickb.extract.figures import extract_figures
-from mickb.glossary import is_english
-from mickb.models import Document, Passage, Sentence, SourceMeta
-from mickb.numbers import (
+from mickb.ingest.extract import context, figures
+from mickb.ingest.extract.figures import extract_figures
+from mickb.records import Document, Passage, Sentence, SourceMeta
+from mickb.text.glossary import is_english
+from mickb.text.numbers import (
     _CURRENCIES_BY_HEAD,
     _CURRENCY_WORDS,
     _MAY_HOLD_URL_RE,
@@ -422,8 +422,8 @@ _GLOSSARY_WORDS = st.sampled_from(
 def test_glossary_terms_are_matched_longest_first_as_a_try_of_every_length_matches(
     raw: list[str],
 ) -> None:
-    from mickb import glossary
-    from mickb.fold import canon
+    from mickb.text import glossary
+    from mickb.text.fold import canon
 
     words = [canon(w) for w in " ".join(raw).split()]
     g = glossary._load()

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mickb.fold import canon, fold, words
+from mickb.text.fold import canon, fold, words
 
 VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
 vietnamese_text = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " ,.%0123456789", max_size=60)

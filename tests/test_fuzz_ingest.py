@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mickb.pipeline import extract
-from mickb.read import load_text
-from mickb.store import KB
+from mickb.ingest.pipeline import extract
+from mickb.ingest.read import load_text
+from mickb.kb.store import KB
 
 PIECES = st.sampled_from(
     [

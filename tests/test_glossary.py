@@ -1,10 +1,10 @@
-"""The bilingual sector glossary (mickb.glossary)."""
+"""The bilingual sector glossary (mickb.text.glossary)."""
 
 from __future__ import annotations
 
 import pytest
 
-from mickb.glossary import english_to_vietnamese, is_english, metric_en, terms
+from mickb.text.glossary import english_to_vietnamese, is_english, metric_en, terms
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mickb.cli import main
+from mickb.cli.entry import main
 
 REPORT = """---
 title: "Bưu chính thử nghiệm năm 2023"
@@ -175,7 +175,7 @@ def test_html_scripts_and_navigation_are_not_text(tmp_path, capsys) -> None:
 
 def test_default_ingest_writes_the_users_kb_not_the_package(tmp_path, report, capsys) -> None:
     import mickb
-    from mickb.paths import shipped_kb, user_kb
+    from mickb.kb.paths import shipped_kb, user_kb
 
     shipped_before = shipped_kb().read_bytes()
     code, _, err = run(["ingest", str(report)], capsys)

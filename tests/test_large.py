@@ -18,6 +18,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -61,6 +63,7 @@ def kb_state(db: Path) -> dict[str, Any]:
         conn.close()
 
 
+@pytest.mark.slow
 def test_a_50_mb_report_lands_whole_and_failures_change_nothing(tmp_path: Path) -> None:
     gen = _generator()
     big = gen.generate(tmp_path / "bao-cao-lon.md", 50)
@@ -144,8 +147,9 @@ def test_a_document_read_in_windows_gives_the_records_of_one_read_whole(
 ) -> None:
     """Streaming (small windows, records staged on disk) changes nothing: the same passages,
     figures, quotes and speakers, with the same ids, as extracting the document whole."""
-    from mickb import pipeline, store
-    from mickb.store import KB
+    from mickb.ingest import pipeline
+    from mickb.kb import store
+    from mickb.kb.store import KB
 
     gen = _generator()
     report = gen.generate(tmp_path / "bao-cao.md", 0.15, seed=11)

@@ -1,4 +1,4 @@
-"""Reading numbers in Vietnamese and English running text (mickb.numbers)."""
+"""Reading numbers in Vietnamese and English running text (mickb.text.numbers)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mickb.numbers import find_numbers, parse_number, unit_kind
+from mickb.text.numbers import find_numbers, parse_number, unit_kind
 
 
 @pytest.mark.parametrize(

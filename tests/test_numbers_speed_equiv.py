@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mickb import numbers
-from mickb.numbers import (
+from mickb.text import numbers
+from mickb.text.numbers import (
     _AGE_AFTER_RE,
     _ALL_CLUES,
     _CURRENCIES_BY_HEAD,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mickb.extract.quotes import extract_quotes, people
-from mickb.models import Quote
-from mickb.read import load_document, load_text
+from mickb.ingest.extract.quotes import extract_quotes, people
+from mickb.ingest.read import load_document, load_text
+from mickb.records import Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"

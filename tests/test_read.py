@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mickb.errors import UnreadableDocument
-from mickb.models import SourceMeta
-from mickb.read import load_document, load_text, read_bytes, sniff_format
+from mickb.ingest.read import load_document, load_text, read_bytes, sniff_format
+from mickb.records import SourceMeta
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"

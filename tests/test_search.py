@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from kbfactory import doc, fact, quote, telecom_doc, telecom_records
 
 from mickb.errors import BadInput
-from mickb.search import CANDIDATES, Hit, find
-from mickb.store import KB
+from mickb.kb.store import KB
+from mickb.query.search import CANDIDATES, Hit, find
 
 
 @pytest.fixture(scope="module")

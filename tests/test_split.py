@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mickb.models import Passage
-from mickb.read import load_document
-from mickb.split import split_sentences, split_text
+from mickb.ingest.read import load_document
+from mickb.ingest.split import split_sentences, split_text
+from mickb.records import Passage
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 PROBE = """
 import sys
-from mickb.entry import main
+from mickb.cli.entry import main
 try:
     main({args!r})
 except SystemExit:
     pass
-names = ("rich", "sqlite_utils", "pydantic", "rapidfuzz", "dataclasses", "mickb.numbers")
+names = ("rich", "sqlite_utils", "pydantic", "rapidfuzz", "dataclasses", "mickb.text.numbers")
 heavy = sorted(m for m in names if m in sys.modules)
 sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
 """
@@ -39,7 +39,7 @@ def test_json_query_with_a_figure_does_not_import_dataclasses(seed_kb: Path) -> 
     # dataclasses (with inspect, ast, dis) was ~10 ms of a ~70 ms `find --json`: the classes on
     # the query path are plain (mickb.plain), including those of the number reader
     mods = loaded(["find", "telecom revenue 138.000 tỷ", "--json", "--db", str(seed_kb)])
-    assert "mickb.numbers" in mods and "dataclasses" not in mods
+    assert "mickb.text.numbers" in mods and "dataclasses" not in mods
 
 
 def test_table_query_imports_rich_but_not_sqlite_utils(seed_kb: Path) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from kbfactory import doc, fact, telecom_doc, telecom_records
 
-from mickb import migrations
 from mickb.errors import (
     KBCorrupt,
     KBLocked,
@@ -20,7 +19,8 @@ from mickb.errors import (
     NotAMickbKB,
     RecordNotFound,
 )
-from mickb.store import KB
+from mickb.kb import schema as migrations
+from mickb.kb.store import KB
 
 FACT_KEYS = [
     "kind",

@@ -10,12 +10,12 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mickb.clean import _OTHER_SPACES, collapse
-from mickb.extract.quotes import _tail_word
-from mickb.fold import fold
-from mickb.models import Fact
-from mickb.split import _last_word, split_text
-from mickb.store import _fact_parts, _search_text, fact_search_text, fast_fold
+from mickb.ingest.clean import _OTHER_SPACES, collapse
+from mickb.ingest.extract.quotes import _tail_word
+from mickb.ingest.split import _last_word, split_text
+from mickb.kb.store import _fact_parts, _search_text, fact_search_text, fast_fold
+from mickb.records import Fact
+from mickb.text.fold import fold
 
 # Vietnamese letters in both spellings (precomposed and with combining marks), đ and ð, a
 # mark that does not combine (U+034F), Greek, ligatures, punctuation and other scripts.

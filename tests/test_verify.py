@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from kbfactory import doc, quote
 
 from mickb.errors import BadInput
-from mickb.store import KB
-from mickb.verify import speaker_matches, verify_quote, word_differences
+from mickb.kb.store import KB
+from mickb.query.verify import speaker_matches, verify_quote, word_differences
 
 SPEECH = "\n\n".join(
     [
@@ -225,7 +225,7 @@ def test_word_differences_reads_like_an_editor() -> None:
 
 @pytest.fixture(scope="module")
 def seed(request: pytest.FixtureRequest) -> Any:
-    pytest.importorskip("mickb.extract.figures")  # until the figure extractor exists
+    pytest.importorskip("mickb.ingest.extract.figures")  # until the figure extractor exists
     seed_kb: Path = request.getfixturevalue("seed_kb")
     opened = KB.open(seed_kb, readonly=True)
     yield opened

@@ -1,3 +1,3 @@
-from mickb.entry import main
+from mickb.cli.entry import main
 
 main()

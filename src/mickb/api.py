@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from mickb.pipeline import IngestReport
-    from mickb.search import Hit
-    from mickb.store import KB
+    from mickb.ingest.pipeline import IngestReport
+    from mickb.kb.store import KB
+    from mickb.query.search import Hit
 
 
 def open_kb(path: str | Path | None = None, *, readonly: bool = True) -> KB:
     """Open a KB: `path`, else $MICKB_DB, else the user's KB, else the shipped one."""
-    from mickb.paths import kb_for_reading, kb_for_writing
-    from mickb.store import KB
+    from mickb.kb.paths import kb_for_reading, kb_for_writing
+    from mickb.kb.store import KB
 
     if readonly:
         return KB.open(kb_for_reading(path), readonly=True)
@@ -35,21 +35,21 @@ def find(kb: KB, query: str, **filters: Any) -> list[Hit]:
 
     Filters: kind, sector, speaker, period, source, limit (as `mickb find`).
     """
-    from mickb.search import find as _find
+    from mickb.query.search import find as _find
 
     return _find(kb, query, **filters)
 
 
 def check(kb: KB, claim: str) -> dict[str, Any]:
     """The contract's `check --json` result for one claim."""
-    from mickb.check import check_claim
+    from mickb.query.check import check_claim
 
     return check_claim(kb, claim)
 
 
 def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
     """The contract's `quote --json` result."""
-    from mickb.verify import verify_quote as _verify
+    from mickb.query.verify import verify_quote as _verify
 
     return _verify(kb, text, by=by)
 
@@ -58,8 +58,8 @@ def ingest(kb: KB, paths: list[str | Path], **meta: str | None) -> IngestReport:
     """Add documents (title/date/url/outlet/author override what they say of themselves)."""
     from pathlib import Path
 
-    from mickb.models import SourceMeta
-    from mickb.pipeline import ingest as _ingest
+    from mickb.ingest.pipeline import ingest as _ingest
+    from mickb.records import SourceMeta
 
     return _ingest(kb, [Path(p) for p in paths], SourceMeta(**meta))
 
@@ -68,6 +68,6 @@ def build(sources: str | Path, output: str | Path) -> IngestReport:
     """Rebuild `output` from a folder of sources, deterministically."""
     from pathlib import Path
 
-    from mickb.pipeline import build as _build
+    from mickb.ingest.pipeline import build as _build
 
     return _build(Path(sources), Path(output))

@@ -24,11 +24,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mickb.errors import BadInput
-from mickb.fold import fold, nfc
+from mickb.text.fold import fold, nfc
 
 if TYPE_CHECKING:
-    from mickb.numbers import NumberMatch
-    from mickb.store import KB
+    from mickb.kb.store import KB
+    from mickb.text.numbers import NumberMatch
 
 # --- tuning -------------------------------------------------------------------------------
 # A fact is "the same metric" as the claim's from this score on (0..1, see metric_score).
@@ -261,8 +261,8 @@ def check_claim(kb: KB, claim: str) -> dict[str, Any]:
 def read_claim(claim: str) -> list[Figure]:
     """Every figure of a claim with its hedge, measure and metric words (years, dates and
     other context numbers left out)."""
-    from mickb.glossary import is_english
-    from mickb.numbers import find_numbers
+    from mickb.text.glossary import is_english
+    from mickb.text.numbers import find_numbers
 
     found = find_numbers(claim)
     # A range ("18-20%", "từ 4 đến 5 triệu") is one figure: its first end, reaching the second.
@@ -448,7 +448,7 @@ def _unit_noun(n: NumberMatch) -> str:
 
 
 def _is_count(n: NumberMatch) -> bool:
-    from mickb.numbers import unit_kind
+    from mickb.text.numbers import unit_kind
 
     kind = unit_kind(n.base_unit)
     return kind in ("number", "people") or kind.startswith("count:")
@@ -655,7 +655,7 @@ def _metric_words(segment: str, english: bool) -> tuple[list[str], list[str], st
     raw: list[str] = []
     content: list[str] = []
     if english:
-        from mickb.glossary import english_to_vietnamese
+        from mickb.text.glossary import english_to_vietnamese
 
         stripped = _strip_time(fold(segment))
         en = [_en_norm(w) for w in _WORD_RE.findall(stripped)]
@@ -822,7 +822,7 @@ def _fact_clause_cached(
     sentence: str, value_text: str
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(every folded word, content words, text) of the clause a fact's figure closes."""
-    from mickb.numbers import find_numbers
+    from mickb.text.numbers import find_numbers
 
     at = sentence.find(value_text) if value_text else -1
     if at < 0:
@@ -940,7 +940,7 @@ def _interval(v: float, r: float, hedge: str | None, *, source: bool) -> tuple[f
 
 def _written(fact: _Fact) -> tuple[int, float, str | None]:
     """Decimals, scale and digits of the fact's value as the source writes it."""
-    from mickb.numbers import find_numbers
+    from mickb.text.numbers import find_numbers
 
     for n in find_numbers(fact.value_text or ""):
         return n.decimals, n.scale, n.text
@@ -949,7 +949,7 @@ def _written(fact: _Fact) -> tuple[int, float, str | None]:
 
 
 def units_compatible(fig: Figure, fact: _Fact) -> bool:
-    from mickb.numbers import unit_kind
+    from mickb.text.numbers import unit_kind
 
     a = unit_kind(fig.number.base_unit)
     b = unit_kind(fact.base_unit if fact.base_unit else _fact_base_unit(fact))
@@ -965,7 +965,7 @@ def units_compatible(fig: Figure, fact: _Fact) -> bool:
 
 
 def _fact_base_unit(fact: _Fact) -> str | None:
-    from mickb.numbers import find_numbers
+    from mickb.text.numbers import find_numbers
 
     for n in find_numbers(fact.value_text or ""):
         return n.base_unit
@@ -1009,7 +1009,7 @@ def candidate_facts(
 
     As in search.py, bm25 ordering is used only when the vocabulary says the match set is
     small; a large one gives its newest rows."""
-    from mickb.verify import kb_connection
+    from mickb.query.verify import kb_connection
 
     conn = kb_connection(kb)
     df = _term_counts(conn, fig.vi_words + fig.en_words)
@@ -1288,7 +1288,7 @@ def _fact_phrase(fact: _Fact, with_qualifier: bool = False) -> str:
 
 def _qualifier_words(fact: _Fact) -> str | None:
     """The source's own hedge words ("ước đạt", "khoảng") before its figure."""
-    from mickb.numbers import find_numbers
+    from mickb.text.numbers import find_numbers
 
     sentence = fact.sentence or ""
     at = sentence.find(fact.value_text or "\0")

@@ -38,9 +38,24 @@ class NumberMatch(PlainRecord):
     """A figure found in text (a plain class, not a dataclass: see mickb.plain)."""
 
     __slots__ = (
-        "start", "end", "text", "value", "total", "unit", "base_value", "base_unit", "decimals",
-        "scale", "qualifier", "is_percent", "is_context", "context", "qualifier_start", "lang",
-        "qualifier_text", "range_with",
+        "start",
+        "end",
+        "text",
+        "value",
+        "total",
+        "unit",
+        "base_value",
+        "base_unit",
+        "decimals",
+        "scale",
+        "qualifier",
+        "is_percent",
+        "is_context",
+        "context",
+        "qualifier_start",
+        "lang",
+        "qualifier_text",
+        "range_with",
     )
 
     def __init__(
@@ -350,7 +365,7 @@ _COUNT_NOUNS: tuple[str, ...] = (
 
 def _by_fold(words: tuple[str, ...]) -> list[tuple[str, str]]:
     """(folded, accented) pairs, longest first so "trang web" wins over "trang"."""
-    from mickb.fold import fold
+    from mickb.text.fold import fold
 
     pairs = {(fold(w), w) for w in words}
     return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
@@ -388,7 +403,7 @@ def _by_head(entries: list[_Word]) -> dict[str, tuple[_Word, ...]]:
 
 
 def _word(key: str, accented: str, code: str = "") -> _Word:
-    from mickb.fold import canon
+    from mickb.text.fold import canon
 
     return _Word(key, accented, None if accented.isascii() else canon(accented), code)
 
@@ -684,7 +699,7 @@ _VI_LETTERS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéè�
 
 
 def _looks_english(window: str) -> bool:
-    from mickb.glossary import is_english
+    from mickb.text.glossary import is_english
 
     return is_english(window)
 
@@ -838,8 +853,20 @@ class _Raw:
     """A number as the reader goes along, before it becomes a NumberMatch."""
 
     __slots__ = (
-        "start", "end", "digits", "value", "decimals", "lang", "unit_end", "unit", "scale",
-        "base_unit", "is_percent", "currency_prefix_start", "context", "total_raw",
+        "start",
+        "end",
+        "digits",
+        "value",
+        "decimals",
+        "lang",
+        "unit_end",
+        "unit",
+        "scale",
+        "base_unit",
+        "is_percent",
+        "currency_prefix_start",
+        "context",
+        "total_raw",
     )
 
     def __init__(
@@ -926,7 +953,7 @@ def _prev_words(folded: str, pos: int, n: int = 4) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _canon(text: str) -> str:
-    from mickb.fold import canon
+    from mickb.text.fold import canon
 
     return canon(text)
 
@@ -1606,7 +1633,7 @@ def unit_kind(base_unit: str | None) -> str:
         return "percent"
     if base_unit == "điểm %":
         return "percentage_points"
-    from mickb.fold import fold
+    from mickb.text.fold import fold
 
     folded = fold(base_unit)
     if base_unit == _PEOPLE_BASE or folded in _PEOPLE:

@@ -4,7 +4,7 @@ How a query is answered, and why it stays fast at a million facts:
 
 1. The query is text, never FTS syntax: it is cleaned, folded (no case, no diacritics, đ -> d)
    and cut into at most MAX_TOKENS words, each quoted as an FTS5 string.
-2. Figures in it ("138.000", "138 nghìn tỷ", "75,8%") are read by mickb.numbers and looked up
+2. Figures in it ("138.000", "138 nghìn tỷ", "75,8%") are read by mickb.text.numbers and looked up
    by value in the indexes on facts(value) and facts(base_value), allowing for rounding.
 3. Words the index has never seen are corrected against the `terms` vocabulary (rapidfuzz,
    one or two edits: "vin" -> "vien"); a short last word is also completed ("doanh th").
@@ -28,11 +28,11 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from mickb import migrations
 from mickb.errors import BadInput, RecordNotFound
-from mickb.fold import canon, fold
+from mickb.kb import schema as migrations
+from mickb.kb.store import KB, fast_fold
 from mickb.plain import PlainRecord
-from mickb.store import KB, fast_fold
+from mickb.text.fold import canon, fold
 
 MAX_QUERY_CHARS = 1000  # what a person types; the rest of a pasted page is ignored
 MAX_TOKENS = 12
@@ -82,8 +82,16 @@ class _Number:
 
 class _Plan:
     __slots__ = (
-        "text", "tokens", "groups", "numbers", "english", "english_text", "accented", "df",
-        "total", "last_rowid",
+        "text",
+        "tokens",
+        "groups",
+        "numbers",
+        "english",
+        "english_text",
+        "accented",
+        "df",
+        "total",
+        "last_rowid",
     )
 
     def __init__(
@@ -138,7 +146,7 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
         # importing the number reader (~10 ms of start-up)
         return []
     try:
-        from mickb.numbers import find_numbers
+        from mickb.text.numbers import find_numbers
     except ImportError:  # the numbers module is optional to search: words still work
         return []
     found: list[tuple[int, int, _Number]] = []
@@ -153,17 +161,26 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
         step = max(step, abs(m.value) * 1e-9)
         base = m.base_value if m.base_value is not None and math.isfinite(m.base_value) else None
         scale = m.scale if m.scale and math.isfinite(m.scale) else 1.0
-        found.append((m.start, m.end, _Number(
-            text=m.text, value=m.value, base_value=base, unit=m.unit or "",
-            value_tolerance=step,
-            base_tolerance=max(step * scale, abs(base or 0) * 1e-9),
-        )))
+        found.append(
+            (
+                m.start,
+                m.end,
+                _Number(
+                    text=m.text,
+                    value=m.value,
+                    base_value=base,
+                    unit=m.unit or "",
+                    value_tolerance=step,
+                    base_tolerance=max(step * scale, abs(base or 0) * 1e-9),
+                ),
+            )
+        )
     return found
 
 
 def _english_terms(query: str) -> tuple[list[str], str]:
     try:
-        from mickb.glossary import english_to_vietnamese, is_english
+        from mickb.text.glossary import english_to_vietnamese, is_english
     except ImportError:
         return [], ""
     try:
@@ -187,7 +204,10 @@ class _Vocabulary:
         from rapidfuzz.distance import Levenshtein
 
         found = process.extract(
-            token, self.words, scorer=Levenshtein.distance, score_cutoff=max_distance,
+            token,
+            self.words,
+            scorer=Levenshtein.distance,
+            score_cutoff=max_distance,
             limit=20,
         )
         found.sort(key=lambda item: (item[1], -self.counts.get(item[0], 0), item[0]))
@@ -261,14 +281,23 @@ def _plan(kb: KB, query: str) -> _Plan:
             for alternative in group[1:]:
                 df.setdefault(alternative, 0)
             if len(group) > 1:
-                df.update(conn.execute(
-                    f"SELECT term, n FROM terms WHERE term IN ({','.join('?' * len(group))})",
-                    group,
-                ).fetchall())
+                df.update(
+                    conn.execute(
+                        f"SELECT term, n FROM terms WHERE term IN ({','.join('?' * len(group))})",
+                        group,
+                    ).fetchall()
+                )
         groups.append(group)
     return _Plan(
-        text=" ".join(tokens), tokens=tokens, groups=groups, numbers=[n for _, _, n in numbers],
-        english=english, english_text=english_text, accented=accented, df=df, total=max(total, 1),
+        text=" ".join(tokens),
+        tokens=tokens,
+        groups=groups,
+        numbers=[n for _, _, n in numbers],
+        english=english,
+        english_text=english_text,
+        accented=accented,
+        df=df,
+        total=max(total, 1),
         last_rowid=last_rowid,
     )
 
@@ -322,20 +351,22 @@ def _stages(plan: _Plan) -> list[_Stage]:
         phrases = [_fts_string(p) for p in plan.english]
         estimate = min(_phrase_df(plan, p) for p in plan.english)
         stages.append(_Stage(" AND ".join(phrases), 0.8, estimate))
-        stages.append(_Stage(
-            " OR ".join(phrases), 0.5, sum(_phrase_df(plan, p) for p in plan.english)
-        ))
+        stages.append(
+            _Stage(" OR ".join(phrases), 0.5, sum(_phrase_df(plan, p) for p in plan.english))
+        )
     # Relaxed: any word that says something (not one that half the KB contains).
     common = max(plan.total // 10, min(plan.total, 1000))
     informative = [g for g in groups if sum(plan.df.get(a, 0) for a in g) <= common]
     if len(groups) > 1 and informative:
         informative.sort(key=lambda g: sum(plan.df.get(a, 0) for a in g))
         chosen = informative[:4]
-        stages.append(_Stage(
-            " OR ".join(_group_expression(g) for g in chosen),
-            0.4,
-            sum(plan.df.get(a, 0) for g in chosen for a in g),
-        ))
+        stages.append(
+            _Stage(
+                " OR ".join(_group_expression(g) for g in chosen),
+                0.4,
+                sum(plan.df.get(a, 0) for g in chosen for a in g),
+            )
+        )
     for stage in stages:
         words = set(_TOKEN_RE.findall(stage.expression))
         stage.cost = sum(plan.df.get(w, 0) for w in words)
@@ -417,9 +448,7 @@ def _candidates(
                 if target is None or (column == "base_value" and target == number.value):
                     continue
                 # In index order, no sort: a round number may match thousands of facts.
-                sql = (
-                    f"SELECT t.rowid FROM facts t WHERE t.{column} BETWEEN ? AND ?{where} LIMIT ?"
-                )
+                sql = f"SELECT t.rowid FROM facts t WHERE t.{column} BETWEEN ? AND ?{where} LIMIT ?"
                 matches = conn.execute(
                     sql, [target - tolerance, target + tolerance, *params, STAGE_LIMIT]
                 )
@@ -436,9 +465,14 @@ def _number_score(plan: _Plan, value: float | None, base: float | None, unit: st
     for n in plan.numbers:
         if value is not None and abs(value - n.value) <= n.value_tolerance:
             exact = abs(value - n.value) <= abs(n.value) * 1e-9 + 1e-12
-            same_unit = not n.unit or fast_fold(n.unit) == fast_fold(unit or "") or (
-                n.base_value is not None and base is not None
-                and abs(base - n.base_value) <= n.base_tolerance
+            same_unit = (
+                not n.unit
+                or fast_fold(n.unit) == fast_fold(unit or "")
+                or (
+                    n.base_value is not None
+                    and base is not None
+                    and abs(base - n.base_value) <= n.base_tolerance
+                )
             )
             best = max(best, (1.0 if exact else 0.6) * (1.0 if same_unit else 0.5))
         if n.base_value is not None and base is not None and n.base_value != n.value:

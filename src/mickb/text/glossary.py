@@ -17,7 +17,7 @@ import os
 import re
 from functools import lru_cache
 
-from mickb.fold import canon, fold
+from mickb.text.fold import canon, fold
 
 __all__ = ["metric_en", "english_to_vietnamese", "is_english", "terms"]
 
@@ -50,7 +50,12 @@ class _Glossary:
     """The loaded glossary (a plain class, not a dataclass: see mickb.plain)."""
 
     __slots__ = (
-        "vi_to_en", "folded_to_en", "en_to_vi", "max_vi_words", "max_en_words", "max_words_from"
+        "vi_to_en",
+        "folded_to_en",
+        "en_to_vi",
+        "max_vi_words",
+        "max_en_words",
+        "max_words_from",
     )
 
     def __init__(self) -> None:
@@ -82,7 +87,8 @@ def _norm_en(phrase: str) -> str:
 def _load() -> _Glossary:
     g = _Glossary()
     # A plain path, not importlib.resources (~4 ms of start-up): the file ships in the package.
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "glossary.tsv")
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    path = os.path.join(package, "data", "glossary.tsv")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     for line in text.splitlines():
@@ -225,7 +231,7 @@ def metric_en(metric_vi: str) -> str | None:
     # which words a comma follows: the list "ngăn chặn, xử lý" is two participles
     # (asked only of a participle segment: worked out at the first)
     comma_after: list[bool] | None = None
-    from mickb.store import fast_fold  # fold()'s result, without its per-character loop
+    from mickb.kb.store import fast_fold  # fold()'s result, without its per-character loop
 
     unmarked = fast_fold(metric_vi) == metric_vi.lower()  # typed without diacritics
     if not folded:

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from mickb.models import Document, Passage, Quote, Sentence, Speaker, make_id
+from mickb.records import Document, Passage, Quote, Sentence, Speaker, make_id
 
 # Verbs that attribute words to a speaker (longest first when matching).
 SPEECH_VERBS = (

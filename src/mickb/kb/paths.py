@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mickb.errors import BadInput, KBMissing
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/mickb (this file is mickb/kb/paths.py)
 
 
 def lock_timeout() -> float:

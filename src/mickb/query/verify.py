@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mickb.errors import BadInput
-from mickb.fold import fold, nfc, words
+from mickb.text.fold import fold, nfc, words
 
 if TYPE_CHECKING:
-    from mickb.store import KB
+    from mickb.kb.store import KB
 
 # How many quotes the full-text index hands over for fuzzy comparison: enough to hold every
 # quote that shares a rare word with the text, few enough to stay fast on a large KB.
@@ -211,7 +211,7 @@ def quote_candidates(kb: KB, query: list[str], limit: int = CANDIDATE_LIMIT) -> 
     """Quotes that may hold the query's words, a bounded set whatever the KB's size: the exact
     word sequence first, then the quotes sharing its rarest words (bm25-ranked when the
     vocabulary says they are few enough to rank cheaply)."""
-    from mickb.check import _fts_string, _term_counts
+    from mickb.query.check import _fts_string, _term_counts
 
     conn = kb_connection(kb)
     cols = "q.id, q.text, q.speaker_name, q.speaker_role, q.form, q.sentence"

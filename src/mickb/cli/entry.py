@@ -2,7 +2,7 @@
 
 Typer and click cost about 6x the bare interpreter's start-up, so the commands people run
 most (`mickb`, `mickb --help`, `mickb find QUERY [options]`) are answered without them when
-the command line is plain; anything else goes to the full Typer CLI (mickb.cli). The two
+the command line is plain; anything else goes to the full Typer CLI (mickb.cli.app). The two
 paths print the same bytes: tests/test_entry.py runs both and compares.
 """
 
@@ -73,7 +73,7 @@ def _fast(argv: list[str]) -> int | None:
         # click wraps help at min(terminal, 80) - 2 columns; the stored text is at 78.
         if shutil.get_terminal_size().columns < 80:
             return None
-        from mickb._help import ROOT_HELP
+        from mickb.cli.help_text import ROOT_HELP
 
         sys.stdout.write(ROOT_HELP)
         return ExitCode.OK
@@ -81,7 +81,7 @@ def _fast(argv: list[str]) -> int | None:
         params = _plain_find(argv[1:])
         if params is None:
             return None
-        from mickb.commands import run_find
+        from mickb.cli.commands import run_find
 
         fmt = next((f for f in ("json", "jsonl", "csv") if params.pop(f, False)), "table")
         return run_find(fmt=fmt, **params)  # type: ignore[arg-type]
@@ -92,8 +92,8 @@ def _run_typer(argv: list[str]) -> int:
     import click
     import typer
 
-    from mickb.cli import app
-    from mickb.commands import Done
+    from mickb.cli.app import app
+    from mickb.cli.commands import Done
 
     command = typer.main.get_command(app)
     try:

@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from mickb import migrations
 from mickb.errors import (
     KBCorrupt,
     KBError,
@@ -37,13 +36,14 @@ from mickb.errors import (
     NotAMickbKB,
     RecordNotFound,
 )
-from mickb.fold import fold
+from mickb.kb import schema as migrations
 from mickb.plain import PlainRecord
+from mickb.text.fold import fold
 
 if TYPE_CHECKING:
     # Records are built by the extractor; reading a KB (every `find`) never needs these
     # classes, and importing them (dataclasses, inspect) costs start-up time.
-    from mickb.models import Document, Fact, Passage, Quote, Sentence, SourceMeta
+    from mickb.records import Document, Fact, Passage, Quote, Sentence, SourceMeta
 
 AddStatus = Literal["added", "unchanged", "replaced"]
 
@@ -131,7 +131,7 @@ _NOT_ASCII_OR_MARK = re.compile(r"[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
 
 
 def fast_fold(text: str) -> str:
-    """mickb.fold.fold, the same result at a few times the speed for the text of reports.
+    """mickb.text.fold.fold, the same result at a few times the speed for the text of reports.
 
     fold() decomposes and filters every character in Python; ingest folds every sentence and
     find folds every candidate. Vietnamese text decomposes (NFD) into ASCII letters and
@@ -207,13 +207,13 @@ def _fact_head(
 
 
 def _make_id(doc_sha256: str, kind: str, sentence_ordinal: int, start: int, text: str) -> str:
-    from mickb.models import make_id
+    from mickb.records import make_id
 
     return make_id(doc_sha256, kind, sentence_ordinal, start, text)
 
 
 def _passage(row: Any) -> Passage:
-    from mickb.models import Passage
+    from mickb.records import Passage
 
     return Passage(row[1], row[2], row[3], row[4], row[5])
 
@@ -462,13 +462,33 @@ class DocumentWriter:
                 related = [r for r in f.related if r in seen] if f.related else []
             else:
                 related = by_position[fid]
-            append((
-                fid, source_id, self._passage(f.sentence_ordinal), f.sentence_ordinal,
-                f.span[0], f.span[1], f.metric, f.metric_en, f.measure, f.value, f.unit,
-                f.value_text, f.total, f.qualifier, f.base_value, f.base_unit, f.period,
-                f.compared_to, f.direction, f.sector, _json_ids(related), f.sentence,
-                search_text,
-            ))
+            append(
+                (
+                    fid,
+                    source_id,
+                    self._passage(f.sentence_ordinal),
+                    f.sentence_ordinal,
+                    f.span[0],
+                    f.span[1],
+                    f.metric,
+                    f.metric_en,
+                    f.measure,
+                    f.value,
+                    f.unit,
+                    f.value_text,
+                    f.total,
+                    f.qualifier,
+                    f.base_value,
+                    f.base_unit,
+                    f.period,
+                    f.compared_to,
+                    f.direction,
+                    f.sector,
+                    _json_ids(related),
+                    f.sentence,
+                    search_text,
+                )
+            )
             held += len(f.sentence) + len(search_text)
         self._held += held
 
@@ -493,11 +513,23 @@ class DocumentWriter:
                     speaker_ids[(name, role)] = speaker_id
             search_text, record_terms = _search_text([name, role, q.text, q.sentence])
             self._terms.update(record_terms)
-            self._quotes.append((
-                qid, source_id, self._passage(q.sentence_ordinal), q.sentence_ordinal,
-                q.span[0], q.span[1], q.text, speaker_id, name, role,
-                q.form, q.sentence, search_text,
-            ))
+            self._quotes.append(
+                (
+                    qid,
+                    source_id,
+                    self._passage(q.sentence_ordinal),
+                    q.sentence_ordinal,
+                    q.span[0],
+                    q.span[1],
+                    q.text,
+                    speaker_id,
+                    name,
+                    role,
+                    q.form,
+                    q.sentence,
+                    search_text,
+                )
+            )
             self._held += len(q.sentence) + len(search_text)
 
     # -- staging ------------------------------------------------------------------------------
@@ -559,8 +591,16 @@ class DocumentWriter:
 
     def _source_row(self, meta: SourceMeta, n_facts: int, n_quotes: int) -> tuple[Any, ...]:
         return (
-            self.source_id, self.sha256, meta.title, meta.date, meta.url, meta.outlet,
-            meta.author, self.path, n_facts, n_quotes,
+            self.source_id,
+            self.sha256,
+            meta.title,
+            meta.date,
+            meta.url,
+            meta.outlet,
+            meta.author,
+            self.path,
+            n_facts,
+            n_quotes,
         )
 
     def commit(self, meta: SourceMeta) -> AddResult:
@@ -817,8 +857,7 @@ class KB:
                 )
             if not migrations.is_mickb(conn):
                 raise NotAMickbKB(
-                    f"{path} is a SQLite database but not a mickb knowledge base; "
-                    "pass another --db"
+                    f"{path} is a SQLite database but not a mickb knowledge base; pass another --db"
                 )
         except sqlite3.Error as exc:
             raise kb_error(exc, path) from exc
@@ -963,15 +1002,17 @@ class KB:
 
     def _insert(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         c = self._conn
-        c.executemany(f"INSERT INTO sources ({_SOURCE_INSERT}) VALUES ({_marks(10)})",
-                      rows["source"])
-        c.executemany(f"INSERT INTO passages ({_PASSAGE_INSERT}) VALUES ({_marks(6)})",
-                      rows["passages"])
+        c.executemany(
+            f"INSERT INTO sources ({_SOURCE_INSERT}) VALUES ({_marks(10)})", rows["source"]
+        )
+        c.executemany(
+            f"INSERT INTO passages ({_PASSAGE_INSERT}) VALUES ({_marks(6)})", rows["passages"]
+        )
         c.executemany(f"INSERT INTO facts ({_FACT_INSERT}) VALUES ({_marks(23)})", rows["facts"])
-        c.executemany(f"INSERT INTO speakers ({_SPEAKER_INSERT}) VALUES ({_marks(4)})",
-                      rows["speakers"])
-        c.executemany(f"INSERT INTO quotes ({_QUOTE_INSERT}) VALUES ({_marks(13)})",
-                      rows["quotes"])
+        c.executemany(
+            f"INSERT INTO speakers ({_SPEAKER_INSERT}) VALUES ({_marks(4)})", rows["speakers"]
+        )
+        c.executemany(f"INSERT INTO quotes ({_QUOTE_INSERT}) VALUES ({_marks(13)})", rows["quotes"])
         migrations.add_terms(c, Counter(dict(rows["terms"])))
 
     def _delete_source(self, source_id: str) -> None:
@@ -1049,8 +1090,9 @@ class KB:
                 "SELECT id, title, date, url, outlet, author FROM sources WHERE id = ?",
                 (source_id,),
             ).fetchone()
-            cached = dict(zip(SOURCE_FIELDS, row or (source_id, None, None, None, None, None),
-                              strict=True))
+            cached = dict(
+                zip(SOURCE_FIELDS, row or (source_id, None, None, None, None, None), strict=True)
+            )
             self._source_cache[source_id] = cached
         return dict(cached)
 
@@ -1125,8 +1167,9 @@ class KB:
         """Records for rowids of facts or quotes (search.py's candidates), keyed by rowid."""
         if not rowids:
             return {}
-        sql, build = (FACT_SELECT, self.fact_record) if kind == "fact" else (
-            QUOTE_SELECT, self.quote_record)
+        sql, build = (
+            (FACT_SELECT, self.fact_record) if kind == "fact" else (QUOTE_SELECT, self.quote_record)
+        )
         marks = ",".join("?" * len(rowids))
         select = sql.replace("SELECT ", "SELECT rowid, ", 1)
         with self._reading():
@@ -1178,8 +1221,11 @@ class KB:
             for rid in record.get("related", []):
                 found = self._find_row(rid)
                 if found is not None:
-                    related.append(self.fact_record(found[1]) if found[0] == "fact"
-                                   else self.quote_record(found[1]))
+                    related.append(
+                        self.fact_record(found[1])
+                        if found[0] == "fact"
+                        else self.quote_record(found[1])
+                    )
         return {
             "record": record,
             "paragraph": paragraph,

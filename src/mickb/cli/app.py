@@ -12,12 +12,11 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from mickb import render
-from mickb.commands import Done, open_for_reading, run_find
-from mickb.entry import main
+from mickb.cli import render
+from mickb.cli.commands import Done, open_for_reading, run_find
 from mickb.errors import BadInput, ExitCode
 
-__all__ = ["app", "main"]
+__all__ = ["app"]
 
 # rich_markup_mode=None: plain click help, so `mickb --help` never pays for importing rich.
 app = typer.Typer(
@@ -122,7 +121,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """One record with its sentence, paragraph, document, related facts and a citation."""
-    from mickb.cite import citation
+    from mickb.query.cite import citation
 
     kb = open_for_reading(db)
     try:
@@ -146,7 +145,7 @@ def check(
     db: DbOption = None,
 ) -> None:
     """Fact-check every figure in a claim against the KB."""
-    from mickb.check import check_claim
+    from mickb.query.check import check_claim
 
     claims = [ln for ln in _stdin_text().splitlines() if ln.strip()] if claim == "-" else [claim]
     if claim == "-" and not claims:
@@ -182,7 +181,7 @@ def quote(
     db: DbOption = None,
 ) -> None:
     """Verify a quotation and its attribution."""
-    from mickb.verify import verify_quote
+    from mickb.query.verify import verify_quote
 
     kb = open_for_reading(db)
     try:
@@ -210,10 +209,10 @@ def ingest(
     db: DbOption = None,
 ) -> None:
     """Add documents to your KB (never the shipped one); each document is one transaction."""
-    from mickb.models import SourceMeta
-    from mickb.paths import kb_for_writing, lock_timeout
-    from mickb.pipeline import ingest as ingest_paths
-    from mickb.store import KB
+    from mickb.ingest.pipeline import ingest as ingest_paths
+    from mickb.kb.paths import kb_for_writing, lock_timeout
+    from mickb.kb.store import KB
+    from mickb.records import SourceMeta
 
     if date is not None:
         import datetime
@@ -280,7 +279,7 @@ def build(
 
     By default data/sources/ -> data/kb.sqlite, replaced atomically.
     """
-    from mickb.pipeline import build as build_kb
+    from mickb.ingest.pipeline import build as build_kb
 
     target = Path(db) if db else output
     report = build_kb(sources, target)

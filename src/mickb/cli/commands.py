@@ -1,4 +1,4 @@
-"""Command bodies shared by the Typer CLI (mickb.cli) and the fast path (mickb.entry).
+"""Command bodies shared by the Typer CLI (mickb.cli.app) and the fast path (mickb.cli.entry).
 
 Kept free of typer/click imports: `find` is the command people and scripts run most, and
 it answers without paying for them.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mickb import render
+from mickb.cli import render
 from mickb.errors import BadInput, ExitCode
 
 
@@ -20,8 +20,8 @@ class Done(Exception):
 
 
 def open_for_reading(db: str | None) -> Any:
-    from mickb.paths import kb_for_reading, lock_timeout
-    from mickb.store import KB
+    from mickb.kb.paths import kb_for_reading, lock_timeout
+    from mickb.kb.store import KB
 
     return KB.open(kb_for_reading(db), readonly=True, timeout=lock_timeout())
 
@@ -51,7 +51,7 @@ def run_find(
     fmt: str = "table",
     db: str | None = None,
 ) -> int:
-    from mickb.search import find as find_records
+    from mickb.query.search import find as find_records
 
     if kind not in (None, "fact", "quote"):
         raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 APPLICATION_ID = 0x6D6B6231  # "mkb1"
 MIGRATIONS_TABLE = "_mickb_migrations"
 
-# The tokenizer of both full-text indexes. search_text is already folded (mickb.fold.fold), so
+# The tokenizer of both full-text indexes. search_text is already folded (mickb.text.fold.fold), so
 # remove_diacritics only matters to people who query the index directly (Datasette, sqlite-utils).
 TOKENIZE = "unicode61 remove_diacritics 2"
 

@@ -136,7 +136,7 @@ def _highlight(text: str, words: list[str]) -> Any:
     """Rich Text with the query's words highlighted, matched without diacritics."""
     from rich.text import Text
 
-    from mickb.fold import fold
+    from mickb.text.fold import fold
 
     rich_text = Text(text)
     if not words:

@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from mickb.errors import BadInput, MickbError
-from mickb.models import Document, Fact, Passage, Quote, SourceMeta
-from mickb.read import SUPPORTED_SUFFIXES
+from mickb.ingest.read import SUPPORTED_SUFFIXES
+from mickb.records import Document, Fact, Passage, Quote, SourceMeta
 
 if TYPE_CHECKING:
-    from mickb.store import KB, AddResult
+    from mickb.kb.store import KB, AddResult
 
 # A window: the passages extracted at a time (their text, or their number, whichever first).
 WINDOW_CHARS = 256 * 1024
@@ -43,8 +43,8 @@ _T = TypeVar("_T")
 
 
 def extract(doc: Document) -> tuple[list[Fact], list[Quote]]:
-    from mickb.extract.figures import extract_figures
-    from mickb.extract.quotes import extract_quotes
+    from mickb.ingest.extract.figures import extract_figures
+    from mickb.ingest.extract.quotes import extract_quotes
 
     # Reported speech ("X cho biết, …") is kept as form "reported", so `mickb quote` can say
     # that the source carries those words only as reported speech.
@@ -55,7 +55,7 @@ def process_path(
     path: Path, meta: SourceMeta | None = None
 ) -> tuple[Document, list[Fact], list[Quote]]:
     """read -> clean -> split -> extract, for one file, held whole in memory."""
-    from mickb.read import load_document
+    from mickb.ingest.read import load_document
 
     doc = load_document(path, meta)
     facts, quotes = extract(doc)
@@ -136,12 +136,12 @@ def add_file(
     `meta` holds fields given by the user (they win over the document's own); `record_path`
     is the path stored with the source (default: `path`).
     """
-    from mickb.clean import Cleaner
-    from mickb.extract.figures import extract_figures
-    from mickb.extract.quotes import QuoteExtractor
-    from mickb.read import merge_meta, open_source
-    from mickb.split import split_sentences
-    from mickb.store import AddResult
+    from mickb.ingest.clean import Cleaner
+    from mickb.ingest.extract.figures import extract_figures
+    from mickb.ingest.extract.quotes import QuoteExtractor
+    from mickb.ingest.read import merge_meta, open_source
+    from mickb.ingest.split import split_sentences
+    from mickb.kb.store import AddResult
 
     times = times if times is not None else StageTimes()
     clock = _Clock(times)
@@ -261,7 +261,7 @@ def build(sources: Path, output: Path, *, times: StageTimes | None = None) -> In
     The same sources give a byte-identical file: documents are added in sorted path order
     and nothing time-dependent is stored.
     """
-    from mickb.store import KB
+    from mickb.kb.store import KB
 
     if not sources.is_dir():
         raise BadInput(f"{sources}: not a folder of sources (give one, e.g. data/sources)")

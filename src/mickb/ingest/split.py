@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mickb.models import Passage, Sentence
+from mickb.records import Passage, Sentence
 
 # Lower-cased abbreviations that end with a dot but do not end a sentence.
 ABBREVIATIONS = frozenset(

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mickb.extract.context import (
+from mickb.ingest.extract.context import (
     Mention,
     _has_odd_case,
     comparisons,
@@ -34,9 +34,9 @@ from mickb.extract.context import (
     periods,
     sector_of,
 )
-from mickb.glossary import is_english, metric_en
-from mickb.models import Document, Fact, Passage, Sentence, make_id
-from mickb.numbers import NumberMatch, find_numbers, unit_kind
+from mickb.records import Document, Fact, Passage, Sentence, make_id
+from mickb.text.glossary import is_english, metric_en
+from mickb.text.numbers import NumberMatch, find_numbers, unit_kind
 
 __all__ = ["extract_figures", "sentence_facts"]
 

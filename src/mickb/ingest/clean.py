@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import chain
 
-from mickb.fold import fold, nfc
-from mickb.models import Passage, PassageKind, SourceMeta
+from mickb.records import Passage, PassageKind, SourceMeta
+from mickb.text.fold import fold, nfc
 
 # Endings after which a paragraph is complete; any other ending + a lower-case start of the
 # next paragraph means the source broke a sentence (or a word) across paragraphs.
@@ -757,8 +757,11 @@ def _join_broken(items: Iterable[_Item]) -> Iterator[_Item]:
         return out
 
     for item in items:
-        if item.kind == "body" and held and _mergeable(parts[-1] if parts else held[0].text,
-                                                     item.text):
+        if (
+            item.kind == "body"
+            and held
+            and _mergeable(parts[-1] if parts else held[0].text, item.text)
+        ):
             if not parts:
                 parts.append(held[0].text)
             parts.append(item.text)

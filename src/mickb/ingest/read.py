@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from mickb.clean import clean
 from mickb.errors import UnreadableDocument
-from mickb.fold import nfc
-from mickb.models import Document, SourceMeta
-from mickb.split import split_sentences
+from mickb.ingest.clean import clean
+from mickb.ingest.split import split_sentences
+from mickb.records import Document, SourceMeta
+from mickb.text.fold import nfc
 
 FORMATS_BY_SUFFIX = {
     ".txt": "txt",
