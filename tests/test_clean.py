@@ -5,11 +5,22 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from mickb.ingest.clean import clean, parse_date, strip_markdown
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mickb.ingest.clean import clean, collapse, parse_date, strip_markdown
 from mickb.ingest.read import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"
+
+# Report text with the characters that trip text handling: both spellings of Vietnamese
+# letters, marks, invisible and odd spaces, other scripts.
+_PIECES = list("aăâeêioôơuưyAĂÂEÊIOÔƠUƯYdđĐðÐbcghkmnqtx ,.;:!?“”\"'()–-…0123456789") + [
+    "ệ", "Ộ", "ữ", "\u0300", "\u0301", "\u034f", "Σ", "İ", "ﬁ", "\u00a0", "\u2003", "\u3000",
+    "中", "\u200b", "\t", "\n", "\x85",
+]  # fmt: skip
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
 def body(text: str, fmt: str = "txt") -> list[str]:
@@ -149,3 +160,11 @@ def test_parse_date_reads_the_common_forms() -> None:
     assert parse_date("2023-01-02T10:00:00+07:00") == "2023-01-02"
     assert parse_date("ngày 5 tháng 6 năm 2023") == "2023-06-05"
     assert parse_date("31/02/20") is None
+
+
+@given(_TEXTS)
+def test_collapse_leaves_single_spaces_and_no_invisible_ones(text: str) -> None:
+    out = collapse(text)
+    assert out == " ".join(out.split())
+    assert not set(out) & set("\u200b\u200c\u200d\u2060\ufeff")
+    assert out.split() == collapse(" ".join(text.split())).split()

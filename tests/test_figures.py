@@ -3,13 +3,15 @@ sentences written for these tests in the style of sector reports."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from mickb.ingest.extract.figures import extract_figures
 from mickb.ingest.read import load_document, load_text
-from mickb.records import Fact
+from mickb.records import Document, Fact, Passage, Sentence, SourceMeta
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "sources" / "000_8e6147a0301236b6.txt"
 
@@ -341,3 +343,43 @@ def test_sector_named_in_the_figures_own_clause() -> None:
     assert fact.sector == "chuyển đổi số"
     assert fact.measure == "target"
     assert fact.metric_en == "rate of applications handled online"
+
+
+def _document(paragraphs: list[str], date: str) -> Document:
+    passages, sentences = [], []
+    for i, para in enumerate(paragraphs):
+        passages.append(Passage(i, "body", para, 0, len(para)))
+        for m in re.finditer(r".+?\.(?=\s|$)", para):  # a sentence ends at ". "
+            text = m.group(0).strip()
+            start = para.index(text, m.start())
+            sentences.append(Sentence(i, len(sentences), text, start, start + len(text)))
+    meta = SourceMeta(title="t", date=date)
+    return Document(meta, "\n\n".join(paragraphs), passages, sentences, "0" * 64)
+
+
+def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
+    a = _document(
+        [
+            "Năm 2019, doanh thu dịch vụ bưu chính của đơn vị ước đạt 3.450 tỷ đồng, tăng 12,3% "
+            "so với năm 2018. Số lao động là 4.512 người.",
+            "Trong 6 tháng đầu năm, lợi nhuận đạt 210 tỷ đồng.",
+        ],
+        "2019-07-01",
+    )
+    b = _document(
+        [
+            "Năm 2023, doanh thu dịch vụ bưu chính của đơn vị ước đạt 5.100 tỷ đồng, tăng 8% so "
+            "với năm 2022. Số lao động là 4.512 người.",
+        ],
+        "2023-12-30",
+    )
+    alone = [asdict(f) for f in extract_figures(a)]
+    extract_figures(b)
+    assert [asdict(f) for f in extract_figures(a)] == alone
+    # what the text says: three figures of 2019, then the first half of the same year
+    assert [(f["value_text"], f["period"]) for f in alone] == [
+        ("3.450 tỷ đồng", "2019"),
+        ("12,3%", "2019"),
+        ("4.512 người", "2019"),
+        ("210 tỷ đồng", "6 tháng đầu năm 2019"),
+    ]

@@ -273,3 +273,10 @@ def test_a_decimal_after_a_day_dash_is_a_figure_not_a_crash() -> None:
     # with a ValueError (`mickb check` answered "unexpected ValueError", exit 2).
     found = find_numbers("Sáng 9-3,17 triệu lượt truy cập được ghi nhận.")
     assert any(m.value == 3.17 and m.scale == 1e6 for m in found)
+
+
+def test_a_number_after_a_clue_word_is_still_context() -> None:
+    # what the sentences say: a rank, an age, a holiday date, a law and a year are not figures
+    text = "Đứng thứ 3 khu vực, người lao động 25 tuổi, nghỉ 29 Tết theo Luật 2013 năm 2022."
+    found = {m.text: m.context for m in find_numbers(text, include_context=True)}
+    assert found == {"3": "ordinal", "25": "age", "29": "date", "2013": "document", "2022": "year"}

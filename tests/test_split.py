@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from mickb.ingest.read import load_document
 from mickb.ingest.split import split_sentences, split_text
 from mickb.records import Passage
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_8e6147a0301236b6.txt"
+
+# Report text with the characters that trip text handling: both spellings of Vietnamese
+# letters, marks, invisible and odd spaces, other scripts.
+_PIECES = list("aăâeêioôơuưyAĂÂEÊIOÔƠUƯYdđĐðÐbcghkmnqtx ,.;:!?“”\"'()–-…0123456789") + [
+    "ệ", "Ộ", "ữ", "\u0300", "\u0301", "\u034f", "Σ", "İ", "ﬁ", "\u00a0", "\u2003", "\u3000",
+    "中", "\u200b", "\t", "\n", "\x85",
+]  # fmt: skip
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
 def sentences(text: str) -> list[str]:
@@ -75,3 +86,9 @@ def test_seed_glued_subheading_is_a_sentence_of_its_own() -> None:
     assert any(
         t.startswith("Năm 2022, doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng") for t in texts
     )
+
+
+@given(_TEXTS)
+def test_no_sentence_span_is_blank(text: str) -> None:
+    for start, end in split_text(text):
+        assert text[start:end].strip()

@@ -14,10 +14,8 @@ import heapq
 import json
 import math
 import os
-import re
 import sqlite3
 import time
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -123,61 +121,8 @@ def value_forms(value: float | None, base_value: float | None, base_unit: str | 
     return forms
 
 
-_FOLD_TABLE: list[int | str] | None = None
-_FAST_FOLD_BLOCKS = ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070))
-_OUTSIDE_FAST_FOLD = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]")
-_D_LETTERS = (("đ", "d"), ("Đ", "D"), ("ð", "d"), ("Ð", "D"))  # as fold's _D_TABLE
-_NOT_ASCII_OR_MARK = re.compile(r"[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
-
-
-def fast_fold(text: str) -> str:
-    """mickb.text.fold.fold, the same result at a few times the speed for the text of reports.
-
-    fold() decomposes and filters every character in Python; ingest folds every sentence and
-    find folds every candidate. Vietnamese text decomposes (NFD) into ASCII letters and
-    combining marks, once đ and ð (which Unicode does not decompose) are d: fold() of such a
-    text is its ASCII part, lower-cased, which encode() keeps in one C loop. U+034F, the one
-    mark of U+0300-U+036F with combining class 0, stays in fold()'s output, so a text
-    holding it (or any other character) takes the general way: the characters below U+3000
-    through one str.translate table built from fold() itself (Greek capital sigma is left
-    to lower(), which alone knows the word-final form), anything else through fold().
-    """
-    if text.isascii():
-        return text.lower()
-    plain = text
-    for letter, ascii_letter in _D_LETTERS:
-        if letter in plain:
-            plain = plain.replace(letter, ascii_letter)
-    decomposed = unicodedata.normalize("NFD", plain)
-    if not _NOT_ASCII_OR_MARK.search(decomposed):
-        return decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    text = unicodedata.normalize("NFC", text)
-    if _OUTSIDE_FAST_FOLD.search(text):
-        return fold(text)
-    return text.translate(_fold_table()).lower()
-
-
-def _fold_table() -> list[int | str]:
-    global _FOLD_TABLE
-    if _FOLD_TABLE is None:
-        # Only the blocks report text lives in (Latin, combining marks, Vietnamese, general
-        # punctuation): building a table for all of U+0080-U+2FFF cost ~20 ms per process,
-        # most of a `find`'s own run time.
-        # A list indexed by code point, every entry present: str.translate raises and
-        # catches a LookupError for every character a dict table lacks, which made folding
-        # a sentence ten times slower.
-        table: list[int | str] = list(range(_FAST_FOLD_BLOCKS[-1][1]))
-        for start, end in _FAST_FOLD_BLOCKS:
-            for code in range(start, end):
-                folded = fold(chr(code))
-                if folded != chr(code) and code != 0x3A3:
-                    table[code] = folded
-        _FOLD_TABLE = table
-    return _FOLD_TABLE
-
-
 def _fold_and_terms(part: str) -> tuple[str, frozenset[str]]:
-    folded = fast_fold(part)
+    folded = fold(part)
     return folded, frozenset(migrations.index_terms(folded))
 
 
@@ -231,7 +176,7 @@ def _fact_tail(
     )
     if not tail:
         return "", frozenset()
-    folded = fast_fold(tail)
+    folded = fold(tail)
     return folded, frozenset(migrations.index_terms(folded))
 
 

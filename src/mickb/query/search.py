@@ -30,7 +30,7 @@ from typing import Any
 
 from mickb.errors import BadInput, RecordNotFound
 from mickb.kb import schema as migrations
-from mickb.kb.store import KB, fast_fold
+from mickb.kb.store import KB
 from mickb.plain import PlainRecord
 from mickb.text.fold import canon, fold
 
@@ -467,7 +467,7 @@ def _number_score(plan: _Plan, value: float | None, base: float | None, unit: st
             exact = abs(value - n.value) <= abs(n.value) * 1e-9 + 1e-12
             same_unit = (
                 not n.unit
-                or fast_fold(n.unit) == fast_fold(unit or "")
+                or fold(n.unit) == fold(unit or "")
                 or (
                     n.base_value is not None
                     and base is not None
@@ -587,14 +587,14 @@ def _score(
         rowid, search_text = row[0], row[3] or ""
         head, folded_sentence = _folded_parts(search_text)
         if kind == "quote":
-            head = fast_fold(row[1] or "")
+            head = fold(row[1] or "")
         terms = set(_TOKEN_RE.findall(search_text))
         coverage, matched = _coverage(plan, terms)
         similarity = 0.0
         if plan.text:
             similarity = fuzz.token_set_ratio(plan.text, head) / 100.0
         if plan.english_text and row[2]:
-            english = fuzz.token_set_ratio(plan.english_text, fast_fold(row[2])) / 100.0
+            english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
             similarity = max(similarity, english)
         if english_terms:
             padded = f" {search_text} "
@@ -638,14 +638,14 @@ def _resolve_sources(kb: KB, source: str) -> list[str]:
     ids = []
     rows = kb.connection.execute("SELECT id, title, url, outlet FROM sources ORDER BY rowid")
     for source_id, title, url, outlet in rows:
-        named = fast_fold(f"{title or ''}\n{outlet or ''}")
+        named = fold(f"{title or ''}\n{outlet or ''}")
         if wanted in (source_id, url) or (folded and folded in named):
             ids.append(source_id)
     return ids
 
 
 def _fold_or_none(text: str | None) -> str:
-    return fast_fold(text) if text else ""
+    return fold(text) if text else ""
 
 
 def find(

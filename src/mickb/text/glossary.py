@@ -231,9 +231,8 @@ def metric_en(metric_vi: str) -> str | None:
     # which words a comma follows: the list "ngăn chặn, xử lý" is two participles
     # (asked only of a participle segment: worked out at the first)
     comma_after: list[bool] | None = None
-    from mickb.kb.store import fast_fold  # fold()'s result, without its per-character loop
 
-    unmarked = fast_fold(metric_vi) == metric_vi.lower()  # typed without diacritics
+    unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
     if not folded:
         return None
     # split at linking words, translate each noun phrase head-last, join with the English linker

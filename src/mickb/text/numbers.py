@@ -15,13 +15,12 @@ so a claim typed without diacritics ("138.000 ty dong") reads like the source.
 
 from __future__ import annotations
 
-import codecs
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 from mickb.plain import PlainRecord
+from mickb.text.fold import VI_LETTERS, fold_keep_offsets, letter_mask
 
 __all__ = [
     "NumberMatch",
@@ -608,178 +607,13 @@ _FILLERS = ("muc", "con so", "la", "dat", "len", "toi", "den", "o muc", "reached
 _SPACED_FILLERS = tuple(" " + f for f in _FILLERS)
 
 
-# --------------------------------------------------------------------------------------------
-# folding that keeps offsets
-
-
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base.lower() if len(base.lower()) == 1 else ch
-
-
-class _FoldTable(dict[int, str]):
-    """`_fold_char` for str.translate, each character worked out once and remembered."""
-
-    def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-# str.translate looks a character up in a dict table through a Python call to
-# __getitem__, in a list table directly. Lists indexed by code point serve the blocks report
-# text lives in (Latin, combining marks, Vietnamese, punctuation, currency signs), built on
-# first use (about a thousand characters: a ms or two); a text holding any other character
-# (or one that lower-cases to one) uses the dict tables.
-_LIST_BLOCKS = (
-    (0x0000, 0x0250),
-    (0x0300, 0x0370),
-    (0x1E00, 0x1F00),
-    (0x2000, 0x2070),
-    (0x20A0, 0x20D0),
-)
-
-
-class _ListTables:
-    __slots__ = ("fold", "letter_mask", "beyond")
-
-    def __init__(self, fold: list[str], letter_mask: list[str], beyond: re.Pattern[str]) -> None:
-        self.fold = fold
-        self.letter_mask = letter_mask  # for lower-cased text
-        self.beyond = beyond  # a character the lists do not serve
-
-
-_LIST_TABLES: _ListTables | None = None
-
-
-def _list_tables() -> _ListTables:
-    global _LIST_TABLES
-    if _LIST_TABLES is None:
-        served = [code for start, end in _LIST_BLOCKS for code in range(start, end)]
-        in_blocks = frozenset(map(chr, served))
-        fold = [""] * _LIST_BLOCKS[-1][1]  # the gaps between blocks are never looked up
-        letter_mask = [""] * _LIST_BLOCKS[-1][1]
-        for code in served:
-            fold[code], letter_mask[code] = _FOLD_TABLE[code], _LETTER_MASK[code]
-        # lower() takes a few characters out of the blocks (Ⱥ to U+2C65)
-        lowers_out = "".join(ch for ch in sorted(in_blocks) if not in_blocks.issuperset(ch.lower()))
-        blocks = "".join(f"\\u{start:04x}-\\u{end - 1:04x}" for start, end in _LIST_BLOCKS)
-        beyond = f"[^{blocks}]" + (f"|[{re.escape(lowers_out)}]" if lowers_out else "")
-        _LIST_TABLES = _ListTables(fold, letter_mask, re.compile(beyond))
-    return _LIST_TABLES
-
-
-@lru_cache(maxsize=64)
-def _fold_same_length(text: str) -> str:
-    """fold() that keeps every offset: one output character per input character."""
-    low = text.lower()
-    if len(low) == len(text):
-        data = _slot_bytes(low)
-        if data is not None:
-            # (folding a character and its lower-case form gives the same character wherever
-            # the lower-case form has a slot: tests/test_numbers_speed_equiv.py checks every one)
-            slots = _SLOTS or _slots()
-            return codecs.charmap_decode(data.translate(slots.fold), "strict", slots.chars)[0]
-    tables = _LIST_TABLES or _list_tables()
-    if tables.beyond.search(text):
-        return text.translate(_FOLD_TABLE)
-    return text.translate(tables.fold)
-
-
-# (through the dict table: the list tables are built on first use, not at import)
-_DONG_NOT_CURRENCY_FOLDED = frozenset(x.translate(_FOLD_TABLE) for x in _DONG_NOT_CURRENCY)
-
-
-_VI_LETTERS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_DONG_NOT_CURRENCY_FOLDED = frozenset(fold_keep_offsets(x) for x in _DONG_NOT_CURRENCY)
 
 
 def _looks_english(window: str) -> bool:
     from mickb.text.glossary import is_english
 
     return is_english(window)
-
-
-class _LetterMask(dict[int, str]):
-    """For str.translate over lower-cased text: "v" for a letter of Vietnamese (ă, đ, ế...),
-    "a" for another letter (what the regex [^\\W\\d_] matches), " " for anything else."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        kind = " " if not ch.isalnum() or ch.isdecimal() else "v" if ch in _VI_LETTERS else "a"
-        self[code] = kind
-        return kind
-
-
-_LETTER_MASK = _LetterMask()
-
-
-# Faster still than the list tables: lower-case report text is written with a few hundred
-# characters (ASCII, Vietnamese letters, some punctuation). Each gets one byte of a 256-slot
-# code, so the codec machinery (a C loop) encodes a text, bytes.translate maps every byte to
-# the byte of its folded character or of its mask letter, and the folded bytes decode back.
-# A text with a character that has no slot takes the tables above.
-_SLOT_PUNCTUATION = "\u00a0“”‘’–—…•·°±×²³½€«»≥≤→"
-
-
-class _Slots:
-    __slots__ = ("chars", "encoding", "fold", "mask")
-
-    def __init__(self, chars: str, encoding: object, fold: bytes, mask: bytes) -> None:
-        self.chars = chars  # the character of each byte value, 256 of them
-        self.encoding = encoding  # codecs.charmap_build(chars)
-        self.fold = fold  # byte of a character -> byte of its _fold_char
-        self.mask = mask  # byte of a (lower-case) character -> its _LETTER_MASK letter, in ASCII
-
-
-_SLOTS: _Slots | None = None
-
-
-def _slots() -> _Slots:
-    global _SLOTS
-    if _SLOTS is None:
-        chars = [chr(code) for code in range(128)] + sorted(_VI_LETTERS)
-        chars += [ch for ch in _SLOT_PUNCTUATION if ch not in chars]
-        for code in range(0xA0, 0x250):  # the rest: other lower-case or uncased Latin
-            if len(chars) == 256:
-                break
-            if chr(code) not in chars and chr(code).lower() == chr(code):
-                chars.append(chr(code))
-        table = "".join(chars)
-        assert len(table) == 256 == len(set(table))
-        fold = bytes(table.index(_FOLD_TABLE[ord(ch)]) for ch in table)  # (always a slot)
-        mask = "".join(_LETTER_MASK[ord(ch)] for ch in table).encode("ascii")
-        _SLOTS = _Slots(table, codecs.charmap_build(table), fold, mask)
-    return _SLOTS
-
-
-def _slot_bytes(low: str) -> bytes | None:
-    """A lower-cased text in the slot code, or None if a character of it has no slot."""
-    try:
-        encoding = (_SLOTS or _slots()).encoding
-        return codecs.charmap_encode(low, "strict", encoding)[0]  # type: ignore[attr-defined,arg-type]
-    except UnicodeEncodeError:
-        return None
-
-
-@lru_cache(maxsize=64)
-def _letter_mask(text: str) -> str | None:
-    """`text` lower-cased and read as a mask (see _LetterMask); None when lower() does not work
-    character by character (then windows are read alone)."""
-    low = text.lower()
-    if len(low) != len(text) or "\u03a3" in text:  # İ lowers to two characters; Σ by context
-        return None
-    data = _slot_bytes(low)
-    if data is not None:
-        return data.translate((_SLOTS or _slots()).mask).decode("ascii")
-    tables = _LIST_TABLES or _list_tables()
-    if tables.beyond.search(text):
-        return low.translate(_LETTER_MASK)
-    return low.translate(tables.letter_mask)
 
 
 def _window_language(text: str, a: int, b: int) -> tuple[bool, bool]:
@@ -789,10 +623,10 @@ def _window_language(text: str, a: int, b: int) -> tuple[bool, bool]:
     first test of `is_english`). The sentence's letter mask counts those words for each
     window without reading it again, which settles most windows of a Vietnamese report.
     """
-    mask = _letter_mask(text)
+    mask = letter_mask(text)
     if mask is None:
         window = text[a:b]
-        return _looks_english(window), not _VI_LETTERS.isdisjoint(window.lower())
+        return _looks_english(window), not VI_LETTERS.isdisjoint(window.lower())
     part = mask[a:b]
     # (the mask holds " ", "a" and "v" only: a word starts at the start of `part` or after a
     # space, and the words with a "v" are the runs of "v" once the "a"s are gone)
@@ -1140,7 +974,7 @@ _ALL_CLUES = _Clues(True, True, True)
 
 
 def _clues(text: str, folded: str) -> _Clues:
-    """The `_Clues` of a sentence (`folded` is its _fold_same_length)."""
+    """The `_Clues` of a sentence (`folded` is its fold_keep_offsets)."""
     # The checks read the lower-cased 16 characters before a number; str.lower() maps each
     # character alone (Σ aside, in none of these words), so a word found there is found in
     # text.lower() too.
@@ -1452,7 +1286,7 @@ def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | No
             if (
                 exact
                 and text[abs_pos : abs_pos + len(exact)].lower() != exact
-                and not _VI_LETTERS.isdisjoint(text[max(0, start - 80) : start + 40].lower())
+                and not VI_LETTERS.isdisjoint(text[max(0, start - 80) : start + 40].lower())
             ):
                 continue  # folded collision: "có 5" is not "cỡ 5"
             return qual, abs_pos, abs_pos + len(phrase)
@@ -1475,7 +1309,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     """
     if not _DIGIT_RE.search(text):
         return []  # no digits, no figures (most sentences of a report)
-    folded = _fold_same_length(text)
+    folded = fold_keep_offsets(text)
     urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)] if _may_hold_url(text) else []
     if "-" in text:
         urls += [(m.start(), m.end()) for m in _ISO_DATE_RE.finditer(text)]
