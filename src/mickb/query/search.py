@@ -30,6 +30,7 @@ from typing import Any
 
 from mickb.errors import BadInput, RecordNotFound
 from mickb.kb import schema as migrations
+from mickb.kb.fts import fts_phrase
 from mickb.kb.store import KB
 from mickb.plain import PlainRecord
 from mickb.text.fold import canon, fold
@@ -134,10 +135,6 @@ def _clean(query: str) -> str:
     query = unicodedata.normalize("NFC", query)[:MAX_QUERY_CHARS]
     # Control characters, lone surrogates (undecodable bytes) and format marks become spaces.
     return "".join(ch if ch.isprintable() else " " for ch in query)
-
-
-def _fts_string(phrase: str) -> str:
-    return '"' + phrase.replace('"', '""') + '"'
 
 
 def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
@@ -325,7 +322,7 @@ def _group_df(plan: _Plan, group: list[str]) -> int:
 
 
 def _group_expression(group: list[str]) -> str:
-    alternatives = [_fts_string(g) for g in group]
+    alternatives = [fts_phrase(g) for g in group]
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 
@@ -338,7 +335,7 @@ def _stages(plan: _Plan) -> list[_Stage]:
     if len(plan.tokens) >= 2 and all(plan.df.get(t) for t in plan.tokens):
         estimate = _phrase_df(plan, plan.text)
         if estimate <= PHRASE_BELOW:
-            stages.append(_Stage(_fts_string(plan.text), 1.0, estimate))
+            stages.append(_Stage(fts_phrase(plan.text), 1.0, estimate))
     if groups:
         required = groups
         if plan.total > LARGE_KB:
@@ -348,7 +345,7 @@ def _stages(plan: _Plan) -> list[_Stage]:
         estimate = min(_group_df(plan, g) for g in required)
         stages.append(_Stage(" AND ".join(_group_expression(g) for g in required), 0.8, estimate))
     if plan.english:
-        phrases = [_fts_string(p) for p in plan.english]
+        phrases = [fts_phrase(p) for p in plan.english]
         estimate = min(_phrase_df(plan, p) for p in plan.english)
         stages.append(_Stage(" AND ".join(phrases), 0.8, estimate))
         stages.append(
@@ -407,7 +404,7 @@ def _candidates(
     table = "facts" if kind == "fact" else "quotes"
     fts = f"{table}_fts"
     where, params, phrases = _filter_sql(kind, filters)
-    must = "".join(f" AND {_fts_string(p)}" for p in phrases)
+    must = "".join(f" AND {fts_phrase(p)}" for p in phrases)
     found: dict[int, tuple[float, float]] = {}
 
     for stage in _stages(plan):
