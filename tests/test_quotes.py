@@ -294,3 +294,49 @@ def test_any_text_gives_quotes_without_crashing(pieces: list[str], fmt: str) -> 
         assert q.text and q.id.startswith("q")
     for s in doc.sentences:
         assert doc.passages[s.passage].text[s.start : s.end] == s.text
+
+
+# --- speakers: a name is a person's, the role words stay apart ----------------------------
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(name, role) for _, name, role, _ in only(text)]
+
+
+def test_an_office_written_before_the_name_is_the_role_not_the_name() -> None:
+    assert speakers(
+        'Tại buổi làm việc, Giám đốc Sở Lâm Văn Tài nói: "Chúng tôi sẽ cấp phép xong '
+        'cho các hộ dân trong tháng tới".'
+    ) == [("Lâm Văn Tài", "Giám đốc Sở")]
+
+
+def test_a_role_whose_office_has_lower_case_words_is_kept_whole() -> None:
+    assert speakers(
+        "Cục trưởng Cục An toàn thông tin Trần Minh Đức khẳng định: "
+        '"Số vụ tấn công mạng đã giảm rõ rệt trong năm nay".'
+    ) == [("Trần Minh Đức", "Cục trưởng Cục An toàn thông tin")]
+
+
+def test_role_words_that_start_like_a_family_name_are_never_a_name() -> None:
+    # "Đoàn" is a family name, but "Đoàn Chủ tịch" is the presidium, "Đoàn Thanh niên" the
+    # youth union: neither is a person.
+    assert speakers(
+        "Phát biểu tại hội nghị, ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam "
+        'Nguyễn Thị Lan cho biết: "Mặt trận sẽ tiếp tục giám sát việc thực hiện chính sách".'
+    ) == [("Nguyễn Thị Lan", "ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam")]
+    assert speakers(
+        'Bí thư Đoàn Thanh niên xã cho biết: "Các đoàn viên sẽ ra quân dọn vệ sinh '
+        'vào sáng chủ nhật".'
+    ) == [(None, "Bí thư Đoàn Thanh niên xã")]
+
+
+def test_a_foreign_name_after_a_title_and_a_country_is_a_name() -> None:
+    text = (
+        "Thủ tướng Anh Theresa May đã tới Brussels hôm qua. Tại đây, Thủ tướng May nói: "
+        '"Chúng tôi sẽ không lùi bước trong đàm phán".'
+    )
+    assert speakers(text) == [("Theresa May", "Thủ tướng Anh")]
+
+
+def test_a_single_word_after_a_capitalised_title_is_an_office_unless_it_stands_alone() -> None:
+    assert people(load_text("Giám đốc Kinh doanh của hãng cho biết doanh số tăng.")) == {}

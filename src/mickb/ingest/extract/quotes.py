@@ -180,7 +180,10 @@ ROLE_HEADS = tuple(
         thẩm phán|phóng viên|biên tập viên|nhà đầu tư|doanh nghiệp|giám sát viên|kiểm toán viên|
         hiệu phó|bí thư chi bộ|trưởng thôn|trưởng bản|già làng|người đại diện|đại úy|thượng úy|
         trung úy|thiếu úy|chỉ huy trưởng|chính trị viên|chủ tịch hđqt|thành viên hđqt|
-        chủ tịch ubnd|phó chủ tịch ubnd""".split("|"),
+        chủ tịch ubnd|phó chủ tịch ubnd|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
+        binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|nhóm nghiên cứu|
+        nhóm tác giả|báo chí|giới truyền thông|người dùng|tài xế|nhân chứng|thợ|chủ nhà|
+        người nhà|phụ huynh|người thân|bộ phận|thuê bao""".split("|"),
         key=len,
         reverse=True,
     )
@@ -291,7 +294,21 @@ _NOT_SPEECH_BEFORE = {
     "nói": ("lời", "câu"),
     "viết": ("bài", "cây"),
     "kể": ("đáng",),
-    "thông tin": ("các", "những"),
+    # "an toàn thông tin", "công nghệ thông tin": a noun, often inside an office's name.
+    "thông tin": (
+        "các",
+        "những",
+        "toàn",
+        "nghệ",
+        "thống",
+        "ninh",
+        "cổng",
+        "trang",
+        "mật",
+        "tâm",
+        "nguồn",
+        "kênh",
+    ),
 }
 
 
@@ -314,7 +331,9 @@ _ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.I
 _WORD_RE = re.compile(r"\w+")
 # Verbs and function words that end a role phrase ("Giám đốc Viettel Post | nhận định").
 _ROLE_STOP_RE = re.compile(
-    rf"(?<!\w)(?:{_alternation(SPEECH_VERBS)}|trao|tặng|dự|tham dự|chủ trì|thăm|làm việc|tiếp"
+    r"(?<!\w)(?:"
+    + "|".join(_verb_pattern(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
+    + r"|trao|tặng|dự|tham dự|chủ trì|thăm|làm việc|tiếp"
     r"|chúc mừng|gửi|ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
     r"thay mặt|phát biểu|trình bày|Ảnh)(?!\w)",
 )
@@ -562,6 +581,58 @@ _SENTENCE_PUNCT = (".", "!", "?", ":", ";", '"', "“", "”", "(", "")
 _NAME_TAILS = _HONORIFIC_TAILS | _ROLE_TAILS
 
 
+_NEXT_WORD_RE = re.compile(rf" ([{_LOWER}]+)(?!\w)")
+# Two-syllable words that a capitalised syllable starts when the syllable after it is in
+# lower case: the first two syllables of every role, and the words offices are named with.
+_COMPOUND_STARTS = frozenset(" ".join(h.split()[:2]) for h in ROLE_HEADS if " " in h) | frozenset(
+    """thanh niên|phụ nữ|nhân dân|quốc hội|chính phủ|công an|công ty|công đoàn|hội đồng|
+    thường vụ|mặt trận|tổ quốc|trung ương|thành phố|văn phòng|văn hóa|văn hoá|kiểm tra|
+    thanh tra|kiểm toán|hải quan|biên phòng|quân đội|cảnh sát|an ninh|giáo dục|y tế|tài chính|
+    nông nghiệp|lâm nghiệp|cao đẳng|đại học|tư pháp|giao thông|xây dựng|lao động|ngoại giao|
+    nội vụ|kế hoạch|đầu tư|công thương|khoa học|công nghệ|truyền thông|thông tin|tài nguyên|
+    môi trường|du lịch|thể thao|dân tộc|tôn giáo|hoàng gia|cao su|lương thực|thực phẩm|
+    tập đoàn|ngân hàng|bệnh viện|ủy ban|uỷ ban|trung tâm|hiệp hội|liên đoàn|tổng cục|
+    cục trưởng|bộ trưởng|chủ tịch|giám đốc|bí thư|thủ tướng""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+# A title of any case right before a name ("Thủ tướng May", "bác sĩ Tâm").
+_ROLE_END_RE_ANYCASE = re.compile(_LOWER_ROLE_END_RE.pattern, re.IGNORECASE)
+
+
+def _after_place(words: list[str]) -> int:
+    """Where a foreign name starts in a capitalised run after a title: after the country or
+    office words ("Anh Theresa May" -> 1); -1 when the rest is not such a name."""
+    k = 0
+    while k < len(words) - 1 and words[k] in _ORG_WORDS:
+        k += 1
+    rest = words[k:]
+    if (
+        len(rest) > 3
+        or not all(w.isascii() and w.isalpha() for w in rest)
+        or rest[0] in SURNAMES
+        or (len(rest) == 1 and (k == 0 or not _foreign(rest[0])))
+    ):
+        return -1
+    return k
+
+
+def _name_after_office(words: list[str]) -> int:
+    """'Sở Lâm Văn Tài' -> 1: where a family name starts the last 2-4 words of a run that
+    starts with an office word; 0 when none does."""
+    for k in range(1, len(words) - 1):
+        if words[k] in SURNAMES and len(words) - k <= 4:
+            return k
+    return 0
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Whether the word ending at `end` ends a phrase: punctuation, the end, a capitalised
+    word, or a verb or function word after it."""
+    follower = _NEXT_WORD_RE.match(text, end)
+    return follower is None or bool(_ROLE_STOP_RE.match(text, end + 1))
+
+
 def _names(text: str) -> list[tuple[str, int, int]]:
     """Person names in `text`: 2-4 capitalised syllables starting with a family name, or 1-4
     after a form of address ('ông Hùng'); as (name, start, end)."""
@@ -589,6 +660,14 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             honorific, first, words = words[0], first + len(words[0]) + 1, words[1:]
         if not words:
             continue
+        follower = _NEXT_WORD_RE.match(text, run.end())
+        if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
+            # "ủy viên Đoàn Chủ tịch …", "Đoàn Thanh niên": the last capitalised syllable
+            # starts a role or an office with the lower-case one after it: no name here.
+            continue
+        titled = tail_word in _ROLE_TAILS and bool(
+            _ROLE_END_RE_ANYCASE.search(window) or _TITLE_ABBR_END_RE.search(window)
+        )
         if (
             len(words) >= 2
             and words[-1].isascii()
@@ -600,15 +679,29 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             k = len(words) - 2
         elif honorific and not _ROLE_HEAD_RE.match(text, first):
             k = 0
+        elif titled and (k := _after_place(words)) >= 0:
+            # "Thủ tướng Anh Theresa May", "Trung sỹ Adam Brown": a title, maybe a country,
+            # then a foreign name (no Vietnamese family name, no diacritics).
+            pass
         elif (
-            words[0] not in _ORG_WORDS
-            and tail_word in _ROLE_TAILS
-            and (_LOWER_ROLE_END_RE.search(window) or _TITLE_ABBR_END_RE.search(window))
+            titled
+            and words[0] not in _ORG_WORDS
+            and (
+                len(words) > 1
+                or _LOWER_ROLE_END_RE.search(window)
+                or _TITLE_ABBR_END_RE.search(window)
+                or _stands_alone(text, run.end())
+            )
         ):
-            # "bác sĩ Tâm", "chuyên gia Hùng": a profession written in lower case, then a name.
+            # "bác sĩ Tâm", "chuyên gia Hùng", "Thủ tướng May nói": a title, then a name
+            # (after a capitalised title, one word is a name only when a verb or punctuation
+            # follows it: "Giám đốc Kinh doanh" is an office).
             k = 0
         elif words[0] in SURNAMES and len(words) >= 2:
             k = 0
+        elif words[0] in _ORG_WORDS and (k := _name_after_office(words)) > 0:
+            # "Giám đốc Sở Lâm Văn Tài": the office's first word runs into the name.
+            pass
         else:
             continue
         previous = text[max(0, first - 20) : first].rsplit(None, 1)
@@ -661,7 +754,7 @@ def _title_before(before: str) -> str:
             before = tail
     clause = _CLAUSE_BREAK_RE.split(before)[-1]
     words = clause.split()
-    window = " ".join(words[-9:])
+    window = " ".join(words[-14:])
     clause = clause.rstrip()
     offset = max(0, len(clause) - len(window))
     title = ""
@@ -674,7 +767,8 @@ def _title_before(before: str) -> str:
     if not title:
         return ""
     for h in _HONORIFICS_LONGEST_FIRST:
-        if title.lower().endswith(" " + h):
+        # In lower case only: "Thủ tướng Anh" is Britain's prime minister, not "anh".
+        if title.endswith(" " + h):
             title = title[: -len(h) - 1].strip()
             break
     return title
