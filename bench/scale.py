@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from goals import goal_line  # noqa: E402
 
 from mickb.kb import schema as migrations  # noqa: E402
-from mickb.kb.store import KB, fact_search_text, quote_search_text  # noqa: E402
+from mickb.kb.rows import fact_search_text, quote_search_text  # noqa: E402
+from mickb.kb.store import KB  # noqa: E402
 from mickb.records import Fact  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

@@ -145,10 +145,9 @@ def test_a_50_mb_report_lands_whole_and_failures_change_nothing(tmp_path: Path) 
 def test_a_document_read_in_windows_gives_the_records_of_one_read_whole(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
-    """Streaming (small windows, records staged on disk) changes nothing: the same passages,
+    """Streaming (small windows, passages spooled to disk) changes nothing: the same passages,
     figures, quotes and speakers, with the same ids, as extracting the document whole."""
     from mickb.ingest import pipeline
-    from mickb.kb import store
     from mickb.kb.store import KB
 
     gen = _generator()
@@ -165,7 +164,7 @@ def test_a_document_read_in_windows_gives_the_records_of_one_read_whole(
         doc, facts, quotes = pipeline.process_path(report.path)
         kb.add_document(doc, facts, quotes, path=str(report.path))
     monkeypatch.setattr(pipeline, "WINDOW_CHARS", 3000)
-    monkeypatch.setattr(store, "MEMORY_LIMIT", 20_000)
+    monkeypatch.setattr(pipeline, "SPOOL_CHARS", 20_000)  # passages spooled to a file
     streamed = tmp_path / "streamed.sqlite"
     with KB.open(streamed, create=True) as kb:
         result = pipeline.ingest(kb, [report.path])

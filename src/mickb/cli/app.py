@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -195,20 +195,65 @@ def quote(
     _exit(result["verdict"] == "verified")
 
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        show_default=False,
+        help="Worker processes for extraction (default: one per core).",
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors only.")
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="A line per document.")]
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html) or folders.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH|URL...",
+            help="Files, folders (read recursively) or http(s):// URLs.",
+        ),
+    ],
     title: Annotated[
-        str | None, typer.Option(help="Title, if the document does not state it.")
+        str | None, typer.Option(help="Title, if the document does not state one.")
     ] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="The publication, e.g. 'Nhân Dân'.")] = None,
-    author: Annotated[str | None, typer.Option(help="Who wrote it.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date, YYYY-MM-DD, if it states none.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Where it was published, if it does not say.")
+    ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option(help="The publication, e.g. 'Nhân Dân', if the document does not say."),
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option(help="Who wrote it, if the document does not say.")
+    ] = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     json_: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Add documents to your KB (never the shipped one); each document is one transaction."""
+    """Add documents to your KB (never the shipped one); each lands whole or not at all.
+
+    The flags fill in what a document does not state about itself. Ingesting a document
+    again with flags corrects the metadata stored for it ("updated").
+
+    Examples:
+
+      mickb ingest bao-cao-2023.pdf --outlet "Bộ TT&TT"
+
+      mickb ingest reports/ https://example.vn/bai-viet -j 4 -v
+    """
+    from mickb.cli.progress import report_end, watcher_for
     from mickb.ingest.pipeline import ingest as ingest_paths
     from mickb.kb.paths import kb_for_writing, lock_timeout
     from mickb.kb.store import KB
@@ -223,36 +268,33 @@ def ingest(
             raise BadInput(f"--date must be YYYY-MM-DD, not {date!r}") from None
     meta = SourceMeta(title=title, date=date, url=url, outlet=outlet, author=author)
     path, created = kb_for_writing(db)
-    if created:
+    if created and not quiet:
         render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
     existed = path.exists()
     kb = KB.open(path, create=True, timeout=lock_timeout())
+    watcher = watcher_for(quiet or json_, verbose)
     try:
-        report = ingest_paths(kb, paths, meta)
+        report = ingest_paths(kb, paths, meta, jobs=jobs, watcher=watcher)
     except BaseException:
+        watcher.close()
         kb.close()
         if not existed:
             _remove_kb(path)
         raise
+    watcher.close()
     kb.close()
     if not existed and len(report.failed) == len(report.outcomes):
         _remove_kb(path)  # nothing landed: leave no empty KB behind
     if json_:
         render.write_json(
-            {"kb": report.kb_path, "documents": [o.__dict__ for o in report.outcomes]}
+            {
+                "kb": report.kb_path,
+                "documents": [o.__dict__ for o in report.outcomes],
+                "skipped": [s.__dict__ for s in report.skipped],
+            }
         )
     else:
-        for o in report.outcomes:
-            if o.status == "failed":
-                render.message(f"failed     {o.path}: {o.error}")
-            else:
-                render.message(
-                    f"{o.status:<10} {o.path}: {o.facts} figures, {o.quotes} quotes ({o.source_id})"
-                )
-        render.message(
-            f"{len(report.outcomes) - len(report.failed)} of {len(report.outcomes)} "
-            f"documents in {report.kb_path}"
-        )
+        report_end(report, quiet)
     if report.failed:
         raise Done(ExitCode.BAD_INPUT)
 
@@ -270,6 +312,9 @@ def build(
     output: Annotated[Path, typer.Option("--output", "-o", help="KB file to write.")] = Path(
         "data/kb.sqlite"
     ),
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     json_: JsonOption = False,
     db: Annotated[
         str | None, typer.Option("--db", help="Same as --output.", show_default=False)
@@ -277,20 +322,22 @@ def build(
 ) -> None:
     """Rebuild a KB from a folder of sources, deterministically.
 
-    By default data/sources/ -> data/kb.sqlite, replaced atomically.
+    By default data/sources/ -> data/kb.sqlite, replaced atomically. The same sources give
+    the same bytes, whatever --jobs.
     """
+    from mickb.cli.progress import report_end, watcher_for
     from mickb.ingest.pipeline import build as build_kb
 
     target = Path(db) if db else output
-    report = build_kb(sources, target)
+    watcher = watcher_for(quiet or json_, verbose)
+    try:
+        report = build_kb(sources, target, jobs=jobs, watcher=watcher)
+    finally:
+        watcher.close()
     if json_:
         render.write_json({"kb": str(target), "documents": [o.__dict__ for o in report.outcomes]})
     else:
-        facts = sum(o.facts for o in report.outcomes)
-        quotes = sum(o.quotes for o in report.outcomes)
-        render.message(
-            f"built {target}: {len(report.outcomes)} documents, {facts} figures, {quotes} quotes"
-        )
+        report_end(report, quiet, verb="built from")
 
 
 @app.command()
@@ -349,3 +396,169 @@ def stats(json_: JsonOption = False, db: DbOption = None) -> None:
             if isinstance(counts, dict):
                 rows += [{"what": f"{group}: {k}", "count": v} for k, v in counts.items()]
         render.key_value_table(rows, ["what", "count"])
+
+
+@app.command()
+def remove(
+    source_ids: Annotated[
+        list[str], typer.Argument(metavar="SOURCE_ID...", help="Ids from 'mickb sources'.")
+    ],
+    json_: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Remove sources and all their figures, quotes and passages, all or nothing.
+
+    An id the KB does not hold is bad input (exit 2) and nothing is removed.
+
+    Example:
+
+      mickb remove s1a2b3c4d5e6
+    """
+    from mickb.kb.paths import explicit_kb, kb_for_reading, kb_for_writing, lock_timeout, user_kb
+    from mickb.kb.store import KB
+
+    if explicit_kb(db) is None and not user_kb().exists():
+        # Only the shipped KB so far: check the ids before making the user's copy of it.
+        with KB.open(kb_for_reading(db), readonly=True, timeout=lock_timeout()) as shipped:
+            held = {row["id"] for row in shipped.sources()}
+        unknown = [s for s in source_ids if s.strip() not in held]
+        if unknown:
+            raise BadInput(
+                f"no source with id {', '.join(map(repr, unknown))}; nothing was removed "
+                "(see 'mickb sources' for the ids)"
+            )
+    path, created = kb_for_writing(db)
+    if created:
+        render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
+    with KB.open(path, timeout=lock_timeout()) as kb:
+        removed = kb.remove_sources(source_ids)
+    if json_:
+        render.write_json({"kb": str(path), "removed": removed})
+    else:
+        for row in removed:
+            figures = f"{row['n_facts']} figure{'s' if row['n_facts'] != 1 else ''}"
+            quotes = f"{row['n_quotes']} quote{'s' if row['n_quotes'] != 1 else ''}"
+            render.message(
+                f"removed {row['id']}: {row['title'] or row['path']} ({figures}, {quotes})"
+            )
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH|URL...", help="Files, folders or http(s):// URLs."),
+    ],
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One JSON object a line (the only format).")
+    ] = True,
+    title: Annotated[str | None, typer.Option(help="Title, if a document states none.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date, YYYY-MM-DD, if it states none.")] = None,
+    url: Annotated[str | None, typer.Option(help="Its address, if it does not say.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="The publication, if not stated.")] = None,
+    author: Annotated[str | None, typer.Option(help="Who wrote it, if not stated.")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Not used: extract reads no KB.", show_default=False),
+    ] = None,
+) -> None:
+    """The records documents yield, as JSON lines, without a KB ('mickb load' stores them).
+
+    Each document is a "source" line, its passages, its fact and quote records and an
+    "end" line (docs/records.md). Extraction is a pure function of a document: run it
+    anywhere, e.g. on a Dask cluster (docs/scale.md), and load the lines into one KB.
+
+    Example:
+
+      mickb extract reports/ > records.jsonl && mickb load records.jsonl
+    """
+    from mickb.ingest.jsonl import extract_records
+    from mickb.ingest.pipeline import expand_sources
+    from mickb.records import SourceMeta
+
+    if date is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise BadInput(f"--date must be YYYY-MM-DD, not {date!r}") from None
+    meta = SourceMeta(title=title, date=date, url=url, outlet=outlet, author=author)
+    found, skipped = expand_sources(paths)
+    if not found:
+        raise BadInput("no documents found in the given paths")
+    failed = 0
+    for source in found:
+        try:
+            render.write_jsonl(extract_records(source, meta))
+        except BadInput as exc:
+            failed += 1
+            text = str(exc)
+            sys.stderr.write(
+                f"error: {text}\n" if text.startswith(str(source)) else f"error: {source}: {text}\n"
+            )
+        sys.stdout.flush()
+    for item in skipped:
+        sys.stderr.write(f"skipped {item.path}: {item.reason}\n")
+    if failed:
+        raise Done(ExitCode.BAD_INPUT)
+
+
+@app.command()
+def load(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE.jsonl|-", help="Lines of 'mickb extract'; - is stdin.")
+    ],
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    json_: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Store the records 'mickb extract' printed: each document whole or not at all.
+
+    The KB ends up as 'mickb ingest' of the same documents leaves it (same ids, same
+    'find' and 'show'). A document cut off before its "end" line is not stored.
+
+    Example:
+
+      cat part-*.jsonl | mickb load - --db archive.sqlite
+    """
+    from mickb.cli.progress import report_end, watcher_for
+    from mickb.ingest.jsonl import load_records
+    from mickb.kb.paths import kb_for_writing, lock_timeout
+    from mickb.kb.store import KB
+
+    if file == "-":
+        import io
+
+        lines: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+        name = "<stdin>"
+    else:
+        source = Path(file)
+        if not source.is_file():
+            raise BadInput(f"{file}: no such file; give the output of 'mickb extract' or -")
+        lines = source.open(encoding="utf-8")
+        name = file
+    path, created = kb_for_writing(db)
+    if created and not quiet:
+        render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
+    watcher = watcher_for(quiet or json_, verbose)
+    try:
+        with KB.open(path, create=True, timeout=lock_timeout()) as kb:
+            report = load_records(kb, lines, name=name, watcher=watcher)
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"{name} is not UTF-8 text (byte {exc.start}); give extract's output"
+        ) from None
+    finally:
+        watcher.close()
+        if lines is not sys.stdin:
+            lines.close()
+    if json_:
+        render.write_json(
+            {"kb": report.kb_path, "documents": [o.__dict__ for o in report.outcomes]}
+        )
+    else:
+        report_end(report, quiet, verb="loaded")
+    if report.failed:
+        raise Done(ExitCode.BAD_INPUT)

@@ -1,45 +1,54 @@
 """The whole pipeline in one place: read -> clean -> split -> extract -> (store).
 
 Each step lives in its own module, named for the step:
-  read.py            bytes on disk -> decoded NFC text + front-matter metadata
-  clean.py           text -> passages (body / caption / title), broken sentences joined,
-                     image placeholders and markdown emphasis dropped, offsets kept
-  split.py           passages -> sentences
-  extract/figures.py sentences -> Fact records (numbers.py parses the numbers)
-  extract/quotes.py  sentences -> Quote records with speakers
-  store.py           records -> SQLite (migrations.py), full-text index
-  search.py          query -> ranked records        check.py / verify.py: claims, quotes
-  render.py          records -> table / JSON / JSONL / CSV
+  ingest/read.py            bytes (a file or a URL) -> decoded NFC text + metadata
+  ingest/clean.py           text -> passages (body / caption / title), broken sentences
+                            joined, image placeholders and markdown emphasis dropped
+  ingest/split.py           passages -> sentences
+  ingest/extract/figures.py sentences -> Fact records (text/numbers.py reads the numbers)
+  ingest/extract/quotes.py  sentences -> Quote records with speakers
+  kb/rows.py                records -> rows (ids, search text, index terms)
+  kb/loader.py, kb/store.py rows -> SQLite, in batches, in order
 
-`ingest` and `build` stream each file (`add_file`), so that memory stays bounded whatever a
-document's size: the file is checked and hashed first (an unchanged document costs no
-extraction); then one pass cleans it into passages, which the store stages, while the quote
-extractor learns the people it names; a second pass splits, extracts and stores the
-passages window by window. Everything lands in one transaction at the end, or nothing does.
+Extraction is a pure function of a document: `document_parts` reads one document and yields
+its rows part by part (`Begin`, `Meta`, `Rows`…, `End`), in bounded memory whatever its size.
+With `jobs` > 1, worker processes run it and one writer (this process) stores what they send;
+documents are numbered in input order and committed in that order, so the KB holds the same
+records, with the same ids and rowids, whatever the number of workers.
+
+A document streams: the file is checked and hashed first (an unchanged document costs no
+extraction); a first pass cleans it into passages, kept in a spool (in memory, or a temporary
+file past `SPOOL_CHARS`) while the quote extractor learns the people they name; a second pass
+splits, extracts and turns into rows window by window.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from mickb.errors import BadInput, MickbError
-from mickb.ingest.read import SUPPORTED_SUFFIXES
+from mickb.errors import BadInput, ExitCode, MickbError
 from mickb.records import Document, Fact, Passage, Quote, SourceMeta
 
 if TYPE_CHECKING:
-    from mickb.kb.store import KB, AddResult
+    from mickb.kb.loader import AddResult, Loader
+    from mickb.kb.rows import RowBatch
+    from mickb.kb.store import KB
 
 # A window: the passages extracted at a time (their text, or their number, whichever first).
 WINDOW_CHARS = 256 * 1024
 WINDOW_PASSAGES = 2000
+# Passages a worker holds in memory between its two passes; past this, a temporary file.
+SPOOL_CHARS = 8_000_000
 
 _T = TypeVar("_T")
+Source = str | Path  # a file, or an http(s) URL
 
 
 def extract(doc: Document) -> tuple[list[Fact], list[Quote]]:
@@ -62,21 +71,44 @@ def process_path(
     return doc, facts, quotes
 
 
+def fill_meta(found: SourceMeta, given: SourceMeta | None) -> SourceMeta:
+    """What the document states about itself, with the user's flags filling what it does not."""
+    if given is None:
+        return found
+    merged = SourceMeta(**found.to_dict())
+    for f in fields(SourceMeta):
+        if not _stated(getattr(merged, f.name)) and _stated(getattr(given, f.name)):
+            setattr(merged, f.name, getattr(given, f.name))
+    return merged
+
+
+def _stated(value: object) -> bool:
+    return value is not None and bool(str(value).strip())
+
+
+# --- timing --------------------------------------------------------------------------------
+
+
 @dataclass
 class StageTimes:
-    """Seconds spent in each stage of ingest, summed over documents (pass one to `ingest`,
-    `build` or `add_file` to have it filled; bench/ingest.py prints it as MB/s)."""
+    """Seconds spent in each stage of ingest, summed over documents and workers (pass one to
+    `ingest` or `build` to have it filled; bench/ingest.py prints it as MB/s)."""
 
     read: float = 0.0  # decoding, checking, hashing
     clean_split: float = 0.0
     figures: float = 0.0
     quotes: float = 0.0  # the registry of people, quote marks, attribution
-    store: float = 0.0  # staging, the transaction, the full-text index
+    rows: float = 0.0  # ids, folded search text, index terms (in the workers)
+    store: float = 0.0  # staging, the transactions, the full-text index (the writer)
     bytes: int = 0
     documents: int = 0
 
     def to_dict(self) -> dict[str, float]:
         return asdict(self)
+
+    def add(self, other: StageTimes) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 class _Clock:
@@ -109,160 +141,506 @@ class _Clock:
             yield item
 
 
-def _windows(passages: Iterable[Passage]) -> Iterator[list[Passage]]:
-    window: list[Passage] = []
-    size = 0
-    for passage in passages:
-        window.append(passage)
-        size += len(passage.text)
-        if size >= WINDOW_CHARS or len(window) >= WINDOW_PASSAGES:
-            yield window
-            window, size = [], 0
-    if window:
-        yield window
+# --- one document, part by part ----------------------------------------------------------------
 
 
-def add_file(
-    kb: KB,
-    path: Path,
-    meta: SourceMeta | None = None,
+class Begin(NamedTuple):
+    sha256: str
+    path: str  # stored with the source
+    size: int  # bytes read
+
+
+class Meta(NamedTuple):
+    meta: SourceMeta  # complete once the first pass is done, before any rows
+
+
+class Rows(NamedTuple):
+    batch: RowBatch
+    done: float  # share of the document extracted so far (for progress)
+
+
+class End(NamedTuple):
+    n_facts: int
+    n_quotes: int
+    terms: list[tuple[str, int]]
+
+
+class Unchanged(NamedTuple):
+    sha256: str
+    path: str
+    size: int
+    meta: SourceMeta | None  # corrections from the flags (None: nothing to correct)
+
+
+class Failed(NamedTuple):
+    error: str
+
+
+Part = Begin | Meta | Rows | End | Unchanged | Failed
+
+
+class _Spool:
+    """Windows of passages between the two passes: in memory, then in a temporary file."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self._windows: list[list[Passage]] = []
+        self._file: Any = None
+        self._count = 0
+        self._window: list[Passage] = []
+        self._window_chars = 0
+
+    def add(self, passage: Passage) -> None:
+        self._window.append(passage)
+        self._window_chars += len(passage.text)
+        self.chars += len(passage.text)
+        if self._window_chars >= WINDOW_CHARS or len(self._window) >= WINDOW_PASSAGES:
+            self._seal()
+
+    def _seal(self) -> None:
+        if not self._window:
+            return
+        if self._file is None and self.chars > SPOOL_CHARS:
+            self._file = tempfile.TemporaryFile(prefix="mickb-spool-")
+            for window in self._windows:
+                pickle.dump(window, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._windows.clear()
+        if self._file is not None:
+            pickle.dump(self._window, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            self._windows.append(self._window)
+        self._count += 1
+        self._window, self._window_chars = [], 0
+
+    def windows(self) -> Iterator[list[Passage]]:
+        self._seal()
+        if self._file is None:
+            while self._windows:
+                yield self._windows.pop(0)
+            return
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._windows.clear()
+
+
+def document_parts(
+    source: Source,
+    flags: SourceMeta | None = None,
     *,
     record_path: str | None = None,
+    known: Callable[[str], bool] | None = None,
     times: StageTimes | None = None,
-) -> AddResult:
-    """read -> clean -> split -> extract -> store, for one file, in bounded memory.
+) -> Iterator[Part]:
+    """read -> clean -> split -> extract -> rows, for one document, part by part.
 
-    The document lands whole in one transaction, or not at all (KB unchanged on any error).
-    `meta` holds fields given by the user (they win over the document's own); `record_path`
-    is the path stored with the source (default: `path`).
+    `flags` fill in metadata the document does not state; `known(sha256)` tells whether the
+    KB holds this content already (then only `Unchanged` is yielded, with the corrected
+    metadata when there are flags). Raises BadInput (UnreadableDocument) for a document that
+    cannot be read, possibly after some parts: the receiver drops what it got.
     """
-    from mickb.ingest.clean import Cleaner
-    from mickb.ingest.extract.figures import extract_figures
-    from mickb.ingest.extract.quotes import QuoteExtractor
-    from mickb.ingest.read import merge_meta, open_source
-    from mickb.ingest.split import split_sentences
-    from mickb.kb.store import AddResult
+    from mickb.ingest.read import open_source
 
     times = times if times is not None else StageTimes()
     clock = _Clock(times)
-    source = open_source(path)
-    times.bytes += source.size
+    opened = open_source(source)  # type: ignore[arg-type]  # read.py takes URL strings too
+    times.bytes += opened.size
     times.documents += 1
+    path = record_path if record_path is not None else str(source)
     clock.lap("read")
-    if kb.has_content(source.sha256):
-        clock.lap("store")
-        return AddResult("s" + source.sha256[:11], "unchanged", 0, 0, [])
-    writer = kb.begin_document(
-        source.sha256, path=record_path if record_path is not None else str(path)
-    )
+    if known is not None and known(opened.sha256):
+        correction = None
+        if flags is not None and any(_stated(v) for v in flags.to_dict().values()):
+            correction = fill_meta(_own_meta(opened, clock), flags)
+        clock.lap("clean_split")
+        yield Unchanged(opened.sha256, path, opened.size, correction)
+        return
+    yield Begin(opened.sha256, path, opened.size)
+    yield from _extract_parts(opened, flags, clock)
+
+
+def _own_meta(opened: Any, clock: _Clock) -> SourceMeta:
+    from mickb.ingest.clean import Cleaner
+
+    cleaner = Cleaner(opened.fmt)
+    for _ in cleaner.passages(lambda: clock.timed(opened.chunks(), "read")):
+        pass
+    return cleaner.meta
+
+
+def _extract_parts(opened: Any, flags: SourceMeta | None, clock: _Clock) -> Iterator[Part]:
+    from mickb.ingest.clean import Cleaner
+    from mickb.ingest.extract.figures import extract_figures
+    from mickb.ingest.extract.quotes import QuoteExtractor
+    from mickb.ingest.split import split_sentences
+    from mickb.kb.rows import DocumentRows
+
+    sha256 = opened.sha256
+    spool = _Spool()
     try:
-        # Pass 1: passages, staged by the store; the people they name, for the quotes.
-        quotes = QuoteExtractor(source.sha256, reported=True)
-        cleaner = Cleaner(source.fmt)
-        for passage in cleaner.passages(lambda: clock.timed(source.chunks(), "read")):
+        # Pass 1: passages, spooled; the people they name, for the quotes.
+        quotes = QuoteExtractor(sha256, reported=True)
+        cleaner = Cleaner(opened.fmt)
+        for passage in cleaner.passages(lambda: clock.timed(opened.chunks(), "read")):
             clock.lap("clean_split")
             quotes.scan(passage)
             clock.lap("quotes")
-            writer.add_passages((passage,))
-            clock.lap("store")
-        doc_meta = merge_meta(cleaner.meta, meta)
+            spool.add(passage)
+        meta = fill_meta(cleaner.meta, flags)
         clock.lap("clean_split")
-        # Pass 2: window by window, sentences and records.
+        yield Meta(meta)
+        # Pass 2: window by window, sentences, records and rows.
+        rows = DocumentRows(sha256)
         first_ordinal = 0
-        for window in clock.timed(_windows(writer.passages()), "store"):
+        done_chars = 0
+        for window in clock.timed(spool.windows(), "clean_split"):
             sentences = split_sentences(window, first_ordinal)
             first_ordinal += len(sentences)
             clock.lap("clean_split")
             # The window stands for the document (with its metadata; raw_text is not kept).
             # extract_figures carries "the last period named" from paragraph to paragraph
             # and starts afresh with each call: at a window's start, a figure that names no
-            # period of its own can miss the report's year (figures.py needs a way to carry
-            # that state across calls; see extract_figures).
-            doc = Document(doc_meta, "", window, sentences, source.sha256)
+            # period of its own can miss the report's year.
+            doc = Document(meta, "", window, sentences, sha256)
             facts = extract_figures(doc)
             clock.lap("figures")
             found = quotes.feed(window, sentences)
             clock.lap("quotes")
-            writer.add(facts, found, sentences)
-            clock.lap("store")
+            batch = rows.batch(window, facts, found, sentences)
+            done_chars += sum(len(p.text) for p in window)
+            clock.lap("rows")
+            yield Rows(batch, done_chars / max(1, spool.chars))
         found = quotes.finish()
         clock.lap("quotes")
-        writer.add((), found)
-        result = writer.commit(doc_meta)
-        clock.lap("store")
-        return result
+        fact_rows, quote_rows = rows.records((), found)
+        terms = sorted(rows.terms.items())
+        clock.lap("rows")
+        from mickb.kb.rows import RowBatch
+
+        yield Rows(RowBatch([], fact_rows, quote_rows), 1.0)
+        yield End(rows.n_facts, rows.n_quotes, terms)
     finally:
-        writer.close()
+        spool.close()
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders recursed for the formats ingest reads, in sorted order."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
-        else:
-            yield path
+# --- what goes in ------------------------------------------------------------------------------
+
+
+def is_url(text: str) -> bool:
+    try:
+        from mickb.ingest.read import is_url as read_is_url  # type: ignore[attr-defined]
+    except ImportError:
+        return text.lower().startswith(("http://", "https://"))
+    return bool(read_is_url(text))
+
+
+@dataclass
+class Skipped:
+    path: str
+    reason: str
+
+
+def _skip_reason(path: Path) -> str | None:
+    """Why a file found in a folder is not read (None: it is read)."""
+    from mickb.ingest import read
+
+    reason: Callable[[Path], str | None] | None = getattr(read, "skip_reason", None)
+    if reason is not None:
+        return reason(path)
+    if path.suffix.lower() in read.SUPPORTED_SUFFIXES:
+        return None
+    kind = path.suffix.lower() or "a file without an extension"
+    return f"{kind} is not a format ingest reads ({', '.join(read.SUPPORTED_SUFFIXES)})"
+
+
+def expand_sources(paths: Iterable[Source]) -> tuple[list[Source], list[Skipped]]:
+    """Files and URLs as given; folders recursed in sorted order, keeping the files ingest
+    reads (hidden files and folders are passed over) and saying why the others are skipped."""
+    found: list[Source] = []
+    skipped: list[Skipped] = []
+    for given in paths:
+        if isinstance(given, str) and is_url(given):
+            found.append(given)
+            continue
+        path = Path(given)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for child in sorted(path.rglob("*")):
+            if not child.is_file() or any(
+                part.startswith(".") for part in child.relative_to(path).parts
+            ):
+                continue
+            reason = _skip_reason(child)
+            if reason is None:
+                found.append(child)
+            else:
+                skipped.append(Skipped(str(child), reason))
+    return found, skipped
+
+
+def expand_paths(paths: Iterable[Source]) -> Iterator[Source]:
+    """Files and URLs as given; folders recursed for the formats ingest reads, sorted."""
+    yield from expand_sources(paths)[0]
+
+
+# --- what comes out ----------------------------------------------------------------------------
 
 
 @dataclass
 class IngestOutcome:
     path: str
-    status: str  # added | unchanged | replaced | failed
+    status: str  # added | unchanged | replaced | updated | failed
     source_id: str | None = None
     facts: int = 0
     quotes: int = 0
     error: str | None = None
+    bytes: int = 0
 
 
 @dataclass
 class IngestReport:
     kb_path: str
     outcomes: list[IngestOutcome] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def failed(self) -> list[IngestOutcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
 
+class Watcher:
+    """What a caller hears while ingest runs (the CLI draws its progress bar from it)."""
+
+    def start(self, documents: int, total_bytes: int) -> None:
+        """Before the first document (total_bytes: of the files; URLs count as 0)."""
+
+    def progress(self, done_bytes: int, facts: int) -> None:
+        """Now and then: bytes extracted so far (of all documents), figures found so far."""
+
+    def outcome(self, outcome: IngestOutcome) -> None:
+        """Each document, in input order, once it is stored (or has failed)."""
+
+
+class _Writer:
+    """The one process that stores: feeds the parts of numbered documents to a Loader."""
+
+    def __init__(
+        self,
+        loader: Loader,
+        report: IngestReport,
+        names: list[str],
+        watcher: Watcher,
+        times: StageTimes,
+    ) -> None:
+        self.loader = loader
+        self.report = report
+        self.names = names
+        self.watcher = watcher
+        self.times = times
+        self._meta: dict[int, SourceMeta] = {}
+        self._size: dict[int, int] = {}
+        self._done: dict[int, float] = {}
+        self._errors: dict[int, str] = {}
+        self._bytes_done = 0  # of finished documents
+        self._facts = 0
+        self._last_progress = 0.0
+
+    def part(self, seq: int, part: Part) -> None:
+        start = time.perf_counter()
+        committed: list[tuple[int, AddResult | None]]
+        if isinstance(part, Rows):
+            self.loader.add(seq, part.batch)
+            self._facts += len(part.batch.facts)
+            self._done[seq] = part.done
+            self._progress()
+            committed = []
+        elif isinstance(part, Begin):
+            self.loader.begin(seq, part.sha256, part.path)
+            self._size[seq] = part.size
+            committed = []
+        elif isinstance(part, Meta):
+            self._meta[seq] = part.meta
+            committed = []
+        elif isinstance(part, End):
+            committed = self.loader.end(
+                seq, self._meta.pop(seq), part.n_facts, part.n_quotes, part.terms
+            )
+        elif isinstance(part, Unchanged):
+            self._size[seq] = part.size
+            committed = self.loader.unchanged(seq, part.sha256, part.meta)
+        else:
+            self._errors[seq] = part.error
+            self._meta.pop(seq, None)
+            committed = self.loader.fail(seq)
+        self.times.store += time.perf_counter() - start
+        self._outcomes(committed)
+
+    def finish(self) -> None:
+        start = time.perf_counter()
+        committed = self.loader.finish()
+        self.times.store += time.perf_counter() - start
+        self._outcomes(committed)
+
+    def _outcomes(self, committed: list[tuple[int, AddResult | None]]) -> None:
+        for seq, result in committed:
+            size = self._size.pop(seq, 0)
+            self._done.pop(seq, None)
+            self._bytes_done += size
+            if result is None:
+                outcome = IngestOutcome(
+                    self.names[seq], "failed", error=self._errors.pop(seq, "failed"), bytes=size
+                )
+            else:
+                outcome = IngestOutcome(
+                    self.names[seq],
+                    result.status,
+                    result.source_id,
+                    result.facts,
+                    result.quotes,
+                    bytes=size,
+                )
+            self.report.outcomes.append(outcome)
+            self.watcher.outcome(outcome)
+        if committed:
+            self._progress(force=True)
+
+    def _progress(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_progress < 0.1:
+            return
+        self._last_progress = now
+        partial = sum(self._size.get(seq, 0) * done for seq, done in self._done.items())
+        self.watcher.progress(self._bytes_done + int(partial), self._facts)
+
+
+def _bad_input(exc: MickbError) -> bool:
+    return exc.exit_code == ExitCode.BAD_INPUT
+
+
+def _run_here(
+    items: list[tuple[int, Source, str]],
+    flags: SourceMeta | None,
+    known: Callable[[str], bool] | None,
+    writer: _Writer,
+) -> None:
+    """Extract and store in this process, one document after the other."""
+    for seq, source, record_path in items:
+        try:
+            for part in document_parts(
+                source, flags, record_path=record_path, known=known, times=writer.times
+            ):
+                writer.part(seq, part)
+        except MickbError as exc:
+            if not _bad_input(exc):
+                raise
+            writer.part(seq, Failed(str(exc)))
+
+
+def _size_of(source: Source) -> int:
+    try:
+        return Path(source).stat().st_size if isinstance(source, Path) else 0
+    except OSError:
+        return 0
+
+
+def _store(
+    kb: KB,
+    sources: list[Source],
+    record_paths: list[str],
+    flags: SourceMeta | None,
+    *,
+    check_known: bool,
+    jobs: int | None,
+    times: StageTimes,
+    watcher: Watcher,
+    report: IngestReport,
+) -> None:
+    items = [(seq, s, r) for seq, (s, r) in enumerate(zip(sources, record_paths, strict=True))]
+    watcher.start(len(items), sum(_size_of(s) for s in sources))
+    names = [str(s) for s in sources]
+    workers = min(default_jobs() if jobs is None else max(1, jobs), len(items))
+    with kb.loader() as loader:
+        writer = _Writer(loader, report, names, watcher, times)
+        if workers <= 1:
+            _run_here(items, flags, kb.has_content if check_known else None, writer)
+        else:
+            from mickb.ingest.workers import run_parallel
+
+            known_db = str(kb.path) if check_known else None
+            run_parallel(items, flags, known_db, workers, writer.part, times)
+        writer.finish()
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def ingest(
     kb: KB,
-    paths: Iterable[Path],
+    paths: Iterable[Source],
     meta: SourceMeta | None = None,
     *,
+    jobs: int | None = 1,
     times: StageTimes | None = None,
+    watcher: Watcher | None = None,
 ) -> IngestReport:
-    """Add each document in its own transaction; a failing one changes nothing and the
-    others still land (its error is in the report)."""
+    """Add documents (files, folders, URLs); each lands whole or not at all, a failing one
+    changes nothing and the others still land (its error is in the report).
+
+    `meta` fills in what a document does not state about itself; for a document the KB
+    holds already, it corrects the stored metadata ("updated"). `jobs`: worker processes
+    for extraction (None: one per core); the KB holds the same records whatever it is.
+    """
+    start = time.perf_counter()
     report = IngestReport(kb_path=str(kb.path))
-    files = list(expand_paths(paths))
-    if not files:
-        raise BadInput("no .txt, .md or .html files found in the given paths")
-    for path in files:
-        try:
-            if not path.exists():
-                raise BadInput(f"{path}: no such file")
-            result = add_file(kb, path, meta, times=times)
-        except MickbError as exc:
-            if exc.exit_code != BadInput.exit_code:
-                raise
-            report.outcomes.append(IngestOutcome(str(path), "failed", error=str(exc)))
-            continue
-        report.outcomes.append(
-            IngestOutcome(str(path), result.status, result.source_id, result.facts, result.quotes)
+    sources, report.skipped = expand_sources(paths)
+    if not sources:
+        raise BadInput(
+            "no documents found in the given paths"
+            + (f" ({len(report.skipped)} files of other types skipped)" if report.skipped else "")
         )
+    _store(
+        kb,
+        sources,
+        [str(s) for s in sources],
+        meta,
+        check_known=True,
+        jobs=jobs,
+        times=times if times is not None else StageTimes(),
+        watcher=watcher or Watcher(),
+        report=report,
+    )
+    report.seconds = time.perf_counter() - start
     return report
 
 
-def build(sources: Path, output: Path, *, times: StageTimes | None = None) -> IngestReport:
+def build(
+    sources: Path,
+    output: Path,
+    *,
+    jobs: int | None = 1,
+    times: StageTimes | None = None,
+    watcher: Watcher | None = None,
+) -> IngestReport:
     """Rebuild a KB from a folder of sources, deterministically, replacing `output` atomically.
 
-    The same sources give a byte-identical file: documents are added in sorted path order
-    and nothing time-dependent is stored.
+    The same sources give a byte-identical file, whatever `jobs`: documents are stored in
+    sorted path order, in batches cut by size alone, and nothing time-dependent is stored.
     """
     from mickb.kb.store import KB
 
+    start = time.perf_counter()
     if not sources.is_dir():
         raise BadInput(f"{sources}: not a folder of sources (give one, e.g. data/sources)")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -274,16 +652,23 @@ def build(sources: Path, output: Path, *, times: StageTimes | None = None) -> In
         kb = KB.open(tmp, create=True)
         try:
             report = IngestReport(kb_path=str(output))
-            for path in expand_paths([sources]):
-                # Relative paths keep the file independent of where the checkout lives.
-                result = add_file(
-                    kb, path, record_path=path.relative_to(sources).as_posix(), times=times
-                )
-                report.outcomes.append(
-                    IngestOutcome(
-                        str(path), result.status, result.source_id, result.facts, result.quotes
-                    )
-                )
+            found, report.skipped = expand_sources([sources])
+            # Relative paths keep the file independent of where the checkout lives.
+            relative = [Path(p).relative_to(sources).as_posix() for p in found]
+            _store(
+                kb,
+                found,
+                relative,
+                None,
+                check_known=False,
+                jobs=jobs,
+                times=times if times is not None else StageTimes(),
+                watcher=watcher or Watcher(),
+                report=report,
+            )
+            if report.failed:
+                first = report.failed[0]
+                raise BadInput(f"{first.error} (nothing was built)")
             kb.compact()
         finally:
             kb.close()
@@ -297,4 +682,5 @@ def build(sources: Path, output: Path, *, times: StageTimes | None = None) -> In
         ):
             if leftover.exists():
                 leftover.unlink()
+    report.seconds = time.perf_counter() - start
     return report

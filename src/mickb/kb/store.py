@@ -1,8 +1,10 @@
 """The knowledge base: one SQLite file of sources, passages, facts, speakers and quotes.
 
-Everything here is stdlib sqlite3, for reads and writes alike: a `find --json` must start
-fast, and sqlite_utils alone costs several times the interpreter's start-up. The full-text
-indexes have the shape sqlite-utils writes, so `sqlite-utils` and Datasette use them as theirs.
+Reads use stdlib sqlite3 and nothing else: this module is on the start-up-critical path of
+`find`, `check` and `quote`, and importing sqlite_utils alone costs several times the
+interpreter's start-up. Writes go through `mickb.kb.loader` (staging, batches) and the
+schema through `mickb.kb.schema` (sqlite-utils); the full-text indexes are the ones
+sqlite-utils makes, so `sqlite-utils search` and Datasette use them as theirs.
 
 Writers never fail on "database is locked": WAL mode, a busy timeout and a BEGIN IMMEDIATE
 retry loop let several `mickb ingest` processes share one KB; past the timeout, KBLocked.
@@ -12,19 +14,17 @@ from __future__ import annotations
 
 import heapq
 import json
-import math
 import os
 import sqlite3
 import time
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from mickb.errors import (
+    BadInput,
     KBCorrupt,
     KBError,
     KBLocked,
@@ -35,15 +35,12 @@ from mickb.errors import (
     RecordNotFound,
 )
 from mickb.kb import schema as migrations
-from mickb.plain import PlainRecord
-from mickb.text.fold import fold
 
 if TYPE_CHECKING:
     # Records are built by the extractor; reading a KB (every `find`) never needs these
     # classes, and importing them (dataclasses, inspect) costs start-up time.
-    from mickb.records import Document, Fact, Passage, Quote, Sentence, SourceMeta
-
-AddStatus = Literal["added", "unchanged", "replaced"]
+    from mickb.kb.loader import AddResult, Loader
+    from mickb.records import Document, Fact, Quote
 
 SOURCE_FIELDS = ("id", "title", "date", "url", "outlet", "author")
 _SOURCE_COLUMNS = "id, title, date, url, outlet, author, path, sha256, n_facts, n_quotes"
@@ -59,35 +56,7 @@ _QUOTE_COLUMNS = (
 FACT_SELECT = f"SELECT {_FACT_COLUMNS} FROM facts"
 QUOTE_SELECT = f"SELECT {_QUOTE_COLUMNS} FROM quotes"
 
-# Scale words for the spoken forms of a figure in search_text ("138 nghin ty", "34,3 billion"),
-# so a query written with another scale word than the source still meets the figure.
-_SCALES = (
-    (1e15, "trieu ty", "quadrillion"),
-    (1e12, "nghin ty", "trillion"),
-    (1e9, "ty", "billion"),
-    (1e6, "trieu", "million"),
-    (1e3, "nghin", "thousand"),
-)
-
-
-class AddResult(PlainRecord):
-    """What adding one document did (a plain class: see mickb.plain)."""
-
-    __slots__ = ("source_id", "status", "facts", "quotes", "replaced")
-
-    def __init__(
-        self,
-        source_id: str,
-        status: AddStatus,
-        facts: int,  # records of this document now in the KB (0 when unchanged)
-        quotes: int,
-        replaced: list[str],  # ids of the older versions this one replaced (same url)
-    ) -> None:
-        self.source_id, self.status, self.facts = source_id, status, facts
-        self.quotes, self.replaced = quotes, replaced
-
-
-# --- numbers and search text -------------------------------------------------------------
+# --- numbers ----------------------------------------------------------------------------
 
 
 def json_number(x: float | None) -> int | float | None:
@@ -97,536 +66,6 @@ def json_number(x: float | None) -> int | float | None:
     if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
         return int(x)
     return x
-
-
-def _plain(q: float) -> str:
-    text = f"{q:.3f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def value_forms(value: float | None, base_value: float | None, base_unit: str | None) -> list[str]:
-    """Other ways to write a figure: plain digits (138000) and scale-word forms."""
-    forms: list[str] = []
-    if value is not None and math.isfinite(value) and float(value).is_integer():
-        forms.append(str(int(value)))
-    if base_value is not None and math.isfinite(base_value) and base_value >= 1000:
-        english = (base_unit or "").upper() not in ("", "VND")
-        for scale, vietnamese, english_word in _SCALES:
-            q = base_value / scale
-            if 1 <= q < 1000 and abs(round(q, 3) - q) < 1e-9 * max(q, 1):
-                forms.append(f"{_plain(q)} {vietnamese}")
-                if english:
-                    forms.append(f"{_plain(q)} {english_word}")
-                break
-    return forms
-
-
-def _fold_and_terms(part: str) -> tuple[str, frozenset[str]]:
-    folded = fold(part)
-    return folded, frozenset(migrations.index_terms(folded))
-
-
-# Two caches: sentences are long and come back only for the next few facts (those of the
-# same sentence); metrics, units and figures are short and come back all through a report.
-_folded_sentence = lru_cache(maxsize=512)(_fold_and_terms)
-_folded_short = lru_cache(maxsize=8192)(_fold_and_terms)
-
-
-def _folded_part(part: str) -> tuple[str, frozenset[str]]:
-    return _folded_sentence(part) if len(part) > 120 else _folded_short(part)
-
-
-def _search_text(parts: list[str | None]) -> tuple[str, set[str]]:
-    """fold(" | ".join(parts)) and its index terms, part by part (fold works per character)."""
-    pairs = [_folded_part(part) for part in parts if part]
-    return " | ".join([pair[0] for pair in pairs]), set().union(*[pair[1] for pair in pairs])
-
-
-@lru_cache(maxsize=4096)
-def _fact_head(
-    metric: str | None, metric_en: str | None, sector: str | None, period: str | None
-) -> tuple[str, frozenset[str]]:
-    # A level and its growth rate, and many figures of a report, share all four.
-    text, terms = _search_text([metric, metric_en, sector, period])
-    return text, frozenset(terms)
-
-
-def _make_id(doc_sha256: str, kind: str, sentence_ordinal: int, start: int, text: str) -> str:
-    from mickb.records import make_id
-
-    return make_id(doc_sha256, kind, sentence_ordinal, start, text)
-
-
-def _passage(row: Any) -> Passage:
-    from mickb.records import Passage
-
-    return Passage(row[1], row[2], row[3], row[4], row[5])
-
-
-@lru_cache(maxsize=8192)
-def _fact_tail(
-    value_text: str | None, value: float | None, base_value: float | None, base_unit: str | None
-) -> tuple[str, frozenset[str]]:
-    # The figure and its other forms, folded together in one go (folding and the index
-    # terms work character by character, so " | " joins them the same before as after).
-    # Cached: a report states the same figure many times ("10%", "2022"), and equal
-    # arguments give equal forms (value_forms reads only these four).
-    tail = " | ".join(
-        part for part in (value_text, *value_forms(value, base_value, base_unit)) if part
-    )
-    if not tail:
-        return "", frozenset()
-    folded = fold(tail)
-    return folded, frozenset(migrations.index_terms(folded))
-
-
-def _fact_search(fact: Fact) -> tuple[str, frozenset[str]]:
-    """_search_text(_fact_parts(fact)), with the parts facts share folded once."""
-    head, head_terms = _fact_head(fact.metric, fact.metric_en, fact.sector, fact.period)
-    tail, tail_terms = _fact_tail(fact.value_text, fact.value, fact.base_value, fact.base_unit)
-    texts = [head] if head else []
-    if tail:
-        texts.append(tail)
-    sentence = fact.sentence
-    if sentence:
-        folded, sentence_terms = _folded_part(sentence)
-        texts.append(folded)
-        return " | ".join(texts), sentence_terms.union(head_terms, tail_terms)
-    return " | ".join(texts), head_terms.union(tail_terms)
-
-
-def _fact_parts(fact: Fact) -> list[str | None]:
-    return [
-        fact.metric,
-        fact.metric_en,
-        fact.sector,
-        fact.period,
-        fact.value_text,
-        *value_forms(fact.value, fact.base_value, fact.base_unit),
-        fact.sentence,
-    ]
-
-
-def _quote_parts(quote: Quote) -> list[str | None]:
-    return [quote.speaker.name, quote.speaker.role, quote.text, quote.sentence]
-
-
-def fact_search_text(fact: Fact) -> str:
-    """What facts_fts indexes: the folded metric, its English, sector, period, the figure as
-    written and in other forms, and the sentence."""
-    return _fact_search(fact)[0]
-
-
-def quote_search_text(quote: Quote) -> str:
-    return _search_text(_quote_parts(quote))[0]
-
-
-def _related_by_position(facts: list[tuple[str, Fact]]) -> dict[str, list[str]]:
-    """A level and the growth rate stated right after it point at each other.
-
-    Used only when the extractor left `related` empty: in one sentence, each change fact
-    belongs to the nearest figure before it that is not itself a change.
-    """
-    related: dict[str, list[str]] = {fid: [] for fid, _ in facts}
-    by_sentence: dict[int, list[tuple[str, Fact]]] = {}
-    for fid, fact in facts:
-        by_sentence.setdefault(fact.sentence_ordinal, []).append((fid, fact))
-    for group in by_sentence.values():
-        group.sort(key=lambda item: item[1].span[0])
-        anchor: str | None = None
-        for fid, fact in group:
-            if fact.measure == "change":
-                if anchor is not None:
-                    related[fid].append(anchor)
-                    related[anchor].append(fid)
-            else:
-                anchor = fid
-    return related
-
-
-# --- one document on its way in ----------------------------------------------------------
-
-_SOURCE_INSERT = "id, sha256, title, date, url, outlet, author, path, n_facts, n_quotes"
-_PASSAGE_INSERT = 'source_id, ordinal, kind, text, start, "end"'
-_FACT_INSERT = (
-    "id, source_id, passage_ordinal, sentence_ordinal, span_start, span_end, metric, metric_en, "
-    "measure, value, unit, value_text, total, qualifier, base_value, base_unit, period, "
-    "compared_to, direction, sector, related, sentence, search_text"
-)
-_SPEAKER_INSERT = "id, name, role, source_id"
-_QUOTE_INSERT = (
-    "id, source_id, passage_ordinal, sentence_ordinal, span_start, span_end, text, speaker_id, "
-    "speaker_name, speaker_role, form, sentence, search_text"
-)
-# Characters of records a writer holds in memory before it moves them to its TEMP tables.
-MEMORY_LIMIT = 4_000_000
-_STAGE = "temp.mickb_stage_"
-_STAGE_TABLES = {
-    "passages": 'ordinal, kind, text, start, "end"',
-    "facts": _FACT_INSERT,
-    "quotes": _QUOTE_INSERT.replace("id,", "id PRIMARY KEY,", 1),
-}
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _json_ids(ids: list[str]) -> str:
-    # json.dumps, without its cost for the plain ids every fact has (f + 11 hex digits).
-    if not ids:
-        return "[]"
-    if all(i.isalnum() and i.isascii() for i in ids):
-        return "[" + ", ".join(f'"{i}"' for i in ids) + "]"
-    return json.dumps(ids, ensure_ascii=False)
-
-
-class DocumentWriter:
-    """One document's records on their way into the KB: they all land in one transaction,
-    or none do.
-
-    `add_passages` and `add` may be called many times (a big document comes in windows);
-    `commit(meta)` opens the write transaction and stores everything. Until then records
-    are staged: in memory up to `memory_limit` characters, beyond that in TEMP tables of
-    this connection. TEMP tables take no lock on the KB, so other writers are not kept
-    waiting while a big document is extracted, and memory stays bounded. The transaction
-    moves everything in with one INSERT … SELECT per table: row by row, SQLite opens a
-    statement savepoint for every row, and FTS5 flushes its in-memory index at each one,
-    which made indexing several times slower. `close()` (also after commit) empties the
-    stage; a writer closed without commit changes nothing.
-
-    Quotes are stored in document order (sentence, then position); facts in the order given.
-    """
-
-    def __init__(
-        self, kb: KB, sha256: str, path: str | None, *, memory_limit: int | None = None
-    ) -> None:
-        self._kb = kb
-        self.sha256 = sha256
-        self.source_id = "s" + sha256[:11]
-        self.path = path
-        self._limit = MEMORY_LIMIT if memory_limit is None else memory_limit
-        self._held = 0  # characters held in the lists below
-        self._passages: list[tuple[Any, ...]] = []
-        self._facts: list[tuple[Any, ...]] = []
-        self._quotes: list[tuple[Any, ...]] = []
-        self._quote_ids: set[str] = set()
-        self._speaker_ids: dict[tuple[str | None, str | None], str] = {}
-        self._terms: Counter[str] = Counter()  # the document's vocabulary: held till commit
-        self._passage_of = array("i")  # sentence ordinal -> passage ordinal (-1: unknown)
-        self._passage_of_far: dict[int, int] = {}  # ordinals far beyond the others
-        self._staged = False  # whether the TEMP tables hold records of this document
-        self._closed = False
-
-    # -- adding -------------------------------------------------------------------------------
-
-    def add_passages(self, passages: Iterable[Passage]) -> None:
-        source_id = self.source_id
-        rows = self._passages
-        for p in passages:
-            rows.append((source_id, p.ordinal, p.kind, p.text, p.start, p.end))
-            self._held += len(p.text)
-        if self._held > self._limit:
-            self._flush()
-
-    def passages(self, batch: int = 512) -> Iterator[Passage]:
-        """The passages added so far, in order (read back from the stage when staged)."""
-        if not self._staged:
-            for row in list(self._passages):
-                yield _passage(row)
-            return
-        self._flush()
-        last = 0
-        conn = self._kb._conn
-        while True:
-            rows = conn.execute(
-                f'SELECT rowid, ordinal, kind, text, start, "end" FROM {_STAGE}passages '
-                "WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                (last, batch),
-            ).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield _passage(row)
-            last = rows[-1][0]
-
-    def add(
-        self, facts: Iterable[Fact], quotes: Iterable[Quote], sentences: Iterable[Sentence] = ()
-    ) -> None:
-        """Records of the document; `sentences` tells the passage of each sentence ordinal
-        (give the sentences of every window: a quote may come a window after its sentence)."""
-        self._note_sentences(sentences)
-        self._add_facts(facts)
-        self._add_quotes(quotes)
-        if self._held > self._limit:
-            self._flush()
-
-    def _note_sentences(self, sentences: Iterable[Sentence]) -> None:
-        table = self._passage_of
-        for s in sentences:
-            n = len(table)
-            if s.ordinal == n:
-                table.append(s.passage)
-            elif 0 <= s.ordinal < n:
-                table[s.ordinal] = s.passage
-            elif n < s.ordinal < n + 1024:
-                table.extend([-1] * (s.ordinal - n))
-                table.append(s.passage)
-            else:
-                self._passage_of_far[s.ordinal] = s.passage
-
-    def _passage(self, sentence_ordinal: int) -> int | None:
-        if 0 <= sentence_ordinal < len(self._passage_of):
-            found = self._passage_of[sentence_ordinal]
-            if found >= 0:
-                return found
-        return self._passage_of_far.get(sentence_ordinal)
-
-    def _add_facts(self, facts: Iterable[Fact]) -> None:
-        # Ids are unique per sentence and position, and a window holds whole sentences: the
-        # duplicates an extractor may give come in the same call.
-        identified: list[tuple[str, Fact]] = []
-        seen: set[str] = set()
-        for fact in facts:
-            fid = fact.id or _make_id(
-                self.sha256, "fact", fact.sentence_ordinal, fact.span[0], fact.value_text
-            )
-            if fid not in seen:
-                seen.add(fid)
-                identified.append((fid, fact))
-        given = any(f.related for _, f in identified)
-        by_position = {} if given else _related_by_position(identified)
-        source_id = self.source_id
-        count_terms = self._terms.update
-        append = self._facts.append
-        held = 0
-        for fid, f in identified:
-            search_text, record_terms = _fact_search(f)
-            count_terms(record_terms)
-            if given:
-                related = [r for r in f.related if r in seen] if f.related else []
-            else:
-                related = by_position[fid]
-            append(
-                (
-                    fid,
-                    source_id,
-                    self._passage(f.sentence_ordinal),
-                    f.sentence_ordinal,
-                    f.span[0],
-                    f.span[1],
-                    f.metric,
-                    f.metric_en,
-                    f.measure,
-                    f.value,
-                    f.unit,
-                    f.value_text,
-                    f.total,
-                    f.qualifier,
-                    f.base_value,
-                    f.base_unit,
-                    f.period,
-                    f.compared_to,
-                    f.direction,
-                    f.sector,
-                    _json_ids(related),
-                    f.sentence,
-                    search_text,
-                )
-            )
-            held += len(f.sentence) + len(search_text)
-        self._held += held
-
-    def _add_quotes(self, quotes: Iterable[Quote]) -> None:
-        source_id = self.source_id
-        seen = self._quote_ids
-        speaker_ids = self._speaker_ids
-        for q in quotes:
-            qid = q.id or _make_id(self.sha256, "quote", q.sentence_ordinal, q.span[0], q.text)
-            if qid in seen:
-                continue
-            seen.add(qid)
-            name, role = q.speaker.name, q.speaker.role
-            speaker_id = None
-            if name or role:
-                speaker_id = speaker_ids.get((name, role))
-                if speaker_id is None:
-                    import hashlib
-
-                    key = f"{self.sha256}|{name or ''}|{role or ''}"
-                    speaker_id = "p" + hashlib.sha1(key.encode()).hexdigest()[:11]
-                    speaker_ids[(name, role)] = speaker_id
-            search_text, record_terms = _search_text([name, role, q.text, q.sentence])
-            self._terms.update(record_terms)
-            self._quotes.append(
-                (
-                    qid,
-                    source_id,
-                    self._passage(q.sentence_ordinal),
-                    q.sentence_ordinal,
-                    q.span[0],
-                    q.span[1],
-                    q.text,
-                    speaker_id,
-                    name,
-                    role,
-                    q.form,
-                    q.sentence,
-                    search_text,
-                )
-            )
-            self._held += len(q.sentence) + len(search_text)
-
-    # -- staging ------------------------------------------------------------------------------
-
-    def _flush(self) -> None:
-        """Move what is held in memory to the TEMP tables (they take no lock on the KB)."""
-        if self._closed:
-            raise RuntimeError("this document writer is closed")
-        conn = self._kb._conn
-        self._kb._stage_tables()
-        conn.execute("BEGIN")
-        try:
-            if not self._staged:
-                # Whatever an earlier writer left (it could not empty the stage inside someone
-                # else's transaction) is not this document's.
-                for name in _STAGE_TABLES:
-                    conn.execute(f"DELETE FROM {_STAGE}{name}")
-                self._staged = True
-            conn.executemany(
-                f'INSERT INTO {_STAGE}passages (ordinal, kind, text, start, "end") '
-                f"VALUES ({_marks(5)})",
-                (row[1:] for row in self._passages),
-            )
-            conn.executemany(
-                f"INSERT INTO {_STAGE}facts ({_FACT_INSERT}) VALUES ({_marks(23)})", self._facts
-            )
-            conn.executemany(
-                f"INSERT OR IGNORE INTO {_STAGE}quotes ({_QUOTE_INSERT}) VALUES ({_marks(13)})",
-                self._quotes,
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        self._passages.clear()
-        self._facts.clear()
-        self._quotes.clear()
-        self._held = 0
-
-    # -- committing ---------------------------------------------------------------------------
-
-    def rows(self, meta: SourceMeta) -> dict[str, list[tuple[Any, ...]]]:
-        """What commit inserts, as rows (only while nothing is staged)."""
-        if self._staged:
-            raise RuntimeError("the records are staged in TEMP tables; commit() them")
-        quotes = sorted(self._quotes, key=lambda row: (row[3], row[4]))
-        speakers: dict[str, tuple[Any, ...]] = {}
-        for row in quotes:
-            if row[7] is not None:
-                speakers.setdefault(row[7], (row[7], row[8], row[9], self.source_id))
-        return {
-            "source": [self._source_row(meta, len(self._facts), len(quotes))],
-            "passages": list(self._passages),
-            "facts": list(self._facts),
-            "speakers": list(speakers.values()),
-            "quotes": quotes,
-            "terms": list(self._terms.items()),
-        }
-
-    def _source_row(self, meta: SourceMeta, n_facts: int, n_quotes: int) -> tuple[Any, ...]:
-        return (
-            self.source_id,
-            self.sha256,
-            meta.title,
-            meta.date,
-            meta.url,
-            meta.outlet,
-            meta.author,
-            self.path,
-            n_facts,
-            n_quotes,
-        )
-
-    def commit(self, meta: SourceMeta) -> AddResult:
-        """Store the document in one transaction (replacing older versions from its url)."""
-        kb = self._kb
-        conn = kb._conn
-        self._flush()
-        with kb._write():
-            if conn.execute("SELECT 1 FROM sources WHERE sha256 = ?", (self.sha256,)).fetchone():
-                return AddResult(self.source_id, "unchanged", 0, 0, [])
-            replaced: list[str] = []
-            if meta.url:
-                replaced = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT id FROM sources WHERE url = ? ORDER BY rowid", (meta.url,)
-                    )
-                ]
-                for old in replaced:
-                    kb._delete_source(old)
-            n_facts, n_quotes = self._insert_staged(meta)
-        kb._source_cache.pop(self.source_id, None)
-        for old in replaced:
-            kb._source_cache.pop(old, None)
-        return AddResult(
-            self.source_id, "replaced" if replaced else "added", n_facts, n_quotes, replaced
-        )
-
-    def _insert_staged(self, meta: SourceMeta) -> tuple[int, int]:
-        """Inside the write transaction: everything staged, in add_document's order."""
-        conn, source_id = self._kb._conn, self.source_id
-        n_facts = conn.execute(f"SELECT count(*) FROM {_STAGE}facts").fetchone()[0]
-        n_quotes = conn.execute(f"SELECT count(*) FROM {_STAGE}quotes").fetchone()[0]
-        conn.execute(
-            f"INSERT INTO sources ({_SOURCE_INSERT}) VALUES ({_marks(10)})",
-            self._source_row(meta, n_facts, n_quotes),
-        )
-        conn.execute(
-            f"INSERT INTO passages ({_PASSAGE_INSERT}) "
-            f'SELECT ?, ordinal, kind, text, start, "end" FROM {_STAGE}passages ORDER BY rowid',
-            (source_id,),
-        )
-        conn.execute(
-            f"INSERT INTO facts ({_FACT_INSERT}) "
-            f"SELECT {_FACT_INSERT} FROM {_STAGE}facts ORDER BY rowid"
-        )
-        # Speakers in the order of their first quote.
-        conn.execute(
-            f"INSERT INTO speakers ({_SPEAKER_INSERT}) "
-            f"SELECT speaker_id, speaker_name, speaker_role, ? FROM {_STAGE}quotes "
-            "WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
-            "ORDER BY min(sentence_ordinal), min(span_start), min(rowid)",
-            (source_id,),
-        )
-        conn.execute(
-            f"INSERT INTO quotes ({_QUOTE_INSERT}) "
-            f"SELECT {_QUOTE_INSERT} FROM {_STAGE}quotes "
-            "ORDER BY sentence_ordinal, span_start, rowid"
-        )
-        migrations.add_terms(conn, self._terms)
-        return n_facts, n_quotes
-
-    def close(self) -> None:
-        """Empty the stage (the KB is as it was unless commit() ran)."""
-        if self._closed:
-            return
-        self._closed = True
-        self._passages.clear()
-        self._facts.clear()
-        self._quotes.clear()
-        self._terms.clear()
-        self._kb._writer_open = False
-        if self._staged:
-            self._kb._clear_stage()
-            self._staged = False
-
-    def __enter__(self) -> DocumentWriter:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 # --- errors --------------------------------------------------------------------------------
@@ -685,8 +124,7 @@ class KB:
         self._timeout = timeout
         self._source_cache: dict[str, dict[str, Any]] = {}
         self.cache: dict[str, Any] = {}  # per-connection state of search.py (vocabulary, UDFs)
-        self._writer_open = False  # a DocumentWriter is using the stage
-        self._stage_ready = False
+        self._stage_in_use = False  # a Loader is using this connection's TEMP stage
         self.schema_version = migrations.schema_version(conn)
 
     # -- opening ------------------------------------------------------------------------------
@@ -889,38 +327,35 @@ class KB:
         one with the same url but other content is: the old version goes in the same
         transaction.
         """
-        writer = self.begin_document(doc.sha256, path=path)
-        try:
-            writer.add_passages(doc.passages)
-            writer.add(facts, quotes, doc.sentences)
-            return writer.commit(doc.meta)
-        finally:
-            writer.close()
+        from mickb.kb.rows import DocumentRows
 
-    def begin_document(
-        self, sha256: str, *, path: str | None = None, memory_limit: int | None = None
-    ) -> DocumentWriter:
-        """A writer for one document that arrives in parts (see DocumentWriter)."""
+        rows = DocumentRows(doc.sha256)
+        with self.loader() as loader:
+            loader.begin(0, doc.sha256, path)
+            loader.add(0, rows.batch(doc.passages, facts, quotes, doc.sentences))
+            loader.end(0, doc.meta, rows.n_facts, rows.n_quotes, rows.terms)
+            ((_, result),) = loader.finish()
+        assert result is not None
+        return result
+
+    def loader(self, **limits: int) -> Loader:
+        """Stages documents and commits them in batches (see mickb.kb.loader)."""
+        from mickb.kb.loader import Loader
+
+        return Loader(self, **limits)
+
+    def _claim_stage(self) -> None:
         if self.readonly:
             raise KBReadOnly(f"the knowledge base {self.path} was opened read-only")
-        if self._writer_open:
-            raise RuntimeError("a document is already being written; commit or close it first")
-        self._writer_open = True
-        return DocumentWriter(self, sha256, path, memory_limit=memory_limit)
+        if self._stage_in_use:
+            raise RuntimeError("documents are already being loaded; finish or close that first")
+        self._stage_in_use = True
 
-    def _stage_tables(self) -> None:
-        """The TEMP tables documents are staged in (made once per connection)."""
-        if self._stage_ready:
-            return
-        for name, columns in _STAGE_TABLES.items():
-            self._conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS mickb_stage_{name} ({columns})")
-        self._stage_ready = True
+    def _release_stage(self) -> None:
+        self._stage_in_use = False
 
-    def _clear_stage(self) -> None:
-        if self._conn.in_transaction:
-            return  # never commit or roll back a transaction that is not ours
-        for name in _STAGE_TABLES:
-            self._conn.execute(f"DELETE FROM {_STAGE}{name}")
+    def _forget_sources(self) -> None:
+        self._source_cache.clear()
 
     def has_content(self, sha256: str) -> bool:
         """Whether a document with this content (Document.sha256) is in the KB already."""
@@ -928,37 +363,30 @@ class KB:
             row = self._conn.execute("SELECT 1 FROM sources WHERE sha256 = ?", (sha256,))
             return row.fetchone() is not None
 
-    def _rows_for(
-        self,
-        doc: Document,
-        facts: list[Fact],
-        quotes: list[Quote],
-        source_id: str,
-        path: str | None,
-    ) -> dict[str, list[tuple[Any, ...]]]:
-        """The rows add_document inserts (for tests that drive the transaction themselves)."""
-        writer = DocumentWriter(self, doc.sha256, path, memory_limit=1 << 62)
-        writer.source_id = source_id
-        writer.add_passages(doc.passages)
-        writer.add(facts, quotes, doc.sentences)
-        rows = writer.rows(doc.meta)
-        writer._closed = True  # never staged: nothing to empty, and the KB has no writer open
-        return rows
-
-    def _insert(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        c = self._conn
-        c.executemany(
-            f"INSERT INTO sources ({_SOURCE_INSERT}) VALUES ({_marks(10)})", rows["source"]
-        )
-        c.executemany(
-            f"INSERT INTO passages ({_PASSAGE_INSERT}) VALUES ({_marks(6)})", rows["passages"]
-        )
-        c.executemany(f"INSERT INTO facts ({_FACT_INSERT}) VALUES ({_marks(23)})", rows["facts"])
-        c.executemany(
-            f"INSERT INTO speakers ({_SPEAKER_INSERT}) VALUES ({_marks(4)})", rows["speakers"]
-        )
-        c.executemany(f"INSERT INTO quotes ({_QUOTE_INSERT}) VALUES ({_marks(13)})", rows["quotes"])
-        migrations.add_terms(c, Counter(dict(rows["terms"])))
+    def remove_sources(self, source_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Remove sources with all their records, passages, speakers, index entries and
+        vocabulary counts, in one transaction; an unknown id removes nothing (BadInput)."""
+        wanted = list(dict.fromkeys(s.strip() for s in source_ids))
+        if not wanted or not all(wanted):
+            raise BadInput("give the id of each source to remove (see 'mickb sources')")
+        with self._write():
+            marks = ",".join("?" * len(wanted))
+            found = {
+                row[0]: dict(zip(_SOURCE_COLUMNS.split(", "), row, strict=True))
+                for row in self._conn.execute(
+                    f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id IN ({marks})", wanted
+                )
+            }
+            unknown = [s for s in wanted if s not in found]
+            if unknown:
+                raise BadInput(
+                    f"no source with id {', '.join(map(repr, unknown))}; nothing was removed "
+                    "(see 'mickb sources' for the ids)"
+                )
+            for source_id in wanted:
+                self._delete_source(source_id)
+        self._forget_sources()
+        return [found[s] for s in wanted]
 
     def _delete_source(self, source_id: str) -> None:
         c = self._conn
