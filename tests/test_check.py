@@ -10,7 +10,9 @@ from kbfactory import doc, fact
 
 from mickb.errors import BadInput
 from mickb.kb.store import KB
-from mickb.query.check import check_claim, claim_period, parse_period, period_relation, read_claim
+from mickb.query.check import check_claim
+from mickb.query.check.claim import read_claim
+from mickb.query.check.period import parse_period, relation
 
 REPORT = "\n\n".join(
     [
@@ -494,23 +496,35 @@ def test_empty_claim_is_bad_input(kb: Any, claim: str) -> None:
 
 
 def test_years_and_periods_are_context_not_figures() -> None:
-    figures = read_claim("Trong 11 tháng đầu năm 2023, doanh thu tăng 12,7% so với năm 2022")
+    figures = read_claim(
+        "Trong 11 tháng đầu năm 2023, doanh thu tăng 12,7% so với năm 2022"
+    ).figures
     assert [f.text for f in figures] == ["12,7%"]
     assert figures[0].measure == "change" and figures[0].direction == "up"
 
 
 def test_claim_period_ignores_the_year_compared_with() -> None:
-    p = claim_period("Trong 11 tháng đầu năm 2023, doanh thu tăng 12,7% so với năm 2022")
+    claim = read_claim("Trong 11 tháng đầu năm 2023, doanh thu tăng 12,7% so với năm 2022")
+    p = claim.period
     assert p.years == {2023}
     assert p.sub == "m1-11"
-    assert period_relation(p, parse_period("11 tháng đầu năm 2023")) == "same"
-    assert period_relation(p, parse_period("năm 2023")) == "soft"
-    assert period_relation(p, parse_period("2022")) == "different"
-    assert period_relation(p, parse_period(None)) == "unknown"
+    assert claim.figures[0].compared.years == {2022}
+    assert relation(p, parse_period("11 tháng đầu năm 2023")) == "same"
+    # the first eleven months are not the year: neither supports nor contradicts the other
+    assert relation(p, parse_period("năm 2023")) == "different"
+    assert relation(p, parse_period("2022")) == "different"
+    assert relation(p, parse_period(None)) == "unknown"
+
+
+def test_a_span_of_years_is_not_its_last_year() -> None:
+    assert relation(parse_period("năm 2016"), parse_period("giai đoạn 2014-2016")) == "different"
+    assert relation(parse_period("2014-2016"), parse_period("giai đoạn 2014 - 2016")) == "same"
 
 
 def test_english_hedges_and_growth() -> None:
-    figures = read_claim("Revenue fell nearly 5% while profit reached more than 2 billion USD")
+    figures = read_claim(
+        "Revenue fell nearly 5% while profit reached more than 2 billion USD"
+    ).figures
     assert [(f.hedge, f.measure, f.direction) for f in figures] == [
         ("nearly", "change", "down"),
         ("more_than", "state", None),

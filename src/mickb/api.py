@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from mickb.ingest.pipeline import IngestReport
     from mickb.kb.store import KB
     from mickb.query.search import Hit
+    from mickb.records import CheckResult
 
 
 def open_kb(path: str | Path | None = None, *, readonly: bool = True) -> KB:
@@ -40,7 +41,7 @@ def find(kb: KB, query: str, **filters: Any) -> list[Hit]:
     return _find(kb, query, **filters)
 
 
-def check(kb: KB, claim: str) -> dict[str, Any]:
+def check(kb: KB, claim: str) -> CheckResult:
     """The contract's `check --json` result for one claim."""
     from mickb.query.check import check_claim
 

@@ -6,7 +6,7 @@ Field names are the public JSON of ../CONTRACT.md (docs/records.md): add fields,
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 Measure = Literal["level", "change", "share", "count", "ratio", "target"]
 Qualifier = Literal["estimate", "about", "nearly", "more_than", "at_least", "at_most"]
@@ -110,3 +110,93 @@ def make_id(doc_sha256: str, kind: str, sentence_ordinal: int, start: int, text:
         f"{doc_sha256}|{kind}|{sentence_ordinal}|{start}|{text}".encode()
     ).hexdigest()
     return ("f" if kind == "fact" else "q") + digest[:11]
+
+
+# --- what the library returns: the contract's JSON, as types a reader can see ----------------
+# (TypedDicts: plain dicts at run time. The query path imports them only for type checking.)
+
+
+class SourceRecord(TypedDict):
+    id: str
+    title: str | None
+    date: str | None
+    url: str | None
+    outlet: str | None
+    author: str | None
+
+
+class FactRecord(TypedDict, total=False):
+    kind: Literal["fact"]
+    id: str
+    metric: str
+    metric_en: str | None
+    measure: Measure
+    value: float
+    unit: str
+    value_text: str
+    total: float | None
+    qualifier: Qualifier | None
+    base_value: float | None
+    base_unit: str | None
+    period: str | None
+    compared_to: str | None
+    direction: Literal["up", "down"] | None
+    sector: str | None
+    related: list[str]
+    sentence: str
+    source: SourceRecord
+    sources: list[SourceRecord]  # every source that states the figure (find)
+    conflicts: list[dict[str, Any]]  # other values for the same metric and period (find)
+
+
+class SpeakerRecord(TypedDict):
+    name: str | None
+    role: str | None
+
+
+class QuoteRecord(TypedDict, total=False):
+    kind: Literal["quote"]
+    id: str
+    text: str
+    speaker: SpeakerRecord
+    form: QuoteForm
+    sentence: str
+    source: SourceRecord
+
+
+Verdict = Literal["supported", "contradicted", "not_found"]
+
+
+class FigureCheck(TypedDict):
+    """One figure of a claim and what the KB says of it (`check --json` "figures")."""
+
+    text: str
+    value: float | None
+    unit: str | None
+    base_value: float | None
+    base_unit: str | None
+    hedge: str | None
+    verdict: Verdict
+    rule: str  # the rule that decided: "rounding", "more_than", "direction", "period", ...
+    explanation: str
+    fact: FactRecord | None
+
+
+class CheckResult(TypedDict):
+    """`check --json` for one claim."""
+
+    claim: str
+    verdict: Verdict
+    figures: list[FigureCheck]
+
+
+class QuoteCheck(TypedDict, total=False):
+    """`quote --json`."""
+
+    text: str
+    by: str | None
+    verdict: Literal["verified", "misattributed", "altered", "not_found"]
+    similarity: float
+    quote: QuoteRecord | None
+    actual_speaker: SpeakerRecord | None
+    differences: str | None

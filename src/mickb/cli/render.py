@@ -10,7 +10,10 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from mickb.records import CheckResult
 
 # CSV columns: the contract's record fields, with nested objects flattened.
 FACT_COLUMNS = [
@@ -334,7 +337,7 @@ VERDICT_STYLE = {
 }
 
 
-def check_panel(result: dict[str, Any]) -> None:
+def check_panel(result: CheckResult) -> None:
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -359,7 +362,7 @@ def check_panel(result: dict[str, Any]) -> None:
             if fact.get("value_text"):
                 sentence.highlight_words([fact["value_text"]], style="bold yellow")
             lines.append(sentence)
-            source = fact.get("source") or {}
+            source: dict[str, Any] = dict(fact.get("source") or {})
             cite = ", ".join(
                 x
                 for x in (

@@ -211,7 +211,8 @@ def quote_candidates(kb: KB, query: list[str], limit: int = CANDIDATE_LIMIT) -> 
     """Quotes that may hold the query's words, a bounded set whatever the KB's size: the exact
     word sequence first, then the quotes sharing its rarest words (bm25-ranked when the
     vocabulary says they are few enough to rank cheaply)."""
-    from mickb.query.check import _fts_string, _term_counts
+    from mickb.kb.fts import fts_phrase as _fts_string
+    from mickb.kb.fts import term_counts as _term_counts
 
     conn = kb_connection(kb)
     cols = "q.id, q.text, q.speaker_name, q.speaker_role, q.form, q.sentence"

@@ -1,0 +1,478 @@
+"""A claim, read once: its figures, each with its hedge, measure, metric words, scope and period.
+
+Everything later steps need is worked out here, once, and kept in a `Claim`: the matching
+and verdict steps read it and never fold or parse the claim again.
+
+Per figure (numbers.find_numbers reads the numbers, the same reader as the extractor's):
+- the hedge written before it (gần, khoảng, hơn, ít nhất, dưới / nearly, about, more than...);
+- its measure: a change (tăng, giảm, grew, fell, "tốc độ tăng ... là"), a target (phấn đấu,
+  sẽ, mục tiêu), or a state (a level, share, count or ratio);
+- its metric: the words of its own clause before it (after any preamble such as "Theo số
+  liệu của Bộ ..., " or "ông X cho biết"), or, when that clause has none ("..., tăng 1,6%"),
+  the metric of the figure before it; abbreviations spelled out (TT&TT, CNTT, ...); English
+  words mapped to Vietnamese through the glossary;
+- its scope: the sector terms (viễn thông, bưu chính, ...) and company names it names;
+- its period: its own clause's period, else the claim's; "năm ngoái", "năm trước" and the
+  first figure of "tăng từ A lên B" are the year before the claim's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from mickb.query.check.period import PREVIOUS_YEAR_RE, Period, compared_years, parse_period
+from mickb.query.check.words import (
+    EN_STOP,
+    WORD_RE,
+    en_norm,
+    en_sector_terms,
+    entities,
+    expand_abbreviations,
+    folded_words,
+    has_content,
+    sector_terms,
+    strip_time,
+    tokens,
+    without_time,
+)
+from mickb.text.fold import fold, nfc
+
+if TYPE_CHECKING:
+    from mickb.text.numbers import NumberMatch
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
+# Growth words, before the figure ("tăng 12,7%", "grew 5%").
+_CHANGE_UP = _phrases(
+    "tang truong|tang them|tang|grew|grown|grow|growth|rose|risen|rise|increased|increase|"
+    "up|gained|climbed|jumped|expanded|higher|surged|soared|advanced"
+)
+_CHANGE_DOWN = _phrases(
+    "giam di|giam|sut giam|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|"
+    "down|shrank|contracted|lower|slipped|slid|plunged|dipped"
+)
+# ... and after it ("a 1.6% increase", "5% year-on-year growth").
+_CHANGE_AFTER = _phrases(
+    "increase|growth|rise|gain|jump|higher|drop|decline|decrease|fall|lower|"
+    "year on year|yoy|on year"
+)
+_DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less"))
+_CHANGE_FILLERS = _phrases("by|them|o muc|muc|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh")
+# A growth rate named as a noun: "tốc độ tăng năng suất lao động là 6,7%", "growth rate of".
+_GROWTH_NOUN_RE = re.compile(
+    r"\b(?:toc do tang(?: truong)?|muc tang(?: truong)?|ty le tang(?: truong)?|"
+    r"tang truong binh quan|growth rate|rate of growth|growth of|grew by|growth in)\b"
+)
+_DECLINE_NOUN_RE = re.compile(r"\b(?:toc do giam|muc giam|ty le giam|rate of decline)\b")
+# Plans and targets, with their diacritics ("sẽ", not "chia sẻ").
+_TARGET_WORDS = _phrases(
+    "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|targeted|aim|aims|goal|will|"
+    "plans to|plan to|expected to|kế hoạch năm|ke hoach nam"
+)
+# Attributions that open a claim and say who speaks, not what is measured.
+_PREAMBLE_RE = re.compile(
+    r"^\s*(?:theo|according to|as per|citing|data from|figures from)\b[^,;:]*[,;:]\s*",
+    re.IGNORECASE,
+)
+_REPORTING_RE = re.compile(
+    r"\b(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|nêu rõ|thông báo|công bố|báo cáo"
+    r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|said|says|stated|states|"
+    r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|told|"
+    r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
+    re.IGNORECASE,
+)
+# Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
+_NEW_SUBJECT_RE = re.compile(
+    r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|of which|including|while|whereas|"
+    r"và|and)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# Scale and currency words of a unit: what is left is the noun that is counted.
+_UNIT_SCALE_RE = re.compile(
+    r"\b(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|đồng|usd|vnd|vnđ|us\$|đô la|thousand|million|billion|"
+    r"trillion|quadrillion|dollars?|dong|percent|per cent|phần trăm|bn|mn|tn)\b|%|\$",
+    re.IGNORECASE,
+)
+# Reporting words trimmed from the ends of the metric as shown ("… viễn thông đạt").
+_TRIM_WORDS = frozenset(
+    "dat uoc tinh la co duoc nam tang giam khoang gan hon tren chiem bang o muc len toi den "
+    "thi con so va cua trong cho vao tai da se van cung voi so chi tu xuong duoi vuot it nhat "
+    "truong".split()
+)
+_HEDGES = ("about", "nearly", "more_than", "at_least", "at_most")
+
+
+class Metric(NamedTuple):
+    """What a figure measures, as the claim words it."""
+
+    text: str  # as written, without period and reporting words ("doanh thu dịch vụ viễn thông")
+    vi: tuple[str, ...]  # folded Vietnamese content words
+    en: tuple[str, ...]  # normalised English content words (English claims)
+    sectors: frozenset[str]  # sector terms (folded): the scope
+    optional: tuple[str, ...] = ()  # words after the figure: count if the fact has them
+    optional_en: tuple[str, ...] = ()
+    entities: frozenset[tuple[str, ...]] = frozenset()  # companies named: ("vnpt",)
+
+
+class ClaimFigure(NamedTuple):
+    number: NumberMatch
+    text: str  # as written, with its hedge
+    hedge: str | None  # about | nearly | more_than | at_least | at_most
+    measure: str  # change | target | state
+    direction: str | None  # up | down, for a change
+    metric: Metric
+    period: Period
+    range_end: NumberMatch | None = None  # the upper end of "18-20%"
+    inherited: bool = False  # no metric words of its own: it took the figure before's
+    compared: Period = Period()  # what a change is measured against ("so với năm 2021")
+
+
+class Claim(NamedTuple):
+    text: str
+    english: bool
+    period: Period  # the claim's own period (years it only compares with left out)
+    figures: tuple[ClaimFigure, ...]
+    words: frozenset[str]  # every folded word of the claim (abbreviations spelled out)
+
+
+def read_claim(text: str) -> Claim:
+    """Every figure of a claim with its hedge, measure, metric, scope and period (years,
+    dates and other context numbers left out)."""
+    from mickb.text.glossary import is_english
+    from mickb.text.numbers import find_numbers
+
+    text = nfc(text.strip())
+    english = is_english(text)
+    period = _claim_period(text)
+    numbers, range_ends = _figures_of(find_numbers(text))
+    words = frozenset(folded_words(expand_abbreviations(text)))
+    figures: list[ClaimFigure] = []
+    prev_end = 0
+    for i, n in enumerate(numbers):
+        start = _hedged_start(n)
+        upper = range_ends.get(i)
+        end = upper.end if upper is not None else n.end
+        nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
+        before, after = text[prev_end:start], text[end:nxt]
+        measure, direction = _measure(text[:start], after, percent=n.is_percent)
+        metric, inherited = _metric_of(n, before, after, english, figures, first=i == 0)
+        if measure == "state" and n.is_percent and not inherited:
+            measure, direction = _growth_noun(
+                _clause_before(before, first=i == 0), measure, direction
+            )
+        hedge = _hedge_of(n)
+        figures.append(
+            ClaimFigure(
+                number=n,
+                text=text[start if hedge else n.start : end],
+                hedge=hedge,
+                measure=measure,
+                direction=direction,
+                metric=metric,
+                period=_figure_period(text, start, end, prev_end, nxt, period),
+                range_end=upper,
+                inherited=inherited,
+                compared=_compared(text, prev_end, nxt, period)
+                if measure == "change"
+                else Period(),
+            )
+        )
+        prev_end = end
+    return Claim(text, english, period, tuple(figures), words)
+
+
+# --- the numbers -------------------------------------------------------------------------------
+
+
+def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, NumberMatch]]:
+    """The figures among the numbers read (context numbers left out); a range ("18-20%",
+    "từ 4 đến 5 triệu") is one figure: its first end, reaching the second."""
+    range_end: dict[int, NumberMatch] = {}
+    numbers: list[NumberMatch] = []
+    for i, n in enumerate(found):
+        if n.is_context:
+            continue
+        if n.range_with is not None and n.range_with < i:
+            continue
+        if n.range_with is not None and n.range_with > i:
+            range_end[len(numbers)] = found[n.range_with]
+        numbers.append(n)
+    return numbers, range_end
+
+
+def _hedged_start(n: NumberMatch) -> int:
+    return n.start if n.qualifier_start is None else n.qualifier_start
+
+
+def _hedge_of(n: NumberMatch) -> str | None:
+    if n.qualifier == "estimate":
+        return "about"  # "ước 138 nghìn tỷ" in a claim: about that much
+    return n.qualifier if n.qualifier in _HEDGES else None
+
+
+def unit_noun(n: NumberMatch) -> str:
+    """The counted noun of a figure's unit ("70.000 doanh nghiệp" -> "doanh nghiệp")."""
+    return _UNIT_SCALE_RE.sub(" ", n.unit or "").strip()
+
+
+# --- the measure -------------------------------------------------------------------------------
+
+
+def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None]:
+    """change (with its direction), target, or state (a level, share, count or ratio)."""
+    head = fold(before)
+    cut = max(head.rfind(";"), head.rfind(". "))
+    ws = WORD_RE.findall(head[cut + 1 :])
+    # filler words between a change verb and its number ("tăng thêm", "grew by")
+    trail = list(ws)
+    for _ in range(3):
+        if trail and trail[-1] in _CHANGE_FILLERS:
+            trail.pop()
+    if trail and trail[-1] == "tu":  # "tăng từ A lên B": A is a level, not the growth
+        return "state", None
+    tail = " ".join(trail[-2:])
+    if len(trail) >= 2 and trail[-1] == "up" and trail[-2] in _NOT_CHANGE_BEFORE_UP:
+        return _target_or_state(before)  # "made up 14% of GDP", "took up"
+    for phrases, direction in ((_CHANGE_DOWN, "down"), (_CHANGE_UP, "up")):
+        for w in phrases:
+            if tail == w or tail.endswith(" " + w):
+                if w == "tang" and tail.endswith("gia tang") and trail[-3:-2] == ["tri"]:
+                    continue  # "giá trị gia tăng": value added, not a growth
+                return "change", direction
+    after_words = WORD_RE.findall(fold(after))
+    nxt = " ".join(after_words[:3])
+    # "a 1.6% increase", "5% growth" (not "148 tỷ USD, tăng 8,7%": that verb is the next one's)
+    if percent and not any(w.isdigit() for w in after_words[:4]):
+        for w in _CHANGE_AFTER:
+            if nxt.startswith(w):
+                return "change", "down" if w in _DOWN_AFTER else "up"
+    return _target_or_state(before)
+
+
+_NOT_CHANGE_BEFORE_UP = frozenset("made make makes making took take takes taking set sets".split())
+
+
+def _target_or_state(before: str) -> tuple[str, str | None]:
+    lowered = nfc(before).lower()
+    cut = max(lowered.rfind(";"), lowered.rfind(". "))
+    near = " " + " ".join(WORD_RE.findall(lowered[cut + 1 :])[-20:]) + " "
+    if any(f" {w} " in near for w in _TARGET_WORDS):
+        return "target", None
+    return "state", None
+
+
+def _growth_noun(metric_text: str, measure: str, direction: str | None) -> tuple[str, str | None]:
+    """A percentage whose metric is a growth rate ("tốc độ tăng năng suất lao động là 6,7%")."""
+    folded = fold(metric_text)
+    if _DECLINE_NOUN_RE.search(folded):
+        return "change", "down"
+    if _GROWTH_NOUN_RE.search(folded):
+        return "change", "up"
+    return measure, direction
+
+
+# --- the metric --------------------------------------------------------------------------------
+
+
+def _metric_of(
+    n: NumberMatch,
+    before: str,
+    after: str,
+    english: bool,
+    figures: list[ClaimFigure],
+    *,
+    first: bool,
+) -> tuple[Metric, bool]:
+    """What a figure measures: the words of its clause before it, else its counted noun and
+    the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
+    own = _metric_words(_clause_before(before, first=first), english)
+    noun = _metric_words(unit_noun(n), english)
+    tail = _metric_words(_clause_after(after), english)
+    if has_content(list(own.vi), list(own.en)):
+        metric = own._replace(
+            optional=_without(noun.vi + tail.vi, own.vi),
+            optional_en=_without(noun.en + tail.en, own.en),
+        )
+        if _is_count(n) and tail.text:
+            metric = metric._replace(
+                text=f"{own.text} … {tail.text}", sectors=own.sectors | tail.sectors
+            )
+        return _named(metric, at_start=first), False
+    if has_content(list(noun.vi + tail.vi), list(noun.en + tail.en)) or not figures:
+        # "70.000 doanh nghiệp đăng ký", "had 70,000 registered digital technology firms"
+        metric = Metric(
+            text=" ".join(x for x in (own.text, noun.text, tail.text) if x),
+            vi=tuple(dict.fromkeys(own.vi + noun.vi + tail.vi)),
+            en=tuple(dict.fromkeys(own.en + noun.en + tail.en)),
+            sectors=own.sectors | noun.sectors | tail.sectors,
+        )
+        return _named(metric, at_start=first), False
+    # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
+    # the same metric as the figure before
+    return figures[-1].metric, True
+
+
+def _without(words: tuple[str, ...], have: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in dict.fromkeys(words) if w not in have)
+
+
+def _named(metric: Metric, *, at_start: bool = False) -> Metric:
+    """The companies a metric names, and its words without them (the first word of a
+    sentence is capitalised anyway: it counts only when it is an acronym)."""
+    named = entities(metric.text, first_word_is_sentence_start=at_start)
+    if not named:
+        return metric
+    in_names = {w for e in named for w in e}
+    return metric._replace(
+        vi=tuple(w for w in metric.vi if w not in in_names),
+        optional=tuple(w for w in metric.optional if w not in in_names),
+        entities=named,
+    )
+
+
+def _clause_before(text: str, *, first: bool) -> str:
+    """The words of a figure's own clause before it: after the last clause break, any
+    preamble ("Theo số liệu của Bộ ..., ", "ông X cho biết"), and any new subject
+    ("trong đó", "riêng", "và")."""
+    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s", text)]
+    cut = max([text.rfind(";"), *ends])
+    text = text[cut + 1 :] if cut >= 0 else text
+    if first:
+        text = _PREAMBLE_RE.sub("", text)
+    reporting = list(_REPORTING_RE.finditer(text))
+    if reporting:
+        text = text[reporting[-1].end() :]
+    subjects = [m for m in _NEW_SUBJECT_RE.finditer(text) if _opens_subject(text[m.end() :])]
+    if subjects and not first:
+        text = text[subjects[-1].end() :]
+    return text
+
+
+def _opens_subject(rest: str) -> bool:
+    """After "trong đó", "và": a metric of its own, not the end of an enumeration."""
+    content = tokens(without_time(rest))[1]
+    return has_content(content, [])
+
+
+def _clause_after(text: str) -> str:
+    """The words right after a figure, up to a clause break or a comparison."""
+    m = re.search(
+        r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down|from|in|during"
+        r"|trong|năm|vào năm|, )\b",
+        text,
+    )
+    return text[: m.start()] if m else text
+
+
+def _metric_words(segment: str, english: bool) -> Metric:
+    """A clause's metric words: folded Vietnamese, English, as shown, and sector terms."""
+    segment = expand_abbreviations(segment)
+    shown = shown_metric(segment, english)
+    if english:
+        from mickb.text.glossary import english_to_vietnamese
+
+        stripped = strip_time(fold(segment))
+        en = [en_norm(w) for w in WORD_RE.findall(stripped)]
+        en = [w for w in en if w not in EN_STOP and not w.isdigit()]
+        raw: list[str] = []
+        content: list[str] = []
+        for term in english_to_vietnamese(stripped):
+            r, c = tokens(term)
+            raw += r
+            content += c
+        sectors = sector_terms(raw) | en_sector_terms(en)
+        return Metric(
+            shown, tuple(dict.fromkeys(content)), tuple(dict.fromkeys(en)), frozenset(sectors)
+        )
+    raw, content = tokens(without_time(segment))
+    return Metric(shown, tuple(dict.fromkeys(content)), (), frozenset(sector_terms(raw)))
+
+
+def shown_metric(segment: str, english: bool = False) -> str:
+    """The claim's metric words as written, without period, comparison and reporting verbs:
+    "Năm 2022, doanh thu dịch vụ viễn thông đạt" -> "doanh thu dịch vụ viễn thông"."""
+    text = without_time(segment)
+    tokens_ = text.replace(",", " ").replace(":", " : ").split()
+    stop = EN_STOP if english else _TRIM_WORDS
+    while tokens_ and (fold(tokens_[-1]) in stop or not any(c.isalnum() for c in tokens_[-1])):
+        tokens_.pop()
+    while tokens_ and (fold(tokens_[0]) in stop or not any(c.isalnum() for c in tokens_[0])):
+        tokens_.pop(0)
+    return " ".join(tokens_)
+
+
+def _is_count(n: NumberMatch) -> bool:
+    from mickb.text.numbers import unit_kind
+
+    kind = unit_kind(n.base_unit)
+    return kind in ("number", "people") or kind.startswith("count:")
+
+
+# --- the period --------------------------------------------------------------------------------
+
+
+def _claim_period(text: str) -> Period:
+    """The period a claim is about: its years (not those it compares with) and any part of a
+    year ("11 tháng đầu năm", "quý II", "first half"); "năm ngoái" belongs to its clause."""
+    return parse_period(text, drop_compared=True)._replace(previous=False, part_before=False)
+
+
+def _figure_period(
+    text: str,
+    start: int,
+    end: int,
+    prev_end: int,
+    nxt: int,
+    claim: Period,
+) -> Period:
+    """A figure's own clause's period, else the claim's. "năm ngoái" and the "từ A" of
+    "tăng từ A lên B" are the year before the claim's own."""
+    head = text[max(prev_end, start - 60) : start]
+    # (what the figure before left behind is not this one's: "từ A năm ngoái lên B")
+    cuts = [m.end() for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching)\b", head)]
+    head = head[max(cuts, default=0) :]
+    tail = _clause_after_period(text[end:nxt])
+    own = parse_period(f"{head} {tail}", drop_compared=True)._replace(part_before=False)
+    if own.years and not own.sub and claim.sub and "cung ky" in fold(f"{head} {tail}"):
+        return own._replace(sub=claim.sub, previous=False)  # "... cùng kỳ năm 2017"
+    if own.years or own.sub:
+        return own._replace(previous=False)
+    if own.previous or _RISING_FROM_RE.search(fold(head)):
+        if claim.years:
+            return claim.year_before()
+        return Period(frozenset(), claim.sub, previous=True)
+    return claim
+
+
+def _compared(text: str, prev_end: int, nxt: int, claim: Period) -> Period:
+    """What a change compares with: a year named in its clause (else anywhere in the claim),
+    or the year before the claim's own ("so với năm ngoái", "cùng kỳ", "year-on-year")."""
+    for part in (text[prev_end:nxt], text):
+        folded = fold(part)
+        years = compared_years(part)
+        if years:
+            return Period(years)
+        if _PART_BEFORE_RE.search(folded):
+            return Period(part_before=True)
+        if PREVIOUS_YEAR_RE.search(folded) or _SAME_TIME_RE.search(folded):
+            return claim.year_before() if claim.years else Period(previous=True)
+    return Period()
+
+
+_PART_BEFORE_RE = re.compile(
+    r"\b(?:quy truoc|thang truoc|previous quarter|previous month|quarter on quarter|"
+    r"month on month|quarter-on-quarter|month-on-month)\b"
+)
+_SAME_TIME_RE = re.compile(r"\b(?:cung ky|year on year|year-on-year|yoy|on year|a year earlier)\b")
+_RISING_FROM_RE = re.compile(
+    r"\b(?:tang|giam|rose|fell|increased|decreased|grew|climbed|dropped)\s+(?:tu|from)\s*$"
+)
+
+
+def _clause_after_period(text: str) -> str:
+    m = re.search(r"[;,](?:\s|$)", text)
+    return text[: m.start()] if m else text

@@ -1,0 +1,245 @@
+"""Is a fact about the claim's metric, for the claim's scope? A score, and a scope relation.
+
+The score (0..1) is mostly how much of the claim's metric the fact's metric (or its sector,
+its counted noun, the words after its figure) covers, a little how much of the fact's metric
+the claim mentions. The fact's own words before its figure in its sentence are a second
+reading of its metric, a little less trusted, for when the extractor cut the metric short.
+
+The scope compares the sector terms and company names on both sides: "same", "broader" (the
+fact is about the whole of which the claim names a part: the sector's budget payment for a
+claim about telecom's), "narrower" (the fact is about a part: "kinh tế số ICT" for "kinh tế
+số"), or "other" (another sector or company). Only the same scope can support or contradict.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from mickb.query.check.words import (
+    EN_STOP,
+    WHOLE_SECTOR,
+    WORD_RE,
+    cached_tokens,
+    en_in,
+    en_norm,
+    entities,
+    folded_words,
+    has_content,
+    scopes,
+    sector_terms,
+    tokens,
+    weight,
+    without_time,
+)
+
+if TYPE_CHECKING:
+    from mickb.kb.fts import FactRow
+    from mickb.query.check.claim import ClaimFigure
+
+# A fact is "the same metric" as the claim's from this score on.
+SAME_METRIC = 0.7
+# How far the words before a fact's figure in its sentence are trusted as its metric.
+CLAUSE_TRUST = 0.9
+# A fact whose sentence or document title, not its own clause, names the claim's company.
+NAMED_NEARBY = 0.85
+
+_UNIT_SCALE_RE = re.compile(
+    r"\b(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|đồng|usd|vnd|us\$|đô la|thousand|million|billion|"
+    r"trillion|dollars?|dong|percent|per cent|phần trăm)\b|%|\$",
+    re.IGNORECASE,
+)
+
+
+class Match(NamedTuple):
+    score: float  # 0..1: how surely the fact is about the claim's metric
+    scope: str  # same | broader | narrower | other
+    firm: bool  # the fact's own clause names the claim's company (sure enough to contradict)
+
+
+def match(fig: ClaimFigure, fact: FactRow) -> Match:
+    clause = fact_clause(fact.sentence or "", fact.value_text or "")
+    companies, how = fact_companies(fact, clause[2])
+    wanted = fig.metric.entities
+    if wanted and companies and not (wanted & companies):
+        return Match(0.0, "other", False)  # "doanh thu MobiFone" is not Viettel's revenue
+    scope = _scope(fig, fact, clause[0])
+    if wanted and not companies:
+        scope = "broader"  # a figure of the market, for a claim about one company
+    elif companies and not wanted:
+        scope = "narrower"  # one company's figure, for a claim about the market
+    firm = how in ("own", "") or (how != "many" and len(companies) == 1)
+    extra = _context_words(fact)
+    best = 0.0
+    if fig.metric.vi:
+        best = _vi_score(fig, cached_tokens(fact.metric or ""), extra)
+        if best < 1.0 and clause[1] and _clause_may_beat(fig, fact.sentence or "", extra, best):
+            reading = (list(clause[0]), list(clause[1]))
+            best = max(best, CLAUSE_TRUST * _vi_score(fig, reading, extra))
+    if fig.metric.en and fact.metric_en:
+        best = max(best, _en_score(fig, fact.metric_en))
+    return Match(best * (1.0 if how in ("own", "", "many") else NAMED_NEARBY), scope, firm)
+
+
+# --- companies -------------------------------------------------------------------------------
+
+
+def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str, ...]], str]:
+    """The companies a fact is about, and where that was read: "own" (its metric or its own
+    clause), "sentence" (the subject before it, when the sentence names one company), "title"
+    (its document's title, when that names one company), or "" (none named)."""
+    own = entities(f"{fact.metric} | {clause_text}")
+    if own:
+        return own, "own"
+    sentence = fact.sentence or ""
+    at = sentence.find(fact.value_text) if fact.value_text else -1
+    before = entities(sentence[:at] if at >= 0 else sentence, first_word_is_sentence_start=True)
+    if len(before) == 1:
+        return before, "sentence"
+    if before:
+        return frozenset(), "many"  # several companies before it: whose is unsure
+    title = entities(fact.title or "", first_word_is_sentence_start=True)
+    if len(title) == 1 and not entities(sentence, first_word_is_sentence_start=True):
+        return title, "title"
+    return frozenset(), ""
+
+
+# --- scope -----------------------------------------------------------------------------------
+
+
+def fact_scope(fact: FactRow, clause_raw: tuple[str, ...] = ()) -> set[str]:
+    """The sectors a fact is about: its metric's, else its clause's, else its sector's."""
+    found = scopes(sector_terms(folded_words(fact.metric or "")))
+    if not found and clause_raw:
+        found = scopes(sector_terms(list(clause_raw)))
+    if not found and fact.sector:
+        found = scopes(sector_terms(folded_words(fact.sector)))
+    return found
+
+
+def _scope(fig: ClaimFigure, fact: FactRow, clause_raw: tuple[str, ...]) -> str:
+    claim = scopes(fig.metric.sectors)
+    mine = fact_scope(fact, clause_raw)
+    if not claim or claim == mine:
+        return "same"
+    if mine == {WHOLE_SECTOR}:
+        return "broader"  # the whole sector's figure, for a claim about one part of it
+    if claim == {WHOLE_SECTOR} and mine:
+        return "narrower"  # one part's figure, for a claim about the whole sector
+    if claim < mine:
+        return "narrower"
+    if mine < claim:
+        return "broader"
+    return "other" if mine else "same"
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def _context_words(fact: FactRow) -> list[str]:
+    """Words that say what the figure measures without being its metric: the sector, the
+    counted noun ("doanh nghiệp"), the words right after it ("50,4% kế hoạch năm")."""
+    return (
+        folded_words(fact.sector or "")
+        + folded_words(_UNIT_SCALE_RE.sub(" ", fact.unit or ""))
+        + list(_fact_after(fact.sentence or "", fact.value_text or ""))
+    )
+
+
+def _vi_score(fig: ClaimFigure, metric: tuple[list[str], list[str]], extra: list[str]) -> float:
+    """The score of one reading of a fact's metric (all words, content words); `extra`
+    holds words that may cover the claim's but are not the metric."""
+    raw_metric, fact_metric = metric
+    # Two products of one sector are two metrics: printed titles are not electronic ones.
+    mine, theirs = set(fig.metric.sectors), sector_terms(raw_metric)
+    if (mine - theirs - sector_terms(extra)) and (theirs - mine):
+        return 0.0
+    have = set(fact_metric) | set(extra)
+    found_optional = sum(weight(w) for w in fig.metric.optional if w in have)
+    total = sum(weight(w) for w in fig.metric.vi) + found_optional
+    recall = (sum(weight(w) for w in fig.metric.vi if w in have) + found_optional) / total
+    if not fact_metric:
+        return 0.6 * recall
+    mentioned = set(fig.metric.vi) | set(fig.metric.optional)
+    ftotal = sum(weight(w) for w in fact_metric)
+    precision = sum(weight(w) for w in fact_metric if w in mentioned) / ftotal
+    return 0.75 * recall + 0.25 * precision
+
+
+def _en_score(fig: ClaimFigure, metric_en: str) -> float:
+    fact_en = [en_norm(w) for w in WORD_RE.findall(metric_en.lower())]
+    fact_en = [w for w in fact_en if w not in EN_STOP]
+    if not fact_en:
+        return 0.0
+    found = sum(1 for w in fig.metric.optional_en if en_in(w, fact_en))
+    recall = (sum(1 for w in fig.metric.en if en_in(w, fact_en)) + found) / (
+        len(fig.metric.en) + found
+    )
+    precision = sum(1 for w in fact_en if en_in(w, list(fig.metric.en))) / len(fact_en)
+    return 0.75 * recall + 0.25 * precision
+
+
+@lru_cache(maxsize=8192)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return frozenset(folded_words(sentence))
+
+
+def _clause_may_beat(fig: ClaimFigure, sentence: str, extra: list[str], best: float) -> bool:
+    """Whether the words before the figure could score above `best`: not when the whole
+    sentence lacks too many of the claim's words (reading the clause costs a number parse)."""
+    have = _sentence_words(sentence) | set(extra)
+    total = sum(weight(w) for w in fig.metric.vi) or 1.0
+    recall = sum(weight(w) for w in fig.metric.vi if w in have) / total
+    return CLAUSE_TRUST * (0.75 * recall + 0.25) > max(best, SAME_METRIC)
+
+
+@lru_cache(maxsize=4096)
+def fact_clause(sentence: str, value_text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """(every folded word, content words, text) of the clause a fact's figure closes."""
+    from mickb.text.numbers import find_numbers
+
+    at = sentence.find(value_text) if value_text else -1
+    if at < 0:
+        return (), (), ""
+    spans = [(n.start, n.end) for n in find_numbers(sentence) if n.end <= at]
+    end = at
+    raw: list[str] = []
+    content: list[str] = []
+    clause_start = 0
+    # The words since the figure before; when there are none ("… 138.000 tỷ đồng, tăng 1,6%")
+    # the growth rate belongs to that figure's metric: read the words before it instead.
+    for _ in range(3):
+        start = spans[-1][1] if spans else 0
+        head = sentence[start:end]
+        cut = head.rfind(";")
+        head = head[cut + 1 :] if cut >= 0 else head
+        clause_start = start + cut + 1
+        raw, content = tokens(without_time(head))
+        if has_content(content, []) or not spans or cut >= 0:
+            break
+        end = spans.pop()[0]
+    # The sector heading of the sentence ("Lĩnh vực bưu chính: ...") stays with it.
+    if ":" in sentence[:at]:
+        lead = sentence.split(":", 1)[0]
+        if len(lead) < 60:
+            r, c = tokens(lead)
+            raw, content = r + raw, c + content
+    return tuple(raw), tuple(content), sentence[clause_start : at + len(value_text)]
+
+
+@lru_cache(maxsize=4096)
+def _fact_after(sentence: str, value_text: str) -> tuple[str, ...]:
+
+    at = sentence.find(value_text) if value_text else -1
+    if at < 0:
+        return ()
+    tail = sentence[at + len(value_text) :]
+    m = re.search(r"[;,:.!?()\d]", tail)
+    words = tokens(without_time(tail[: m.start()] if m else tail))[1]
+    return tuple(words[:8])
+
+
+def metric_key(fact: FactRow) -> str:
+    """Two facts of one metric (whatever their number) have the same key."""
+    return " ".join(cached_tokens(fact.metric or "")[1])

@@ -1,0 +1,395 @@
+"""The words of claims and metrics: what carries meaning, what is only reporting or time.
+
+One folded form per word (see mickb.text.fold); everything here is read once per claim and
+once per candidate fact, and remembered.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from mickb.query.check.period import COMPARED_RE, PREVIOUS_YEAR_RE
+from mickb.text.fold import fold, nfc
+
+WORD_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)?", re.UNICODE)
+
+# Words that carry no metric: verbs of reporting, linkers, hedges, time words. Written with
+# their diacritics, because folded they collide with metric words ("về"/"vệ" in "bảo vệ",
+# "từ"/"tử" in "điện tử", "tăng"/"tầng" in "hạ tầng", "đồng"/"động" in "lao động").
+VI_STOP_WORDS = frozenset(
+    """đạt ước tính là có được với năm tháng quý cuối trong của và các những một mức ở lên
+    đến tới tăng giảm khoảng gần hơn trên ít nhất tối thiểu tối đa xấp xỉ chừng chiếm bằng
+    tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
+    khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
+    vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt""".split()
+)
+# Typed without diacritics, only the words that cannot be metric words are dropped.
+_VI_STOP_ASCII = frozenset(fold(w) for w in VI_STOP_WORDS) - frozenset(
+    "ve tu dong so the trong ty ti con lan luot".split()
+)
+# Generic words: they count, but little ("dịch vụ", "lĩnh vực", "tỷ lệ").
+VI_GENERIC = frozenset(
+    "dich vu linh vuc nganh toan tong so luong ty le trong su hoat viet nam ca nuoc gia tri "
+    "chi tieu muc bo".split()
+)
+# "số lượng", "tổng số", "tỷ lệ": wrappers that say almost nothing of what is measured.
+_VI_WRAPPERS = frozenset("so luong tong ty le".split())
+EN_STOP = frozenset(
+    """the of and in to a an is was were are be been by for with on at from as that this it its
+    reached reach reaches hit totaled totalled total stood amounted amount came grew grow grown
+    rose rise risen fell fall fallen up down increased increase decreased decrease than more
+    less over about nearly almost around least estimated approximately some roughly just close
+    under below above year years percent per cent billion million thousand trillion
+    quadrillion dong usd vnd us vietnam vietnamese country s rate growth gained jumped climbed
+    dropped declined expanded achieved achieve while compared against versus vs last first half
+    quarter month months only also which who has have had will would reaching reported
+    recorded posted saw seen see registered according said says stated showed shows data
+    figures report ministry's""".split()
+)
+
+# Spellings that mean the same in a metric (folded words).
+SYNONYMS = {
+    "dung": "su dung",
+    "dn": "doanh nghiep",
+    "tt&tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong",
+    "cntt": "cong nghe thong tin",
+    "ngan": "nghin",
+    "ti": "ty",
+    "lnst": "loi nhuan sau thue",
+    "lntt": "loi nhuan truoc thue",
+    "nsnn": "ngan sach nha nuoc",
+    "bcvt": "buu chinh vien thong",
+    "ktxh": "kinh te xa hoi",
+}
+# Abbreviations as written ("Bộ TT-TT", "TT&TT", "TT và TT"): read before the words are split.
+_ABBREVIATIONS = (
+    (
+        re.compile(r"\bTT\s*(?:&|-|và|va|and)\s*TT\b|\bTTTT\b", re.IGNORECASE),
+        "Thông tin và Truyền thông",
+    ),
+    (re.compile(r"\bMIC\b"), "Bộ Thông tin và Truyền thông"),
+    (re.compile(r"\bCNTT\b"), "công nghệ thông tin"),
+    (re.compile(r"\bBCVT\b"), "bưu chính viễn thông"),
+    (re.compile(r"\bNSNN\b"), "ngân sách Nhà nước"),
+    (re.compile(r"\bLNST\b"), "lợi nhuận sau thuế"),
+    (re.compile(r"\bLNTT\b"), "lợi nhuận trước thuế"),
+    (re.compile(r"\bDN\b"), "doanh nghiệp"),
+)
+
+
+def expand_abbreviations(text: str) -> str:
+    for pattern, words in _ABBREVIATIONS:
+        if pattern.search(text):
+            text = pattern.sub(words, text)
+    return text
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
+# Sector and sub-sector terms (folded): the scope of a figure. A claim naming one sector is
+# never about a fact of another ("doanh thu dịch vụ viễn thông" is not "... bưu chính").
+SECTOR_TERMS: tuple[str, ...] = tuple(
+    sorted(
+        _phrases(
+            "thong tin va truyen thong|cong nghe thong tin|cong nghiep cong nghe so|"
+            "cong nghiep ict|cong nghe so|an toan thong tin|kinh te so|chinh phu so|"
+            "chinh phu dien tu|xa hoi so|chuyen doi so|thuong mai dien tu|phat thanh|"
+            "truyen hinh|bao chi|xuat ban|phat hanh|in|buu chinh|vien thong|internet|bang rong|"
+            "di dong|co dinh|phan mem|phan cung|dien tu|noi dung so|ict|truyen thong|"
+            "quang cao|tan so|ban dan|vi mach|du lieu|tri tue nhan tao|dien toan dam may|ve tinh"
+        ),
+        key=lambda t: (-len(t.split()), t),
+    )
+)
+# The whole sector: the scope of "toàn ngành", "the ministry", "the sector" in a report on it.
+WHOLE_SECTOR = "thong tin va truyen thong"
+_SECTOR_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _term in SECTOR_TERMS:
+    _SECTOR_BY_FIRST.setdefault(_term.split()[0], []).append(tuple(_term.split()))
+
+# English words for sector scopes (normalised English words -> folded sector term).
+EN_SECTORS = (
+    ("information and communications", WHOLE_SECTOR),
+    ("information and communication", WHOLE_SECTOR),
+    ("communications sector", WHOLE_SECTOR),
+    ("ict industry", "cong nghiep ict"),
+    ("ict sector", "cong nghiep ict"),
+    ("digital technology industry", "cong nghiep cong nghe so"),
+    ("digital economy", "kinh te so"),
+    ("digital transformation", "chuyen doi so"),
+    ("information security", "an toan thong tin"),
+    ("cyber security", "an toan thong tin"),
+    ("cybersecurity", "an toan thong tin"),
+    ("telecommunications", "vien thong"),
+    ("telecommunication", "vien thong"),
+    ("telecom", "vien thong"),
+    ("postal", "buu chinh"),
+    ("post", "buu chinh"),
+    ("publishing", "xuat ban"),
+    ("printing", "in"),
+    ("press", "bao chi"),
+    ("broadband", "bang rong"),
+    ("mobile", "di dong"),
+    ("software", "phan mem"),
+    ("hardware", "phan cung"),
+    ("e-commerce", "thuong mai dien tu"),
+    ("ict", "ict"),
+)
+
+
+# The sectors a figure's scope is compared by (the other terms name products and services
+# inside a sector: "di động", "internet", "dữ liệu").
+_SCOPES = {
+    "thong tin va truyen thong": WHOLE_SECTOR,
+    "vien thong": "vien thong",
+    "buu chinh": "buu chinh",
+    "bao chi": "bao chi",
+    "xuat ban": "xuat ban",
+    "in": "xuat ban",
+    "phat hanh": "xuat ban",
+    "cong nghiep ict": "cong nghiep ict",
+    "cong nghiep cong nghe so": "cong nghiep ict",
+    "cong nghe thong tin": "cong nghe thong tin",
+    "an toan thong tin": "an toan thong tin",
+    "kinh te so": "kinh te so",
+    "chuyen doi so": "chuyen doi so",
+    "chinh phu so": "chuyen doi so",
+    "chinh phu dien tu": "chuyen doi so",
+    "xa hoi so": "kinh te so",
+    "phat thanh": "phat thanh truyen hinh",
+    "truyen hinh": "phat thanh truyen hinh",
+    "thuong mai dien tu": "thuong mai dien tu",
+}
+
+
+def scopes(terms: set[str] | frozenset[str]) -> set[str]:
+    """The sectors among sector terms ("xuất bản, in, phát hành" is one: xuất bản)."""
+    return {_SCOPES[t] for t in terms if t in _SCOPES}
+
+
+def sector_terms(ws: list[str] | tuple[str, ...]) -> set[str]:
+    """The sector terms in a list of folded words, longest match first."""
+    found: set[str] = set()
+    i = 0
+    while i < len(ws):
+        for parts in _SECTOR_BY_FIRST.get(ws[i], ()):
+            if tuple(ws[i : i + len(parts)]) == parts:
+                found.add(" ".join(parts))
+                i += len(parts)
+                break
+        else:
+            i += 1
+    return found
+
+
+def en_sector_terms(en_words: list[str]) -> set[str]:
+    text = " " + " ".join(en_words) + " "
+    found: set[str] = set()
+    for phrase, term in EN_SECTORS:
+        if f" {phrase} " in text:
+            found.add(term)
+            text = text.replace(f" {phrase} ", " | ")
+    return found
+
+
+def folded_words(text: str) -> list[str]:
+    out: list[str] = []
+    for w in WORD_RE.findall(fold(text)):
+        out.extend(SYNONYMS.get(w, w).split())
+    return out
+
+
+# Words whose meaning needs their diacritics ("lãi" is profit, "lại" is "again").
+EXACT_SYNONYMS = {"lãi": "loi nhuan"}
+
+
+def tokens(text: str) -> tuple[list[str], list[str]]:
+    """(every folded word, the folded words that are not stop words) of Vietnamese text;
+    stop words are recognised with their diacritics when the text has them."""
+    raw: list[str] = []
+    content: list[str] = []
+    for w in WORD_RE.findall(nfc(text).lower()):
+        f = fold(w)
+        stop = w in VI_STOP_WORDS or (w == f and f in _VI_STOP_ASCII)
+        for part in EXACT_SYNONYMS.get(w, SYNONYMS.get(f, f)).split():
+            raw.append(part)
+            if not stop:
+                content.append(part)
+    return raw, content
+
+
+@lru_cache(maxsize=8192)
+def cached_tokens(text: str) -> tuple[list[str], list[str]]:
+    return tokens(text)
+
+
+def en_norm(word: str) -> str:
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def en_in(word: str, others: list[str]) -> bool:
+    """An English word among others, allowing for word forms (telecom / telecommunications,
+    contributed / contribution)."""
+    for o in others:
+        if word == o:
+            return True
+        short, long_ = sorted((word, o), key=len)
+        if len(short) >= 4 and long_.startswith(short):
+            return True
+        common = len(os.path.commonprefix([word, o]))
+        if common >= 6 and common >= 0.7 * len(short):
+            return True
+    return False
+
+
+def weight(word: str) -> float:
+    if word in _VI_WRAPPERS:
+        return 0.2
+    return 0.4 if word in VI_GENERIC else 1.0
+
+
+def has_content(vi: list[str], en: list[str]) -> bool:
+    return bool(en) or any(w not in VI_GENERIC for w in vi)
+
+
+# --- names of companies and bodies ------------------------------------------------------------
+# A Vietnamese syllable (folded): onset, vowels, coda. Capitalised words that are not one
+# ("Viettel", "MobiFone", "Samsung") are names.
+_SYLLABLE_RE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+# Acronyms that are vocabulary, not names.
+_COMMON_ACRONYMS = frozenset(
+    "gdp ict cntt tt tttt usd vnd eur bts fdi pci cpi grdp it ai iot 2g 3g 4g 5g covid sim "
+    "tp ubnd hdnd qd nd cp ttg tt&tt mic bcvt nsnn lnst lntt dn vnd us ceo".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """English words of the sector's vocabulary and common speech: capitalised, still words."""
+    from mickb.text.glossary import terms
+
+    found = set(EN_STOP) | set(_COMMON_ENGLISH.split())
+    for english in terms().values():
+        found.update(en_norm(w) for w in WORD_RE.findall(english.lower()))
+    return frozenset(found)
+
+
+_COMMON_ENGLISH = """vietnam vietnamese ministry minister government state national deputy prime
+    president chairman director general department agency office sector industry market
+    company companies group corporation firm firms operator operators carrier carriers bank
+    internet online website websites covid smartphone smartphones email google facebook app
+    apps according revenue profit january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday"""
+
+
+def is_name_token(word: str, acronyms_only: bool = False) -> bool:
+    f = fold(word)
+    if f in _COMMON_ACRONYMS or not word[:1].isupper() or word.isdigit():
+        return False
+    if en_norm(f) in _english_words() and not sum(1 for ch in word if ch.isupper()) >= 2:
+        return False
+    if sum(1 for ch in word if ch.isupper()) >= 2:
+        return True  # VNPT, MobiFone, VinaPhone
+    return not acronyms_only and word == f.capitalize() and not _SYLLABLE_RE.fullmatch(f)
+
+
+def entities(
+    text: str, *, first_word_is_sentence_start: bool = False
+) -> frozenset[tuple[str, ...]]:
+    """Company and organisation names in `text` ("VNPT", "Viettel", "VNPT VinaPhone"), as
+    folded word tuples. The first word of a sentence counts only when it is an acronym."""
+    found: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for m in [*WORD_RE.finditer(text), None]:
+        w = m.group(0) if m is not None else ""
+        at_start = first_word_is_sentence_start and m is not None and m.start() == 0
+        if w and is_name_token(w, acronyms_only=at_start):
+            run.append(fold(w))
+            continue
+        if run:
+            found.add(tuple(run))
+        run = []
+    return frozenset(found)
+
+
+def names(text: str, entity: tuple[str, ...]) -> bool:
+    """Whether `text` names `entity` itself, not a longer name that starts or ends with it
+    ("VNPT" is named in "VNPT đạt …" and "VNPT, MobiFone", not in "VNPT Media đạt …")."""
+    matches = list(WORD_RE.finditer(text))
+    folded = [fold(m.group(0)) for m in matches]
+    n = len(entity)
+
+    def joined(a: int, b: int) -> bool:  # two tokens of one name: only spaces between them
+        return (
+            0 <= a and b < len(matches) and not text[matches[a].end() : matches[b].start()].strip()
+        )
+
+    for i in range(len(matches) - n + 1):
+        if tuple(folded[i : i + n]) != entity:
+            continue
+        j = i + n
+        longer_after = joined(j - 1, j) and is_name_token(matches[j].group(0))
+        longer_before = joined(i - 1, i) and is_name_token(matches[i - 1].group(0))
+        if not longer_after and not longer_before:
+            return True
+    return False
+
+
+# --- time and comparison phrases: the period is matched on its own, never as metric words ---
+
+TIME_RES = (
+    COMPARED_RE,
+    PREVIOUS_YEAR_RE,
+    re.compile(r"\b(?:cung ky|year on year|year-on-year|yoy|on year)\b"),
+    re.compile(r"\btang truong\b"),
+    re.compile(r"\b\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?\b"),
+    re.compile(r"\b(?:nua dau|nua cuoi)(?:\s+nam)?\b"),
+    re.compile(r"\bquy\s+(?:iv|iii|ii|i|[1-4])\b"),
+    re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of)?\b"),
+    re.compile(r"\b(?:the\s+)?(?:first|past|last)\s+\w+\s+months?(?:\s+of)?\b"),
+    re.compile(r"\b(?:in\s+)?(?:h[12]|q[1-4])\b"),
+    re.compile(r"\b(?:nam|in|during|for|of|by|as of)\s+(?:19|20)\d\d\b"),
+    re.compile(r"\b(?:ca nam|whole year|full year|as a whole|for the year)\b"),
+    re.compile(
+        r"\b(?:tinh den|tinh toi|den|as of|by)?\s*(?:het|cuoi|the end of)?\s*thang\s+\d{1,2}(?:\s*/\s*\d{4})?\b"
+    ),
+    re.compile(
+        r"\b(?:giai doan|thoi ky|period|in)?\s*(?:19|20)\d\d\s*(?:-|–|to|den)\s*(?:19|20)\d\d\b"
+    ),
+    re.compile(r"\b(?:giua nam|mid-year|mid year|as of mid|mid)\b"),
+    re.compile(r"\b(?:quy truoc|thang truoc|previous quarter|previous month)\b"),
+    re.compile(r"(?<!\w)\d+(?:[.,/]\d+)*(?!\w)"),  # numbers, not "4G" or "Covid-19"
+)
+
+
+def without_time(text: str) -> str:
+    """`text` with its period, comparison and number phrases blanked out (diacritics kept)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return strip_time(folded)
+    keep = [True] * len(text)
+    for pattern in TIME_RES:
+        for m in pattern.finditer(folded):
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+    return "".join(ch if k else " " for ch, k in zip(text, keep, strict=True))
+
+
+def strip_time(folded: str) -> str:
+    for pattern in TIME_RES:
+        folded = pattern.sub(" ", folded)
+    return folded
