@@ -224,3 +224,60 @@ def test_bad_date_flag_changes_nothing(tmp_path, report, capsys) -> None:
     db = tmp_path / "kb.sqlite"
     code, _, err = run(["ingest", str(report), "--date", "20/12/2023", "--db", str(db)], capsys)
     assert code == 2 and err.startswith("error: ") and not db.exists()
+
+
+def test_flags_fill_only_what_the_document_does_not_state(tmp_path, report, capsys) -> None:
+    db = tmp_path / "kb.sqlite"
+    args = ["ingest", str(report), "--outlet", "Báo Khác", "--author", "Phạm Thu", "--db", str(db)]
+    code, _, err = run(args, capsys)
+    assert code == 0, err
+    code, out, _ = run(["sources", "--json", "--db", str(db)], capsys)
+    source = json.loads(out)[0]
+    assert (source["outlet"], source["author"]) == ("Tin Thử", "Phạm Thu")
+
+
+def test_reingesting_with_a_corrected_flag_updates_the_metadata(tmp_path, capsys) -> None:
+    path = tmp_path / "tin.txt"
+    path.write_text(
+        "Năm 2023, tỉnh Yên Bái có 1.250 doanh nghiệp công nghệ số.\n", encoding="utf-8"
+    )
+    db = tmp_path / "kb.sqlite"
+    args = ["ingest", str(path), "--db", str(db), "-v"]
+    run([*args, "--outlet", "Báo Yên Bia", "--date", "2023-11-02"], capsys)
+    code, _, err = run([*args, "--outlet", "Báo Yên Bái"], capsys)
+    assert code == 0, err
+    assert err.splitlines()[0].startswith(f"updated    {path}: metadata corrected")
+    code, out, _ = run(["sources", "--json", "--db", str(db)], capsys)
+    [source] = json.loads(out)
+    assert (source["outlet"], source["date"]) == ("Báo Yên Bái", "2023-11-02")
+    code, _, err = run([*args, "--outlet", "Báo Yên Bái"], capsys)
+    assert err.splitlines()[0].startswith(f"unchanged  {path}: already in the KB")
+
+
+def test_on_a_pipe_one_summary_line_with_v_a_line_per_document(tmp_path, capsys) -> None:
+    folder = tmp_path / "tin"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Năm 2023, tỉnh Lai Châu có 1 trạm phát sóng 5G đầu tiên.\n", encoding="utf-8"
+    )
+    (folder / "b.md").write_text(REPORT, encoding="utf-8")
+    (folder / "c.rtf").write_text("{\\rtf1 Doanh thu 5 tỷ đồng}", encoding="utf-8")
+    db = tmp_path / "kb.sqlite"
+    code, out, err = run(["ingest", str(folder), "--db", str(db)], capsys)
+    assert code == 0 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith(f"skipped {folder / 'c.rtf'}: ")
+    assert lines[1].startswith("ingested 2 documents (2 added); ")
+    assert "1 file skipped" in lines[1] and len(lines) == 2
+    code, _, err = run(["ingest", str(folder), "--db", str(db), "-v"], capsys)
+    lines = err.splitlines()
+    assert lines[0].startswith(f"unchanged  {folder / 'a.txt'}: already in the KB (s")
+    assert lines[1].startswith(f"unchanged  {folder / 'b.md'}: already in the KB (s")
+    code, _, err = run(["ingest", str(folder), "--db", str(tmp_path / "q.sqlite"), "-q"], capsys)
+    assert code == 0 and err == ""
+
+
+def test_counts_are_written_with_the_right_plural(tmp_path, report, capsys) -> None:
+    code, _, err = run(["ingest", str(report), "--db", str(tmp_path / "kb.sqlite"), "-v"], capsys)
+    assert code == 0
+    assert ": 2 figures, 1 quote (s" in err.splitlines()[0]

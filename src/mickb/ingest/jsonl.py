@@ -291,8 +291,8 @@ def parts_of_records(
                             _load_error(
                                 name,
                                 number,
-                                "the document before has no "
-                                "end line (cut off?); nothing of it stored",
+                                "a new document starts before this one's end line "
+                                "(cut off?); nothing of it was stored",
                             )
                         ),
                         current.path,
@@ -355,7 +355,9 @@ def parts_of_records(
     if current is not None:
         yield (
             seq,
-            Failed(f"{name}: the last document has no end line (cut off?); nothing of it stored"),
+            Failed(
+                f"{name} ends before this document's end line (cut off?); nothing of it was stored"
+            ),
             current.path,
         )
 
