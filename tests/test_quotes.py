@@ -340,3 +340,175 @@ def test_a_foreign_name_after_a_title_and_a_country_is_a_name() -> None:
 
 def test_a_single_word_after_a_capitalised_title_is_an_office_unless_it_stands_alone() -> None:
     assert people(load_text("Giám đốc Kinh doanh của hãng cho biết doanh số tăng.")) == {}
+
+
+def test_an_unnamed_speaker_before_a_colon_without_a_speech_verb() -> None:
+    assert only(
+        'Nước sông dâng cao từ đêm qua. Một người dân lo lắng: "Nếu mưa thêm một ngày nữa '
+        'thì cả xóm sẽ phải đi sơ tán".'
+    ) == [
+        (
+            "Nếu mưa thêm một ngày nữa thì cả xóm sẽ phải đi sơ tán",
+            None,
+            "người dân",
+            "direct",
+        )
+    ]
+
+
+def test_someone_introduced_with_mot_is_never_a_person_named_before() -> None:
+    text = (
+        "Cán bộ điều tra Phạm Văn Sơn đã lấy lời khai của tài xế. "
+        '"Nghi phạm khai rằng chỉ muốn quỵt tiền cước, nhưng chúng tôi còn phải xác minh '
+        'thêm", một cán bộ điều tra cho hay.'
+    )
+    assert speakers(text) == [(None, "cán bộ điều tra")]
+
+
+def test_a_paper_citing_someone_gives_the_person_as_speaker() -> None:
+    assert speakers(
+        "Trả lời báo chí, tờ Tuổi Trẻ dẫn lời một kỹ sư của dự án cho biết: "
+        '"Cây cầu sẽ thông xe trước mùa mưa năm sau".'
+    ) == [(None, "kỹ sư của dự án")]
+
+
+def test_an_attribution_after_a_dash_may_run_on_into_reported_words() -> None:
+    text = (
+        "Theo bác sĩ Lê Văn Hạnh – Trưởng khoa Ngoại Bệnh viện tỉnh, ca mổ kéo dài ba giờ. "
+        '"Rất may là mảnh kính không cắt vào động mạch của bệnh nhân" – BS Hạnh nói và cho '
+        "biết bệnh nhân đã qua cơn nguy kịch sau hai ngày theo dõi tại khoa."
+    )
+    assert speakers(text) == [("Lê Văn Hạnh", "bác sĩ, Trưởng khoa Ngoại Bệnh viện tỉnh")]
+
+
+def test_an_attribution_right_after_the_closing_mark_without_a_comma() -> None:
+    text = (
+        "Ông Hồ Văn Tư đã sửa đồng hồ cổ suốt bốn mươi năm. "
+        "“Có chiếc đồng hồ tôi phải mất cả tháng mới tìm được linh kiện thay thế” ông Tư kể."
+    )
+    assert speakers(text) == [("Hồ Văn Tư", None)]
+
+
+def test_a_foreign_coach_named_by_one_word_and_his_club() -> None:
+    assert speakers(
+        "“Đối thủ rất mạnh, chúng tôi phải chơi tập trung trong cả trận”, huấn luyện viên "
+        "Rossi của Juventus chia sẻ."
+    ) == [("Rossi", "huấn luyện viên của Juventus")]
+
+
+def test_a_description_then_the_name() -> None:
+    assert speakers(
+        "“Chị ấy luôn muốn đi khắp thế giới trước tuổi ba mươi”, em gái của nạn nhân là Sarah, nói."
+    ) == [("Sarah", "em gái của nạn nhân")]
+
+
+def test_a_quoted_sentence_right_after_an_attributed_one_has_the_same_speaker() -> None:
+    text = (
+        "“Đây là mùa vụ tốt nhất trong mười năm qua”, ông Đinh Văn Lộc, chủ trang trại, nói. "
+        "“Giá cam năm nay cao hơn năm ngoái nhiều”. Sau đó, ông dẫn khách đi thăm vườn."
+    )
+    assert [(t[:20], n) for t, n, _, _ in only(text)] == [
+        ("Đây là mùa vụ tốt nh", "Đinh Văn Lộc"),
+        ("Giá cam năm nay cao ", "Đinh Văn Lộc"),
+    ]
+
+
+def test_after_a_colon_the_subject_of_the_sentence_speaks() -> None:
+    text = (
+        "Thủ môn Trần Quốc Bảo cho biết anh rất tiếc vì không giữ được tỷ số và chia sẻ: "
+        '"Tôi sẽ tập luyện chăm chỉ hơn để lấy lại vị trí". '
+        "HLV Mai Đức Toàn nhận xét về hàng phòng ngự của đội nhà khá cứng rắn: "
+        '"Các cầu thủ trẻ đã chơi đúng những gì được dặn dò".'
+    )
+    assert [(t[:20], n) for t, n, _, _ in only(text)] == [
+        ("Tôi sẽ tập luyện chă", "Trần Quốc Bảo"),
+        ("Các cầu thủ trẻ đã c", "Mai Đức Toàn"),
+    ]
+
+
+def test_a_full_stop_inside_an_abbreviation_does_not_end_the_attribution() -> None:
+    assert speakers(
+        '"Thủ tục mới làm tôi mất cả buổi sáng", Lê Thị Nga, một khách hàng ở TP.HCM nói.'
+    ) == [("Lê Thị Nga", "một khách hàng ở TP.HCM")]
+
+
+def test_this_user_is_the_person_just_named() -> None:
+    text = (
+        '"Tôi thấy ứng dụng chạy chậm hơn trước", Vũ Minh Trí, một người dùng ở Đà Nẵng, nói. '
+        "Tương tự, Đỗ Thu Hằng, sinh viên ở Huế, cũng không hài lòng. "
+        '"Tôi phải cài lại ứng dụng hai lần", người dùng này chia sẻ.'
+    )
+    assert [n for _, n, _, _ in only(text)] == ["Vũ Minh Trí", "Đỗ Thu Hằng"]
+
+
+def test_a_long_office_as_the_only_speaker() -> None:
+    role = (
+        "lãnh đạo Ban quản lý dự án đầu tư xây dựng các công trình giao thông và hạ tầng "
+        "đô thị tỉnh Quảng Nam"
+    )
+    assert speakers(f"“Tuyến đường sẽ hoàn thành vào cuối năm”, {role} khẳng định.") == [
+        (None, role)
+    ]
+
+
+def test_a_title_that_gives_a_speaker_and_the_gist_is_reported_speech() -> None:
+    text = (
+        "Bộ trưởng Y tế: Không để thiếu thuốc trong mùa dịch\n\n"
+        "Chiều qua, Bộ trưởng Y tế Hồ Thị Mai đã làm việc với các bệnh viện tuyến tỉnh.\n"
+    )
+    quotes = extract_quotes(load_text(text), reported=True)
+    assert [(q.text, q.speaker.name, q.form) for q in quotes] == [
+        ("Không để thiếu thuốc trong mùa dịch", "Hồ Thị Mai", "reported")
+    ]
+    # A company's results in a title are nobody's words.
+    assert extract_quotes(load_text("Công ty ABC: Lãi ròng năm nay tăng mạnh\n\nThân bài.\n")) == []
+
+
+def test_named_bodies_speak_with_no_name() -> None:
+    assert speakers(
+        "Nhà Trắng cũng từ chối thông tin trên và nói với báo chí rằng: "
+        '"Lịch trình chuyến thăm không thay đổi".'
+    ) == [(None, "Nhà Trắng")]
+    assert speakers(
+        "Việc giao đất cho doanh nghiệp tư nhân, theo Thanh tra Chính phủ là "
+        "“không đúng thẩm quyền”."
+    ) == [(None, "Thanh tra Chính phủ")]
+
+
+def test_a_source_named_with_nhu_loi_speaks_the_fragment() -> None:
+    assert speakers(
+        "Các nhà đầu tư đánh giá cao môi trường kinh doanh như lời ông Peter Lang, giám đốc "
+        "quỹ Blue Ocean, tập đoàn đã rót vốn vào nhiều khu nghỉ dưỡng, thì “thị trường này "
+        "còn nhiều dư địa”."
+    ) == [("Peter Lang", "giám đốc quỹ Blue Ocean")]
+
+
+def test_the_press_of_a_country_as_a_speaker() -> None:
+    assert speakers(
+        "Tuy nhiên, báo chí Đức cho rằng đảng cầm quyền đang “mất dần lợi thế” trước vòng hai."
+    ) == [(None, "báo chí Đức")]
+
+
+def test_a_spokesperson_of_a_named_leader_is_not_the_leader() -> None:
+    text = (
+        "Tổng thống Pháp Jean Martin đã điện đàm với Thủ tướng Đức. "
+        "“Chúng tôi không bình luận về nội dung cuộc điện đàm”, người phát ngôn của Tổng thống "
+        "Jean Martin cho hay."
+    )
+    assert speakers(text) == [(None, "người phát ngôn của Tổng thống Jean Martin")]
+
+
+def test_terms_and_comparisons_in_quote_marks_are_not_quotes() -> None:
+    text = (
+        "Bộ Tư pháp đề nghị làm rõ quy định “trên phạm vi toàn quốc” trong dự thảo. "
+        "Nhóm nghiên cứu cho rằng doanh nghiệp coi khoản chi này như một “phí bảo hiểm rủi ro”."
+    )
+    assert only(text) == []
+
+
+def test_one_foreign_word_after_an_office_title_is_where_they_work() -> None:
+    text = (
+        "Theo ông Lê Hữu Phước – Chánh văn phòng Vietrax - cho biết, đơn hàng quý này tăng "
+        "gần gấp đôi so với cùng kỳ."
+    )
+    assert people(load_text(text)) == {"Lê Hữu Phước": ["Chánh văn phòng Vietrax"]}

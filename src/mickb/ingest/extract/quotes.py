@@ -35,6 +35,10 @@ from dataclasses import dataclass, field
 
 from mickb.records import Document, Passage, Quote, Sentence, Speaker, make_id
 
+# Letters of either case (Latin, with Vietnamese diacritics).
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())
+_LOWER = "".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())
+
 # Verbs that attribute words to a speaker (longest first when matching).
 SPEECH_VERBS = (
     "nói",
@@ -136,6 +140,8 @@ SPEECH_VERBS = (
     "hỏi lại",
     "nhắn nhủ",
     "gửi gắm",
+    "từ chối",
+    "bổ sung",
 )
 # Attribution verbs for reported speech without quote marks ("X cho biết, …").
 REPORTING_VERBS = (
@@ -183,7 +189,7 @@ ROLE_HEADS = tuple(
         chủ tịch ubnd|phó chủ tịch ubnd|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
         binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|nhóm nghiên cứu|
         nhóm tác giả|báo chí|giới truyền thông|người dùng|tài xế|nhân chứng|thợ|chủ nhà|
-        người nhà|phụ huynh|người thân|bộ phận|thuê bao""".split("|"),
+        người nhà|phụ huynh|người thân|bộ phận|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt""".split("|"),
         key=len,
         reverse=True,
     )
@@ -333,7 +339,7 @@ _WORD_RE = re.compile(r"\w+")
 _ROLE_STOP_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(_verb_pattern(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
-    + r"|trao|tặng|dự|tham dự|chủ trì|thăm|làm việc|tiếp"
+    + r"|trao|tặng|dự(?! án| thảo| báo| kiến| toán| trữ| phòng)|tham dự|chủ trì|thăm|làm việc|tiếp"
     r"|chúc mừng|gửi|ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
     r"thay mặt|phát biểu|trình bày|Ảnh)(?!\w)",
 )
@@ -350,9 +356,61 @@ _TRAILING_ADVERB_RE = re.compile(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng
 _SEMICOLON_RE = re.compile(r"[;:]")
 _AFTER_COMMA_RE = re.compile(r"[,–—-]\s*([^.!?;\"“”]*)")
 _AFTER_STOP_RE = re.compile(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]")
+_AFTER_LOWER_RE = re.compile(r"([^.!?;:,\"“”]{1,160})(?:[.!?;]|$)")
+# Characters after a closing mark that its attribution may take.
+_AFTER_REACH = 400
+_INNER_DOT_RE = re.compile(r"(?<=\w)\.(?=\w)")
 _THAT_END_RE = re.compile(r"\s(?:rằng|là)$")
 _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 
+
+# "báo A dẫn lời ông X", "như lời ông X": the words after these name the speaker.
+_QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
+# What may stand between a name and its verb and still say who the person is.
+_MODIFIER_RE = re.compile(r"\s+(?:của|thuộc|đến từ|ở|tại)\s+\S")
+# Articles before an unnamed speaker: "một người dân", "các chuyên gia".
+_ARTICLE_RE = re.compile(r"(?:một số|một|những|các|nhiều|vài)\s+", re.IGNORECASE)
+# How far back (characters) "người dùng này" may point at the person named last.
+_JUST_NAMED = 400
+_OF_RE = re.compile(r"\s+của\s+")
+# A title that gives a speaker and the gist: "Bộ trưởng Nguyễn Văn A: Sẽ …".
+_HEADLINE_RE = re.compile(r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<said>[^:“”\"]{8,}?)[.!?…]*\s*$")
+# Where a sentence names the source of the quoted words before them: "theo X", "như lời X".
+_SOURCE_RE = re.compile(r"(?<!\w)(?:[Tt]heo lời|[Nn]hư lời|[Dd]ẫn lời|[Tt]heo)\s+")
+_SOURCE_END_RE = re.compile(r",|\s(?:là|thì|rằng|đã|đang|sẽ|cũng|vẫn|khi|nên)(?!\w)")
+# Words after which a quoted span is a term, a title or a comparison, not someone's words.
+_TERM_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:quy định|cụm từ|khái niệm|tên gọi|thuật ngữ|cái tên|danh hiệu|khẩu hiệu|"
+    r"chương trình|chiến dịch|phong trào|cuộc thi|giải thưởng|chủ đề|mô hình|điều khoản|"
+    r"như|như một|là một|gọi là|ví như|mệnh danh là|cái gọi là|kiểu|dạng)\s*$"
+)
+# How a speaker may come to a colon without a speech verb: "Một người dân lo lắng: “…”".
+MANNER_VERBS = (
+    "lo lắng|lo|bức xúc|ngậm ngùi|xúc động|phấn khởi|vui mừng|mừng|vui vẻ|hào hứng|hồ hởi|"
+    "cười|mỉm cười|tươi cười|khóc|nghẹn ngào|rưng rưng|thở dài|than|lắc đầu|gật đầu|lớn giọng|"
+    "quát|hét|thắc mắc|tự hào|trầm ngâm|tiếp lời|nói tiếp|đáp lời|buồn bã|buồn rầu|bồi hồi|"
+    "hớn hở|phấn chấn|ái ngại|chua chát|bực bội|bực tức|phàn nàn|than phiền|ca thán|"
+    "thành thật|thật thà|kể tiếp|nhớ lại"
+).split("|")
+_MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*$")
+# A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
+_MAX_ROLE_WORDS = 24
+# Office words that also start given names written without the family name ("Công Phượng").
+_GIVEN_NOT_OFFICE = frozenset({"Công", "Văn"})
+# "em trai của anh ấy là Austin": a description, then the name.
+_DESCRIBED_RE = re.compile(
+    rf"(?P<role>[{_LOWER}][^,:;]{{1,60}}?) là "
+    rf"(?P<name>[{_UPPER}][{_LOWER}]+(?: [{_UPPER}][{_LOWER}]+){{0,3}})"
+)
+# Named bodies that speak: "Nhà Trắng cho biết", "Bộ Y tế khẳng định", "VNPT cho hay".
+_BODY_RE = re.compile(
+    r"(?:Nhà Trắng|Điện Kremlin|Lầu Năm Góc|Kiểm toán Nhà nước|Quốc hội|Chính phủ"
+    r"|(?:Bộ|Sở|Cục|Tổng cục|Ủy ban|Uỷ ban|Ban|Viện|Hội|Hiệp hội|Liên đoàn|Tòa án|Toà án"
+    r"|Công an|Công ty|Tập đoàn|Ngân hàng|Trung tâm|Bệnh viện|Trường"
+    r"|Văn phòng|Thanh tra|UBND|HĐND)(?= )"
+    rf"|(?:Báo|Tờ|Đài|Hãng) [{_UPPER}]"
+    r"|[A-ZĐ][A-ZĐ0-9&]+(?= |$))"
+)
 
 # --- the registry of people ---------------------------------------------------------------
 
@@ -367,8 +425,8 @@ class Person:
         if not role or len(role.split()) > 14:
             return
         low = role.lower()
-        if low in HONORIFICS:
-            return
+        if low in HONORIFICS or (low in _ACADEMIC and self.roles):
+            return  # "BS Hạnh" after "bác sĩ Lê Văn Hạnh, Trưởng khoa …" adds nothing
         for i, known in enumerate(self.roles):
             k = known.lower()
             if k == low or k.startswith(low + " ") or k.endswith(" " + low):
@@ -458,6 +516,11 @@ class Registry:
         found = list(_names(phrase))
         if found:
             name, start, end = found[-1]
+            for first in found[:-1]:
+                # "ông X, lãnh đạo Warburg Pincus": the words after X are all X's roles.
+                if not phrase[first[2] + _appositive_run(phrase[first[2] :])[1] :].strip(" ,"):
+                    name, start, end = first
+                    break
             # "ông Trần Văn Khoa, Giám đốc Viettel Post": the name, its role after it.
             if _is_short(name):
                 person = self._short(name, pos) or self.people.get(name)
@@ -472,10 +535,12 @@ class Registry:
                 person.add_role(role)
             return Speaker(person.name, person.role_for(title)), person
         low = phrase.lower()
+        demonstrative = False
         for suffix in (" này", " ấy", " đó", " nói trên"):
             if low.endswith(suffix):
                 low = low[: -len(suffix)]
                 phrase = phrase[: len(low)]
+                demonstrative = True
         if low.startswith("vị "):
             low, phrase = low[3:], phrase[3:]
         if low in PRONOUN_PHRASES or low in HONORIFICS:
@@ -483,9 +548,18 @@ class Registry:
             if person:
                 return Speaker(person.name, person.role_for(None)), person
             return None, None
+        article = _ARTICLE_RE.match(phrase)
+        if article and _ROLE_HEAD_RE.match(phrase, article.end()):
+            # "một cán bộ điều tra", "các chuyên gia": someone the text does not name, never
+            # a person named before.
+            role = _cut_role(phrase[article.end() :])
+            return (Speaker(None, role), None) if role else (None, None)
         head = _ROLE_HEAD_RE.match(phrase)
         if head:
             person = self._recent(pos, role=low)
+            if person is None and demonstrative:
+                # "người dùng này": the person the text has just named.
+                person = self._just_named(pos)
             if person:
                 return Speaker(person.name, person.role_for(phrase)), person
             # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
@@ -497,9 +571,23 @@ class Registry:
                 if person:
                     return Speaker(person.name, person.role_for(" ".join(words))), person
             role = _cut_role(phrase)
-            if role and len(role.split()) <= 8:
+            if role:
                 return Speaker(None, role), None
         return None, None
+
+    def _just_named(self, pos: int) -> Person | None:
+        """The person named last before `pos`, if that was a sentence or two ago."""
+        for mention in self._before(pos):
+            return mention.person if pos - mention.pos <= _JUST_NAMED else None
+        return None
+
+    def first_with_role(self, role: str) -> Person | None:
+        """The first person the document names with this role ('thủ tướng anh')."""
+        for mention in self.mentions:
+            titles = [r.lower() for r in mention.person.roles] + [mention.title.lower()]
+            if any(t == role or t.startswith(role + " ") for t in titles):
+                return mention.person
+        return None
 
     def _before(self, pos: int) -> Iterator[_Mention]:
         """Mentions at or before `pos`, most recent first (a bounded look-back: a pronoun or a
@@ -532,8 +620,6 @@ def _is_short(name: str) -> bool:
     return len(parts) == 1 or (len(parts) == 2 and parts[0] not in SURNAMES)
 
 
-_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())
-_LOWER = "".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())
 # A run of capitalised words separated by single spaces: the candidates for a name.
 # (The look-behind comes after the first letter, so that the engine can skip ahead to
 # capital letters instead of trying every position.)
@@ -596,8 +682,6 @@ _COMPOUND_STARTS = frozenset(" ".join(h.split()[:2]) for h in ROLE_HEADS if " " 
     .replace("    ", "")
     .split("|")
 )
-# A title of any case right before a name ("Thủ tướng May", "bác sĩ Tâm").
-_ROLE_END_RE_ANYCASE = re.compile(_LOWER_ROLE_END_RE.pattern, re.IGNORECASE)
 
 
 def _after_place(words: list[str]) -> int:
@@ -624,6 +708,31 @@ def _name_after_office(words: list[str]) -> int:
         if words[k] in SURNAMES and len(words) - k <= 4:
             return k
     return 0
+
+
+# Titles a single foreign word after which is a person ("HLV Sampaoli", "Tổng thống Putin");
+# after the others ("giám đốc", "đại diện", "CEO") it is where the person works.
+PERSON_TITLES = frozenset(
+    """thủ tướng|phó thủ tướng|tổng thống|phó tổng thống|ngoại trưởng|đại sứ|thống đốc|
+    huấn luyện viên|cầu thủ|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|ca sĩ|diễn viên|
+    nghệ sĩ|nhà văn|nhà thơ|nhà báo|luật sư|bác sĩ|bác sỹ|giáo sư|phó giáo sư|tiến sĩ|thạc sĩ|
+    đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá|trung tá|thiếu tá|
+    đại úy|thượng úy|trung úy|thiếu úy|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
+    binh nhất|binh nhì|điều tra viên|phóng viên|tác giả|nhà nghiên cứu|nhà phân tích|
+    chuyên gia|tổng thư ký|đặc phái viên""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+_PERSON_ABBREVIATIONS = frozenset({"HLV", "BS", "PGS", "GS", "TS", "ThS", "Ths", "KTS"})
+
+
+def _person_title(window: str) -> bool:
+    """Whether the title that `window` ends with is one of PERSON_TITLES."""
+    match = _LOWER_ROLE_END_RE.search(window.lower())
+    if match:
+        return match.group().strip().lower() in PERSON_TITLES
+    words = window.split()
+    return bool(words) and words[-1].rstrip(".") in _PERSON_ABBREVIATIONS
 
 
 def _stands_alone(text: str, end: int) -> bool:
@@ -660,13 +769,8 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             honorific, first, words = words[0], first + len(words[0]) + 1, words[1:]
         if not words:
             continue
-        follower = _NEXT_WORD_RE.match(text, run.end())
-        if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
-            # "ủy viên Đoàn Chủ tịch …", "Đoàn Thanh niên": the last capitalised syllable
-            # starts a role or an office with the lower-case one after it: no name here.
-            continue
         titled = tail_word in _ROLE_TAILS and bool(
-            _ROLE_END_RE_ANYCASE.search(window) or _TITLE_ABBR_END_RE.search(window)
+            _LOWER_ROLE_END_RE.search(window.lower()) or _TITLE_ABBR_END_RE.search(window)
         )
         if (
             len(words) >= 2
@@ -685,7 +789,7 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             pass
         elif (
             titled
-            and words[0] not in _ORG_WORDS
+            and (words[0] not in _ORG_WORDS or (len(words) == 1 and words[0] in SURNAMES))
             and (
                 len(words) > 1
                 or _LOWER_ROLE_END_RE.search(window)
@@ -696,6 +800,8 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             # "bác sĩ Tâm", "chuyên gia Hùng", "Thủ tướng May nói": a title, then a name
             # (after a capitalised title, one word is a name only when a verb or punctuation
             # follows it: "Giám đốc Kinh doanh" is an office).
+            if len(words) == 1 and _foreign(words[0]) and not _person_title(window):
+                continue  # "giám đốc Viettel", "Chánh văn phòng Hepza": where they work
             k = 0
         elif words[0] in SURNAMES and len(words) >= 2:
             k = 0
@@ -707,6 +813,11 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         previous = text[max(0, first - 20) : first].rsplit(None, 1)
         if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
             continue  # "đường Triệu Việt Vương", "TP. Hồ Chí Minh"
+        follower = _NEXT_WORD_RE.match(text, run.end())
+        if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
+            # "ủy viên Đoàn Chủ tịch …", "Đoàn Thanh niên": the last capitalised syllable
+            # starts a role or an office with the lower-case one after it: no name here.
+            continue
         name_words = words[k : k + 4]
         name = " ".join(name_words)
         if " ".join(name_words[:2]) in PLACES or name in PLACES:
@@ -780,7 +891,11 @@ def _role_segment_before(before: str) -> str:
     if len(parts) < 2 or parts[-1].strip().lower() not in HONORIFICS:
         return ""
     segment = _SENTENCE_BREAK_RE.split(parts[-2])[-1].strip()
-    if _ROLE_HEAD_RE.match(segment) and len(segment.split()) <= 10 and not _names(segment):
+    if (
+        _ROLE_HEAD_RE.match(segment)
+        and len(segment.split()) <= 10
+        and _names_allowed_in_role(segment)
+    ):
         return segment
     return ""
 
@@ -801,7 +916,9 @@ def _cut_role(text: str) -> str:
         if stop:
             end = min(end, stop.start())
     segment = text[:end].strip()
-    return "" if len(segment.split()) > 14 or _names(segment) else segment
+    if len(segment.split()) > _MAX_ROLE_WORDS or not _names_allowed_in_role(segment):
+        return ""
+    return segment
 
 
 def _appositive_run(after: str) -> tuple[list[str], int]:
@@ -823,11 +940,27 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
             if stop:
                 end = min(end, stop.start())
         segment = rest[:end].strip()
-        if not segment or len(segment.split()) > 14 or _names(segment):
+        if (
+            not segment
+            or len(segment.split()) > _MAX_ROLE_WORDS
+            or not _names_allowed_in_role(segment)
+        ):
             break  # "Tổng Bí thư X, Chủ tịch nước Y": a list of people, not X's roles
         roles.append(segment)
         used = match.end() + len(rest[:end].rstrip())
     return roles, used
+
+
+def _names_allowed_in_role(segment: str) -> bool:
+    """Whether the names in a role phrase leave it someone's role: 'lãnh đạo Warburg Pincus'
+    (capitalised words with no diacritics after a title: where they work), 'phát ngôn viên
+    của Tổng thống X' (whose spokesperson); not 'Chủ tịch nước Nguyễn Văn A' (another
+    person)."""
+    of = segment.find(" của ")
+    for name, start, _ in _names(segment):
+        if not (name.isascii() and name.split()[0] not in SURNAMES) and not 0 <= of < start:
+            return False
+    return True
 
 
 def _appositives(after: str) -> list[str]:
@@ -983,6 +1116,7 @@ class QuoteExtractor:
         self._kept_from = 0
         self._scanner = _Scanner()
         self._pending: _Span | None = None  # a wholly quoted paragraph with no attribution yet
+        self._last: _Found | None = None  # the quote taken last, for one that goes on
         self._covered: set[int] = set()  # sentences where a quote starts
         self._candidates: list[tuple[Sentence, int]] = []  # for reported speech, with position
 
@@ -1001,7 +1135,9 @@ class QuoteExtractor:
             base = self._pos
             self._pos += len(passage.text) + 1
             if passage.kind != "body":
-                self._sentences.pop(passage.ordinal, None)
+                own = self._sentences.pop(passage.ordinal, None)
+                if passage.kind == "title" and self.reported and own:
+                    quotes.extend(self._headline(own[0]))
                 continue
             p = self._n_body
             self._n_body += 1
@@ -1066,13 +1202,31 @@ class QuoteExtractor:
                 found = _Found(span, before[0], before[1], span.end)
             elif not self.starts_sentence(span) and (embedded := self.embedded(span)):
                 found = _Found(span, embedded, "embedded", span.end)
+            elif (follows := self.continues(span)) is not None:
+                found = _Found(span, follows, "direct", span.end)
             elif self.is_whole_paragraph(span):
                 self._pending = span
         if found is None:
             return None
+        self._last = found
         quote = self.record(found)
         self._covered.add(quote.sentence_ordinal)
         return quote
+
+    def continues(self, span: _Span) -> Speaker | None:
+        """`"…", ông X nói. "…".`: a quoted sentence right after a quote and its attribution,
+        with nothing between them and none of its own, goes on with the same speaker."""
+        last = self._last
+        p, opened = span.start
+        if last is None or last.attribution_end[0] != p or span.end[0] != p:
+            return None
+        between = self.text(p)[last.attribution_end[1] : max(0, opened - 1)]
+        if between.strip(" .…") or self.quote_words(span) < 4:
+            return None
+        after = self.text(p)[span.end[1] + 1 :].lstrip()
+        if after[:1] not in ("", ".", "!", "?", "…") and self.quote_text(span)[-1:] not in ".!?…":
+            return None  # the quoted words run on into a sentence of the narrator's
+        return last.speaker
 
     def pos(self, p: int, offset: int) -> int:
         return self._base[self._body[p].ordinal] + offset
@@ -1092,8 +1246,14 @@ class QuoteExtractor:
     def speaker_at_end(self, head: str, pos: int) -> Speaker | None:
         """The speaker named at the very end of `head` (the words before a speech verb):
         'Tại Hội nghị, đồng chí X, Ủy viên …, Bộ trưởng …' -> X; '…, Thủ tướng' -> the
-        Thủ tướng named earlier; 'lãnh đạo Cục Viễn thông' -> that role."""
+        Thủ tướng named earlier; 'lãnh đạo Cục Viễn thông' -> that role; 'báo A dẫn lời
+        một cán bộ điều tra' -> that role; 'Nhà Trắng' -> a named body (no name)."""
         clause = _PAREN_RE.sub("", _SEMICOLON_RE.split(head)[-1]).rstrip(" ,")
+        quoting = [m.end() for m in _QUOTING_RE.finditer(clause)]
+        if quoting:
+            # "báo A dẫn lời ông X": X speaks, not the paper.
+            clause = clause[quoting[-1] :]
+        clause = _TRAILING_ADVERB_RE.sub("", clause)
         if not clause.strip():
             return None
         for _name, start, end in reversed(_names(clause)):
@@ -1101,8 +1261,17 @@ class QuoteExtractor:
             rest = clause[end + used :]
             extra = [seg.strip() for seg in rest.split(",")[1:]]
             adverbs = rest.strip()
+            modifier = ""
             if adverbs and "," not in adverbs and len(adverbs.split()) <= 2 and adverbs.islower():
                 extra = []  # "ông Ga cũng khẳng định", "anh Tuấn hồ hởi nói"
+            elif (
+                _MODIFIER_RE.match(rest)
+                and "," not in rest
+                and len(adverbs.split()) <= 8
+                and not _VERB_RE.search(rest)
+            ):
+                # "HLV X của Sevilla nói", "Trung sỹ X thuộc đội cứu hộ nói": who X is.
+                modifier, extra = adverbs, []
             elif rest.strip(" ,") and not (
                 rest.lstrip().startswith(",")
                 and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
@@ -1113,27 +1282,50 @@ class QuoteExtractor:
             phrase_start = len(clause[:start].rstrip()) - len(honorific)
             if title:
                 phrase_start = min(phrase_start, clause.rfind(title, 0, start))
+            owner = clause[: max(0, phrase_start)].rstrip()
+            of = _OF_RE.search(title)
+            if (
+                owner.endswith(" của")
+                or owner == "của"
+                or (of and _ROLE_HEAD_RE.match(title, of.end()))
+            ):
+                # "người phát ngôn của Thủ tướng X nói", "vợ của ông X kể": the one who
+                # speaks belongs to X and is not named.
+                segment = _trim_phrase(clause[: end + used].split(",")[-1])
+                return Speaker(None, segment) if segment[:1].islower() or title else None
             speaker, person = self.registry.resolve(clause[max(0, phrase_start) : end + used], pos)
             if person is not None:
                 # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
                 for seg in extra:
                     if seg.startswith("một ") or _ROLE_HEAD_RE.match(seg):
                         person.add_role(seg)
+                if modifier and title:
+                    person.add_role(f"{title} {modifier}")
+                    title = f"{title} {modifier}"
                 speaker = Speaker(person.name, person.role_for(title or None))
             return speaker
-        segment = clause.split(",")[-1].strip()
-        if _names(segment) or len(segment.split()) > 10:
+        segment = _trim_phrase(clause.split(",")[-1])
+        if _names(segment) or len(segment.split()) > _MAX_ROLE_WORDS:
             return None
+        first = segment.split()[0] if segment else ""
         if (
             _CAP_RUN_RE.fullmatch(segment)
             and 2 <= len(segment.split()) <= 4
-            and segment.split()[0] not in _ORG_WORDS
+            and (first not in _ORG_WORDS or first in _GIVEN_NOT_OFFICE)
             and not _ROLE_HEAD_RE.match(segment)
         ):
             # Right before a speech verb, capitalised words are a name the family-name list
             # does not know ("Công Phượng nói", "Frank Bernhardt cho biết").
             person = self.registry.person(segment)
             return Speaker(person.name, person.role_for(None))
+        described = _DESCRIBED_RE.fullmatch(segment)
+        if described:
+            # "em trai của anh ấy là Austin": the description is the role, then the name.
+            person = self.registry.person(described["name"])
+            person.add_role(described["role"])
+            return Speaker(person.name, person.role_for(described["role"]))
+        if _BODY_RE.match(segment) and not _ROLE_STOP_RE.search(segment):
+            return Speaker(None, segment)  # a named body: "Nhà Trắng", "Bộ Y tế", "VNPT"
         speaker, _ = self.registry.resolve(segment, pos)
         return speaker
 
@@ -1142,11 +1334,13 @@ class QuoteExtractor:
         p, close = span.end
         text = self.text(p)
         quote_pos = self.pos(*span.start)
-        post = text[close + 1 :]
+        post = text[close + 1 : close + 1 + _AFTER_REACH]
         stripped = post.lstrip()
         lead = len(post) - len(stripped)
         # "bác Tám (ngụ Q.Hoàng Mai) bức xúc": asides in brackets are blanked out, offsets kept.
         masked = _PAREN_RE.sub(lambda m: " " * len(m.group()), stripped)
+        # "ở TP.HCM nói": a full stop inside a word does not end the sentence.
+        masked = _INNER_DOT_RE.sub("·", masked)
         quote = self.quote_text(span)
         own_sentence = False
         if masked[:1] in (",", "–", "—", "-"):
@@ -1155,18 +1349,25 @@ class QuoteExtractor:
             # `"…". Ông X nói.` / `"…." Ông X nói.`: a short sentence that only attributes.
             clause_match = _AFTER_STOP_RE.match(masked)
             own_sentence = True
+        elif masked[:1].islower():
+            # `"…" ông X kể.`: no comma, the attribution must end the sentence.
+            clause_match = _AFTER_LOWER_RE.match(masked)
+            own_sentence = True
         else:
             return None
         if not clause_match:
             return None
-        clause = clause_match.group(1)
+        clause = stripped[clause_match.start(1) : clause_match.end(1)]
         verb = _VERB_RE.search(clause)
         if verb is None:
             return None
         tail = len(clause[verb.end() :].split())
         # A long tail ("…", ông X cho hay đang chỉ đạo …) only after a real statement, not
-        # after a quoted term that merely ends a clause.
-        if tail > (3 if own_sentence else 12) and (own_sentence or len(quote.split()) < 5):
+        # after a quoted term that merely ends a clause; and only when the speaker comes
+        # first ("…" – BS X nói và cho biết thêm …).
+        if tail > 3 and (
+            own_sentence or len(quote.split()) < 5 or len(clause[: verb.start()].split()) > 8
+        ):
             return None
         speaker = self.speaker_at_end(clause[: verb.start()], quote_pos)
         if speaker is None:
@@ -1192,13 +1393,26 @@ class QuoteExtractor:
             speaker = self.speaker_at_end(theo["who"], quote_pos)
             return (speaker, "direct") if speaker is not None else None
         verbs = list(_VERB_RE.finditer(body))
-        if not verbs or len(body[verbs[-1].end() :].split()) > 6:
+        near = bool(verbs) and len(body[verbs[-1].end() :].split()) <= 6
+        if near:
+            speaker = self.speaker_at_end(body[: verbs[-1].start()], quote_pos)
+            if speaker is not None:
+                # `ông X gọi đây là "cú hích"`: a fragment inside his sentence, not a
+                # stand-alone quote.
+                return speaker, "direct" if pre.endswith((":", ",")) else "embedded"
+        if not pre.endswith(":"):
             return None
-        speaker = self.speaker_at_end(body[: verbs[-1].start()], quote_pos)
-        if speaker is None:
-            return None
-        # `ông X gọi đây là "cú hích"`: a fragment inside his sentence, not a stand-alone quote.
-        return speaker, "direct" if pre.endswith((":", ",")) else "embedded"
+        # After a colon the sentence's subject speaks, whatever words come between: "Ông X
+        # cho biết … và chia sẻ:", "HLV X nhấn mạnh vai trò của …:", "Một người dân lo lắng:".
+        heads = [body[: verb.start()] for verb in (verbs[:-1] if near else verbs)]
+        manner = _MANNER_END_RE.search(body)
+        if manner:
+            heads.append(body[: manner.start()])
+        for head in heads:
+            speaker = self.speaker_at_end(head, quote_pos)
+            if speaker is not None:
+                return speaker, "direct"
+        return None
 
     # `Thủ tướng yêu cầu … phải “kiểm đếm được, ra sản phẩm cụ thể”`
     def embedded(self, span: _Span) -> Speaker | None:
@@ -1211,11 +1425,34 @@ class QuoteExtractor:
         if quote[:1].isupper():
             return None  # mid-sentence and capitalised: a name or a title ("Ngày hội …")
         pre = self.sentence_head(p, max(0, opened - 1))
+        if _TERM_BEFORE_RE.search(pre):
+            return None  # `quy định "…"`, `như một “…”`: a term or a comparison
+        pos = self.pos(p, opened)
+        sources = list(_SOURCE_RE.finditer(pre))
+        if sources:
+            # `theo Kiểm toán Nhà nước là “…”`, `như lời ông X, …, thì “…”`: the source
+            # named nearest the quote.
+            speaker = self.speaker_at_start(pre[sources[-1].end() :], pos)
+            if speaker is not None:
+                return speaker
         for verb in _VERB_RE.finditer(pre):
-            speaker = self.speaker_at_end(pre[: verb.start()], self.pos(p, opened))
+            speaker = self.speaker_at_end(pre[: verb.start()], pos)
             if speaker is not None:
                 return speaker
         return None
+
+    def speaker_at_start(self, phrase: str, pos: int) -> Speaker | None:
+        """The speaker named at the start of `phrase` (the words after "theo", "như lời"):
+        'ông X, lãnh đạo quỹ Y, tập đoàn … thì' -> X; 'Kiểm toán Nhà nước là' -> that body."""
+        for _name, start, end in _names(phrase)[:1]:
+            lead = phrase[:start]
+            if len(lead.split()) > 4 or _ROLE_END_RE.search(lead):
+                break
+            _, used = _appositive_run(phrase[end:])
+            speaker, _ = self.registry.resolve(phrase[: end + used], pos)
+            return speaker
+        segment = _SOURCE_END_RE.split(phrase, maxsplit=1)[0]
+        return self.speaker_at_end(segment, pos) if segment.strip() else None
 
     def quote_words(self, span: _Span) -> int:
         return len(self.quote_text(span).split())
@@ -1283,6 +1520,39 @@ class QuoteExtractor:
                 and _REPORTING_RE.search(text)
             ):
                 self._candidates.append((sentence, base + sentence.start))
+
+    def _headline(self, sentence: Sentence) -> list[Quote]:
+        """`Bộ trưởng X: <statement>` as a title: the statement, reported speech of X (a title
+        gives the gist, seldom the words)."""
+        match = _HEADLINE_RE.match(sentence.text)
+        if not match or len(match["said"].split()) < 4:
+            return []
+        who = match["who"].strip()
+        speaker: Speaker | None = None
+        if _names(who):
+            speaker, _ = self.registry.resolve(who, 0)
+        elif _ROLE_HEAD_RE.match(who):
+            # A title comes before the text that names the person: look forward.
+            person = self.registry.first_with_role(who.lower())
+            if person is not None:
+                speaker = Speaker(person.name, person.role_for(who))
+            elif _cut_role(who) == who:
+                speaker = Speaker(None, who)
+        if speaker is None:
+            return []  # "PAN Group: lãi …" gives a company's results, not anyone's words
+        text = match["said"].strip()
+        offset = match.start("said")
+        return [
+            Quote(
+                text=text,
+                speaker=speaker,
+                form="reported",
+                sentence=sentence.text,
+                sentence_ordinal=sentence.ordinal,
+                span=(offset, offset + len(text)),
+                id=make_id(self.sha256, "quote", sentence.ordinal, offset, text),
+            )
+        ]
 
     def _reported_speech(self) -> list[Quote]:
         """`<named person> cho biết, <clause>.` with no quote marks: the clause."""
