@@ -85,10 +85,14 @@ _REPORTING_RE = re.compile(
     r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
     re.IGNORECASE,
 )
+# Verbs of having and earning that stand between a subject and its figure's noun.
+_HOLDING_RE = re.compile(
+    r"\b(?:sở hữu|ghi nhận|thu về|mang về|đem về|báo lãi|đạt được|có được)\b", re.IGNORECASE
+)
 # Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
 _NEW_SUBJECT_RE = re.compile(
     r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|of which|including|while|whereas|"
-    r"và|and)\s+(?=\S)",
+    r"cùng với|cùng|và|along with|as well as|with|plus|and)(?:\s+|$)",
     re.IGNORECASE,
 )
 # Scale and currency words of a unit: what is left is the noun that is counted.
@@ -301,16 +305,26 @@ def _metric_of(
             metric = metric._replace(
                 text=f"{own.text} … {tail.text}", sectors=own.sectors | tail.sectors
             )
-        return _named(metric, at_start=first), False
-    if has_content(list(noun.vi + tail.vi), list(noun.en + tail.en)) or not figures:
-        # "70.000 doanh nghiệp đăng ký", "had 70,000 registered digital technology firms"
+        return _named(metric, at_start=first, english=english), False
+    # "70.000 doanh nghiệp đăng ký", "had 70,000 registered digital technology firms"; the
+    # words after a figure name its metric only for the first one ("..., bằng 48,7% kế
+    # hoạch năm" is the ratio of the figure before, to its plan)
+    if has_content(list(noun.vi), list(noun.en)) or (
+        not figures and has_content(list(tail.vi), list(tail.en))
+    ):
         metric = Metric(
             text=" ".join(x for x in (own.text, noun.text, tail.text) if x),
             vi=tuple(dict.fromkeys(own.vi + noun.vi + tail.vi)),
             en=tuple(dict.fromkeys(own.en + noun.en + tail.en)),
             sectors=own.sectors | noun.sectors | tail.sectors,
         )
-        return _named(metric, at_start=first), False
+        metric = _named(metric, at_start=first, english=english)
+        if figures and not metric.entities:
+            # "Viettel có 350.000 km cáp quang cùng 53.000 trạm 3G": the same subject's
+            metric = metric._replace(entities=figures[-1].metric.entities)
+        return metric, False
+    if not figures:
+        return own, False
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
@@ -320,18 +334,22 @@ def _without(words: tuple[str, ...], have: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(words) if w not in have)
 
 
-def _named(metric: Metric, *, at_start: bool = False) -> Metric:
-    """The companies a metric names, and its words without them (the first word of a
-    sentence is capitalised anyway: it counts only when it is an acronym)."""
-    named = entities(metric.text, first_word_is_sentence_start=at_start)
+def _named(metric: Metric, *, at_start: bool = False, english: bool = False) -> Metric:
+    """The companies a metric names, and its words without them (the first word of an English
+    sentence is capitalised anyway: there it counts only when it is an acronym). When the
+    name was all the clause said ("Viettel sở hữu 350.000 km cáp quang"), the words after
+    the figure are the metric."""
+    named = entities(metric.text, first_word_is_sentence_start=at_start and english)
     if not named:
         return metric
     in_names = {w for e in named for w in e}
-    return metric._replace(
-        vi=tuple(w for w in metric.vi if w not in in_names),
-        optional=tuple(w for w in metric.optional if w not in in_names),
-        entities=named,
-    )
+    vi = tuple(w for w in metric.vi if w not in in_names)
+    optional = tuple(w for w in metric.optional if w not in in_names)
+    en = tuple(w for w in metric.en if (w,) not in named)
+    if not has_content(list(vi), list(en)):
+        vi, optional = vi + optional, ()
+        en = en + metric.optional_en
+    return metric._replace(vi=vi, en=en, optional=optional, entities=named)
 
 
 def _clause_before(text: str, *, first: bool) -> str:
@@ -346,8 +364,14 @@ def _clause_before(text: str, *, first: bool) -> str:
     reporting = list(_REPORTING_RE.finditer(text))
     if reporting:
         text = text[reporting[-1].end() :]
-    subjects = [m for m in _NEW_SUBJECT_RE.finditer(text) if _opens_subject(text[m.end() :])]
-    if subjects and not first:
+    text = _HOLDING_RE.sub(" ", text)
+    if first:
+        return text
+    joins = list(_NEW_SUBJECT_RE.finditer(text))
+    if joins and not _opens_subject(text[joins[-1].end() :]):
+        return ""  # "350.000 km cáp quang cùng 53.000 trạm": what comes before is the last one's
+    subjects = [m for m in joins if _opens_subject(text[m.end() :])]
+    if subjects:
         text = text[subjects[-1].end() :]
     return text
 

@@ -33,6 +33,7 @@ from mickb.query.check.words import (
     weight,
     without_time,
 )
+from mickb.text.fold import fold
 
 if TYPE_CHECKING:
     from mickb.kb.fts import FactRow
@@ -92,6 +93,8 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     own = entities(f"{fact.metric} | {clause_text}")
     if own:
         return own, "own"
+    if _GROUP_RE.search(fold(f"{fact.metric} {clause_text}")):
+        return frozenset({("?",)}), "many"  # "doanh thu toàn tập đoàn": some company's
     sentence = fact.sentence or ""
     at = sentence.find(fact.value_text) if fact.value_text else -1
     before = entities(sentence[:at] if at >= 0 else sentence, first_word_is_sentence_start=True)
@@ -103,6 +106,10 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     if len(title) == 1 and not entities(sentence, first_word_is_sentence_start=True):
         return title, "title"
     return frozenset(), ""
+
+
+# A company's own figure that does not name the company in its clause.
+_GROUP_RE = re.compile(r"\b(?:toan tap doan|tap doan|tong cong ty|cong ty me|toan cong ty)\b")
 
 
 # --- scope -----------------------------------------------------------------------------------

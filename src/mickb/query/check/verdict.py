@@ -116,12 +116,24 @@ def _compare_numbers(
     top_score = max(s.match.score for s in usable)
     speaking = [s for s in usable if s.match.score >= top_score - BETTER_METRIC]
     outcomes = [(s, _outcome(fig, s.fact, wanted)) for s in speaking]
-    agreeing = [(s, o) for s, o in outcomes if o == "supported"]
+    agreeing = [(s, o) for s, o in outcomes if o == "supported" and _period_supports(fig, s)]
     if agreeing:
         best, _ = min(
             agreeing,
             key=lambda t: (-round(t[0].match.score, 2), t[0].period != "same", t[0].fact.id),
         )
+        # Another metric that reads the claim's words as well and does not agree: the claim
+        # does not say which it means, so its number confirms nothing.
+        rivals = [
+            s.fact
+            for s, o in outcomes
+            if o != "supported"
+            and s.match.score >= best.match.score - AMBIGUOUS_GAP
+            and metric_key(s.fact) != metric_key(best.fact)
+        ]
+        if rivals:
+            text = explain.ambiguous(fig, [best.fact, *rivals])
+            return _say(result, "ambiguous", text, kb, best)
         return _finish(result, kb, "supported", _rule(fig, best.fact), best.fact, wanted)
     # What would contradict: the same period stated on both sides (or the claim's silence
     # about a metric the KB has for one period only), the company named in the fact's clause,
@@ -197,6 +209,11 @@ def _outcome(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     return outcome
 
 
+def _period_supports(fig: ClaimFigure, s: Scored) -> bool:
+    """A fact with no stated period speaks only for a claim that names none either."""
+    return s.period == "same" or not (fig.period.years or fig.period.sub)
+
+
 def _period_firm(s: Scored, usable: list[Scored]) -> bool:
     if s.period == "same":
         return True
@@ -207,9 +224,11 @@ def _period_firm(s: Scored, usable: list[Scored]) -> bool:
 
 def _same_base(fig: ClaimFigure, fact: FactRow) -> bool:
     """A change measured against what the claim says it is ("so với năm 2020")."""
-    if fig.measure != "change" or not (fig.compared.years or fig.compared.previous):
+    if fig.measure != "change" or not fig.compared:
         return True
     theirs = parse_period(fact.compared_to)
+    if theirs.part_before != fig.compared.part_before and (theirs or fig.compared.part_before):
+        return False  # "so với quý trước" is not "so với cùng kỳ năm trước"
     if not theirs.years:
         return True
     if fig.compared.years:

@@ -23,7 +23,7 @@ VI_STOP_WORDS = frozenset(
     đến tới tăng giảm khoảng gần hơn trên ít nhất tối thiểu tối đa xấp xỉ chừng chiếm bằng
     tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
     khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
-    vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt""".split()
+    vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt gấp cùng""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
 _VI_STOP_ASCII = frozenset(fold(w) for w in VI_STOP_WORDS) - frozenset(
