@@ -512,3 +512,32 @@ def test_one_foreign_word_after_an_office_title_is_where_they_work() -> None:
         "gần gấp đôi so với cùng kỳ."
     )
     assert people(load_text(text)) == {"Lê Hữu Phước": ["Chánh văn phòng Vietrax"]}
+
+
+def test_a_heading_in_single_quotes_then_its_speaker() -> None:
+    text = (
+        "Trận đấu diễn ra tối qua. • 20:45 ‘Juventus đang là đội mạnh nhất châu Âu’ Huấn "
+        "luyện viên Rossi đánh giá đối thủ rất cao, nên thừa nhận đội nhà sẽ gặp khó khăn. "
+        "Trong khi đó, fan của đội bóng gọi anh là ‘ông thầy’."
+    )
+    assert speakers(text) == [("Rossi", "Huấn luyện viên")]
+    # An apostrophe is no quote mark.
+    assert only("Cửa hàng McDonald’s mới mở ở quận 1 đông khách, anh Tùng nói.") == []
+
+
+def test_people_named_in_the_title_are_people_of_the_document() -> None:
+    text = (
+        "Ông Trương Văn Đức, Giám đốc Sở Du lịch, trả lời phỏng vấn\n\n"
+        '"Lượng khách quốc tế đã vượt mức trước dịch", ông Đức nói.\n'
+    )
+    assert speakers(text) == [("Trương Văn Đức", "Giám đốc Sở Du lịch")]
+
+
+def test_a_verb_of_saying_right_before_the_words_without_a_colon() -> None:
+    text = (
+        "Buổi tối hôm ấy cả nhà ngồi uống trà. Bố anh ấy lớn giọng "
+        '"Chuyện cưới xin phải tính cho kỹ". Tôi chỉ biết im lặng.'
+    )
+    assert speakers(text) == [(None, "Bố anh")]
+    # A title after "giới thiệu" is no one's words.
+    assert only('Bộ trưởng giới thiệu "Sổ tay chuyển đổi số cho doanh nghiệp nhỏ".') == []

@@ -189,7 +189,9 @@ ROLE_HEADS = tuple(
         chủ tịch ubnd|phó chủ tịch ubnd|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
         binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|nhóm nghiên cứu|
         nhóm tác giả|báo chí|giới truyền thông|người dùng|tài xế|nhân chứng|thợ|chủ nhà|
-        người nhà|phụ huynh|người thân|bộ phận|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt""".split("|"),
+        người nhà|phụ huynh|người thân|bộ phận|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|bố|mẹ|
+        cha|vợ|chồng|con trai|con gái|anh trai|em trai|chị gái|em gái|người yêu|bạn trai|
+        bạn gái|ông nội|bà nội|ông ngoại|bà ngoại|bố đẻ|mẹ đẻ|người vợ|người chồng""".split("|"),
         key=len,
         reverse=True,
     )
@@ -273,7 +275,11 @@ _QUOTE_OPEN = "“«"
 _QUOTE_CLOSE = "”»"
 _STRAIGHT = '"'
 _PAREN_RE = re.compile(r"\([^()]*\)")
-_MARK_RE = re.compile('[“”«»"]')
+_MARK_RE = re.compile('[“”«»"‘’]')
+# Single curly quotes quote a heading now and then ("‘Đây là đội mạnh nhất’ HLV X đánh giá");
+# "’" is also an apostrophe, so a single quote only counts inside one paragraph.
+_SINGLE = "single"
+_SINGLE_OPENS_AFTER = " ([—–-:•"
 _MAX_CARRY = 4  # paragraphs an unclosed quote may run on for before it is given up
 _LOOKBACK = 200  # mentions searched back for a pronoun's or a role's person
 
@@ -359,6 +365,8 @@ _AFTER_STOP_RE = re.compile(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]")
 _AFTER_LOWER_RE = re.compile(r"([^.!?;:,\"“”]{1,160})(?:[.!?;]|$)")
 # Characters after a closing mark that its attribution may take.
 _AFTER_REACH = 400
+_HEADING_AFTER_RE = re.compile(r"([^.!?;\"“”]{1,300})")
+_LAST_SENTENCE_RE = re.compile(r"[.!?…]\s")
 _INNER_DOT_RE = re.compile(r"(?<=\w)\.(?=\w)")
 _THAT_END_RE = re.compile(r"\s(?:rằng|là)$")
 _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
@@ -392,6 +400,12 @@ MANNER_VERBS = (
     "hớn hở|phấn chấn|ái ngại|chua chát|bực bội|bực tức|phàn nàn|than phiền|ca thán|"
     "thành thật|thật thà|kể tiếp|nhớ lại"
 ).split("|")
+# Verbs of saying that may come right before the words with no colon ("ông bảo “…”").
+_SAYS_END_RE = re.compile(
+    r"(?<!\w)(?:nói|bảo|hỏi|đáp|kể|hét|quát|than|hô|thốt lên|nhắc|dặn|"
+    + _alternation(tuple(MANNER_VERBS))
+    + r")(?:\s+(?:lại|tiếp|thêm))?$"
+)
 _MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*$")
 # A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
 _MAX_ROLE_WORDS = 24
@@ -1029,14 +1043,21 @@ class _Scanner:
                 role = "open"
             elif ch in _QUOTE_CLOSE:
                 role = "close"
+            elif ch == "‘":
+                opens = i == 0 or text[i - 1] in _SINGLE_OPENS_AFTER
+                role = "open" if opens and text[i + 1 : i + 2].isalnum() else "none"
+            elif ch == "’":
+                role = "close" if stack and stack[-1][0] == _SINGLE else "none"
             else:
                 role = _straight_role(text, i, bool(stack) and stack[-1][0] == _STRAIGHT)
-            kind = _STRAIGHT if ch == _STRAIGHT else "curly"
+            kind = _STRAIGHT if ch == _STRAIGHT else _SINGLE if ch in "‘’" else "curly"
             if role == "open":
                 if carried and i == 0 and len(stack) == 1:
                     continue  # a new paragraph of a quote that runs on re-opens it
                 stack.append((kind, (p, i + 1), len(text)))
             elif role == "close":
+                while kind != _SINGLE and stack and stack[-1][0] == _SINGLE:
+                    stack.pop()  # a "‘" that was no quote mark
                 if stack:
                     _, start, _ = stack.pop()
                     if not stack:
@@ -1044,6 +1065,8 @@ class _Scanner:
                 else:
                     spans.append(_Span((p, 0), (p, i), opened=False))
             carried = False
+        while stack and stack[-1][0] == _SINGLE:
+            stack.pop()  # not closed in its paragraph: no quote mark
         return spans
 
     def finish(self) -> list[_Span]:
@@ -1122,7 +1145,7 @@ class QuoteExtractor:
 
     def scan(self, passage: Passage) -> None:
         """First pass: record the people a passage names."""
-        if passage.kind in ("body", "caption"):
+        if passage.kind in ("title", "body", "caption"):
             self.registry.scan(passage.text, self._scan_pos)
         self._scan_pos += len(passage.text) + 1
 
@@ -1342,7 +1365,7 @@ class QuoteExtractor:
         # "ở TP.HCM nói": a full stop inside a word does not end the sentence.
         masked = _INNER_DOT_RE.sub("·", masked)
         quote = self.quote_text(span)
-        own_sentence = False
+        own_sentence = heading = False
         if masked[:1] in (",", "–", "—", "-"):
             clause_match = _AFTER_COMMA_RE.match(masked)
         elif masked[:1] == "." or (masked[:1].isupper() and quote[-1:] in ".!?…"):
@@ -1353,6 +1376,11 @@ class QuoteExtractor:
             # `"…" ông X kể.`: no comma, the attribution must end the sentence.
             clause_match = _AFTER_LOWER_RE.match(masked)
             own_sentence = True
+        elif masked[:1].isupper() and len(quote.split()) >= 5 and self.starts_sentence(span):
+            # `‘…’ HLV X đánh giá …`: a quoted heading, then a sentence that its speaker
+            # starts (and nothing else: see `heading` below).
+            clause_match = _HEADING_AFTER_RE.match(masked)
+            heading = True
         else:
             return None
         if not clause_match:
@@ -1362,6 +1390,10 @@ class QuoteExtractor:
         if verb is None:
             return None
         tail = len(clause[verb.end() :].split())
+        if heading:
+            if len(clause[: verb.start()].split()) > 6:
+                return None
+            tail = 0
         # A long tail ("…", ông X cho hay đang chỉ đạo …) only after a real statement, not
         # after a quoted term that merely ends a clause; and only when the speaker comes
         # first ("…" – BS X nói và cho biết thêm …).
@@ -1384,7 +1416,10 @@ class QuoteExtractor:
             if prev.endswith(":"):
                 pre = self.sentence_head(p - 1, len(prev) - 1) + ":"
         if not (pre.endswith((":", ",")) or _THAT_END_RE.search(pre)):
-            return None
+            quote = self.quote_text(span)
+            if not (quote[:1].isupper() and len(quote.split()) >= 4 and _SAYS_END_RE.search(pre)):
+                return None
+            pre += ":"  # `anh bảo "Bố nói …"`: a verb of saying right before the words
         body = pre.rstrip(":, ")
         theo = _THEO_RE.search(body)
         if theo:
@@ -1476,7 +1511,9 @@ class QuoteExtractor:
         if not span.opened:
             return True
         pre = self.sentence_head(p, max(0, opened - 1)).rstrip()
-        return not pre or pre.endswith(":")
+        # "• 10:30 “…”": a time or a bullet before the quote is no sentence of its own.
+        pre = _LAST_SENTENCE_RE.split(pre)[-1]
+        return not pre or pre.endswith(":") or not any(ch.isalpha() for ch in pre)
 
     def record(self, f: _Found) -> Quote:
         (p0, s0) = f.span.start
