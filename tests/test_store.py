@@ -186,6 +186,30 @@ def test_full_text_index_is_the_one_sqlite_utils_and_datasette_use(tmp_path: Pat
     ]
 
 
+def test_sqlite_utils_search_reads_the_kb_from_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    build(tmp_path / "kb.sqlite").close()
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sqlite_utils",
+            "search",
+            str(tmp_path / "kb.sqlite"),
+            "facts",
+            "doanh thu dich vu vien thong",
+            "-c",
+            "value_text",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert {"value_text": "138.000 tỷ đồng"} in json.loads(found.stdout)
+
+
 def test_building_twice_gives_identical_bytes(tmp_path: Path) -> None:
     for name in ("a.sqlite", "b.sqlite"):
         kb = build(tmp_path / name)

@@ -49,7 +49,8 @@ def summary_line(report: IngestReport, verb: str = "ingested") -> str:
     quotes = sum(o.quotes for o in outcomes)
     parts = [
         f"{verb} {plural(len(outcomes), 'document')} ({statuses or 'none'})",
-        f"{megabytes:.1f} MB in {report.seconds:.1f} s ({megabytes / seconds:.2f} MB/s)",
+        f"{megabytes:.{1 if megabytes >= 10 else 2}f} MB in {report.seconds:.1f} s "
+        f"({megabytes / seconds:.2f} MB/s)",
         f"{plural(facts, 'figure')}, {plural(quotes, 'quote')} added",
     ]
     if report.skipped:

@@ -1,13 +1,18 @@
 """The KB's schema, as an ordered list of migrations.
 
-Plain SQL on stdlib sqlite3, so no write pulls in sqlite_utils, and no timestamps, so two builds
-of the same sources give byte-identical files (sqlite_utils.Migrations records `applied_at`).
-A KB is marked as ours twice: `PRAGMA application_id` (cheap to read from the file header) and
-the `_mickb_migrations` table (readable by people browsing the file in Datasette).
-`PRAGMA user_version` is the number of the last migration applied.
+Tables, indexes and the full-text indexes are made with sqlite-utils (`create`,
+`create_index`, `enable_fts(create_triggers=True)`), so `sqlite-utils search` and Datasette
+recognise the indexes as their own. The runner is ours, not `sqlite_utils.Migrations`: that
+one records `applied_at` timestamps, and two builds of the same sources must give
+byte-identical files. A KB is marked as ours twice: `PRAGMA application_id` (cheap to read
+from the file header) and the `_mickb_migrations` table (readable by people browsing the
+file in Datasette). `PRAGMA user_version` is the number of the last migration applied.
 
 Migrations only ever add: a KB written by an older mickb is upgraded in place when opened,
-inside the same transaction that records the upgrade.
+inside the same transaction that records the upgrade. (KBs made before sqlite-utils wrote
+the schema hold the same tables in hand-written SQL; both read and write alike.)
+
+Reading never imports this module's sqlite-utils parts: `find` starts on plain sqlite3.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
 APPLICATION_ID = 0x6D6B6231  # "mkb1"
 MIGRATIONS_TABLE = "_mickb_migrations"
@@ -48,113 +54,118 @@ def index_terms(search_text: str) -> set[str]:
     return terms
 
 
-def _fts_sql(table: str) -> str:
-    # The exact shape sqlite-utils' enable_fts(create_triggers=True) writes, so that
-    # `db[table].detect_fts()` and Datasette find the index and use it.
-    return f"""
-CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 (
-    "search_text",
-    tokenize='{TOKENIZE}',
-    content="{table}"
-);
-CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
-  INSERT INTO "{table}_fts" (rowid, "search_text") VALUES (new.rowid, new."search_text");
-END;
-CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN
-  INSERT INTO "{table}_fts" ("{table}_fts", rowid, "search_text")
-    VALUES('delete', old.rowid, old."search_text");
-END;
-CREATE TRIGGER "{table}_au" AFTER UPDATE ON "{table}" BEGIN
-  INSERT INTO "{table}_fts" ("{table}_fts", rowid, "search_text")
-    VALUES('delete', old.rowid, old."search_text");
-  INSERT INTO "{table}_fts" (rowid, "search_text") VALUES (new.rowid, new."search_text");
-END;
-"""
+def database(conn: sqlite3.Connection) -> Any:
+    """sqlite-utils over our connection, joining the caller's transaction; no plugins, and
+    the connection's settings left as they are."""
+    import sqlite_utils
 
-
-def _execute_script(conn: sqlite3.Connection, script: str) -> None:
-    # executescript() would COMMIT the caller's transaction first; run statement by statement.
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            conn.execute(statement)
-            statement = ""
-    if statement.strip():
-        conn.execute(statement)
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
 def m001_initial(conn: sqlite3.Connection) -> None:
     """Sources, their passages, facts, speakers, quotes, and full-text indexes."""
-    _execute_script(
-        conn,
-        """
-CREATE TABLE sources (
-    id TEXT PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    title TEXT, date TEXT, url TEXT, outlet TEXT, author TEXT, path TEXT,
-    n_facts INTEGER NOT NULL DEFAULT 0,
-    n_quotes INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX sources_url ON sources(url);
-CREATE TABLE passages (
-    source_id TEXT NOT NULL REFERENCES sources(id),
-    ordinal INTEGER NOT NULL,
-    kind TEXT, text TEXT, start INTEGER, "end" INTEGER,
-    PRIMARY KEY (source_id, ordinal)
-);
-CREATE TABLE facts (
-    id TEXT PRIMARY KEY,
-    source_id TEXT NOT NULL REFERENCES sources(id),
-    passage_ordinal INTEGER,
-    sentence_ordinal INTEGER,
-    span_start INTEGER, span_end INTEGER,
-    metric TEXT, metric_en TEXT, measure TEXT,
-    value REAL, unit TEXT, value_text TEXT, total REAL, qualifier TEXT,
-    base_value REAL, base_unit TEXT,
-    period TEXT, compared_to TEXT, direction TEXT, sector TEXT,
-    related TEXT NOT NULL DEFAULT '[]',
-    sentence TEXT,
-    search_text TEXT
-);
-CREATE INDEX facts_source ON facts(source_id, sentence_ordinal, span_start);
-CREATE TABLE speakers (
-    id TEXT PRIMARY KEY,
-    name TEXT, role TEXT,
-    source_id TEXT NOT NULL REFERENCES sources(id)
-);
-CREATE INDEX speakers_source ON speakers(source_id);
-CREATE TABLE quotes (
-    id TEXT PRIMARY KEY,
-    source_id TEXT NOT NULL REFERENCES sources(id),
-    passage_ordinal INTEGER,
-    sentence_ordinal INTEGER,
-    span_start INTEGER, span_end INTEGER,
-    text TEXT,
-    speaker_id TEXT REFERENCES speakers(id),
-    speaker_name TEXT, speaker_role TEXT,
-    form TEXT,
-    sentence TEXT,
-    search_text TEXT
-);
-CREATE INDEX quotes_source ON quotes(source_id, sentence_ordinal, span_start);
-"""
-        + _fts_sql("facts")
-        + _fts_sql("quotes"),
+    db = database(conn)
+    db["sources"].create(
+        {
+            "id": str,
+            "sha256": str,
+            "title": str,
+            "date": str,
+            "url": str,
+            "outlet": str,
+            "author": str,
+            "path": str,
+            "n_facts": int,
+            "n_quotes": int,
+        },
+        pk="id",
+        not_null={"sha256", "n_facts", "n_quotes"},
+        defaults={"n_facts": 0, "n_quotes": 0},
     )
+    db["sources"].create_index(["sha256"], index_name="sources_sha256", unique=True)
+    db["sources"].create_index(["url"], index_name="sources_url")
+    db["passages"].create(
+        {"source_id": str, "ordinal": int, "kind": str, "text": str, "start": int, "end": int},
+        pk=("source_id", "ordinal"),
+        not_null={"source_id", "ordinal"},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    position = {
+        "source_id": str,
+        "passage_ordinal": int,
+        "sentence_ordinal": int,
+        "span_start": int,
+        "span_end": int,
+    }
+    db["facts"].create(
+        {
+            "id": str,
+            **position,
+            "metric": str,
+            "metric_en": str,
+            "measure": str,
+            "value": float,
+            "unit": str,
+            "value_text": str,
+            "total": float,
+            "qualifier": str,
+            "base_value": float,
+            "base_unit": str,
+            "period": str,
+            "compared_to": str,
+            "direction": str,
+            "sector": str,
+            "related": str,
+            "sentence": str,
+            "search_text": str,
+        },
+        pk="id",
+        not_null={"source_id", "related"},
+        defaults={"related": "[]"},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["facts"].create_index(
+        ["source_id", "sentence_ordinal", "span_start"], index_name="facts_source"
+    )
+    db["speakers"].create(
+        {"id": str, "name": str, "role": str, "source_id": str},
+        pk="id",
+        not_null={"source_id"},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["speakers"].create_index(["source_id"], index_name="speakers_source")
+    db["quotes"].create(
+        {
+            "id": str,
+            **position,
+            "text": str,
+            "speaker_id": str,
+            "speaker_name": str,
+            "speaker_role": str,
+            "form": str,
+            "sentence": str,
+            "search_text": str,
+        },
+        pk="id",
+        not_null={"source_id"},
+        foreign_keys=[("source_id", "sources", "id"), ("speaker_id", "speakers", "id")],
+    )
+    db["quotes"].create_index(
+        ["source_id", "sentence_ordinal", "span_start"], index_name="quotes_source"
+    )
+    for table in ("facts", "quotes"):
+        db[table].enable_fts(["search_text"], tokenize=TOKENIZE, create_triggers=True)
 
 
 def m002_search_accelerators(conn: sqlite3.Connection) -> None:
     """What keeps `find` fast at a million facts: figures looked up by value, and a vocabulary
     of index terms with record counts (typo correction and cheap query planning)."""
-    _execute_script(
-        conn,
-        """
-CREATE INDEX facts_value ON facts(value);
-CREATE INDEX facts_base_value ON facts(base_value);
-CREATE TABLE terms (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-""",
-    )
+    db = database(conn)
+    db["facts"].create_index(["value"], index_name="facts_value")
+    db["facts"].create_index(["base_value"], index_name="facts_base_value")
+    # WITHOUT ROWID, which sqlite-utils' create() does not offer: the vocabulary is looked
+    # up by term on every query, and a rowid table would store each term twice.
+    db.execute("CREATE TABLE terms (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
     counts: Counter[str] = Counter()
     for table in ("facts", "quotes"):
         for (text,) in conn.execute(f"SELECT search_text FROM {table} ORDER BY rowid"):

@@ -389,6 +389,8 @@ class KB:
         return [found[s] for s in wanted]
 
     def _delete_source(self, source_id: str) -> None:
+        """Inside a write transaction: a source and everything of it (the triggers take its
+        records out of the full-text indexes; the vocabulary loses its terms)."""
         c = self._conn
         terms: Counter[str] = Counter()
         for table in ("facts", "quotes"):
@@ -397,9 +399,10 @@ class KB:
             ):
                 terms.update(migrations.index_terms(text or ""))
         migrations.add_terms(c, terms, sign=-1)
+        db = migrations.database(c)
         for table in ("facts", "quotes", "speakers", "passages"):
-            c.execute(f"DELETE FROM {table} WHERE source_id = ?", (source_id,))
-        c.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+            db[table].delete_where("source_id = ?", [source_id])
+        db["sources"].delete_where("id = ?", [source_id])
 
     def compact(self) -> None:
         """End of `mickb build`: one self-contained file (no WAL), merged indexes, no free
