@@ -1,9 +1,11 @@
 """Step 2 of the pipeline: decoded text -> what the document says about itself + passages.
 
 `clean(text, fmt)` returns the metadata the document states (YAML front matter, its heading,
-a byline "Tác giả: …", a date line, "Theo <outlet>" and "Link bài viết: <url>" at the end,
-HTML <title>/og:/<time>/author tags) and the text as `Passage`s: kind "title" and "meta" for
-those lines, "caption" for photo captions, "body" for the rest.
+a byline "Tác giả: …", a date line, "Theo <outlet>" and "Link bài viết: <url>" at the end)
+and the text as `Passage`s: kind "title" and "meta" for those lines, "caption" for photo
+captions, "body" for the rest. A table row (`| a | b |`) is a body paragraph of its own,
+"a | b", never joined to the next. HTML is first reduced to its article (formats/html.py):
+its passages' offsets are then offsets in that text, which `load_text` keeps as the raw text.
 
 Cleaning drops image placeholders and markdown images, strips markdown emphasis, escapes and
 link syntax, NFC-normalises and collapses white space. It also repairs sentences the source
@@ -19,7 +21,6 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from itertools import chain
 
 from mickb.records import Passage, PassageKind, SourceMeta
@@ -219,6 +220,7 @@ def _hard_wrapped(lines: Iterable[tuple[str, int, int]]) -> bool:
 
 
 _NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.)]\s")
+_TABLE_RULE_RE = re.compile(r"^\|[\s:|\-]*\|$")
 
 
 def _text_blocks(
@@ -243,6 +245,13 @@ def _text_blocks(
         if not stripped:
             if current:
                 yield joined()
+            continue
+        if stripped[0] == "|" and stripped[-1] == "|" and len(stripped) > 2:
+            # A table row: a paragraph of its own (a rule row |---|---| is no text).
+            if current:
+                yield joined()
+            if not _TABLE_RULE_RE.match(stripped):
+                yield _Block(stripped, start, end, tag="tr")
             continue
         heading = _HEADING_RE.match(line) if "#" in line[:4] else None
         if heading:
@@ -278,159 +287,13 @@ def _text_blocks(
 
 # --- HTML ---------------------------------------------------------------------------------
 
-_SKIP_TAGS = frozenset(
-    "script style nav footer aside form noscript svg template iframe button select "
-    "canvas object embed head".split()
-)
-_BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li blockquote figcaption td th dd dt pre section article "
-    "main tr ul ol table figure header br hr".split()
-)
-_TEXT_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "p")
 
+def html_text(html: str) -> str:
+    """A web page as the text the Cleaner reads: the article alone, with its metadata as
+    front matter (trafilatura, through formats/html.py)."""
+    from mickb.ingest.formats.html import html_to_text
 
-class _HTMLExtractor(HTMLParser):
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0]
-        for match in re.finditer("\n", source):
-            self.line_starts.append(match.end())
-        self.blocks: list[_Block] = []
-        self.meta: dict[str, str] = {}
-        self._stack: list[str] = []
-        self._skip = 0
-        self._in_title = False
-        self._title: list[str] = []
-        self._buf: list[str] = []
-        self._buf_start = 0
-        self._buf_end = 0
-        self._tag_stack: list[str] = []  # open text-block tags, innermost last
-        self._article_depth = 0
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
-    def _flush(self) -> None:
-        text = "".join(self._buf)
-        if text.strip():
-            tag = self._tag_stack[-1] if self._tag_stack else "p"
-            self.blocks.append(_Block(text, self._buf_start, self._buf_end, tag=tag, markup=False))
-        self._buf = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content"):
-                self.meta.setdefault(key, a["content"])
-            return
-        if tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
-            self.meta.setdefault("canonical", a["href"])
-            return
-        if tag == "time" and a.get("datetime"):
-            self.meta.setdefault("time", a["datetime"])
-        if tag == "title":
-            self._in_title = True
-        if tag in ("article", "main"):
-            self._article_depth += 1
-        skip = tag in _SKIP_TAGS or (tag == "header" and not self._article_depth)
-        if tag in ("img", "br", "hr", "meta", "link", "input", "source", "wbr"):
-            if tag == "img" and not self._skip:
-                self._flush()
-                pos = self._offset()
-                self.blocks.append(_Block("", pos, pos, tag="img", markup=False))
-            elif tag in ("br", "hr") and not self._skip:
-                self._flush()
-            return
-        self._stack.append(tag)
-        if skip:
-            self._skip += 1
-        if tag in _BLOCK_TAGS and not self._skip:
-            self._flush()
-            if tag in _TEXT_BLOCK_TAGS:
-                self._tag_stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag not in self._stack:
-            return  # a stray end tag
-        while self._stack:
-            open_tag = self._stack.pop()
-            if open_tag in _SKIP_TAGS or (open_tag == "header" and not self._article_depth):
-                self._skip = max(0, self._skip - 1)
-            if open_tag in ("article", "main"):
-                self._article_depth = max(0, self._article_depth - 1)
-            if open_tag in _BLOCK_TAGS and not self._skip:
-                self._buf_end = self._offset()
-                self._flush()
-                if open_tag in _TEXT_BLOCK_TAGS and self._tag_stack:
-                    self._tag_stack.pop()
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self._title.append(data)
-            return
-        if self._skip:
-            return
-        if not self._buf:
-            if not data.strip():
-                return
-            self._buf_start = self._offset()
-        self._buf.append(data)
-        self._buf_end = self._offset() + len(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-        if self._title:
-            self.meta.setdefault("title", "".join(self._title))
-
-
-def _html_blocks(text: str) -> tuple[list[_Block], SourceMeta]:
-    parser = _HTMLExtractor(text)
-    parser.feed(text)
-    parser.close()
-    m = {k: collapse(v) for k, v in parser.meta.items()}
-    h1 = next((collapse(b.raw) for b in parser.blocks if b.tag == "h1"), None)
-    title = m.get("og:title") or m.get("twitter:title") or h1 or m.get("title")
-    date_text = next(
-        (
-            m[k]
-            for k in (
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "time",
-            )
-            if m.get(k)
-        ),
-        None,
-    )
-    author = next(
-        (
-            m[k]
-            for k in ("author", "article:author", "dc.creator", "byl")
-            if m.get(k) and not m[k].startswith("http")
-        ),
-        None,
-    )
-    meta = SourceMeta(
-        title=title or None,
-        date=parse_date(date_text) if date_text else None,
-        url=m.get("og:url") or m.get("canonical") or None,
-        outlet=m.get("og:site_name") or None,
-        author=author,
-    )
-    return parser.blocks, meta
+    return nfc(html_to_text(html).text())
 
 
 # --- front matter -------------------------------------------------------------------------
@@ -468,13 +331,15 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _front_matter(text: str) -> tuple[SourceMeta, int]:
-    """YAML front matter's simple `key: value` lines -> (meta, offset where the body starts)."""
+def _front_matter(text: str) -> tuple[SourceMeta, int, str | None]:
+    """YAML front matter's simple `key: value` lines -> (meta, offset where the body starts,
+    the date a `created:` line gives: the file's own date, weaker than one the text states)."""
     match = _FRONT_MATTER_RE.match(text)
     if not match:
-        return SourceMeta(), 0
+        return SourceMeta(), 0, None
     meta = SourceMeta()
     origin = None
+    created = None
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
         if not sep or line[:1].isspace():
@@ -486,6 +351,9 @@ def _front_matter(text: str) -> tuple[SourceMeta, int]:
         if key == "origin":
             origin = value
             continue
+        if key == "created":
+            created = parse_date(value)
+            continue
         name = _FM_KEYS.get(key)
         if name is None or getattr(meta, name) is not None:
             continue
@@ -494,7 +362,7 @@ def _front_matter(text: str) -> tuple[SourceMeta, int]:
         setattr(meta, name, value)
     if meta.url is None and origin and re.match(r"https?://", origin):
         meta.url = origin
-    return meta, match.end()
+    return meta, match.end(), created
 
 
 # --- classification -----------------------------------------------------------------------
@@ -508,6 +376,7 @@ class _Item:
     end: int
     parts: list[int] = field(default_factory=list)
     guessed: bool = False  # a title guessed from a short first line
+    whole: bool = False  # a table row: never joined to the paragraph before or after
 
 
 def _caption_text(text: str) -> str:
@@ -530,6 +399,9 @@ def _looks_like_caption_credit(text: str) -> bool:
 
 def _clean_block(block: _Block) -> str:
     raw = block.raw
+    if block.tag == "tr":
+        cells = (collapse(strip_markdown(c)) for c in raw.strip().strip("|").split("|"))
+        return " | ".join(c for c in cells if c)
     if block.markup:
         raw = _QUOTE_PREFIX_RE.sub("", raw)
         raw = _BULLET_RE.sub("", raw)
@@ -554,6 +426,7 @@ def clean(text: str, fmt: str) -> tuple[SourceMeta, list[Passage]]:
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")
+_TITLE_MAX_WORDS = 30
 
 
 class Cleaner:
@@ -572,6 +445,7 @@ class Cleaner:
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
         self.meta = SourceMeta()
+        self._created: str | None = None
         self._since_image = 99
         self._title_found = False
         self._has_body = False
@@ -585,13 +459,13 @@ class Cleaner:
             )
 
     def _blocks(self, chunks: Callable[[], Iterable[str]]) -> Iterator[_Block]:
-        """Sets `meta` from front matter or HTML head before the first block is asked for."""
+        """Sets `meta` from front matter before the first block is asked for."""
         if self.fmt == "html":
-            blocks, self.meta = _html_blocks("".join(chunks()))
-            return iter(blocks)
+            text = html_text("".join(chunks()))
+            chunks = lambda: (text,)  # noqa: E731
         pieces = iter(chunks())
         head = next(pieces, "")
-        self.meta, body_start = _front_matter(head)
+        self.meta, body_start, self._created = _front_matter(head)
         soft_wrap = self.fmt == "md" or _hard_wrapped(_lines(chunks(), body_start))
         return _text_blocks(_lines(chain((head,), pieces), body_start), self.fmt, soft_wrap)
 
@@ -618,6 +492,9 @@ class Cleaner:
         cleaned = _clean_block(block)
         if not cleaned or not _ALNUM_RE.search(cleaned):
             return None
+        if block.tag == "tr":
+            self._has_body = True
+            return _Item("body", cleaned, block.start, block.end, whole=True)
         kind: PassageKind = "body"
         is_heading = block.tag.startswith("h") and len(block.tag) == 2
         italic = (
@@ -652,8 +529,9 @@ class Cleaner:
         else:
             kind, cleaned = _classify_meta(cleaned, meta)
         if kind == "body" and not self._title_found and not self._has_body and meta.title is None:
-            # A plain-text file whose first line is a short line without a full stop: its title.
-            if len(cleaned.split()) <= 30 and cleaned[-1] not in ".!?…:;" and more_than_one:
+            # A plain-text file's first line is its title when it is short and more text
+            # follows, whatever punctuation ends it ("…?", "…!", "…:", "….").
+            if len(cleaned.split()) <= _TITLE_MAX_WORDS and more_than_one:
                 kind = "title"
                 self._title_found = True
                 meta.title = cleaned
@@ -668,7 +546,7 @@ class Cleaner:
         held: _Item | None = None
         for item in items:
             if held is not None:
-                if item.kind == "body" and _mergeable(held.text, item.text):
+                if item.kind == "body" and not item.whole and _mergeable(held.text, item.text):
                     held.kind = "body"
                     self.meta.title = None
                 yield held
@@ -693,6 +571,8 @@ class Cleaner:
                 yield held.popleft()
         tail = list(held)
         _tail_meta(tail, self.meta)
+        if self.meta.date is None and self._created:
+            self.meta.date = self._created  # the file's own date, as nothing better was said
         yield from tail
 
 
@@ -760,6 +640,8 @@ def _join_broken(items: Iterable[_Item]) -> Iterator[_Item]:
         if (
             item.kind == "body"
             and held
+            and not item.whole
+            and not held[0].whole
             and _mergeable(parts[-1] if parts else held[0].text, item.text)
         ):
             if not parts:

@@ -1,4 +1,12 @@
-"""Step 1 of the pipeline: bytes on disk -> NFC text -> a `Document` (via clean and split).
+"""Step 1 of the pipeline: bytes on disk (or a URL) -> NFC text -> a `Document` (via clean and
+split).
+
+Text files (.txt, .md, .html) are decoded and streamed. PDF and Word files, and URLs, are
+turned into text first by the modules of `formats/` (PDFium, python-docx, trafilatura, a
+fetch with a timeout and a size cap): `open_source` gives either kind the same face
+(`chunks()`, `sha256`, `size`, `fmt`). What those files say about themselves arrives as front
+matter at the top of the converted text, where the Cleaner reads it. Other formats (RTF,
+images, archives, old .doc) are refused with what to do instead.
 
 Decoding is strict about what it accepts: UTF-8 (with or without BOM), UTF-16 (BOM or the
 evident NUL-byte pattern of ASCII-heavy UTF-16) and Windows-1258, the legacy Vietnamese code
@@ -19,6 +27,7 @@ from pathlib import Path
 
 from mickb.errors import UnreadableDocument
 from mickb.ingest.clean import clean
+from mickb.ingest.formats import is_url
 from mickb.ingest.split import split_sentences
 from mickb.records import Document, SourceMeta
 from mickb.text.fold import nfc
@@ -31,13 +40,41 @@ FORMATS_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 SUPPORTED_SUFFIXES = tuple(FORMATS_BY_SUFFIX)
+__all__ = ["is_url"]  # re-exported: callers tell URLs from paths with it
+
+_IMAGE = ("an image", "mickb reads text, not pictures: run OCR on it first and ingest the text")
+_ARCHIVE = ("an archive", "unpack it and ingest the folder")
+_SHEET = ("a spreadsheet", "export the sheet you need as .csv or copy it into a .docx")
+_SLIDES = ("a presentation", "export it as PDF and ingest that")
+_MEDIA = ("audio or video", "mickb reads documents; ingest a transcript")
+# Formats ingest does not read, by suffix: (what it is, what to do instead).
+REFUSED_SUFFIXES: dict[str, tuple[str, str]] = {
+    ".doc": ("an old Word document (.doc)", "open it in Word or LibreOffice and save it as .docx"),
+    ".rtf": ("an RTF document", "open it in Word or LibreOffice and save it as .docx"),
+    ".odt": ("an OpenDocument text", "save it as .docx in LibreOffice"),
+    ".pages": ("a Pages document", "export it as .docx or PDF"),
+    ".epub": ("an e-book", "convert it to PDF or text first"),
+    **dict.fromkeys((".xls", ".xlsx", ".ods", ".numbers"), _SHEET),
+    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), _SLIDES),
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".heic", ".svg"),
+        _IMAGE,
+    ),
+    **dict.fromkeys(
+        (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst", ".lz4"), _ARCHIVE
+    ),
+    **dict.fromkeys((".mp3", ".mp4", ".wav", ".m4a", ".mov", ".avi", ".mkv", ".ogg"), _MEDIA),
+}
 
 # Signatures of common binary formats users mistake for text: name them in the error.
 _MAGIC = (
     (b"%PDF", "a PDF"),
     (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx/.odt)"),
+    (b"{\\rtf", "an RTF document"),
     (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -169,10 +206,17 @@ def merge_meta(found: SourceMeta, given: SourceMeta | None) -> SourceMeta:
 
 
 def load_text(text: str, fmt: str = "txt", meta: SourceMeta | None = None) -> Document:
-    """Clean and split a decoded text into a `Document` (fmt: "txt", "md" or "html")."""
+    """Clean and split a decoded text into a `Document` (fmt: "txt", "md" or "html").
+
+    A web page is reduced to its article first (`clean.html_text`): the raw text and the
+    passages' offsets are then those of the article's text."""
     text = nfc(text)
     if fmt not in ("txt", "md", "html"):
         raise UnreadableDocument(f"unknown format {fmt!r}; use txt, md or html")
+    if fmt == "html":
+        from mickb.ingest.clean import html_text
+
+        text, fmt = html_text(text), "txt"
     found, passages = clean(text, fmt)
     return Document(
         meta=merge_meta(found, meta),
@@ -191,8 +235,8 @@ def _refuse_unreadable_path(path: Path) -> None:
         raise _refuse(name, "this is a folder", "give the files in it (ingest recurses folders)")
 
 
-def load_document(path: Path, meta: SourceMeta | None = None) -> Document:
-    """Read one file (.txt, .md, .html; others sniffed) into a `Document`.
+def load_document(path: Path | str, meta: SourceMeta | None = None) -> Document:
+    """Read one file (.txt, .md, .html, .pdf, .docx; others sniffed) or URL into a `Document`.
 
     `meta` holds the fields given on the command line; they override the document's own."""
     source = open_source(path)
@@ -220,6 +264,14 @@ class SourceFile:
     @property
     def name(self) -> str:
         return str(self.path)
+
+    @property
+    def kind(self) -> str:
+        return self.fmt
+
+    @property
+    def url(self) -> str | None:
+        return None
 
     def chunks(self) -> Iterator[str]:
         """The document's NFC text in pieces of about a megabyte, each ending at a line
@@ -317,9 +369,12 @@ def _encodings(head: bytes, name: str) -> tuple[list[str], bool]:
     return ([utf16], False) if utf16 else (["utf-8", "cp1258"], True)
 
 
-def open_source(path: Path) -> SourceFile:
-    """Check, decode and hash a file in one streaming pass (memory stays small whatever its
-    size); refused as `load_document` would refuse it."""
+def open_source(path: Path | str) -> SourceFile | ConvertedSource:
+    """Check, decode and hash a document: a text file in one streaming pass (memory stays
+    small whatever its size), a PDF or Word file or a URL by converting it to text first.
+    Refused as `load_document` would refuse it."""
+    if isinstance(path, str) and is_url(path):
+        return _open_url(path.strip())
     path = Path(path)
     name = str(path)
     _refuse_unreadable_path(path)
@@ -327,13 +382,23 @@ def open_source(path: Path) -> SourceFile:
         size = path.stat().st_size
         with path.open("rb") as stream:
             head = stream.read(8192)
+        kind = _document_kind(path, head)
+        if kind == "pdf":
+            from mickb.ingest.formats.pdf import pdf_to_text
+
+            return ConvertedSource.of(name, "pdf", pdf_to_text(path, name).text(), size, path)
+        if kind == "docx":
+            from mickb.ingest.formats.docx import docx_to_text
+
+            return ConvertedSource.of(name, "docx", docx_to_text(path, name).text(), size, path)
         encodings, nul_is_binary = _encodings(head, name)
         for encoding in encodings:
             found = _probe(path, name, encoding, nul_is_binary)
             if found is not None:
                 sha256, text_head = found
                 fmt = format_for(name, text_head)
-                return SourceFile(path, encoding, fmt, sha256, size)
+                source = SourceFile(path, encoding, fmt, sha256, size)
+                return _html_source(source) if fmt == "html" else source
     except OSError as exc:
         why = f"cannot read it ({exc.strerror or exc})"
         raise _refuse(name, why, "check its permissions") from None
@@ -342,6 +407,171 @@ def open_source(path: Path) -> SourceFile:
         "the text is in an unknown encoding (not UTF-8, UTF-16 or Windows-1258)",
         "re-save it as UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)",
     )
+
+
+def _html_source(source: SourceFile) -> ConvertedSource:
+    """A web page saved as a file: its article, as a URL's would be."""
+    from mickb.ingest.formats import MAX_HTML_BYTES
+    from mickb.ingest.formats.html import html_to_text
+
+    if source.size > MAX_HTML_BYTES:
+        raise _refuse(
+            source.name,
+            f"the page is larger than {MAX_HTML_BYTES >> 20} MB",
+            "save the article alone (or its text) and ingest that",
+        )
+    converted = html_to_text(source.text(), name=source.name)
+    if not converted.blocks:
+        raise _refuse(
+            source.name,
+            "no article text found in the page",
+            "save the article's text and ingest that",
+        )
+    return ConvertedSource.of(source.name, "html", converted.text(), source.size, source.path)
+
+
+def _document_kind(path: Path, head: bytes) -> str | None:
+    """ "pdf" or "docx" by content (whatever the name says), None for text; other formats
+    are refused here, by content or by name."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and _is_docx(path):
+        return "docx"
+    if suffix in (".pdf", ".docx"):
+        what = "a PDF" if suffix == ".pdf" else "a Word (.docx) file"
+        raise _refuse(
+            name,
+            f"the name says {what} but the content is not one",
+            "check the file (it may be damaged, or misnamed)",
+        )
+    if suffix in REFUSED_SUFFIXES:
+        what, todo = REFUSED_SUFFIXES[suffix]
+        raise _refuse(name, f"this is {what}, which mickb does not read", todo)
+    return None
+
+
+def _is_docx(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _open_url(url: str) -> ConvertedSource:
+    """Fetch a page, PDF or Word file and convert it; the URL stays the source's address."""
+    import tempfile
+
+    from mickb.ingest.formats import Converted
+    from mickb.ingest.formats.web import fetch
+
+    fetched = fetch(url)
+    size = len(fetched.data)
+    if fetched.kind == "html":
+        from mickb.ingest.formats.html import html_to_text
+
+        converted = html_to_text(fetched.text(), name=url, url=url)
+        if not converted.blocks:
+            raise _refuse(
+                url, "no article text found on the page", "check the address, or save the text"
+            )
+        return ConvertedSource.of(url, "html", converted.text(), size, url=url)
+    if fetched.kind in ("txt", "md"):
+        text = nfc(fetched.text())
+        if _looks_binary(text) or not text.strip():
+            raise _refuse(url, "the server sent no readable text", "check the address")
+        converted = Converted([text], SourceMeta(url=url))
+        return ConvertedSource.of(url, fetched.kind, converted.text(), size, url=url)
+    suffix = ".pdf" if fetched.kind == "pdf" else ".docx"
+    with tempfile.TemporaryDirectory(prefix="mickb-url-") as folder:
+        local = Path(folder) / f"page{suffix}"
+        local.write_bytes(fetched.data)
+        if fetched.kind == "pdf":
+            from mickb.ingest.formats.pdf import pdf_to_text
+
+            converted = pdf_to_text(local, url)
+        else:
+            from mickb.ingest.formats.docx import docx_to_text
+
+            converted = docx_to_text(local, url)
+    converted.meta.url = url
+    return ConvertedSource.of(url, fetched.kind, converted.text(), size, url=url)
+
+
+@dataclass(frozen=True)
+class ConvertedSource:
+    """A PDF, Word file or web page turned into text (front matter, then paragraphs): the
+    same face as `SourceFile`, its text held in memory (the formats' size caps bound it)."""
+
+    name: str
+    kind: str  # what it was: "pdf" | "docx" | "html" | "txt" | "md"
+    content: str
+    sha256: str
+    size: int  # bytes of the file or of the server's answer
+    path: Path | None = None
+    url: str | None = None
+    fmt: str = "txt"  # how the Cleaner reads `content`
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        kind: str,
+        text: str,
+        size: int,
+        path: Path | None = None,
+        url: str | None = None,
+    ) -> ConvertedSource:
+        text = nfc(text)
+        return cls(name, kind, text, content_sha256(text), size, path, url)
+
+    def chunks(self) -> Iterator[str]:
+        """The text in pieces of about a megabyte, each ending at a line break."""
+        start = 0
+        text = self.content
+        while start < len(text):
+            end = text.find("\n", start + CHUNK_BYTES)
+            end = len(text) if end < 0 else end + 1
+            yield text[start:end]
+            start = end
+
+    def text(self) -> str:
+        return self.content
+
+
+def why_not_read(path: Path) -> str | None:
+    """Why a folder ingest skips this file (None: it reads it), from its name alone."""
+    suffix = path.suffix.lower()
+    if suffix in FORMATS_BY_SUFFIX:
+        return None
+    if suffix in REFUSED_SUFFIXES:
+        what, todo = REFUSED_SUFFIXES[suffix]
+        return f"this is {what}, which mickb does not read; {todo}"
+    readable = ", ".join(dict.fromkeys(FORMATS_BY_SUFFIX))
+    return f"not a format mickb reads (it reads {readable})"
+
+
+def scan_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files a folder ingest reads (recursively, in sorted order), and those it skips
+    with the reason for each. Hidden files and folders (.git, .DS_Store) are passed over
+    without a word."""
+    read: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for child in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(folder).parts):
+            continue
+        if not child.is_file():
+            continue
+        reason = why_not_read(child)
+        if reason is None:
+            read.append(child)
+        else:
+            skipped.append((child, reason))
+    return read, skipped
 
 
 def _probe(path: Path, name: str, encoding: str, nul_is_binary: bool) -> tuple[str, str] | None:
