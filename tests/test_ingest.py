@@ -122,7 +122,7 @@ def test_folder_is_recursed_for_supported_files(tmp_path, capsys) -> None:
     (folder / "b.txt").write_text(
         "Năm 2023, số thuê bao băng rộng cố định đạt 23,5 triệu thuê bao.", encoding="utf-8"
     )
-    (folder / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "ignored.rtf").write_bytes(b"{\\rtf1 Doanh thu 999 t\\u7927}")
     db = tmp_path / "kb.sqlite"
     code, _, err = run(["ingest", str(tmp_path / "reports"), "--db", str(db)], capsys)
     assert code == 0, err
