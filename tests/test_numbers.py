@@ -280,3 +280,133 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
     text = "Đứng thứ 3 khu vực, người lao động 25 tuổi, nghỉ 29 Tết theo Luật 2013 năm 2022."
     found = {m.text: m.context for m in find_numbers(text, include_context=True)}
     assert found == {"3": "ordinal", "25": "age", "29": "date", "2013": "document", "2022": "year"}
+
+
+# --- identifiers: numbers that name rather than measure (text/identifiers.py) -----------------
+# Each sentence is written for these tests in the style of Vietnamese news; the reason is what
+# a reader would say the number is.
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        # number plates
+        ("Xe tải BKS 29C-456.78 lưu thông trên quốc lộ 5 thì gặp nạn.", None),
+        ("Chiếc xe mang biển kiểm soát 51 F1 - 2345 bị giữ lại.", {"51": "plate"}),
+        # roads and kilometre markers
+        ("Vụ va chạm xảy ra tại Km 15+300 trên cao tốc.", {"15": "road", "300": "road"}),
+        ("Đoạn quốc lộ 1A qua tỉnh và vành đai 3 đều ùn tắc.", {"3": "road"}),
+        ("Xe đi trên đường ĐT 741 về phía thị xã.", {"741": "road"}),
+        # list and step numbering
+        ("1. Miễn tiền thuê đất cho dự án xã hội hóa", {"1": "list"}),
+        ("các trường hợp theo quy định.3. Giảm thuế cho hộ kinh doanh", {"3": "list"}),
+        ("Bước 3: nộp hồ sơ trực tuyến.", {"3": "list"}),
+        # model and product names
+        ("Mẫu Galaxy Note 9 ra mắt tuần trước", {"9": "name"}),
+        ("chiếc iPhone 8 Plus của anh bị mất", {"8": "name"}),
+        ("nghi phạm dùng súng Colt 45 bắn vào cửa", {"45": "name"}),
+        ("Anh gọi một chiếc taxi 7 chỗ để về quê", {"7": "model"}),
+        ("một xe ben 20 tấn chở cát lật nghiêng", {"20 tấn": "model"}),
+        ("bệnh nhân được chuyển lên Bệnh viện Nhi Đồng 2 điều trị", {"2": "name"}),
+        # match minutes and scores
+        ("Phút 63, tiền đạo đánh đầu cận thành", {"63": "score"}),
+        ("đội khách thắng 3-1 trên sân nhà", {"3": "score", "1": "score"}),
+        ("Hai đội hòa với tỷ số 2-2.", {"2": "score"}),
+        ("80': Vào! Hậu vệ băng lên ghi bàn", {"80": "score"}),
+        # phone numbers and codes
+        ("Liên hệ đường dây nóng 0988.123.456 để được hỗ trợ", {"0988.123.456": "phone"}),
+        ("Người dân có thể gọi 0912 345 678", {"0912": "phone", "345": "phone"}),
+        ("Vé trúng có bộ số 05-12-19-27-33-40", {"05": "code", "40": "code"}),
+        # addresses
+        ("anh trú tại tổ dân phố 5, phường 3, quận 10", {"5": "address", "10": "address"}),
+        ("ngụ ấp 2, xã Tân Phú", {"2": "address"}),
+        # centuries, footnotes, ages, ranks
+        ("ngôi chùa được dựng từ thế kỷ 15", {"15": "century"}),
+        ("theo số liệu của ngân hàng[3], tín dụng tăng", {"3": "footnote"}),
+        ("Nguyễn Văn A (28 tuổi) bị bắt", {"28": "age"}),
+        ("Trần Văn B (SN 1990) khai nhận", {"1990": "year"}),
+        ("tỉnh xếp thứ 5, đội bóng ở vòng 12 đá hiệp 2", None),
+    ],
+)
+def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:
+    assert find_numbers(text) == []
+    found = {m.text: m.context for m in find_numbers(text, include_context=True)}
+    for written, reason in (reasons or {}).items():
+        assert found[written] == reason, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("vụ tai nạn làm 1 người khác bị thương", 1, "người"),
+        ("công an bắt giữ 02 đối tượng", 2, "đối tượng"),
+        ("Hà Nội ghi nhận 12 ca mắc mới", 12, "ca"),
+        ("thành phố chặt hạ 1.300 cây xanh trên tuyến phố", 1300, "cây xanh"),
+        ("hợp đồng với 2.141 cơ sở khám chữa bệnh", 2141, "cơ sở"),
+        ("thu giữ 51 chiếc điện thoại di động", 51, "chiếc"),
+        ("đón 2,7 triệu lượt du khách quốc tế", 2.7, "triệu lượt"),
+        ("có 12 tỉnh, thành phố tham gia", 12, "tỉnh, thành phố"),
+        ("phát hành 22,5 triệu cổ phiếu ra công chúng", 22.5, "triệu cổ phiếu"),
+        ("ghi nhận 10 trường hợp nhiễm bệnh", 10, "trường hợp"),
+        ("khu vực có 5 cụm công nghiệp đang hoạt động", 5, "cụm công nghiệp"),
+        ("gần 27,000 cặp đôi đăng ký", 27000, "cặp đôi"),
+        ("hợp tác xã có 908 HTX hoạt động tốt", 908, "HTX"),
+    ],
+)
+def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: str) -> None:
+    (m,) = find_numbers(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("diện tích tự nhiên 8.010 km2", 8010, "km2"),
+        ("nhiệt độ ngoài trời lên tới 40 độ C", 40, "độ C"),
+        ("nước trong hồ đạt 100 °C", 100, "°C"),
+        ("vết thương dài 1,5cm", 1.5, "cm"),
+        ("cây cầu dài 50m", 50, "m"),
+        ("màn hình 6,2 inch", 6.2, "inch"),
+        ("xe chạy 100km/h", 100, "km/h"),
+        ("nhà máy công suất 600 MW", 600, "MW"),
+        ("giá vàng 36,43 triệu đồng/lượng", 36.43, "triệu đồng/lượng"),
+        ("tỷ giá ở mức 22.755 đồng/USD", 22755, "đồng/USD"),
+        ("giá vàng thế giới 1.264,5 USD/ounce", 1264.5, "USD/ounce"),
+        ("thưởng từ 3 tháng lương", 3, "tháng lương"),
+    ],
+)
+def test_measurement_units(text: str, value: float, unit: str) -> None:
+    (m,) = find_numbers(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "base_value", "base_unit"),
+    [
+        ("Revenue hit VND138,000 billion in 2022", 138000, "billion VND", 138e12, "VND"),
+        ("a total of VNĐ3.9 quadrillion", 3.9, "quadrillion VND", 3.9e15, "VND"),
+        ("exports reached US$148 billion", 148, "billion USD", 148e9, "USD"),
+        ("sales reached $148bn last year", 148, "bn USD", 148e9, "USD"),
+        ("revenue reached 138 trillion dong", 138, "trillion dong", 138e12, "VND"),
+        ("the app added 5.2 mn users", 5.2, "mn users", 5.2e6, "người"),
+        ("the sector grew 12.7 percent", 12.7, "percent", 12.7, "%"),
+    ],
+)
+def test_english_scale_words_and_glued_currencies(
+    text: str, value: float, unit: str, base_value: float, base_unit: str
+) -> None:
+    (m,) = find_numbers(text)
+    assert (m.value, m.unit, m.base_unit) == (pytest.approx(value), unit, base_unit)
+    assert m.base_value == pytest.approx(base_value)
+
+
+def test_a_decimal_comma_before_a_scale_word_stays_vietnamese() -> None:
+    # "36,000 triệu" is 36 million written with three decimals, not 36 thousand million
+    (m,) = find_numbers("giá niêm yết 36,000 triệu đồng/lượng")
+    assert m.value == 36 and m.base_value == pytest.approx(36e6)
+
+
+def test_two_figures_joined_by_va_share_the_unit_written_once() -> None:
+    low, high = find_numbers("giá mua và bán lần lượt 22.685 và 22.755 đồng/USD")
+    assert low.unit == high.unit == "đồng/USD"
+    assert low.range_with is None

@@ -1,0 +1,100 @@
+"""Speed of the figure extractor on real news text (issue 13 item 6: >= 1 MB/s per core).
+
+    python bench/extract_speed.py [--corpus DIR] [--mb 3] [--seed 1] [--profile]
+
+Takes a deterministic sample of articles from a folder of plain-text news (default
+/work/corpus_news, the public corpus; never committed), reads, cleans and splits them first,
+then times, in one run: plain tokenising of the same sentences (str.split, the floor),
+`find_numbers` over every sentence, and `extract_figures` over every document (which calls
+find_numbers itself). Prints MB/s of article text for each and the ratios between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import sys
+import time
+from pathlib import Path
+
+from mickb.ingest.extract.figures import extract_figures
+from mickb.ingest.read import load_text
+from mickb.records import Document
+from mickb.text.numbers import find_numbers
+
+DEFAULT_CORPUS = Path("/work/corpus_news")
+
+
+def sample(corpus: Path, mb: float, seed: int) -> tuple[list[Document], int]:
+    paths = sorted(corpus.glob("*.txt"))
+    random.Random(seed).shuffle(paths)
+    docs: list[Document] = []
+    size = 0
+    for p in paths:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        docs.append(load_text(text))
+        size += len(text.encode("utf-8"))
+        if size >= mb * 1e6:
+            break
+    return docs, size
+
+
+def best_of(n: int, fn) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--mb", type=float, default=3.0)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--profile", action="store_true", help="cProfile extract_figures instead")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"error: no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    docs, size = sample(args.corpus, args.mb, args.seed)
+    sentences = [s.text for d in docs for s in d.sentences]
+    mb = size / 1e6
+
+    def tokenise() -> None:
+        for s in sentences:
+            s.split()
+
+    def numbers() -> None:
+        for s in sentences:
+            find_numbers(s)
+
+    def figures() -> None:
+        for d in docs:
+            extract_figures(d)
+
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        figures()
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+        return 0
+    figures()  # warm caches and lazy patterns, as a long ingest has them
+    t_tok = best_of(args.repeat, tokenise)
+    t_num = best_of(args.repeat, numbers)
+    t_fig = best_of(args.repeat, figures)
+    n_facts = sum(len(extract_figures(d)) for d in docs)
+    print(f"{len(docs)} articles, {mb:.2f} MB, {len(sentences)} sentences, {n_facts} facts")
+    print(f"tokenise (str.split)  {mb / t_tok:8.2f} MB/s")
+    print(f"find_numbers          {mb / t_num:8.2f} MB/s  ({t_num / t_tok:.1f}x tokenising)")
+    print(f"extract_figures       {mb / t_fig:8.2f} MB/s  ({t_fig / t_tok:.1f}x tokenising)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

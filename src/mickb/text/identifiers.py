@@ -1,0 +1,759 @@
+"""Numbers that identify rather than measure: why a number in running text is not a figure.
+
+A number is a figure only when it measures something. Dates and times, years, number plates,
+roads and kilometre markers, list and step numbering, law and decision numbers, model and
+product names, match minutes and scores, phone numbers, addresses, centuries, footnote markers,
+ages and durations are context: `context_of` names the reason, or says None for a figure.
+
+Each rule is a small function with the sentences it must read in its docstring; the examples
+(and the ones it must not read) are tests in tests/test_numbers.py. The rules run in the order
+of `_RULES`; the first that fires names the reason. Counts of people and things ("1 người khác
+bị thương", "2.141 cơ sở") are figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["Spot", "context_of", "SentenceClues"]
+
+
+class SentenceClues:
+    """Words of the whole sentence some rules need: a rule that needs a word cannot fire in a
+    sentence without it, so it is skipped there (worked out once per sentence)."""
+
+    __slots__ = ("age", "tet", "sport", "plate", "phone")
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.age = "tuoi" in folded or " old" in folded
+        self.tet = "Tết" in text
+        self.sport = _SPORT_RE.search(folded) is not None
+        self.plate = "bks" in folded or "bien so" in folded or "bien kiem soat" in folded
+        self.phone = _PHONE_WORDS_RE.search(folded) is not None
+
+
+_SPORT_RE = re.compile(
+    r"\b(?:ty so|ti so|ban thang|ghi ban|hiep \d|tran dau|doi bong|the do|san van dong|"
+    r"danh bai|cam hoa|chien thang|hoa \d|vong \d|giai dau|league|cup|sea games|v-league)\b"
+)
+_PHONE_WORDS_RE = re.compile(r"\b(?:dien thoai|hotline|duong day nong|tong dai|sdt|fax|so may)\b")
+
+
+class Spot:
+    """One number in its sentence, as the rules read it."""
+
+    __slots__ = (
+        "text",
+        "folded",
+        "clues",
+        "s",
+        "e",
+        "digits",
+        "before",
+        "after",
+        "bare",
+        "whole",
+        "has_unit",
+        "unit_end",
+        "glued_unit",
+        "is_percent",
+        "currency_prefix",
+        "lang",
+        "_prev",
+        "_words",
+        "span_end",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        clues: SentenceClues,
+        start: int,
+        end: int,
+        digits: str,
+        unit: str,
+        is_percent: bool,
+        unit_end: int,
+        glued_unit: bool,
+        currency_prefix: bool = False,
+        lang: str = "",
+    ) -> None:
+        self.text, self.folded, self.clues = text, folded, clues
+        self.s, self.e, self.digits = start, end, digits
+        self.before = text[start - 1] if start else " "
+        self.after = text[end] if end < len(text) else " "
+        self.has_unit = bool(unit) or is_percent
+        self.bare = not self.has_unit
+        self.whole = digits.isdigit()
+        self.unit_end = max(unit_end, end)
+        self.glued_unit = glued_unit
+        self.is_percent = is_percent
+        self.currency_prefix = currency_prefix
+        self.lang = lang  # "vi" or "en" when the digits have a separator, else ""
+        self._prev: list[str] | None = None
+        self._words: list[str] | None = None
+        self.span_end = 0  # where an identifier that runs past the number ends ("0912 345 678")
+
+    @property
+    def prev(self) -> list[str]:
+        """The words written right before the number, lower-cased, nearest last, with nothing
+        but spaces between them and the number ("tại quận 1" -> [..., "tại", "quận"]; "quận,
+        5" -> [])."""
+        if self._prev is None:
+            self._prev = _adjacent_words(self.text, self.s)
+        return self._prev
+
+    def last(self, n: int = 1) -> str:
+        """The last n words before the number, joined ("" when there are fewer)."""
+        prev = self.prev
+        return " ".join(prev[-n:]) if len(prev) >= n else ""
+
+    @property
+    def words(self) -> list[str]:
+        """Up to four folded words before the number, stopping at sentence punctuation."""
+        if self._words is None:
+            self._words = _prev_words(self.folded, self.s)
+        return self._words
+
+    @property
+    def value(self) -> int:
+        return int(self.digits) if self.whole else -1
+
+
+_OPENERS = "([{“\"'‘«"
+_CLOSERS = ",.;:!?)]}”\"'’»…"
+
+
+def _adjacent_words(text: str, s: int) -> list[str]:
+    head = text[max(0, s - 32) : s]
+    if head and not head[-1].isspace():
+        return []  # glued to something ("Km99", "(3", "+160")
+    out: list[str] = []
+    for tok in reversed(head.split()[-4:]):
+        word = tok.lstrip(_OPENERS)
+        if not word or word[-1] in _CLOSERS:
+            break
+        out.append(word.lower())
+        if word is not tok:
+            break  # an opening bracket starts the phrase: "(quận 1)"
+    out.reverse()
+    return out
+
+
+_DIGIT_DOT_END_RE = re.compile(r"\d\.$")
+_FOLDED_TOKEN_RE = re.compile(r"[a-z0-9$%.]+")
+
+
+def _prev_words(folded: str, pos: int, n: int = 4) -> list[str]:
+    """The n folded words before `pos`, nearest last (stops at sentence punctuation)."""
+    head = folded[max(0, pos - 60) : pos]
+    rf = head.rfind
+    cut = max(rf("."), rf(";"), rf(":"), rf("!"), rf("?"), rf("\n"), rf("("), rf(")"))
+    if cut >= 0 and not _DIGIT_DOT_END_RE.search(head, max(0, cut - 2), cut + 1):
+        head = head[cut + 1 :]
+    return _FOLDED_TOKEN_RE.findall(head)[-n:]
+
+
+Rule = Callable[[Spot], "str | None"]
+
+
+# --- where the number sits: glued to letters, inside codes --------------------------------------
+
+_ASCII_RUN_RE = re.compile(r"[a-z0-9]+")
+
+
+def glued_to_letters(p: Spot) -> str | None:
+    """Letters against the digits make a name: "Covid-19", "IPv6", "G20", "5G", "Galaxy S8",
+    "18k", "1Malaysia", "Km99". Not: "350km", "100Mbps", "$148bn" (units), "VND138,000" (a
+    currency), "ở mức17%" (a typo)."""
+    before = p.before
+    if before.isalpha() or (before == "-" and p.s >= 2 and p.text[p.s - 2].isalpha()):
+        if not (p.currency_prefix or before.isalpha() and p.is_percent and before.islower()):
+            return "name"
+    if p.after.isalpha() and not p.glued_unit:
+        return "name"
+    return None
+
+
+_CLOCK_RE = re.compile(r"[:h]\d\d(?!\d)")
+
+
+def clock_time(p: Spot) -> str | None:
+    """Times of day: "22:26", "8h30", the "26" of "22:26"."""
+    if p.after in ":h" and _CLOCK_RE.match(p.folded, p.e):
+        return "time"
+    if p.before == ":" and p.s >= 2 and p.text[p.s - 2].isdigit():
+        return "time"
+    return None
+
+
+_DOC_CODE_RE = re.compile(r"(?:/\d+)*[/-][A-ZĐ]{2,}")
+
+
+def document_code(p: Spot) -> str | None:
+    """Numbers of laws, decrees, letters: "505/QĐ-TTg", "22/TT-BTTTT", "13/2023/NĐ-CP",
+    "52-NQ/TW", "số 211/BTC-TCDN"."""
+    if p.after in "/-" and _DOC_CODE_RE.match(p.text, p.e, p.e + 24):
+        return "document"
+    return None
+
+
+def footnote(p: Spot) -> str | None:
+    """Footnote markers: "ngân sách[8]", "[12]"."""
+    if p.before == "[" and p.after == "]":
+        return "footnote"
+    return None
+
+
+_MARKER_TAIL_RE = re.compile(r"\d\+$")
+
+
+def marker_tail(p: Spot) -> str | None:
+    """The metres after a kilometre marker: the "160" of "Km99+160"."""
+    if p.before == "+" and p.s >= 2 and p.text[p.s - 2].isdigit():
+        return "road"
+    return None
+
+
+_PLATE_RE = re.compile(r"\d{2}[ \t]?[A-ZĐ]{1,2}\d{0,2}[ \t]?[-–.][ \t]?\d{3,5}(?:[.,]\d{2})?")
+_LOOSE_PLATE_RE = re.compile(
+    r"\d{2}[ \t]?[A-ZĐ]{1,2}\d{0,2}[ \t]?[-–.]?[ \t]?\d{3,5}(?:[.,]\d{2})?"
+)
+
+
+def number_plate(p: Spot) -> str | None:
+    """Number plates: "BKS 30A-123.45", "biển số 60C-147.35", "xe 29A-123.45", "BKS: 86 K6 -
+    3310" (the letters make the first part a name; the plate covers the rest)."""
+    if not (p.after == " " or p.after.isupper()) or not p.whole or len(p.digits) != 2:
+        return None
+    m = (_LOOSE_PLATE_RE if p.clues.plate else _PLATE_RE).match(p.text, p.s)
+    if m:
+        p.span_end = m.end()
+        return "plate"
+    return None
+
+
+_PHONE_AT_RE = re.compile(r"(?:0|\+84[ .]?)\d{2,3}(?:[ .-]?\d{2,4}){2,3}(?!\d)")
+_HOTLINE_AT_RE = re.compile(r"1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?(?!\d)")
+
+
+def phone_number(p: Spot) -> str | None:
+    """Phone numbers: "0912.345.678", "0912 345 678", "(028) 3823 4567", "hotline 1900 1234",
+    and numbers written with a leading zero: "bộ số 02-08-21-29-37-45"."""
+    d = p.digits
+    if d[0] == "0" and len(d) > 1 and d[1].isdigit():
+        m = _PHONE_AT_RE.match(p.text, p.s)
+        if m and sum(c.isdigit() for c in m.group(0)) >= 9:
+            p.span_end = m.end()
+            return "phone"
+        m = _CODE_CHAIN_RE.match(p.text, p.s)
+        if m:
+            p.span_end = m.end()
+            return "code"
+    if p.clues.phone and (d.startswith(("1900", "1800")) or d[0] == "0"):
+        m = _HOTLINE_AT_RE.match(p.text, p.s) or _PHONE_AT_RE.match(p.text, p.s)
+        if m:
+            p.span_end = m.end()
+            return "phone"
+    return None
+
+
+_CODE_CHAIN_RE = re.compile(r"\d{1,2}(?:[-–]\d{1,2}){2,}")
+
+
+def code_chain(p: Spot) -> str | None:
+    """Several small numbers chained by dashes are a code: "02-08-21-29-37-45"."""
+    if p.after in "-–" and p.whole and len(p.digits) <= 2:
+        m = _CODE_CHAIN_RE.match(p.text, p.s)
+        if m:
+            p.span_end = m.end()
+            return "code"
+    return None
+
+
+# --- what the words right before it make it ---------------------------------------------------
+
+_LIST_OPENERS = '.!?:;)]”"…\n'
+
+
+def list_number(p: Spot) -> str | None:
+    """List and step numbering: "2. Giảm 50% tiền thuê đất", "...vật liệu nổ.3. Sản xuất",
+    "1) Hồ sơ". Not: "Số lao động là 45. Doanh thu ..." (a figure ends the sentence)."""
+    if not (p.whole and p.value <= 99 and p.after in ".)"):
+        return None
+    rest = p.text[p.e + 1 : p.e + 4].lstrip(" \t")
+    if rest and not rest[0].isupper():
+        return None  # (nothing after it: the sentence splitter cut after "2.")
+    head = p.text[max(0, p.s - 6) : p.s].rstrip(" \t*•-–")
+    if head and head[-1] in _LIST_OPENERS:
+        return "list"
+    if not head and not p.text[: p.s].strip(" \t*•-–"):
+        return "list"
+    return None
+
+
+def ordinal_after_thu(p: Spot) -> str | None:
+    """Ordinals: "lần thứ 4", "xếp thứ 7", "đứng thứ 8/116"."""
+    if p.last() == "thứ":
+        return "ordinal"
+    return None
+
+
+def number_after_so(p: Spot) -> str | None:
+    """Numbers after "số": "Quyết định số 505", "Chỉ thị số 11", "kỳ quay số 76", "Biểu số
+    03". Not: "tổng số 4,6 triệu hộ" (it has a unit), "tỷ số 1-2" (a score)."""
+    if p.bare and p.last() in ("số", "no") and p.last(2) not in ("tỷ số", "tỉ số"):
+        return "document"
+    return None
+
+
+_TET_RE = re.compile(r"\s+Tết\b")
+
+
+def day_of_tet(p: Spot) -> str | None:
+    """Days of the lunar new year: "29 Tết", "mùng 7 Tết"."""
+    if p.clues.tet and p.after.isspace() and _TET_RE.match(p.text, p.e, p.e + 6):
+        return "date"
+    return None
+
+
+_SLASH_NUMBER_RE = re.compile(r"/\d+")
+
+
+def lottery_name(p: Spot) -> str | None:
+    """Games named with a fraction: "Mega 6/45", "Power 6/55"."""
+    if p.after == "/" and p.bare and _SLASH_NUMBER_RE.match(p.text, p.e):
+        name = p.last()
+        if name and name[0].isalpha() and p.prev and _capitalised(p.text, p.s, name):
+            if len(p.prev) >= 2 or _mid_sentence(p.text, p.s, name):
+                return "name"
+    return None
+
+
+def _capitalised(text: str, s: int, word_lower: str) -> bool:
+    """Is the last word before `s` written with a capital ("Mega", "iPhone", "MRT")?"""
+    head = text[max(0, s - 40) : s].rstrip()
+    word = head[len(head) - len(word_lower) :]
+    return any(c.isupper() for c in word)
+
+
+def _mid_sentence(text: str, s: int, word_lower: str) -> bool:
+    """Is there a word before the word before `s` in the same sentence?"""
+    head = text[max(0, s - 60) : s].rstrip()
+    head = head[: len(head) - len(word_lower)].rstrip()
+    return bool(head) and head[-1] not in ".!?:;•"
+
+
+_NAME_NOUN_AFTER_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+def after_a_name(p: Spot) -> str | None:
+    """A small number written after a name is part of it: "ASEAN 4", "MRT 23", "SEA Games 29",
+    "Galaxy Note 7", "iPhone 7", "Snapdragon 835", "súng Colt 45", "Bệnh viện Nhi Đồng 1",
+    "cầu Sài Gòn 2", "kênh Europe 1". Not: "Năm 2022" or "Có 5" (the sentence's first word),
+    "Hà Nội 12 ca" (a count noun follows), "APEC 2017" (a year)."""
+    if not (p.bare and p.whole and len(p.digits) <= 4) or not p.prev or p.text.isupper():
+        return None
+    if len(p.digits) == 4 and 1900 <= p.value <= 2100:
+        return None
+    name = p.last()
+    if not name[0].isalpha() or not _capitalised(p.text, p.s, name):
+        return None
+    if len(p.prev) < 2 and not _mid_sentence(p.text, p.s, name):
+        return None
+    after = _NAME_NOUN_AFTER_RE.match(p.text, p.e)
+    if after and after.group(1)[0].islower() and _counts_after(after.group(1).lower()):
+        return None
+    return "name"
+
+
+# count nouns that may follow a number written after a place name ("Hà Nội 12 ca")
+_COUNT_AFTER_NAME = frozenset(
+    "ca người vụ trường hợp bệnh nhân học sinh hộ doanh nghiệp xã huyện tỉnh điểm chiếc".split()
+)
+
+
+def _counts_after(word: str) -> bool:
+    return word in _COUNT_AFTER_NAME
+
+
+_DOT_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")
+_DOT_MONTH_YEAR_RE = re.compile(r"(?:[1-9]|1[0-2])\.(?:19|20)\d\d")
+_DOT_DAY_MONTH_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])")
+_X_POINT_0_RE = re.compile(r"\d\.0")
+
+
+def dotted_date(p: Spot) -> str | None:
+    """Dates written with dots in Vietnamese news: "sáng nay (6.2)", "ngày 6.2.2017", "tháng
+    5.2017" (a Vietnamese decimal is written with a comma, so d.m with no unit is a date);
+    and "cách mạng 4.0", a name."""
+    d = p.digits
+    if "." not in d:
+        return None
+    if _DOT_DATE_RE.fullmatch(d):
+        return "date"
+    if p.lang == "en":
+        return None
+    if _DOT_MONTH_YEAR_RE.fullmatch(d):
+        return "date"
+    if p.bare and _DOT_DAY_MONTH_RE.fullmatch(d):
+        return "date"
+    if p.bare and _X_POINT_0_RE.fullmatch(d):
+        return "name"
+    return None
+
+
+# Words after which a bare number is a label, with the reason; one word or two.
+_LABELS: dict[str, str] = {}
+for _reason, _words in (
+    (
+        "ordinal",
+        "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự "
+        "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
+        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức",
+    ),
+    (
+        "address",
+        "khu tầng phòng quận phường tổ lô ấp phố thôn xóm khóm ngõ ngách hẻm kiệt "
+        "số_nhà nhà_số căn_hộ ngã đội",
+    ),
+    ("road", "quốc_lộ tỉnh_lộ huyện_lộ đường_tỉnh ql đt tl vành_đai km cao_tốc tuyến"),
+    ("score", "phút"),
+    ("century", "thế_kỷ thế_kỉ"),
+    (
+        "list",
+        "bước phần câu mục chương tập đoạn phương_án tiêu_chí điều khoản điểm phụ_lục "
+        "volume vol version model",
+    ),
+    ("name", "phiên_bản kênh đa_khoa"),
+):
+    for _w in _words.split():
+        _LABELS[_w.replace("_", " ")] = _reason
+_DASH_NUMBER_RE = re.compile(r"\s*[-–]\s*\d")
+_SMALL_LABELS = frozenset(("mức", "cấp", "loại", "nhóm", "giải", "lượt", "đội", "điểm", "khu"))
+
+
+def label_word(p: Spot) -> str | None:
+    """A bare number right after a label word names one of a series: "đợt 2", "quận 1", "ấp
+    4", "tổ dân phố 2", "quốc lộ 60", "vành đai 3", "Km 1488", "phút 57", "thế kỷ 18", "Bước
+    3", "lớp 10", "vòng 37", "hiệp 1", "loại 1", "dịch vụ công mức 3, 4". Not: "mức 2-3%"
+    (it has a unit), "ở mức 22.685" (not a small whole number after "mức")."""
+    if not p.bare or not p.prev:
+        return None
+    two, one = p.last(2), p.last()
+    reason = _LABELS.get(two) if two else None
+    word = two
+    if reason is None:
+        reason, word = _LABELS.get(one), one
+    if reason is None:
+        if one == "đoạn" and p.last(2) == "giai đoạn" and p.whole and len(p.digits) < 4:
+            return "ordinal"  # "giai đoạn 1", not "giai đoạn 2021 - 2025" (years)
+        return None
+    if not p.whole:
+        return None
+    if (word in _SMALL_LABELS or word == "điều") and len(p.digits) > 2:
+        return None
+    if reason in ("ordinal", "list", "address") and _DASH_NUMBER_RE.match(p.text, p.e):
+        if word not in ("phút",):
+            return None  # "mức 2-3", "lớp 10-12": a range of them
+    return reason
+
+
+_VEHICLE_RE = re.compile(
+    r"(?:^|\s)(?:xe|taxi|ô tô|ôtô|tàu|xe tải|xe ben|xe khách|xe buýt|xe con|xe đầu kéo)\s+$"
+)
+_VEHICLE_CLASS_RE = re.compile(r"\s*(?:chỗ|tấn|bánh|ghế)(?!\w)")
+
+
+def vehicle_class(p: Spot) -> str | None:
+    """The class of a vehicle: "taxi 4 chỗ", "xe ben 15 tấn", "xe 16 chỗ". Not: "xe chở 15
+    tấn hàng" (what it carries)."""
+    if not p.whole or len(p.digits) > 2:
+        return None
+    if _VEHICLE_CLASS_RE.match(p.text, p.e) and _VEHICLE_RE.search(
+        p.text[max(0, p.s - 16) : p.s].lower()
+    ):
+        return "model"
+    return None
+
+
+def minute_mark(p: Spot) -> str | None:
+    """Match minutes written with a prime: "40': KHÔNG VÀO!", "phút 90+2" (label)."""
+    if p.after in "'’′" and p.whole and p.value <= 130:
+        nxt = p.text[p.e + 1 : p.e + 2]
+        if not nxt.isalpha():
+            return "score"
+    return None
+
+
+_SCORE_AT_RE = re.compile(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}(?!\d|[.,]\d)")
+_SCORE_VERB_RE = re.compile(
+    r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang ty so len|cach biet)\s*$"
+)
+_NOT_SCORE_TAIL_RE = re.compile(
+    r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin)(?![a-z])"
+)
+
+
+def match_score(p: Spot) -> str | None:
+    """Scores: "thua 1-2 trên sân", "tổng tỷ số 4-2", "dẫn trước 2-0", "(2-0, H1)". Not:
+    "1-2%", "2-3 lần", "18-20 tuổi" (a range with a unit), "sáng 7-7" (a date)."""
+    if not (p.whole and len(p.digits) <= 2 and p.after in "-– "):
+        return None
+    m = _SCORE_AT_RE.match(p.text, p.s)
+    if not m or _NOT_SCORE_TAIL_RE.match(p.folded, m.end()):
+        return None
+    head = p.folded[max(0, p.s - 24) : p.s]
+    if p.clues.sport or _SCORE_VERB_RE.search(head) or p.text.startswith(", H", m.end()):
+        p.span_end = m.end()
+        return "score"
+    return None
+
+
+def rank_word(p: Spot) -> str | None:
+    """Ranks: "hạng 2", "top 10", "khóa 12" (even with a unit after: "top 5 địa phương")."""
+    if p.last() in ("hạng", "top", "khóa", "khoá"):
+        return "ordinal"
+    return None
+
+
+_DOC_WORDS = (
+    "quyet dinh",
+    "nghi dinh",
+    "thong tu",
+    "chi thi",
+    "nghi quyet",
+    "cong van",
+    "luat",
+    "dieu",
+    "khoan",
+    "chuong",
+    "phu luc",
+    "ket luan",
+    "thong bao",
+    "to trinh",
+    "decree",
+    "decision",
+    "resolution",
+    "circular",
+    "article",
+)
+
+
+def document_word(p: Spot) -> str | None:
+    """Numbers of documents and their parts: "Luật 2013", "Nghị định 100", "Điều 5",
+    "khoản 7"."""
+    if p.bare and " ".join(p.words).endswith(_DOC_WORDS):
+        return "document"
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_DMY_TAIL_RE = re.compile(r"[/.-](\d{1,2})[/.-](\d{2,4})\b")
+_SLASH_YEAR_RE = re.compile(r"/(\d{4})\b")
+_DATE_HEAD_RE = re.compile(r"(\d{1,2})/(?:\d{1,2}/)?$")
+_QUARTER_SLASH_RE = re.compile(r"\b(?:quy|quý)\s+[IVX]+/$")
+_DASH_MONTH_RE = re.compile(r"-(\d{1,2})\b(?![.,]?\d|\s*%)")
+_DASH_NUMBER_WORD_RE = re.compile(r"-\d{1,2}\s*(\w+)")
+_DAY_DASH_END_RE = re.compile(r"(\d{1,2})-$")
+_SLASH_MONTH_RE = re.compile(r"/(\d{1,2})\b(?!\s*[.,]?\d)")
+_DAY_MONTH_RE = re.compile(r"\d{1,2}/(\d{1,2})")
+_FRACTION_FOLLOWER_RE = re.compile(r"\d{1,2}/\d{1,2}\s*([^\W\d_]*)")
+
+_DATE_WORDS = (
+    "ngay",
+    "sang",
+    "chieu",
+    "toi",
+    "trua",
+    "dem",
+    "hom",
+    "rang sang",
+    "dem qua",
+    "mung",
+    "mong",
+    "qua",
+    "nay",
+)
+_DASH_DATE_WORDS = _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau", "cuoi", "dau")
+_PAIR_DATE_WORDS = _DATE_WORDS + ("tu", "den", "toi", "vao", "truoc", "sau", "hoi", "thoi diem")
+_FUNCTION_FOLLOWERS = frozenset(
+    "tai hang vua nam va den toi cua la nay qua tu theo tren o ve cho thi".split()
+)
+# first words of the count nouns: "7-8 hộ" is a count, not the date "7-8" (set by numbers.py)
+NOUN_FIRST_WORDS: set[str] = set()
+
+
+def slash_or_dash_date(p: Spot) -> str | None:
+    """Dates: "15/3/2023", "18/12", "ngày 10/10", "3/2024", "quý IV/2016", "sáng 7-7", "từ
+    17-6", the "11" of "18/11". Not: "14/15 chỉ tiêu", "1/3 số doanh nghiệp" (fractions),
+    "7-8 hộ"."""
+    text, d, after, before, s, e = p.text, p.digits, p.after, p.before, p.s, p.e
+    if not p.whole:
+        return None
+    if after in "/.-":
+        m = _DMY_TAIL_RE.match(text, e)
+        if m and int(d) <= 31 and 1 <= int(m.group(1)) <= 12:
+            return "date"
+    if after == "/":
+        m = _SLASH_YEAR_RE.match(text, e)
+        if m and 1 <= int(d) <= 12 and 1900 <= int(m.group(1)) <= 2100:
+            return "date"
+        m = _SLASH_MONTH_RE.match(text, e)
+        if m and _is_date_pair(text, p.folded, s, int(d), int(m.group(1))):
+            return "date"
+    if before == "/" and s >= 2 and text[s - 2].isdigit():
+        # the second part of d/m or m/yyyy (the first part decided the date)
+        m2 = _DATE_HEAD_RE.search(text[max(0, s - 8) : s])
+        if m2 and _is_date_pair(text, p.folded, s - len(m2.group(0)), int(m2.group(1))):
+            return "date"
+    if before in "IVXivx" and s >= 2 and text[s - 1] == "/":
+        return "date"
+    if before in "/\n" and _QUARTER_SLASH_RE.search(p.folded[max(0, s - 10) : s]):
+        return "date"
+    if after == "-" and p.bare:
+        m = _DASH_MONTH_RE.match(text, e)
+        if m and 1 <= int(m.group(1)) <= 12 and int(d) <= 31:
+            unit_after = _DASH_NUMBER_WORD_RE.match(p.folded, e)
+            noun_after = unit_after is not None and unit_after.group(1) in NOUN_FIRST_WORDS
+            words = p.words
+            if words and words[-1] in _DASH_DATE_WORDS and not noun_after:
+                return "date"  # "sáng 7-7", "từ 17-6"
+    if before == "-" and s >= 2 and text[s - 2].isdigit() and p.bare and int(d) <= 12:
+        m3 = _DAY_DASH_END_RE.search(text[max(0, s - 4) : s])
+        w3 = _prev_words(p.folded, s - len(m3.group(0)), 2) if m3 else []
+        if m3 and w3 and w3[-1] in _DASH_DATE_WORDS:
+            return "date"
+    return None
+
+
+def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | None = None) -> bool:
+    """Is the "d/m" starting at `start` a date ("18/12", "ngày 10/10") rather than "14/15"?"""
+    if month is None:
+        m = _DAY_MONTH_RE.match(text, start)
+        if not m:
+            return False
+        month = int(m.group(1))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    words = _prev_words(folded, start, 2)
+    if words and (words[-1] in _PAIR_DATE_WORDS or " ".join(words) in _PAIR_DATE_WORDS):
+        return True
+    m = _FRACTION_FOLLOWER_RE.match(folded, start)
+    follower = m.group(1) if m else ""
+    if m and follower and text[m.start(1)].isupper():
+        return True  # "hôm qua 6/2 Cục đã họp": a fraction counts a (lower-case) noun
+    # "14/15 chỉ tiêu", "1/3 số doanh nghiệp": a noun follows a fraction; a date is followed by
+    # punctuation or a function word.
+    return follower == "" or follower in _FUNCTION_FOLLOWERS
+
+
+# --- years, ages, durations ----------------------------------------------------------------
+
+_YEAR_WORDS = frozenset(("nam", "year", "fy", "sn", "sinh"))
+
+
+def year(p: Spot) -> str | None:
+    """Years: "năm 2022", "2016 Tập đoàn Viettel", "(SN 1985)", "Luật 2013" (document, before),
+    "năm 16" (two digits after "năm"). Not: "hơn 2000 người" (a count with its noun)."""
+    if not p.whole:
+        return None
+    n = len(p.digits)
+    if n == 4 and 1900 <= p.value <= 2100:
+        if p.bare:
+            return "year"
+        words = p.words
+        if words and words[-1] in _YEAR_WORDS:
+            return "year"
+    if n == 2 and p.bare:
+        words = p.words
+        if words and words[-1] in ("nam", "year", "fy"):
+            return "year"
+    return None
+
+
+_AGE_AFTER_RE = re.compile(r"\s*(?:tuoi|years? old|thang tuoi)\b")
+
+
+def age(p: Spot) -> str | None:
+    """Ages: "32 tuổi", "(16 tuổi", "ở độ tuổi 18", "cháu bé 6 tháng tuổi", "aged 40"."""
+    if not p.clues.age and not p.words[-1:] == ["aged"]:
+        return None
+    if _AGE_AFTER_RE.match(p.folded, p.unit_end if p.has_unit else p.e):
+        return "age"
+    words = p.words
+    if words and (words[-1] in ("tuoi", "aged") or " ".join(words).endswith("do tuoi")):
+        return "age"
+    return None
+
+
+_TIME_UNIT_RE = re.compile(
+    r"[ \t\u00a0]*(?:thap ky|thap nien|the ky|nam|thang|tuan|ngay|gio|phut|giay|quy|tieng|"
+    r"years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![a-z0-9])"
+)
+_NOT_DURATION_RE = re.compile(r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong)|nam sinh)\b")
+
+
+def duration(p: Spot) -> str | None:
+    """Durations and periods: "3 năm", "trong 9 năm qua", "6 tháng đầu năm", "hơn 2 tiếng",
+    "20 năm tù", "10 years". Not: "4 năm sinh" (a count of birth years), "3 tiếng nổ"."""
+    if not p.bare:
+        return None
+    if _TIME_UNIT_RE.match(p.folded, p.e) and not _NOT_DURATION_RE.match(p.folded, p.e):
+        return "duration"
+    return None
+
+
+_PERIOD_WORDS = ("thang", "quy", "tuan", "khoa", "nhiem ky", "phien", "ky hop")
+
+
+def day_or_month(p: Spot) -> str | None:
+    """A day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2", "hôm 5"."""
+    words = p.words
+    if words and p.bare and p.whole and p.value <= 31:
+        last = words[-1]
+        if last in _PERIOD_WORDS or last in _DATE_WORDS or " ".join(words[-2:]) in _PERIOD_WORDS:
+            return "date"
+    return None
+
+
+_RULES: tuple[Rule, ...] = (
+    glued_to_letters,
+    clock_time,
+    document_code,
+    footnote,
+    marker_tail,
+    phone_number,
+    code_chain,
+    number_plate,
+    list_number,
+    match_score,
+    ordinal_after_thu,
+    number_after_so,
+    day_of_tet,
+    lottery_name,
+    dotted_date,
+    label_word,
+    vehicle_class,
+    minute_mark,
+    rank_word,
+    document_word,
+    after_a_name,
+    slash_or_dash_date,
+    year,
+    age,
+    duration,
+    day_or_month,
+)
+
+
+def context_of(p: Spot) -> str | None:
+    """Why this number is context and not a figure (the first rule that fires), or None."""
+    for rule in _RULES:
+        reason = rule(p)
+        if reason is not None:
+            return reason
+    return None

@@ -1,0 +1,695 @@
+"""What follows a number: percent words, scale words, currencies, units and counted nouns.
+
+Used by the number reader (numbers.py). Each reader takes the text and the offset just after
+the digits and says what it read there and where it ends:
+
+- `read_unit`: "%", "điểm phần trăm", scale words ("tỷ", "nghìn tỷ", "billion"), a currency
+  ("đồng", "USD", "đô la"), a measurement unit ("km2", "độ C", "MW") or a count noun of the
+  vocabulary ("lao động", "doanh nghiệp"), then a rate ("/năm", "/lượng", "/thuê bao/tháng").
+- `read_counted_noun`: for a figure with no unit, the noun phrase it counts ("1.300 cây xanh"
+  -> "cây xanh", "2,7 triệu lượt du khách" -> "lượt"): words up to the first that begins a
+  verb, a preposition, a determiner, a name or another clause.
+
+Words are matched by their spelling with diacritics (tone placement aside: "hoà" = "hòa"), so
+"trạm" (station) is not "trăm" (hundred) and "ngân hàng" is not "ngàn"; in a text typed without
+diacritics ("138.000 ty dong") by their folded letters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from mickb.text.fold import canon, fold
+
+__all__ = [
+    "PEOPLE_NOUNS",
+    "CURRENCY_CODES",
+    "MEASUREMENT_UNITS",
+    "UnitReading",
+    "read_unit",
+    "read_counted_noun",
+    "is_measurement",
+]
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+SCALES: dict[str, float] = {
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+    "trăm": 1e2,
+    "vạn": 1e4,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "quadrillion": 1e15,
+    "bn": 1e9,
+    "mn": 1e6,
+    "tn": 1e12,
+}
+# Currency words after (or glued before) the number -> ISO-ish code.
+CURRENCIES: dict[str, str] = {
+    "đô la hồng kông": "HKD",
+    "đô la singapore": "SGD",
+    "đô la úc": "AUD",
+    "đô la đài loan": "TWD",
+    "đồng việt nam": "VND",
+    "việt nam đồng": "VND",
+    "đôla mỹ": "USD",
+    "đô la mỹ": "USD",
+    "đô-la mỹ": "USD",
+    "đôla": "USD",
+    "đô la": "USD",
+    "đô-la": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "vnd": "VND",
+    "vnđ": "VND",
+    "đồng": "VND",
+    "dong": "VND",
+    "euro": "EUR",
+    "eur": "EUR",
+    "yên": "JPY",
+    "nhân dân tệ": "CNY",
+    "won": "KRW",
+    "bảng anh": "GBP",
+    "nzd": "NZD",
+    "aud": "AUD",
+}
+CURRENCY_CODES = frozenset(CURRENCIES.values())
+# "đồng" is also the first syllable of common words ("3 đồng chí"): not a currency then.
+_DONG_NOT_CURRENCY = frozenset(
+    "chí bộ thời ý hành nghiệp bào tình đội loạt hồ phục minh đẳng thuận nát ruộng bằng lòng "
+    "tâm hương cỏ dao tác sở".split()
+)
+
+# Measurement units: the figure is an amount of them (measure "level"), not a count.
+MEASUREMENT_UNITS: tuple[str, ...] = (
+    "km2",
+    "km vuông",
+    "km",
+    "m2",
+    "m3",
+    "mét vuông",
+    "mét khối",
+    "mét",
+    "cm",
+    "mm",
+    "kg",
+    "gam",
+    "tấn",
+    "tạ",
+    "lít",
+    "ml",
+    "ha",
+    "hécta",
+    "độ c",
+    "inch",
+    "cara",
+    "carat",
+    "ounce",
+    "oz",
+    "lượng",
+    "mw",
+    "kw",
+    "kwh",
+    "mwh",
+    "gw",
+    "gwh",
+    "mhz",
+    "ghz",
+    "mbps",
+    "gbps",
+    "gb",
+    "tb",
+    "mah",
+    "megapixel",
+    "hải lý",
+    "dặm",
+    "feet",
+    "thùng",
+    "tháng lương",
+)
+# (one-letter units are read by _METRE_RE: "50m", "5 m", "1,5 m")
+_METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?!\w)")
+_DEGREE_RE = re.compile(r"[ \t\u00a0]?°[ \t\u00a0]?([CF])(?!\w)")
+
+# Countable nouns that can follow a number as its unit ("1.510.027 lao động", "70.000 doanh
+# nghiệp"). People nouns share the base unit "người".
+PEOPLE_NOUNS: tuple[str, ...] = (
+    "người",
+    "lao động",
+    "nhân viên",
+    "nhân sự",
+    "cán bộ",
+    "công chức",
+    "viên chức",
+    "khách hàng",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "bác sĩ",
+    "chuyên gia",
+    "kỹ sư",
+    "lập trình viên",
+    "phóng viên",
+    "nhà báo",
+    "đảng viên",
+    "thành viên",
+    "cư dân",
+    "du khách",
+    "lượt khách",
+    "khách",
+    "people",
+    "persons",
+    "users",
+    "workers",
+    "employees",
+    "staff",
+    "customers",
+    "residents",
+    "citizens",
+)
+COUNT_NOUNS: tuple[str, ...] = (
+    "doanh nghiệp",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "hợp tác xã",
+    "cơ sở",
+    "đơn vị",
+    "cơ quan báo chí",
+    "cơ quan",
+    "tổ chức",
+    "thuê bao",
+    "trang web",
+    "trang thông tin điện tử",
+    "trang thông tin",
+    "trang",
+    "website",
+    "tên miền",
+    "ứng dụng",
+    "nền tảng",
+    "tài khoản",
+    "hồ sơ",
+    "thủ tục",
+    "dịch vụ công",
+    "dịch vụ",
+    "sản phẩm",
+    "chỉ tiêu",
+    "điểm phục vụ",
+    "điểm",
+    "trạm bts",
+    "trạm",
+    "hộ gia đình",
+    "hộ",
+    "lượt truy cập",
+    "lượt",
+    "lần",
+    "cuộc gọi",
+    "tin nhắn",
+    "bưu gửi",
+    "bưu phẩm",
+    "bưu cục",
+    "vụ việc",
+    "vụ tấn công",
+    "cuộc tấn công",
+    "vụ",
+    "ca",
+    "trường hợp",
+    "năm sinh",
+    "mã độc",
+    "lỗ hổng",
+    "thiết bị",
+    "máy tính",
+    "máy",
+    "điện thoại",
+    "smartphone",
+    "chiếc",
+    "cuốn",
+    "đầu sách",
+    "xuất bản phẩm",
+    "bản in",
+    "tờ báo",
+    "tạp chí",
+    "kênh",
+    "đài",
+    "tỉnh thành",
+    "tỉnh",
+    "thành phố",
+    "địa phương",
+    "huyện",
+    "xã",
+    "thôn",
+    "làng",
+    "trường",
+    "bệnh viện",
+    "danh mục",
+    "dự án",
+    "chương trình",
+    "đề án",
+    "văn bản",
+    "sáng kiến",
+    "bằng sáng chế",
+    "startup",
+    "quốc gia",
+    "nước",
+    "thị trường",
+    "mạng",
+    "đường trục",
+    "tuyến cáp",
+    "cột",
+    "subscribers",
+    "enterprises",
+    "businesses",
+    "companies",
+    "firms",
+    "websites",
+    "sites",
+    "points",
+    "times",
+    "accounts",
+    "apps",
+    "devices",
+    "stations",
+    "provinces",
+    "titles",
+)
+# Nouns that count pieces of something ("51 chiếc điện thoại", "2,7 triệu lượt du khách"): the
+# classifier alone is the unit.
+_CLASSIFIERS = frozenset(("chiếc", "lượt", "cái", "tấm", "bức", "cuốn", "quyển", "lần"))
+# Pairs a count names together ("12 tỉnh, thành phố", "31 bộ, ngành").
+_PAIRED_NOUNS: dict[str, tuple[str, ...]] = {
+    "tỉnh": ("thành phố", "thành"),
+    "bộ": ("ngành", "địa phương", "cơ quan"),
+    "cơ quan": ("đơn vị", "tổ chức"),
+    "tổ chức": ("cá nhân",),
+    "cá nhân": ("tổ chức",),
+}
+
+# Syllables that end the noun phrase a number counts: function words, verbs, adjectives and
+# adverbs that follow a count in news text ("2.141 cơ sở khám chữa bệnh" -> "cơ sở", "7 người
+# liên quan" -> "người", "2 kỷ lục ấn tượng" -> "kỷ lục").
+_FUNCTION_WORDS = frozenset(
+    """và hoặc hay với của cho trong ngoài trên dưới tại ở từ đến tới về theo thuộc bằng như
+    để vì do bởi nhưng mà thì là nên rằng nếu khi sau trước giữa cùng qua vào ra lên xuống
+    gồm kể ngay cả mỗi mọi các những này đó kia ấy nọ khác nào đây đấy hết đều
+    đã đang sẽ vừa mới được bị có không chưa chẳng cũng vẫn còn lại luôn thường rất quá khá
+    hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng
+    ngày tháng năm hôm sáng chiều tối đêm trưa lúc giờ phút giây tuần quý tuổi
+    đạt tăng giảm chiếm
+    the of and in on at to for from with by as per than""".split()
+)
+_NOUN_STOPS = _FUNCTION_WORDS | frozenset(
+    """tương ứng lượt chung bán mua chết thiệt bắt gây xảy tham liên nằm đi chuyển lập báo cấm
+    trúng chờ làm gửi nhận đưa phải cần muốn thực tiến sử dùng hoạt giành ghi nộp thu chi trả
+    vay bỏ phạm mất chạy dôi cung khám điều đánh nói tuyên kêu xin lấy ký trị đồng sở
+    bao dự ước tính đề đặt xây tổ hỗ xử kiểm thanh chịu tử tự bảo
+    lớn nhỏ cũ cao thấp tốt xấu nặng nhẹ ấn đặc nổi gần xa phía khu vực toàn tiêu đáng thay
+    chủ yếu đăng sống học chơi tiêm mắc nhiễm khỏi rời thoát kết ly vượt đỗ trượt thi đón
+    nghỉ bay chở chứa tuyển thắng thua hòa phát cho biết""".split()
+)
+# Words that cannot open a counted noun (a figure followed by them counts nothing named).
+_NOT_NOUN_HEADS = _FUNCTION_WORDS | frozenset("phần độ thứ kế dự so cùng".split())
+_MAX_NOUN_SYLLABLES = 4
+
+
+def _canon_key(words: str) -> str:
+    return " ".join(canon(w) for w in words.split())
+
+
+def _fold_key(words: str) -> str:
+    return " ".join(fold(w) for w in words.split())
+
+
+class Word(NamedTuple):
+    """A vocabulary entry: its words as spelled, what kind it is, and what it stands for."""
+
+    spelled: str
+    kind: str  # scale | currency | measure | people | count
+    meaning: str | float  # scale factor, currency code, or base unit
+
+
+class _Vocabulary:
+    """Entries by their first word, longest first, keyed by canon (marked text) and by folded
+    letters (text without diacritics); an entry spelled in ASCII matches either way."""
+
+    __slots__ = ("by_canon", "by_fold", "most_words")
+
+    def __init__(self, entries: list[Word]) -> None:
+        self.by_canon: dict[str, list[tuple[tuple[str, ...], Word]]] = {}
+        self.by_fold: dict[str, list[tuple[tuple[str, ...], Word]]] = {}
+        self.most_words = 1
+        for w in entries:
+            ck = tuple(_canon_key(w.spelled).split())
+            fk = tuple(_fold_key(w.spelled).split())
+            self.by_canon.setdefault(ck[0], []).append((ck, w))
+            self.by_fold.setdefault(fk[0], []).append((fk, w))
+            self.most_words = max(self.most_words, len(ck))
+        for table in (self.by_canon, self.by_fold):
+            for group in table.values():
+                group.sort(key=lambda item: -len(item[0]))
+
+    def match(self, words: list[str], marked: bool) -> tuple[Word, int] | None:
+        """The longest entry the words start with, and how many words it takes. `words` are
+        canon forms in marked text, folded forms otherwise."""
+        if not words:
+            return None
+        table = self.by_canon if marked else self.by_fold
+        for key, entry in table.get(words[0], ()):
+            n = len(key)
+            if tuple(words[:n]) == key:
+                return entry, n
+        return None
+
+
+def _entries() -> list[Word]:
+    out = [Word(w, "scale", f) for w, f in SCALES.items()]
+    out += [Word(w, "currency", code) for w, code in CURRENCIES.items()]
+    out += [Word(w, "measure", w) for w in MEASUREMENT_UNITS]
+    out += [Word(w, "people", "người") for w in PEOPLE_NOUNS]
+    out += [Word(w, "count", w) for w in COUNT_NOUNS]
+    return out
+
+
+_VOCABULARY: _Vocabulary | None = None
+
+
+def _vocabulary() -> _Vocabulary:
+    global _VOCABULARY
+    if _VOCABULARY is None:
+        _VOCABULARY = _Vocabulary(_entries())
+    return _VOCABULARY
+
+
+_MEASURE_KEYS = frozenset(_fold_key(w) for w in MEASUREMENT_UNITS) | {"m", "g", "°c", "°f"}
+
+
+def is_measurement(base_unit: str | None) -> bool:
+    """Is this base unit a measurement unit (km, tấn, MW, độ C), not a count or money?"""
+    return bool(base_unit) and _fold_key(base_unit.split("/")[0]) in _MEASURE_KEYS  # type: ignore[union-attr]
+
+
+# --- reading the words after a number ----------------------------------------------------------
+
+# A word after a number: letters, possibly hyphenated ("đô-la"); spaces before it.
+_WORD_RE = re.compile(r"[ \t\u00a0]*([^\W\d_]+(?:-[^\W\d_]+)*(?:(?<=m)[23](?![\d.,]?\d))?)")
+_SPACES_RE = re.compile(r"[ \t\u00a0]*")
+
+
+class _Token(NamedTuple):
+    text: str  # as written
+    start: int
+    end: int
+
+
+def _tokens(text: str, pos: int, n: int) -> list[_Token]:
+    """Up to n words right after `pos`, separated by spaces only."""
+    out: list[_Token] = []
+    match = _WORD_RE.match
+    while len(out) < n:
+        m = match(text, pos)
+        if not m:
+            break
+        out.append(_Token(m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _canon_word(word: str) -> str:
+    return canon(word)
+
+
+@lru_cache(maxsize=8192)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def _keys(tokens: list[_Token], marked: bool) -> list[str]:
+    if marked:
+        return [_canon_word(t.text) for t in tokens]
+    return [_fold_word(t.text) for t in tokens]
+
+
+class UnitReading:
+    """What `read_unit` read after a number."""
+
+    __slots__ = ("unit", "end", "scale", "base_unit", "is_percent", "kind", "glued")
+
+    def __init__(self) -> None:
+        self.unit = ""  # as written: "tỷ đồng", "%", "triệu người", "km2", "đồng/USD"
+        self.end = -1  # end of the unit in the text (-1: nothing read)
+        self.scale = 1.0
+        self.base_unit: str | None = None  # VND, USD, %, điểm %, người, a noun, a unit
+        self.is_percent = False
+        self.kind = ""  # percent | money | measure | people | count | scale | ""
+        self.glued = False  # written against the digits ("350km", "$148bn")
+
+
+_PERCENT_WORDS = (
+    ("điểm phần trăm", "điểm %"),
+    ("điểm %", "điểm %"),
+    ("phần trăm", "%"),
+    ("percentage points", "điểm %"),
+    ("percentage point", "điểm %"),
+    ("percent", "%"),
+    ("per cent", "%"),
+)
+_PERCENT_KEYS = [(tuple(_fold_key(w).split()), base) for w, base in _PERCENT_WORDS]
+_PERCENT_PER_RE = re.compile(r"[ \t]?/[ \t]?(năm|year|tháng|month|quý|ngày)(?!\w)", re.I)
+# a rate after a unit: "/năm", "/thuê bao/tháng", "/lượng", "/ounce", "/USD", "/cổ phiếu"
+_PER_RE = re.compile(r"[ \t]?/[ \t]?([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
+_PER_WORDS = frozenset(
+    w.replace("_", " ")
+    for w in """năm tháng quý ngày giờ tuần người thuê_bao căn m2 kg tấn lít kwh cổ_phiếu lượng
+    chỉ ounce oz thùng usd vnd đồng h giây year month day hour person share unit barrel pound
+    vé suất lượt hộ xe chiếc khách ha sào""".split()
+)
+_TY_WORDS = frozenset(("lệ", "trọng", "giá", "số", "suất", "le", "trong", "gia", "so", "suat"))
+
+
+def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = None) -> UnitReading:
+    """Read %, scale words, a currency, a measurement unit or a count noun after `pos`.
+
+    `marked`: the sentence is written with diacritics (match spellings, not folded letters).
+    `currency_before`: a currency code written before the number ("US$148", "VND138,000").
+    """
+    r = UnitReading()
+    p = pos
+    if p < len(text) and text[p] in " \t\u00a0":
+        p = _SPACES_RE.match(text, p).end()  # type: ignore[union-attr]
+    if p < len(text) and text[p] == "%" and p - pos <= 1:
+        return _percent_sign(text, p, r)
+    tokens = _tokens(text, pos, 7)
+    keys = _keys(tokens, marked)
+    folded = keys if not marked else [_fold_word(t.text) for t in tokens]
+    if tokens and _percent_words(text, tokens, folded, r):
+        return r
+    vocab = _vocabulary()
+    start: int | None = None
+    i = 0
+    # scale words: "tỷ", "nghìn tỷ", "billion"
+    while i < len(tokens):
+        found = vocab.match(keys[i:], marked)
+        if found is None or found[0].kind != "scale":
+            break
+        entry, k = found
+        if entry.spelled in ("tỷ", "tỉ") and i + 1 < len(tokens) and folded[i + 1] in _TY_WORDS:
+            break  # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own
+        r.scale *= float(entry.meaning)
+        start = tokens[i].start if start is None else start
+        r.end = tokens[i + k - 1].end
+        i += k
+    # then a currency, a measurement unit or a count noun
+    found = vocab.match(keys[i:], marked) if i < len(tokens) else None
+    if found is not None and _unit_word_ok(text, tokens, i, found[0], pos):
+        entry, k = found
+        first, last = tokens[i], tokens[i + k - 1]
+        start = first.start if start is None else start
+        r.end = last.end
+        if entry.kind == "currency":
+            r.base_unit, r.kind = str(entry.meaning), "money"
+        elif entry.kind == "people":
+            r.base_unit, r.kind = "người", "people"
+        else:  # a measurement unit or a count noun: itself
+            r.kind = entry.kind
+            if entry.kind == "count":
+                r.end = _paired_noun(text, r.end, entry.spelled)
+            r.base_unit = text[first.start : r.end].lower()
+    elif start is None and not currency_before:
+        sym = _symbol_unit(text, pos)  # "50m", "100 °C"
+        if sym is not None:
+            start, r.end, r.base_unit = sym
+            r.kind = "measure"
+    if currency_before and r.base_unit is None:
+        r.base_unit, r.kind = currency_before, "money"
+    if start is None:
+        return r
+    r.kind = r.kind or "scale"
+    r.glued = start == pos
+    if r.base_unit:
+        r.end, r.base_unit = _rate(text, r.end, r.base_unit)
+    unit = text[start : r.end]
+    if currency_before and r.base_unit and r.base_unit.split("/")[0] not in unit.upper():
+        unit = f"{unit} {currency_before}".strip()  # "$148 billion" -> "billion USD"
+    r.unit = unit
+    return r
+
+
+def _percent_sign(text: str, p: int, r: UnitReading) -> UnitReading:
+    r.is_percent, r.base_unit, r.kind = True, "%", "percent"
+    end = p + 1
+    m = _PERCENT_PER_RE.match(text, end)
+    if m:
+        end = m.end()
+    r.unit, r.end = text[p:end], end
+    return r
+
+
+def _percent_words(text: str, tokens: list[_Token], folded: list[str], r: UnitReading) -> bool:
+    for words, base in _PERCENT_KEYS:
+        if tuple(folded[: len(words)]) == words:
+            last = tokens[len(words) - 1]
+            r.is_percent = base == "%"
+            r.base_unit, r.kind = base, "percent"
+            r.unit, r.end = text[tokens[0].start : last.end], last.end
+            return True
+    return False
+
+
+def _unit_word_ok(text: str, tokens: list[_Token], i: int, entry: Word, pos: int) -> bool:
+    """May this vocabulary word stand as the unit here?"""
+    first = tokens[i]
+    if entry.kind == "scale":
+        return False
+    if first.start == pos and entry.kind not in ("measure", "currency"):
+        return False  # letters glued to the digits name a thing ("5G"), unless a unit ("350km")
+    if entry.kind == "currency" and entry.spelled in ("đồng", "dong") and i == 0:
+        # ("tỷ đồng bằng 47%": after a scale word "đồng" is the currency, whatever follows)
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        return nxt not in _DONG_NOT_CURRENCY and _fold_word(nxt) not in _DONG_FOLDED
+    if entry.kind in ("people", "count"):
+        return _may_be_noun(first.text, text)
+    return True
+
+
+_DONG_FOLDED = frozenset(fold(x) for x in _DONG_NOT_CURRENCY)
+
+
+def _may_be_noun(word: str, text: str) -> bool:
+    """A count noun is written in lower case ("3 tập đoàn"); "2016 Tập đoàn Viettel" starts a
+    name (a sentence in capitals aside)."""
+    return not word[:1].isupper() or word.isupper() and len(word) > 1 or text.isupper()
+
+
+def _symbol_unit(text: str, pos: int) -> tuple[int, int, str] | None:
+    """One-letter units and symbols: "50m", "1,5 m", "100 °C": (start, end, base unit)."""
+    m = _DEGREE_RE.match(text, pos) or _METRE_RE.match(text, pos)
+    if m is None:
+        return None
+    start = m.start(1) if m.re is _METRE_RE else m.start() + (text[m.start()] in " \t\u00a0")
+    return start, m.end(), text[start : m.end()].replace(" ", "").lower()
+
+
+def _rate(text: str, end: int, base: str) -> tuple[int, str]:
+    """A rate after a unit: "30 triệu đồng/năm" is a different kind of thing from "30 triệu
+    đồng"; "22.755 đồng/USD", "1.264 USD/ounce", "250.000 đồng/thuê bao/tháng"."""
+    while True:
+        m = _PER_RE.match(text, end)
+        if not m:
+            return end, base
+        words = m.group(1).split()
+        word = words[0].lower()
+        if len(words) > 1 and f"{word} {words[1].lower()}" in _PER_WORDS:
+            take_end = m.end(1)
+        elif word in _PER_WORDS or _fold_word(word) in _PER_FOLDED:
+            take_end = m.start(1) + len(words[0])
+        else:
+            return end, base
+        base = f"{base}/{text[m.start(1) : take_end].lower()}"
+        end = take_end
+
+
+_PER_FOLDED = frozenset(fold(w) for w in _PER_WORDS)
+
+
+def _paired_noun(text: str, end: int, noun: str) -> int:
+    """A count of a pair of nouns names both: "12 tỉnh, thành phố"."""
+    partners = _PAIRED_NOUNS.get(noun)
+    if not partners or not text.startswith(",", end):
+        return end
+    tokens = _tokens(text, end + 1, 2)
+    for partner in partners:
+        words = partner.split()
+        if [t.text.lower() for t in tokens[: len(words)]] == words:
+            return tokens[len(words) - 1].end
+    return end
+
+
+_PREFIX_CURRENCY_RE = re.compile(r"(?:^|(?<=[^\w$]))(US\$|U\.S\.\$|\$|USD|VNĐ|VND|đ)[ \t]?$", re.I)
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """A currency written just before a number ("US$148", "$148", "VND138,000", "USD 5"):
+    its code and where it starts."""
+    if start == 0:
+        return None
+    head = text[max(0, start - 6) : start]
+    if not head or not (head[-1] in "$DdĐđ " or head[-1].isalpha()):
+        return None
+    m = _PREFIX_CURRENCY_RE.search(head)
+    if not m:
+        return None
+    word = m.group(1).upper()
+    if word == "Đ":
+        return None  # (a lone "đ" before a number is not a currency prefix in news)
+    code = "VND" if word.startswith("VN") else "USD"
+    return code, start - len(head) + m.start(1)
+
+
+def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """The noun phrase a bare count counts ("1.300 cây xanh ở đường ..." -> "cây xanh"), and
+    where it ends; None when the word after the number opens no noun phrase."""
+    tokens = _tokens(text, pos, _MAX_NOUN_SYLLABLES + 1)
+    if not tokens or tokens[0].start == pos:
+        return None  # nothing after it, or letters glued to the digits
+    first = tokens[0].text
+    low = first.lower()
+    if low in _NOT_NOUN_HEADS or _fold_word(low) in _TIME_HEADS:
+        return None
+    if first[:1].isupper():
+        if not (first.isupper() and 2 <= len(first) <= 6 and first.isalpha()):
+            return None  # a name ("Atletico"), not a noun; an acronym ("908 HTX") may be one
+        return first, tokens[0].end
+    if low in _CLASSIFIERS:
+        return first, tokens[0].end
+    end = tokens[0].end
+    for tok in tokens[1:_MAX_NOUN_SYLLABLES]:
+        w = tok.text
+        if not w[:1].islower() or w.lower() in _NOUN_STOPS or "-" in w:
+            break
+        end = tok.end
+    end = _noun_pair_slash(text, end)
+    return text[tokens[0].start : end], end
+
+
+_TIME_HEADS = frozenset(("nam", "thang", "ngay", "gio", "phut", "giay", "tuan", "quy"))
+_SLASH_NOUN_RE = re.compile(r"/([^\W\d_]+(?: [^\W\d_]+)?)")
+
+
+def _noun_pair_slash(text: str, end: int) -> int:
+    """Two nouns joined by a slash are one unit: "37 nghị quyết/quyết định"."""
+    m = _SLASH_NOUN_RE.match(text, end)
+    if m and m.group(1)[:1].islower() and m.group(1).split()[0] not in _NOUN_STOPS:
+        return m.end()
+    return end
