@@ -91,6 +91,7 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong figure")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--pattern", help="only claims of this pattern")
+    parser.add_argument("--doc", help="only claims about this document (seed, 01, 03, 05)")
     args = parser.parse_args()
 
     from mickb.kb.store import KB
@@ -100,12 +101,15 @@ def main() -> int:
     claims = [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line]
     if args.pattern:
         claims = [c for c in claims if c.get("pattern") == args.pattern]
+    if args.doc:
+        claims = [c for c in claims if c.get("doc") == args.doc]
     figures = Counter()
     right = Counter()
     false_support = Counter()
     claim_right = Counter()
     claim_false_support = 0
     by_pattern: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_doc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_expected: dict[str, Counter] = defaultdict(Counter)
     wrong: list[str] = []
     started = time.perf_counter()
@@ -128,6 +132,8 @@ def main() -> int:
                         false_support[key] += 1
                 by_pattern[claim.get("pattern", "?")][0] += ok
                 by_pattern[claim.get("pattern", "?")][1] += 1
+                by_doc[claim.get("doc", "?")][0] += ok
+                by_doc[claim.get("doc", "?")][1] += 1
                 by_expected[exp["verdict"]][verdict] += 1
                 if not ok:
                     why = (got or {}).get("explanation") or "(figure not read)"
@@ -147,6 +153,7 @@ def main() -> int:
         "claims_right": [claim_right["all"], len(claims)],
         "false_supported_claims": claim_false_support,
         "by_pattern": dict(by_pattern),
+        "by_doc": dict(by_doc),
         "confusion": {k: dict(v) for k, v in by_expected.items()},
     }
     if args.json:
@@ -169,6 +176,9 @@ def main() -> int:
             for v in ("supported", "contradicted", "not_found", "missing")
         )
         print(f"{exp:<22} {cells}")
+    print("\nby document")
+    for name, (ok, n) in sorted(by_doc.items()):
+        print(f"  {name:<18} {pct(ok, n)}")
     print("\nby pattern")
     for name, (ok, n) in sorted(by_pattern.items(), key=lambda kv: kv[1][0] / kv[1][1]):
         print(f"  {name:<18} {pct(ok, n)}")

@@ -85,6 +85,15 @@ _REPORTING_RE = re.compile(
     r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
     re.IGNORECASE,
 )
+# A capitalised word with Vietnamese letters: a name ("Minister Nguyễn Mạnh Hùng said ...").
+_NAME_RE = re.compile(
+    r"\b[A-ZĐÀ-Ỹ][^\W\d_]*[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ][^\W\d_]*\b"
+)
+# Glossary terms that are verbs of change, and linking words inside glossary terms.
+_VERB_TERMS = frozenset(("tang truong", "tang", "giam", "dat", "tang them", "sut giam"))
+_GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
+# Between a growth rate and the level it led to.
+_CONTINUES_RE = re.compile(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
 # Verbs of having and earning that stand between a subject and its figure's noun.
 _HOLDING_RE = re.compile(
     r"\b(?:sở hữu|ghi nhận|thu về|mang về|đem về|báo lãi|đạt được|có được)\b", re.IGNORECASE
@@ -98,7 +107,7 @@ _NEW_SUBJECT_RE = re.compile(
 # Scale and currency words of a unit: what is left is the noun that is counted.
 _UNIT_SCALE_RE = re.compile(
     r"\b(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|đồng|usd|vnd|vnđ|us\$|đô la|thousand|million|billion|"
-    r"trillion|quadrillion|dollars?|dong|percent|per cent|phần trăm|bn|mn|tn)\b|%|\$",
+    r"trillion|quadrillion|dollars?|dong|percent|per cent|phần trăm|bn|mn|tn|times|lần)\b|%|\$",
     re.IGNORECASE,
 )
 # Reporting words trimmed from the ends of the metric as shown ("… viễn thông đạt").
@@ -150,7 +159,7 @@ def read_claim(text: str) -> Claim:
     from mickb.text.numbers import find_numbers
 
     text = nfc(text.strip())
-    english = is_english(text)
+    english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(find_numbers(text))
     words = frozenset(folded_words(expand_abbreviations(text)))
@@ -293,9 +302,23 @@ def _metric_of(
 ) -> tuple[Metric, bool]:
     """What a figure measures: the words of its clause before it, else its counted noun and
     the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
+    if figures and _CONTINUES_RE.match(before):
+        # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
+        # metric whose growth was just given
+        return figures[-1].metric, True
     own = _metric_words(_clause_before(before, first=first), english)
     noun = _metric_words(unit_noun(n), english)
     tail = _metric_words(_clause_after(after), english)
+    if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
+        # English names what is counted or earned after the figure ("paid X to the state
+        # budget", "earned X in revenue"): those words are part of the metric
+        own = Metric(
+            text=" ".join(x for x in (own.text, tail.text) if x),
+            vi=tuple(dict.fromkeys(own.vi + tail.vi)),
+            en=tuple(dict.fromkeys(own.en + tail.en)),
+            sectors=own.sectors | tail.sectors,
+        )
+        tail = Metric("", (), (), frozenset())
     if has_content(list(own.vi), list(own.en)):
         metric = own._replace(
             optional=_without(noun.vi + tail.vi, own.vi),
@@ -328,6 +351,11 @@ def _metric_of(
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
+
+
+def _is_ratio(n: NumberMatch) -> bool:
+    """ "1.5 times the forecast": what follows is what it is compared with, not its metric."""
+    return fold(n.unit or "").strip() in ("lan", "times", "x", "fold")
 
 
 def _without(words: tuple[str, ...], have: tuple[str, ...]) -> tuple[str, ...]:
@@ -385,9 +413,12 @@ def _opens_subject(rest: str) -> bool:
 def _clause_after(text: str) -> str:
     """The words right after a figure, up to a clause break or a comparison."""
     m = re.search(
-        r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down|from|in|during"
-        r"|trong|năm|vào năm|, )\b",
+        r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down|from)\b"
+        r"|\b(?:in|during|trong|vào|năm|for|by|as of|over)\b(?=\s+(?:năm\s+)?(?:19|20)\d\d\b"
+        r"|\s+(?:the\s+)?(?:first|second|third|fourth|past|last|same|whole)\b"
+        r"|\s+(?:q[1-4]|h[12]|quý|tháng|nửa)\b)",
         text,
+        re.IGNORECASE,
     )
     return text[: m.start()] if m else text
 
@@ -405,9 +436,11 @@ def _metric_words(segment: str, english: bool) -> Metric:
         raw: list[str] = []
         content: list[str] = []
         for term in english_to_vietnamese(stripped):
-            r, c = tokens(term)
-            raw += r
-            content += c
+            if term in _VERB_TERMS:
+                continue  # "grew" is "tăng trưởng": the measure, not the metric
+            words = term.split()  # (folded already: no stop-word test, "ngân" is not "ngàn")
+            raw += words
+            content += [w for w in words if w not in _GLOSSARY_LINKERS]
         sectors = sector_terms(raw) | en_sector_terms(en)
         return Metric(
             shown, tuple(dict.fromkeys(content)), tuple(dict.fromkeys(en)), frozenset(sectors)

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 SAME_METRIC = 0.7
 # How far the words before a fact's figure in its sentence are trusted as its metric.
 CLAUSE_TRUST = 0.9
+# The score of a fact whose metric names a sector term the claim does not.
+NARROWER = 0.9
 # A fact whose sentence or document title, not its own clause, names the claim's company.
 NAMED_NEARBY = 0.85
 
@@ -93,11 +95,10 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     own = entities(f"{fact.metric} | {clause_text}")
     if own:
         return own, "own"
-    if _GROUP_RE.search(fold(f"{fact.metric} {clause_text}")):
+    if _GROUP_RE.search(fold(f"{fact.metric} {_before(fact)}")):
         return frozenset({("?",)}), "many"  # "doanh thu toàn tập đoàn": some company's
     sentence = fact.sentence or ""
-    at = sentence.find(fact.value_text) if fact.value_text else -1
-    before = entities(sentence[:at] if at >= 0 else sentence, first_word_is_sentence_start=True)
+    before = entities(_before(fact), first_word_is_sentence_start=True)
     if len(before) == 1:
         return before, "sentence"
     if before:
@@ -109,7 +110,17 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
 
 
 # A company's own figure that does not name the company in its clause.
-_GROUP_RE = re.compile(r"\b(?:toan tap doan|tap doan|tong cong ty|cong ty me|toan cong ty)\b")
+_GROUP_RE = re.compile(
+    r"\b(?:toan tap doan|toan tong cong ty|toan cong ty|tap doan nay|tong cong ty nay|"
+    r"cong ty me)\b"
+)
+
+
+def _before(fact: FactRow) -> str:
+    """The words of a fact's sentence before its figure: where its subject stands."""
+    sentence = fact.sentence or ""
+    at = sentence.find(fact.value_text) if fact.value_text else -1
+    return sentence[:at] if at >= 0 else sentence
 
 
 # --- scope -----------------------------------------------------------------------------------
@@ -162,16 +173,18 @@ def _vi_score(fig: ClaimFigure, metric: tuple[list[str], list[str]], extra: list
     mine, theirs = set(fig.metric.sectors), sector_terms(raw_metric)
     if (mine - theirs - sector_terms(extra)) and (theirs - mine):
         return 0.0
+    # A fact narrower than the claim ("kinh tế số ICT" for "kinh tế số") reads it less well.
+    narrower = NARROWER if mine and (theirs - mine - set(fig.metric.optional)) else 1.0
     have = set(fact_metric) | set(extra)
     found_optional = sum(weight(w) for w in fig.metric.optional if w in have)
     total = sum(weight(w) for w in fig.metric.vi) + found_optional
     recall = (sum(weight(w) for w in fig.metric.vi if w in have) + found_optional) / total
     if not fact_metric:
-        return 0.6 * recall
+        return 0.6 * recall * narrower
     mentioned = set(fig.metric.vi) | set(fig.metric.optional)
     ftotal = sum(weight(w) for w in fact_metric)
     precision = sum(weight(w) for w in fact_metric if w in mentioned) / ftotal
-    return 0.75 * recall + 0.25 * precision
+    return (0.75 * recall + 0.25 * precision) * narrower
 
 
 def _en_score(fig: ClaimFigure, metric_en: str) -> float:
@@ -183,7 +196,8 @@ def _en_score(fig: ClaimFigure, metric_en: str) -> float:
     recall = (sum(1 for w in fig.metric.en if en_in(w, fact_en)) + found) / (
         len(fig.metric.en) + found
     )
-    precision = sum(1 for w in fact_en if en_in(w, list(fig.metric.en))) / len(fact_en)
+    mentioned = list(fig.metric.en + fig.metric.optional_en)
+    precision = sum(1 for w in fact_en if en_in(w, mentioned)) / len(fact_en)
     return 0.75 * recall + 0.25 * precision
 
 

@@ -149,11 +149,14 @@ def _compare_numbers(
             return _say(result, "bound", explain.unconfirmed(fig, top.fact, wanted), kb, top)
         return _say(result, "period", explain.unsure_period(fig, top.fact), kb, top)
     top, outcome = firm[0]
+    # Another metric read as well from the claim's words that says something else (the same
+    # figure stated twice, "doanh thu ngành" and "doanh thu toàn ngành", is no rival).
     rivals = [
         s.fact
-        for s in usable
+        for s, o in outcomes
         if s.match.score >= top.match.score - AMBIGUOUS_GAP
         and metric_key(s.fact) != metric_key(top.fact)
+        and o != outcome
     ]
     if rivals:
         return _say(result, "ambiguous", explain.ambiguous(fig, [top.fact, *rivals]), kb, top)

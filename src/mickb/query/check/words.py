@@ -46,18 +46,19 @@ EN_STOP = frozenset(
     dropped declined expanded achieved achieve while compared against versus vs last first half
     quarter month months only also which who has have had will would reaching reported
     recorded posted saw seen see registered according said says stated showed shows data
-    figures report ministry's""".split()
+    figures report ministry's generated generate generates earned earn earns posted post
+    recorded record records brought bring brings made make makes released release stood
+    came come comes totalled totals topped top tops registered register saw see sees
+    had having collected collect recouped recoup logged log booked book clocked amounting
+    worth valued value around approximately""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
 SYNONYMS = {
-    "dung": "su dung",
     "dn": "doanh nghiep",
     "tt&tt": "thong tin va truyen thong",
     "tttt": "thong tin va truyen thong",
     "cntt": "cong nghe thong tin",
-    "ngan": "nghin",
-    "ti": "ty",
     "lnst": "loi nhuan sau thue",
     "lntt": "loi nhuan truoc thue",
     "nsnn": "ngan sach nha nuoc",
@@ -205,7 +206,12 @@ def folded_words(text: str) -> list[str]:
 
 
 # Words whose meaning needs their diacritics ("lãi" is profit, "lại" is "again").
-EXACT_SYNONYMS = {"lãi": "loi nhuan"}
+EXACT_SYNONYMS = {
+    "lãi": "loi nhuan",
+    "ngàn": "nghin",  # (not "ngân", as in "ngân sách")
+    "tỉ": "ty",
+    "dùng": "su dung",  # (not "dụng", as in "sử dụng")
+}
 
 
 def tokens(text: str) -> tuple[list[str], list[str]]:
