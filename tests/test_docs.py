@@ -35,5 +35,8 @@ def test_every_command_has_a_section() -> None:
         "export",
         "sources",
         "stats",
+        "remove",
+        "extract",
+        "load",
     ):
         assert f"## mickb {command}\n" in text
