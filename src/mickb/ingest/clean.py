@@ -79,7 +79,9 @@ _DATE_PATTERNS = (
     re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
 )
 _DATE_LINE_RE = re.compile(
-    r"^(?:(?:thứ\s+\w+|chủ nhật|cập nhật|đăng(?: ngày)?|ngày đăng|published)\s*[,:]?\s*)?"
+    # An official document's place before its date: "Hà Nội, ngày 15 tháng 7 năm 2024".
+    r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?: [A-ZĐÀ-Ỹ][\w.]*){0,4},\s*(?=ngày\s))?"
+    r"(?:(?:thứ\s+\w+|chủ nhật|cập nhật|đăng(?: ngày)?|ngày đăng|published)\s*[,:]?\s*)?"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:\(?\s*GMT\s*[+\-]\s*\d{1,2}\s*\)?)?\s*[,|\-]?\s*)?"
     r"(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?"
     r"(?:ngày\s+)?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?"

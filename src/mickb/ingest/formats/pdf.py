@@ -43,7 +43,7 @@ from mickb.ingest.formats import (
 from mickb.records import SourceMeta
 
 MAX_CPU_SECONDS = 120
-MAX_MEMORY_BYTES = 3 << 30  # address space of the child that parses the PDF
+MAX_MEMORY_BYTES = 2 << 30  # address space of the child that parses the PDF
 NO_TEXT = "no text: it needs OCR"
 
 
@@ -223,12 +223,14 @@ def _convert(path: str) -> dict[str, Any]:
             except (pdfium.PdfiumError, RecursionError):
                 failed += 1
                 pages.append(_Page(0, 0))
-        if failed and failed == len(pages):
+        has_text = any(p.runs or p.tables for p in pages)
+        if failed and not has_text:
             raise _Refusal(
-                "none of its pages can be read (a damaged or hostile file?)",
+                f"{failed} of its {len(pages)} pages cannot be read and the others hold no "
+                "text (a damaged or hostile file?)",
                 "open it in a PDF reader and print it to a new PDF, then ingest that",
             )
-        if not any(p.runs or p.tables for p in pages):
+        if not has_text:
             raise _Refusal(
                 f"{NO_TEXT} (its {len(pages)} page{'s' if len(pages) != 1 else ''} hold no "
                 "text layer, only pictures or nothing: a scan?)",
