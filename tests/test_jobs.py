@@ -122,3 +122,25 @@ def test_the_same_document_twice_in_one_run_is_stored_once(tmp_path: Path) -> No
         outcomes = ingest(kb, [folder], jobs=2).outcomes
         assert [o.status for o in outcomes] == ["added", "added", "added", "unchanged"]
         assert len(kb.sources()) == 3
+
+
+def test_a_kb_locked_past_the_timeout_stops_the_workers_and_changes_nothing(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from mickb.ingest import workers
+
+    monkeypatch.setattr(workers, "TASK_DOCS", 1)
+    folder = write_folder(tmp_path / "reports", 6)
+    db = tmp_path / "kb.sqlite"
+    KB.open(db, create=True).close()
+    before = dump(db)
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    monkeypatch.setenv("MICKB_TIMEOUT", "0.3")
+    try:
+        code, _, err = run(["ingest", str(folder), "-j", "2", "--db", str(db)], capsys)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert code == 3 and err.startswith("error: the knowledge base") and "locked" in err
+    assert dump(db) == before

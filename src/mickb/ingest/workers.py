@@ -201,10 +201,24 @@ def run_parallel(
             for future in futures.values():
                 future.cancel()
             pool.shutdown(wait=False, cancel_futures=True)
+            _drain(out, futures)
             raise
         finally:
             out.close()
             out.join_thread()
+
+
+def _drain(out: Any, futures: dict[int, Future[None]], seconds: float = 60.0) -> None:
+    """Read (and drop) what running workers still send: a worker whose last message is stuck
+    in a full pipe would never exit, and the pool would wait for it for ever."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not all(f.done() for f in futures.values()):
+        try:
+            out.get(timeout=0.2)
+        except (queues.Empty, OSError, EOFError, ValueError):
+            continue
 
 
 def _check(futures: dict[int, Future[None]]) -> None:
