@@ -337,6 +337,23 @@ VERDICT_STYLE = {
 }
 
 
+def check_lines(result: CheckResult) -> None:
+    """One checked sentence of an article: its verdict, then a line per figure."""
+    out = sys.stdout
+    out.write(f"{result['verdict'].upper()}\t{result['claim']}\n")
+    for fig in result["figures"]:
+        out.write(f"  {fig['text']}\t{fig['verdict']}\t{fig['explanation']}\n")
+
+
+def article_summary(summary: dict[str, int]) -> str:
+    n = summary["sentences"]
+    return (
+        f"{n} {'sentence' if n == 1 else 'sentences'} with figures checked: "
+        f"{summary['supported']} supported, {summary['contradicted']} contradicted, "
+        f"{summary['not_found']} not found"
+    )
+
+
 def check_panel(result: CheckResult) -> None:
     from rich.console import Group
     from rich.panel import Panel

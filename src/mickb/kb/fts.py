@@ -7,7 +7,7 @@ The read path uses plain sqlite3 (no sqlite_utils import): these run on every `f
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 def fts_phrase(text: str) -> str:
@@ -86,7 +86,7 @@ def candidate_facts(
         f"SELECT {', '.join('f.' + c.strip() for c in _FACT_COLUMNS.split(','))}, "
         "(SELECT s.title FROM sources s WHERE s.id = f.source_id) "
     )
-    rows: dict[str, tuple[object, ...]] = {}
+    rows: dict[str, tuple[Any, ...]] = {}
     stages: list[tuple[str, int]] = []
     for words in word_groups:
         known = [w for w in words if df is None or df.get(w, 0) > 0]

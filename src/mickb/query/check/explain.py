@@ -98,9 +98,10 @@ def verdict(result: FigureCheck, fact: FactRow, wanted: Interval, detail: str = 
     english = _english(result["text"])
     claim_side = describe(wanted.scaled(1 / scale), unit, english)
     if rule == "derived":
+        where = "lies in" if result["verdict"] == "supported" else "is outside"
         return (
-            f"{said}; {detail}, which {'lies in' if result['verdict'] == 'supported' else 'is outside'}"
-            f" the claim's {result['text']} = {claim_side} (rule: {_RULE_WORDS['derived']})"
+            f"{said}; {detail}, which {where} the claim's {result['text']} = {claim_side} "
+            f"(rule: {_RULE_WORDS['derived']})"
         )
     base = fact.base_value if fact.base_value is not None else fact.value
     source = source_interval(base, fact.qualifier).scaled(1 / scale)

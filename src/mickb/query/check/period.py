@@ -86,8 +86,18 @@ def compared_years(text: str) -> frozenset[int]:
     return frozenset(int(m.group(1)) for m in COMPARED_RE.finditer(text.lower()))
 
 
+# "so với năm trước", "than a year earlier": a comparison with the year before, not a period.
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:so với|so voi|so|compared (?:with|to)|than|from|over|on)\s+"
+    r"(?:(?:cùng kỳ|cung ky|the same (?:period|time|quarter|months?)(?: of)?)\s+)?"
+    r"(?:năm trước|nam truoc|năm ngoái|nam ngoai|last year|the previous year|the year before|"
+    r"a year (?:earlier|ago)|the prior year|quý trước|quy truoc|tháng trước|thang truoc|"
+    r"the previous (?:quarter|month))(?!\w)"
+)
+
+
 def without_compared(text: str) -> str:
-    return COMPARED_RE.sub(" ", text.lower())
+    return _COMPARED_BEFORE_RE.sub(" ", COMPARED_RE.sub(" ", text.lower()))
 
 
 @lru_cache(maxsize=4096)

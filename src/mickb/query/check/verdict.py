@@ -62,8 +62,8 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
     conn = kb.connection
     wanted = _claim_interval(fig)
     years = sorted(str(y) for y in fig.period.years)
-    near = _value_range(wanted)
-    cands = candidate_facts(conn, [list(fig.metric.vi), list(fig.metric.en)], years, near)
+    value_range = _value_range(wanted)
+    cands = candidate_facts(conn, [list(fig.metric.vi), list(fig.metric.en)], years, value_range)
     scored = [Scored(f, match(fig, f), "") for f in cands]
     same_metric = sorted(
         (s for s in scored if s.match.score >= SAME_METRIC),
@@ -73,7 +73,11 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
         return _say(result, "metric", explain.no_fact(fig))
     in_scope = [s for s in same_metric if s.match.scope == "same"]
     if not in_scope:
-        return _say(result, "scope", explain.other_scope(fig, same_metric[0]), kb, same_metric[0])
+        # what the KB has instead: the same measure as the claim's when there is one
+        shown = next(
+            (s for s in same_metric if measure_class(s.fact) == fig.measure), same_metric[0]
+        )
+        return _say(result, "scope", explain.other_scope(fig, shown), kb, shown)
     same_measure = [s for s in in_scope if measure_class(s.fact) == fig.measure]
     if not same_measure:
         derived = _derived(kb, conn, fig, in_scope)

@@ -371,7 +371,8 @@ TIME_RES = (
     re.compile(r"\b(?:nam|in|during|for|of|by|as of)\s+(?:19|20)\d\d\b"),
     re.compile(r"\b(?:ca nam|whole year|full year|as a whole|for the year)\b"),
     re.compile(
-        r"\b(?:tinh den|tinh toi|den|as of|by)?\s*(?:het|cuoi|the end of)?\s*thang\s+\d{1,2}(?:\s*/\s*\d{4})?\b"
+        r"\b(?:tinh den|tinh toi|den|as of|by)?\s*(?:het|cuoi|the end of)?\s*"
+        r"thang\s+\d{1,2}(?:\s*/\s*\d{4})?\b"
     ),
     re.compile(
         r"\b(?:giai doan|thoi ky|period|in)?\s*(?:19|20)\d\d\s*(?:-|–|to|den)\s*(?:19|20)\d\d\b"
