@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -168,3 +169,64 @@ def test_collapse_leaves_single_spaces_and_no_invisible_ones(text: str) -> None:
     assert out == " ".join(out.split())
     assert not set(out) & set("\u200b\u200c\u200d\u2060\ufeff")
     assert out.split() == collapse(" ".join(text.split())).split()
+
+
+# --- issue 12: a plain-text article's first short line is its title --------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Vì sao giá cước 5G chưa giảm?",
+        "Bưu chính bứt tốc trong quý cuối năm!",
+        "Chuyển đổi số cấp xã: bắt đầu từ đâu.",
+        "Ba bài học từ mạng lưới bưu điện văn hóa xã:",
+        "Thuê bao băng rộng tăng mạnh",
+    ],
+)
+def test_first_short_line_is_the_title_whatever_ends_it(first: str) -> None:
+    text = f"{first}\n\nNăm 2024, số thuê bao băng rộng cố định đạt 23,8 triệu thuê bao.\n"
+    meta, passages = clean(text, "txt")
+    assert meta.title == first
+    assert [p.kind for p in passages] == ["title", "body"]
+
+
+def test_a_long_first_paragraph_is_not_a_title() -> None:
+    lead = (
+        "Theo báo cáo của Sở Thông tin và Truyền thông, trong 6 tháng đầu năm nay toàn tỉnh đã "
+        "lắp đặt thêm 180 trạm phát sóng 5G, nâng tổng số trạm lên hơn 1.200 trạm, phủ sóng tới "
+        "hầu hết các khu công nghiệp và trung tâm huyện."
+    )
+    meta, passages = clean(f"{lead}\n\nCác doanh nghiệp cam kết tiếp tục đầu tư.\n", "txt")
+    assert meta.title is None and passages[0].kind == "body"
+
+
+def test_a_lone_line_is_not_a_title() -> None:
+    meta, passages = clean("Năm 2024, doanh thu bưu chính đạt 276 tỷ đồng.\n", "txt")
+    assert meta.title is None and [p.kind for p in passages] == ["body"]
+
+
+# --- table rows and the file's own date ------------------------------------------------------
+
+
+def test_table_rows_stay_whole_and_apart() -> None:
+    text = (
+        "Các chỉ tiêu chính của ngành trong năm\n\n"
+        "| Chỉ tiêu | Năm 2024 |\n|---|---:|\n| doanh thu bưu chính | 276 tỷ đồng |\n"
+        "| thuê bao băng rộng | 23,8 triệu thuê bao |\n\nSở sẽ tiếp tục theo dõi.\n"
+    )
+    _, passages = clean(text, "md")
+    assert [p.text for p in passages if p.kind == "body"] == [
+        "Chỉ tiêu | Năm 2024",
+        "doanh thu bưu chính | 276 tỷ đồng",
+        "thuê bao băng rộng | 23,8 triệu thuê bao",
+        "Sở sẽ tiếp tục theo dõi.",
+    ]
+
+
+def test_created_date_fills_in_only_when_the_text_states_none() -> None:
+    head = '---\ntitle: "Báo cáo quý II"\ncreated: "2024-07-02"\n---\n\n'
+    meta, _ = clean(head + "Doanh thu đạt 95 tỷ đồng.\n", "txt")
+    assert meta.date == "2024-07-02"
+    meta, _ = clean(head + "Hà Nội, ngày 28 tháng 6 năm 2024\n\nDoanh thu đạt 95 tỷ đồng.\n", "txt")
+    assert meta.date == "2024-06-28"
