@@ -174,7 +174,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    print(f"PDF: 3 pages ({small.stat().st_size // 1024} KB) and {result['pdf_pages']['big']} pages")
+    print(
+        f"PDF: 3 pages ({small.stat().st_size // 1024} KB) and {result['pdf_pages']['big']} pages"
+    )
     head = ("reader", "import ms", "3 p. s", "big s", "text MB/s", "paragraphs", "hdr", "pg#",
             "hyph", "table")  # fmt: skip
     print(" | ".join(head))
@@ -185,9 +187,18 @@ def main() -> None:
         print(
             " | ".join(
                 str(row[k])
-                for k in ("reader", "import_ms", "small_s", "big_s", "big_text_mb_per_s",
-                          "paragraphs_whole", "header_gone", "page_numbers_gone",
-                          "hyphen_mended", "table_row_with_unit")  # fmt: skip
+                for k in (
+                    "reader",
+                    "import_ms",
+                    "small_s",
+                    "big_s",
+                    "big_text_mb_per_s",
+                    "paragraphs_whole",
+                    "header_gone",
+                    "page_numbers_gone",
+                    "hyphen_mended",
+                    "table_row_with_unit",
+                )  # fmt: skip
             )
         )
     for row in others:
