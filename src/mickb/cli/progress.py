@@ -83,7 +83,6 @@ class BarWatcher(LineWatcher):
             BarColumn,
             Progress,
             TextColumn,
-            TimeElapsedColumn,
             TimeRemainingColumn,
             TransferSpeedColumn,
         )
@@ -91,13 +90,12 @@ class BarWatcher(LineWatcher):
         self.console = Console(stderr=True, highlight=False, markup=False, emoji=False)
         self.bar = Progress(
             TextColumn("{task.fields[files]}"),
-            BarColumn(),
+            BarColumn(bar_width=20),
             TextColumn("{task.fields[mb]}"),
             TextColumn("{task.fields[facts]}"),
             TransferSpeedColumn(),
-            TimeElapsedColumn(),
-            TextColumn("left"),
             TimeRemainingColumn(),
+            TextColumn("left"),
             console=self.console,
             transient=True,
         )
@@ -105,6 +103,7 @@ class BarWatcher(LineWatcher):
         self.total_docs = 0
         self.total_bytes = 0
         self.docs_done = 0
+        self.extracted = 0
         self.started = time.monotonic()
 
     def start(self, documents: int, total_bytes: int) -> None:
@@ -116,6 +115,7 @@ class BarWatcher(LineWatcher):
         self._fields(0, 0)
 
     def _fields(self, done_bytes: int, facts: int) -> None:
+        self.docs_done = max(self.docs_done, self.extracted)
         total = f"/{self.total_docs:,}" if self.total_docs else ""
         mb = f"{done_bytes / 1e6:.1f}"
         if self.total_bytes:
@@ -123,17 +123,17 @@ class BarWatcher(LineWatcher):
         self.bar.update(
             self.task,
             completed=done_bytes,
-            files=f"{self.docs_done:,}{total} documents",
+            files=f"{self.docs_done:,}{total} docs",
             mb=f"{mb} MB",
             facts=plural(facts, "figure"),
         )
 
-    def progress(self, done_bytes: int, facts: int) -> None:
+    def progress(self, done_bytes: int, facts: int, documents: int) -> None:
+        self.extracted = documents
         if self.task is not None:
             self._fields(done_bytes, facts)
 
     def outcome(self, outcome: IngestOutcome) -> None:
-        self.docs_done += 1
         if outcome.status == "failed" or self.verbose:
             self.console.print(outcome_line(outcome), soft_wrap=True)
 

@@ -421,8 +421,9 @@ class Watcher:
     def start(self, documents: int, total_bytes: int) -> None:
         """Before the first document (total_bytes: of the files; URLs count as 0)."""
 
-    def progress(self, done_bytes: int, facts: int) -> None:
-        """Now and then: bytes extracted so far (of all documents), figures found so far."""
+    def progress(self, done_bytes: int, facts: int, documents: int) -> None:
+        """Now and then: bytes extracted so far, figures found so far, documents extracted
+        so far (stored or not yet: storing goes in batches)."""
 
     def outcome(self, outcome: IngestOutcome) -> None:
         """Each document, in input order, once it is stored (or has failed)."""
@@ -450,6 +451,7 @@ class _Writer:
         self._errors: dict[int, str] = {}
         self._bytes_done = 0  # of finished documents
         self._facts = 0
+        self._extracted = 0  # documents whose last part came
         self._last_progress = 0.0
 
     def part(self, seq: int, part: Part) -> None:
@@ -469,13 +471,17 @@ class _Writer:
             self._meta[seq] = part.meta
             committed = []
         elif isinstance(part, End):
+            self._extracted += 1
             committed = self.loader.end(
                 seq, self._meta.pop(seq), part.n_facts, part.n_quotes, part.terms
             )
         elif isinstance(part, Unchanged):
+            self._extracted += 1
             self._size[seq] = part.size
+            self._done[seq] = 1.0
             committed = self.loader.unchanged(seq, part.sha256, part.meta)
         else:
+            self._extracted += 1
             self._errors[seq] = part.error
             self._meta.pop(seq, None)
             committed = self.loader.fail(seq)
@@ -517,7 +523,7 @@ class _Writer:
             return
         self._last_progress = now
         partial = sum(self._size.get(seq, 0) * done for seq, done in self._done.items())
-        self.watcher.progress(self._bytes_done + int(partial), self._facts)
+        self.watcher.progress(self._bytes_done + int(partial), self._facts, self._extracted)
 
 
 def _bad_input(exc: MickbError) -> bool:
