@@ -248,7 +248,7 @@ def document_parts(
 
     times = times if times is not None else StageTimes()
     clock = _Clock(times)
-    opened = open_source(source)  # type: ignore[arg-type]  # read.py takes URL strings too
+    opened = open_source(source)
     times.bytes += opened.size
     times.documents += 1
     path = record_path if record_path is not None else str(source)
@@ -331,36 +331,17 @@ def _extract_parts(opened: Any, flags: SourceMeta | None, clock: _Clock) -> Iter
 # --- what goes in ------------------------------------------------------------------------------
 
 
-def is_url(text: str) -> bool:
-    try:
-        from mickb.ingest.read import is_url as read_is_url  # type: ignore[attr-defined]
-    except ImportError:
-        return text.lower().startswith(("http://", "https://"))
-    return bool(read_is_url(text))
-
-
 @dataclass
 class Skipped:
     path: str
     reason: str
 
 
-def _skip_reason(path: Path) -> str | None:
-    """Why a file found in a folder is not read (None: it is read)."""
-    from mickb.ingest import read
-
-    reason: Callable[[Path], str | None] | None = getattr(read, "skip_reason", None)
-    if reason is not None:
-        return reason(path)
-    if path.suffix.lower() in read.SUPPORTED_SUFFIXES:
-        return None
-    kind = path.suffix.lower() or "a file without an extension"
-    return f"{kind} is not a format ingest reads ({', '.join(read.SUPPORTED_SUFFIXES)})"
-
-
 def expand_sources(paths: Iterable[Source]) -> tuple[list[Source], list[Skipped]]:
-    """Files and URLs as given; folders recursed in sorted order, keeping the files ingest
-    reads (hidden files and folders are passed over) and saying why the others are skipped."""
+    """Files and URLs as given; folders recursed in sorted order for the files ingest reads
+    (read.scan_folder), with the reason each other file is skipped."""
+    from mickb.ingest.read import is_url, scan_folder
+
     found: list[Source] = []
     skipped: list[Skipped] = []
     for given in paths:
@@ -371,16 +352,9 @@ def expand_sources(paths: Iterable[Source]) -> tuple[list[Source], list[Skipped]
         if not path.is_dir():
             found.append(path)
             continue
-        for child in sorted(path.rglob("*")):
-            if not child.is_file() or any(
-                part.startswith(".") for part in child.relative_to(path).parts
-            ):
-                continue
-            reason = _skip_reason(child)
-            if reason is None:
-                found.append(child)
-            else:
-                skipped.append(Skipped(str(child), reason))
+        files, passed_over = scan_folder(path)
+        found.extend(files)
+        skipped.extend(Skipped(str(p), reason) for p, reason in passed_over)
     return found, skipped
 
 
