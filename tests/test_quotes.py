@@ -541,3 +541,49 @@ def test_a_verb_of_saying_right_before_the_words_without_a_colon() -> None:
     assert speakers(text) == [(None, "Bố anh")]
     # A title after "giới thiệu" is no one's words.
     assert only('Bộ trưởng giới thiệu "Sổ tay chuyển đổi số cho doanh nghiệp nhỏ".') == []
+
+
+def test_a_relative_of_a_named_person_is_not_that_person() -> None:
+    text = (
+        "Ông Hà Văn Tịnh bị thương nặng sau vụ cháy. "
+        '"Lúc đó cả nhà đang ngủ, tôi chỉ kịp bế con chạy ra", vợ ông Tịnh kể.'
+    )
+    assert speakers(text) == [(None, "vợ ông Tịnh")]
+    # …and a relation is never anyone's title.
+    assert people(load_text("Vợ chồng ông Đặng Văn Tú mở quán phở từ năm 1990.")) == {
+        "Đặng Văn Tú": []
+    }
+
+
+def test_after_an_office_title_capitalised_words_are_the_workplace() -> None:
+    text = (
+        "Ông Lê Minh Đạt, Tổng giám đốc Hyundai Thành Công, cho biết: "
+        '"Doanh số tháng này tăng mạnh nhờ mẫu xe mới". '
+        '"Chúng tôi sẽ mở thêm đại lý", Bí thư Thành ủy Đà Nẵng nói thêm.'
+    )
+    names = [n for _, n, _, _ in only(text)]
+    assert names[0] == "Lê Minh Đạt"
+    assert "Đà Nẵng" not in names and "Hyundai Thành Công" not in names
+
+
+def test_a_given_name_after_a_person_title_and_a_leader_after_a_country() -> None:
+    text = (
+        '"Tôi sẽ tiếp tục đi diễn", nghệ sĩ Trung Dân chia sẻ. '
+        'Tổng thống Nga Putin tuyên bố: "Chúng tôi sẽ đáp trả tương xứng".'
+    )
+    assert speakers(text) == [("Trung Dân", "nghệ sĩ"), ("Putin", "Tổng thống Nga")]
+
+
+def test_a_title_never_holds_another_persons_name() -> None:
+    text = (
+        "Sau cuộc gặp giữa Tổng thống Pháp Macron và Tổng thống Nga Vladimir Putin, "
+        '"Đó là một ngày quan trọng", ông Putin nói.'
+    )
+    assert speakers(text) == [("Vladimir Putin", "Tổng thống Nga")]
+
+
+def test_a_foreign_name_followed_by_its_role() -> None:
+    assert speakers(
+        '"Chúng tôi đã nói rõ lập trường", hãng tin Tass dẫn lời Dmitry Ivanov, người phát '
+        "ngôn của bộ, hôm nay cho biết."
+    ) == [("Dmitry Ivanov", "người phát ngôn của bộ")]

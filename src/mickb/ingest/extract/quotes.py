@@ -179,7 +179,8 @@ ROLE_HEADS = tuple(
         nguyên bộ trưởng|nguyên thủ tướng|ngoại trưởng|nguyên chủ tịch|cựu bộ trưởng|trưởng đoàn|
         tổng lãnh sự|đặc phái viên|điều phối viên|nhà phân tích|quản lý|giảng viên|
         quan chức|giới chức|nhà chức trách|nguồn tin|một nguồn tin|giáo viên|cô giáo|thầy giáo|
-        học sinh|sinh viên|người dân|bệnh nhân|nông dân|tiểu thương|cán bộ|công nhân|nhân viên|
+        học sinh|sinh viên|người dân|bệnh nhân|btv|blv|đb|đbqh|mc|bình luận viên|
+        nông dân|tiểu thương|cán bộ|công nhân|nhân viên|
         khách hàng|người mua|người tiêu dùng|chủ đại lý|chủ cửa hàng|chủ quán|chủ đầu tư|
         huấn luyện viên|hlv|cầu thủ|ca sĩ|diễn viên|nghệ sĩ|nhà văn|nhà thơ|tác giả|
         trung tâm trưởng|chủ nhiệm ủy ban|phó chủ nhiệm ủy ban|điều tra viên|kiểm sát viên|
@@ -187,11 +188,9 @@ ROLE_HEADS = tuple(
         hiệu phó|bí thư chi bộ|trưởng thôn|trưởng bản|già làng|người đại diện|đại úy|thượng úy|
         trung úy|thiếu úy|chỉ huy trưởng|chính trị viên|chủ tịch hđqt|thành viên hđqt|
         chủ tịch ubnd|phó chủ tịch ubnd|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
-        binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|nhóm nghiên cứu|
-        nhóm tác giả|báo chí|giới truyền thông|người dùng|tài xế|nhân chứng|thợ|chủ nhà|
-        người nhà|phụ huynh|người thân|bộ phận|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|bố|mẹ|
-        cha|vợ|chồng|con trai|con gái|anh trai|em trai|chị gái|em gái|người yêu|bạn trai|
-        bạn gái|ông nội|bà nội|ông ngoại|bà ngoại|bố đẻ|mẹ đẻ|người vợ|người chồng""".split("|"),
+        binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|người dùng|tài xế|
+        nhân chứng|thợ|chủ nhà|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|thư ký|cục phó|vụ phó|
+        viện phó|chi cục trưởng|chi cục phó|phó phòng""".split("|"),
         key=len,
         reverse=True,
     )
@@ -218,7 +217,7 @@ _HONORIFIC_END_RE = re.compile(
 )
 # Abbreviated titles before a name: "HLV Hữu Thắng", "PGS.TS Mai Văn Trinh".
 _TITLE_ABBR_END_RE = re.compile(
-    r"(?<!\w)(?:HLV|CEO|KTS|NSƯT|NSND|NGƯT|BS|PGS|GS|TS|ThS|Ths|Th\.S)\.? $"
+    r"(?<!\w)(?:HLV|CEO|KTS|NSƯT|NSND|NGƯT|BS|PGS|GS|TS|ThS|Ths|Th\.S|BTV|BLV|ĐB|ĐBQH|MC)\.? $"
 )
 PRONOUN_PHRASES = (
     "ông",
@@ -242,7 +241,8 @@ SURNAMES = frozenset(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn
     Vương Trịnh Trương Lâm Phùng Mai Tô Hà Tạ Lưu Cao Đinh Lương Thái Châu Quách Hứa Kiều
     Tăng Đàm Lại Chu Nghiêm Giang Khúc Doãn Triệu Tôn Âu Thân Lạc Mạc Bạch Từ Vi Đồng La
-    Lò Quàng Hầu Khổng Ninh Văn Phí Thạch Tiêu Yên Diệp Ưng Kim Lã Lưu Mẫn Khương""".split()
+    Lò Quàng Hầu Khổng Ninh Văn Phí Thạch Tiêu Yên Diệp Ưng Kim Lã Lưu Mẫn Khương
+    Lục Tập Ôn Tưởng Thào Giàng Sùng""".split()
 )
 # Words before a capitalised sequence that make it a place or an organisation, not a person.
 # First words of organisations: "giám đốc Sở …" names an office, not a person.
@@ -253,6 +253,10 @@ _ORG_WORDS = frozenset(
     Mỹ Nga Anh Pháp Đức Nhật Hàn Ấn Úc Việt Lào Campuchia Thái Singapore Iran Israel Ý
     Canada Brazil Philippines Indonesia Malaysia Myanmar Triều Châu Nhà Hà Hồ Sông Tờ Kênh
     Trang Theo Tạp""".split()
+)
+_COUNTRIES = frozenset(
+    """Mỹ Nga Anh Pháp Đức Nhật Hàn Ấn Úc Việt Lào Campuchia Thái Singapore Iran Israel Ý
+    Canada Brazil Philippines Indonesia Malaysia Myanmar Triều""".split()
 )
 _NOT_PERSON_BEFORE = frozenset(
     """tp tp. thành phố tỉnh huyện quận xã phường thị xã thị trấn đường phố sông núi
@@ -266,7 +270,9 @@ PLACES = frozenset(
     Tô Lịch|Hồ Tây|Giang Nam|Hà Lan|Triều Tiên|Lào Cai|Châu Á|Châu Âu|Châu Phi|Châu Mỹ|
     Châu Đốc|Kim Bôi|Đồng Văn|Đồng Hới|Đồng Xoài|Bà Rịa|Bà Đen|Bà Chiểu|Ninh Bình|
     Ninh Thuận|Yên Bái|Cao Lãnh|Anh Quốc|Hà Tiên|Hồ Gươm|Lâm Hà|Mai Sơn|Kim Sơn|Đồng Hỷ|
-    Hoàng Mai|Hoàng Liên Sơn|Phan Thiết|Phan Rang|Giang Thành|Lý Nhân|Văn Giang""".replace("\n", "")
+    Hoàng Mai|Hoàng Liên Sơn|Phan Thiết|Phan Rang|Giang Thành|Lý Nhân|Văn Giang|
+    Trung Quốc|Hàn Quốc|Nhật Bản|Thái Lan|Đài Loan|Hồng Kông|Ấn Độ|Tây Ban Nha|Bồ Đào Nha|
+    Thổ Nhĩ Kỳ|Hoa Kỳ|Việt Nam|Đông Nam Á|Trung Đông|Bắc Kinh|Thượng Hải|Mỹ Tho""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -340,6 +346,22 @@ _REPORTING_RE = re.compile(
     r"(?:,|\s+rằng\b|:)\s*",
 )
 _ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.IGNORECASE)
+# Words that say who speaks when nobody is named ("bố anh ấy", "báo chí Pháp", "nhóm nghiên
+# cứu"), but that are never someone's title: "vợ ông X" is X's wife, not X.
+RELATION_HEADS = tuple(
+    """bố|mẹ|cha|vợ|chồng|con trai|con gái|anh trai|em trai|chị gái|em gái|người yêu|
+    bạn trai|bạn gái|ông nội|bà nội|ông ngoại|bà ngoại|bố đẻ|mẹ đẻ|người vợ|người chồng|
+    vợ chồng|người nhà|người thân|phụ huynh|bố mẹ|cha mẹ""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+_UNNAMED_HEADS = ("báo chí", "giới truyền thông", "nhóm nghiên cứu", "nhóm tác giả", "bộ phận")
+_RELATION_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})(?!\w)", re.IGNORECASE)
+# Whoever may speak without a name: a role, a relation, a group.
+_SPEAKER_HEAD_RE = re.compile(
+    rf"(?<!\w)(?:{_alternation(ROLE_HEADS + RELATION_HEADS + _UNNAMED_HEADS)})(?!\w)",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"\w+")
 # Verbs and function words that end a role phrase ("Giám đốc Viettel Post | nhận định").
 _ROLE_STOP_RE = re.compile(
@@ -381,6 +403,7 @@ _ARTICLE_RE = re.compile(r"(?:một số|một|những|các|nhiều|vài)\s+", r
 # How far back (characters) "người dùng này" may point at the person named last.
 _JUST_NAMED = 400
 _OF_RE = re.compile(r"\s+của\s+")
+_RELATION_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})$", re.IGNORECASE)
 # A title that gives a speaker and the gist: "Bộ trưởng Nguyễn Văn A: Sẽ …".
 _HEADLINE_RE = re.compile(r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<said>[^:“”\"]{8,}?)[.!?…]*\s*$")
 # Where a sentence names the source of the quoted words before them: "theo X", "như lời X".
@@ -390,7 +413,7 @@ _SOURCE_END_RE = re.compile(r",|\s(?:là|thì|rằng|đã|đang|sẽ|cũng|vẫn
 _TERM_BEFORE_RE = re.compile(
     r"(?<!\w)(?:quy định|cụm từ|khái niệm|tên gọi|thuật ngữ|cái tên|danh hiệu|khẩu hiệu|"
     r"chương trình|chiến dịch|phong trào|cuộc thi|giải thưởng|chủ đề|mô hình|điều khoản|"
-    r"như|như một|là một|gọi là|ví như|mệnh danh là|cái gọi là|kiểu|dạng)\s*$"
+    r"như một|mệnh danh là|cái gọi là)\s*$"
 )
 # How a speaker may come to a colon without a speech verb: "Một người dân lo lắng: “…”".
 MANNER_VERBS = (
@@ -423,7 +446,7 @@ _BODY_RE = re.compile(
     r"|Công an|Công ty|Tập đoàn|Ngân hàng|Trung tâm|Bệnh viện|Trường"
     r"|Văn phòng|Thanh tra|UBND|HĐND)(?= )"
     rf"|(?:Báo|Tờ|Đài|Hãng) [{_UPPER}]"
-    r"|[A-ZĐ][A-ZĐ0-9&]+(?= |$))"
+    rf"|[A-ZĐ][A-ZĐ0-9&]+(?: [{_UPPER}][\w&]*)*$)"
 )
 
 # --- the registry of people ---------------------------------------------------------------
@@ -439,13 +462,13 @@ class Person:
         if not role or len(role.split()) > 14:
             return
         low = role.lower()
-        if low in HONORIFICS or (low in _ACADEMIC and self.roles):
+        if low in HONORIFICS or ((low in _ACADEMIC or role.isupper()) and self.roles):
             return  # "BS Hạnh" after "bác sĩ Lê Văn Hạnh, Trưởng khoa …" adds nothing
         for i, known in enumerate(self.roles):
             k = known.lower()
             if k == low or k.startswith(low + " ") or k.endswith(" " + low):
                 return  # a shorter form of a role already known
-            if low.startswith(k + " "):
+            if low.startswith(k + " ") or low.endswith(" " + k):
                 self.roles[i] = role  # the fuller form wins
                 return
         self.roles.append(role)
@@ -563,15 +586,19 @@ class Registry:
                 return Speaker(person.name, person.role_for(None)), person
             return None, None
         article = _ARTICLE_RE.match(phrase)
-        if article and _ROLE_HEAD_RE.match(phrase, article.end()):
+        if article and _SPEAKER_HEAD_RE.match(phrase, article.end()):
             # "một cán bộ điều tra", "các chuyên gia": someone the text does not name, never
             # a person named before.
-            role = _cut_role(phrase[article.end() :])
+            role = _cut_role(phrase[article.end() :], _SPEAKER_HEAD_RE)
             return (Speaker(None, role), None) if role else (None, None)
-        head = _ROLE_HEAD_RE.match(phrase)
+        if _RELATION_RE.match(phrase) and not _ROLE_HEAD_RE.match(phrase):
+            # "bố anh ấy", "người yêu tôi": a relation of someone, not that someone.
+            role = _cut_role(phrase, _SPEAKER_HEAD_RE)
+            return (Speaker(None, role), None) if role else (None, None)
+        head = _SPEAKER_HEAD_RE.match(phrase)
         if head:
             person = self._recent(pos, role=low)
-            if person is None and demonstrative:
+            if person is None and demonstrative and len(low.split()) <= 3:
                 # "người dùng này": the person the text has just named.
                 person = self._just_named(pos)
             if person:
@@ -584,7 +611,7 @@ class Registry:
                 person = self._recent(pos, role=" ".join(words).lower())
                 if person:
                     return Speaker(person.name, person.role_for(" ".join(words))), person
-            role = _cut_role(phrase)
+            role = _cut_role(phrase, _SPEAKER_HEAD_RE)
             if role:
                 return Speaker(None, role), None
         return None, None
@@ -676,6 +703,11 @@ _ROLE_TAILS = frozenset(h.split()[-1] for h in ROLE_HEADS if h.islower() and " "
     "ThS",
     "Ths",
     "S",
+    "BTV",
+    "BLV",
+    "ĐB",
+    "ĐBQH",
+    "MC",
 }
 _SENTENCE_PUNCT = (".", "!", "?", ":", ";", '"', "“", "”", "(", "")
 _NAME_TAILS = _HONORIFIC_TAILS | _ROLE_TAILS
@@ -691,7 +723,7 @@ _COMPOUND_STARTS = frozenset(" ".join(h.split()[:2]) for h in ROLE_HEADS if " " 
     nông nghiệp|lâm nghiệp|cao đẳng|đại học|tư pháp|giao thông|xây dựng|lao động|ngoại giao|
     nội vụ|kế hoạch|đầu tư|công thương|khoa học|công nghệ|truyền thông|thông tin|tài nguyên|
     môi trường|du lịch|thể thao|dân tộc|tôn giáo|hoàng gia|cao su|lương thực|thực phẩm|
-    tập đoàn|ngân hàng|bệnh viện|ủy ban|uỷ ban|trung tâm|hiệp hội|liên đoàn|tổng cục|
+    tập đoàn|ngân hàng|bệnh viện|ủy ban|uỷ ban|trung tâm|hiệp hội|liên đoàn|tổng cục|xã hội|
     cục trưởng|bộ trưởng|chủ tịch|giám đốc|bí thư|thủ tướng""".replace("\n", "")
     .replace("    ", "")
     .split("|")
@@ -709,7 +741,9 @@ def _after_place(words: list[str]) -> int:
         len(rest) > 3
         or not all(w.isascii() and w.isalpha() for w in rest)
         or rest[0] in SURNAMES
-        or (len(rest) == 1 and (k == 0 or not _foreign(rest[0])))
+        # One word after a country is a name ("Tổng thống Nga Putin"), not after an office
+        # word ("Cục trưởng Cục An toàn …").
+        or (len(rest) == 1 and (k == 0 or not all(w in _COUNTRIES for w in words[:k])))
     ):
         return -1
     return k
@@ -737,7 +771,10 @@ PERSON_TITLES = frozenset(
     .replace("    ", "")
     .split("|")
 )
-_PERSON_ABBREVIATIONS = frozenset({"HLV", "BS", "PGS", "GS", "TS", "ThS", "Ths", "KTS"})
+_PERSON_ABBREVIATIONS = frozenset(
+    {"HLV", "BS", "PGS", "GS", "TS", "ThS", "Ths", "KTS", "NSND", "NSƯT", "NGƯT"}
+    | {"BTV", "BLV", "ĐB", "ĐBQH", "MC"}
+)
 
 
 def _person_title(window: str) -> bool:
@@ -747,6 +784,33 @@ def _person_title(window: str) -> bool:
         return match.group().strip().lower() in PERSON_TITLES
     words = window.split()
     return bool(words) and words[-1].rstrip(".") in _PERSON_ABBREVIATIONS
+
+
+# Titles that an organisation follows ("giám đốc Viettel Post"), not a name.
+OFFICE_TITLES = frozenset(
+    """giám đốc|phó giám đốc|tổng giám đốc|phó tổng giám đốc|chủ tịch|phó chủ tịch|
+    chánh văn phòng|phó chánh văn phòng|lãnh đạo|đại diện|người đại diện|trưởng đại diện|
+    người đứng đầu|nhà sáng lập|đồng sáng lập|người sáng lập|người phát ngôn|phát ngôn viên|
+    nhân viên|quản lý|bí thư|phó bí thư|bí thư thành ủy|bí thư tỉnh ủy|trưởng phòng|
+    phó trưởng phòng|trưởng ban|phó trưởng ban|trưởng khoa|hiệu trưởng|viện trưởng|
+    phó viện trưởng|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng|tổng cục trưởng|
+    chủ nhiệm|phó chủ nhiệm|tổng biên tập|phó tổng biên tập|chủ tịch hđqt|
+    thành viên hđqt|chủ tịch ubnd|phó chủ tịch ubnd|chủ doanh nghiệp|chủ đầu tư|
+    chủ cửa hàng|chủ quán|chủ đại lý|khách hàng|thuê bao|trưởng bộ phận|trưởng nhóm|
+    giám sát viên|kiểm toán viên|chuyên viên|cán bộ|công nhân|thư ký""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+_OFFICE_ABBREVIATIONS = frozenset({"CEO", "CTO", "CFO"})
+
+
+def _office_title(window: str) -> bool:
+    """Whether the title that `window` ends with is one of OFFICE_TITLES."""
+    match = _LOWER_ROLE_END_RE.search(window.lower())
+    if match:
+        return match.group().strip() in OFFICE_TITLES
+    words = window.split()
+    return bool(words) and words[-1].rstrip(".") in _OFFICE_ABBREVIATIONS
 
 
 def _stands_alone(text: str, end: int) -> bool:
@@ -764,7 +828,12 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         run_start = run.start()
         words = run.group().split(" ")
         if len(words) > 1 and f"{words[0]} {words[1]}" in PLACES:
-            continue
+            if len(words) < 4:
+                continue
+            # "… MTTQ Việt Nam Nguyễn Thị Lan", "doanh nhân Trung Quốc Alex Sun": the place
+            # ends an office, a name may follow.
+            run_start += len(words[0]) + len(words[1]) + 2
+            words = words[2:]
         tail_word = _tail_word(text, run_start)
         # The 16 characters before the run matter only after a form of address or a title
         # (the tests on them below come after a test of `tail_word`).
@@ -777,12 +846,17 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             continue
         first = run_start  # where the name's words start
         if words[0].lower() in HONORIFICS and (
-            run_start == 0 or text[max(0, run_start - 2) : run_start].strip(" ") in _SENTENCE_PUNCT
+            run_start == 0
+            or text[max(0, run_start - 2) : run_start].strip(" ") in _SENTENCE_PUNCT
+            or (len(words) >= 3 and words[1] in SURNAMES)
         ):
             # "Ông Sơn": the form of address is not part of the name.
             honorific, first, words = words[0], first + len(words[0]) + 1, words[1:]
         if not words:
             continue
+        if len(words) >= 3 and words[0].upper() in _PERSON_ABBREVIATIONS and words[1] in SURNAMES:
+            # "Bs Dương Văn Linh": an abbreviated title written like a word.
+            first, words = first + len(words[0]) + 1, words[1:]
         titled = tail_word in _ROLE_TAILS and bool(
             _LOWER_ROLE_END_RE.search(window.lower()) or _TITLE_ABBR_END_RE.search(window)
         )
@@ -797,13 +871,30 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             k = len(words) - 2
         elif honorific and not _ROLE_HEAD_RE.match(text, first):
             k = 0
+        elif (
+            2 <= len(words) <= 3
+            and text.startswith(", ", run.end())
+            and all(w.isascii() and w.isalpha() for w in words)
+            and any(_foreign(w) for w in words)
+            and _ROLE_HEAD_RE.match(text, run.end() + 2)
+        ):
+            # "dẫn lời Dmitry Peskov, người phát ngôn …": a foreign name, then its role.
+            k = 0
         elif titled and (k := _after_place(words)) >= 0:
             # "Thủ tướng Anh Theresa May", "Trung sỹ Adam Brown": a title, maybe a country,
             # then a foreign name (no Vietnamese family name, no diacritics).
             pass
         elif (
             titled
-            and (words[0] not in _ORG_WORDS or (len(words) == 1 and words[0] in SURNAMES))
+            and (
+                words[0] not in _ORG_WORDS
+                or (len(words) == 1 and words[0] in SURNAMES)
+                # "nghệ sĩ Trung Dân", "HLV Công Vinh": a given name after a person's title
+                or (len(words) == 2 and words[0] not in _COUNTRIES and _person_title(window))
+            )
+            # "HLV Hữu Thắng", "đại biểu Giàng A Chu" are names; "Tổng giám đốc Hyundai Thành
+            # Công", "Bí thư Thành ủy Đà Nẵng" are where someone works.
+            and (len(words) == 1 or words[0] in SURNAMES or not _office_title(window))
             and (
                 len(words) > 1
                 or _LOWER_ROLE_END_RE.search(window)
@@ -869,6 +960,9 @@ def _honorific_before(before: str) -> str:
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()“”\"]")
 
 
+_TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:{_alternation(ROLE_HEADS)})(?: [{_UPPER}][\w&]*)+ $")
+
+
 def _title_before(before: str) -> str:
     """'…, Bộ trưởng Thông tin và Truyền thông ' -> 'Bộ trưởng Thông tin và Truyền thông'."""
     if len(before) > 400:
@@ -879,18 +973,28 @@ def _title_before(before: str) -> str:
             before = tail
     clause = _CLAUSE_BREAK_RE.split(before)[-1]
     words = clause.split()
-    window = " ".join(words[-14:])
+    window = " ".join(words[-9:])
     clause = clause.rstrip()
     offset = max(0, len(clause) - len(window))
     title = ""
     for match in _ROLE_HEAD_RE.finditer(clause, offset):
         candidate = clause[match.start() :].strip()
-        # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với".
-        if not _ROLE_STOP_RE.search(candidate, match.end() - match.start()):
+        # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với";
+        # "Tổng thống Pháp Macron và Tổng thống Nga X": a title never holds another name.
+        if not _ROLE_STOP_RE.search(candidate, match.end() - match.start()) and not (
+            _CAP_RUN_RE.search(candidate, match.end() - match.start())
+            and any(end < len(candidate) for _, _, end in _names(candidate))
+        ):
             title = candidate
+            start = match.start()
             break
     if not title:
         return ""
+    # "ủy viên Đoàn Chủ tịch Ủy ban …": a longer title reaches further back when a role word
+    # is followed by nothing but capitalised words up to it.
+    extended = _TITLE_BEFORE_RE.search(clause, max(0, start - 60), start)
+    if extended:
+        title = clause[extended.start() :].strip()
     for h in _HONORIFICS_LONGEST_FIRST:
         # In lower case only: "Thủ tướng Anh" is Britain's prime minister, not "anh".
         if title.endswith(" " + h):
@@ -920,9 +1024,9 @@ _ROLE_PREDICATE_RE = re.compile(
 )
 
 
-def _cut_role(text: str) -> str:
+def _cut_role(text: str, heads: re.Pattern[str] = _ROLE_HEAD_RE) -> str:
     """A role phrase at the start of `text`, up to punctuation or the next verb."""
-    head = _ROLE_HEAD_RE.match(text)
+    head = heads.match(text)
     if not head:
         return ""
     end = len(text)
@@ -965,14 +1069,27 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
     return roles, used
 
 
+_CAPITAL_RE = re.compile(rf"[{_UPPER}]")
+
+
 def _names_allowed_in_role(segment: str) -> bool:
     """Whether the names in a role phrase leave it someone's role: 'lãnh đạo Warburg Pincus'
     (capitalised words with no diacritics after a title: where they work), 'phát ngôn viên
     của Tổng thống X' (whose spokesperson); not 'Chủ tịch nước Nguyễn Văn A' (another
     person)."""
     of = segment.find(" của ")
+    head = _ROLE_HEAD_RE.match(segment)
+    office = head is not None and head.group().lower() in OFFICE_TITLES | {"ceo", "cto", "cfo"}
     for name, start, _ in _names(segment):
-        if not (name.isascii() and name.split()[0] not in SURNAMES) and not 0 <= of < start:
+        if 0 <= of < start:
+            continue
+        if (
+            not (name.isascii() and name.split()[0] not in SURNAMES)
+            or not office
+            or _CAPITAL_RE.search(segment, head.end() if head else 0, start)
+        ):
+            # "Tổng thống Donald Trump", "Chánh Văn phòng Nhà Trắng Reince Priebus": another
+            # person, not where this one works.
             return False
     return True
 
@@ -1279,7 +1396,13 @@ class QuoteExtractor:
         clause = _TRAILING_ADVERB_RE.sub("", clause)
         if not clause.strip():
             return None
-        for _name, start, end in reversed(_names(clause)):
+        found = _names(clause)
+        for i, (_name, _start, end) in enumerate(found[:-1]):
+            # "ông X, Giám đốc … của ông Y, cho hay": every word after X is X's role.
+            if not clause[end + _appositive_run(clause[end:])[1] :].strip(" ,"):
+                found = found[: i + 1]
+                break
+        for _name, start, end in reversed(found):
             _, used = _appositive_run(clause[end:])
             rest = clause[end + used :]
             extra = [seg.strip() for seg in rest.split(",")[1:]]
@@ -1307,15 +1430,14 @@ class QuoteExtractor:
                 phrase_start = min(phrase_start, clause.rfind(title, 0, start))
             owner = clause[: max(0, phrase_start)].rstrip()
             of = _OF_RE.search(title)
+            segment = _trim_phrase(clause[: end + used].split(",")[-1])
             if (
-                owner.endswith(" của")
-                or owner == "của"
-                or (of and _ROLE_HEAD_RE.match(title, of.end()))
-            ):
-                # "người phát ngôn của Thủ tướng X nói", "vợ của ông X kể": the one who
-                # speaks belongs to X and is not named.
-                segment = _trim_phrase(clause[: end + used].split(",")[-1])
-                return Speaker(None, segment) if segment[:1].islower() or title else None
+                (owner.endswith(" của") or owner == "của" or _RELATION_END_RE.search(owner))
+                and _SPEAKER_HEAD_RE.match(segment)
+            ) or (of and _ROLE_HEAD_RE.match(title, of.end())):
+                # "người phát ngôn của Thủ tướng X nói", "vợ ông X kể": the one who speaks
+                # belongs to X and is not named (but "tài khoản của ông X viết" is X).
+                return Speaker(None, segment)
             speaker, person = self.registry.resolve(clause[max(0, phrase_start) : end + used], pos)
             if person is not None:
                 # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
@@ -1347,7 +1469,11 @@ class QuoteExtractor:
             person = self.registry.person(described["name"])
             person.add_role(described["role"])
             return Speaker(person.name, person.role_for(described["role"]))
-        if _BODY_RE.match(segment) and not _ROLE_STOP_RE.search(segment):
+        if (
+            _BODY_RE.match(segment)
+            and not _SPEAKER_HEAD_RE.match(segment)
+            and not _ROLE_STOP_RE.search(segment)
+        ):
             return Speaker(None, segment)  # a named body: "Nhà Trắng", "Bộ Y tế", "VNPT"
         speaker, _ = self.registry.resolve(segment, pos)
         return speaker
@@ -1394,12 +1520,9 @@ class QuoteExtractor:
             if len(clause[: verb.start()].split()) > 6:
                 return None
             tail = 0
-        # A long tail ("…", ông X cho hay đang chỉ đạo …) only after a real statement, not
-        # after a quoted term that merely ends a clause; and only when the speaker comes
-        # first ("…" – BS X nói và cho biết thêm …).
-        if tail > 3 and (
-            own_sentence or len(quote.split()) < 5 or len(clause[: verb.start()].split()) > 8
-        ):
+        # A long tail ("…", ông X cho hay đang chỉ đạo …; "…" – BS X nói và cho biết thêm …)
+        # only after a real statement, not after a quoted term that merely ends a clause.
+        if tail > (3 if own_sentence else 12) and (own_sentence or len(quote.split()) < 5):
             return None
         speaker = self.speaker_at_end(clause[: verb.start()], quote_pos)
         if speaker is None:
@@ -1464,17 +1587,22 @@ class QuoteExtractor:
             return None  # `quy định "…"`, `như một “…”`: a term or a comparison
         pos = self.pos(p, opened)
         sources = list(_SOURCE_RE.finditer(pre))
-        if sources:
-            # `theo Kiểm toán Nhà nước là “…”`, `như lời ông X, …, thì “…”`: the source
-            # named nearest the quote.
-            speaker = self.speaker_at_start(pre[sources[-1].end() :], pos)
-            if speaker is not None:
-                return speaker
+        source = sources[-1].end() if sources else -1
+        speakers: list[tuple[int, Speaker]] = []
         for verb in _VERB_RE.finditer(pre):
             speaker = self.speaker_at_end(pre[: verb.start()], pos)
             if speaker is not None:
+                speakers.append((verb.start(), speaker))
+        if source >= 0 and not any(at > source for at, _ in speakers):
+            # `theo Kiểm toán Nhà nước là “…”`, `như lời ông X, …, thì “…”`: the source
+            # named nearest the quote (but "Theo báo A, ông X nói rằng “…”" is X's).
+            speaker = self.speaker_at_start(pre[source:], pos)
+            if speaker is not None:
                 return speaker
-        return None
+        # The first speaker of the sentence, a person before a body ("Văn phòng Chính phủ
+        # thông báo ý kiến của Phó Thủ tướng X, yêu cầu “…”" is X's).
+        people = [sp for _, sp in speakers if sp.name]
+        return people[0] if people else speakers[0][1] if speakers else None
 
     def speaker_at_start(self, phrase: str, pos: int) -> Speaker | None:
         """The speaker named at the start of `phrase` (the words after "theo", "như lời"):
