@@ -56,7 +56,7 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
 
 
 def ingest(kb: KB, paths: list[str | Path], **meta: str | None) -> IngestReport:
-    """Add documents (title/date/url/outlet/author override what they say of themselves)."""
+    """Add documents (title/date/url/outlet/author fill in what they do not state)."""
     from pathlib import Path
 
     from mickb.ingest.pipeline import ingest as _ingest
