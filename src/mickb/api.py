@@ -56,13 +56,12 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
 
 
 def ingest(kb: KB, paths: list[str | Path], **meta: str | None) -> IngestReport:
-    """Add documents (title/date/url/outlet/author fill in what they do not state)."""
-    from pathlib import Path
-
+    """Add documents: files, folders or http(s) URLs (title/date/url/outlet/author fill in
+    what a document does not state)."""
     from mickb.ingest.pipeline import ingest as _ingest
     from mickb.records import SourceMeta
 
-    return _ingest(kb, [Path(p) for p in paths], SourceMeta(**meta))
+    return _ingest(kb, paths, SourceMeta(**meta))
 
 
 def build(sources: str | Path, output: str | Path) -> IngestReport:
