@@ -149,17 +149,76 @@ def test_growth_rate_is_a_fact_of_its_own_beside_its_level() -> None:
     )
 
 
-def test_period_is_inherited_within_a_paragraph_only() -> None:
+def test_a_period_is_not_carried_into_the_next_sentence_of_undated_text() -> None:
+    # "null is better than wrong": a later sentence may speak of another time
     facts = _facts(
         "Trong 9 tháng đầu năm 2023, tổng số thuê bao băng rộng cố định đạt 22,1 triệu thuê bao. "
         "Số trạm phát sóng 5G đạt 1.250 trạm.\n\n"
         "Doanh nghiệp cho biết đã lắp đặt 300 trạm mới."
     )
     subs, stations, later = facts
-    assert subs.period == stations.period == "9 tháng đầu năm 2023"
+    assert subs.period == "9 tháng đầu năm 2023"
     assert subs.base_value == pytest.approx(22.1e6) and subs.base_unit == "thuê bao"
     assert stations.measure == "count"
-    assert later.period is None  # another paragraph, and no year given for it
+    assert stations.period is None and later.period is None
+
+
+def test_a_dated_report_carries_its_own_year_within_a_paragraph() -> None:
+    facts = _facts(
+        "Trong 9 tháng đầu năm 2023, tổng số thuê bao băng rộng cố định đạt 22,1 triệu thuê bao. "
+        "Số trạm phát sóng 5G đạt 1.250 trạm.\n\n"
+        "Doanh nghiệp cho biết đã lắp đặt 300 trạm mới.",
+        date="2023-10-05",
+    )
+    subs, stations, later = facts
+    assert subs.period == stations.period == "9 tháng đầu năm 2023"
+    assert later.period == "2023"  # the report's own year, which it has just named
+
+
+def test_an_elaboration_holds_for_the_period_of_the_sentence_before() -> None:
+    facts = _facts(
+        "Sở đã tổng hợp kết quả kinh doanh 6 tháng đầu năm 2021 của 120 doanh nghiệp. "
+        "Cụ thể, tổng doanh thu là 5.400 tỷ đồng. Lợi nhuận thực hiện là 310 tỷ đồng."
+    )
+    assert [f.period for f in facts] == ["6 tháng đầu năm 2021"] * 3
+
+
+def test_years_of_events_are_not_periods() -> None:
+    facts = _facts(
+        "Nguyễn Văn A (sinh năm 1975) trộm 12 chiếc điện thoại. "
+        "Công ty được thành lập vào năm 1998, hiện có vốn điều lệ 300 tỷ đồng. "
+        "Chỉ 8 đơn vị nộp báo cáo trước ngày 15/7/2019."
+    )
+    assert [f.period for f in facts] == [None, None, None]
+
+
+def test_a_period_right_after_a_figure_is_its_own() -> None:
+    facts = _facts(
+        "Mảng phần mềm đạt doanh thu 820 tỷ đồng trong năm 2019, 905 tỷ đồng trong năm 2020 "
+        "và 640 tỷ đồng trong 6 tháng 2021."
+    )
+    assert [f.period for f in facts] == ["2019", "2020", "6 tháng đầu năm 2021"]
+
+
+def test_two_years_named_together_are_one_period() -> None:
+    (fact,) = _facts("Cơ quan kiểm toán phát hiện chi sai trong năm 2018 và 2019 gần 12 tỷ đồng.")
+    assert fact.period == "2018-2019"
+
+
+def test_a_title_figure_takes_the_period_of_its_lead() -> None:
+    doc = load_text(
+        "Một tỉnh chi sai 3,5 tỷ đồng tiền hỗ trợ\n"
+        "Thanh tra tỉnh phát hiện trong năm 2020, các huyện chi sai 3,5 tỷ đồng tiền hỗ trợ.\n"
+    )
+    title, body = extract_figures(doc)
+    assert title.period == body.period == "2020"
+
+
+def test_relative_periods_resolve_against_the_document_date() -> None:
+    (undated,) = _facts("Trong năm nay, xuất khẩu rau quả đạt 3,2 tỷ USD.")
+    assert undated.period == "năm nay"
+    (dated,) = _facts("Trong năm nay, xuất khẩu rau quả đạt 3,2 tỷ USD.", date="2018-11-02")
+    assert dated.period == "2018"
 
 
 def test_period_without_year_takes_the_year_named_before() -> None:

@@ -31,11 +31,32 @@ class Mention:
     text: str  # the words as written
     value: str  # normalised: "2022", "11 tháng đầu năm 2022", "quý III/2023", "2021-2025"
     has_year: bool
+    # what it is: months | half | quarter | range | years | month | year | date | whole_year |
+    # relative | month_alone; a "date" ("ngày 31/12/2016") gives its month and ranks below the
+    # others; "relative" ("năm nay") and the yearless kinds are resolved by the extractor
+    kind: str = "year"
+    event: bool = False  # the year of an event, not a period: "sinh năm 1971", "từ năm 2008"
 
 
 # Most specific first; each pattern's named group `y` (and `y2`) holds the year(s).
+_MONTH_WORDS = {
+    "giêng": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "chạp": 12,
+}
+_MONTH_NAME = r"(?P<mn>Giêng|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười một|Mười hai|Mười|Chạp)"
 _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    # 11 tháng đầu năm 2022, 6 tháng cuối năm, 9 tháng năm 2022
+    # 11 tháng đầu năm 2022, 6 tháng cuối năm, 9 tháng năm 2022, 9 tháng 2016
     (
         re.compile(
             r"\b(?P<n>\d{1,2})\s+tháng\s+(?P<pos>đầu|cuối)?\s*(?:năm\s*)?(?P<y>" + _YEAR + r")?\b",
@@ -60,10 +81,53 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?P<y>(?:19|20)(?<!\w..)\d\d)\s*[-–]\s*(?P<y2>" + _YEAR + r")\b", _F),
         "range",
     ),
-    # tháng 9 năm 2023, tháng 3/2024
+    # từ năm 2002 đến năm 2007, từ 2014 tới 2016
     (
-        re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|năm)\s*(?P<y>" + _YEAR + r")\b", _F),
+        re.compile(
+            r"\btừ\s+(?:năm\s+)?(?P<y>"
+            + _YEAR
+            + r")\s+(?:đến|tới)\s+(?:năm\s+)?(?P<y2>"
+            + _YEAR
+            + r")\b",
+            _F,
+        ),
+        "from_to",
+    ),
+    # năm 2015 và 2016, năm 2015, 2016: two years together
+    (
+        re.compile(
+            r"\bnăm\s+(?P<y>" + _YEAR + r")\s*(?:,|và)\s*(?:năm\s+)?(?P<y2>" + _YEAR + r")\b"
+            r"(?![.,/-]\d|\s*(?:tỷ|triệu|nghìn))",
+            _F,
+        ),
+        "years",
+    ),
+    # tháng 9 năm 2023, tháng 3/2024, tháng 9-2016
+    (
+        re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r")\b", _F),
         "month",
+    ),
+    # tháng Tư, tháng Tư năm 2017
+    (
+        re.compile(r"\btháng\s+" + _MONTH_NAME + r"\b(?:\s+(?:năm\s+)?(?P<y>" + _YEAR + r"))?"),
+        "month_name",
+    ),
+    # ngày 31/12/2016, 30/09/2016: a day gives its month
+    (
+        re.compile(
+            r"(?<![\d/.])(?:[0-2]?\d|3[01])/(?P<m>1[0-2]|0?[1-9])/(?P<y>" + _YEAR + r")(?![\d/])"
+        ),
+        "date",
+    ),
+    # cả năm, lũy kế cả năm: the whole year of the figures around it
+    (re.compile(r"\b(?:cả|trọn)\s+năm\b(?!\s*(?:19|20)\d\d)", _F), "whole_year"),
+    # năm nay, năm ngoái, năm qua, năm tới
+    (
+        re.compile(
+            r"\bnăm\s+(?P<rel>nay|ngoái|qua|tới)\b(?!\s*(?:19|20)\d\d)",
+            _F,
+        ),
+        "relative",
     ),
     # năm 2022, cuối năm 2019, Nửa đầu 2023, chỉ số DESI 2021: any year on its own
     (
@@ -85,11 +149,17 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # to look for and a pattern to confirm it with; "months" asks for what _periods keeps of its
 # matches. (Lower-casing costs a tenth of numbers' one-for-one folding of a sentence.)
 _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
-    "months": (("tháng",), re.compile(r"\d\s+tháng\s+(?:đầu|cuối|năm)")),
+    "months": (("tháng",), re.compile(r"\d\s+tháng\s+(?:đầu|cuối|năm|(?:19|20)\d\d)")),
     "half": (("nửa",), re.compile(r"nửa\s+(?:đầu|cuối)")),
     "quarter": (("quý",), re.compile(r"quý\s+[iv1-4]")),
     "range": (("19", "20"), re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")),
+    "from_to": (("từ",), re.compile(r"từ\s+(?:năm\s+)?(?:19|20)\d\d\s+(?:đến|tới)")),
+    "years": (("năm",), re.compile(r"năm\s+(?:19|20)\d\d\s*(?:,|và)")),
     "month": (("tháng",), re.compile(r"tháng\s+\d")),
+    "month_name": (("tháng",), re.compile(r"tháng\s+[^\W\d]")),
+    "date": (("/19", "/20"), None),
+    "whole_year": (("năm",), re.compile(r"(?:cả|trọn)\s+năm")),
+    "relative": (("năm",), re.compile(r"năm\s+(?:nay|ngoái|qua|tới)")),
     "year": (("19", "20"), None),
 }
 _ODD_CASE = "ıſİ"
@@ -97,7 +167,7 @@ _ODD_CASE = "ıſİ"
 _GUARD_WORDS = tuple(dict.fromkeys(w for needles, _ in _PERIOD_GUARDS.values() for w in needles))
 
 
-def _has_odd_case(text: str) -> bool:
+def has_odd_case(text: str) -> bool:
     # (str's own search, one character after another, as _ODD_CASE lists them; a test checks
     # the list: frozenset.isdisjoint hashes every character of the text, a generator costs
     # more than the searches)
@@ -113,10 +183,11 @@ def _may_hold(low: str, kind: str) -> bool:
 
 
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
+    """A mention's value in the extractor's words, and whether it names its year."""
     y = m.groupdict().get("y")
     if kind == "months":
-        pos = f" {m.group('pos').lower()}" if m.group("pos") else ""
-        base = f"{m.group('n')} tháng{pos} năm"
+        pos = m.group("pos").lower() if m.group("pos") else "đầu"
+        base = f"{m.group('n')} tháng {pos} năm"  # "9 tháng năm 2016" is its first nine months
         return (f"{base} {y}" if y else base), bool(y)
     if kind == "half":
         pos = "đầu" if m.group("pos").lower() == "đầu" else "cuối"
@@ -125,11 +196,41 @@ def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
     if kind == "quarter":
         q = _ROMAN.get(m.group("q"), m.group("q").upper())
         return (f"quý {q}/{y}" if y else f"quý {q}"), bool(y)
-    if kind == "range":
+    if kind in ("range", "years", "from_to"):
         return f"{y}-{m.group('y2')}", True
-    if kind == "month":
+    if kind in ("month", "date"):
         return f"tháng {int(m.group('m'))}/{y}", True
+    if kind == "month_name":
+        if y:
+            return f"tháng {_MONTH_WORDS[m.group('mn').lower()]}/{y}", True
+        return " ".join(m.group(0).split()), False
+    if kind in ("whole_year", "relative"):
+        return " ".join(m.group(0).lower().split()), False
     return str(y), True
+
+
+_COUNTED_BEFORE_RE = re.compile(
+    r"(?:\d|\b(?:nhiều|những|các|mấy|vài|mọi|hai|ba|bốn|năm|mười))\s+$", _F
+)
+# Years of events, not periods: "sinh năm 1971", "(SN 1992)", "thành lập năm 1994", "từ năm
+# 2008" (since). A period of figures is never one of them.
+_EVENT_BEFORE_RE = re.compile(
+    r"(?:\bsinh(?:\s+năm)?|\bSN|\btừ(?:\s+năm)?|(?:thành lập|sản xuất|phê duyệt|ban hành|"
+    r"khởi công|khánh thành|ra mắt|ra đời|cổ phần hóa|cổ phần hoá|xây dựng)"
+    r"(?:\s+(?:lần đầu|chỉnh sửa|từ|vào))*(?:\s+năm)?)\s*$",
+    _F,
+)
+# Days that are not when a figure holds: deadlines and starts ("trước ngày 31/8/2016", "từ
+# ngày 2/8/2001"), the dates of documents ("Quyết định số 1880/QĐ-TTg ngày 29/9/2016"), and
+# the months of futures contracts ("giá vàng giao tháng 8/2017").
+_DATE_EVENT_BEFORE_RE = re.compile(
+    r"(?:\btrước|\bsau|\btừ|kể từ|[A-ZĐ]{2,}(?:-[A-Za-zĐ]+)*|\bgiao)(?:\s+(?:ngày|tháng))?\s*$"
+)
+_EVENT_KINDS = {
+    "year": _EVENT_BEFORE_RE,
+    "date": _DATE_EVENT_BEFORE_RE,
+    "month": _DATE_EVENT_BEFORE_RE,
+}
 
 
 # "so (với) (cùng kỳ) năm 2021", "so với cùng kỳ năm trước", "so với quý trước", "so kế hoạch"
@@ -140,11 +241,19 @@ _COMPARE_RE = re.compile(
     r"|kế\s+hoạch(?:\s+năm)?(?:\s+" + _YEAR + r")?"
     r"|(?:năm|quý\s+(?:IV|III|II|I|[1-4])/?)\s*" + _YEAR + r""
     r"|" + _YEAR + r""
-    r"|(?:[^,;.()]{1,60}?)(?=[,;.)]|$)"
+    r"|(?:(?:[^,;.()]|[.,](?=\d)){1,60}?)(?=[,;.)](?!\d)|$)"
     r")",
     _F,
 )
 
+
+# "gấp đôi năm 2006": twice what it was that year
+_TIMES_COMPARE_RE = re.compile(
+    r"\bgấp\s+(?:đôi|ba|rưỡi|\d+(?:[.,]\d+)?\s*lần)\s+(?:so\s+với\s+)?(?P<what>(?:năm\s+)?"
+    + _YEAR
+    + r")\b",
+    _F,
+)
 
 _COMPARE_EN_RE = re.compile(
     r"\b(?:from|compared (?:with|to)|over|than|versus|vs\.?)\s+(?:the\s+)?(?P<what>"
@@ -156,7 +265,7 @@ _COMPARE_EN_RE = re.compile(
 
 _YEAR_RE = re.compile(_YEAR)
 _YEAR_ONLY_RE = re.compile(r"(?:năm\s+)?(" + _YEAR + r")", _F)
-_MONTHS_PERIOD_RE = re.compile(r"\d{1,2}\s+tháng\s+(?:đầu|cuối|năm)", _F)
+_MONTHS_PERIOD_RE = re.compile(r"\d{1,2}\s+tháng\s+(?:đầu|cuối|năm|(?:19|20)\d\d)", _F)
 
 
 def comparisons(text: str) -> list[Mention]:
@@ -168,7 +277,7 @@ def comparisons(text: str) -> list[Mention]:
 # as tuples (callers get a fresh list; Mentions are never changed after they are made).
 @lru_cache(maxsize=2048)
 def _comparisons(text: str) -> tuple[Mention, ...]:
-    low, odd = text.lower(), _has_odd_case(text)
+    low, odd = text.lower(), has_odd_case(text)
     out = []
     # guarded as the periods are (see _PERIOD_GUARDS): by the words each pattern starts with
     en = (
@@ -185,6 +294,9 @@ def _comparisons(text: str) -> tuple[Mention, ...]:
         year = _YEAR_RE.search(what)
         value = f"năm {year.group(0)}" if year else what
         out.append(Mention(m.start(), m.end(), m.group(0), value, bool(year)))
+    for m in _TIMES_COMPARE_RE.finditer(text) if odd or "gấp" in low else ():
+        year = _YEAR_RE.search(m.group("what"))
+        out.append(Mention(m.start(), m.end(), m.group(0), f"năm {year.group(0)}", True))  # type: ignore[union-attr]
     for m in _COMPARE_RE.finditer(text) if odd or "so" in low else ():
         what = " ".join(m.group("what").split())
         year = _YEAR_ONLY_RE.fullmatch(what)
@@ -202,7 +314,7 @@ def periods(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=2048)
 def _periods(text: str) -> tuple[Mention, ...]:
-    low, odd = text.lower(), _has_odd_case(text)
+    low, odd = text.lower(), has_odd_case(text)
     if not odd:
         for w in _GUARD_WORDS:
             if w in low:
@@ -220,8 +332,16 @@ def _periods(text: str) -> tuple[Mention, ...]:
                 continue
             if kind == "months" and not _MONTHS_PERIOD_RE.match(m.group(0)):
                 continue  # "6 tháng" alone is a duration, "6 tháng đầu năm" a period
+            if kind == "relative" and _COUNTED_BEFORE_RE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue  # "2 năm qua", "nhiều năm qua": a duration, not the past year
             value, has_year = _normalise(kind, m)
-            out.append(Mention(m.start(), m.end(), m.group(0), value, has_year))
+            before = _EVENT_KINDS.get(kind)
+            event = before is not None and bool(
+                before.search(text, max(0, m.start() - 40), m.start())
+            )
+            out.append(Mention(m.start(), m.end(), m.group(0), value, has_year, kind, event))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda p: p.start)
     return tuple(out)
@@ -259,7 +379,8 @@ SECTORS: tuple[tuple[str, str], ...] = (
     ("trạm BTS", "viễn thông"),
     ("tần số", "viễn thông"),
     ("xuất bản", "xuất bản"),
-    ("phát hành", "xuất bản"),
+    ("phát hành sách", "xuất bản"),
+    ("phát hành xuất bản phẩm", "xuất bản"),
     ("báo chí", "báo chí"),
     ("phát thanh", "báo chí"),
     ("truyền hình", "báo chí"),
@@ -281,15 +402,23 @@ _SECTOR_OF_NAME = dict(reversed(_SECTORS_LOWER))  # a name listed twice: the fir
 
 @lru_cache(maxsize=4096)
 def sector_of(text: str) -> str | None:
-    """The first sector the text names ("doanh thu dịch vụ bưu chính" -> "bưu chính")."""
-    m = _SECTOR_RE.search(text.lower())
-    return _SECTOR_OF_NAME[m.group(0)] if m else None
+    """The first sector the text names ("doanh thu dịch vụ bưu chính" -> "bưu chính"); a name
+    given as a source ("Theo báo chí Anh") names no sector."""
+    low = text.lower()
+    for m in _SECTOR_RE.finditer(low):
+        if not _SOURCE_BEFORE_RE.search(low, max(0, m.start() - 8), m.start()):
+            return _SECTOR_OF_NAME[m.group(0)]
+    return None
+
+
+_SOURCE_BEFORE_RE = re.compile(r"(?:theo|nguồn|trích)\s+$")
 
 
 def heading_sector(sentence: str) -> tuple[str, int] | None:
-    """The sector a "Lĩnh vực bưu chính: ..." heading opens, and where its text ends."""
+    """The sector a "Lĩnh vực bưu chính: ..." heading opens, and where its text ends (None
+    when the heading names no sector of the field: "Về chiếc xe mới: ...")."""
     m = _HEADING_RE.match(sentence)
     if not m:
         return None
-    name = m.group(1).strip()
-    return (sector_of(name) or name.lower(), m.end())
+    sector = sector_of(m.group(1).strip())
+    return (sector, m.end()) if sector else None

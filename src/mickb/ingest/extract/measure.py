@@ -1,0 +1,218 @@
+"""What kind of figure a number is: level, change, share, count, ratio or target.
+
+`measure_of` asks, in this order (the first that answers decides):
+
+1. `_target`  a plan or goal: "phấn đấu đạt 50%", "kế hoạch năm 2016, doanh thu đạt 1.600 tỷ",
+   "Ford có kế hoạch cắt giảm 10%", "sẽ phát hành 51,7 triệu cổ phiếu", a future year's figure.
+   Not a forecast of a level: "Galaxy S8 sẽ có giá 650 USD" is a level.
+2. `_change`  a growth or fall: "tăng 12%", "giảm 200 tỷ đồng", "cao hơn 12-15% so với", "tăng
+   lãi suất thêm 0,25 điểm phần trăm", "vượt 11% kế hoạch", "tốc độ tăng 6,7%".
+3. `_ratio`   "gấp 3 lần", "nhiều hơn 4 lần", "1,5 lần so với", "bằng 104% kế hoạch", "bằng
+   109% cùng kỳ", a percentage over 100.
+4. `_share`   any other percentage: "chiếm 30%", "tỷ lệ 75%".
+5. `_count`   a number of people, things, events or times: "2.141 cơ sở", "2-3 lần".
+6. level: an amount (money, weight, area, energy, temperature, a price, a score).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mickb.ingest.extract.metric import before_last_words, search_at_end, word_list
+from mickb.text.numbers import NumberMatch
+from mickb.text.units import is_measurement
+
+__all__ = ["Measure", "measure_of", "find_change", "has_target_words", "is_planned"]
+
+_F = re.IGNORECASE | re.UNICODE
+
+_CHANGE_VERBS = (
+    "tăng trưởng|tăng|sụt giảm|giảm|up|down|rose|fell|grew|increased|"
+    "decreased|dropped|declined|increase|decrease|rise|drop|growth"
+)
+_CHANGE_MODIFIERS = (
+    "bình quân|trung bình|thêm|mạnh|nhẹ|nghiêm trọng|đáng kể|tương ứng|"
+    "lần lượt là|lần lượt|là|by|"
+    "khoảng|mức|ở mức|about|around|nearly|over|more than|hơn|of|tròn"
+)
+# "tăng 12%" is a change; "tăng lên 98%", "giảm xuống còn 58%", "tăng đến 1.200" name the new
+# level (those words are not modifiers: the verb is then not right before the figure)
+_CHANGE_RE = re.compile(
+    r"(?<![\w])(?P<verb>" + _CHANGE_VERBS + r")(?:\s+(?:" + _CHANGE_MODIFIERS + r"))*\s*$", _F
+)
+_CHANGE_VOCABULARY = word_list(_CHANGE_VERBS, _CHANGE_MODIFIERS)
+_DOWN_VERBS = frozenset(
+    ("giảm", "sụt giảm", "down", "fell", "decreased", "dropped", "declined", "decrease", "drop")
+)
+# "cao hơn 12-15% so với", "thấp hơn 3%": a comparative before a figure states a change
+_COMPARATIVE_RE = re.compile(
+    r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?:\s+(?:khoảng|tròn|gần|hơn))?\s*$", _F
+)
+# "tăng lãi suất cơ bản thêm 0,25 điểm phần trăm": the verb, its object, then "thêm"
+_VERB_THEN_MORE_RE = re.compile(
+    r"(?<![\w])(?P<verb>tăng|giảm|nâng|hạ)\s+(?:[^\W\d_]+\s+){1,5}thêm\s*$", _F
+)
+# "vượt 10 bậc", "tụt 3 hạng": a move in a ranking
+_RANK_MOVE_RE = re.compile(r"(?<![\w])(?P<verb>vượt|tăng|lên|thăng|tụt|giảm|xuống)\s*$", _F)
+_RANK_UNITS = frozenset(("bậc", "hạng", "bac", "hang"))
+_EXCEED_PLAN_RE = re.compile(r"(?<![\w])vượt\s*$", _F)
+_PLAN_AFTER_RE = re.compile(
+    r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)", _F
+)
+_SAME_PERIOD_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?cùng\s+kỳ", _F)
+_GROWTH_METRIC_RE = re.compile(r"(?<![\w])(tốc độ tăng|tăng trưởng|mức tăng|growth)", _F)
+_GROWTH_DOWN_RE = re.compile(r"(?<![\w])(mức giảm|tốc độ giảm)", _F)
+_RATIO_BEFORE_RE = re.compile(r"(?<![\w])gấp(?:\s+\w+)?\s*$", _F)
+_TIMES_COMPARED_RE = re.compile(r"(?<![\w])(gấp|hơn|bằng)(?:\s+\w+)?\s*$", _F)
+_SO_AFTER_RE = re.compile(r"\s*(?:so\b|so với|than\b|compared)", _F)
+_COUNT_METRIC_RE = re.compile(r"(?:số|tổng số|số lượng|number)\b", _F)
+
+# Plans and goals. "sẽ" and "dự kiến" plan an action of the subject's own ("sẽ phát hành",
+# "dự kiến chi", "sẽ nâng ... lên"), not a forecast ("sẽ có giá", "dự kiến sẽ được phát hành").
+_PLAN_WORDS = (
+    r"(?<![\w])(phấn đấu|mục tiêu|kế hoạch|phương án|đặt ra|hướng tới|cần đạt|phải đạt|"
+    r"định hướng|aims?|target|plans? to)"
+)
+_PLAN_RE = re.compile(_PLAN_WORDS + r"(?![\w])", _F)
+# "vượt 11% kế hoạch", "bằng 50% kế hoạch", "Vụ Kế hoạch": not a plan of the figure
+_NOT_A_PLAN_BEFORE_RE = re.compile(
+    r"(?:[\d%]|\bso(?:\s+với)?|\bbằng|\bvượt|\bđạt|\bhoàn thành|\bnếu(?:\s+\S+){0,3})\s*$", _F
+)
+_PLAN_VERBS = (
+    r"nâng|đưa|kéo|đẩy|hạ|phát hành|chào bán|chi|rót|huy động|đầu tư|đạt|thu|tuyển|tuyển dụng|"
+    r"cắt giảm|mở rộng|nâng cấp|xây dựng|doanh thu|lợi nhuận|will|plans?"
+)
+_WILL_ACT_RE = re.compile(
+    r"(?<![\w])(?:sẽ|dự kiến|dự kiến sẽ|phải|đề xuất|kiến nghị|will)\s+(?:tiếp tục\s+|còn\s+)?(?:"
+    + _PLAN_VERBS
+    + r")(?![\w])",
+    _F,
+)
+# What _PLAN_RE or _WILL_ACT_RE can match in a clause of a sentence can be found in the whole
+# sentence by this (the lookaheads may fail at a clause's end): no match, no target.
+_TARGET_IN_SENTENCE_RE = re.compile(
+    r"(?:" + _PLAN_WORDS + r"|sẽ|dự kiến|phải|đề xuất|kiến nghị|will)", _F
+)
+
+
+def is_planned(clause_before: str) -> bool:
+    """Does the clause before a figure make it a plan or a goal?"""
+    for m in _PLAN_RE.finditer(clause_before):
+        word = clause_before[m.start() : m.end()]
+        if word[:1].isupper() and m.start() > 0:
+            continue  # "Vụ Kế hoạch": part of a name
+        if _NOT_A_PLAN_BEFORE_RE.search(clause_before, max(0, m.start() - 24), m.start()):
+            continue
+        return True
+    return _WILL_ACT_RE.search(clause_before) is not None
+
+
+class Measure:
+    """What `measure_of` needs to know about one figure, worked out by the extractor."""
+
+    __slots__ = ("num", "metric", "clause_before", "prefix", "after", "kind", "future", "change")
+
+    def __init__(
+        self,
+        num: NumberMatch,
+        metric: str,
+        clause_before: str,
+        prefix: str,
+        after: str,
+        kind: str,
+        future: bool,
+        change: re.Match[str] | None,
+    ) -> None:
+        self.num = num
+        self.metric = metric
+        self.clause_before = clause_before  # the figure's clause up to it
+        self.prefix = prefix  # the sentence up to the figure's hedge, stripped
+        self.after = after  # the sentence after the figure
+        self.kind = kind  # numbers.unit_kind of the base unit
+        self.future = future  # its period lies after the document's date
+        self.change = change  # find_change(prefix)
+
+
+def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
+    """The change verb right before a figure: "tăng 12%", "giảm mạnh 30%", "tăng tương ứng",
+    "cao hơn 12-15%"; `hedged` is the prefix with the figure's hedge ("cao hơn")."""
+    return (
+        search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, prefix)
+        or _COMPARATIVE_RE.search(hedged or prefix, before_last_words(hedged or prefix, 4))
+        or _VERB_THEN_MORE_RE.search(prefix, before_last_words(prefix, 8))
+    )
+
+
+def has_target_words(sentence: str) -> bool:
+    """False when no clause of the sentence can be a plan (asked once per sentence)."""
+    return _TARGET_IN_SENTENCE_RE.search(sentence) is not None
+
+
+def _direction(change: re.Match[str]) -> str:
+    verb = change.group("verb").lower()
+    down = ("thấp", "ít", "nhỏ", "hạ", "tụt", "xuống")
+    return "down" if verb in _DOWN_VERBS or verb in down else "up"
+
+
+def _target(m: Measure, targets: bool) -> tuple[str, str | None] | None:
+    if m.future or (targets and is_planned(m.clause_before)):
+        return "target", _direction(m.change) if m.change else None
+    return None
+
+
+def _change(m: Measure) -> tuple[str, str | None] | None:
+    if m.change:
+        return "change", _direction(m.change)
+    if (m.num.base_unit or "") in _RANK_UNITS:
+        move = _RANK_MOVE_RE.search(m.prefix, before_last_words(m.prefix, 1))
+        if move:
+            return "change", _direction(move)
+    if m.num.is_percent and _EXCEED_PLAN_RE.search(m.prefix, before_last_words(m.prefix, 1)):
+        if _PLAN_AFTER_RE.match(m.after):
+            return "change", "up"  # "vượt 11% kế hoạch năm"
+    if m.num.is_percent:
+        near = " ".join(m.clause_before.split()[-8:])
+        if _GROWTH_METRIC_RE.search(m.metric) or _GROWTH_METRIC_RE.search(near):
+            return "change", "down" if _GROWTH_DOWN_RE.search(m.metric) else "up"
+    return None
+
+
+def _ratio(m: Measure) -> tuple[str, str | None] | None:
+    num = m.num
+    if num.base_unit == "lần" or num.unit == "lần":
+        if _TIMES_COMPARED_RE.search(m.prefix, before_last_words(m.prefix, 2)) or (
+            _SO_AFTER_RE.match(m.after)
+        ):
+            return "ratio", None  # "gấp 3 lần", "hơn 4 lần", "1,5 lần so với"
+        return None  # "2-3 lần": how many times something happens
+    if _RATIO_BEFORE_RE.search(m.prefix, before_last_words(m.prefix, 2)):
+        return "ratio", None
+    if num.is_percent and (
+        _PLAN_AFTER_RE.match(m.after) or _SAME_PERIOD_AFTER_RE.match(m.after) or num.value > 100
+    ):
+        return "ratio", None  # "đạt 47% kế hoạch", "109% so với cùng kỳ"
+    return None
+
+
+def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
+    """(measure, direction) of a figure; `targets` False says no clause of its sentence can
+    be a plan (see has_target_words)."""
+    found = _target(m, targets) or _change(m) or _ratio(m)
+    if found:
+        return found
+    num, kind = m.num, m.kind
+    if num.is_percent:
+        return "share", None
+    if is_measurement(num.base_unit):
+        return "level", None  # km2, tấn, độ C, MW
+    if kind == "people" or kind.startswith("count:") or kind == "times":
+        if num.decimals and num.scale == 1.0 and kind != "people":
+            return "level", None  # "60,74 điểm": a score, not a count of points
+        return "count", None
+    if kind == "number" and (_COUNT_METRIC_RE.match(m.metric) or _bare_whole(num)):
+        return "count", None  # "39.700 đầu sách", "TP.HCM là 200": how many
+    return "level", None
+
+
+def _bare_whole(num: NumberMatch) -> bool:
+    return not num.unit and not num.decimals and num.scale == 1.0 and num.total is None
