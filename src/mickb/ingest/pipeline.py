@@ -46,6 +46,8 @@ WINDOW_CHARS = 256 * 1024
 WINDOW_PASSAGES = 2000
 # Passages a worker holds in memory between its two passes; past this, a temporary file.
 SPOOL_CHARS = 8_000_000
+# Files smaller than this in all are extracted here unless --jobs is given.
+SMALL_BYTES = 1_000_000
 
 _T = TypeVar("_T")
 Source = str | Path  # a file, or an http(s) URL
@@ -543,9 +545,12 @@ def _store(
     report: IngestReport,
 ) -> None:
     items = [(seq, s, r) for seq, (s, r) in enumerate(zip(sources, record_paths, strict=True))]
-    watcher.start(len(items), sum(_size_of(s) for s in sources))
+    total = sum(_size_of(s) for s in sources)
+    watcher.start(len(items), total)
     names = [str(s) for s in sources]
     workers = min(default_jobs() if jobs is None else max(1, jobs), len(items))
+    if jobs is None and total < SMALL_BYTES and all(isinstance(s, Path) for s in sources):
+        workers = 1  # starting worker processes would take longer than the work
     with kb.loader() as loader:
         writer = _Writer(loader, report, names, watcher, times)
         if workers <= 1:
