@@ -385,6 +385,7 @@ _SEMICOLON_RE = re.compile(r"[;:]")
 _AFTER_COMMA_RE = re.compile(r"[,–—-]\s*([^.!?;\"“”]*)")
 _AFTER_STOP_RE = re.compile(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]")
 _AFTER_LOWER_RE = re.compile(r"([^.!?;:,\"“”]{1,160})(?:[.!?;]|$)")
+_SPEAKER_REACH = 300
 # Characters after a closing mark that its attribution may take.
 _AFTER_REACH = 400
 _HEADING_AFTER_RE = re.compile(r"([^.!?;\"“”]{1,300})")
@@ -775,15 +776,18 @@ _PERSON_ABBREVIATIONS = frozenset(
     {"HLV", "BS", "PGS", "GS", "TS", "ThS", "Ths", "KTS", "NSND", "NSƯT", "NGƯT"}
     | {"BTV", "BLV", "ĐB", "ĐBQH", "MC"}
 )
+_PERSON_TITLE_WORDS = PERSON_TITLES | {w.lower() for w in _PERSON_ABBREVIATIONS}
 
 
-def _person_title(window: str) -> bool:
-    """Whether the title that `window` ends with is one of PERSON_TITLES."""
+def _title_at_end(window: str, tail_word: str) -> str:
+    """The title `window` ends with, lower-cased ('giám đốc', 'hlv'), or ''; `tail_word` is
+    its last word (a title ends with one of _ROLE_TAILS: the others need no search)."""
+    if tail_word not in _ROLE_TAILS:
+        return ""
     match = _LOWER_ROLE_END_RE.search(window.lower())
     if match:
-        return match.group().strip().lower() in PERSON_TITLES
-    words = window.split()
-    return bool(words) and words[-1].rstrip(".") in _PERSON_ABBREVIATIONS
+        return match.group().strip()
+    return tail_word.lower() if _TITLE_ABBR_END_RE.search(window) else ""
 
 
 # Titles that an organisation follows ("giám đốc Viettel Post"), not a name.
@@ -801,16 +805,7 @@ OFFICE_TITLES = frozenset(
     .replace("    ", "")
     .split("|")
 )
-_OFFICE_ABBREVIATIONS = frozenset({"CEO", "CTO", "CFO"})
-
-
-def _office_title(window: str) -> bool:
-    """Whether the title that `window` ends with is one of OFFICE_TITLES."""
-    match = _LOWER_ROLE_END_RE.search(window.lower())
-    if match:
-        return match.group().strip() in OFFICE_TITLES
-    words = window.split()
-    return bool(words) and words[-1].rstrip(".") in _OFFICE_ABBREVIATIONS
+_OFFICE_TITLE_WORDS = OFFICE_TITLES | {"ceo", "cto", "cfo"}
 
 
 def _stands_alone(text: str, end: int) -> bool:
@@ -857,9 +852,6 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         if len(words) >= 3 and words[0].upper() in _PERSON_ABBREVIATIONS and words[1] in SURNAMES:
             # "Bs Dương Văn Linh": an abbreviated title written like a word.
             first, words = first + len(words[0]) + 1, words[1:]
-        titled = tail_word in _ROLE_TAILS and bool(
-            _LOWER_ROLE_END_RE.search(window.lower()) or _TITLE_ABBR_END_RE.search(window)
-        )
         if (
             len(words) >= 2
             and words[-1].isascii()
@@ -880,21 +872,23 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         ):
             # "dẫn lời Dmitry Peskov, người phát ngôn …": a foreign name, then its role.
             k = 0
-        elif titled and (k := _after_place(words)) >= 0:
+        elif words[0] in SURNAMES and len(words) >= 2:
+            k = 0
+        elif (title := _title_at_end(window, tail_word)) and (k := _after_place(words)) >= 0:
             # "Thủ tướng Anh Theresa May", "Trung sỹ Adam Brown": a title, maybe a country,
             # then a foreign name (no Vietnamese family name, no diacritics).
             pass
         elif (
-            titled
+            title
             and (
                 words[0] not in _ORG_WORDS
                 or (len(words) == 1 and words[0] in SURNAMES)
                 # "nghệ sĩ Trung Dân", "HLV Công Vinh": a given name after a person's title
-                or (len(words) == 2 and words[0] not in _COUNTRIES and _person_title(window))
+                or (len(words) == 2 and words[0] not in _COUNTRIES and title in _PERSON_TITLE_WORDS)
             )
             # "HLV Hữu Thắng", "đại biểu Giàng A Chu" are names; "Tổng giám đốc Hyundai Thành
             # Công", "Bí thư Thành ủy Đà Nẵng" are where someone works.
-            and (len(words) == 1 or words[0] in SURNAMES or not _office_title(window))
+            and (len(words) == 1 or words[0] in SURNAMES or title not in _OFFICE_TITLE_WORDS)
             and (
                 len(words) > 1
                 or _LOWER_ROLE_END_RE.search(window)
@@ -905,10 +899,8 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             # "bác sĩ Tâm", "chuyên gia Hùng", "Thủ tướng May nói": a title, then a name
             # (after a capitalised title, one word is a name only when a verb or punctuation
             # follows it: "Giám đốc Kinh doanh" is an office).
-            if len(words) == 1 and _foreign(words[0]) and not _person_title(window):
+            if len(words) == 1 and _foreign(words[0]) and title not in _PERSON_TITLE_WORDS:
                 continue  # "giám đốc Viettel", "Chánh văn phòng Hepza": where they work
-            k = 0
-        elif words[0] in SURNAMES and len(words) >= 2:
             k = 0
         elif words[0] in _ORG_WORDS and (k := _name_after_office(words)) > 0:
             # "Giám đốc Sở Lâm Văn Tài": the office's first word runs into the name.
@@ -963,6 +955,9 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()“”\"]")
 _TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:{_alternation(ROLE_HEADS)})(?: [{_UPPER}][\w&]*)+ $")
 
 
+_CAPITALISED_END_RE = re.compile(rf"[{_UPPER}][\w&]* $")
+
+
 def _title_before(before: str) -> str:
     """'…, Bộ trưởng Thông tin và Truyền thông ' -> 'Bộ trưởng Thông tin và Truyền thông'."""
     if len(before) > 400:
@@ -982,8 +977,7 @@ def _title_before(before: str) -> str:
         # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với";
         # "Tổng thống Pháp Macron và Tổng thống Nga X": a title never holds another name.
         if not _ROLE_STOP_RE.search(candidate, match.end() - match.start()) and not (
-            _CAP_RUN_RE.search(candidate, match.end() - match.start())
-            and any(end < len(candidate) for _, _, end in _names(candidate))
+            " và " in candidate and any(end < len(candidate) for _, _, end in _names(candidate))
         ):
             title = candidate
             start = match.start()
@@ -992,7 +986,11 @@ def _title_before(before: str) -> str:
         return ""
     # "ủy viên Đoàn Chủ tịch Ủy ban …": a longer title reaches further back when a role word
     # is followed by nothing but capitalised words up to it.
-    extended = _TITLE_BEFORE_RE.search(clause, max(0, start - 60), start)
+    extended = (
+        _TITLE_BEFORE_RE.search(clause, max(0, start - 60), start)
+        if _CAPITALISED_END_RE.search(clause, max(0, start - 30), start)
+        else None
+    )
     if extended:
         title = clause[extended.start() :].strip()
     for h in _HONORIFICS_LONGEST_FIRST:
@@ -1077,10 +1075,13 @@ def _names_allowed_in_role(segment: str) -> bool:
     (capitalised words with no diacritics after a title: where they work), 'phát ngôn viên
     của Tổng thống X' (whose spokesperson); not 'Chủ tịch nước Nguyễn Văn A' (another
     person)."""
+    found = _names(segment)
+    if not found:
+        return True
     of = segment.find(" của ")
     head = _ROLE_HEAD_RE.match(segment)
-    office = head is not None and head.group().lower() in OFFICE_TITLES | {"ceo", "cto", "cfo"}
-    for name, start, _ in _names(segment):
+    office = head is not None and head.group().lower() in _OFFICE_TITLE_WORDS
+    for name, start, _ in found:
         if 0 <= of < start:
             continue
         if (
@@ -1389,10 +1390,13 @@ class QuoteExtractor:
         Thủ tướng named earlier; 'lãnh đạo Cục Viễn thông' -> that role; 'báo A dẫn lời
         một cán bộ điều tra' -> that role; 'Nhà Trắng' -> a named body (no name)."""
         clause = _PAREN_RE.sub("", _SEMICOLON_RE.split(head)[-1]).rstrip(" ,")
-        quoting = [m.end() for m in _QUOTING_RE.finditer(clause)]
+        quoting = [m.end() for m in _QUOTING_RE.finditer(clause)] if "lời" in clause else []
         if quoting:
             # "báo A dẫn lời ông X": X speaks, not the paper.
             clause = clause[quoting[-1] :]
+        # A speaker phrase is a few hundred characters at most: what comes before is not it.
+        if len(clause) > _SPEAKER_REACH:
+            clause = clause[-_SPEAKER_REACH:]
         clause = _TRAILING_ADVERB_RE.sub("", clause)
         if not clause.strip():
             return None
@@ -1432,7 +1436,11 @@ class QuoteExtractor:
             of = _OF_RE.search(title)
             segment = _trim_phrase(clause[: end + used].split(",")[-1])
             if (
-                (owner.endswith(" của") or owner == "của" or _RELATION_END_RE.search(owner))
+                (
+                    owner.endswith(" của")
+                    or owner == "của"
+                    or _RELATION_END_RE.search(owner, max(0, len(owner) - 12))
+                )
                 and _SPEAKER_HEAD_RE.match(segment)
             ) or (of and _ROLE_HEAD_RE.match(title, of.end())):
                 # "người phát ngôn của Thủ tướng X nói", "vợ ông X kể": the one who speaks
@@ -1463,14 +1471,15 @@ class QuoteExtractor:
             # does not know ("Công Phượng nói", "Frank Bernhardt cho biết").
             person = self.registry.person(segment)
             return Speaker(person.name, person.role_for(None))
-        described = _DESCRIBED_RE.fullmatch(segment)
+        described = _DESCRIBED_RE.fullmatch(segment) if " là " in segment else None
         if described:
             # "em trai của anh ấy là Austin": the description is the role, then the name.
             person = self.registry.person(described["name"])
             person.add_role(described["role"])
             return Speaker(person.name, person.role_for(described["role"]))
         if (
-            _BODY_RE.match(segment)
+            segment[:1].isupper()
+            and _BODY_RE.match(segment)
             and not _SPEAKER_HEAD_RE.match(segment)
             and not _ROLE_STOP_RE.search(segment)
         ):
@@ -1588,12 +1597,10 @@ class QuoteExtractor:
         pos = self.pos(p, opened)
         sources = list(_SOURCE_RE.finditer(pre))
         source = sources[-1].end() if sources else -1
-        speakers: list[tuple[int, Speaker]] = []
-        for verb in _VERB_RE.finditer(pre):
-            speaker = self.speaker_at_end(pre[: verb.start()], pos)
-            if speaker is not None:
-                speakers.append((verb.start(), speaker))
-        if source >= 0 and not any(at > source for at, _ in speakers):
+        verbs = list(_VERB_RE.finditer(pre))
+        if source >= 0 and not any(
+            self.speaker_at_end(pre[: verb.start()], pos) for verb in verbs if verb.start() > source
+        ):
             # `theo Kiểm toán Nhà nước là “…”`, `như lời ông X, …, thì “…”`: the source
             # named nearest the quote (but "Theo báo A, ông X nói rằng “…”" is X's).
             speaker = self.speaker_at_start(pre[source:], pos)
@@ -1601,8 +1608,13 @@ class QuoteExtractor:
                 return speaker
         # The first speaker of the sentence, a person before a body ("Văn phòng Chính phủ
         # thông báo ý kiến của Phó Thủ tướng X, yêu cầu “…”" is X's).
-        people = [sp for _, sp in speakers if sp.name]
-        return people[0] if people else speakers[0][1] if speakers else None
+        body = None
+        for verb in verbs:
+            speaker = self.speaker_at_end(pre[: verb.start()], pos)
+            if speaker is not None and speaker.name:
+                return speaker
+            body = body or speaker
+        return body
 
     def speaker_at_start(self, phrase: str, pos: int) -> Speaker | None:
         """The speaker named at the start of `phrase` (the words after "theo", "như lời"):
