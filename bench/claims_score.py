@@ -78,6 +78,13 @@ def _pair(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict | None
             if have and want and (have == want or have.startswith(want) or want.startswith(have)):
                 found = i
                 break
+        if found is None:
+            # "2,152 of the 2,418 villages" read as one figure with its total answers for both
+            for g in got:
+                groups = re.findall(r"\d+(?:[.,]\d+)*", g.get("text") or "")
+                if len(groups) > 1 and want in {_digits(x) for x in groups}:
+                    found = got.index(g)
+                    break
         if found is not None:
             used.add(found)
             pairs.append((exp, got[found]))
@@ -92,13 +99,19 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--pattern", help="only claims of this pattern")
     parser.add_argument("--doc", help="only claims about this document (seed, 01, 03, 05)")
+    parser.add_argument(
+        "--claims", type=Path, default=CLAIMS, help="the claims file (default: claims.jsonl)"
+    )
+    parser.add_argument("--kb", type=Path, help="check against this KB instead of building one")
     args = parser.parse_args()
 
     from mickb.kb.store import KB
     from mickb.query.check import check_claim
 
-    kb_path = build_kb()
-    claims = [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line]
+    kb_path = args.kb or build_kb()
+    claims = [
+        json.loads(line) for line in args.claims.read_text(encoding="utf-8").splitlines() if line
+    ]
     if args.pattern:
         claims = [c for c in claims if c.get("pattern") == args.pattern]
     if args.doc:

@@ -25,6 +25,7 @@ from mickb.query.check.period import PREVIOUS_YEAR_RE, Period, compared_years, p
 from mickb.query.check.words import (
     EN_STOP,
     WORD_RE,
+    compounds,
     en_norm,
     en_sector_terms,
     entities,
@@ -48,12 +49,12 @@ def _phrases(text: str) -> tuple[str, ...]:
 
 # Growth words, before the figure ("tăng 12,7%", "grew 5%").
 _CHANGE_UP = _phrases(
-    "tang truong|tang them|tang|grew|grown|grow|growth|rose|risen|rise|increased|increase|"
-    "up|gained|climbed|jumped|expanded|higher|surged|soared|advanced"
+    "tang truong|tang them|tang|nhich len|nhich|grew|grown|grow|growth|rose|risen|rise|"
+    "increased|increase|up|gained|climbed|jumped|expanded|higher|surged|soared|advanced|edged"
 )
 _CHANGE_DOWN = _phrases(
-    "giam di|giam|sut giam|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|"
-    "down|shrank|contracted|lower|slipped|slid|plunged|dipped"
+    "giam di|giam|sut giam|sut|lui|fell|fallen|fall|dropped|drop|declined|decline|decreased|"
+    "decrease|down|shrank|contracted|lower|slipped|slid|plunged|dipped"
 )
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
@@ -61,7 +62,10 @@ _CHANGE_AFTER = _phrases(
     "year on year|yoy|on year"
 )
 _DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less"))
-_CHANGE_FILLERS = _phrases("by|them|o muc|muc|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh")
+_CHANGE_FILLERS = _phrases(
+    "by|them|o muc|muc|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh|only|just|chi|some|"
+    "about|around|nearly|almost|over|more|than|hon|gan|xap|xi"
+)
 # A growth rate named as a noun: "tốc độ tăng năng suất lao động là 6,7%", "growth rate of".
 _GROWTH_NOUN_RE = re.compile(
     r"\b(?:toc do tang(?: truong)?|muc tang(?: truong)?|ty le tang(?: truong)?|"
@@ -71,7 +75,7 @@ _DECLINE_NOUN_RE = re.compile(r"\b(?:toc do giam|muc giam|ty le giam|rate of dec
 # Plans and targets, with their diacritics ("sẽ", not "chia sẻ").
 _TARGET_WORDS = _phrases(
     "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|targeted|aim|aims|goal|will|"
-    "plans to|plan to|expected to|kế hoạch năm|ke hoach nam"
+    "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = re.compile(
@@ -89,11 +93,24 @@ _REPORTING_RE = re.compile(
 _NAME_RE = re.compile(
     r"\b[A-ZĐÀ-Ỹ][^\W\d_]*[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ][^\W\d_]*\b"
 )
+# The ministry by its name.
+_MINISTRY_RE = re.compile(
+    r"\b(?:Bộ Thông tin và Truyền thông|Bo Thong tin va Truyen thong|(?:the )?Ministry of "
+    r"Information and Communications?|(?:the )?ministry(?:'s)?|Bộ|Bo)\b(?!\s+(?:trưởng|truong))",
+    re.IGNORECASE,
+)
+_ICT_INDUSTRY_RE = re.compile(r"\bict (?:industry|industries|manufacturing|hardware)\b")
 # Glossary terms that are verbs of change, and linking words inside glossary terms.
 _VERB_TERMS = frozenset(("tang truong", "tang", "giam", "dat", "tang them", "sut giam"))
 _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 # Between a growth rate and the level it led to.
 _CONTINUES_RE = re.compile(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
+# Asides inside a clause: "(tính theo đóng góp vào GDP)", ", measured by GDP contribution,".
+_ASIDE_RE = re.compile(
+    r"\([^()]*\)|,\s*(?:measured|calculated|counted|tính theo|tính bằng|based on|in terms of)"
+    r"\b[^,]*,",
+    re.IGNORECASE,
+)
 # Verbs of having and earning that stand between a subject and its figure's noun.
 _HOLDING_RE = re.compile(
     r"\b(?:sở hữu|ghi nhận|thu về|mang về|đem về|báo lãi|đạt được|có được)\b", re.IGNORECASE
@@ -129,6 +146,7 @@ class Metric(NamedTuple):
     optional: tuple[str, ...] = ()  # words after the figure: count if the fact has them
     optional_en: tuple[str, ...] = ()
     entities: frozenset[tuple[str, ...]] = frozenset()  # companies named: ("vnpt",)
+    counted: tuple[str, ...] = ()  # the noun a count counts ("điểm lõm sóng"), when it has one
 
 
 class ClaimFigure(NamedTuple):
@@ -142,6 +160,7 @@ class ClaimFigure(NamedTuple):
     range_end: NumberMatch | None = None  # the upper end of "18-20%"
     inherited: bool = False  # no metric words of its own: it took the figure before's
     compared: Period = Period()  # what a change is measured against ("so với năm 2021")
+    total: NumberMatch | None = None  # B of "A trong tổng số B", "A of the B"
 
 
 class Claim(NamedTuple):
@@ -162,22 +181,33 @@ def read_claim(text: str) -> Claim:
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(find_numbers(text))
+    numbers, totals = _parts_of_wholes(text, numbers)
     words = frozenset(folded_words(expand_abbreviations(text)))
     figures: list[ClaimFigure] = []
     prev_end = 0
+    owned_end = 0  # where the words the figure before took for itself end
     for i, n in enumerate(numbers):
         start = _hedged_start(n)
         upper = range_ends.get(i)
-        end = upper.end if upper is not None else n.end
+        whole = totals.get(i)
+        end = whole.end if whole is not None else upper.end if upper is not None else n.end
         nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
-        before, after = text[prev_end:start], text[end:nxt]
+        before, after = text[max(prev_end, min(owned_end, start)) : start], text[end:nxt]
         measure, direction = _measure(text[:start], after, percent=n.is_percent)
-        metric, inherited = _metric_of(n, before, after, english, figures, first=i == 0)
+        metric, inherited = _metric_of(
+            whole or n,
+            before,
+            after,
+            english,
+            figures,
+            first=i == 0,
+            between=text[prev_end:start],
+        )
         if measure == "state" and n.is_percent and not inherited:
             measure, direction = _growth_noun(
                 _clause_before(before, first=i == 0), measure, direction
             )
-        hedge = _hedge_of(n)
+        hedge = _hedge_of(n, text[max(0, start - 40) : start])
         figures.append(
             ClaimFigure(
                 number=n,
@@ -189,12 +219,15 @@ def read_claim(text: str) -> Claim:
                 period=_figure_period(text, start, end, prev_end, nxt, period),
                 range_end=upper,
                 inherited=inherited,
+                total=whole,
                 compared=_compared(text, prev_end, nxt, period)
                 if measure == "change"
                 else Period(),
             )
         )
         prev_end = end
+        # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
+        owned_end = end + len(_clause_after(after)) if metric.optional or english else end
     return Claim(text, english, period, tuple(figures), words)
 
 
@@ -217,14 +250,59 @@ def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, 
     return numbers, range_end
 
 
+# "2.152 trong tổng số 2.418 thôn", "2,152 of the 2,418 villages": a part and its whole.
+_PART_OF_RE = re.compile(
+    r"^\s*(?:trong (?:tổng )?số|trên (?:tổng )?(?:số )?|trong|trên|of(?: the)?|"
+    r"out of(?: the)?|/)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _parts_of_wholes(
+    text: str, numbers: list[NumberMatch]
+) -> tuple[list[NumberMatch], dict[int, NumberMatch]]:
+    """Pairs "A of the B" read as one figure A with its total B."""
+    kept: list[NumberMatch] = []
+    totals: dict[int, NumberMatch] = {}
+    skip = False
+    for i, n in enumerate(numbers):
+        if skip:
+            skip = False
+            continue
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if (
+            nxt is not None
+            and n.total is None
+            and not n.is_percent
+            and not nxt.is_percent
+            and _PART_OF_RE.match(text[n.end : _hedged_start(nxt)])
+            and n.value <= nxt.value
+        ):
+            totals[len(kept)] = nxt
+            skip = True
+        kept.append(n)
+    return kept, totals
+
+
 def _hedged_start(n: NumberMatch) -> int:
     return n.start if n.qualifier_start is None else n.qualifier_start
 
 
-def _hedge_of(n: NumberMatch) -> str | None:
+def _hedge_of(n: NumberMatch, before: str) -> str | None:
     if n.qualifier == "estimate":
         return "about"  # "ước 138 nghìn tỷ" in a claim: about that much
-    return n.qualifier if n.qualifier in _HEDGES else None
+    if n.qualifier in _HEDGES:
+        return n.qualifier
+    if _PASSED_RE.search(fold(before)):
+        return "more_than"  # "vượt mốc 4 triệu tỷ", "topped VND4 quadrillion"
+    return None
+
+
+# Passing a mark: more than it.
+_PASSED_RE = re.compile(
+    r"\b(?:vuot moc|vuot nguong|vuot qua moc|vuot qua|topped|surpassed|exceeded|"
+    r"passed|crossed|broke through)(?: the)?(?: mark of| level of| threshold of)?\s*$"
+)
 
 
 def unit_noun(n: NumberMatch) -> str:
@@ -257,15 +335,32 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
                     continue  # "giá trị gia tăng": value added, not a growth
                 return "change", direction
     after_words = WORD_RE.findall(fold(after))
-    nxt = " ".join(after_words[:3])
-    # "a 1.6% increase", "5% growth" (not "148 tỷ USD, tăng 8,7%": that verb is the next one's)
-    if percent and not any(w.isdigit() for w in after_words[:4]):
+    nxt = " ".join(after_words[:4])
+    # "a 1.6% increase", "5% revenue growth" (not "148 tỷ USD, tăng 8,7%": a change word
+    # followed by a number is the next figure's)
+    if percent:
         for w in _CHANGE_AFTER:
-            if nxt.startswith(w):
-                return "change", "down" if w in _DOWN_AFTER else "up"
+            at = nxt.find(w)
+            if at < 0 or (at and not nxt[:at].strip().isalpha()) or len(nxt[:at].split()) > 2:
+                continue
+            rest = nxt[at + len(w) :].split()
+            if rest and rest[0].isdigit() and not _YEAR_RE.fullmatch(rest[0]):
+                continue
+            return "change", "down" if w in _DOWN_AFTER else "up"
+        # "tăng doanh thu 1,6%": the verb before the metric's noun
+        own = " ".join(trail[-4:])
+        m = _VERB_BEFORE_NOUN_RE.search(own)
+        if m and "tu" not in trail[-4:]:
+            return "change", "down" if m.group(1) in _DOWN_VERBS else "up"
     return _target_or_state(before)
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_VERB_BEFORE_NOUN_RE = re.compile(
+    r"\b(tang|giam)\s+(?:doanh thu|loi nhuan|san luong|so luong|thu nhap|nang suat|"
+    r"xuat khau|nhap khau)\b"
+)
+_DOWN_VERBS = frozenset(("giam",))
 _NOT_CHANGE_BEFORE_UP = frozenset("made make makes making took take takes taking set sets".split())
 
 
@@ -299,10 +394,11 @@ def _metric_of(
     figures: list[ClaimFigure],
     *,
     first: bool,
+    between: str = "",
 ) -> tuple[Metric, bool]:
     """What a figure measures: the words of its clause before it, else its counted noun and
     the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
-    if figures and _CONTINUES_RE.match(before):
+    if figures and _CONTINUES_RE.match(between):
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
         # metric whose growth was just given
         return figures[-1].metric, True
@@ -323,6 +419,7 @@ def _metric_of(
         metric = own._replace(
             optional=_without(noun.vi + tail.vi, own.vi),
             optional_en=_without(noun.en + tail.en, own.en),
+            counted=noun.vi if _is_count(n) and has_content(list(noun.vi), []) else (),
         )
         if _is_count(n) and tail.text:
             metric = metric._replace(
@@ -392,9 +489,10 @@ def _clause_before(text: str, *, first: bool) -> str:
     reporting = list(_REPORTING_RE.finditer(text))
     if reporting:
         text = text[reporting[-1].end() :]
-    text = _HOLDING_RE.sub(" ", text)
+    text = _HOLDING_RE.sub(" ", _ASIDE_RE.sub(" ", text))
     if first:
         return text
+    text = text[text.rfind(",") + 1 :]  # a later figure's clause begins after the last comma
     joins = list(_NEW_SUBJECT_RE.finditer(text))
     if joins and not _opens_subject(text[joins[-1].end() :]):
         return ""  # "350.000 km cáp quang cùng 53.000 trạm": what comes before is the last one's
@@ -424,8 +522,9 @@ def _clause_after(text: str) -> str:
 
 
 def _metric_words(segment: str, english: bool) -> Metric:
-    """A clause's metric words: folded Vietnamese, English, as shown, and sector terms."""
-    segment = expand_abbreviations(segment)
+    """A clause's metric words: folded Vietnamese, English, as shown, and sector terms. The
+    ministry is who acts or reports ("Bộ TT&TT đã ngăn chặn ..."), not a scope."""
+    segment = _MINISTRY_RE.sub(" ", expand_abbreviations(segment))
     shown = shown_metric(segment, english)
     if english:
         from mickb.text.glossary import english_to_vietnamese
@@ -433,20 +532,40 @@ def _metric_words(segment: str, english: bool) -> Metric:
         stripped = strip_time(fold(segment))
         en = [en_norm(w) for w in WORD_RE.findall(stripped)]
         en = [w for w in en if w not in EN_STOP and not w.isdigit()]
-        raw: list[str] = []
-        content: list[str] = []
+        raw = []
+        content = []
         for term in english_to_vietnamese(stripped):
             if term in _VERB_TERMS:
                 continue  # "grew" is "tăng trưởng": the measure, not the metric
+            if term == "cong nghiep ict" and not _ICT_INDUSTRY_RE.search(stripped):
+                continue  # "ICT revenue": the sector's or the ICT industry's, it does not say
             words = term.split()  # (folded already: no stop-word test, "ngân" is not "ngàn")
             raw += words
             content += [w for w in words if w not in _GLOSSARY_LINKERS]
-        sectors = sector_terms(raw) | en_sector_terms(en)
+        sectors = _national_alone(sector_terms(raw) | en_sector_terms(en))
         return Metric(
-            shown, tuple(dict.fromkeys(content)), tuple(dict.fromkeys(en)), frozenset(sectors)
+            shown,
+            tuple(dict.fromkeys(compounds(content))),
+            tuple(dict.fromkeys(en)),
+            frozenset(sectors),
         )
     raw, content = tokens(without_time(segment))
-    return Metric(shown, tuple(dict.fromkeys(content)), (), frozenset(sector_terms(raw)))
+    return Metric(
+        shown,
+        tuple(dict.fromkeys(compounds(content))),
+        (),
+        frozenset(_national_alone(sector_terms(raw))),
+    )
+
+
+def _national_alone(terms: set[str]) -> set[str]:
+    """ "Cả nước" is a scope only when no sector is named ("kinh tế số chiếm 14% nền kinh tế"
+    is the digital economy's share)."""
+    from mickb.query.check.words import NATIONAL, scopes
+
+    if NATIONAL in scopes(terms) and scopes(terms) - {NATIONAL}:
+        return {t for t in terms if scopes({t}) != {NATIONAL}}
+    return terms
 
 
 def shown_metric(segment: str, english: bool = False) -> str:

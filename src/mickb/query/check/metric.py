@@ -21,7 +21,9 @@ from mickb.query.check.words import (
     EN_STOP,
     WHOLE_SECTOR,
     WORD_RE,
+    cached_terms,
     cached_tokens,
+    compounds,
     en_in,
     en_norm,
     entities,
@@ -59,6 +61,7 @@ class Match(NamedTuple):
     score: float  # 0..1: how surely the fact is about the claim's metric
     scope: str  # same | broader | narrower | other
     firm: bool  # the fact's own clause names the claim's company (sure enough to contradict)
+    unscoped: float = 0.0  # the score with the claim's sector words left out
 
 
 def match(fig: ClaimFigure, fact: FactRow) -> Match:
@@ -76,13 +79,28 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     extra = _context_words(fact)
     best = 0.0
     if fig.metric.vi:
-        best = _vi_score(fig, cached_tokens(fact.metric or ""), extra)
+        best = _vi_score(fig, cached_terms(fact.metric or ""), extra)
+        if fig.metric.counted:
+            # "Các doanh nghiệp viễn thông đã xóa 2.512 điểm lõm sóng": what a count counts is
+            # its metric; the subject and verb before it say less
+            counting = fig._replace(
+                metric=fig.metric._replace(
+                    vi=fig.metric.counted,
+                    optional=tuple(w for w in fig.metric.vi if w not in fig.metric.counted),
+                )
+            )
+            best = max(best, _vi_score(counting, cached_terms(fact.metric or ""), extra))
         if best < 1.0 and clause[1] and _clause_may_beat(fig, fact.sentence or "", extra, best):
             reading = (list(clause[0]), list(clause[1]))
             best = max(best, CLAUSE_TRUST * _vi_score(fig, reading, extra))
     if fig.metric.en and fact.metric_en:
         best = max(best, _en_score(fig, fact.metric_en))
-    return Match(best * (1.0 if how in ("own", "", "many") else NAMED_NEARBY), scope, firm)
+    factor = 1.0 if how in ("own", "", "many") else NAMED_NEARBY
+    unscoped = best
+    if scope != "same" and fig.metric.vi:
+        terms = cached_terms(fact.metric or "")
+        unscoped = max(best, _vi_score(fig, terms, extra, without_scope=True))
+    return Match(best * factor, scope, firm, unscoped * factor)
 
 
 # --- companies -------------------------------------------------------------------------------
@@ -159,13 +177,19 @@ def _context_words(fact: FactRow) -> list[str]:
     """Words that say what the figure measures without being its metric: the sector, the
     counted noun ("doanh nghiệp"), the words right after it ("50,4% kế hoạch năm")."""
     return (
-        folded_words(fact.sector or "")
-        + folded_words(_UNIT_SCALE_RE.sub(" ", fact.unit or ""))
+        compounds(folded_words(fact.sector or ""))
+        + compounds(folded_words(_UNIT_SCALE_RE.sub(" ", fact.unit or "")))
         + list(_fact_after(fact.sentence or "", fact.value_text or ""))
     )
 
 
-def _vi_score(fig: ClaimFigure, metric: tuple[list[str], list[str]], extra: list[str]) -> float:
+def _vi_score(
+    fig: ClaimFigure,
+    metric: tuple[list[str], list[str]],
+    extra: list[str],
+    *,
+    without_scope: bool = False,
+) -> float:
     """The score of one reading of a fact's metric (all words, content words); `extra`
     holds words that may cover the claim's but are not the metric."""
     raw_metric, fact_metric = metric
@@ -176,9 +200,18 @@ def _vi_score(fig: ClaimFigure, metric: tuple[list[str], list[str]], extra: list
     # A fact narrower than the claim ("kinh tế số ICT" for "kinh tế số") reads it less well.
     narrower = NARROWER if mine and (theirs - mine - set(fig.metric.optional)) else 1.0
     have = set(fact_metric) | set(extra)
-    found_optional = sum(weight(w) for w in fig.metric.optional if w in have)
-    total = sum(weight(w) for w in fig.metric.vi) + found_optional
-    recall = (sum(weight(w) for w in fig.metric.vi if w in have) + found_optional) / total
+    # `without_scope`: the sector a claim names left out, to find the same metric of another
+    # scope ("ngành viễn thông nộp ngân sách" is the budget payment, of another scope).
+    core = list(fig.metric.vi)
+    if without_scope:
+        scope_words = {p for term in mine for p in term.split()}
+        core = [w for w in core if not set(w.split()) <= scope_words] or core
+    # Words after the figure (what a count counts, "… of GDP") count half: a fact that has
+    # them reads the claim better than one that does not.
+    optional = [w for w in fig.metric.optional if w not in fig.metric.vi]
+    found_optional = 0.5 * sum(weight(w) for w in optional if w in have)
+    total = sum(weight(w) for w in core) + 0.5 * sum(weight(w) for w in optional)
+    recall = (sum(weight(w) for w in core if w in have) + found_optional) / total
     if not fact_metric:
         return 0.6 * recall * narrower
     mentioned = set(fig.metric.vi) | set(fig.metric.optional)
@@ -203,7 +236,8 @@ def _en_score(fig: ClaimFigure, metric_en: str) -> float:
 
 @lru_cache(maxsize=8192)
 def _sentence_words(sentence: str) -> frozenset[str]:
-    return frozenset(folded_words(sentence))
+    words = folded_words(sentence)
+    return frozenset(words) | frozenset(compounds(words))
 
 
 def _clause_may_beat(fig: ClaimFigure, sentence: str, extra: list[str], best: float) -> bool:
@@ -237,6 +271,7 @@ def fact_clause(sentence: str, value_text: str) -> tuple[tuple[str, ...], tuple[
         head = head[cut + 1 :] if cut >= 0 else head
         clause_start = start + cut + 1
         raw, content = tokens(without_time(head))
+        content = compounds(content)
         if has_content(content, []) or not spans or cut >= 0:
             break
         end = spans.pop()[0]
@@ -245,7 +280,7 @@ def fact_clause(sentence: str, value_text: str) -> tuple[tuple[str, ...], tuple[
         lead = sentence.split(":", 1)[0]
         if len(lead) < 60:
             r, c = tokens(lead)
-            raw, content = r + raw, c + content
+            raw, content = r + raw, compounds(c) + content
     return tuple(raw), tuple(content), sentence[clause_start : at + len(value_text)]
 
 
@@ -257,7 +292,7 @@ def _fact_after(sentence: str, value_text: str) -> tuple[str, ...]:
         return ()
     tail = sentence[at + len(value_text) :]
     m = re.search(r"[;,:.!?()\d]", tail)
-    words = tokens(without_time(tail[: m.start()] if m else tail))[1]
+    words = compounds(tokens(without_time(tail[: m.start()] if m else tail))[1])
     return tuple(words[:8])
 
 

@@ -32,6 +32,7 @@ from mickb.query.check.intervals import (
 )
 from mickb.query.check.metric import SAME_METRIC, Match, match, metric_key
 from mickb.query.check.period import Period, parse_period, relation
+from mickb.query.check.words import syllables
 
 if TYPE_CHECKING:
     import sqlite3
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from mickb.query.check.claim import Claim, ClaimFigure
     from mickb.records import FactRecord, FigureCheck
 
+# A contradiction asks for more than a support: the KB must surely hold the claim's metric.
+CONTRADICT_METRIC = 0.75
 # Among facts of the same metric, one scoring this much lower than the best speaks for nothing.
 BETTER_METRIC = 0.1
 # Two metrics this close in score are equally good readings of an ambiguous claim.
@@ -63,13 +66,28 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
     wanted = _claim_interval(fig)
     years = sorted(str(y) for y in fig.period.years)
     value_range = _value_range(wanted)
-    cands = candidate_facts(conn, [list(fig.metric.vi), list(fig.metric.en)], years, value_range)
+    words = [
+        syllables(fig.metric.vi),
+        list(fig.metric.en),
+        syllables(fig.metric.counted or fig.metric.optional),
+    ]
+    cands = candidate_facts(conn, words, years, value_range)
     scored = [Scored(f, match(fig, f), "") for f in cands]
     same_metric = sorted(
         (s for s in scored if s.match.score >= SAME_METRIC),
         key=lambda s: (-s.match.score, s.fact.id),
     )
     if not same_metric:
+        # the same metric of another scope, once the claim's sector words are left out
+        other_scope = sorted(
+            (s for s in scored if s.match.scope != "same" and s.match.unscoped >= SAME_METRIC),
+            key=lambda s: (-s.match.unscoped, s.fact.id),
+        )
+        if other_scope:
+            shown = next(
+                (s for s in other_scope if measure_class(s.fact) == fig.measure), other_scope[0]
+            )
+            return _say(result, "scope", explain.other_scope(fig, shown), kb, shown)
         return _say(result, "metric", explain.no_fact(fig))
     in_scope = [s for s in same_metric if s.match.scope == "same"]
     if not in_scope:
@@ -145,7 +163,10 @@ def _compare_numbers(
     firm = [
         (s, o)
         for s, o in outcomes
-        if o in ("contradicted", "direction") and s.match.firm and _period_firm(s, usable)
+        if o in ("contradicted", "direction")
+        and s.match.firm
+        and s.match.score >= CONTRADICT_METRIC
+        and _period_firm(s, usable)
     ]
     if not firm:
         top, outcome = outcomes[0]
@@ -175,7 +196,7 @@ def _owner_of_number(
 ) -> FactRow | None:
     """A fact of a kindred metric that holds the claim's number (18% is postal revenue
     growth, not telecom revenue growth): the likely source of the mix-up."""
-    from mickb.query.check.words import cached_tokens, weight
+    from mickb.query.check.words import cached_terms, weight
 
     best: tuple[float, str] | None = None
     owner: FactRow | None = None
@@ -186,7 +207,7 @@ def _owner_of_number(
             continue
         if not units_compatible(fig, c) or _outcome(fig, c, wanted) != "supported":
             continue
-        have = set(cached_tokens(c.metric or "")[1])
+        have = set(cached_terms(c.metric or "")[1])
         overlap = sum(weight(w) for w in fig.metric.vi if w in have) / total
         if overlap >= 0.5 and (best is None or (overlap, c.id) > best):
             best, owner = (overlap, c.id), c
@@ -204,13 +225,14 @@ def _outcome(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     ):
         return "direction"
     source = source_interval(_base(fact.base_value, fact.value), fact.qualifier)
-    if fact.total is not None and fig.number.total is None and fig.number.value == fact.total:
+    claimed_total = fig.total.value if fig.total is not None else fig.number.total
+    if fact.total is not None and claimed_total is None and fig.number.value == fact.total:
         source = point(_base_total(fact))
     outcome = compare(wanted, source)
     if (
         outcome == "supported"
-        and fig.number.total is not None
-        and (fact.total is None or abs(fig.number.total - fact.total) > 1e-9 * abs(fact.total))
+        and claimed_total is not None
+        and (fact.total is None or abs(claimed_total - fact.total) > 1e-9 * abs(fact.total))
     ):
         return "contradicted"  # "2.152/2.418": both numbers must agree
     return outcome

@@ -23,7 +23,8 @@ VI_STOP_WORDS = frozenset(
     đến tới tăng giảm khoảng gần hơn trên ít nhất tối thiểu tối đa xấp xỉ chừng chiếm bằng
     tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
     khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
-    vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt gấp cùng""".split()
+    vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt gấp cùng nhích
+    sụt""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
 _VI_STOP_ASCII = frozenset(fold(w) for w in VI_STOP_WORDS) - frozenset(
@@ -50,7 +51,7 @@ EN_STOP = frozenset(
     recorded record records brought bring brings made make makes released release stood
     came come comes totalled totals topped top tops registered register saw see sees
     had having collected collect recouped recoup logged log booked book clocked amounting
-    worth valued value around approximately""".split()
+    worth valued value around approximately or equal equals equivalent""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
@@ -102,13 +103,17 @@ SECTOR_TERMS: tuple[str, ...] = tuple(
             "chinh phu dien tu|xa hoi so|chuyen doi so|thuong mai dien tu|phat thanh|"
             "truyen hinh|bao chi|xuat ban|phat hanh|in|buu chinh|vien thong|internet|bang rong|"
             "di dong|co dinh|phan mem|phan cung|dien tu|noi dung so|ict|truyen thong|"
-            "quang cao|tan so|ban dan|vi mach|du lieu|tri tue nhan tao|dien toan dam may|ve tinh"
+            "quang cao|tan so|ban dan|vi mach|du lieu|tri tue nhan tao|dien toan dam may|ve tinh|"
+            "nen kinh te"
         ),
         key=lambda t: (-len(t.split()), t),
     )
 )
 # The whole sector: the scope of "toàn ngành", "the ministry", "the sector" in a report on it.
 WHOLE_SECTOR = "thong tin va truyen thong"
+# The whole economy, all sectors ("nền kinh tế", "the economy", "overall"): a scope of its own
+# when a claim names no sector.
+NATIONAL = "nen kinh te"
 _SECTOR_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _term in SECTOR_TERMS:
     _SECTOR_BY_FIRST.setdefault(_term.split()[0], []).append(tuple(_term.split()))
@@ -118,8 +123,9 @@ EN_SECTORS = (
     ("information and communications", WHOLE_SECTOR),
     ("information and communication", WHOLE_SECTOR),
     ("communications sector", WHOLE_SECTOR),
+    ("information and communication technology", WHOLE_SECTOR),
     ("ict industry", "cong nghiep ict"),
-    ("ict sector", "cong nghiep ict"),
+    ("ict sector", WHOLE_SECTOR),
     ("digital technology industry", "cong nghiep cong nghe so"),
     ("digital economy", "kinh te so"),
     ("digital transformation", "chuyen doi so"),
@@ -129,17 +135,22 @@ EN_SECTORS = (
     ("telecommunications", "vien thong"),
     ("telecommunication", "vien thong"),
     ("telecom", "vien thong"),
+    ("carriers", "vien thong"),
+    ("carrier", "vien thong"),
+    ("network operators", "vien thong"),
     ("postal", "buu chinh"),
     ("post", "buu chinh"),
     ("publishing", "xuat ban"),
     ("printing", "in"),
     ("press", "bao chi"),
     ("broadband", "bang rong"),
-    ("mobile", "di dong"),
     ("software", "phan mem"),
     ("hardware", "phan cung"),
     ("e-commerce", "thuong mai dien tu"),
-    ("ict", "ict"),
+    ("economy-wide", NATIONAL),
+    ("whole economy", NATIONAL),
+    ("the economy", NATIONAL),
+    ("overall", NATIONAL),
 )
 
 
@@ -165,6 +176,8 @@ _SCOPES = {
     "phat thanh": "phat thanh truyen hinh",
     "truyen hinh": "phat thanh truyen hinh",
     "thuong mai dien tu": "thuong mai dien tu",
+    "nen kinh te": NATIONAL,
+    "cong nghe so": "cong nghiep ict",
 }
 
 
@@ -202,7 +215,7 @@ def folded_words(text: str) -> list[str]:
     out: list[str] = []
     for w in WORD_RE.findall(fold(text)):
         out.extend(SYNONYMS.get(w, w).split())
-    return out
+    return _same_phrases(out)
 
 
 # Words whose meaning needs their diacritics ("lãi" is profit, "lại" is "again").
@@ -212,6 +225,17 @@ EXACT_SYNONYMS = {
     "tỉ": "ty",
     "dùng": "su dung",  # (not "dụng", as in "sử dụng")
 }
+
+
+# Phrases that mean the same (folded): the first spelling becomes the second.
+_PHRASE_SYNONYMS = (("toan quoc", "ca nuoc"), ("tren toan quoc", "tren ca nuoc"))
+
+
+def _same_phrases(words: list[str]) -> list[str]:
+    text = " " + " ".join(words) + " "
+    if " toan quoc " not in text and " nha mang " not in text:
+        return words
+    return text.replace(" toan quoc ", " ca nuoc ").replace(" nha mang ", " vien thong ").split()
 
 
 def tokens(text: str) -> tuple[list[str], list[str]]:
@@ -226,12 +250,19 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
             raw.append(part)
             if not stop:
                 content.append(part)
-    return raw, content
+    return _same_phrases(raw), _same_phrases(content)
 
 
 @lru_cache(maxsize=8192)
 def cached_tokens(text: str) -> tuple[list[str], list[str]]:
     return tokens(text)
+
+
+@lru_cache(maxsize=8192)
+def cached_terms(text: str) -> tuple[list[str], list[str]]:
+    """(every word, content words) of a text, two-syllable words joined (see compounds)."""
+    raw, content = tokens(text)
+    return raw, compounds(content)
 
 
 def en_norm(word: str) -> str:
@@ -261,13 +292,63 @@ def en_in(word: str, others: list[str]) -> bool:
 
 
 def weight(word: str) -> float:
-    if word in _VI_WRAPPERS:
+    """How much a (folded) word or compound says of a metric."""
+    parts = word.split()
+    if all(p in _VI_WRAPPERS for p in parts):
         return 0.2
-    return 0.4 if word in VI_GENERIC else 1.0
+    return 0.4 if all(p in VI_GENERIC for p in parts) else 1.0
 
 
-def has_content(vi: list[str], en: list[str]) -> bool:
-    return bool(en) or any(w not in VI_GENERIC for w in vi)
+def has_content(vi: list[str] | tuple[str, ...], en: list[str] | tuple[str, ...]) -> bool:
+    return bool(en) or any(weight(w) == 1.0 for w in vi)
+
+
+# Two-syllable words of the sector: matched whole, so that "doanh thu" (revenue) shares
+# nothing with "doanh nghiệp" (enterprise), nor "lao động" with "di động".
+_COMPOUNDS = frozenset(
+    tuple(p.split())
+    for p in """doanh thu|doanh nghiep|loi nhuan|lao dong|ngan sach|thue bao|xuat ban|vien thong|
+    buu chinh|nang suat|san luong|thong tin|truyen thong|di dong|dien thoai|dich vu|linh vuc|
+    nha nuoc|cong nghiep|cong nghe|kinh te|chuyen doi|an toan|bao chi|phat hanh|nen tang|
+    tai khoan|nguoi dung|nguoi dan|thi truong|gia tri|ty le|ty trong|so luong|dong gop|
+    dau tu|xuat khau|nhap khau|thu nhap|chi phi|von dieu le|tang truong|ke hoach|chi tieu|
+    lua dao|truc tuyen|trang web|xa hoi|phu song|lom song|tap doan|
+    cong ty|nhan luc|dien tu|phan mem|phan cung|du lieu|toan quoc|ca nuoc|viet nam|
+    san pham|hang hoa|khach hang|dau sach|trien khai""".split("|")
+)
+
+
+@lru_cache(maxsize=1)
+def _all_compounds() -> frozenset[tuple[str, ...]]:
+    from mickb.text.glossary import terms
+
+    found = set(_COMPOUNDS)
+    for term in terms():
+        parts = tuple(term.split())
+        if len(parts) == 2 and all(p.isalpha() for p in parts):
+            found.add(parts)
+    return frozenset(found)
+
+
+def compounds(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Folded words with the sector's two-syllable words joined: ["doanh", "thu", "dich",
+    "vu"] -> ["doanh thu", "dich vu"]."""
+    known = _all_compounds()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and (words[i], words[i + 1]) in known:
+            out.append(f"{words[i]} {words[i + 1]}")
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def syllables(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Compounds split back into their words (what the full-text index holds)."""
+    return [p for w in words for p in w.split()]
 
 
 # --- names of companies and bodies ------------------------------------------------------------
@@ -286,11 +367,17 @@ _COMMON_ACRONYMS = frozenset(
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """English words of the sector's vocabulary and common speech: capitalised, still words."""
-    from mickb.text.glossary import terms
+    import os
 
     found = set(EN_STOP) | set(_COMMON_ENGLISH.split())
-    for english in terms().values():
-        found.update(en_norm(w) for w in WORD_RE.findall(english.lower()))
+    # every English alternative of the glossary (its second column)
+    data = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "data")
+    with open(os.path.join(data, "glossary.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            english = line.split("\t", 1)[1].lower()
+            found.update(en_norm(w) for w in WORD_RE.findall(english))
     return frozenset(found)
 
 
@@ -302,29 +389,41 @@ _COMMON_ENGLISH = """vietnam vietnamese ministry minister government state natio
     october november december monday tuesday wednesday thursday friday saturday sunday"""
 
 
-def is_name_token(word: str, acronyms_only: bool = False) -> bool:
+# English word endings: a capitalised word that ends so opens an English sentence, it names
+# nothing ("Speaking at ...", "Fewer than ...", "Cross-border ...").
+_ENGLISH_ENDING_RE = re.compile(r"(?:ing|ed|ly|tion|tions|ment|ness|ers|er|al|ic|ous|ive|ies|es)$")
+
+
+def is_name_token(word: str, sentence_start: bool = False) -> bool:
     f = fold(word)
     if f in _COMMON_ACRONYMS or not word[:1].isupper() or word.isdigit():
         return False
-    if en_norm(f) in _english_words() and not sum(1 for ch in word if ch.isupper()) >= 2:
+    capitals = sum(1 for ch in word if ch.isupper())
+    if en_norm(f) in _english_words() and capitals < 2:
         return False
-    if sum(1 for ch in word if ch.isupper()) >= 2:
+    if capitals >= 2:
         return True  # VNPT, MobiFone, VinaPhone
-    return not acronyms_only and word == f.capitalize() and not _SYLLABLE_RE.fullmatch(f)
+    if sentence_start and _ENGLISH_ENDING_RE.search(f):
+        return False
+    return word == f.capitalize() and not _SYLLABLE_RE.fullmatch(f)
 
 
 def entities(
     text: str, *, first_word_is_sentence_start: bool = False
 ) -> frozenset[tuple[str, ...]]:
     """Company and organisation names in `text` ("VNPT", "Viettel", "VNPT VinaPhone"), as
-    folded word tuples. The first word of a sentence counts only when it is an acronym."""
+    folded word tuples. The first word of a sentence is capitalised anyway: there a word with
+    an English ending is no name."""
     found: set[tuple[str, ...]] = set()
     run: list[str] = []
     for m in [*WORD_RE.finditer(text), None]:
         w = m.group(0) if m is not None else ""
         at_start = first_word_is_sentence_start and m is not None and m.start() == 0
-        if w and is_name_token(w, acronyms_only=at_start):
+        if w and is_name_token(w, sentence_start=at_start):
             run.append(fold(w))
+            continue
+        if w and run and w[:1].isupper() and not w.isdigit() and fold(w) not in _COMMON_ACRONYMS:
+            run.append(fold(w))  # "VNPT Media", "Viettel Post": a name goes on
             continue
         if run:
             found.add(tuple(run))
