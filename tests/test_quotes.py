@@ -587,3 +587,27 @@ def test_a_foreign_name_followed_by_its_role() -> None:
         '"Chúng tôi đã nói rõ lập trường", hãng tin Tass dẫn lời Dmitry Ivanov, người phát '
         "ngôn của bộ, hôm nay cho biết."
     ) == [("Dmitry Ivanov", "người phát ngôn của bộ")]
+
+
+def test_reported_speech_after_cho_biet_without_a_comma() -> None:
+    text = (
+        "Ông Tạ Văn Hưng, Giám đốc Sở Tài chính, cho biết dự án sẽ được giải ngân hết "
+        "trong quý ba năm nay."
+    )
+    quotes = extract_quotes(load_text(text), reported=True)
+    assert [(q.text, q.speaker.name, q.form) for q in quotes] == [
+        ("dự án sẽ được giải ngân hết trong quý ba năm nay", "Tạ Văn Hưng", "reported")
+    ]
+    # "cho biết" must be followed by the reported clause: a name after it is no clause.
+    assert extract_quotes(load_text("Ông Tạ Văn Hưng cho biết Nguyễn Văn An."), reported=True) == []
+
+
+def test_a_spokespersons_title_is_not_the_leaders_role() -> None:
+    text = (
+        "Cuộc điện đàm giữa Tổng thống Mỹ Frank Miller và Thủ tướng Anh Mary Stone kéo dài "
+        "một giờ. Người phát ngôn của Thủ tướng Anh Mary Stone cho biết, hai bên đã bàn "
+        "về thương mại."
+    )
+    registry = people(load_text(text))
+    assert registry["Mary Stone"] == ["Thủ tướng Anh"]
+    assert registry["Frank Miller"] == ["Tổng thống Mỹ"]

@@ -343,7 +343,9 @@ _VERB_RE = re.compile(
 )
 _REPORTING_RE = re.compile(
     rf"(?<!\w)(?:cũng\s+|đã\s+)?(?P<verb>{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*"
-    r"(?:,|\s+rằng\b|:)\s*",
+    r"(?:,|\s+rằng\b|:)\s*"
+    # "X cho biết dự án …": these three take a clause with no comma before it.
+    rf"|(?<!\w)(?:cũng\s+|đã\s+)?(?P<bare>cho biết|cho hay|cho rằng)\s+(?=[{_LOWER}])",
 )
 _ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.IGNORECASE)
 # Words that say who speaks when nobody is named ("bố anh ấy", "báo chí Pháp", "nhóm nghiên
@@ -369,7 +371,7 @@ _ROLE_STOP_RE = re.compile(
     + "|".join(_verb_pattern(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
     + r"|trao|tặng|dự(?! án| thảo| báo| kiến| toán| trữ| phòng)|tham dự|chủ trì|thăm|làm việc|tiếp"
     r"|chúc mừng|gửi|ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
-    r"thay mặt|phát biểu|trình bày|Ảnh)(?!\w)",
+    r"thay mặt|phát biểu|trình bày|thì|Ảnh)(?!\w)",
 )
 
 
@@ -519,7 +521,7 @@ class Registry:
         """Record the people named in one passage's text (stream offset `base`)."""
         for name, start, end in _names(text):
             before = text[:start]
-            title = _title_before(before)
+            title = _own_title(_title_before(before))
             honorific = _honorific_before(before)
             if _is_short(name):
                 # "ông Hùng": a short form of someone already named.
@@ -725,7 +727,7 @@ _COMPOUND_STARTS = frozenset(" ".join(h.split()[:2]) for h in ROLE_HEADS if " " 
     nội vụ|kế hoạch|đầu tư|công thương|khoa học|công nghệ|truyền thông|thông tin|tài nguyên|
     môi trường|du lịch|thể thao|dân tộc|tôn giáo|hoàng gia|cao su|lương thực|thực phẩm|
     tập đoàn|ngân hàng|bệnh viện|ủy ban|uỷ ban|trung tâm|hiệp hội|liên đoàn|tổng cục|xã hội|
-    cục trưởng|bộ trưởng|chủ tịch|giám đốc|bí thư|thủ tướng""".replace("\n", "")
+    cục trưởng|bộ trưởng|chủ tịch|giám đốc|bí thư|thủ tướng|hà thành""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -812,7 +814,23 @@ def _stands_alone(text: str, end: int) -> bool:
     """Whether the word ending at `end` ends a phrase: punctuation, the end, a capitalised
     word, or a verb or function word after it."""
     follower = _NEXT_WORD_RE.match(text, end)
-    return follower is None or bool(_ROLE_STOP_RE.match(text, end + 1))
+    return (
+        follower is None
+        or follower.group(1) in _CONJUNCTIONS
+        or bool(_ROLE_STOP_RE.match(text, end + 1))
+    )
+
+
+_CONJUNCTIONS = frozenset("và cùng thì mà ở hay hoặc nhưng".split())
+
+
+def _own_title(title: str) -> str:
+    """'Phát ngôn viên của Thủ tướng Anh' before 'Theresa May': she is the Thủ tướng Anh;
+    the spokesperson is someone else."""
+    of = _OF_RE.search(title)
+    if of and _ROLE_HEAD_RE.match(title, of.end()):
+        return title[of.end() :]
+    return title
 
 
 def _names(text: str) -> list[tuple[str, int, int]]:
@@ -1226,6 +1244,7 @@ class _Found:
 # engine can skip through a sentence instead of trying every position.
 _REPORTING_HINT_RE = re.compile(
     rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
+    r"|cho biết|cho hay|cho rằng"
 )
 
 
@@ -1442,7 +1461,7 @@ class QuoteExtractor:
                     or _RELATION_END_RE.search(owner, max(0, len(owner) - 12))
                 )
                 and _SPEAKER_HEAD_RE.match(segment)
-            ) or (of and _ROLE_HEAD_RE.match(title, of.end())):
+            ) or (of and _ROLE_HEAD_RE.search(title, of.end())):
                 # "người phát ngôn của Thủ tướng X nói", "vợ ông X kể": the one who speaks
                 # belongs to X and is not named (but "tài khoản của ông X viết" is X).
                 return Speaker(None, segment)
@@ -1692,7 +1711,7 @@ class QuoteExtractor:
             # A match ends with ",", ":" or "rằng": a sentence with none of them (about half
             # of them) needs no search.
             if (
-                ("," in text or ":" in text or "rằng" in text)
+                ("," in text or ":" in text or "rằng" in text or "cho " in text)
                 and _REPORTING_HINT_RE.search(text)
                 and _REPORTING_RE.search(text)
             ):
