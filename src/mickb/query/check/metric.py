@@ -134,6 +134,14 @@ _GROUP_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _figure_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence's figures stand (read once per sentence: candidate facts share them)."""
+    from mickb.text.numbers import find_numbers
+
+    return tuple((n.start, n.end) for n in find_numbers(sentence))
+
+
 def _before(fact: FactRow) -> str:
     """The words of a fact's sentence before its figure: where its subject stands."""
     sentence = fact.sentence or ""
@@ -252,12 +260,10 @@ def _clause_may_beat(fig: ClaimFigure, sentence: str, extra: list[str], best: fl
 @lru_cache(maxsize=4096)
 def fact_clause(sentence: str, value_text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(every folded word, content words, text) of the clause a fact's figure closes."""
-    from mickb.text.numbers import find_numbers
-
     at = sentence.find(value_text) if value_text else -1
     if at < 0:
         return (), (), ""
-    spans = [(n.start, n.end) for n in find_numbers(sentence) if n.end <= at]
+    spans = [span for span in _figure_spans(sentence) if span[1] <= at]
     end = at
     raw: list[str] = []
     content: list[str] = []
