@@ -145,10 +145,38 @@ def test_dropped_and_added_words_are_shown(kb: Any) -> None:
     assert r["differences"] == "'một bước' left out; 'mọi' added"
 
 
+# --- reported speech: the rule of docs/fact-checking.md ---------------------------------------
+# Recorded reported speech ("X cho biết, …") is what the source says X said, in the
+# journalist's words: the same words verify with a note, a paraphrase close to them is
+# altered, anything further is not found; words the source has outside any attributed
+# statement are not found, and the note shows where they are.
+
+
 def test_reported_speech_is_said_so(kb: Any) -> None:
     r = verify_quote(kb, "các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo", by="Lê Quốc Minh")
     assert r["verdict"] == "verified"
     assert "reported speech" in r["note"]
+
+
+def test_a_close_paraphrase_of_reported_speech_is_altered(kb: Any) -> None:
+    r = verify_quote(
+        kb, "các cơ quan báo chí sẽ đổi mới cách làm báo để giữ chân bạn đọc", by="Minh"
+    )
+    assert r["verdict"] == "altered"
+    assert r["differences"] == "'tiếp tục' left out"
+    assert "reported speech" in r["note"]
+    # The same paraphrase given to someone else is still only altered, and says whose it is.
+    other = verify_quote(
+        kb, "các cơ quan báo chí sẽ đổi mới cách làm báo để giữ chân bạn đọc", by="Bộ trưởng"
+    )
+    assert other["verdict"] == "altered"
+    assert "Lê Quốc Minh" in other["note"]
+
+
+def test_a_loose_paraphrase_of_reported_speech_is_not_found(kb: Any) -> None:
+    r = verify_quote(kb, "báo chí phải làm mới mình để không mất độc giả trẻ", by="Lê Quốc Minh")
+    assert r["verdict"] == "not_found"
+    assert r["quote"] is None
 
 
 def test_words_without_a_known_speaker_cannot_confirm_attribution(kb: Any) -> None:
@@ -201,7 +229,19 @@ def test_empty_quote_is_bad_input(kb: Any, text: str) -> None:
         ("Thủ tướng Chính phủ", "Phạm Minh Chính", "Thủ tướng", True),
         ("Thủ tướng Phạm Minh Chính", None, "Thủ tướng", True),
         ("Minh Chính", "Phạm Minh Chính", "Thủ tướng", True),
-        ("Chính", "Phạm Minh Chính", "Thủ tướng", False),
+        ("Chính", "Phạm Minh Chính", "Thủ tướng", True),  # the given name alone
+        ("Minh", "Phạm Minh Chính", "Thủ tướng", False),  # a middle name is no one
+        ("Phạm", "Phạm Minh Chính", "Thủ tướng", False),  # nor a family name
+        ("ông Hùng", "Nguyễn Mạnh Hùng", "Bộ trưởng Thông tin và Truyền thông", True),
+        ("Mạnh Hùng", "Nguyễn Mạnh Hùng", "Bộ trưởng Thông tin và Truyền thông", True),
+        ("Bộ trưởng Hùng", "Nguyễn Mạnh Hùng", "Bộ trưởng Thông tin và Truyền thông", True),
+        ("Thứ trưởng Hùng", "Nguyễn Mạnh Hùng", "Bộ trưởng Thông tin và Truyền thông", False),
+        ("Bộ trưởng Hùng", "Nguyễn Mạnh Hùng", None, True),  # no role to contradict it
+        ("Cục trưởng", "Trần Minh Đức", "Cục trưởng Cục An toàn thông tin", True),
+        ("Cục trưởng Đức", "Trần Minh Đức", "Cục trưởng Cục An toàn thông tin", True),
+        ("Cục trưởng", "Trần Minh Đức", "Phó Cục trưởng Cục An toàn thông tin", False),
+        ("Thủ tướng May", "Theresa May", "Thủ tướng Anh", True),
+        ("cán bộ điều tra", None, "cán bộ điều tra", True),
         ("Thủ tướng Nguyễn Xuân Phúc", "Phạm Minh Chính", "Thủ tướng", False),
         ("Bộ trưởng", "Phạm Minh Chính", "Thủ tướng", False),
         ("Lê Quốc Minh", None, None, False),
@@ -268,3 +308,63 @@ def test_any_contiguous_part_of_a_quote_verifies(kb: Any, data: st.DataObject) -
     part = " ".join(words[start:end])
     typed = data.draw(st.sampled_from([part, part.upper(), unicodedata.normalize("NFD", part)]))
     assert verify_quote(kb, typed, by="Nguyễn Mạnh Hùng")["verdict"] == "verified"
+
+
+# --- the real pipeline: reported speech is recorded whatever the punctuation -------------------
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mickb.api import ingest
+
+    folder = tmp_path_factory.mktemp("reported")
+    source = folder / "hoi-nghi.txt"
+    source.write_text(
+        "Hội nghị ngành tài chính tỉnh\n\n"
+        "Ông Tạ Văn Hưng, Giám đốc Sở Tài chính, cho biết, nguồn vốn đầu tư công sẽ được "
+        "giải ngân hết trong quý ba năm nay.\n\n"
+        "Ông Lò Minh Sơn, Phó Giám đốc Kho bạc tỉnh, cho biết các dự án chậm tiến độ sẽ bị "
+        "điều chuyển vốn sang dự án khác.\n\n"
+        "Cục trưởng Cục Quản lý công sản Trần Văn Khải khẳng định: "
+        "“Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay”.\n",
+        encoding="utf-8",
+    )
+    path = folder / "kb.sqlite"
+    with KB.open(path, create=True) as writer:
+        ingest(writer, [source])
+    opened = KB.open(path, readonly=True)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        # with a comma after "cho biết"
+        ("nguồn vốn đầu tư công sẽ được giải ngân hết trong quý ba", "Giám đốc Sở Tài chính"),
+        # without one: the same kind of sentence, the same verdict
+        ("các dự án chậm tiến độ sẽ bị điều chuyển vốn sang dự án khác", "ông Sơn"),
+    ],
+)
+def test_reported_speech_verifies_the_same_way_with_or_without_a_comma(
+    ingested: Any, text: str, by: str
+) -> None:
+    r = verify_quote(ingested, text, by=by)
+    assert r["verdict"] == "verified"
+    assert "reported speech" in r["note"]
+
+
+def test_a_paraphrase_of_reported_speech_without_a_comma_is_altered(ingested: Any) -> None:
+    r = verify_quote(
+        ingested, "các dự án chậm tiến độ sẽ bị điều chuyển vốn sang nơi khác", by="Lò Minh Sơn"
+    )
+    assert r["verdict"] == "altered"
+    assert "reported speech" in r["note"]
+
+
+def test_by_may_name_the_role_or_part_of_the_name(ingested: Any) -> None:
+    text = "Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay"
+    for by in ("Cục trưởng", "Khải", "Văn Khải", "Cục trưởng Khải", "Trần Văn Khải"):
+        assert verify_quote(ingested, text, by=by)["verdict"] == "verified", by
+    for by in ("Phó Cục trưởng", "Hưng", "Giám đốc Sở Tài chính"):
+        assert verify_quote(ingested, text, by=by)["verdict"] == "misattributed", by

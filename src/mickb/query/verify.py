@@ -3,7 +3,14 @@
 Words are compared after `fold` (no case, diacritics, `đ`, punctuation or NFC/NFD difference),
 so a pasted quote typed without accents still verifies; a contiguous part of a longer quote
 verifies too, because journalists quote fragments. The speaker matches by full name, name
-without diacritics, role ("Thủ tướng") or role + name.
+without diacritics, the given name alone ("Hùng"), role ("Thủ tướng", "Cục trưởng") or role +
+name ("Bộ trưởng Hùng").
+
+Reported speech the KB records (form "reported": "X cho biết, …") counts as what the source
+says X said, in the journalist's words: its words verify (or are misattributed) with a note
+saying so, and a paraphrase close to them is altered, like a quotation's. Words the source has
+only outside any quotation or recorded reported speech are not found; the note shows the
+sentence. docs/fact-checking.md has the table.
 """
 
 from __future__ import annotations
@@ -136,15 +143,15 @@ def verify_quote(kb: KB, text: str, by: str | None = None) -> dict[str, Any]:
 
 
 def speaker_matches(by: str | None, name: str | None, role: str | None) -> bool:
-    """Whether `by` designates the speaker: by full name (with or without diacritics), by role
-    ("Thủ tướng" in "Thủ tướng Chính phủ"), or by role and name ("Bộ trưởng Nguyễn Mạnh Hùng")."""
+    """Whether `by` designates the speaker: by full name (with or without diacritics), by the
+    given name or names alone ("Hùng", "Mạnh Hùng", "ông Hùng"; "May" for Theresa May), by
+    role ("Thủ tướng" in "Thủ tướng Chính phủ", "Cục trưởng" in "Cục trưởng Cục An toàn thông
+    tin"), or by role and name ("Bộ trưởng Nguyễn Mạnh Hùng", "Bộ trưởng Hùng")."""
     if not by:
         return True
     asked = words(by)
-    honorific = False
     while asked and asked[0] in _HONORIFICS:
         asked = asked[1:]
-        honorific = True
     if not asked:
         return False
     name_w = words(name or "")
@@ -154,9 +161,20 @@ def speaker_matches(by: str | None, name: str | None, role: str | None) -> bool:
         # Role (or anything) before the full name: the name decides.
         if len(asked) > len(name_w) and asked[-len(name_w) :] == name_w:
             return True
-        # The given names alone ("Minh Chính"), or "ông Hùng": Vietnamese usage.
-        if name_w[-len(asked) :] == asked and (len(asked) >= 2 or honorific):
+        # The given names alone: Vietnamese usage ("Hùng", "Mạnh Hùng"); a foreign surname.
+        if name_w[-len(asked) :] == asked:
             return True
+        # A title and the given name ("Bộ trưởng Hùng"): the title must be one of the
+        # speaker's roles, when the source gives any.
+        for k in range(1, len(name_w)):
+            if len(asked) > k and asked[-k:] == name_w[-k:]:
+                if not role or _role_matches(asked[:-k], role, []):
+                    return True
+    return _role_matches(asked, role, name_w)
+
+
+def _role_matches(asked: list[str], role: str | None, name_w: list[str]) -> bool:
+    """Whether the folded words `asked` name one of the roles in `role`."""
     asked_r = _plain_role(asked)
     # A speaker's roles come as a list ("Ủy viên Trung ương Đảng, Tổng Biên tập Báo Nhân Dân"):
     # `by` may name any one of them.
@@ -214,7 +232,7 @@ def quote_candidates(kb: KB, query: list[str], limit: int = CANDIDATE_LIMIT) -> 
     from mickb.kb.fts import fts_phrase as _fts_string
     from mickb.kb.fts import term_counts as _term_counts
 
-    conn = kb_connection(kb)
+    conn = kb.connection
     cols = "q.id, q.text, q.speaker_name, q.speaker_role, q.form, q.sentence"
     df = _term_counts(conn, query)
     known = [w for w in dict.fromkeys(query) if df is None or df.get(w, 0) > 0]
@@ -240,19 +258,6 @@ def quote_candidates(kb: KB, query: list[str], limit: int = CANDIDATE_LIMIT) -> 
         for row in conn.execute(f"SELECT {cols} FROM quotes q LIMIT 20000"):
             rows.setdefault(row[0], row)
     return [_Candidate(*(None if v is None else str(v) for v in row)) for row in rows.values()]  # type: ignore[arg-type]
-
-
-def kb_connection(kb: Any) -> sqlite3.Connection:
-    """The KB's sqlite3 connection, for read-only queries the KB has no method for."""
-    for attr in ("conn", "connection", "_conn"):
-        conn = getattr(kb, attr, None)
-        if isinstance(conn, sqlite3.Connection):
-            return conn
-    db = getattr(kb, "db", None)
-    conn = getattr(db, "conn", None)
-    if isinstance(conn, sqlite3.Connection):
-        return conn
-    raise TypeError("the KB object exposes no sqlite3 connection")
 
 
 def _compare(query: list[str], text: str, cand: _Candidate, by: str | None) -> _Match:
@@ -323,7 +328,7 @@ def passage_with_words(
     if not typed:
         return None
     key = typed[0].lower()
-    conn = kb_connection(kb)
+    conn = kb.connection
     try:
         rows = conn.execute(
             "SELECT source_id, text FROM passages WHERE instr(lower(text), ?) > 0 LIMIT ?",
