@@ -314,12 +314,13 @@ def test_any_contiguous_part_of_a_quote_verifies(kb: Any, data: st.DataObject) -
 
 
 @pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def ingested_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from mickb.api import ingest
 
     folder = tmp_path_factory.mktemp("reported")
     source = folder / "hoi-nghi.txt"
     source.write_text(
+        "---\ntitle: Hội nghị ngành tài chính tỉnh\ndate: 2024-03-05\n---\n"
         "Hội nghị ngành tài chính tỉnh\n\n"
         "Ông Tạ Văn Hưng, Giám đốc Sở Tài chính, cho biết, nguồn vốn đầu tư công sẽ được "
         "giải ngân hết trong quý ba năm nay.\n\n"
@@ -332,7 +333,12 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Any:
     path = folder / "kb.sqlite"
     with KB.open(path, create=True) as writer:
         ingest(writer, [source])
-    opened = KB.open(path, readonly=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def ingested(ingested_path: Path) -> Any:
+    opened = KB.open(ingested_path, readonly=True)
     yield opened
     opened.close()
 
@@ -368,3 +374,20 @@ def test_by_may_name_the_role_or_part_of_the_name(ingested: Any) -> None:
         assert verify_quote(ingested, text, by=by)["verdict"] == "verified", by
     for by in ("Phó Cục trưởng", "Hưng", "Giám đốc Sở Tài chính"):
         assert verify_quote(ingested, text, by=by)["verdict"] == "misattributed", by
+
+
+def test_the_verified_panel_says_where_to_cite_it_from(
+    ingested: Any, ingested_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mickb.cli.entry import main
+
+    text = "Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay"
+    record = verify_quote(ingested, text)["quote"]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quote", text, "--by", "Cục trưởng Khải", "--db", str(ingested_path)])
+    out = " ".join(capsys.readouterr().out.split())
+    assert exit_info.value.code == 0
+    assert "VERIFIED" in out
+    assert "said by Trần Văn Khải, Cục trưởng Cục Quản lý công sản" in out
+    assert "Hội nghị ngành tài chính tỉnh" in out and "2024-03-05" in out
+    assert record["id"] in out

@@ -408,8 +408,26 @@ def quote_panel(result: dict[str, Any]) -> None:
         lines.append(Text(""))
         speaker = result.get("actual_speaker") or quote.get("speaker") or {}
         who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
-        lines.append(Text("source: " + who, style="bold"))
-        lines.append(Text(quote.get("sentence") or "", style="dim"))
+        form = quote.get("form")
+        said = "reported speech of " if form == "reported" else "said by "
+        lines.append(Text(said + (who or "an unnamed speaker"), style="bold"))
+        sentence = Text(quote.get("sentence") or "", style="dim")
+        if quote.get("text"):
+            sentence.highlight_words([quote["text"]], style="bold yellow")
+        lines.append(sentence)
+        # Where to cite it from, as the other verdict panels give it: title, outlet, date, id.
+        source = quote.get("source") or {}
+        cite = ", ".join(
+            x
+            for x in (
+                source.get("title"),
+                source.get("outlet"),
+                source.get("date"),
+                quote.get("id"),
+            )
+            if x
+        )
+        lines.append(Text(cite, style="dim italic"))
     if result.get("differences"):
         lines.append(Text(result["differences"], style="yellow"))
     if result.get("note"):
