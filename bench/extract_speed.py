@@ -1,21 +1,29 @@
 """Speed of the figure extractor on real news text (issue 13 item 6: >= 1 MB/s per core).
 
     python bench/extract_speed.py [--corpus DIR] [--mb 3] [--seed 1] [--profile]
+    python bench/extract_speed.py --against REV    # also the code of git revision REV
 
 Takes a deterministic sample of articles from a folder of plain-text news (default
 /work/corpus_news, the public corpus; never committed), reads, cleans and splits them first,
 then times, in one run: plain tokenising of the same sentences (str.split, the floor),
 `find_numbers` over every sentence, and `extract_figures` over every document (which calls
 find_numbers itself). Prints MB/s of article text for each and the ratios between them.
+Times are CPU seconds of this process (the machine is shared); each is the best of --repeat.
+With --against, the same sample is run by the code of another revision (checked out to a
+temporary folder) in a child process, and the ratio of the two is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,9 +52,9 @@ def sample(corpus: Path, mb: float, seed: int) -> tuple[list[Document], int]:
 def best_of(n: int, fn) -> float:  # type: ignore[no-untyped-def]
     best = float("inf")
     for _ in range(n):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
@@ -57,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", action="store_true", help="cProfile extract_figures instead")
+    ap.add_argument("--against", metavar="REV", help="also time the code of this git revision")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"error: no corpus at {args.corpus}", file=sys.stderr)
@@ -89,11 +99,37 @@ def main(argv: list[str] | None = None) -> int:
     t_num = best_of(args.repeat, numbers)
     t_fig = best_of(args.repeat, figures)
     n_facts = sum(len(extract_figures(d)) for d in docs)
+    if args.json:
+        print(json.dumps({"tok": t_tok, "num": t_num, "fig": t_fig, "facts": n_facts}))
+        return 0
     print(f"{len(docs)} articles, {mb:.2f} MB, {len(sentences)} sentences, {n_facts} facts")
     print(f"tokenise (str.split)  {mb / t_tok:8.2f} MB/s")
     print(f"find_numbers          {mb / t_num:8.2f} MB/s  ({t_num / t_tok:.1f}x tokenising)")
     print(f"extract_figures       {mb / t_fig:8.2f} MB/s  ({t_fig / t_tok:.1f}x tokenising)")
+    if args.against:
+        old = _run_revision(args.against, argv or sys.argv[1:])
+        print(f"\n{args.against} on the same sample ({old['facts']} facts):")
+        for label, key, now in (("find_numbers", "num", t_num), ("extract_figures", "fig", t_fig)):
+            speed = f"{mb / old[key]:8.2f} MB/s"
+            print(f"{label:22}{speed}  (this code {old[key] / now:.2f}x as fast)")
     return 0
+
+
+def _run_revision(rev: str, argv: list[str]) -> dict[str, float]:
+    """This bench, run by the package as it was at git revision `rev` (the bench file is
+    this one; only `mickb` is the old one)."""
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "archive", rev, "src/mickb"], cwd=root, check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        args = [a for a in argv if a != "--against" and a != rev] + ["--json"]
+        env = dict(os.environ, PYTHONPATH=str(Path(tmp) / "src"))
+        out = subprocess.run(
+            [sys.executable, __file__, *args], env=env, check=True, capture_output=True, text=True
+        ).stdout
+        return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 if __name__ == "__main__":

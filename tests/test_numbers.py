@@ -410,3 +410,41 @@ def test_two_figures_joined_by_va_share_the_unit_written_once() -> None:
     low, high = find_numbers("giá mua và bán lần lượt 22.685 và 22.755 đồng/USD")
     assert low.unit == high.unit == "đồng/USD"
     assert low.range_with is None
+
+
+def test_the_guarded_rules_answer_as_every_rule_asked_in_turn() -> None:
+    # identifiers.context_of asks each rule only where it can fire; context_of_plain asks them
+    # all: on every number of these sentences the two must agree
+    import re
+
+    from mickb.text.fold import fold_keep_offsets
+    from mickb.text.identifiers import SentenceClues, Spot, context_of, context_of_plain
+    from mickb.text.units import read_unit
+
+    sentences = [
+        "Xe tải BKS 29C-456.78 lưu thông trên quốc lộ 5, tại Km 15+300 thì gặp nạn lúc 8h30.",
+        "1. Miễn thuế; các trường hợp theo quy định.3. Giảm 30% tiền thuê đất",
+        "Phút 63, đội khách thắng 3-1 nhờ cú sút của tiền vệ 28 tuổi (SN 1995).",
+        "Gọi 0912 345 678 hoặc hotline 1900 1234; bộ số 05-12-19-27 trúng 30 tỷ đồng.",
+        "Theo Nghị định 15/2022/NĐ-CP ngày 3/2/2022, Điều 5 quy định mức 3, 4 cho 1.200 hộ.",
+        "ngôi chùa thế kỷ 15 ở tổ dân phố 5, phường 3 đón 2,7 triệu lượt khách năm 2019.",
+        "Galaxy Note 9 có màn hình 6,4 inch, giá 23 triệu đồng, bán ra từ 17-8 tại 120 cửa hàng.",
+    ]
+    for text in sentences:
+        folded = fold_keep_offsets(text)
+        clues = SentenceClues(text, folded)
+        for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
+            r = read_unit(text, m.end(), True)
+            spot = dict(
+                text=text,
+                folded=folded,
+                clues=clues,
+                start=m.start(),
+                end=m.end(),
+                digits=m.group(0),
+                unit=r.unit,
+                is_percent=r.is_percent,
+                unit_end=max(r.end, m.end()),
+                glued_unit=r.glued,
+            )
+            assert context_of(Spot(**spot)) == context_of_plain(Spot(**spot)), m.group(0)

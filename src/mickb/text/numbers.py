@@ -26,7 +26,14 @@ from functools import lru_cache
 
 from mickb.plain import PlainRecord
 from mickb.text.fold import VI_LETTERS, fold_keep_offsets, letter_mask
-from mickb.text.identifiers import NOUN_FIRST_WORDS, SentenceClues, Spot, context_of
+from mickb.text.identifiers import (
+    NOUN_FIRST_WORDS,
+    SentenceClues,
+    Spot,
+    context_of,
+    context_of_amount,
+    quick_context,
+)
 from mickb.text.units import (
     COUNT_NOUNS,
     CURRENCY_CODES,
@@ -407,6 +414,12 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             lang = "en" if sent.languages.of(s, e)[0] else "vi"
             value, decimals = _read_digits(digits, lang)
         raw = _Raw(s, e, digits, value, decimals, lang)
+        if s >= span_end and (digits.isdigit() and not sent.urls):
+            quick = quick_context(text, folded, s, e, digits)
+            if quick is not None:
+                raw.context, span_end = quick
+                raws.append(raw)
+                continue
         code = None
         if sent.may_prefix:
             prefix = currency_before(text, s)
@@ -438,7 +451,8 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
                 raw.currency_prefix_start is not None,
                 raw.lang,
             )
-            raw.context = context_of(spot)
+            amount = reading.kind in ("percent", "money")
+            raw.context = context_of_amount(spot) if amount else context_of(spot)
             if spot.span_end:
                 span_end = raw.span_end = spot.span_end
         raws.append(raw)

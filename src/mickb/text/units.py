@@ -343,12 +343,15 @@ class _Vocabulary:
     """Entries by their first word, longest first, keyed by canon (marked text) and by folded
     letters (text without diacritics); an entry spelled in ASCII matches either way."""
 
-    __slots__ = ("by_canon", "by_fold", "most_words")
+    __slots__ = ("by_canon", "by_fold", "most_words", "first_words")
 
     def __init__(self, entries: list[Word]) -> None:
         self.by_canon: dict[str, list[tuple[tuple[str, ...], Word]]] = {}
         self.by_fold: dict[str, list[tuple[tuple[str, ...], Word]]] = {}
         self.most_words = 1
+        # the folded first word of every entry and of the percent words
+        self.first_words = {_fold_key(w.spelled).split()[0] for w in entries}
+        self.first_words |= {words[0] for words, _ in _PERCENT_KEYS}
         for w in entries:
             ck = tuple(_canon_key(w.spelled).split())
             fk = tuple(_fold_key(w.spelled).split())
@@ -412,16 +415,36 @@ class _Token(NamedTuple):
     end: int
 
 
+_WORD = r"([^\W\d_]+(?:-[^\W\d_]+)*(?:(?<=m)[23](?![\d.,]?\d))?)"
+# up to six words separated by spaces only, read by one match
+_WORDS_RE = re.compile(
+    r"[ \t\u00a0]*"
+    + _WORD
+    + r"(?:[ \t\u00a0]+"
+    + _WORD
+    + r"(?:[ \t\u00a0]+"
+    + _WORD
+    + r"(?:[ \t\u00a0]+"
+    + _WORD
+    + r"(?:[ \t\u00a0]+"
+    + _WORD
+    + r"(?:[ \t\u00a0]+"
+    + _WORD
+    + r")?)?)?)?)?"
+)
+
+
 def _tokens(text: str, pos: int, n: int) -> list[_Token]:
-    """Up to n words right after `pos`, separated by spaces only."""
-    out: list[_Token] = []
-    match = _WORD_RE.match
-    while len(out) < n:
-        m = match(text, pos)
-        if not m:
+    """Up to n (at most six) words right after `pos`, separated by spaces only."""
+    m = _WORDS_RE.match(text, pos)
+    if m is None:
+        return []
+    out = []
+    for k in range(1, min(n, 6) + 1):
+        word = m.group(k)
+        if word is None:
             break
-        out.append(_Token(m.group(1), m.start(1), m.end(1)))
-        pos = m.end()
+        out.append(_Token(word, m.start(k), m.end(k)))
     return out
 
 
@@ -490,12 +513,15 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         p = _SPACES_RE.match(text, p).end()  # type: ignore[union-attr]
     if p < len(text) and text[p] == "%" and p - pos <= 1:
         return _percent_sign(text, p, r)
-    tokens = _tokens(text, pos, 7)
+    tokens = _tokens(text, pos, 6)
+    vocab = _vocabulary()
+    if not tokens or _fold_word(tokens[0].text.lower()) not in vocab.first_words:
+        # (no unit word starts here: most numbers of news are followed by other words)
+        return _no_unit_word(text, pos, r, currency_before)
     keys = _keys(tokens, marked)
     folded = keys if not marked else [_fold_word(t.text) for t in tokens]
-    if tokens and _percent_words(text, tokens, folded, r):
+    if _percent_words(text, tokens, folded, r):
         return r
-    vocab = _vocabulary()
     start: int | None = None
     i = 0
     # scale words: "tỷ", "nghìn tỷ", "billion"
@@ -543,6 +569,27 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
     if currency_before and r.base_unit and r.base_unit.split("/")[0] not in unit.upper():
         unit = f"{unit} {currency_before}".strip()  # "$148 billion" -> "billion USD"
     r.unit = unit
+    return r
+
+
+def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | None) -> UnitReading:
+    """What read_unit reads where no word of its vocabulary follows: a one-letter unit or a
+    symbol ("50m", "100 °C"), or the currency written before the number ("US$148")."""
+    start: int | None = None
+    if not currency_before:
+        sym = _symbol_unit(text, pos)
+        if sym is not None:
+            start, r.end, r.base_unit = sym
+            r.kind = "measure"
+    else:
+        r.base_unit, r.kind = currency_before, "money"
+    if r.base_unit is None:
+        return r
+    if start is None:
+        start = r.end = pos
+    r.glued = start == pos
+    r.end, r.base_unit = _rate(text, r.end, r.base_unit)
+    r.unit = text[start : r.end] if not currency_before else currency_before
     return r
 
 

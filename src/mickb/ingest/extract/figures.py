@@ -145,7 +145,7 @@ class _SentenceView:
         self.mentions = mentions
         self.not_plans = [m for m in mentions if m not in self.plans]
         self.resolved = _resolve(mentions, para, scope)
-        self.ages = AGE_RANGE_RE.search(text) is not None
+        self.ages = "tuổi" in text and AGE_RANGE_RE.search(text) is not None
         self.targets = has_target_words(text)
         self.any_sector = sector_of(text) is not None
         self.doc_year = scope.year
