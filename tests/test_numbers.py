@@ -448,3 +448,9 @@ def test_the_guarded_rules_answer_as_every_rule_asked_in_turn() -> None:
                 glued_unit=r.glued,
             )
             assert context_of(Spot(**spot)) == context_of_plain(Spot(**spot)), m.group(0)
+
+
+def test_an_amount_in_two_scales_is_one_figure() -> None:
+    (m,) = find_numbers("Tổng số tiền thu hồi là 61 tỷ 807 triệu đồng.")
+    assert (m.value, m.unit, m.base_unit) == (pytest.approx(61.807), "tỷ đồng", "VND")
+    assert m.base_value == pytest.approx(61.807e9) and m.text == "61 tỷ 807 triệu đồng"

@@ -11,9 +11,10 @@ figure in a claim is read exactly as the same figure in a source.
   `include_context=True`, and then flagged `is_context` with the reason in `context`.
 
 find_numbers reads a sentence in named steps, in this order: `_read_numbers` (the digits,
-their unit and why a number is context), `_carry_labels` ("quận 1, 2, 3"), `_read_counted_nouns`
-("1.300 cây xanh"), `_join_fractions` ("14/15 chỉ tiêu"), `_join_ranges` ("18-20%"), and
-`_matches` (the hedge before each: "gần", "hơn", "at least").
+their unit and why a number is context), `_carry_labels` ("quận 1, 2, 3"),
+`_read_counted_nouns` ("1.300 cây xanh"), `_join_compound_amounts` ("61 tỷ 807 triệu đồng"),
+`_join_fractions` ("14/15 chỉ tiêu"), `_join_ranges` ("18-20%"), and `_matches` (the hedge
+before each: "gần", "hơn", "at least").
 
 Words are matched with their diacritics, or by their folded letters in a text typed without
 them, so a claim typed without diacritics ("138.000 ty dong") reads like the source.
@@ -21,6 +22,7 @@ them, so a claim typed without diacritics ("138.000 ty dong") reads like the sou
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -493,6 +495,33 @@ def _read_counted_nouns(raws: list[_Raw], text: str) -> None:
         r.unit_end = end
 
 
+def _join_compound_amounts(raws: list[_Raw], text: str) -> list[_Raw]:
+    """An amount written in two scales is one figure: "61 tỷ 807 triệu đồng" -> 61,807 tỷ
+    đồng, "2 triệu 500 nghìn" -> 2,5 triệu."""
+    out: list[_Raw] = []
+    for r in raws:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.context is None
+            and r.context is None
+            and a.base_unit is None
+            and a.scale > r.scale > 1.0
+            and r.total_raw is None
+            and text[a.unit_end : r.start].isspace()
+            and r.value < a.scale / r.scale
+        ):
+            ratio = a.scale / r.scale
+            a.value += r.value / ratio
+            a.decimals = max(a.decimals, round(math.log10(ratio)) + r.decimals)
+            rest = r.unit.split(None, 1)[1] if " " in r.unit else ""
+            a.unit = f"{a.unit} {rest}".strip()
+            a.base_unit, a.unit_end = r.base_unit, r.unit_end
+            continue
+        out.append(r)
+    return out
+
+
 def _join_fractions(raws: list[_Raw], text: str) -> list[_Raw]:
     """A fraction "A/B" is one figure with a total: "2.152/2.418 điểm", "75 tỷ đồng/310 tỷ đồng"."""
     merged: list[_Raw] = []
@@ -631,6 +660,7 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     raws = _read_numbers(sent)
     _carry_labels(raws, text)
     _read_counted_nouns(raws, text)
+    raws = _join_compound_amounts(raws, text)
     raws = _join_fractions(raws, text)
     pairs = _join_ranges(raws, text, sent.folded)
     return _matches(raws, pairs, sent, include_context)

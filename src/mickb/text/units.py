@@ -291,6 +291,7 @@ _CLASSIFIERS = frozenset(("chiếc", "lượt", "cái", "tấm", "bức", "cuố
 _PAIRED_NOUNS: dict[str, tuple[str, ...]] = {
     "tỉnh": ("thành phố", "thành"),
     "bộ": ("ngành", "địa phương", "cơ quan"),
+    "địa phương": ("đơn vị",),
     "cơ quan": ("đơn vị", "tổ chức"),
     "tổ chức": ("cá nhân",),
     "cá nhân": ("tổ chức",),
@@ -311,15 +312,21 @@ _FUNCTION_WORDS = frozenset(
 )
 _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
     """tương ứng lượt chung bán mua chết thiệt bắt gây xảy tham liên nằm đi chuyển lập báo cấm
-    trúng chờ làm gửi nhận đưa phải cần muốn thực tiến sử dùng hoạt giành ghi nộp thu chi trả
-    vay bỏ phạm mất chạy dôi cung khám điều đánh nói tuyên kêu xin lấy ký trị đồng sở
+    trúng chờ làm gửi nhận đưa phải cần muốn thực tiến sử hoạt giành ghi nộp thu chi trả
+    vay bỏ mất chạy dôi cung khám điều đánh nói tuyên kêu xin lấy ký trị đồng sở đối
     bao dự ước tính đề đặt xây tổ hỗ xử kiểm thanh chịu tử tự bảo
     lớn nhỏ cũ cao thấp tốt xấu nặng nhẹ ấn đặc nổi gần xa phía khu vực toàn tiêu đáng thay
     chủ yếu đăng sống học chơi tiêm mắc nhiễm khỏi rời thoát kết ly vượt đỗ trượt thi đón
     nghỉ bay chở chứa tuyển thắng thua hòa phát cho biết""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
-_NOT_NOUN_HEADS = _FUNCTION_WORDS | frozenset("phần độ thứ kế dự so cùng".split())
+# (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
+_NOT_NOUN_HEADS = _FUNCTION_WORDS | frozenset(
+    "phần độ thứ kế dự so cùng tiền doanh lợi lãi lỗ vốn kinh chi giá kim ngân".split()
+)
+# Words that make a count noun of the vocabulary a longer one: "2 công ty con", "3 dự án
+# thành phần", "1 điện thoại di động".
+_NOUN_EXTENSIONS = ("con", "thành phần", "thành viên", "di động", "liên kết")
 _MAX_NOUN_SYLLABLES = 4
 
 
@@ -550,7 +557,7 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         else:  # a measurement unit or a count noun: itself
             r.kind = entry.kind
             if entry.kind == "count":
-                r.end = _paired_noun(text, r.end, entry.spelled)
+                r.end = _extended_noun(text, r.end, entry.spelled)
             r.base_unit = text[first.start : r.end].lower()
     elif start is None and not currency_before:
         sym = _symbol_unit(text, pos)  # "50m", "100 °C"
@@ -670,16 +677,34 @@ def _rate(text: str, end: int, base: str) -> tuple[int, str]:
 _PER_FOLDED = frozenset(fold(w) for w in _PER_WORDS)
 
 
+def _extended_noun(text: str, end: int, noun: str) -> int:
+    """Where a count noun of the vocabulary ends: with the word that makes it a longer one
+    ("công ty con"), or with the noun it is paired with ("12 tỉnh, thành phố")."""
+    tokens = _tokens(text, end, 2)
+    for ext in _NOUN_EXTENSIONS:
+        words = ext.split()
+        if [t.text for t in tokens[: len(words)]] == words:
+            return tokens[len(words) - 1].end
+    return _paired_noun(text, end, noun)
+
+
 def _paired_noun(text: str, end: int, noun: str) -> int:
     """A count of a pair of nouns names both: "12 tỉnh, thành phố"."""
     partners = _PAIRED_NOUNS.get(noun)
     if not partners or not text.startswith(",", end):
         return end
-    tokens = _tokens(text, end + 1, 2)
+    tokens = _tokens(text, end + 1, 4)
     for partner in partners:
         words = partner.split()
         if [t.text.lower() for t in tokens[: len(words)]] == words:
-            return tokens[len(words) - 1].end
+            end = tokens[len(words) - 1].end
+            if partner != "cơ quan":
+                return end
+            for tok in tokens[len(words) : len(words) + 2]:  # "bộ, cơ quan trung ương"
+                if not tok.text[:1].islower() or tok.text.lower() in _NOUN_STOPS:
+                    break
+                end = tok.end
+            return end
     return end
 
 
@@ -727,6 +752,11 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
             break
         end = tok.end
     end = _noun_pair_slash(text, end)
+    paired = _paired_noun(text, end, low) if end == tokens[0].end else end
+    if paired != end:
+        end = paired
+    else:
+        end = _rate(text, end, "")[0]  # "138 triệu đôi/năm"
     return text[tokens[0].start : end], end
 
 
