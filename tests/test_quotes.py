@@ -611,3 +611,46 @@ def test_a_spokespersons_title_is_not_the_leaders_role() -> None:
     registry = people(load_text(text))
     assert registry["Mary Stone"] == ["Thủ tướng Anh"]
     assert registry["Frank Miller"] == ["Tổng thống Mỹ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an abbreviated title written like a word
+        ('Bs Hoàng Minh Khang cho biết: "Bệnh nhân đã tỉnh lại sau ca mổ".', "Hoàng Minh Khang"),
+        # a capitalised form of address in mid-sentence
+        (
+            'Trong buổi họp, Ông Vi Văn Thạch nói: "Xã sẽ làm xong đường trước Tết".',
+            "Vi Văn Thạch",
+        ),
+        # abbreviated titles of newsrooms and assemblies
+        ('BTV Minh Châu chia sẻ: "Tôi vẫn yêu nghề dẫn chương trình".', "Minh Châu"),
+        ('"Luật phải rõ ràng để dân dễ thực hiện", ĐB Lê Thị Hoa nói.', "Lê Thị Hoa"),
+        # a country, then a Chinese or Japanese name
+        (
+            "Người phát ngôn Bộ Ngoại giao Trung Quốc Lục Minh nói: "
+            '"Chúng tôi phản đối mọi biện pháp trừng phạt đơn phương".',
+            "Lục Minh",
+        ),
+        (
+            "Chánh Văn phòng Nội các Nhật Bản Kenji Sato cho biết: "
+            '"Chính phủ sẽ công bố gói hỗ trợ vào tuần tới".',
+            "Kenji Sato",
+        ),
+    ],
+)
+def test_names_after_titles_places_and_forms_of_address(text: str, name: str) -> None:
+    assert [n for _, n, _, _ in only(text)] == [name]
+
+
+def test_who_speaks_in_a_sentence_with_several_sources() -> None:
+    # A paper named first, the speaker after it: the speaker's words.
+    assert speakers(
+        "Theo báo Tuổi Trẻ, phát biểu tại hội nghị, Bộ trưởng Đặng Quốc Bảo nói rằng ngành "
+        "sẽ “không để thiếu điện trong mùa khô”."
+    ) == [("Đặng Quốc Bảo", "Bộ trưởng")]
+    # An office passing on a leader's instruction: the leader's words, not the office's.
+    assert speakers(
+        "Văn phòng Chính phủ thông báo ý kiến của Phó Thủ tướng Lưu Văn Quý, yêu cầu các bộ "
+        "“khẩn trương hoàn thành trước ngày 30/6”."
+    ) == [("Lưu Văn Quý", "Phó Thủ tướng")]
