@@ -5,18 +5,29 @@ How a query is answered, and why it stays fast at a million facts:
 1. The query is text, never FTS syntax: it is cleaned, folded (no case, no diacritics, đ -> d)
    and cut into at most MAX_TOKENS words, each quoted as an FTS5 string.
 2. Figures in it ("138.000", "138 nghìn tỷ", "75,8%") are read by mickb.text.numbers and looked up
-   by value in the indexes on facts(value) and facts(base_value), allowing for rounding.
-3. Words the index has never seen are corrected against the `terms` vocabulary (rapidfuzz,
-   one or two edits: "vin" -> "vien"); a short last word is also completed ("doanh th").
-   English queries add the glossary's Vietnamese terms.
+   by value in the indexes on facts(value) and facts(base_value), allowing for rounding; a
+   figure that reads two ways ("96,433": Vietnamese 96.433 or English 96433) is looked up both.
+3. Each word is a group of alternatives. A word the glossary knows in English ("exports",
+   "minister") adds its Vietnamese terms and is never spelling-corrected: an English word is
+   matched whole or through the glossary, never as a near spelling of another word ("exports"
+   is not "sports"). Other words the index has never seen are corrected against the `terms`
+   vocabulary (rapidfuzz, one or two edits: "vin" -> "vien"); a short last word is completed.
 4. Candidates come from a few full-text queries, strictest first (the whole phrase, then all
    words, then any informative word), each LIMITed. bm25 ranking reads the doclist of every
    query word and a phrase the positions of every row holding all its words, so both are used
    only when the vocabulary (`terms`) says the match set is small; otherwise rows are taken
    unranked in index order. So the work per query is bounded whatever the KB's size.
 5. The bounded candidate set is re-ranked in Python: words covered, similarity of the query to
-   the metric (rapidfuzz), the exact phrase, the figure's value, how close the words stand to
-   the figure in its sentence, and, when the user typed diacritics, the exact accented forms.
+   the metric (rapidfuzz), the exact phrase, the figure's value, a speaker's name, how close
+   the words stand to the figure in its sentence, and the exact accented forms typed.
+6. Relevant or nothing: a candidate is a real match when it covers the query's informative
+   words (weighted by how rare each is; a word typed with diacritics counts fully only where
+   the record writes it so) and, when the query holds a figure, that figure. Others are weak
+   matches, returned only on request (`include_weak`, `find --all`).
+7. One row per figure (mickb.query.group): a growth rate folds into its level's row, the same
+   figure stated twice in a source shows once, and the same figure in several sources is one
+   row listing them all (`sources`); other values for the same metric and period are listed
+   in `conflicts`.
 """
 
 from __future__ import annotations
@@ -26,14 +37,16 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mickb.errors import BadInput, RecordNotFound
 from mickb.kb import schema as migrations
 from mickb.kb.fts import fts_phrase
 from mickb.kb.store import KB
-from mickb.plain import PlainRecord
 from mickb.text.fold import canon, fold
+
+if TYPE_CHECKING:
+    from mickb.records import FactRecord, QuoteRecord
 
 MAX_QUERY_CHARS = 1000  # what a person types; the rest of a pasted page is ignored
 MAX_TOKENS = 12
@@ -47,38 +60,90 @@ PHRASE_BELOW = 5000  # estimated rows holding every word under which a phrase qu
 LARGE_KB = 20000  # rows beyond which the AND of a query leaves out words most rows contain
 MIN_SCORE = 0.3  # below it a record shares only a stray common word with the query
 REFINE = 30  # best candidates that get the costlier proximity and accent scores
+# A real match covers this share of the query's words, and of its words weighted by rarity.
+RELEVANT_COVERAGE = 0.75
+# What a word counts that stands only elsewhere in the sentence, about another figure.
+FAR = 0.25
+# What a word typed with diacritics counts where the record writes it otherwise ("trọng"
+# is not "trong"): in Vietnamese the marks make the word.
+OTHER_MARKS = 0.25
+# What a syllable counts that the record holds apart from the syllables typed beside it: in
+# Vietnamese a word is often two syllables ("doanh thu", "viễn thông").
+ISOLATED = 0.5
+# With a figure in the query, the figure must match and the words cover at least this share.
+RELEVANT_WITH_FIGURE = 0.5
+SORTS = ("relevance", "date", "value")
+QUOTE_SIMILARITY = 0.6
+# A fact's own words: its metric and its sentence from NEAR_BEFORE characters before the
+# figure to NEAR_AFTER after it.
+NEAR_BEFORE = 100
+NEAR_AFTER = 40
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _ACCENTED = re.compile(r"[^\x00-\x7f]")
 _RECORD_ID = re.compile(r"^[fq][0-9a-f]{11}$")
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# "96,433" or "1,234,567": English thousands (Vietnamese would read a decimal comma);
+# "1.5" or "12.75": an English decimal point (Vietnamese would read thousands).
+_EN_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
+# Words an English query holds that say nothing about a figure.
+_EN_STOP = frozenset(
+    """a an the of and or in on at to for from by with as is are was were be been that this
+    these those it its what which who how much many per than into about""".split()
+)
+# A Vietnamese syllable typed without diacritics ("thong", "nghiep", "khuyen"): anything
+# else of ASCII letters ("exports", "minister", "gdp") is a foreign word.
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
+    r"(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?$"
+)
+_BARE_FIGURE = re.compile(r"^\[?\d{1,3}\]?$")
+_CLAUSE_END = re.compile(r"[;:]|[,.](?!\d)")
+_CLAUSE_MARKS = (";", ":", ", ", ". ")
 
 
-# Plain classes, not dataclasses: see mickb.plain.
-class Hit(PlainRecord):
-    """One record found, its score, and the folded words (and figure) it matched."""
+class Hit(NamedTuple):
+    """One record found, its score, and the folded words (and figure) it matched.
 
-    __slots__ = ("record", "score", "matched")
+    `weak` is True for a record that only shares some of the query's words (returned only
+    when asked for, `find(..., include_weak=True)`).
+    """
 
-    def __init__(self, record: dict[str, Any], score: float, matched: list[str]) -> None:
-        self.record = record
-        self.score = score
-        self.matched = matched  # folded words (and figure) found in the record, to highlight
+    record: FactRecord | QuoteRecord
+    score: float
+    matched: list[str]  # folded words (and figure) found in the record, to highlight
+    weak: bool = False
 
 
-class _Number:
-    __slots__ = ("text", "value", "base_value", "unit", "value_tolerance", "base_tolerance")
+class _Number(NamedTuple):
+    text: str
+    value: float
+    base_value: float | None
+    unit: str
+    value_tolerance: float  # half a unit of the last digit written: "14,3" covers 14,25..14,35
+    base_tolerance: float
 
-    def __init__(
-        self,
-        text: str,
-        value: float,
-        base_value: float | None,
-        unit: str,
-        value_tolerance: float,  # half a unit of the last digit written: "14,3" covers 14,25..14,35
-        base_tolerance: float,
-    ) -> None:
-        self.text, self.value, self.base_value, self.unit = text, value, base_value, unit
-        self.value_tolerance, self.base_tolerance = value_tolerance, base_tolerance
+
+class _Group:
+    """One query word and what may stand for it in a record."""
+
+    __slots__ = ("word", "alternatives", "english", "accented", "weight", "syllable")
+
+    def __init__(self, word: str, accented: str | None) -> None:
+        self.word = word  # folded
+        # (folded word or phrase, credit): the word itself 1.0, a glossary term 1.0, a spelling
+        # correction or completion 0.75
+        self.alternatives: list[tuple[str, float]] = [(word, 1.0)]
+        self.english = False  # an English word: matched whole or through the glossary only
+        self.accented = accented  # canon() of the word when typed with diacritics
+        self.weight = 1.0  # how informative the word is in this KB (rarer weighs more)
+        # A Vietnamese syllable, which may be half of a word with the one typed beside it
+        self.syllable = word.isalpha() and (not word.isascii() or not _foreign(word))
+
+    @property
+    def terms(self) -> list[str]:
+        return [alternative for alternative, _ in self.alternatives]
 
 
 class _Plan:
@@ -87,44 +152,40 @@ class _Plan:
         "tokens",
         "groups",
         "numbers",
-        "english",
         "english_text",
-        "accented",
         "df",
         "total",
-        "last_rowid",
     )
 
     def __init__(
         self,
         text: str,  # folded query words, space-joined
         tokens: list[str],  # folded words (figures taken out)
-        groups: list[list[str]],  # per word: the word and its corrections/completions
+        groups: list[_Group],
         numbers: list[_Number],
-        english: list[str],  # glossary terms (folded Vietnamese)
         english_text: str,  # the English words, folded, for metric_en similarity
-        accented: list[str],  # canon() of words typed with diacritics
         df: dict[str, int],  # records per term (vocabulary)
         total: int,
-        last_rowid: dict[str, int],  # per kind: rowids run 1..last
     ) -> None:
         self.text, self.tokens, self.groups, self.numbers = text, tokens, groups, numbers
-        self.english, self.english_text, self.accented = english, english_text, accented
-        self.df, self.total, self.last_rowid = df, total, last_rowid
+        self.english_text, self.df, self.total = english_text, df, total
 
 
-class _Filters:
-    __slots__ = ("sector", "period", "speaker", "source_ids")
+class _Filters(NamedTuple):
+    sector: str | None
+    period: str | None
+    speaker: str | None
+    source_ids: list[str] | None
+    since: str | None  # ISO dates, inclusive
+    until: str | None
 
-    def __init__(
-        self,
-        sector: str | None,
-        period: str | None,
-        speaker: str | None,
-        source_ids: list[str] | None,
-    ) -> None:
-        self.sector, self.period, self.speaker = sector, period, speaker
-        self.source_ids = source_ids
+
+class _Scored(NamedTuple):
+    score: float
+    kind: str
+    rowid: int
+    matched: list[str]
+    strong: bool
 
 
 # --- query preparation ---------------------------------------------------------------------
@@ -135,6 +196,24 @@ def _clean(query: str) -> str:
     query = unicodedata.normalize("NFC", query)[:MAX_QUERY_CHARS]
     # Control characters, lone surrogates (undecodable bytes) and format marks become spaces.
     return "".join(ch if ch.isprintable() else " " for ch in query)
+
+
+def _tolerance(decimals: int, value: float) -> float:
+    step = 0.5 * 10 ** (-decimals) if decimals >= 0 else 0.5
+    return max(step, abs(value) * 1e-9)
+
+
+def _english_readings(query: str) -> list[tuple[int, int, float, int]]:
+    """Numbers written the English way: (start, end, value, decimals)."""
+    found = []
+    for match in _EN_THOUSANDS.finditer(query):
+        text = match.group(0).replace(",", "")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        found.append((match.start(), match.end(), float(text), decimals))
+    for match in _EN_DECIMAL.finditer(query):
+        text = match.group(0)
+        found.append((match.start(), match.end(), float(text), len(text.split(".")[1])))
+    return found
 
 
 def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
@@ -154,8 +233,7 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
     for m in matches[:MAX_NUMBERS]:
         if not math.isfinite(m.value):
             continue
-        step = 0.5 * 10 ** (-m.decimals) if m.decimals >= 0 else 0.5
-        step = max(step, abs(m.value) * 1e-9)
+        step = _tolerance(m.decimals, m.value)
         base = m.base_value if m.base_value is not None and math.isfinite(m.base_value) else None
         scale = m.scale if m.scale and math.isfinite(m.scale) else 1.0
         found.append(
@@ -163,29 +241,130 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
                 m.start,
                 m.end,
                 _Number(
-                    text=m.text,
-                    value=m.value,
-                    base_value=base,
-                    unit=m.unit or "",
-                    value_tolerance=step,
-                    base_tolerance=max(step * scale, abs(base or 0) * 1e-9),
+                    m.text,
+                    m.value,
+                    base,
+                    m.unit or "",
+                    step,
+                    max(step * scale, abs(base or 0) * 1e-9),
                 ),
             )
         )
-    return found
+    # The same digits the other way: "96,433" is 96433 to an English reader.
+    for start, end, value, decimals in _english_readings(query):
+        read = [n for s, e, n in found if s <= start and end <= e]
+        if any(abs(n.value - value) <= n.value_tolerance for n in read):
+            continue
+        like = read[0] if read else None
+        factor = value / like.value if like is not None and like.value else 1.0
+        base = like.base_value * factor if like is not None and like.base_value else None
+        step = _tolerance(decimals, value)
+        scale = (like.base_value / like.value) if like and like.base_value and like.value else 1.0
+        found.append(
+            (
+                start,
+                end,
+                _Number(
+                    query[start:end],
+                    value,
+                    base,
+                    like.unit if like is not None else "",
+                    step,
+                    max(step * scale, abs(base or 0) * 1e-9),
+                ),
+            )
+        )
+    return found[: MAX_NUMBERS * 2]
 
 
-def _english_terms(query: str) -> tuple[list[str], str]:
+class _Glossary:
+    """The bilingual glossary seen from search: English word or phrase -> folded Vietnamese."""
+
+    def __init__(self) -> None:
+        from mickb.text.glossary import english_to_vietnamese, terms
+
+        self.translate = english_to_vietnamese
+        # The preferred English of every Vietnamese term, backwards: "export" -> "xuat khau"
+        # (english_to_vietnamese gives one term per English phrase, the glossary's first).
+        self.by_english: dict[str, list[str]] = {}
+        for vietnamese, english in terms().items():
+            key = _singular_phrase(english.lower().removesuffix(" of"))
+            self.by_english.setdefault(key, []).append(fold(vietnamese))
+
+    def vietnamese(self, phrase: str) -> list[str]:
+        found = list(self.translate(phrase))
+        for term in self.by_english.get(_singular_phrase(phrase), []):
+            if term not in found:
+                found.append(term)
+        return found
+
+
+def _singular_phrase(phrase: str) -> str:
+    words = []
+    for w in phrase.split():
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
+
+
+def _glossary(kb: KB) -> _Glossary | None:
+    if "glossary" not in kb.cache:
+        try:
+            kb.cache["glossary"] = _Glossary()
+        except Exception:  # the glossary is a help, never a reason to fail
+            kb.cache["glossary"] = None
+    glossary: _Glossary | None = kb.cache["glossary"]
+    return glossary
+
+
+def _foreign(word: str) -> bool:
+    return word.isascii() and word.isalpha() and not _SYLLABLE.match(word)
+
+
+def _is_english(query: str) -> bool:
     try:
-        from mickb.text.glossary import english_to_vietnamese, is_english
+        from mickb.text.glossary import is_english
     except ImportError:
-        return [], ""
+        return False
     try:
-        if not is_english(query):
-            return [], ""
-        return english_to_vietnamese(query), fold(query)
-    except Exception:  # the glossary is a help, never a reason to fail
-        return [], ""
+        return bool(is_english(query))
+    except Exception:
+        return False
+
+
+def _english_groups(
+    glossary: _Glossary, words: list[str], groups: dict[str, _Group], english_query: bool
+) -> None:
+    """Mark the English words and give them the glossary's Vietnamese terms: each word of a
+    phrase the glossary knows as one ("contribution to GDP" -> "đóng góp vào GDP") gets the
+    phrase's term, and a word on its own ("exports") its own terms."""
+    english = [w.isascii() and w.isalpha() for w in words]
+    single = {w: glossary.vietnamese(w) if english[i] else [] for i, w in enumerate(words)}
+    found: dict[str, list[str]] = {w: list(t) for w, t in single.items()}
+    if english_query:
+        claimed = {t for terms in single.values() for t in terms}
+        for size in (2, 3, 4):  # a term goes to the shortest phrase that names it
+            for i in range(len(words) - size + 1):
+                if not all(english[i : i + size]):
+                    continue
+                phrase = words[i : i + size]
+                whole = [t for t in glossary.vietnamese(" ".join(phrase)) if t not in claimed]
+                claimed.update(whole)
+                for w in phrase:
+                    found[w] += [t for t in whole if t not in found[w]]
+    for word, terms in found.items():
+        group = groups.get(word)
+        if group is None:
+            continue
+        if terms or (english_query and word.isascii()):
+            group.english = True
+            group.syllable = False
+        for term in terms:
+            if term != word and all(term != a for a, _ in group.alternatives):
+                group.alternatives.append((term, 1.0))
 
 
 class _Vocabulary:
@@ -223,7 +402,7 @@ def _vocabulary(kb: KB) -> _Vocabulary:
 
 
 def _max_edits(token: str) -> int:
-    if len(token) <= 2 or token.isdigit():
+    if len(token) <= 2 or any(ch.isdigit() for ch in token):
         return 0
     return 1 if len(token) <= 4 else 2
 
@@ -236,6 +415,14 @@ def _completions(conn: sqlite3.Connection, prefix: str, limit: int = 4) -> list[
     return [r[0] for r in rows]
 
 
+def _counts(conn: sqlite3.Connection, words: Iterable[str]) -> dict[str, int]:
+    unique = sorted(set(words))
+    if not unique:
+        return {}
+    marks = ",".join("?" * len(unique))
+    return dict(conn.execute(f"SELECT term, n FROM terms WHERE term IN ({marks})", unique))
+
+
 def _plan(kb: KB, query: str) -> _Plan:
     conn = kb.connection
     numbers = _parse_numbers(query)
@@ -244,86 +431,99 @@ def _plan(kb: KB, query: str) -> _Plan:
     for start, end, _ in numbers:
         masked[start:end] = " " * (end - start)
     words_text = "".join(masked)
-    tokens: list[str] = []
-    for token in _TOKEN_RE.findall(fold(words_text)):
-        if token not in tokens:
-            tokens.append(token)
-    tokens = tokens[:MAX_TOKENS]
-    accented = [canon(w) for w in _TOKEN_RE.findall(words_text) if _ACCENTED.search(w)]
-    english, english_text = _english_terms(query)
+    english_query = _is_english(query)
+    words: list[str] = []  # folded, in order, as typed (English phrases keep "to", "of")
+    groups: list[_Group] = []
+    seen: set[str] = set()
+    for written in _TOKEN_RE.findall(words_text)[: MAX_TOKENS * 2]:
+        for token in _TOKEN_RE.findall(fold(written)):
+            words.append(token)
+            if token in seen or (english_query and token in _EN_STOP):
+                continue
+            seen.add(token)
+            accented = canon(written) if _ACCENTED.search(written) else None
+            groups.append(_Group(token, accented if fold(written) == token else None))
+    groups = groups[:MAX_TOKENS]
+    # The glossary costs ~15 ms to load: only for English queries and foreign-looking words.
+    if english_query or any(_foreign(g.word) for g in groups):
+        glossary = _glossary(kb)
+        if glossary is not None:
+            by_word = {g.word: g for g in groups}
+            _english_groups(glossary, words, by_word, english_query)
 
-    lookup = set(tokens) | {w for term in english for w in term.split()}
-    df: dict[str, int] = {}
-    if lookup:
-        marks = ",".join("?" * len(lookup))
-        df = dict(conn.execute(f"SELECT term, n FROM terms WHERE term IN ({marks})", list(lookup)))
-    last_rowid = {
-        "fact": conn.execute("SELECT max(rowid) FROM facts").fetchone()[0] or 0,
-        "quote": conn.execute("SELECT max(rowid) FROM quotes").fetchone()[0] or 0,
-    }
-    total = last_rowid["fact"] + last_rowid["quote"]
-
-    groups: list[list[str]] = []
+    df = _counts(conn, (w for g in groups for term in g.terms for w in term.split()))
+    total = sum(
+        conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+        for table in ("facts", "quotes")
+    )
     vocabulary: _Vocabulary | None = None
     ends_open = bool(query) and not query[-1].isspace()
-    for i, token in enumerate(tokens):
-        group = [token]
-        known = token in df or (token.isdigit() and len(token) > 4)
-        if not known:
-            if i == len(tokens) - 1 and ends_open and len(token) >= 2:
-                group += _completions(conn, token)
-            if _max_edits(token):
-                vocabulary = vocabulary or _vocabulary(kb)
-                group += [w for w in vocabulary.near(token, _max_edits(token)) if w not in group]
-            for alternative in group[1:]:
-                df.setdefault(alternative, 0)
-            if len(group) > 1:
-                df.update(
-                    conn.execute(
-                        f"SELECT term, n FROM terms WHERE term IN ({','.join('?' * len(group))})",
-                        group,
-                    ).fetchall()
-                )
-        groups.append(group)
+    for i, group in enumerate(groups):
+        token = group.word
+        if token in df or group.english or (token.isdigit() and len(token) > 4):
+            continue
+        extra: list[str] = []
+        if i == len(groups) - 1 and ends_open and len(token) >= 2:
+            extra += _completions(conn, token)
+        if _max_edits(token):
+            vocabulary = vocabulary or _vocabulary(kb)
+            extra += vocabulary.near(token, _max_edits(token))
+        for alternative in dict.fromkeys(extra):
+            if alternative != token:
+                group.alternatives.append((alternative, 0.75))
+        df.update(_counts(conn, extra))
+    for group in groups:
+        group.weight = _weight(group, df, total)
+    tokens = [g.word for g in groups]
+    english_words = [g.word for g in groups if g.english]
     return _Plan(
         text=" ".join(tokens),
         tokens=tokens,
         groups=groups,
         numbers=[n for _, _, n in numbers],
-        english=english,
-        english_text=english_text,
-        accented=accented,
+        english_text=" ".join(english_words) if english_query else "",
         df=df,
         total=max(total, 1),
-        last_rowid=last_rowid,
     )
+
+
+def _term_df(df: dict[str, int], term: str) -> int:
+    if " " not in term:
+        return df.get(term, 0)
+    return min(df.get(w, 0) for w in term.split())
+
+
+def _weight(group: _Group, df: dict[str, int], total: int) -> float:
+    """Inverse document frequency of the word (or of its best stand-in the KB holds): words
+    in most records ("năm", "của") weigh little, rare ones much."""
+    n = _term_df(df, group.word)  # a word the KB lacks says much: corrections match less
+    if group.english:
+        n = max((_term_df(df, term) for term in group.terms), default=0)
+    return max(0.2, math.log((total + 1) / (n + 0.5)))
 
 
 # --- candidates ----------------------------------------------------------------------------
 
 
-class _Stage:
-    __slots__ = ("expression", "weight", "estimate", "cost")
-
-    def __init__(self, expression: str, weight: float, estimate: int) -> None:
-        self.expression = expression
-        self.weight = weight
-        self.estimate = estimate  # upper bound of the rows it matches, from the vocabulary
-        self.cost = 0  # rows in the doclists of all its words: what bm25 reads to rank it
+class _Stage(NamedTuple):
+    expression: str
+    weight: float
+    estimate: int  # upper bound of the rows it matches, from the vocabulary
+    cost: int  # rows in the doclists of all its words: what bm25 reads to rank it
 
 
-def _phrase_df(plan: _Plan, phrase: str) -> int:
-    counts = [plan.df.get(w, 0) for w in phrase.split()]
-    return min(counts) if counts else 0
+def _group_df(plan: _Plan, group: _Group) -> int:
+    return sum(_term_df(plan.df, t) for t in group.terms)
 
 
-def _group_df(plan: _Plan, group: list[str]) -> int:
-    return sum(plan.df.get(a, 0) for a in group)
-
-
-def _group_expression(group: list[str]) -> str:
-    alternatives = [fts_phrase(g) for g in group]
+def _group_expression(group: _Group) -> str:
+    alternatives = [fts_phrase(t) for t in group.terms]
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+def _stage(plan: _Plan, expression: str, weight: float, estimate: int) -> _Stage:
+    words = set(_TOKEN_RE.findall(expression))
+    return _Stage(expression, weight, estimate, sum(plan.df.get(w, 0) for w in words))
 
 
 def _stages(plan: _Plan) -> list[_Stage]:
@@ -333,9 +533,9 @@ def _stages(plan: _Plan) -> list[_Stage]:
     # words, ~30 ms at a million facts for common ones (and "doanh thu ... năm 2022" rarely
     # stands as one phrase). Then the AND stage brings the rows and scoring rewards the phrase.
     if len(plan.tokens) >= 2 and all(plan.df.get(t) for t in plan.tokens):
-        estimate = _phrase_df(plan, plan.text)
+        estimate = _term_df(plan.df, plan.text)
         if estimate <= PHRASE_BELOW:
-            stages.append(_Stage(fts_phrase(plan.text), 1.0, estimate))
+            stages.append(_stage(plan, fts_phrase(plan.text), 1.0, estimate))
     if groups:
         required = groups
         if plan.total > LARGE_KB:
@@ -343,30 +543,16 @@ def _stages(plan: _Plan) -> list[_Stage]:
             # walking their doclists; the re-ranking still counts them.
             required = [g for g in groups if _group_df(plan, g) <= plan.total // 2] or groups
         estimate = min(_group_df(plan, g) for g in required)
-        stages.append(_Stage(" AND ".join(_group_expression(g) for g in required), 0.8, estimate))
-    if plan.english:
-        phrases = [fts_phrase(p) for p in plan.english]
-        estimate = min(_phrase_df(plan, p) for p in plan.english)
-        stages.append(_Stage(" AND ".join(phrases), 0.8, estimate))
-        stages.append(
-            _Stage(" OR ".join(phrases), 0.5, sum(_phrase_df(plan, p) for p in plan.english))
-        )
+        expression = " AND ".join(_group_expression(g) for g in required)
+        stages.append(_stage(plan, expression, 0.8, estimate))
     # Relaxed: any word that says something (not one that half the KB contains).
     common = max(plan.total // 10, min(plan.total, 1000))
-    informative = [g for g in groups if sum(plan.df.get(a, 0) for a in g) <= common]
+    informative = [g for g in groups if 0 < _group_df(plan, g) <= common]
     if len(groups) > 1 and informative:
-        informative.sort(key=lambda g: sum(plan.df.get(a, 0) for a in g))
+        informative.sort(key=lambda g: _group_df(plan, g))
         chosen = informative[:4]
-        stages.append(
-            _Stage(
-                " OR ".join(_group_expression(g) for g in chosen),
-                0.4,
-                sum(plan.df.get(a, 0) for g in chosen for a in g),
-            )
-        )
-    for stage in stages:
-        words = set(_TOKEN_RE.findall(stage.expression))
-        stage.cost = sum(plan.df.get(w, 0) for w in words)
+        expression = " OR ".join(_group_expression(g) for g in chosen)
+        stages.append(_stage(plan, expression, 0.4, sum(_group_df(plan, g) for g in chosen)))
     return stages
 
 
@@ -393,19 +579,20 @@ def _filter_sql(kind: str, filters: _Filters) -> tuple[str, list[Any], list[str]
     if filters.source_ids is not None:
         sql.append(f"t.source_id IN ({','.join('?' * len(filters.source_ids))})")
         params += filters.source_ids
+    if filters.since or filters.until:
+        sql.append("t.source_id IN (SELECT id FROM sources WHERE date >= ? AND date <= ?)")
+        params += [filters.since or "0000", filters.until or "9999-99-99"]
     return "".join(f" AND {s}" for s in sql), params, [p for p in phrases if p]
 
 
-def _candidates(
-    kb: KB, kind: str, plan: _Plan, filters: _Filters
-) -> dict[int, tuple[float, float]]:
-    """rowid -> (best stage weight, number score) for a bounded set of rows."""
+def _candidates(kb: KB, kind: str, plan: _Plan, filters: _Filters) -> dict[int, float]:
+    """rowid -> best stage weight, for a bounded set of rows."""
     conn = kb.connection
     table = "facts" if kind == "fact" else "quotes"
     fts = f"{table}_fts"
     where, params, phrases = _filter_sql(kind, filters)
     must = "".join(f" AND {fts_phrase(p)}" for p in phrases)
-    found: dict[int, tuple[float, float]] = {}
+    found: dict[int, float] = {}
 
     for stage in _stages(plan):
         if len(found) >= CANDIDATES:
@@ -421,18 +608,14 @@ def _candidates(
             # Too costly to rank: take the rows in index order (rowid ascending; descending
             # costs twice as much on long doclists) and let the re-ranking sort them out.
             sql = f"{base} LIMIT ?"
-        queries = [(sql, [expression, *params])]
-        rows: list[tuple[int]] = []
-        for sql, arguments in queries:
-            try:
-                rows += conn.execute(sql, [*arguments, STAGE_LIMIT]).fetchall()
-            except sqlite3.OperationalError as exc:
-                if "fts5" in str(exc).lower():
-                    break  # a query the index cannot parse finds nothing; it is not an error
-                raise
+        try:
+            rows = conn.execute(sql, [expression, *params, STAGE_LIMIT]).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower():
+                continue  # a query the index cannot parse finds nothing; it is not an error
+            raise
         for (rowid,) in rows:
-            if rowid not in found:
-                found[rowid] = (stage.weight, 0.0)
+            found.setdefault(rowid, stage.weight)
         if len(rows) >= STAGE_LIMIT:
             break  # a full page of stricter matches: looser stages would only rank below
 
@@ -450,7 +633,7 @@ def _candidates(
                     sql, [target - tolerance, target + tolerance, *params, STAGE_LIMIT]
                 )
                 for (rowid,) in matches:
-                    found.setdefault(rowid, (0.0, 0.0))
+                    found.setdefault(rowid, 0.0)
     return found
 
 
@@ -479,31 +662,87 @@ def _number_score(plan: _Plan, value: float | None, base: float | None, unit: st
     return best
 
 
-def _coverage(plan: _Plan, terms: set[str]) -> tuple[float, list[str]]:
-    if not plan.groups:
-        return 0.0, []
-    score = 0.0
-    matched: list[str] = []
+def _near_figure(row: tuple[Any, ...], folded_sentence: str) -> str:
+    """The words of a fact's sentence around its figure: its clause, back to NEAR_BEFORE
+    characters before it (a sentence of a report may list ten figures: its other clauses
+    are about them)."""
+    start, end, sentence = row[9], row[10], row[8] or ""
+    if start is None or row[7] is None or len(sentence) != len(folded_sentence):
+        return ""
+    end = end if end is not None else start
+    before = folded_sentence[max(0, start - NEAR_BEFORE) : start]
+    before = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+    after = _CLAUSE_END.split(folded_sentence[end : end + NEAR_AFTER], 1)[0]
+    return before + folded_sentence[start:end] + after
+
+
+def _holds(text: str, term: str) -> bool:
+    """Whether folded `text` holds the folded word or phrase `term` as whole words."""
+    return next(iter(_whole_at(text, term)), None) is not None
+
+
+def _credits(plan: _Plan, near: str, anywhere: str) -> tuple[list[float], list[str]]:
+    """Per query word, how well the record holds it: 1 for the word or a glossary term, 0.75
+    for a spelling correction or completion, times FAR when it stands only elsewhere in the
+    sentence (not in the metric, the speaker, the quote or near the figure), times ISOLATED
+    for a Vietnamese syllable found apart from the syllables typed beside it ("doanh" of
+    "doanh nghiệp" for "doanh thu"); and the folded words to highlight."""
+    credits: list[float] = []
+    hits: list[str] = []
     for group in plan.groups:
-        if group[0] in terms:
-            score += 1.0
-            matched.append(group[0])
+        best, hit = 0.0, ""
+        for alternative, credit in group.alternatives:
+            if credit <= best:
+                continue
+            if _holds(near, alternative):
+                best, hit = credit, alternative
+            elif credit * FAR > best and _holds(anywhere, alternative):
+                best, hit = credit * FAR, alternative
+        credits.append(best)
+        hits.append(hit)
+    syllables = [bool(h) and g.syllable for g, h in zip(plan.groups, hits, strict=True)]
+    if sum(syllables) >= 2:
+        for i, group in enumerate(plan.groups):
+            if not syllables[i] or not group.syllable:
+                continue
+            beside = [
+                f"{hits[i]} {hits[j]}" if j > i else f"{hits[j]} {hits[i]}"
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(hits) and plan.groups[j].syllable
+            ]
+            if beside and not any(_holds(anywhere, pair) for pair in beside):
+                credits[i] *= ISOLATED
+    return credits, [w for h in hits if h for w in h.split()]
+
+
+def _whole_at(folded: str, word: str) -> Iterable[int]:
+    at = folded.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not folded[at - 1].isalnum()) and (
+            after >= len(folded) or not folded[after].isalnum()
+        ):
+            yield at
+        at = folded.find(word, after)
+
+
+def _written_as(wanted: str, plain: str, texts: list[tuple[str, str]]) -> bool:
+    """Whether one of the texts (original, folded) writes the word `plain` (folded) with the
+    diacritics typed, `wanted` (canon; tone placement aside: hoà = hòa)."""
+    for original, folded in texts:
+        if len(original) != len(folded):
+            # A character that folds to several ("…"): fold again, one character for one.
+            from mickb.text.fold import fold_keep_offsets
+
+            folded = fold_keep_offsets(original)
+        lower = original.lower()
+        if len(lower) != len(original):
             continue
-        for alternative in group[1:]:
-            if alternative in terms:
-                score += 0.75
-                matched.append(alternative)
-                break
-    return score / len(plan.groups), matched
-
-
-def _folded_parts(search_text: str) -> tuple[str, str]:
-    """The folded head (metric, or quote speaker) and sentence of a record, cut from its
-    search_text (fold(metric | ... | sentence)): folding again per candidate would cost more
-    than the whole full-text lookup."""
-    head = search_text.split(" | ", 1)[0]
-    sentence = search_text.rsplit(" | ", 1)[-1]
-    return head, sentence
+        for at in _whole_at(folded, plain):
+            written = lower[at : at + len(plain)]
+            if written == wanted or canon(written) == wanted:
+                return True
+    return False
 
 
 def _proximity(plan: _Plan, folded: str, start: int | None, end: int | None) -> float:
@@ -514,116 +753,148 @@ def _proximity(plan: _Plan, folded: str, start: int | None, end: int | None) -> 
     total = 0.0
     for group in plan.groups:
         best: float | None = None
-        for word in group:
-            at = folded.find(word)
-            while at >= 0:
+        for word in group.terms:
+            for at in _whole_at(folded, word):
                 after = at + len(word)
-                whole = (at == 0 or not folded[at - 1].isalnum()) and (
-                    after >= len(folded) or not folded[after].isalnum()
-                )
-                if whole:
-                    # Words before the figure name it ("doanh thu ... đạt X"); after, less so.
-                    distance = start - after if after <= start else 2 * max(0, at - end)
-                    if best is None or distance < best:
-                        best = distance
-                at = folded.find(word, after)
+                # Words before the figure name it ("doanh thu ... đạt X"); after, less so.
+                distance = start - after if after <= start else 2 * max(0, at - end)
+                if best is None or distance < best:
+                    best = distance
         if best is not None:
             total += 1.0 / (1.0 + best / 25.0)
     return total / len(plan.groups)
 
 
-def _accent_score(plan: _Plan, sentence: str, folded: str) -> float:
-    """Share of the words typed with diacritics that the sentence writes the same way
-    (tone placement aside: hoà = hòa)."""
-    if not plan.accented:
-        return 0.0
-    original = unicodedata.normalize("NFC", sentence).lower()
-    if len(original) != len(folded):  # a rare character folded to several: compare word sets
-        words = set(_TOKEN_RE.findall(canon(sentence)))
-        return sum(1 for w in plan.accented if w in words) / len(plan.accented)
-    found = 0
-    for wanted in plan.accented:
-        plain = fold(wanted)
-        at = folded.find(plain)
-        while at >= 0:
-            after = at + len(plain)
-            whole = (at == 0 or not folded[at - 1].isalnum()) and (
-                after >= len(folded) or not folded[after].isalnum()
-            )
-            written = original[at:after]
-            if whole and (written == wanted or canon(written) == wanted):
-                found += 1
-                break
-            at = folded.find(plain, after)
-    return found / len(plan.accented)
+def _speaker_share(plan: _Plan, name: str | None, role: str | None) -> float:
+    """The share of the query's words that name the quote's speaker (or, half as much, the
+    speaker's role): "Nguyễn Mạnh Hùng" ranks his quotes above quotes that mention him, and
+    "minister" (bộ trưởng) those of ministers."""
+    best = 0.0
+    for text, worth in ((name, 1.0), (role, 0.5)):
+        if not text:
+            continue
+        folded = fold(text)
+        words = set(_TOKEN_RE.findall(folded))
+        padded = f" {' '.join(_TOKEN_RE.findall(folded))} "
+        credit = 0.0
+        for group in plan.groups:
+            if group.word in words:
+                typed = not group.accented or _written_as(
+                    group.accented, group.word, [(text, folded)]
+                )
+                credit += 1.0 if typed else OTHER_MARKS
+            elif any(f" {term} " in padded for term in group.terms[1:] if " " in term):
+                credit += 1.0  # a glossary term: "minister" -> "bộ trưởng"
+        best = max(best, worth * credit / len(plan.groups))
+    return best
 
 
-def _score(
-    kb: KB, kind: str, plan: _Plan, found: dict[int, tuple[float, float]]
-) -> list[tuple[float, int, list[str]]]:
+def _select(kind: str, marks: str) -> str:
+    if kind == "fact":
+        return (
+            "SELECT rowid, metric, metric_en, search_text, value, base_value, unit, value_text, "
+            "sentence, span_start, span_end, measure, NULL, NULL "
+            f"FROM facts WHERE rowid IN ({marks})"
+        )
+    return (
+        "SELECT rowid, text, NULL, search_text, NULL, NULL, NULL, NULL, "
+        "sentence, span_start, span_end, NULL, speaker_name, speaker_role "
+        f"FROM quotes WHERE rowid IN ({marks})"
+    )
+
+
+def _score(kb: KB, kind: str, plan: _Plan, found: dict[int, float]) -> list[_Scored]:
     from rapidfuzz import fuzz
 
     if not found:
         return []
-    conn = kb.connection
-    marks = ",".join("?" * len(found))
-    if kind == "fact":
-        sql = (
-            "SELECT rowid, metric, metric_en, search_text, value, base_value, unit, value_text, "
-            f"sentence, span_start, span_end, measure FROM facts WHERE rowid IN ({marks})"
-        )
-    else:
-        sql = (
-            "SELECT rowid, text, NULL, search_text, NULL, NULL, NULL, NULL, "
-            f"sentence, span_start, span_end, NULL FROM quotes WHERE rowid IN ({marks})"
-        )
-    rows = conn.execute(sql, list(found)).fetchall()
-    english_terms = [f" {term} " for term in plan.english]
-    scored: list[tuple[float, int, list[str], tuple[Any, ...], str]] = []
+    rows = kb.connection.execute(_select(kind, ",".join("?" * len(found))), list(found))
+    total_weight = sum(g.weight for g in plan.groups) or 1.0
+    scored: list[tuple[float, int, list[str], tuple[Any, ...], str, str, list[float], float]] = []
     for row in rows:
         rowid, search_text = row[0], row[3] or ""
-        head, folded_sentence = _folded_parts(search_text)
+        parts = search_text.split(" | ")
+        head, folded_sentence = parts[0], parts[-1]
         if kind == "quote":
             head = fold(row[1] or "")
-        terms = set(_TOKEN_RE.findall(search_text))
-        coverage, matched = _coverage(plan, terms)
+        near = " | ".join(parts[:-1]) + " | " + _near_figure(row, folded_sentence)
+        credits, matched = _credits(plan, near, search_text)
+        coverage = sum(credits) / len(credits) if credits else 0.0
         similarity = 0.0
         if plan.text:
             similarity = fuzz.token_set_ratio(plan.text, head) / 100.0
+            if kind == "quote":
+                # A quote's words are many: holding the query's words says less than a
+                # metric made of them does.
+                similarity *= QUOTE_SIMILARITY
         if plan.english_text and row[2]:
             english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
             similarity = max(similarity, english)
-        if english_terms:
-            padded = f" {search_text} "
-            present = [term for term in english_terms if term in padded]
-            # The glossary's Vietnamese for the English words, each found as a phrase.
-            coverage = max(coverage, len(present) / len(english_terms))
-            for term in present:
-                matched += [w for w in term.split() if w not in matched]
         phrase = 1.0 if len(plan.tokens) > 1 and plan.text in search_text else 0.0
         number = _number_score(plan, row[4], row[5], row[6]) if kind == "fact" else 0.0
         if number and row[7]:
             matched.append(row[7])
-        if plan.groups or plan.english:
-            score = 0.40 * coverage + 0.30 * similarity + 0.10 * phrase + 0.10 * found[rowid][0]
+        if plan.groups:
+            score = 0.40 * coverage + 0.30 * similarity + 0.10 * phrase + 0.10 * found[rowid]
             score += 0.45 * number
         else:  # the query is only a figure
             score = 0.7 * number + (0.3 if number else 0.0)
-        if kind == "fact" and row[11] != "change":
-            score += 0.02  # a metric's level answers before its growth rate, all else equal
-        scored.append((score, rowid, matched, row, folded_sentence))
+        if kind == "fact":
+            if row[11] != "change":
+                score += 0.02  # a metric's level answers before its growth rate, all else equal
+            if plan.groups and not row[6] and _BARE_FIGURE.match(row[7] or ""):
+                # A number with no unit ("[8]", "3") is rarely the figure a word query wants.
+                score -= 0.15
+        else:
+            score += 0.5 * _speaker_share(plan, row[12], row[13])
+        scored.append((score, rowid, matched, row, parts[0], folded_sentence, credits, number))
 
     scored.sort(key=lambda item: (-item[0], item[1]))
-    refined: list[tuple[float, int, list[str]]] = []
-    for position, (score, rowid, matched, row, folded_sentence) in enumerate(scored):
+    refined: list[_Scored] = []
+    for position, (score, rowid, matched, row, head, folded_sentence, credits, number) in enumerate(
+        scored
+    ):
+        words = _typed_accents(plan, kind, row, head, folded_sentence, matched)
         if position < REFINE:
             if kind == "fact":
                 score += 0.10 * _proximity(plan, folded_sentence, row[9], row[10])
-            score += 0.10 * _accent_score(plan, row[8] or "", folded_sentence)
-        if score >= MIN_SCORE:
-            refined.append((score, rowid, matched))
-    refined.sort(key=lambda item: (-item[0], item[1]))
+            accented = [g for g in plan.groups if g.accented]
+            if accented:
+                score += 0.10 * sum(1 for g in accented if words.get(g.word)) / len(accented)
+        held = [
+            c * (1.0 if not g.accented or words.get(g.word, True) else OTHER_MARKS)
+            for g, c in zip(plan.groups, credits, strict=True)
+        ]
+        weighted = sum(g.weight * c for g, c in zip(plan.groups, held, strict=True))
+        share = min(weighted / total_weight, sum(held) / len(held)) if held else 0.0
+        if plan.numbers:
+            strong = number >= 0.6 and (not plan.groups or share >= RELEVANT_WITH_FIGURE)
+        else:
+            strong = share >= RELEVANT_COVERAGE
+        if score >= MIN_SCORE or strong:
+            refined.append(_Scored(score, kind, rowid, matched, strong))
+    refined.sort(key=lambda item: (-item.score, item.rowid))
     return refined
+
+
+def _typed_accents(
+    plan: _Plan,
+    kind: str,
+    row: tuple[Any, ...],
+    head: str,
+    folded_sentence: str,
+    matched: list[str],
+) -> dict[str, bool]:
+    """For each word typed with diacritics that the record holds, whether it writes it so."""
+    wanted = [g for g in plan.groups if g.accented and g.word in matched]
+    if not wanted:
+        return {}
+    texts = [(row[8] or "", folded_sentence)]
+    if kind == "fact":
+        texts.append((row[1] or "", head))  # the metric, folded in search_text already
+    else:
+        texts += [(extra, fold(extra)) for extra in (row[1], row[12], row[13]) if extra]
+    return {g.word: _written_as(g.accented or "", g.word, texts) for g in wanted}
 
 
 # --- the public function -------------------------------------------------------------------
@@ -645,6 +916,33 @@ def _fold_or_none(text: str | None) -> str:
     return fold(text) if text else ""
 
 
+def parse_date(text: str | None, option: str, *, end: bool = False) -> str | None:
+    """`--since`/`--until`: YYYY-MM-DD (or YYYY-MM, YYYY: the first or, for `end`, the last
+    day of it) as an ISO date; anything else is BadInput."""
+    if text is None:
+        return None
+    import datetime
+
+    match = _DATE_RE.match(text.strip())
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = int(match[1]), match[2], match[3]
+        if day is not None:
+            return datetime.date(year, int(month), int(day)).isoformat()
+        if month is not None:
+            first = datetime.date(year, int(month), 1)
+            if not end:
+                return first.isoformat()
+            following = datetime.date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return (following - datetime.timedelta(days=1)).isoformat()
+        return datetime.date(year, 12 if end else 1, 31 if end else 1).isoformat()
+    except ValueError:
+        raise BadInput(
+            f"{option} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not {text!r}"
+        ) from None
+
+
 def find(
     kb: KB,
     query: str,
@@ -654,20 +952,34 @@ def find(
     speaker: str | None = None,
     period: str | None = None,
     source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    sort: str = "relevance",
+    include_weak: bool = False,
     limit: int = 10,
 ) -> list[Hit]:
-    """The facts and quotes that best answer `query`, best first (at most `limit`).
+    """The facts and quotes that answer `query`, best first (at most `limit`), one per figure.
 
     Any text is a valid query (FTS operators, quotes and emoji are just characters); an empty
-    one raises BadInput. Filters narrow by sector, speaker, period (folded substring) and
-    source (its id, url, or part of its title or outlet).
+    one raises BadInput. Filters narrow by sector, speaker, period (folded substring), source
+    (its id, url, or part of its title or outlet) and the source's date (`since`/`until`,
+    inclusive, YYYY-MM-DD). Only real matches unless `include_weak` (then weak ones follow,
+    `Hit.weak`). `sort`: "relevance", "date" (newest source first) or "value" (largest
+    first). A fact record carries `sources` (every source stating that figure, its own first)
+    and `conflicts` (other values for the same metric and period, with their sources).
     """
     if not isinstance(query, str) or not query.strip():
         raise BadInput("the query is empty: type the words or the figure you are looking for")
     if kind not in (None, "fact", "quote"):
         raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")
+    if sort not in SORTS:
+        raise BadInput(f"--sort must be one of {', '.join(SORTS)}, not {sort!r}")
     if limit < 1:
         raise BadInput("--limit must be at least 1")
+    first_day = parse_date(since, "--since")
+    last_day = parse_date(until, "--until", end=True)
+    if first_day and last_day and first_day > last_day:
+        raise BadInput(f"--since {since} is after --until {until}: nothing can be in between")
     cleaned = _clean(query)
     kinds = [kind] if kind else ["fact", "quote"]
     if speaker and "fact" in kinds:
@@ -684,7 +996,9 @@ def find(
             pass
         else:
             if record["kind"] in kinds:
-                return [Hit(record, 1.0, [])]
+                from mickb.query.group import one_row_per_figure
+
+                return [Hit(one_row_per_figure(kb, [record])[0][0], 1.0, [])]  # type: ignore[arg-type]
     with kb._reading():
         conn = kb.connection
         if not kb.cache.get("functions"):
@@ -695,27 +1009,64 @@ def find(
         source_ids = _resolve_sources(kb, source) if source else None
         if source_ids == []:
             return []
-        filters = _Filters(sector, period, speaker, source_ids)
+        filters = _Filters(sector, period, speaker, source_ids, first_day, last_day)
         plan = _plan(kb, cleaned)
-        if not plan.tokens and not plan.numbers and not plan.english:
+        if not plan.groups and not plan.numbers:
             return []
-        ranked: list[tuple[float, str, int, list[str]]] = []
+        ranked: list[_Scored] = []
         for k in kinds:
-            found = _candidates(kb, k, plan, filters)
-            for score, rowid, matched in _score(kb, k, plan, found)[:limit]:
-                ranked.append((score, k, rowid, matched))
-        ranked.sort(key=lambda item: (-item[0], item[1], item[2]))
-        ranked = ranked[:limit]
-        records: dict[tuple[str, int], dict[str, Any]] = {}
-        for k in kinds:
-            rowids = [rowid for _, kk, rowid, _ in ranked if kk == k]
-            for rowid, record in kb.records_by_rowid(k, rowids).items():
-                records[(k, rowid)] = record
-    return [
-        Hit(records[(k, rowid)], round(score, 4), _unique(matched))
-        for score, k, rowid, matched in ranked
-        if (k, rowid) in records
-    ]
+            ranked += [
+                s
+                for s in _score(kb, k, plan, _candidates(kb, k, plan, filters))
+                if s.strong or include_weak
+            ]
+        ranked.sort(key=lambda s: (not s.strong, -s.score, s.kind, s.rowid))
+        return _rows(kb, ranked, sort, limit, filters)
+
+
+def _rows(kb: KB, ranked: list[_Scored], sort: str, limit: int, filters: _Filters) -> list[Hit]:
+    """The ranked candidates as one row per figure, in the order asked for, at most `limit`."""
+    from mickb.query.group import Grouping
+
+    # Grouping folds rows together: take enough to fill the page (or, to sort by date or
+    # value, every real match: the bounded candidate set).
+    pool = ranked if sort != "relevance" else ranked[: limit * 3 + 10]
+    records: dict[tuple[str, int], dict[str, Any]] = {}
+    for k in ("fact", "quote"):
+        rowids = [s.rowid for s in pool if s.kind == k]
+        for rowid, record in kb.records_by_rowid(k, rowids).items():
+            records[(k, rowid)] = record
+    found = [(records[(s.kind, s.rowid)], s) for s in pool if (s.kind, s.rowid) in records]
+    grouping = Grouping(
+        kb, [r for r, _ in found], (filters.source_ids, filters.since, filters.until)
+    )
+    if sort == "date":
+        grouping.rows.sort(key=lambda row: _negated_date(row.record))
+    elif sort == "value":
+        grouping.rows.sort(key=lambda row: _negated_value(row.record))
+    by_id = {r["id"]: s for r, s in found}
+    hits: list[Hit] = []
+    for record, members in grouping.first(limit + 2):
+        scores = [by_id[m] for m in members if m in by_id]
+        best = max(scores, key=lambda s: (s.strong, s.score))
+        matched = _unique(w for s in scores for w in s.matched)
+        hits.append(Hit(record, round(best.score, 4), matched, not best.strong))  # type: ignore[arg-type]
+    if sort != "relevance":
+        hits.sort(key=lambda h: h.weak)  # stable: real matches first, in the order asked for
+    return hits[:limit]
+
+
+def _negated_date(record: Any) -> tuple[int, str]:
+    date = (record.get("source") or {}).get("date") or ""
+    # Newest first, undated last: sort on the date's characters turned around.
+    return (0 if date else 1, "".join(chr(0x10FFFF - ord(c)) for c in date))
+
+
+def _negated_value(record: Any) -> tuple[int, float]:
+    value = record.get("base_value")
+    if value is None:
+        value = record.get("value")
+    return (1, 0.0) if not isinstance(value, (int, float)) else (0, -float(value))
 
 
 def _unique(items: Iterable[str]) -> list[str]:
