@@ -326,6 +326,11 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Nguyễn Văn A (28 tuổi) bị bắt", {"28": "age"}),
         ("Trần Văn B (SN 1990) khai nhận", {"1990": "year"}),
         ("tỉnh xếp thứ 5, đội bóng ở vòng 12 đá hiệp 2", None),
+        # found on real text: a time, a score between two teams, an old year, a map scale
+        ("Buổi làm việc bắt đầu lúc 9 giờ 45 sáng nay", {"45": "time"}),
+        ("Kết quả: Argentina 2-0 Peru, một chiến thắng dễ dàng", {"2": "score", "0": "score"}),
+        ("Ngôi đình được dựng từ năm 1350 dưới thời Trần", {"1350": "year"}),
+        ("chưa có căn cứ lập quy hoạch 1/500 cho khu đất", {"1": "code", "500": "code"}),
     ],
 )
 def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:

@@ -222,23 +222,27 @@ def metric_en(metric_vi: str) -> str | None:
 
     None when no glossary term occurs in it, or when a Vietnamese word the glossary does not
     know would be left in the English. Names (Viettel, VNPT) and codes (5G) are kept as written.
+    The phrase is split at its linking words (`_segments`), each noun phrase is translated
+    head-last, and the pieces are joined with the English linkers (`_render`).
     """
     if not metric_vi or not metric_vi.strip():
         return None
     tokens = list(_TOKEN_RE.finditer(metric_vi))
+    if not tokens:
+        return None
     original = [t.group(0) for t in tokens]
     folded = [_canon_word(w) for w in original]
-    # which words a comma follows: the list "ngăn chặn, xử lý" is two participles
-    # (asked only of a participle segment: worked out at the first)
-    comma_after: list[bool] | None = None
-
     unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
-    if not folded:
-        return None
-    # split at linking words, translate each noun phrase head-last, join with the English linker
+    segments = _segments(folded, unmarked)
+    return _render(metric_vi, tokens, original, folded, segments, unmarked)
+
+
+def _segments(folded: list[str], unmarked: bool) -> list[tuple[str | None, list[int]]]:
+    """The words split at linking words ("của", "trong", "được"...): (the English linker
+    before the segment, the indices of its words). A linker inside a glossary term ("đóng góp
+    vào GDP") stays in the term, and so does one that starts a longer term ("trong nước")."""
     segments: list[tuple[str | None, list[int]]] = []
-    current: list[str] = []
-    current_at: list[int] = []  # indices of its words
+    current_at: list[int] = []  # indices of the current segment's words
     linker: str | None = None
     g = _load()
     i = 0
@@ -246,37 +250,45 @@ def metric_en(metric_vi: str) -> str | None:
     while i < len(folded):
         two = linkers.get(f"{folded[i]} {folded[i + 1]}") if i + 1 < len(folded) else None
         one = linkers.get(folded[i])
-        # a linker inside a glossary term ("đóng góp vào GDP") stays in the term, and so does
-        # one that starts a longer term ("trong nước", "trên toàn quốc")
-        splits = (two is not None or one is not None) and bool(current)
-        inside_term = splits and (
-            any(
-                _is_term(g, folded[i - k : i + n], unmarked)
-                for n in range(1, 4)
-                for k in range(1, min(len(current), 3) + 1)
-            )
-            or any(
-                _is_term(g, folded[i : i + n], unmarked)
-                for n in range(
-                    3 if two is not None else 2, min(g.max_vi_words, len(folded) - i) + 1
-                )
-            )
-        )
-        if splits and not inside_term and two is not None:
-            segments.append((linker, current_at))
-            current, current_at, linker = [], [], two
-            i += 2
-            continue
-        if splits and not inside_term and one is not None:
-            segments.append((linker, current_at))
-            current, current_at, linker = [], [], one
-            i += 1
-            continue
-        current.append(folded[i])
+        if (two is not None or one is not None) and current_at:
+            if not _inside_term(g, folded, i, len(current_at), two is not None, unmarked):
+                segments.append((linker, current_at))
+                current_at, linker = [], two if two is not None else one
+                i += 2 if two is not None else 1
+                continue
         current_at.append(i)
         i += 1
-    if current:
+    if current_at:
         segments.append((linker, current_at))
+    return segments
+
+
+def _inside_term(
+    g: _Glossary, folded: list[str], i: int, n_before: int, two: bool, unmarked: bool
+) -> bool:
+    """Does the linker at `i` belong to a glossary term around it?"""
+    return any(
+        _is_term(g, folded[i - k : i + n], unmarked)
+        for n in range(1, 4)
+        for k in range(1, min(n_before, 3) + 1)
+    ) or any(
+        _is_term(g, folded[i : i + n], unmarked)
+        for n in range(3 if two else 2, min(g.max_vi_words, len(folded) - i) + 1)
+    )
+
+
+def _render(
+    metric_vi: str,
+    tokens: list[re.Match[str]],
+    original: list[str],
+    folded: list[str],
+    segments: list[tuple[str | None, list[int]]],
+    unmarked: bool,
+) -> str | None:
+    """The English of the segments, or None when nothing is known or a word is left over."""
+    # which words a comma follows: the list "ngăn chặn, xử lý" is two participles (asked only
+    # of a participle segment: worked out at the first)
+    comma_after: list[bool] | None = None
     known = False
     parts: list[str] = []
     for link, at in segments:
@@ -301,14 +313,9 @@ def metric_en(metric_vi: str) -> str | None:
         if any(_untranslated(chunks) for chunks in chunked):
             return None  # half-translated metrics read worse than none
         known = known or any(is_known for chunks in chunked for _, is_known in chunks)
-        if link == "":
-            phrase = _in_order(chunked)
-        else:
-            phrase = _english_noun_phrase(chunked[0])
+        phrase = _in_order(chunked) if link == "" else _english_noun_phrase(chunked[0])
         parts.append(f"{link} {phrase}" if link else phrase)
-    if not known:
-        return None
-    return " ".join(parts)
+    return " ".join(parts) if known else None
 
 
 def english_to_vietnamese(query: str) -> list[str]:

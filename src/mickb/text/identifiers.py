@@ -60,7 +60,8 @@ class SentenceClues:
 
 _SPORT_RE = re.compile(
     r"\b(?:ty so|ti so|ban thang|ghi ban|hiep \d|tran dau|doi bong|the do|san van dong|"
-    r"danh bai|cam hoa|chien thang|hoa \d|vong \d|giai dau|league|cup|sea games|v-league)\b"
+    r"danh bai|cam hoa|chien thang|hoa \d|vong \d|giai dau|league|cup|sea games|v-league|"
+    r"luan luu|doi tuyen|cau thu|thu mon|tien dao|hau ve|ban thua|hlv)\b"
 )
 _PHONE_WORDS = ("dien thoai", "hotline", "duong day nong", "tong dai", "sdt", "fax", "so may")
 
@@ -205,11 +206,16 @@ def glued_to_letters(p: Spot) -> str | None:
 _CLOCK_RE = re.compile(r"[:h]\d\d(?!\d)")
 
 
+_HOUR_BEFORE_RE = re.compile(r"\d\s+giờ\s+$")
+
+
 def clock_time(p: Spot) -> str | None:
-    """Times of day: "22:26", "8h30", the "26" of "22:26"."""
+    """Times of day: "22:26", "8h30", the "26" of "22:26", the "30" of "11 giờ 30"."""
     if p.after in ":h" and _CLOCK_RE.match(p.folded, p.e):
         return "time"
     if p.before == ":" and p.s >= 2 and p.text[p.s - 2].isdigit():
+        return "time"
+    if p.before == " " and _HOUR_BEFORE_RE.search(p.text, max(0, p.s - 12), p.s):
         return "time"
     return None
 
@@ -452,6 +458,10 @@ for _reason, _words in (
         "bước phần câu mục chương tập đoạn phương_án tiêu_chí điều khoản điểm phụ_lục "
         "volume vol version model",
     ),
+    (
+        "code",
+        "quy_hoạch tỷ_lệ_bản_đồ",
+    ),
     ("name", "phiên_bản kênh đa_khoa"),
 ):
     for _w in _words.split():
@@ -531,7 +541,15 @@ def match_score(p: Spot) -> str | None:
     if not m or _NOT_SCORE_TAIL_RE.match(p.folded, m.end()):
         return None
     head = p.folded[max(0, p.s - 24) : p.s]
-    if p.clues.sport or _SCORE_VERB_RE.search(head) or p.text.startswith(", H", m.end()):
+    between_names = (
+        p.s >= 2 and p.text[p.s - 2].isalpha() and p.text[m.end() + 1 : m.end() + 2].isupper()
+    )
+    if (
+        p.clues.sport
+        or between_names
+        or _SCORE_VERB_RE.search(head)
+        or p.text.startswith(", H", m.end())
+    ):
         p.span_end = m.end()
         return "score"
     return None
@@ -693,7 +711,7 @@ def year(p: Spot) -> str | None:
         words = p.words
         if words and words[-1] in _YEAR_WORDS:
             return "year"
-    if n == 2 and p.bare:
+    if n <= 4 and p.bare:  # "năm 1230", "năm 16", "sinh viên năm 3"
         words = p.words
         if words and words[-1] in ("nam", "year", "fy"):
             return "year"
@@ -759,7 +777,7 @@ def _where_it_sits(p: Spot) -> str | None:
         reason = glued_to_letters(p)
         if reason:
             return reason
-    if after in ":h" or before == ":":
+    if after in ":h" or before in ": ":
         reason = clock_time(p)
         if reason:
             return reason
