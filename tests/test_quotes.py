@@ -654,3 +654,34 @@ def test_who_speaks_in_a_sentence_with_several_sources() -> None:
         "Văn phòng Chính phủ thông báo ý kiến của Phó Thủ tướng Lưu Văn Quý, yêu cầu các bộ "
         "“khẩn trương hoàn thành trước ngày 30/6”."
     ) == [("Lưu Văn Quý", "Phó Thủ tướng")]
+
+
+def test_a_foreign_minister_by_surname_and_a_foreigner_by_first_name() -> None:
+    text = (
+        "Hãng tin Tass dẫn lời Bộ trưởng Năng lượng Nga Pavel Orlov cho biết sản lượng dầu "
+        'sẽ giảm. "Chúng tôi giữ cam kết với các đối tác", Bộ trưởng Orlov nói. '
+        "Ông Daniel Brooks, giám đốc quỹ đầu tư Harbor, đến Hà Nội hôm qua. "
+        'Ông Daniel nói: "Thị trường Việt Nam còn nhiều dư địa".'
+    )
+    assert [n for _, n, _, _ in only(text)] == ["Pavel Orlov", "Daniel Brooks"]
+
+
+def test_reported_speech_is_neither_a_question_nor_a_clause_hung_on_the_subject() -> None:
+    text = (
+        "Tòa bác đề nghị của chính quyền Tổng thống Mỹ Frank Miller, cho rằng chính phủ "
+        "không chứng minh được thiệt hại nào. "
+        "Phóng viên hỏi: Bà Lê Thu Trang cho biết số tiền này dùng vào việc gì?"
+    )
+    assert extract_quotes(load_text(text), reported=True) == []
+    # An appositive before the comma is the speaker's own role.
+    text = "Ông Lò Minh Sơn, Phó Giám đốc Kho bạc tỉnh, cho biết các dự án chậm sẽ bị thu hồi vốn."
+    assert [q.speaker.name for q in extract_quotes(load_text(text), reported=True)] == [
+        "Lò Minh Sơn"
+    ]
+
+
+def test_an_adviser_of_a_named_leader_is_not_the_leader() -> None:
+    assert speakers(
+        '"Câu chuyện đó hoàn toàn sai sự thật", cố vấn an ninh của Tổng thống Frank Miller '
+        "khẳng định."
+    ) == [(None, "cố vấn an ninh của Tổng thống Frank Miller")]

@@ -190,7 +190,8 @@ ROLE_HEADS = tuple(
         chủ tịch ubnd|phó chủ tịch ubnd|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
         binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|người dùng|tài xế|
         nhân chứng|thợ|chủ nhà|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|thư ký|cục phó|vụ phó|
-        viện phó|chi cục trưởng|chi cục phó|phó phòng""".split("|"),
+        viện phó|chi cục trưởng|chi cục phó|phó phòng|nghị sĩ|thượng nghị sĩ|hạ nghị sĩ|
+        thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|cố vấn""".split("|"),
         key=len,
         reverse=True,
     )
@@ -508,12 +509,13 @@ class Registry:
         return self.people[name]
 
     def _short(self, short: str, pos: int) -> Person | None:
-        """'Hùng' or 'Thu Hà' -> the most recent person whose name ends so."""
+        """'Hùng' or 'Thu Hà' -> the most recent person whose name ends so; a foreign name
+        may also be called by its first word ('ông John' for John Karr)."""
         for mention in self._before(pos):
-            if mention.person.name == short or mention.person.name.endswith(" " + short):
+            if _short_for(short, mention.person.name):
                 return mention.person
         for person in self.people.values():
-            if person.name.endswith(" " + short):
+            if _short_for(short, person.name):
                 return person
         return None
 
@@ -658,6 +660,14 @@ class Registry:
         return fallback
 
 
+def _short_for(short: str, name: str) -> bool:
+    return (
+        name == short
+        or name.endswith(" " + short)
+        or (name.isascii() and name.startswith(short + " "))
+    )
+
+
 def _is_short(name: str) -> bool:
     """'Lâm', 'Thu Hà': a given name standing for a full name named before."""
     parts = name.split()
@@ -770,7 +780,8 @@ PERSON_TITLES = frozenset(
     đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá|trung tá|thiếu tá|
     đại úy|thượng úy|trung úy|thiếu úy|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
     binh nhất|binh nhì|điều tra viên|phóng viên|tác giả|nhà nghiên cứu|nhà phân tích|
-    chuyên gia|tổng thư ký|đặc phái viên""".replace("\n", "")
+    chuyên gia|tổng thư ký|đặc phái viên|bộ trưởng|thứ trưởng|nghị sĩ|thượng nghị sĩ|
+    hạ nghị sĩ|thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -1759,10 +1770,20 @@ class QuoteExtractor:
             text = sentence.text
             for verb in _REPORTING_RE.finditer(text):
                 head = text[: verb.start()]
+                if (
+                    verb["bare"]
+                    and head.rstrip().endswith(",")
+                    and not _ROLE_HEAD_RE.match(head.rstrip(" ,").rsplit(",", 1)[-1].strip())
+                ):
+                    # "…Tổng thống X, cho rằng chính phủ …": a clause hung on the sentence's
+                    # subject, not said by X ("ông Y, Giám đốc Sở, cho biết …" is Y's).
+                    continue
                 speaker = self.speaker_at_end(head, pos)
                 if speaker is None or speaker.name is None:
                     continue
                 clause = text[verb.end() :].rstrip(" .;…")
+                if "?" in clause:
+                    break  # a question put to someone, not what they said
                 if len(clause.split()) >= 6:
                     offset = verb.end()
                     out.append(
