@@ -685,3 +685,12 @@ def test_an_adviser_of_a_named_leader_is_not_the_leader() -> None:
         '"Câu chuyện đó hoàn toàn sai sự thật", cố vấn an ninh của Tổng thống Frank Miller '
         "khẳng định."
     ) == [(None, "cố vấn an ninh của Tổng thống Frank Miller")]
+
+
+def test_a_one_word_country_before_a_foreign_name_is_no_part_of_it() -> None:
+    assert speakers(
+        'Ngoại trưởng Qatar Khalid Nasser nói: "Chúng tôi sẵn sàng đối thoại với mọi bên".'
+    ) == [("Khalid Nasser", "Ngoại trưởng Qatar")]
+    assert speakers(
+        'Ngoại trưởng Qatar Khalid Bin Nasser nói: "Chúng tôi sẵn sàng đối thoại với mọi bên".'
+    ) == [("Khalid Bin Nasser", "Ngoại trưởng Qatar")]

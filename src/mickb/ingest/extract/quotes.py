@@ -247,17 +247,23 @@ SURNAMES = frozenset(
 )
 # Words before a capitalised sequence that make it a place or an organisation, not a person.
 # First words of organisations: "giám đốc Sở …" names an office, not a person.
-_ORG_WORDS = frozenset(
-    """Bộ Sở Cục Tổng Ban Viện Hội Công Tập Ngân Trường Báo Đài Ủy Uỷ Tỉnh Thành Quận Huyện
-    Trung Học Vụ Phòng Văn Liên Hiệp Quỹ Tòa Toà Nhà Chi Khoa Bệnh Đảng Quốc Chính Cảng Tạp
-    Nhóm Câu Đội Hãng Trạm Kho Xí Nông Lâm Hợp Ngành Khu Cụm Sàn Đoàn Sư Lữ Tiểu
-    Mỹ Nga Anh Pháp Đức Nhật Hàn Ấn Úc Việt Lào Campuchia Thái Singapore Iran Israel Ý
-    Canada Brazil Philippines Indonesia Malaysia Myanmar Triều Châu Nhà Hà Hồ Sông Tờ Kênh
-    Trang Theo Tạp""".split()
-)
+# Countries written as one word: before a foreign name they are no part of it ("Ngoại
+# trưởng Qatar Mohammed …").
 _COUNTRIES = frozenset(
     """Mỹ Nga Anh Pháp Đức Nhật Hàn Ấn Úc Việt Lào Campuchia Thái Singapore Iran Israel Ý
-    Canada Brazil Philippines Indonesia Malaysia Myanmar Triều""".split()
+    Canada Brazil Philippines Indonesia Malaysia Myanmar Triều Qatar Syria Iraq Ukraine
+    Ucraina Mexico Argentina Chile Venezuela Cuba Pakistan Afghanistan Bangladesh Nepal
+    Kazakhstan Belarus Hungary Áo Bỉ Séc Jordan Lebanon Libya Kuwait Nigeria Kenya Ethiopia
+    Colombia Peru Brunei""".split()
+)
+_ORG_WORDS = (
+    frozenset(
+        """Bộ Sở Cục Tổng Ban Viện Hội Công Tập Ngân Trường Báo Đài Ủy Uỷ Tỉnh Thành Quận Huyện
+    Trung Học Vụ Phòng Văn Liên Hiệp Quỹ Tòa Toà Nhà Chi Khoa Bệnh Đảng Quốc Chính Cảng Tạp
+    Nhóm Câu Đội Hãng Trạm Kho Xí Nông Lâm Hợp Ngành Khu Cụm Sàn Đoàn Sư Lữ Tiểu
+    Châu Nhà Hà Hồ Sông Tờ Kênh Trang Theo Tạp""".split()
+    )
+    | _COUNTRIES
 )
 _NOT_PERSON_BEFORE = frozenset(
     """tp tp. thành phố tỉnh huyện quận xã phường thị xã thị trấn đường phố sông núi
@@ -888,8 +894,17 @@ def _names(text: str) -> list[tuple[str, int, int]]:
             and (_foreign(words[-2]) or _foreign(words[-1]))
             and (honorific or _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start))
         ):
-            # "Tổng thống Mỹ Donald Trump", "CEO Tim Cook": a foreign name after a title.
+            # "Tổng thống Mỹ Donald Trump", "CEO Tim Cook": a foreign name after a title;
+            # three words after a person's title ("Ngoại trưởng Qatar Mohammed Al Thani").
             k = len(words) - 2
+            if (
+                k > 0
+                and words[k - 1].isascii()
+                and words[k - 1].isalpha()
+                and words[k - 1] not in _ORG_WORDS
+                and _title_at_end(window, tail_word) in _PERSON_TITLE_WORDS
+            ):
+                k -= 1
         elif honorific and not _ROLE_HEAD_RE.match(text, first):
             k = 0
         elif (
