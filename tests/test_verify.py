@@ -327,7 +327,9 @@ def ingested_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Ông Lò Minh Sơn, Phó Giám đốc Kho bạc tỉnh, cho biết các dự án chậm tiến độ sẽ bị "
         "điều chuyển vốn sang dự án khác.\n\n"
         "Cục trưởng Cục Quản lý công sản Trần Văn Khải khẳng định: "
-        "“Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay”.\n",
+        "“Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay”.\n\n"
+        "Phát biểu bế mạc, ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Hà Thị Nga "
+        "nói: “Mặt trận sẽ giám sát đến cùng việc sử dụng tài sản công”.\n",
         encoding="utf-8",
     )
     path = folder / "kb.sqlite"
@@ -391,3 +393,18 @@ def test_the_verified_panel_says_where_to_cite_it_from(
     assert "said by Trần Văn Khải, Cục trưởng Cục Quản lý công sản" in out
     assert "Hội nghị ngành tài chính tỉnh" in out and "2024-03-05" in out
     assert record["id"] in out
+
+
+def test_a_speaker_after_a_long_office_is_verified_by_name_not_misattributed(
+    ingested: Any,
+) -> None:
+    # "Đoàn Chủ tịch" (the presidium) once gave a speaker named "Đoàn Chủ", and --by with the
+    # real speaker's name then said misattributed.
+    text = "Mặt trận sẽ giám sát đến cùng việc sử dụng tài sản công"
+    r = verify_quote(ingested, text, by="Hà Thị Nga")
+    assert r["verdict"] == "verified"
+    assert r["actual_speaker"] == {
+        "name": "Hà Thị Nga",
+        "role": "ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam",
+    }
+    assert verify_quote(ingested, text, by="ủy viên Đoàn Chủ tịch")["verdict"] == "verified"
