@@ -361,3 +361,124 @@ def test_a_pasted_record_id_finds_that_record(kb: KB) -> None:
 def test_filters_that_no_record_kind_can_meet_find_nothing(kb: KB) -> None:
     assert find(kb, "doanh thu", kind="fact", speaker="Phạm Minh Chính") == []
     assert find(kb, "chuyển đổi số", kind="quote", sector="viễn thông") == []
+
+
+# --- relevant or nothing ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> KB:
+    """A sports brief beside a trade report and a budget note, in the style of a news site."""
+    path = tmp_path_factory.mktemp("mixed") / "kb.sqlite"
+    with KB.open(path, create=True) as writer:
+        sports = doc(
+            "Lịch phát sóng cuối tuần\n\nKênh Fox Sports phát trực tiếp 12 trận đấu trong tuần "
+            "này, nhiều hơn tuần trước.",
+            url="https://example.vn/the-thao",
+        )
+        writer.add_document(
+            sports,
+            [fact(sports, "12 trận", 12, "trận", "số trận đấu phát trực tiếp", measure="count")],
+            [],
+        )
+        trade = doc(
+            "Xuất khẩu tháng 5\n\nKim ngạch xuất khẩu gạo tháng 5 đạt 350 triệu USD. Ông Lê "
+            "Văn Bình cho rằng ông Trần Quốc Toản đã nói đúng về giá gạo.\n\nÔng Trần Quốc Toản, "
+            "Cục trưởng, cho biết: “Giá gạo sẽ còn tăng trong quý tới”.",
+            url="https://example.vn/xuat-khau",
+        )
+        writer.add_document(
+            trade,
+            [
+                fact(
+                    trade,
+                    "350 triệu USD",
+                    350,
+                    "triệu USD",
+                    "kim ngạch xuất khẩu gạo",
+                    period="tháng 5",
+                    base_value=350e6,
+                    base_unit="USD",
+                )
+            ],
+            [
+                quote(trade, "Giá gạo sẽ còn tăng trong quý tới", "Trần Quốc Toản", "Cục trưởng"),
+                quote(
+                    trade,
+                    "ông Trần Quốc Toản đã nói đúng về giá gạo",
+                    "Lê Văn Bình",
+                    None,
+                    form="reported",
+                ),
+            ],
+        )
+        budget = doc(
+            "Ngân sách tỉnh\n\nTheo ghi chú [8], tỉnh nộp ngân sách 8 lần trong năm và tổng số "
+            "nộp ngân sách năm 2022 đạt 2.450 tỷ đồng.",
+            url="https://example.vn/ngan-sach",
+        )
+        writer.add_document(
+            budget,
+            [
+                fact(budget, "8", 8, "", "ngân sách", measure="count"),
+                fact(
+                    budget,
+                    "2.450 tỷ đồng",
+                    2450,
+                    "tỷ đồng",
+                    "tổng số nộp ngân sách",
+                    period="2022",
+                    base_value=2450e9,
+                    base_unit="VND",
+                ),
+            ],
+            [],
+        )
+    reader = KB.open(path, readonly=True)
+    yield reader
+    reader.close()
+
+
+def test_an_english_word_never_matches_inside_another(mixed: KB) -> None:
+    # "exports" is one spelling edit from nothing here but two from "sports": only the
+    # glossary's Vietnamese (xuất khẩu) may stand for it.
+    assert top(find(mixed, "exports"), 5) == ["350 triệu USD"]
+    assert top(find(mixed, "rice exports", include_weak=True), 5) == ["350 triệu USD"]
+
+
+def test_nothing_relevant_finds_nothing_unless_weak_matches_are_asked_for(mixed: KB) -> None:
+    assert find(mixed, "bóng đá ngoại hạng anh") == []
+    weak = find(mixed, "trận đấu ngoại hạng anh", include_weak=True)
+    assert weak and all(h.weak for h in weak)
+    assert not any(h.weak for h in find(mixed, "trận đấu phát trực tiếp"))
+
+
+def test_a_syllable_apart_from_its_neighbour_is_a_weak_match(mixed: KB) -> None:
+    # "giá" and "vàng": the record has "giá gạo", never "vàng".
+    assert find(mixed, "giá vàng") == []
+
+
+def test_a_bare_number_never_ranks_first_for_words(mixed: KB) -> None:
+    assert top(find(mixed, "ngân sách")) == ["2.450 tỷ đồng"]
+
+
+@pytest.mark.parametrize("query", ["Trần Quốc Toản", "Tran Quoc Toan", "tran quoc toan"])
+def test_a_speakers_name_ranks_their_quotes_first(mixed: KB, query: str) -> None:
+    hits = find(mixed, query, kind="quote")
+    assert [h.record["speaker"]["name"] for h in hits][:1] == ["Trần Quốc Toản"]
+
+
+@pytest.mark.parametrize("query", ["41,000", "41.000", "41000"])
+def test_numbers_in_english_or_vietnamese_format(kb: KB, query: str) -> None:
+    assert top(find(kb, query)) == ["41.000 tỷ đồng"]
+
+
+def test_an_english_decimal_point(kb: KB) -> None:
+    assert top(find(kb, "75.8%")) == ["75,80%"]
+
+
+def test_results_are_plain_typed_tuples(kb: KB) -> None:
+    hit = find(kb, "doanh thu bưu chính")[0]
+    record, score, matched, weak = hit
+    assert (record, score, matched) == (hit.record, hit.score, hit.matched)
+    assert isinstance(score, float) and not weak and "buu" in matched

@@ -67,7 +67,7 @@ FAR = 0.25
 # What a word typed with diacritics counts where the record writes it otherwise ("trọng"
 # is not "trong"): in Vietnamese the marks make the word.
 OTHER_MARKS = 0.25
-# What a syllable counts that the record holds apart from the syllables typed beside it: in
+# What a syllable counts when the record holds none of the syllables typed beside it: in
 # Vietnamese a word is often two syllables ("doanh thu", "viễn thông").
 ISOLATED = 0.5
 # With a figure in the query, the figure must match and the words cover at least this share.
@@ -685,8 +685,8 @@ def _credits(plan: _Plan, near: str, anywhere: str) -> tuple[list[float], list[s
     """Per query word, how well the record holds it: 1 for the word or a glossary term, 0.75
     for a spelling correction or completion, times FAR when it stands only elsewhere in the
     sentence (not in the metric, the speaker, the quote or near the figure), times ISOLATED
-    for a Vietnamese syllable found apart from the syllables typed beside it ("doanh" of
-    "doanh nghiệp" for "doanh thu"); and the folded words to highlight."""
+    for a Vietnamese syllable whose neighbours in the query the record lacks ("doanh" of
+    "doanh nghiệp" for "doanh thu"); and, per query word, what stood for it ("" none)."""
     credits: list[float] = []
     hits: list[str] = []
     for group in plan.groups:
@@ -700,19 +700,15 @@ def _credits(plan: _Plan, near: str, anywhere: str) -> tuple[list[float], list[s
                 best, hit = credit * FAR, alternative
         credits.append(best)
         hits.append(hit)
-    syllables = [bool(h) and g.syllable for g, h in zip(plan.groups, hits, strict=True)]
-    if sum(syllables) >= 2:
-        for i, group in enumerate(plan.groups):
-            if not syllables[i] or not group.syllable:
-                continue
-            beside = [
-                f"{hits[i]} {hits[j]}" if j > i else f"{hits[j]} {hits[i]}"
-                for j in (i - 1, i + 1)
-                if 0 <= j < len(hits) and plan.groups[j].syllable
-            ]
-            if beside and not any(_holds(anywhere, pair) for pair in beside):
-                credits[i] *= ISOLATED
-    return credits, [w for h in hits if h for w in h.split()]
+    for i, group in enumerate(plan.groups):
+        if not hits[i] or not group.syllable:
+            continue
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(hits) and plan.groups[j].syllable]
+        # Isolated: the syllables typed beside it are nowhere in the record ("thu" of
+        # "doanh thu" when the record says "doanh nghiệp").
+        if beside and not any(hits[j] for j in beside):
+            credits[i] *= ISOLATED
+    return credits, hits
 
 
 def _whole_at(folded: str, word: str) -> Iterable[int]:
@@ -724,25 +720,6 @@ def _whole_at(folded: str, word: str) -> Iterable[int]:
         ):
             yield at
         at = folded.find(word, after)
-
-
-def _written_as(wanted: str, plain: str, texts: list[tuple[str, str]]) -> bool:
-    """Whether one of the texts (original, folded) writes the word `plain` (folded) with the
-    diacritics typed, `wanted` (canon; tone placement aside: hoà = hòa)."""
-    for original, folded in texts:
-        if len(original) != len(folded):
-            # A character that folds to several ("…"): fold again, one character for one.
-            from mickb.text.fold import fold_keep_offsets
-
-            folded = fold_keep_offsets(original)
-        lower = original.lower()
-        if len(lower) != len(original):
-            continue
-        for at in _whole_at(folded, plain):
-            written = lower[at : at + len(plain)]
-            if written == wanted or canon(written) == wanted:
-                return True
-    return False
 
 
 def _proximity(plan: _Plan, folded: str, start: int | None, end: int | None) -> float:
@@ -780,7 +757,7 @@ def _speaker_share(plan: _Plan, name: str | None, role: str | None) -> float:
         for group in plan.groups:
             if group.word in words:
                 typed = not group.accented or _written_as(
-                    group.accented, group.word, [(text, folded)]
+                    group.accented, group.word, _aligned([(text, folded)])
                 )
                 credit += 1.0 if typed else OTHER_MARKS
             elif any(f" {term} " in padded for term in group.terms[1:] if " " in term):
@@ -803,98 +780,179 @@ def _select(kind: str, marks: str) -> str:
     )
 
 
-def _score(kb: KB, kind: str, plan: _Plan, found: dict[int, float]) -> list[_Scored]:
+class _Candidate(NamedTuple):
+    score: float
+    rowid: int
+    matched: list[str]
+    row: tuple[Any, ...]
+    head: str  # the folded metric (fact) or quote
+    folded: str  # the folded sentence
+    credits: list[float]
+    hits: list[str]
+    number: float
+
+
+def _first_score(kind: str, plan: _Plan, row: tuple[Any, ...], stage: float) -> _Candidate:
+    """Words covered, similarity to the metric, the phrase, the figure, the speaker."""
     from rapidfuzz import fuzz
 
+    search_text = row[3] or ""
+    parts = search_text.split(" | ")
+    head, folded = parts[0], parts[-1]
+    if kind == "quote":
+        # search_text is speaker name | role | quote | sentence (name and role if known)
+        head = parts[-2] if len(parts) >= 2 else fold(row[1] or "")
+    near = " | ".join(parts[:-1]) + " | " + _near_figure(row, folded)
+    credits, hits = _credits(plan, near, search_text)
+    matched = [w for h in hits if h for w in h.split()]
+    coverage = sum(credits) / len(credits) if credits else 0.0
+    similarity = 0.0
+    if plan.text:
+        similarity = fuzz.token_set_ratio(plan.text, head) / 100.0
+        if kind == "quote":
+            # A quote's words are many: holding the query's words says less than a metric
+            # made of them does.
+            similarity *= QUOTE_SIMILARITY
+    if plan.english_text and row[2]:
+        english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
+        similarity = max(similarity, english)
+    phrase = 1.0 if len(plan.tokens) > 1 and plan.text in search_text else 0.0
+    number = _number_score(plan, row[4], row[5], row[6]) if kind == "fact" else 0.0
+    if number and row[7]:
+        matched.append(row[7])
+    if plan.groups:
+        score = 0.40 * coverage + 0.30 * similarity + 0.10 * phrase + 0.10 * stage
+        score += 0.45 * number
+    else:  # the query is only a figure
+        score = 0.7 * number + (0.3 if number else 0.0)
+    if kind == "fact":
+        if row[11] != "change":
+            score += 0.02  # a metric's level answers before its growth rate, all else equal
+        if plan.groups and not row[6] and _BARE_FIGURE.match(row[7] or ""):
+            # A number with no unit ("[8]", "3") is rarely the figure a word query wants.
+            score -= 0.15
+    else:
+        score += 0.5 * _speaker_share(plan, row[12], row[13])
+    return _Candidate(score, row[0], matched, row, parts[0], folded, credits, hits, number)
+
+
+def _share(plan: _Plan, credits: list[float], accents: dict[str, bool]) -> float:
+    """How much of the query the record holds: the lower of the share of its words and the
+    share of their weight (rarer words weigh more)."""
+    if not credits:
+        return 0.0
+    held = [
+        c * (1.0 if not g.accented or accents.get(g.word, True) else OTHER_MARKS)
+        for g, c in zip(plan.groups, credits, strict=True)
+    ]
+    weighted = sum(g.weight * c for g, c in zip(plan.groups, held, strict=True))
+    total_weight = sum(g.weight for g in plan.groups) or 1.0
+    return min(weighted / total_weight, sum(held) / len(held))
+
+
+def _is_strong(plan: _Plan, share: float, number: float) -> bool:
+    if plan.numbers:
+        return number >= 0.6 and (not plan.groups or share >= RELEVANT_WITH_FIGURE)
+    return share >= RELEVANT_COVERAGE
+
+
+def _score(kb: KB, kind: str, plan: _Plan, found: dict[int, float]) -> list[_Scored]:
     if not found:
         return []
     rows = kb.connection.execute(_select(kind, ",".join("?" * len(found))), list(found))
-    total_weight = sum(g.weight for g in plan.groups) or 1.0
-    scored: list[tuple[float, int, list[str], tuple[Any, ...], str, str, list[float], float]] = []
-    for row in rows:
-        rowid, search_text = row[0], row[3] or ""
-        parts = search_text.split(" | ")
-        head, folded_sentence = parts[0], parts[-1]
-        if kind == "quote":
-            head = fold(row[1] or "")
-        near = " | ".join(parts[:-1]) + " | " + _near_figure(row, folded_sentence)
-        credits, matched = _credits(plan, near, search_text)
-        coverage = sum(credits) / len(credits) if credits else 0.0
-        similarity = 0.0
-        if plan.text:
-            similarity = fuzz.token_set_ratio(plan.text, head) / 100.0
-            if kind == "quote":
-                # A quote's words are many: holding the query's words says less than a
-                # metric made of them does.
-                similarity *= QUOTE_SIMILARITY
-        if plan.english_text and row[2]:
-            english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
-            similarity = max(similarity, english)
-        phrase = 1.0 if len(plan.tokens) > 1 and plan.text in search_text else 0.0
-        number = _number_score(plan, row[4], row[5], row[6]) if kind == "fact" else 0.0
-        if number and row[7]:
-            matched.append(row[7])
-        if plan.groups:
-            score = 0.40 * coverage + 0.30 * similarity + 0.10 * phrase + 0.10 * found[rowid]
-            score += 0.45 * number
-        else:  # the query is only a figure
-            score = 0.7 * number + (0.3 if number else 0.0)
-        if kind == "fact":
-            if row[11] != "change":
-                score += 0.02  # a metric's level answers before its growth rate, all else equal
-            if plan.groups and not row[6] and _BARE_FIGURE.match(row[7] or ""):
-                # A number with no unit ("[8]", "3") is rarely the figure a word query wants.
-                score -= 0.15
-        else:
-            score += 0.5 * _speaker_share(plan, row[12], row[13])
-        scored.append((score, rowid, matched, row, parts[0], folded_sentence, credits, number))
-
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored = [_first_score(kind, plan, row, found[row[0]]) for row in rows]
+    scored.sort(key=lambda c: (-c.score, c.rowid))
+    accented = [g for g in plan.groups if g.accented]
     refined: list[_Scored] = []
-    for position, (score, rowid, matched, row, head, folded_sentence, credits, number) in enumerate(
-        scored
-    ):
-        words = _typed_accents(plan, kind, row, head, folded_sentence, matched)
+    for position, c in enumerate(scored):
+        score = c.score
+        strong = _is_strong(plan, _share(plan, c.credits, {}), c.number)
+        accents: dict[str, bool] = {}
+        # The accents typed can only lower the share: read them where they may decide.
+        if accented and (strong or position < REFINE):
+            accents = _typed_accents(plan, kind, c.row, c.head, c.folded, c.hits)
+            strong = strong and _is_strong(plan, _share(plan, c.credits, accents), c.number)
         if position < REFINE:
             if kind == "fact":
-                score += 0.10 * _proximity(plan, folded_sentence, row[9], row[10])
-            accented = [g for g in plan.groups if g.accented]
+                score += 0.10 * _proximity(plan, c.folded, c.row[9], c.row[10])
             if accented:
-                score += 0.10 * sum(1 for g in accented if words.get(g.word)) / len(accented)
-        held = [
-            c * (1.0 if not g.accented or words.get(g.word, True) else OTHER_MARKS)
-            for g, c in zip(plan.groups, credits, strict=True)
-        ]
-        weighted = sum(g.weight * c for g, c in zip(plan.groups, held, strict=True))
-        share = min(weighted / total_weight, sum(held) / len(held)) if held else 0.0
-        if plan.numbers:
-            strong = number >= 0.6 and (not plan.groups or share >= RELEVANT_WITH_FIGURE)
-        else:
-            strong = share >= RELEVANT_COVERAGE
+                score += 0.10 * sum(1 for g in accented if accents.get(g.word)) / len(accented)
         if score >= MIN_SCORE or strong:
-            refined.append(_Scored(score, kind, rowid, matched, strong))
+            refined.append(_Scored(score, kind, c.rowid, c.matched, strong))
     refined.sort(key=lambda item: (-item.score, item.rowid))
     return refined
 
 
 def _typed_accents(
-    plan: _Plan,
-    kind: str,
-    row: tuple[Any, ...],
-    head: str,
-    folded_sentence: str,
-    matched: list[str],
+    plan: _Plan, kind: str, row: tuple[Any, ...], head: str, folded: str, hits: list[str]
 ) -> dict[str, bool]:
-    """For each word typed with diacritics that the record holds, whether it writes it so."""
-    wanted = [g for g in plan.groups if g.accented and g.word in matched]
+    """For each word typed with diacritics that the record holds, whether it writes it so
+    (for a spelling correction: whether what it writes is within the word's edits of what was
+    typed, diacritics counted: "thôg" is near "thông", "vàng" is not near "Văn")."""
+    wanted = [
+        (g, hit)
+        for g, hit in zip(plan.groups, hits, strict=True)
+        if g.accented and hit and " " not in hit
+    ]
     if not wanted:
         return {}
-    texts = [(row[8] or "", folded_sentence)]
+    pairs = [(row[8] or "", folded)]
     if kind == "fact":
-        texts.append((row[1] or "", head))  # the metric, folded in search_text already
+        pairs.append((row[1] or "", head))  # the metric, folded in search_text already
     else:
-        texts += [(extra, fold(extra)) for extra in (row[1], row[12], row[13]) if extra]
-    return {g.word: _written_as(g.accented or "", g.word, texts) for g in wanted}
+        pairs += [(extra, fold(extra)) for extra in (row[12], row[13]) if extra]
+    texts = _aligned(pairs)
+    found: dict[str, bool] = {}
+    for group, hit in wanted:
+        typed = group.accented or ""
+        if hit == group.word:
+            found[group.word] = _written_as(typed, hit, texts)
+        else:
+            found[group.word] = any(
+                _near_spelling(typed, written, _max_edits(group.word))
+                for written in _written_forms(hit, texts)
+            )
+    return found
+
+
+def _aligned(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(original lower-cased, folded) with one folded character per original character."""
+    texts = []
+    for original, folded in pairs:
+        lower = original.lower()
+        if len(lower) != len(original):
+            continue
+        if len(folded) != len(original):
+            # A character that folds to several ("…"): fold again, one character for one.
+            from mickb.text.fold import fold_keep_offsets
+
+            folded = fold_keep_offsets(original)
+        texts.append((lower, folded))
+    return texts
+
+
+def _written_as(wanted: str, plain: str, texts: list[tuple[str, str]]) -> bool:
+    """Whether one of the texts (lower-cased, folded: `_aligned`) writes the word `plain`
+    (folded) with the diacritics typed, `wanted` (canon; tone placement aside: hoà = hòa)."""
+    for lower, folded in texts:
+        for at in _whole_at(folded, plain):
+            written = lower[at : at + len(plain)]
+            if written == wanted or canon(written) == wanted:
+                return True
+    return False
+
+
+def _written_forms(plain: str, texts: list[tuple[str, str]]) -> Iterable[str]:
+    """How the texts (`_aligned`) write the folded word `plain` (canon)."""
+    for lower, folded in texts:
+        for at in _whole_at(folded, plain):
+            yield canon(lower[at : at + len(plain)])
+
+
+def _near_spelling(typed: str, written: str, edits: int) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return bool(Levenshtein.distance(typed, written, score_cutoff=edits) <= edits)
 
 
 # --- the public function -------------------------------------------------------------------
@@ -1037,9 +1095,8 @@ def _rows(kb: KB, ranked: list[_Scored], sort: str, limit: int, filters: _Filter
         for rowid, record in kb.records_by_rowid(k, rowids).items():
             records[(k, rowid)] = record
     found = [(records[(s.kind, s.rowid)], s) for s in pool if (s.kind, s.rowid) in records]
-    grouping = Grouping(
-        kb, [r for r, _ in found], (filters.source_ids, filters.since, filters.until)
-    )
+    rows = _with_levels(kb, [r for r, _ in found])
+    grouping = Grouping(kb, rows, (filters.source_ids, filters.since, filters.until))
     if sort == "date":
         grouping.rows.sort(key=lambda row: _negated_date(row.record))
     elif sort == "value":
@@ -1054,6 +1111,38 @@ def _rows(kb: KB, ranked: list[_Scored], sort: str, limit: int, filters: _Filter
     if sort != "relevance":
         hits.sort(key=lambda h: h.weak)  # stable: real matches first, in the order asked for
     return hits[:limit]
+
+
+def _with_levels(kb: KB, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records, each growth rate preceded by the level it was stated with when the
+    search did not find that level: the rate shows in the level's row."""
+    have = {r["id"] for r in records}
+    wanted = [
+        rid
+        for r in records
+        if r.get("kind") == "fact" and r.get("measure") == "change"
+        for rid in r.get("related") or []
+        if rid not in have
+    ]
+    if not wanted:
+        return records
+    levels: dict[str, dict[str, Any]] = {}
+    for rid in dict.fromkeys(wanted):
+        try:
+            other = kb.get(rid)
+        except RecordNotFound:
+            continue
+        if other.get("kind") == "fact" and other.get("measure") != "change":
+            levels[rid] = other
+    out: list[dict[str, Any]] = []
+    for record in records:
+        for rid in record.get("related") or [] if record.get("measure") == "change" else []:
+            level = levels.pop(rid, None)
+            if level is not None:
+                out.append(level)
+                break
+        out.append(record)
+    return out
 
 
 def _negated_date(record: Any) -> tuple[int, str]:
