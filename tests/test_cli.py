@@ -242,3 +242,113 @@ def test_brackets_in_source_text_print_as_written(
     assert code == 0 and "140.000 tỷ đồng" in out and "[Infographic]" in out
     code, out, _ = run(["sources", "--db", db], capsys)
     assert code == 0 and "[Infographic]" in out and "[/]" in out
+
+
+# --- output that pastes, contract gaps (issue 14) ---------------------------------------------
+
+
+def test_show_empty_id_is_bad_input(seed_kb: Path, capsys) -> None:
+    code, out, err = run(["show", "  ", "--db", str(seed_kb)], capsys)
+    assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [["find", "doanh thu"], ["sources"], ["stats"], ["export"]])
+def test_an_empty_db_path_is_bad_input(args: list[str], capsys) -> None:
+    code, out, err = run([*args, "--db", ""], capsys)
+    assert code == 2 and out == "" and err.startswith("error: --db is empty")
+    code, _, err = run([*args, "--db="], capsys)
+    assert code == 2 and err.startswith("error: --db is empty")
+
+
+@pytest.mark.parametrize(
+    "formats", [["--json", "--csv"], ["--jsonl", "--csv"], ["--json", "--jsonl"]]
+)
+def test_find_with_two_formats_is_bad_input(seed_kb: Path, capsys, formats: list[str]) -> None:
+    code, out, err = run(["find", "doanh thu", *formats, "--db", str(seed_kb)], capsys)
+    assert code == 2 and out == ""
+    assert err == "error: choose one of --json, --jsonl, --csv\n"
+
+
+def test_export_json_is_one_list_of_the_jsonl_records(seed_kb: Path, capsys) -> None:
+    code, out, _ = run(["export", "--json", "--db", str(seed_kb)], capsys)
+    as_list = json.loads(out)
+    code_l, out_l, _ = run(["export", "--db", str(seed_kb)], capsys)
+    assert code == code_l == 0
+    assert as_list == [json.loads(line) for line in out_l.splitlines()]
+    code, out, err = run(["export", "--json", "--csv", "--db", str(seed_kb)], capsys)
+    assert code == 2 and out == "" and err.startswith("error: choose one of")
+
+
+def test_find_piped_is_tab_separated_lines_without_padding(seed_kb: Path, capsys) -> None:
+    code, out, _ = run(["find", "doanh thu", "-n", "4", "--db", str(seed_kb)], capsys)
+    _, as_json, _ = run(["find", "doanh thu", "-n", "4", "--json", "--db", str(seed_kb)], capsys)
+    results = json.loads(as_json)["results"]
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == len(results) == 4
+    for line, record in zip(lines, results, strict=True):
+        fields = line.split("\t")
+        assert len(fields) == 10
+        assert fields[0] == record["id"] and fields[5] == record["metric"]
+        assert all(f == f.strip() for f in fields)  # no padding
+
+
+def test_show_citation_is_whole_at_80_columns(
+    seed_kb: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = find_json(seed_kb, "138.000", capsys)
+    record_id = data["results"][0]["id"]
+    _, as_json, _ = run(["show", record_id, "--json", "--db", str(seed_kb)], capsys)
+    citation = json.loads(as_json)["citation"]
+    url = json.loads(as_json)["record"]["source"]["url"]
+    for terminal in (False, True):
+        if terminal:
+            monkeypatch.setenv("MICKB_FORCE_TTY", "1")
+        monkeypatch.setenv("COLUMNS", "80")
+        code, out, _ = run(["show", record_id, "--db", str(seed_kb)], capsys)
+        lines = out.splitlines()
+        assert code == 0
+        assert f"[vi] {citation['vi']}" in lines and f"[en] {citation['en']}" in lines
+        assert sum(url in line for line in lines) == 2  # the URL unbroken, once per language
+        assert not any(ch in out for ch in "│╭╰")  # no box around anything
+
+
+def test_sources_at_80_columns_keep_titles_readable(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "r.md"
+    report.write_text("Doanh thu bưu chính năm 2023 đạt 52.000 tỷ đồng.\n", encoding="utf-8")
+    title = "Báo cáo tổng kết hoạt động bưu chính và chuyển phát năm 2023 của Bộ"
+    db = str(tmp_path / "kb.sqlite")
+    run(["ingest", str(report), "--db", db, "--title", title, "--outlet", "Báo Thử"], capsys)
+    monkeypatch.setenv("MICKB_FORCE_TTY", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(["sources", "--db", db], capsys)
+    assert code == 0
+    assert any(title in line for line in out.splitlines())  # on one line, not in a column
+    assert max(len(line) for line in out.splitlines()) <= 80
+    monkeypatch.delenv("MICKB_FORCE_TTY")
+    code, out, _ = run(["sources", "--db", db], capsys)
+    (line,) = out.splitlines()
+    assert line.split("\t")[3] == title and "  " not in line
+
+
+def test_find_nothing_relevant_exits_1_and_all_shows_weak_matches(seed_kb: Path, capsys) -> None:
+    query = "bóng đá ngoại hạng anh"
+    assert find_json(seed_kb, query, capsys)["results"] == []
+    code, out, err = run(["find", query, "--db", str(seed_kb)], capsys)
+    assert code == 1 and out == "" and "--all" in err
+    code, out, _ = run(["find", query, "--all", "--json", "--db", str(seed_kb)], capsys)
+    assert code == 0 and json.loads(out)["count"] > 0
+
+
+@pytest.mark.parametrize("query", ["96,433", "96.433", "publishing revenue"])
+def test_find_publishing_revenue_in_either_number_format(
+    seed_kb: Path, capsys, query: str
+) -> None:
+    assert find_json(seed_kb, query, capsys)["results"][0]["value_text"] == "96.433 tỷ đồng"
+
+
+@pytest.mark.parametrize("query", ["Nguyễn Mạnh Hùng", "Nguyen Manh Hung"])
+def test_find_a_speaker_ranks_their_quotes_first(seed_kb: Path, capsys, query: str) -> None:
+    first = find_json(seed_kb, query, capsys)["results"][0]
+    assert first["kind"] == "quote" and first["speaker"]["name"] == "Nguyễn Mạnh Hùng"

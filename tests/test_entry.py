@@ -37,6 +37,13 @@ def run(args: list[str], fast: bool, columns: int = 100) -> tuple[int, str, str]
         ["find", "doanh thu", "--limit", "0"],
         ["find", "doanh thu", "--json", "--csv"],
         ["find", "doanh thu", "--nope"],
+        ["find", "doanh thu", "--since", "2022-01-01", "--until", "2022-12", "--sort", "date"],
+        ["find", "doanh thu", "--since", "yesterday"],
+        ["find", "doanh thu", "--sort", "newest"],
+        ["find", "bóng đá ngoại hạng anh"],
+        ["find", "bóng đá ngoại hạng anh", "--all", "--jsonl"],
+        ["find", "doanh thu", "--sort", "value", "-n", "3"],
+        ["find", "doanh thu", "--db", ""],
     ],
 )
 def test_fast_path_prints_what_the_full_cli_prints(seed_kb: Path, args: list[str]) -> None:
@@ -56,3 +63,63 @@ def test_find_json_does_not_import_typer(seed_kb: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False
     )
     assert proc.stderr.endswith("TYPER=False")
+
+
+def test_the_fast_paths_options_are_the_typer_commands() -> None:
+    # The fast path reads find's command line itself: its table must name every option of
+    # the Typer command, with the same parameter and whether it takes a value.
+    import click
+    import typer
+
+    from mickb.cli.app import app
+    from mickb.cli.commands import FIND_OPTIONS
+
+    command = typer.main.get_command(app)
+    assert isinstance(command, click.Group)
+    find = command.commands["find"]
+    expected = {
+        flag: (param.name, not param.is_flag)
+        for param in find.params
+        if isinstance(param, click.Option)
+        for flag in param.opts + param.secondary_opts
+    }
+    expected = {flag: spec for flag, spec in expected.items() if flag not in ("-h", "--help")}
+    assert FIND_OPTIONS == expected
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_reader_that_leaves_early_is_not_an_error(seed_kb: Path, fast: bool) -> None:
+    # `mickb export | head -1`, `mickb find … | head -1`: exit 0 on both paths.
+    env = dict(os.environ, NO_COLOR="1")
+    if not fast:
+        env["MICKB_NO_FASTPATH"] = "1"
+    for args in (["export"], ["find", "doanh thu", "--jsonl", "-n", "50"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mickb", *args, "--db", str(seed_kb)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait() == 0, err
+        assert err == ""
+
+
+def test_a_damaged_kb_is_exit_3_even_when_debugging(tmp_path: Path) -> None:
+    damaged = tmp_path / "kb.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    for debug in ("0", "1"):
+        env = dict(os.environ, MICKB_DEBUG=debug)
+        proc = subprocess.run(
+            [sys.executable, "-m", "mickb", "find", "doanh thu", "--db", str(damaged)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert proc.returncode == 3, proc.stderr
+        assert proc.stderr.splitlines()[-1].startswith("error: ")
+        assert ("Traceback" in proc.stderr) == (debug == "1")

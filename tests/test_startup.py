@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROBE = """
 import sys
 from mickb.cli.entry import main
@@ -42,6 +44,14 @@ def test_json_query_with_a_figure_does_not_import_dataclasses(seed_kb: Path) -> 
     assert "mickb.text.numbers" in mods and "dataclasses" not in mods
 
 
-def test_table_query_imports_rich_but_not_sqlite_utils(seed_kb: Path) -> None:
+def test_piped_table_imports_neither_rich_nor_sqlite_utils(seed_kb: Path) -> None:
+    # Piped, a table is tab-separated lines: rich alone costs ~2x the interpreter's start-up.
+    assert loaded(["find", "doanh thu viễn thông", "--db", str(seed_kb)]) <= {"rapidfuzz"}
+
+
+def test_table_on_a_terminal_imports_rich_but_not_sqlite_utils(
+    seed_kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICKB_FORCE_TTY", "1")
     mods = loaded(["find", "doanh thu viễn thông", "--db", str(seed_kb)])
     assert "rich" in mods and "sqlite_utils" not in mods

@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mickb.cli import render
-from mickb.cli.commands import Done, open_for_reading, run_find
+from mickb.cli.commands import Done, open_for_reading, run_find, run_show
 from mickb.errors import BadInput, ExitCode
 
 __all__ = ["app"]
@@ -92,14 +92,43 @@ def find(
     source: Annotated[
         str | None, typer.Option(help="Only this source (id or title words).")
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Only sources dated DATE or later (YYYY-MM-DD)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Only sources dated DATE or earlier (YYYY-MM-DD)."),
+    ] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            help="relevance, date (newest source first) or value (largest first).",
+            metavar="relevance|date|value",
+        ),
+    ] = "relevance",
+    all_: Annotated[
+        bool,
+        typer.Option("--all", help="Also show weak matches (those sharing only some words)."),
+    ] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N results.", min=1)] = 10,
     json_: JsonOption = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record a line.")] = False,
     csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Fuzzy search over facts and quotes, best first."""
-    fmt = "json" if json_ else "jsonl" if jsonl else "csv" if csv else "table"
+    """Fuzzy search over facts and quotes, best first, one row per figure.
+
+    Only real matches: a query that matches nothing well exits 1 (--all shows weak
+    matches). A figure several sources state is one row listing them all; other values
+    sources give for the same metric and period are listed as conflicts.
+
+    Examples:
+
+      mickb find "doanh thu viễn thông 2022"
+
+      mickb find "telecom revenue" --since 2022-01-01 --sort date --json
+    """
     code = run_find(
         query,
         kind=kind,
@@ -107,8 +136,14 @@ def find(
         speaker=speaker,
         period=period,
         source=source,
+        since=since,
+        until=until,
+        sort=sort,
+        all_=all_,
         limit=limit,
-        fmt=fmt,
+        json_=json_,
+        jsonl=jsonl,
+        csv=csv,
         db=db,
     )
     raise Done(code)
@@ -120,20 +155,17 @@ def show(
     json_: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """One record with its sentence, paragraph, document, related facts and a citation."""
-    from mickb.query.cite import citation
+    """One record with its sentence, paragraph, sources, related facts and a citation.
 
-    kb = open_for_reading(db)
-    try:
-        context = kb.context(record_id.strip())
-    finally:
-        kb.close()
-    context["citation"] = citation(context["record"])
-    if json_:
-        render.write_json(context)
-    else:
-        render.record_panel(context)
-    _exit(True)
+    The citation is plain text on one line per language: it pastes whole.
+
+    Examples:
+
+      mickb show f2e8181d5886
+
+      mickb show f2e8181d5886 --json | jq -r .citation.en
+    """
+    raise Done(run_show(record_id, json_=json_, db=db))
 
 
 @app.command()
@@ -415,18 +447,21 @@ def export(
         bool, typer.Option("--jsonl", help="One JSON record a line (default).")
     ] = False,
     csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="One JSON list of every record.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Every record of the KB, one a line (JSONL) or as CSV."""
+    """Every record of the KB, one a line (JSONL), as CSV or as one JSON list."""
     if kind not in (None, "fact", "quote"):
         raise BadInput(f"--kind must be 'fact' or 'quote', not {kind!r}")
-    if jsonl and csv:
-        raise BadInput("choose one of --jsonl and --csv")
+    if jsonl + csv + json_ > 1:
+        raise BadInput("choose one of --jsonl, --csv and --json")
     kb = open_for_reading(db)
     try:
         records = kb.iter_records(kind)
         if csv:
             render.write_csv(records)
+        elif json_:
+            render.write_json_list(records)
         else:
             render.write_jsonl(records)
     finally:

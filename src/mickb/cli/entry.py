@@ -3,7 +3,8 @@
 Typer and click cost about 6x the bare interpreter's start-up, so the commands people run
 most (`mickb`, `mickb --help`, `mickb find QUERY [options]`) are answered without them when
 the command line is plain; anything else goes to the full Typer CLI (mickb.cli.app). The two
-paths print the same bytes: tests/test_entry.py runs both and compares.
+paths print the same bytes: tests/test_entry.py runs both and compares, and checks the fast
+path's option table (mickb.cli.commands.FIND_OPTIONS) against the Typer command's parameters.
 """
 
 from __future__ import annotations
@@ -11,33 +12,20 @@ from __future__ import annotations
 import os
 import sys
 
-from mickb.errors import ExitCode, KBError, MickbError
-
-# find's options: flag -> (parameter, takes a value)
-_FIND_OPTIONS = {
-    "--kind": ("kind", True),
-    "--sector": ("sector", True),
-    "--speaker": ("speaker", True),
-    "--period": ("period", True),
-    "--source": ("source", True),
-    "--limit": ("limit", True),
-    "-n": ("limit", True),
-    "--db": ("db", True),
-    "--json": ("json", False),
-    "--jsonl": ("jsonl", False),
-    "--csv": ("csv", False),
-}
+from mickb.errors import BadInput, ExitCode, KBError, MickbError
 
 
 def _plain_find(args: list[str]) -> dict[str, object] | None:
     """find's arguments when the command line is plain, else None (the full CLI decides)."""
+    from mickb.cli.commands import FIND_OPTIONS
+
     params: dict[str, object] = {}
     query: str | None = None
     i = 0
     while i < len(args):
         arg = args[i]
-        if arg in _FIND_OPTIONS:
-            name, takes_value = _FIND_OPTIONS[arg]
+        if arg in FIND_OPTIONS:
+            name, takes_value = FIND_OPTIONS[arg]
             if name in params:
                 return None  # repeated option: let click apply its rules
             if takes_value:
@@ -54,7 +42,7 @@ def _plain_find(args: list[str]) -> dict[str, object] | None:
         else:
             return None
         i += 1
-    if query is None or sum(bool(params.get(f)) for f in ("json", "jsonl", "csv")) > 1:
+    if query is None:
         return None
     limit = params.get("limit", "10")
     if not isinstance(limit, str) or not limit.isascii() or not limit.isdigit() or int(limit) < 1:
@@ -62,6 +50,18 @@ def _plain_find(args: list[str]) -> dict[str, object] | None:
     params["limit"] = int(limit)
     params["query"] = query
     return params
+
+
+def _empty_db(argv: list[str]) -> bool:
+    """`--db ""` (or `--db=`): a path left out by mistake, never "the default KB"."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--db" and i + 1 < len(argv) and not argv[i + 1].strip():
+            return True
+        if arg.startswith("--db=") and not arg[len("--db=") :].strip():
+            return True
+    return False
 
 
 def _fast(argv: list[str]) -> int | None:
@@ -83,12 +83,13 @@ def _fast(argv: list[str]) -> int | None:
             return None
         from mickb.cli.commands import run_find
 
-        fmt = next((f for f in ("json", "jsonl", "csv") if params.pop(f, False)), "table")
-        return run_find(fmt=fmt, **params)  # type: ignore[arg-type]
+        return run_find(**params)  # type: ignore[arg-type]
     return None
 
 
 def _run_typer(argv: list[str]) -> int:
+    """The full CLI. The command runs inside our own handlers, not click's `main`: click
+    turns a closed pipe into exit 1 ("nothing found" here) through its private wrappers."""
     import click
     import typer
 
@@ -97,13 +98,8 @@ def _run_typer(argv: list[str]) -> int:
 
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="mickb", standalone_mode=False)
-    except SystemExit:
-        # click turns a broken pipe (`mickb export | head`) into exit 1, which here means
-        # "nothing found"; the reader leaving is not an error.
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
-            return ExitCode.OK
-        raise
+        with command.make_context("mickb", list(argv)) as ctx:
+            command.invoke(ctx)
     except Done as done:
         return done.code
     except click.exceptions.Exit as exc:
@@ -112,7 +108,7 @@ def _run_typer(argv: list[str]) -> int:
         # Like gh: a bare `mickb` shows the help on stdout.
         sys.stdout.write(exc.ctx.get_help() + "\n")
         return ExitCode.OK
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, EOFError):
         sys.stderr.write("error: aborted\n")
         return 130
     except click.UsageError as exc:
@@ -131,14 +127,13 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
     debug = os.environ.get("MICKB_DEBUG") == "1"
     try:
+        if _empty_db(args):
+            raise BadInput("--db is empty: give the path of a knowledge base file")
         code = _fast(args)
         if code is None:
             code = _run_typer(args)
     except MickbError as exc:
-        if debug:
-            import traceback
-
-            traceback.print_exc()
+        _traceback(debug)
         sys.stderr.write(f"error: {exc}\n")
         code = exc.exit_code
     except BrokenPipeError:
@@ -148,9 +143,8 @@ def main(argv: list[str] | None = None) -> None:
         code = ExitCode.OK
     except KeyboardInterrupt:
         code = 130
-    except Exception as exc:  # noqa: BLE001 - last resort: no traceback unless asked
-        if debug:
-            raise
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, a traceback if asked
+        _traceback(debug)
         import sqlite3
 
         if isinstance(exc, sqlite3.DatabaseError):
@@ -166,3 +160,11 @@ def main(argv: list[str] | None = None) -> None:
             )
             code = ExitCode.BAD_INPUT
     sys.exit(code)
+
+
+def _traceback(debug: bool) -> None:
+    """MICKB_DEBUG=1: the traceback on stderr, before the usual `error:` line and exit code."""
+    if debug:
+        import traceback
+
+        traceback.print_exc()

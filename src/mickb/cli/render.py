@@ -1,7 +1,9 @@
 """The one renderer: every command's output goes through here.
 
 Data goes to stdout, messages to stderr. JSON/JSONL/CSV are for scripts and never import
-rich; tables and panels are for people at a terminal (colour off with NO_COLOR or when piped).
+rich; tables and panels are for people at a terminal (colour off with NO_COLOR). When stdout
+is not a terminal, tables print as tab-separated lines without padding or wrapping (as `gh`
+does: `cut -f3` works) and `show` as plain text, without importing rich.
 """
 
 from __future__ import annotations
@@ -57,6 +59,17 @@ def write_json(obj: Any, out: TextIO | None = None) -> None:
     out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+def write_json_list(rows: Iterable[Any], out: TextIO | None = None) -> None:
+    """One JSON list, written a row at a time (an export of a million records stays small)."""
+    out = out or sys.stdout
+    out.write("[")
+    written = 0
+    for row in rows:
+        out.write(("," if written else "") + "\n  " + dumps(row))
+        written += 1
+    out.write("\n]\n" if written else "]\n")
+
+
 def write_jsonl(rows: Iterable[Any], out: TextIO | None = None) -> None:
     out = out or sys.stdout
     for row in rows:
@@ -72,6 +85,14 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
         elif key == "speaker" and isinstance(value, dict):
             flat["speaker_name"] = value.get("name")
             flat["speaker_role"] = value.get("role")
+        elif key == "sources" and isinstance(value, list):
+            flat[key] = " ".join(str(s.get("id")) for s in value if isinstance(s, dict))
+        elif key == "conflicts" and isinstance(value, list):
+            flat[key] = "; ".join(
+                f"{c.get('value_text')} ({(c.get('source') or {}).get('id')})"
+                for c in value
+                if isinstance(c, dict)
+            )
         elif isinstance(value, list):
             flat[key] = " ".join(str(v) for v in value)
         else:
@@ -79,14 +100,46 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
+def write_csv(
+    rows: Iterable[dict[str, Any]], out: TextIO | None = None, extra: list[str] | None = None
+) -> None:
+    """CSV with a header row; `extra` columns follow the contract's ones (find adds
+    `sources`, space-separated source ids, and `conflicts`, "value (source id)" by "; ")."""
     out = out or sys.stdout
     import csv  # (only for --csv)
 
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS + (extra or []), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(flatten(row))
+
+
+def is_terminal() -> bool:
+    """Whether stdout is a person's terminal (MICKB_FORCE_TTY=1 says so, as GH_FORCE_TTY does
+    for gh): tables for people then, tab-separated lines for programs otherwise."""
+    if os.environ.get("MICKB_FORCE_TTY") == "1":
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stdout
+        return False
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 source', '3 sources'."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def _tsv_field(value: Any) -> str:
+    return " ".join(str("" if value is None else value).split())
+
+
+def write_tsv(rows: Iterable[list[Any]], out: TextIO | None = None) -> None:
+    """Tab-separated lines, no header, no padding: tabs and line breaks inside a field
+    become spaces."""
+    out = out or sys.stdout
+    for row in rows:
+        out.write("\t".join(_tsv_field(v) for v in row) + "\n")
 
 
 def _console(stderr: bool = False) -> Any:
@@ -164,36 +217,107 @@ def _highlight(text: str, words: list[str]) -> Any:
 
 
 def results_table(
-    hits: list[dict[str, Any]], words: list[str], related: dict[str, dict[str, Any]] | None = None
+    hits: list[dict[str, Any]],
+    words: list[str],
+    related: dict[str, dict[str, Any]] | None = None,
+    weak: set[str] | None = None,
 ) -> None:
     """Facts and quotes found, best first, matched words highlighted.
 
-    A table on wide terminals; on narrow ones (or piped at 80 columns) one small card per
-    result, so Vietnamese phrases wrap between words instead of columns being cut.
+    Piped: one tab-separated line per result (`results_tsv`). At a terminal: a table on wide
+    ones; on narrow ones one small card per result, so Vietnamese phrases wrap between words
+    instead of columns being cut. `weak` holds the ids of weak matches (`find --all`).
     """
-    console = _console()
     known = {h["id"]: h for h in hits}
     known.update(related or {})
+    if not is_terminal():
+        write_tsv(results_tsv(hits, known))
+        return
+    console = _console()
     if console.width >= 110:
-        _wide_table(console, hits, words, known)
+        _wide_table(console, hits, words, known, weak or set())
     else:
-        _cards(console, hits, words, known)
+        _cards(console, hits, words, known, weak or set())
+
+
+def results_tsv(hits: list[dict[str, Any]], known: dict[str, dict[str, Any]]) -> list[list[Any]]:
+    """Columns: id, kind, figure (or “quote”), change, period, metric (or speaker), first
+    source, its date, number of sources, other values sources give ("v (source); ...")."""
+    rows: list[list[Any]] = []
+    for rec in hits:
+        source = rec.get("source") or {}
+        if rec.get("kind") == "quote":
+            rows.append(
+                [
+                    rec["id"],
+                    "quote",
+                    "“" + (rec.get("text") or "") + "”",
+                    "",
+                    "",
+                    _speaker_label(rec),
+                    _source_name(rec),
+                    source.get("date"),
+                    "",
+                    "",
+                ]
+            )
+            continue
+        rows.append(
+            [
+                rec["id"],
+                "fact",
+                format_figure(rec),
+                format_change(rec, known),
+                rec.get("period"),
+                rec.get("metric"),
+                _source_name(rec),
+                source.get("date"),
+                len(rec.get("sources") or [source]),
+                _conflicts_label(rec),
+            ]
+        )
+    return rows
+
+
+def _speaker_label(rec: dict[str, Any]) -> str:
+    speaker = rec.get("speaker") or {}
+    return ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x) or "?"
+
+
+def _source_name(rec: dict[str, Any]) -> str:
+    source = rec.get("source") or {}
+    return str(source.get("outlet") or source.get("title") or source.get("id") or "")
 
 
 def _source_label(rec: dict[str, Any]) -> str:
     source = rec.get("source") or {}
-    return " ".join(
-        x
-        for x in (
-            source.get("outlet") or source.get("title") or source.get("id"),
-            source.get("date"),
-        )
-        if x
+    return " ".join(x for x in (_source_name(rec), source.get("date")) if x)
+
+
+def _sources_label(rec: dict[str, Any]) -> str:
+    """'Nhân Dân 2022-12-18' or, for a figure several sources state, '3 sources: Nhân Dân
+    2022-12-18, VnExpress 2022-12-19, …'."""
+    sources = rec.get("sources") or []
+    if len(sources) <= 1:
+        return _source_label(rec)
+    names = [_source_label({"source": s}) for s in sources[:3]]
+    more = ", …" if len(sources) > 3 else ""
+    return f"{plural(len(sources), 'source')}: " + ", ".join(names) + more
+
+
+def _conflicts_label(rec: dict[str, Any]) -> str:
+    return "; ".join(
+        f"{c.get('value_text')} ({_source_label({'source': c.get('source') or {}})})"
+        for c in rec.get("conflicts") or []
     )
 
 
 def _wide_table(
-    console: Any, hits: list[dict[str, Any]], words: list[str], known: dict[str, dict[str, Any]]
+    console: Any,
+    hits: list[dict[str, Any]],
+    words: list[str],
+    known: dict[str, dict[str, Any]],
+    weak: set[str],
 ) -> None:
     from rich import box
     from rich.table import Table
@@ -204,35 +328,42 @@ def _wide_table(
     table.add_column("figure / speaker", ratio=2, overflow="fold")
     table.add_column("change", no_wrap=True)
     table.add_column("period", ratio=1, overflow="fold")
-    table.add_column("source", ratio=1, overflow="fold")
+    table.add_column("source", ratio=2, overflow="fold")
     for rec in hits:
+        style = "dim" if rec["id"] in weak else None
         if rec.get("kind") == "quote":
-            speaker = rec.get("speaker") or {}
-            who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x) or "?"
             table.add_row(
                 rec["id"],
                 _highlight("“" + rec["text"] + "”", words),
-                who,
+                _speaker_label(rec),
                 "",
                 "",
                 _source_label(rec),
+                style=style,
             )
         else:
+            where = _sources_label(rec)
+            if rec.get("conflicts"):
+                where += "\nsources disagree: " + _conflicts_label(rec)
             table.add_row(
                 rec["id"],
                 _highlight(rec.get("metric") or "", words),
                 _highlight(format_figure(rec), words),
                 format_change(rec, known),
                 rec.get("period") or "",
-                _source_label(rec),
+                where,
+                style=style,
             )
     console.print(table)
 
 
 def _cards(
-    console: Any, hits: list[dict[str, Any]], words: list[str], known: dict[str, dict[str, Any]]
+    console: Any,
+    hits: list[dict[str, Any]],
+    words: list[str],
+    known: dict[str, dict[str, Any]],
+    weak: set[str],
 ) -> None:
-    from rich.padding import Padding
     from rich.text import Text
 
     for rec in hits:
@@ -252,79 +383,116 @@ def _cards(
             if rec.get("period"):
                 head.append(f"  {rec['period']}", style="bold")
             body = _highlight(rec.get("metric") or "", words)
-        console.print(head)
-        console.print(Padding(body, (0, 0, 0, 2), expand=False))
-        console.print(
-            Padding(
-                Text(f"{rec['id']} · {_source_label(rec)}", style="dim"), (0, 0, 0, 2), expand=False
-            )
-        )
+        if rec["id"] in weak:
+            head.append("  (weak match)", style="dim")
+        _indented(console, head, 0)
+        _indented(console, body)
+        _indented(console, Text(f"{rec['id']} · {_sources_label(rec)}", style="dim"))
+        if rec.get("conflicts"):
+            disagree = Text("sources disagree: " + _conflicts_label(rec), style="yellow")
+            _indented(console, disagree)
         console.print()
 
 
+def _show_sections(context: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """`show` as titled sections of lines, the same on a terminal and in a pipe."""
+    rec = context["record"]
+    head: list[str] = []
+    if rec.get("kind") == "quote":
+        head.append("“" + rec["text"] + "”")
+        head.append(f"— {_speaker_label(rec)}  ({rec.get('form')})")
+    else:
+        head.append(f"{rec.get('metric') or ''}: {format_figure(rec)}")
+        fields = ("measure", "qualifier", "period", "compared_to", "direction", "sector")
+        details = [f"{k}: {rec[k]}" for k in (*fields, "metric_en") if rec.get(k) not in (None, "")]
+        head.append("  ".join(details))
+    sections: list[tuple[str, list[str]]] = [(rec["id"], head)]
+    sections.append(("Sentence", [rec.get("sentence") or ""]))
+    if context.get("paragraph") and context["paragraph"] != rec.get("sentence"):
+        sections.append(("Paragraph", [context["paragraph"]]))
+    sources = rec.get("sources") or []
+    if len(sources) > 1:
+        sections.append(
+            (f"Stated by {plural(len(sources), 'source')}", [_one_source(s) for s in sources])
+        )
+    if rec.get("conflicts"):
+        sections.append(
+            (
+                "Sources that disagree",
+                [
+                    f"{c.get('value_text')}  {c.get('id')}  {_one_source(c.get('source') or {})}"
+                    for c in rec["conflicts"]
+                ],
+            )
+        )
+    related = context.get("related") or []
+    if related:
+        lines = []
+        for other in related:
+            what = other.get("metric") or other.get("text") or ""
+            lines.append(f"{other['id']}  {what}: {format_figure(other)}")
+        sections.append(("Related", lines))
+    return sections
+
+
+def _one_source(source: dict[str, Any]) -> str:
+    parts = (source.get("outlet"), source.get("date"), source.get("title"), source.get("url"))
+    return " · ".join(str(x) for x in parts if x)
+
+
 def record_panel(context: dict[str, Any]) -> None:
-    """`show`: the record, its sentence, paragraph, document, related facts and citations."""
-    from rich.console import Group
-    from rich.panel import Panel
+    """`show`: the record, its sentence, paragraph, the sources stating it, related facts, and
+    the citations. The citations are plain lines written as they are, never wrapped nor
+    boxed, so that they paste whole whatever the terminal's width."""
+    sections = _show_sections(context)
+    citations = context.get("citation") or {}
+    cite = [f"[{lang}] {citations[lang]}" for lang in ("vi", "en") if citations.get(lang)]
+    if is_terminal():
+        _show_on_terminal(context, sections)
+    else:
+        out = sys.stdout
+        for n, (title, lines) in enumerate(sections):
+            if n:
+                out.write(f"\n{title}\n")
+            else:
+                out.write(f"{title}\n")
+            for line in lines:
+                out.write(f"{line}\n")
+    if cite:
+        sys.stdout.write("\nCite\n" + "".join(line + "\n" for line in cite))
+
+
+def _indented(console: Any, text: Any, indent: int = 2) -> None:
+    """Text wrapped between words at the console's width, each line indented, with no
+    trailing spaces (what a terminal copies is what the text says)."""
+    from rich.text import Text
+
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def _show_on_terminal(context: dict[str, Any], sections: list[tuple[str, list[str]]]) -> None:
     from rich.text import Text
 
     rec = context["record"]
-    lines: list[Any] = []
-    if rec.get("kind") == "quote":
-        speaker = rec.get("speaker") or {}
-        lines.append(Text("“" + rec["text"] + "”", style="bold"))
-        lines.append(
-            Text(
-                "— "
-                + ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
-                + f"  ({rec['form']})"
-            )
-        )
-    else:
-        head = Text()
-        head.append(rec.get("metric") or "", style="bold")
-        head.append(": ")
-        head.append(rec.get("value_text") or "", style="bold cyan")
-        lines.append(head)
-        details = [
-            f"{k}: {rec[k]}"
-            for k in (
-                "measure",
-                "qualifier",
-                "period",
-                "compared_to",
-                "direction",
-                "sector",
-                "metric_en",
-            )
-            if rec.get(k) not in (None, "")
-        ]
-        lines.append(Text("  ".join(details), style="dim"))
-    lines.append(Text(""))
-    lines.append(Text("Sentence", style="underline"))
-    needle = rec.get("value_text") if rec.get("kind") == "fact" else rec.get("text")
-    sentence = Text(rec.get("sentence") or "")
-    if needle:
-        sentence.highlight_words([needle], style="bold yellow")
-    lines.append(sentence)
-    if context.get("paragraph") and context["paragraph"] != rec.get("sentence"):
-        lines.append(Text(""))
-        lines.append(Text("Paragraph", style="underline"))
-        lines.append(Text(context["paragraph"], style="dim"))
-    related = context.get("related") or []
-    if related:
-        lines.append(Text(""))
-        lines.append(Text("Related", style="underline"))
-        for other in related:
-            lines.append(Text(f"{other['id']}  {other.get('metric')}: {other.get('value_text')}"))
-    citations = context.get("citation") or {}
-    if citations:
-        lines.append(Text(""))
-        lines.append(Text("Cite", style="underline"))
-        for lang in ("vi", "en"):
-            if citations.get(lang):
-                lines.append(Text(f"[{lang}] {citations[lang]}"))
-    _console().print(Panel(Group(*lines), title=rec["id"], expand=True))
+    console = _console()
+    for n, (title, lines) in enumerate(sections):
+        if n:
+            console.print()
+        console.print(Text(title, style="dim" if n == 0 else "underline"))
+        for i, line in enumerate(lines):
+            text = Text(line)
+            if n == 0 and i == 0:
+                text.stylize("bold")
+            elif title == "Sentence":
+                needle = rec.get("value_text") if rec.get("kind") == "fact" else rec.get("text")
+                if needle:
+                    text.highlight_words([needle], style="bold yellow")
+            elif title == "Paragraph" or (n == 0 and i == 1):
+                text.stylize("dim")
+            _indented(console, text)
+    console.file.flush()
 
 
 VERDICT_STYLE = {
@@ -442,15 +610,41 @@ def quote_panel(result: dict[str, Any]) -> None:
 def key_value_table(
     rows: list[dict[str, Any]], columns: list[str], title: str | None = None
 ) -> None:
+    """Rows of a few columns (`sources`, `stats`). Piped: tab-separated lines, no header. At
+    a terminal: a table, or under 100 columns a card per row (the short values on one line,
+    each long one on its own), so titles wrap at full width instead of in a narrow column."""
+    values = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+    if not is_terminal():
+        write_tsv(values)
+        return
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, title=title)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
-    _console().print(table)
+    console = _console()
+    long = {i for i in range(len(columns)) if any(len(v[i]) > 24 for v in values)}
+    if console.width >= 100 or not long or len(columns) <= 2:
+        table = Table(box=box.SIMPLE_HEAD, title=title)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row_values in values:
+            table.add_row(*row_values)
+        console.print(table)
+        return
+    for row, row_values in zip(rows, values, strict=True):
+        head = Text()
+        for i, col in enumerate(columns):
+            if i in long or not row_values[i]:
+                continue
+            if head:
+                head.append("  ")
+            label = f"{col}: " if isinstance(row.get(col), (int, float)) else ""
+            head.append(label + row_values[i], style="bold" if i == 0 else None)
+        console.print(head)
+        for i in sorted(long):
+            if row_values[i]:
+                console.print(Text("  " + row_values[i]))
+        console.print()
 
 
 def message(text: str) -> None:
