@@ -123,7 +123,9 @@ class _Draft:
     own_period: bool = False
     joined: bool = False
     related: list[int] = field(default_factory=list)
-    clause_sector: str | None = None  # named in its clause before it: "về chuyển đổi số, ..."
+    clause_before: str = (
+        ""  # its clause up to it, where a sector may be named: "về chuyển đổi số, ..."
+    )
 
 
 # --- step 2: what every figure of a sentence shares -----------------------------------------------
@@ -147,7 +149,6 @@ class _SentenceView:
         self.resolved = _resolve(mentions, para, scope)
         self.ages = "tuổi" in text and AGE_RANGE_RE.search(text) is not None
         self.targets = has_target_words(text)
-        self.any_sector = sector_of(text) is not None
         self.doc_year = scope.year
 
 
@@ -581,7 +582,7 @@ def _read_figure(
     )
     fact.id = make_id(doc_sha, "fact", sentence.ordinal, fact.span[0], fact.value_text)
     d = _Draft(fact, num, r.inherited, own_period=mention is not None, joined=r.joined)
-    d.clause_sector = sector_of(seg_before) if view.any_sector else None
+    d.clause_before = seg_before
     return d
 
 
@@ -703,7 +704,12 @@ def _sectors(drafts: list[_Draft], para: _Para) -> None:
     No sector rather than a wrong one."""
     before: str | None = None
     for d in drafts:
-        d.fact.sector = sector_of(d.fact.metric) or para.heading_sector or d.clause_sector or before
+        d.fact.sector = (
+            sector_of(d.fact.metric)
+            or para.heading_sector
+            or (sector_of(d.clause_before) if d.clause_before else None)
+            or before
+        )
         before = d.fact.sector
 
 
