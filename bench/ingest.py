@@ -408,20 +408,34 @@ from pathlib import Path
 from mickb.ingest.pipeline import StageTimes, build, ingest
 from mickb.kb.store import KB
 mode, source, db = sys.argv[1:4]
+jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+def written():  # bytes this process sent to storage (/proc/self/io), less those cancelled
+    try:
+        io = dict(line.split(": ") for line in open("/proc/self/io").read().splitlines())
+        return int(io["write_bytes"]) - int(io["cancelled_write_bytes"])
+    except OSError:
+        return -1
 times = StageTimes()
+written_before = written()
 start = time.perf_counter()
 if mode == "ingest":
     with KB.open(db, create=True) as kb:
-        report = ingest(kb, [Path(source)], times=times)
+        report = ingest(kb, [Path(source)], times=times, jobs=jobs)
 else:
-    report = build(Path(source), Path(db), times=times)
+    report = build(Path(source), Path(db), times=times, jobs=jobs)
 wall = time.perf_counter() - start
+written_bytes = written() - written_before
+own, workers = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+load = open("/proc/loadavg").read().split()[0]
 try:  # this process's own high-water mark (ru_maxrss would count the parent it forked from)
     status = open("/proc/self/status").read()
     peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
 except (OSError, IndexError):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"wall": wall, "stages": times.to_dict(), "peak_mib": peak,
+                  "written": written_bytes, "kb_bytes": Path(db).stat().st_size,
+                  "cpu": cpu, "load": float(load),
                   "facts": sum(o.facts for o in report.outcomes),
                   "quotes": sum(o.quotes for o in report.outcomes),
                   "failed": [o.error for o in report.outcomes if o.status == "failed"]}))
@@ -444,11 +458,11 @@ def warm_bytecode() -> None:
     subprocess.run([PYTHON, "-c", f"import {modules}"], env=child_env(), check=True)
 
 
-def run_child(mode: str, source: Path, db: Path) -> dict[str, Any]:
+def run_child(mode: str, source: Path, db: Path, jobs: int = 1) -> dict[str, Any]:
     """Ingest a report (mode "ingest") or build a KB from a folder ("build") in a fresh
-    interpreter: wall seconds, seconds per stage, peak RSS, records stored."""
+    interpreter: wall seconds, seconds per stage, peak RSS, records stored, bytes written."""
     proc = subprocess.run(
-        [PYTHON, "-c", CHILD, mode, str(source), str(db)],
+        [PYTHON, "-c", CHILD, mode, str(source), str(db), str(jobs)],
         env=child_env(),
         capture_output=True,
         text=True,
@@ -459,7 +473,7 @@ def run_child(mode: str, source: Path, db: Path) -> dict[str, Any]:
     return result
 
 
-STAGES = ("read", "clean_split", "figures", "quotes", "store")
+STAGES = ("read", "clean_split", "figures", "quotes", "rows", "store")
 STAGE_GOAL = 5.0  # MB/s for each stage but figures (a later helper speeds those up)
 TOTAL_GOAL = 1.0  # MB/s per core, issue 5
 RSS_GOAL = 300.0  # MiB
@@ -509,6 +523,157 @@ def verdicts(rows: list[tuple[str, float, dict[str, Any]]]) -> list[str]:
     return out
 
 
+# --- real news text: every core, and the ratio to plain reading (issue 13) ------------------
+
+NEWS_CORPUS = Path("/work/corpus_news")  # a folder of .txt articles (not in the repository)
+NEWS_FALLBACK = ROOT.parent / "shared" / "corpus" / "news"
+NEWS_GOAL = 1.0  # MB/s per core with extraction and indexing
+SPEEDUP_GOAL = 1.8  # on 2 cores against --jobs 1
+FULL_GOAL_SECONDS = 75.0  # the whole 124 MB corpus on this 2-core machine
+WRITES_GOAL = 5.0  # bytes written / KB size ("a few times")
+
+
+def news_sample(megabytes: float, folder: Path) -> tuple[Path, str]:
+    """A folder of links to the first articles (sorted) making up `megabytes` MB; when the
+    corpus is missing, the 60 shared articles repeated (each copy differs by trailing
+    blank lines, so each is a document of its own)."""
+    target = folder / f"news-{megabytes:g}mb"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    budget = megabytes * 1e6
+    if NEWS_CORPUS.is_dir():
+        for path in sorted(NEWS_CORPUS.glob("*.txt")):
+            if budget <= 0:
+                break
+            (target / path.name).symlink_to(path)
+            budget -= path.stat().st_size
+        return target, f"{NEWS_CORPUS} (first articles by name)"
+    articles = sorted(NEWS_FALLBACK.glob("*.txt"))
+    copy = 0
+    while budget > 0:
+        for path in articles:
+            text = path.read_text(encoding="utf-8") + "\n" * (copy + 1)
+            (target / f"{copy:04d}_{path.name}").write_text(text, encoding="utf-8")
+            budget -= len(text.encode())
+        copy += 1
+    return target, f"{NEWS_FALLBACK} repeated {copy} times (the corpus folder was missing)"
+
+
+def read_and_tokenise(folder: Path) -> tuple[float, int]:
+    """Seconds to read, decode, NFC-normalise and split into words every file: the floor."""
+    import re
+    import time
+    import unicodedata
+
+    word = re.compile(r"\w+")
+    start = time.perf_counter()
+    size = words = 0
+    for path in sorted(folder.iterdir()):
+        data = path.read_bytes()
+        size += len(data)
+        words += len(word.findall(unicodedata.normalize("NFC", data.decode("utf-8"))))
+    return time.perf_counter() - start, size
+
+
+def news_bench(megabytes: float, jobs_list: list[int], work: Path) -> None:
+    sample, origin = news_sample(megabytes, work)
+    floor_seconds, size = read_and_tokenise(sample)
+    mb = size / 1e6
+    print(
+        f"\nReal news text: {mb:.1f} MB, {sum(1 for _ in sample.iterdir()):,} articles "
+        f"from {origin}"
+    )
+    print(f"read + decode + NFC + split into words: {mb / floor_seconds:.1f} MB/s (the floor)")
+    header = [
+        "jobs",
+        "seconds",
+        "MB/s",
+        "MB/s/core",
+        "x floor",
+        "speedup",
+        "CPU s",
+        "load",
+        "written/KB",
+        *[f"{s} s" for s in STAGES],
+    ]
+    table = [header]
+    results: dict[int, dict[str, Any]] = {}
+    for jobs in jobs_list:
+        result = run_child("ingest", sample, work / f"news-{jobs}.sqlite", jobs)
+        results[jobs] = result
+        rate = mb / result["wall"]
+        base = results[jobs_list[0]]["wall"]
+        table.append(
+            [
+                str(jobs),
+                f"{result['wall']:.1f}",
+                f"{rate:.2f}",
+                f"{rate / jobs:.2f}",
+                f"{(result['wall'] / floor_seconds):.0f}x",
+                f"{base / result['wall']:.2f}x",
+                f"{result['cpu']:.1f}",
+                f"{result['load']:.1f}",
+                f"{result['written'] / result['kb_bytes']:.1f}",
+                *[f"{result['stages'].get(s, 0):.1f}" for s in STAGES],
+            ]
+        )
+        print(f"done: --jobs {jobs} in {result['wall']:.1f} s", file=sys.stderr)
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for r in table:
+        print("  ".join(cell.rjust(w) for cell, w in zip(r, widths, strict=True)))
+    print(
+        "(stage seconds are summed over workers; 'store' is the one writer; CPU s: user + "
+        "system of the run and its workers; load: the 1-minute load average at the end, other "
+        "work on the machine included; written/KB: bytes the writer sent to storage, "
+        "/proc/self/io, over the KB's size)"
+    )
+    from goals import goal_line
+
+    one = results[jobs_list[0]]
+    per_core = mb / one["wall"] / jobs_list[0]
+    spent = {stage: one["stages"].get(stage) or 0.0 for stage in STAGES}
+    heavy = ", ".join(
+        f"{k} {v / one['wall']:.0%}" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])[:3]
+    )
+    goal_line(
+        f"news ingest: MB/s per core (--jobs {jobs_list[0]})",
+        f"{per_core:.2f}",
+        f">= {NEWS_GOAL:g}",
+        per_core >= NEWS_GOAL,
+        "" if per_core >= NEWS_GOAL else f"time: {heavy}",
+    )
+    if len(jobs_list) > 1:
+        last = jobs_list[-1]
+        speedup = one["wall"] / results[last]["wall"]
+        # What the workers cost beyond the work itself: the speedup free cores would give.
+        cpu_ratio = results[last]["cpu"] / one["cpu"]
+        goal_line(
+            f"news ingest: --jobs {last} vs --jobs 1",
+            f"{speedup:.2f}x",
+            f">= {SPEEDUP_GOAL:g}x",
+            speedup >= SPEEDUP_GOAL,
+            ""
+            if speedup >= SPEEDUP_GOAL
+            else f"CPU {cpu_ratio:.2f}x that of --jobs 1 (at most {last / cpu_ratio:.2f}x on "
+            f"{last} free cores); load average {results[last]['load']:.1f} at the end",
+        )
+        if megabytes >= 120:
+            wall = results[last]["wall"]
+            goal_line(
+                f"news ingest: the whole corpus, --jobs {last}",
+                f"{wall:.0f} s",
+                f"<= {FULL_GOAL_SECONDS:g} s",
+                wall <= FULL_GOAL_SECONDS,
+            )
+    worst = max(r["written"] / r["kb_bytes"] for r in results.values())
+    goal_line(
+        "news ingest: bytes written / KB size",
+        f"{worst:.1f}",
+        f"<= {WRITES_GOAL:g}",
+        worst <= WRITES_GOAL,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="5,50", help="single-report sizes in MB")
@@ -517,7 +682,21 @@ def main() -> None:
     parser.add_argument("--generate", type=float, help="only write a report of this many MB")
     parser.add_argument("--out", type=Path, help="with --generate: where to write it")
     parser.add_argument("--keep", action="store_true", help="keep bench/out/ingest-* files")
+    parser.add_argument(
+        "--news", type=float, default=0, help="MB of real news text to ingest (0: skip; 124: all)"
+    )
+    parser.add_argument("--jobs", default="1,2", help="with --news: the --jobs values to run")
     args = parser.parse_args()
+    if args.news:
+        OUT.mkdir(parents=True, exist_ok=True)
+        warm_bytecode()
+        work = Path(tempfile.mkdtemp(prefix="news-", dir=OUT))
+        try:
+            news_bench(args.news, [int(j) for j in args.jobs.split(",")], work)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     if args.generate:
         plan = generate(args.out or OUT / f"report-{args.generate:g}mb.md", args.generate)
         print(
