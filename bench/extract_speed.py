@@ -102,13 +102,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"tok": t_tok, "num": t_num, "fig": t_fig, "facts": n_facts}))
         return 0
+    if args.against:
+        # alternate the two, so that both meet the same load of a shared machine
+        old: dict[str, float] = {}
+        for _ in range(args.repeat):
+            run = _run_revision(args.against, argv or sys.argv[1:])
+            old = {k: min(v, old.get(k, v)) for k, v in run.items()}
+            t_num = min(t_num, best_of(1, numbers))
+            t_fig = min(t_fig, best_of(1, figures))
     print(f"{len(docs)} articles, {mb:.2f} MB, {len(sentences)} sentences, {n_facts} facts")
     print(f"tokenise (str.split)  {mb / t_tok:8.2f} MB/s")
     print(f"find_numbers          {mb / t_num:8.2f} MB/s  ({t_num / t_tok:.1f}x tokenising)")
     print(f"extract_figures       {mb / t_fig:8.2f} MB/s  ({t_fig / t_tok:.1f}x tokenising)")
     if args.against:
-        old = _run_revision(args.against, argv or sys.argv[1:])
-        print(f"\n{args.against} on the same sample ({old['facts']} facts):")
+        print(f"\n{args.against} on the same sample ({old['facts']:g} facts):")
         for label, key, now in (("find_numbers", "num", t_num), ("extract_figures", "fig", t_fig)):
             speed = f"{mb / old[key]:8.2f} MB/s"
             print(f"{label:22}{speed}  (this code {old[key] / now:.2f}x as fast)")
@@ -124,7 +131,7 @@ def _run_revision(rev: str, argv: list[str]) -> dict[str, float]:
             ["git", "archive", rev, "src/mickb"], cwd=root, check=True, capture_output=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        args = [a for a in argv if a != "--against" and a != rev] + ["--json"]
+        args = [a for a in argv if a != "--against" and a != rev] + ["--json", "--repeat", "1"]
         env = dict(os.environ, PYTHONPATH=str(Path(tmp) / "src"))
         out = subprocess.run(
             [sys.executable, __file__, *args], env=env, check=True, capture_output=True, text=True

@@ -24,25 +24,15 @@ class SentenceClues:
     sentence without it, so it is skipped there (each looked for once per sentence, when a
     rule first asks)."""
 
-    __slots__ = ("text", "folded", "_sport", "_phone")
+    __slots__ = ("text", "folded", "age", "tet", "plate", "_sport", "_phone")
 
     def __init__(self, text: str, folded: str) -> None:
         self.text, self.folded = text, folded
+        self.age = "tuoi" in folded or " old" in folded or "aged" in folded
+        self.tet = "Tết" in text
+        self.plate = "bks" in folded or "bien so" in folded or "bien kiem soat" in folded
         self._sport: bool | None = None
         self._phone: bool | None = None
-
-    @property
-    def age(self) -> bool:
-        return "tuoi" in self.folded or " old" in self.folded or "aged" in self.folded
-
-    @property
-    def tet(self) -> bool:
-        return "Tết" in self.text
-
-    @property
-    def plate(self) -> bool:
-        f = self.folded
-        return "bks" in f or "bien so" in f or "bien kiem soat" in f
 
     @property
     def sport(self) -> bool:
@@ -143,6 +133,15 @@ class Spot:
             self._words = _prev_words(self.folded, self.s)
         return self._words
 
+    def may_end_with(self, tails: tuple[str, ...]) -> bool:
+        """False when the last of `words` cannot end with one of `tails`: that word is the
+        tail of the last run of word characters before the number (a cheap test that spares
+        most numbers reading the words)."""
+        end, low, f = self.s, max(0, self.s - 60), self.folded
+        while end > low and f[end - 1] not in _TOKEN_CHARS:
+            end -= 1
+        return f.endswith(tails, low, end)
+
     @property
     def value(self) -> int:
         return int(self.digits) if self.whole else -1
@@ -168,6 +167,7 @@ def _adjacent_words(text: str, s: int) -> list[str]:
     return out
 
 
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$%.")  # of _FOLDED_TOKEN_RE
 _DIGIT_DOT_END_RE = re.compile(r"\d\.$")
 _FOLDED_TOKEN_RE = re.compile(r"[a-z0-9$%.]+")
 
@@ -385,8 +385,11 @@ def after_a_name(p: Spot) -> str | None:
     "Galaxy Note 7", "iPhone 7", "Snapdragon 835", "súng Colt 45", "Bệnh viện Nhi Đồng 1",
     "cầu Sài Gòn 2", "kênh Europe 1". Not: "Năm 2022" or "Có 5" (the sentence's first word),
     "Hà Nội 12 ca" (a count noun follows), "APEC 2017" (a year)."""
-    if not (p.bare and p.whole and len(p.digits) <= 4) or not p.prev or p.text.isupper():
+    if not (p.bare and p.whole and len(p.digits) <= 4) or not p.prev:
         return None
+    head = p.text[max(0, p.s - 24) : p.s].rstrip()
+    if head[-len(p.prev[-1]) :].islower() or p.text.isupper():
+        return None  # (no capital in the word before: no name)
     if len(p.digits) == 4 and 1900 <= p.value <= 2100:
         return None
     name = p.last()
@@ -588,7 +591,7 @@ _DOC_WORDS = (
 def document_word(p: Spot) -> str | None:
     """Numbers of documents and their parts: "Luật 2013", "Nghị định 100", "Điều 5",
     "khoản 7"."""
-    if p.bare and " ".join(p.words).endswith(_DOC_WORDS):
+    if p.bare and p.may_end_with(_DOC_WORDS) and " ".join(p.words).endswith(_DOC_WORDS):
         return "document"
     return None
 
@@ -697,6 +700,7 @@ def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | Non
 # --- years, ages, durations ----------------------------------------------------------------
 
 _YEAR_WORDS = frozenset(("nam", "year", "fy", "sn", "sinh"))
+_YEAR_TAILS = tuple(_YEAR_WORDS)
 
 
 def year(p: Spot) -> str | None:
@@ -708,10 +712,11 @@ def year(p: Spot) -> str | None:
     if n == 4 and 1900 <= p.value <= 2100:
         if p.bare:
             return "year"
-        words = p.words
+        words = p.words if p.may_end_with(_YEAR_TAILS) else []
         if words and words[-1] in _YEAR_WORDS:
             return "year"
-    if n <= 4 and p.bare:  # "năm 1230", "năm 16", "sinh viên năm 3"
+    if n <= 4 and p.bare and p.may_end_with(("nam", "year", "fy")):
+        # "năm 1230", "năm 16", "sinh viên năm 3"
         words = p.words
         if words and words[-1] in ("nam", "year", "fy"):
             return "year"
@@ -751,12 +756,15 @@ def duration(p: Spot) -> str | None:
 
 
 _PERIOD_WORDS = ("thang", "quy", "tuan", "khoa", "nhiem ky", "phien", "ky hop")
+_DAY_MONTH_TAILS = tuple({w.split()[-1] for w in _PERIOD_WORDS + _DATE_WORDS})
 
 
 def day_or_month(p: Spot) -> str | None:
     """A day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2", "hôm 5"."""
+    if not (p.bare and p.whole and p.value <= 31 and p.may_end_with(_DAY_MONTH_TAILS)):
+        return None
     words = p.words
-    if words and p.bare and p.whole and p.value <= 31:
+    if words:
         last = words[-1]
         if last in _PERIOD_WORDS or last in _DATE_WORDS or " ".join(words[-2:]) in _PERIOD_WORDS:
             return "date"
@@ -816,7 +824,8 @@ def _where_it_sits(p: Spot) -> str | None:
 
 def _after_words(p: Spot) -> str | None:
     """Rules on the words written before the number."""
-    if p.prev:
+    word_rules = bool(p.prev) and (p.last() in _ONE_WORDS or p.last(2) in _TWO_WORDS)
+    if word_rules:
         for rule in (ordinal_after_thu, number_after_so):
             reason = rule(p)
             if reason:
@@ -833,16 +842,19 @@ def _after_words(p: Spot) -> str | None:
         reason = dotted_date(p)
         if reason:
             return reason
+    if word_rules:
+        reason = label_word(p)
+        if reason:
+            return reason
     if p.prev:
-        for rule in (label_word, vehicle_class):
-            reason = rule(p)
-            if reason:
-                return reason
+        reason = vehicle_class(p)
+        if reason:
+            return reason
     if p.after in "'’′":
         reason = minute_mark(p)
         if reason:
             return reason
-    if p.prev:
+    if word_rules:
         reason = rank_word(p)
         if reason:
             return reason
@@ -853,6 +865,14 @@ def _after_words(p: Spot) -> str | None:
     if p.prev:
         return after_a_name(p)
     return None
+
+
+# the last word (or two) before a number that one of the word rules looks for
+_ONE_WORDS = frozenset(
+    [w for w in _LABELS if " " not in w]
+    + ["thứ", "số", "no", "hạng", "top", "khóa", "khoá", "đoạn"]
+)
+_TWO_WORDS = frozenset([w for w in _LABELS if " " in w] + ["giai đoạn", "tỷ số", "tỉ số"])
 
 
 def _calendar(p: Spot) -> str | None:

@@ -438,6 +438,8 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             raw.context = raws[-1].context if raws else "code"
         elif sent.urls and any(a <= s < b for a, b in sent.urls):
             raw.context = "url"
+        elif reading.kind in ("percent", "money") and not _letters_around(text, s, e):
+            pass  # an amount with no letter against it: a figure (identifiers.context_of_amount)
         else:
             spot = Spot(
                 text,
@@ -459,6 +461,11 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
                 span_end = raw.span_end = spot.span_end
         raws.append(raw)
     return raws
+
+
+def _letters_around(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s else " "
+    return before.isalpha() or before == "-" or (e < len(text) and text[e].isalpha())
 
 
 _CARRIED = frozenset(

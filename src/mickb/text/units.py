@@ -82,6 +82,7 @@ CURRENCIES: dict[str, str] = {
     "nhân dân tệ": "CNY",
     "won": "KRW",
     "bảng anh": "GBP",
+    "bảng": "GBP",
     "nzd": "NZD",
     "aud": "AUD",
 }
@@ -305,7 +306,7 @@ _FUNCTION_WORDS = frozenset(
     để vì do bởi nhưng mà thì là nên rằng nếu khi sau trước giữa cùng qua vào ra lên xuống
     gồm kể ngay cả mỗi mọi các những này đó kia ấy nọ khác nào đây đấy hết đều
     đã đang sẽ vừa mới được bị có không chưa chẳng cũng vẫn còn lại luôn thường rất quá khá
-    hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng
+    hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng một
     ngày tháng năm hôm sáng chiều tối đêm trưa lúc giờ phút giây tuần quý tuổi
     đạt tăng giảm chiếm
     the of and in on at to for from with by as per than""".split()
@@ -316,13 +317,13 @@ _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
     vay bỏ mất chạy dôi cung khám điều đánh nói tuyên kêu xin lấy ký trị đồng sở đối
     bao dự ước tính đề đặt xây tổ hỗ xử kiểm thanh chịu tử tự bảo
     lớn nhỏ cũ cao thấp tốt xấu nặng nhẹ ấn đặc nổi gần xa phía khu vực toàn tiêu đáng thay
-    chủ yếu đăng sống học chơi tiêm mắc nhiễm khỏi rời thoát kết ly vượt đỗ trượt thi đón
+    chủ yếu đăng sống chơi tiêm mắc nhiễm khỏi rời thoát kết ly vượt đỗ trượt thi đón
     nghỉ bay chở chứa tuyển thắng thua hòa phát cho biết""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
 _NOT_NOUN_HEADS = _FUNCTION_WORDS | frozenset(
-    "phần độ thứ kế dự so cùng tiền doanh lợi lãi lỗ vốn kinh chi giá kim ngân".split()
+    "phần độ thứ kế dự so cùng tiền doanh lợi lãi lỗ vốn kinh chi giá kim ngân gặp".split()
 )
 # Words that make a count noun of the vocabulary a longer one: "2 công ty con", "3 dự án
 # thành phần", "1 điện thoại di động".
@@ -441,6 +442,9 @@ _WORDS_RE = re.compile(
 )
 
 
+_FIRST_WORD_RE = re.compile(r"[ \t\u00a0]*" + _WORD)
+
+
 def _tokens(text: str, pos: int, n: int) -> list[_Token]:
     """Up to n (at most six) words right after `pos`, separated by spaces only."""
     m = _WORDS_RE.match(text, pos)
@@ -520,11 +524,12 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         p = _SPACES_RE.match(text, p).end()  # type: ignore[union-attr]
     if p < len(text) and text[p] == "%" and p - pos <= 1:
         return _percent_sign(text, p, r)
-    tokens = _tokens(text, pos, 6)
+    first = _FIRST_WORD_RE.match(text, pos)
     vocab = _vocabulary()
-    if not tokens or _fold_word(tokens[0].text.lower()) not in vocab.first_words:
+    if first is None or _fold_word(first.group(1).lower()) not in vocab.first_words:
         # (no unit word starts here: most numbers of news are followed by other words)
         return _no_unit_word(text, pos, r, currency_before)
+    tokens = _tokens(text, pos, 6)
     keys = _keys(tokens, marked)
     folded = keys if not marked else [_fold_word(t.text) for t in tokens]
     if _percent_words(text, tokens, folded, r):
@@ -628,6 +633,8 @@ def _unit_word_ok(text: str, tokens: list[_Token], i: int, entry: Word, pos: int
         return False
     if first.start == pos and entry.kind not in ("measure", "currency"):
         return False  # letters glued to the digits name a thing ("5G"), unless a unit ("350km")
+    if entry.spelled == "bảng" and i == 0:
+        return False  # "3 bảng" counts tables; "185 triệu bảng" is money
     if entry.kind == "currency" and entry.spelled in ("đồng", "dong") and i == 0:
         # ("tỷ đồng bằng 47%": after a scale word "đồng" is the currency, whatever follows)
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""

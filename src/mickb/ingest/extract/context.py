@@ -162,6 +162,13 @@ _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
     "relative": (("năm",), re.compile(r"năm\s+(?:nay|ngoái|qua|tới)")),
     "year": (("19", "20"), None),
 }
+_DIGIT_RE = re.compile(r"\d")
+# What every kind that needs no digit holds (lower-cased): "nửa đầu năm", "quý IV", "tháng
+# Tư", "cả năm", "năm nay". (A test checks that it agrees with the guards.)
+_NO_DIGIT_PERIOD_RE = re.compile(
+    r"nửa\s+(?:đầu|cuối)|quý\s+[iv1-4]|tháng\s+[^\W\d]|(?:cả|trọn)\s+năm|"
+    r"năm\s+(?:nay|ngoái|qua|tới)"
+)
 _ODD_CASE = "ıſİ"
 # Every guard word of every kind, for sentences that can be passed over at once.
 _GUARD_WORDS = tuple(dict.fromkeys(w for needles, _ in _PERIOD_GUARDS.values() for w in needles))
@@ -316,11 +323,16 @@ def periods(text: str) -> list[Mention]:
 def _periods(text: str) -> tuple[Mention, ...]:
     low, odd = text.lower(), has_odd_case(text)
     if not odd:
-        for w in _GUARD_WORDS:
-            if w in low:
-                break
+        if not _DIGIT_RE.search(text):
+            # without a digit only these kinds can stand: one search says whether any does
+            if not _NO_DIGIT_PERIOD_RE.search(low):
+                return ()
         else:
-            return ()  # most sentences: no pattern's guard word, no period
+            for w in _GUARD_WORDS:
+                if w in low:
+                    break
+            else:
+                return ()  # no pattern's guard word, no period
     kinds = _PERIOD_PATTERNS if odd else [(p, k) for p, k in _PERIOD_PATTERNS if _may_hold(low, k)]
     taken: list[tuple[int, int]] | None = None  # (the comparisons: asked at the first match)
     out: list[Mention] = []

@@ -83,9 +83,9 @@ _PLAN_VERBS = (
     r"cắt giảm|mở rộng|nâng cấp|xây dựng|doanh thu|lợi nhuận|will|plans?"
 )
 _WILL_ACT_RE = re.compile(
-    r"(?<![\w])(?:sẽ|dự kiến|dự kiến sẽ|phải|đề xuất|kiến nghị|will)\s+(?:tiếp tục\s+|còn\s+)?(?:"
+    r"(?<![\w])(?:(?:sẽ|dự kiến|dự kiến sẽ|đề xuất|kiến nghị|will)\s+(?:tiếp tục\s+|còn\s+)?(?:"
     + _PLAN_VERBS
-    + r")(?![\w])",
+    + r")|phải\s+(?:nâng|đạt|tăng|giảm))(?![\w])",
     _F,
 )
 # What _PLAN_RE or _WILL_ACT_RE can match in a clause of a sentence can be found in the whole
