@@ -524,9 +524,9 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         p = _SPACES_RE.match(text, p).end()  # type: ignore[union-attr]
     if p < len(text) and text[p] == "%" and p - pos <= 1:
         return _percent_sign(text, p, r)
-    first = _FIRST_WORD_RE.match(text, pos)
+    head = _FIRST_WORD_RE.match(text, pos)
     vocab = _vocabulary()
-    if first is None or _fold_word(first.group(1).lower()) not in vocab.first_words:
+    if head is None or _fold_word(head.group(1).lower()) not in vocab.first_words:
         # (no unit word starts here: most numbers of news are followed by other words)
         return _no_unit_word(text, pos, r, currency_before)
     tokens = _tokens(text, pos, 6)
