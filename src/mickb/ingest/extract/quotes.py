@@ -557,31 +557,45 @@ class Registry:
 
     def resolve(self, phrase: str, pos: int) -> tuple[Speaker | None, Person | None]:
         """A speaker phrase ('ông Hùng', 'Thủ tướng', 'lãnh đạo Cục Viễn thông') at stream
-        position `pos` -> the speaker, and the registry person when there is one."""
+        position `pos` -> the speaker, and the registry person when there is one.
+
+        A phrase with a name is that person (`_resolve_named`); one without is a pronoun, a
+        form of address, someone the text does not name, a relation of someone, or a role
+        (`_resolve_unnamed`, `_resolve_role`)."""
         phrase = _trim_phrase(phrase)
         if not phrase or len(phrase.split()) > 25:
             return None, None
         found = list(_names(phrase))
         if found:
-            name, start, end = found[-1]
-            for first in found[:-1]:
-                # "ông X, lãnh đạo Warburg Pincus": the words after X are all X's roles.
-                if not phrase[first[2] + _appositive_run(phrase[first[2] :])[1] :].strip(" ,"):
-                    name, start, end = first
-                    break
-            # "ông Trần Văn Khoa, Giám đốc Viettel Post": the name, its role after it.
-            if _is_short(name):
-                person = self._short(name, pos) or self.people.get(name)
-            else:
-                person = self.people.get(name)
-            if person is None:
-                person = self.person(name)
-            title = _title_before(phrase[:start])
-            if title:
-                person.add_role(title)
-            for role in _appositives(phrase[end:]):
-                person.add_role(role)
-            return Speaker(person.name, person.role_for(title)), person
+            return self._resolve_named(phrase, found, pos)
+        return self._resolve_unnamed(phrase, pos)
+
+    def _resolve_named(
+        self, phrase: str, found: list[tuple[str, int, int]], pos: int
+    ) -> tuple[Speaker, Person]:
+        """'ông Trần Văn Khoa, Giám đốc Viettel Post': the name, its role after it."""
+        name, start, end = found[-1]
+        for first in found[:-1]:
+            # "ông X, lãnh đạo Warburg Pincus": the words after X are all X's roles.
+            if not phrase[first[2] + _appositive_run(phrase[first[2] :])[1] :].strip(" ,"):
+                name, start, end = first
+                break
+        if _is_short(name):
+            person = self._short(name, pos) or self.people.get(name)
+        else:
+            person = self.people.get(name)
+        if person is None:
+            person = self.person(name)
+        title = _title_before(phrase[:start])
+        if title:
+            person.add_role(title)
+        for role in _appositives(phrase[end:]):
+            person.add_role(role)
+        return Speaker(person.name, person.role_for(title)), person
+
+    def _resolve_unnamed(self, phrase: str, pos: int) -> tuple[Speaker | None, Person | None]:
+        """A phrase with no name: 'ông', 'Đồng chí' (the person last named so), 'một cán bộ
+        điều tra' (someone unnamed), 'bố anh ấy' (a relation), or a role."""
         low = phrase.lower()
         demonstrative = False
         for suffix in (" này", " ấy", " đó", " nói trên"):
@@ -608,23 +622,31 @@ class Registry:
             return (Speaker(None, role), None) if role else (None, None)
         head = _SPEAKER_HEAD_RE.match(phrase)
         if head:
-            person = self._recent(pos, role=low)
-            if person is None and demonstrative and len(low.split()) <= 3:
-                # "người dùng này": the person the text has just named.
-                person = self._just_named(pos)
+            return self._resolve_role(phrase, low, head, demonstrative, pos)
+        return None, None
+
+    def _resolve_role(
+        self, phrase: str, low: str, head: re.Match[str], demonstrative: bool, pos: int
+    ) -> tuple[Speaker | None, Person | None]:
+        """A role ('Thủ tướng', 'Chuyên gia này'): the person named recently with it, else
+        the role with no name."""
+        person = self._recent(pos, role=low)
+        if person is None and demonstrative and len(low.split()) <= 3:
+            # "người dùng này": the person the text has just named.
+            person = self._just_named(pos)
+        if person:
+            return Speaker(person.name, person.role_for(phrase)), person
+        # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
+        # capitalised one: "Giám đốc Sở Xây dựng" is not any "Giám đốc").
+        words = phrase.split()
+        while len(words) > len(head.group().split()) and words[-1].islower():
+            words.pop()
+            person = self._recent(pos, role=" ".join(words).lower())
             if person:
-                return Speaker(person.name, person.role_for(phrase)), person
-            # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
-            # capitalised one: "Giám đốc Sở Xây dựng" is not any "Giám đốc").
-            words = phrase.split()
-            while len(words) > len(head.group().split()) and words[-1].islower():
-                words.pop()
-                person = self._recent(pos, role=" ".join(words).lower())
-                if person:
-                    return Speaker(person.name, person.role_for(" ".join(words))), person
-            role = _cut_role(phrase, _SPEAKER_HEAD_RE)
-            if role:
-                return Speaker(None, role), None
+                return Speaker(person.name, person.role_for(" ".join(words))), person
+        role = _cut_role(phrase, _SPEAKER_HEAD_RE)
+        if role:
+            return Speaker(None, role), None
         return None, None
 
     def _just_named(self, pos: int) -> Person | None:
@@ -852,120 +874,180 @@ def _own_title(title: str) -> str:
 
 def _names(text: str) -> list[tuple[str, int, int]]:
     """Person names in `text`: 2-4 capitalised syllables starting with a family name, or 1-4
-    after a form of address ('ông Hùng'); as (name, start, end)."""
+    after a form of address ('ông Hùng'); as (name, start, end).
+
+    Each run of capitalised words is read in order (`_name_in_run`): drop a place that opens
+    it (`_run_after_place`), look at the word right before it (`_tail_word`), drop a form of
+    address or an abbreviated title that opens it (`_strip_address`), find where in it a
+    person's name starts (`_name_start`), and refuse names that are streets, places or the
+    start of an office (`_refused_name`)."""
     out: list[tuple[str, int, int]] = []
     for run in _CAP_RUN_RE.finditer(text):
-        run_start = run.start()
-        words = run.group().split(" ")
-        if len(words) > 1 and f"{words[0]} {words[1]}" in PLACES:
-            if len(words) < 4:
-                continue
-            # "… MTTQ Việt Nam Nguyễn Thị Lan", "doanh nhân Trung Quốc Alex Sun": the place
-            # ends an office, a name may follow.
-            run_start += len(words[0]) + len(words[1]) + 2
-            words = words[2:]
-        tail_word = _tail_word(text, run_start)
-        # The 16 characters before the run matter only after a form of address or a title
-        # (the tests on them below come after a test of `tail_word`).
-        window = text[max(0, run_start - 16) : run_start] if tail_word in _NAME_TAILS else ""
-        honorific = _honorific_before(window) if tail_word in _HONORIFIC_TAILS else ""
-        if len(words) == 1 and tail_word not in _NAME_TAILS:
-            # One capitalised word (most runs: a sentence's first word) is a name only after
-            # a form of address or a title: with neither right before it, no branch below
-            # keeps it (a lone form of address leaves no word; the others need two words).
-            continue
-        first = run_start  # where the name's words start
-        if words[0].lower() in HONORIFICS and (
-            run_start == 0
-            or text[max(0, run_start - 2) : run_start].strip(" ") in _SENTENCE_PUNCT
-            or (len(words) >= 3 and words[1] in SURNAMES)
-        ):
-            # "Ông Sơn": the form of address is not part of the name.
-            honorific, first, words = words[0], first + len(words[0]) + 1, words[1:]
-        if not words:
-            continue
-        if len(words) >= 3 and words[0].upper() in _PERSON_ABBREVIATIONS and words[1] in SURNAMES:
-            # "Bs Dương Văn Linh": an abbreviated title written like a word.
-            first, words = first + len(words[0]) + 1, words[1:]
-        if (
-            len(words) >= 2
-            and words[-1].isascii()
-            and words[-2].isascii()
-            and (_foreign(words[-2]) or _foreign(words[-1]))
-            and (honorific or _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start))
-        ):
-            # "Tổng thống Mỹ Donald Trump", "CEO Tim Cook": a foreign name after a title;
-            # three words after a person's title ("Ngoại trưởng Qatar Mohammed Al Thani").
-            k = len(words) - 2
-            if (
-                k > 0
-                and words[k - 1].isascii()
-                and words[k - 1].isalpha()
-                and words[k - 1] not in _ORG_WORDS
-                and _title_at_end(window, tail_word) in _PERSON_TITLE_WORDS
-            ):
-                k -= 1
-        elif honorific and not _ROLE_HEAD_RE.match(text, first):
-            k = 0
-        elif (
-            2 <= len(words) <= 3
-            and text.startswith(", ", run.end())
-            and all(w.isascii() and w.isalpha() for w in words)
-            and any(_foreign(w) for w in words)
-            and _ROLE_HEAD_RE.match(text, run.end() + 2)
-        ):
-            # "dẫn lời Dmitry Peskov, người phát ngôn …": a foreign name, then its role.
-            k = 0
-        elif words[0] in SURNAMES and len(words) >= 2:
-            k = 0
-        elif (title := _title_at_end(window, tail_word)) and (k := _after_place(words)) >= 0:
-            # "Thủ tướng Anh Theresa May", "Trung sỹ Adam Brown": a title, maybe a country,
-            # then a foreign name (no Vietnamese family name, no diacritics).
-            pass
-        elif (
-            title
-            and (
-                words[0] not in _ORG_WORDS
-                or (len(words) == 1 and words[0] in SURNAMES)
-                # "nghệ sĩ Trung Dân", "HLV Công Vinh": a given name after a person's title
-                or (len(words) == 2 and words[0] not in _COUNTRIES and title in _PERSON_TITLE_WORDS)
-            )
-            # "HLV Hữu Thắng", "đại biểu Giàng A Chu" are names; "Tổng giám đốc Hyundai Thành
-            # Công", "Bí thư Thành ủy Đà Nẵng" are where someone works.
-            and (len(words) == 1 or words[0] in SURNAMES or title not in _OFFICE_TITLE_WORDS)
-            and (
-                len(words) > 1
-                or _LOWER_ROLE_END_RE.search(window)
-                or _TITLE_ABBR_END_RE.search(window)
-                or _stands_alone(text, run.end())
-            )
-        ):
-            # "bác sĩ Tâm", "chuyên gia Hùng", "Thủ tướng May nói": a title, then a name
-            # (after a capitalised title, one word is a name only when a verb or punctuation
-            # follows it: "Giám đốc Kinh doanh" is an office).
-            if len(words) == 1 and _foreign(words[0]) and title not in _PERSON_TITLE_WORDS:
-                continue  # "giám đốc Viettel", "Chánh văn phòng Hepza": where they work
-            k = 0
-        elif words[0] in _ORG_WORDS and (k := _name_after_office(words)) > 0:
-            # "Giám đốc Sở Lâm Văn Tài": the office's first word runs into the name.
-            pass
-        else:
-            continue
-        previous = text[max(0, first - 20) : first].rsplit(None, 1)
-        if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
-            continue  # "đường Triệu Việt Vương", "TP. Hồ Chí Minh"
-        follower = _NEXT_WORD_RE.match(text, run.end())
-        if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
-            # "ủy viên Đoàn Chủ tịch …", "Đoàn Thanh niên": the last capitalised syllable
-            # starts a role or an office with the lower-case one after it: no name here.
-            continue
-        name_words = words[k : k + 4]
-        name = " ".join(name_words)
-        if " ".join(name_words[:2]) in PLACES or name in PLACES:
-            continue
-        start = first + sum(len(word) + 1 for word in words[:k])
-        out.append((name, start, start + len(name)))
+        found = _name_in_run(text, run)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
+    """The person's name one capitalised run holds, as (name, start, end), else None."""
+    trimmed = _run_after_place(run)
+    if trimmed is None:
+        return None
+    run_start, words = trimmed
+    tail_word = _tail_word(text, run_start)
+    # The 16 characters before the run matter only after a form of address or a title
+    # (the tests on them below come after a test of `tail_word`).
+    window = text[max(0, run_start - 16) : run_start] if tail_word in _NAME_TAILS else ""
+    honorific = _honorific_before(window) if tail_word in _HONORIFIC_TAILS else ""
+    if len(words) == 1 and tail_word not in _NAME_TAILS:
+        # One capitalised word (most runs: a sentence's first word) is a name only after
+        # a form of address or a title: with neither right before it, no step below
+        # keeps it (a lone form of address leaves no word; the others need two words).
+        return None
+    honorific, first, words = _strip_address(text, run_start, words, honorific)
+    if not words:
+        return None
+    k = _name_start(text, run, run_start, first, words, honorific, window, tail_word)
+    if k is None or _refused_name(text, run, first, words, k):
+        return None
+    name = " ".join(words[k : k + 4])
+    start = first + sum(len(word) + 1 for word in words[:k])
+    return name, start, start + len(name)
+
+
+def _run_after_place(run: re.Match[str]) -> tuple[int, list[str]] | None:
+    """A run's start and words after a place that opens it ("… MTTQ Việt Nam Nguyễn Thị
+    Lan", "doanh nhân Trung Quốc Alex Sun": the place ends an office, a name may follow);
+    None when a place is all there is room for."""
+    run_start = run.start()
+    words = run.group().split(" ")
+    if len(words) > 1 and f"{words[0]} {words[1]}" in PLACES:
+        if len(words) < 4:
+            return None
+        run_start += len(words[0]) + len(words[1]) + 2
+        words = words[2:]
+    return run_start, words
+
+
+def _strip_address(
+    text: str, run_start: int, words: list[str], honorific: str
+) -> tuple[str, int, list[str]]:
+    """The form of address, where the name's words start, and those words, once a form of
+    address ("Ông Sơn") or an abbreviated title written like a word ("Bs Dương Văn Linh")
+    that opens the run is dropped."""
+    first = run_start
+    if words[0].lower() in HONORIFICS and (
+        run_start == 0
+        or text[max(0, run_start - 2) : run_start].strip(" ") in _SENTENCE_PUNCT
+        or (len(words) >= 3 and words[1] in SURNAMES)
+    ):
+        # "Ông Sơn": the form of address is not part of the name.
+        honorific, first, words = words[0], first + len(words[0]) + 1, words[1:]
+    if len(words) >= 3 and words[0].upper() in _PERSON_ABBREVIATIONS and words[1] in SURNAMES:
+        first, words = first + len(words[0]) + 1, words[1:]
+    return honorific, first, words
+
+
+def _name_start(
+    text: str,
+    run: re.Match[str],
+    run_start: int,
+    first: int,
+    words: list[str],
+    honorific: str,
+    window: str,
+    tail_word: str,
+) -> int | None:
+    """Where in `words` a person's name starts, or None when the run names no one."""
+    if (
+        len(words) >= 2
+        and words[-1].isascii()
+        and words[-2].isascii()
+        and (_foreign(words[-2]) or _foreign(words[-1]))
+        and (honorific or _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start))
+    ):
+        return _foreign_name_start(words, window, tail_word)
+    if honorific and not _ROLE_HEAD_RE.match(text, first):
+        return 0
+    if (
+        2 <= len(words) <= 3
+        and text.startswith(", ", run.end())
+        and all(w.isascii() and w.isalpha() for w in words)
+        and any(_foreign(w) for w in words)
+        and _ROLE_HEAD_RE.match(text, run.end() + 2)
+    ):
+        # "dẫn lời Dmitry Peskov, người phát ngôn …": a foreign name, then its role.
+        return 0
+    if words[0] in SURNAMES and len(words) >= 2:
+        return 0
+    title = _title_at_end(window, tail_word)
+    if title and (k := _after_place(words)) >= 0:
+        # "Thủ tướng Anh Theresa May", "Trung sỹ Adam Brown": a title, maybe a country,
+        # then a foreign name (no Vietnamese family name, no diacritics).
+        return k
+    if title and _name_after_title(text, run, words, window, title):
+        # "bác sĩ Tâm", "chuyên gia Hùng", "Thủ tướng May nói": a title, then a name.
+        if len(words) == 1 and _foreign(words[0]) and title not in _PERSON_TITLE_WORDS:
+            return None  # "giám đốc Viettel", "Chánh văn phòng Hepza": where they work
+        return 0
+    if words[0] in _ORG_WORDS and (k := _name_after_office(words)) > 0:
+        # "Giám đốc Sở Lâm Văn Tài": the office's first word runs into the name.
+        return k
+    return None
+
+
+def _foreign_name_start(words: list[str], window: str, tail_word: str) -> int:
+    """A foreign name after a title is the run's last two words ("Tổng thống Mỹ Donald Trump",
+    "CEO Tim Cook"), or three after a person's title ("Ngoại trưởng Qatar Mohammed Al Thani")."""
+    k = len(words) - 2
+    if (
+        k > 0
+        and words[k - 1].isascii()
+        and words[k - 1].isalpha()
+        and words[k - 1] not in _ORG_WORDS
+        and _title_at_end(window, tail_word) in _PERSON_TITLE_WORDS
+    ):
+        k -= 1
+    return k
+
+
+def _name_after_title(
+    text: str, run: re.Match[str], words: list[str], window: str, title: str
+) -> bool:
+    """Whether the words after a title are a name: "HLV Hữu Thắng", "đại biểu Giàng A Chu"
+    are; "Tổng giám đốc Hyundai Thành Công", "Bí thư Thành ủy Đà Nẵng" are where someone
+    works. After a capitalised title, one word is a name only when a verb or punctuation
+    follows it ("Giám đốc Kinh doanh" is an office)."""
+    return (
+        (
+            words[0] not in _ORG_WORDS
+            or (len(words) == 1 and words[0] in SURNAMES)
+            # "nghệ sĩ Trung Dân", "HLV Công Vinh": a given name after a person's title
+            or (len(words) == 2 and words[0] not in _COUNTRIES and title in _PERSON_TITLE_WORDS)
+        )
+        and (len(words) == 1 or words[0] in SURNAMES or title not in _OFFICE_TITLE_WORDS)
+        and bool(
+            len(words) > 1
+            or _LOWER_ROLE_END_RE.search(window)
+            or _TITLE_ABBR_END_RE.search(window)
+            or _stands_alone(text, run.end())
+        )
+    )
+
+
+def _refused_name(text: str, run: re.Match[str], first: int, words: list[str], k: int) -> bool:
+    """Whether the name found is no person's after all: a street or a city ("đường Triệu
+    Việt Vương", "TP. Hồ Chí Minh"), a place, or a syllable that starts an office with the
+    lower-case word after it ("ủy viên Đoàn Chủ tịch …", "Đoàn Thanh niên")."""
+    previous = text[max(0, first - 20) : first].rsplit(None, 1)
+    if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
+        return True
+    follower = _NEXT_WORD_RE.match(text, run.end())
+    if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
+        return True
+    name_words = words[k : k + 4]
+    return " ".join(name_words[:2]) in PLACES or " ".join(name_words) in PLACES
 
 
 def _tail_word(text: str, end: int) -> str:
@@ -1274,6 +1356,61 @@ _REPORTING_HINT_RE = re.compile(
 )
 
 
+def _speaker_clause(head: str) -> str:
+    """The clause that ends at a speech verb, where its subject is: after the last semicolon,
+    without brackets, after "dẫn lời" ("báo A dẫn lời ông X": X speaks, not the paper), at
+    most `_SPEAKER_REACH` characters, without the adverbs right before the verb."""
+    clause = _PAREN_RE.sub("", _SEMICOLON_RE.split(head)[-1]).rstrip(" ,")
+    quoting = [m.end() for m in _QUOTING_RE.finditer(clause)] if "lời" in clause else []
+    if quoting:
+        clause = clause[quoting[-1] :]
+    # A speaker phrase is a few hundred characters at most: what comes before is not it.
+    if len(clause) > _SPEAKER_REACH:
+        clause = clause[-_SPEAKER_REACH:]
+    return _TRAILING_ADVERB_RE.sub("", clause)
+
+
+def _subject_names(clause: str) -> list[tuple[str, int, int]]:
+    """The names in a speaker clause that may be its subject: all of them, except those after
+    a name whose appositive roles run to the clause's end ("ông X, Giám đốc … của ông Y,
+    cho hay": every word after X is X's role)."""
+    found = _names(clause)
+    for i, (_name, _start, end) in enumerate(found[:-1]):
+        if not clause[end + _appositive_run(clause[end:])[1] :].strip(" ,"):
+            return found[: i + 1]
+    return found
+
+
+# What follows a name that is a speech verb's subject: the length of its appositive roles,
+# the comma-separated descriptions after them, and a modifier saying who the person is.
+_AfterName = tuple[int, list[str], str]
+
+
+def _words_after_name(clause: str, end: int) -> _AfterName | None:
+    """What stands between the name ending at `end` and the verb, when the name is the
+    verb's subject; None when other words there make it no subject."""
+    _, used = _appositive_run(clause[end:])
+    rest = clause[end + used :]
+    extra = [seg.strip() for seg in rest.split(",")[1:]]
+    adverbs = rest.strip()
+    if adverbs and "," not in adverbs and len(adverbs.split()) <= 2 and adverbs.islower():
+        return used, [], ""  # "ông Ga cũng khẳng định", "anh Tuấn hồ hởi nói"
+    if (
+        _MODIFIER_RE.match(rest)
+        and "," not in rest
+        and len(adverbs.split()) <= 8
+        and not _VERB_RE.search(rest)
+    ):
+        # "HLV X của Sevilla nói", "Trung sỹ X thuộc đội cứu hộ nói": who X is.
+        return used, [], adverbs
+    if rest.strip(" ,") and not (
+        rest.lstrip().startswith(",")
+        and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
+    ):
+        return None  # other words between the name and the verb: not its subject
+    return used, extra, ""
+
+
 class QuoteExtractor:
     """The quotes of one document, fed in windows of passages so that a big document never
     has to be held whole.
@@ -1433,75 +1570,61 @@ class QuoteExtractor:
         """The speaker named at the very end of `head` (the words before a speech verb):
         'Tại Hội nghị, đồng chí X, Ủy viên …, Bộ trưởng …' -> X; '…, Thủ tướng' -> the
         Thủ tướng named earlier; 'lãnh đạo Cục Viễn thông' -> that role; 'báo A dẫn lời
-        một cán bộ điều tra' -> that role; 'Nhà Trắng' -> a named body (no name)."""
-        clause = _PAREN_RE.sub("", _SEMICOLON_RE.split(head)[-1]).rstrip(" ,")
-        quoting = [m.end() for m in _QUOTING_RE.finditer(clause)] if "lời" in clause else []
-        if quoting:
-            # "báo A dẫn lời ông X": X speaks, not the paper.
-            clause = clause[quoting[-1] :]
-        # A speaker phrase is a few hundred characters at most: what comes before is not it.
-        if len(clause) > _SPEAKER_REACH:
-            clause = clause[-_SPEAKER_REACH:]
-        clause = _TRAILING_ADVERB_RE.sub("", clause)
+        một cán bộ điều tra' -> that role; 'Nhà Trắng' -> a named body (no name).
+
+        In order: cut the clause that ends at the verb (`_speaker_clause`), try the names in
+        it from the last (`_subject_names`, `_words_after_name`, `_named_speaker`), else read
+        the last comma-separated segment as an unnamed speaker (`_unnamed_speaker`)."""
+        clause = _speaker_clause(head)
         if not clause.strip():
             return None
-        found = _names(clause)
-        for i, (_name, _start, end) in enumerate(found[:-1]):
-            # "ông X, Giám đốc … của ông Y, cho hay": every word after X is X's role.
-            if not clause[end + _appositive_run(clause[end:])[1] :].strip(" ,"):
-                found = found[: i + 1]
-                break
-        for _name, start, end in reversed(found):
-            _, used = _appositive_run(clause[end:])
-            rest = clause[end + used :]
-            extra = [seg.strip() for seg in rest.split(",")[1:]]
-            adverbs = rest.strip()
-            modifier = ""
-            if adverbs and "," not in adverbs and len(adverbs.split()) <= 2 and adverbs.islower():
-                extra = []  # "ông Ga cũng khẳng định", "anh Tuấn hồ hởi nói"
-            elif (
-                _MODIFIER_RE.match(rest)
-                and "," not in rest
-                and len(adverbs.split()) <= 8
-                and not _VERB_RE.search(rest)
-            ):
-                # "HLV X của Sevilla nói", "Trung sỹ X thuộc đội cứu hộ nói": who X is.
-                modifier, extra = adverbs, []
-            elif rest.strip(" ,") and not (
-                rest.lstrip().startswith(",")
-                and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
-            ):
-                continue  # other words between the name and the verb: not its subject
-            title = _title_before(clause[:start])
-            honorific = _honorific_before(clause[:start])
-            phrase_start = len(clause[:start].rstrip()) - len(honorific)
-            if title:
-                phrase_start = min(phrase_start, clause.rfind(title, 0, start))
-            owner = clause[: max(0, phrase_start)].rstrip()
-            of = _OF_RE.search(title)
-            segment = _trim_phrase(clause[: end + used].split(",")[-1])
-            if (
-                (
-                    owner.endswith(" của")
-                    or owner == "của"
-                    or _RELATION_END_RE.search(owner, max(0, len(owner) - 12))
-                )
-                and _SPEAKER_HEAD_RE.match(segment)
-            ) or (of and _ROLE_HEAD_RE.search(title, of.end())):
-                # "người phát ngôn của Thủ tướng X nói", "vợ ông X kể": the one who speaks
-                # belongs to X and is not named (but "tài khoản của ông X viết" is X).
-                return Speaker(None, segment)
-            speaker, person = self.registry.resolve(clause[max(0, phrase_start) : end + used], pos)
-            if person is not None:
-                # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
-                for seg in extra:
-                    if seg.startswith("một ") or _ROLE_HEAD_RE.match(seg):
-                        person.add_role(seg)
-                if modifier and title:
-                    person.add_role(f"{title} {modifier}")
-                    title = f"{title} {modifier}"
-                speaker = Speaker(person.name, person.role_for(title or None))
-            return speaker
+        for _name, start, end in reversed(_subject_names(clause)):
+            after_name = _words_after_name(clause, end)
+            if after_name is not None:
+                return self._named_speaker(clause, start, end, after_name, pos)
+        return self._unnamed_speaker(clause, pos)
+
+    def _named_speaker(
+        self, clause: str, start: int, end: int, after_name: _AfterName, pos: int
+    ) -> Speaker | None:
+        """The speaker when the name at `start:end` of `clause` is the verb's subject: that
+        person, or someone of theirs who is not named ("người phát ngôn của Thủ tướng X")."""
+        used, extra, modifier = after_name
+        title = _title_before(clause[:start])
+        honorific = _honorific_before(clause[:start])
+        phrase_start = len(clause[:start].rstrip()) - len(honorific)
+        if title:
+            phrase_start = min(phrase_start, clause.rfind(title, 0, start))
+        owner = clause[: max(0, phrase_start)].rstrip()
+        of = _OF_RE.search(title)
+        segment = _trim_phrase(clause[: end + used].split(",")[-1])
+        if (
+            (
+                owner.endswith(" của")
+                or owner == "của"
+                or _RELATION_END_RE.search(owner, max(0, len(owner) - 12))
+            )
+            and _SPEAKER_HEAD_RE.match(segment)
+        ) or (of and _ROLE_HEAD_RE.search(title, of.end())):
+            # "người phát ngôn của Thủ tướng X nói", "vợ ông X kể": the one who speaks
+            # belongs to X and is not named (but "tài khoản của ông X viết" is X).
+            return Speaker(None, segment)
+        speaker, person = self.registry.resolve(clause[max(0, phrase_start) : end + used], pos)
+        if person is not None:
+            # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
+            for seg in extra:
+                if seg.startswith("một ") or _ROLE_HEAD_RE.match(seg):
+                    person.add_role(seg)
+            if modifier and title:
+                person.add_role(f"{title} {modifier}")
+                title = f"{title} {modifier}"
+            speaker = Speaker(person.name, person.role_for(title or None))
+        return speaker
+
+    def _unnamed_speaker(self, clause: str, pos: int) -> Speaker | None:
+        """The speaker when no name in `clause` is the verb's subject, read from its last
+        segment: a name the family-name list does not know, a description then a name, a
+        named body, or a role ("lãnh đạo Cục Viễn thông", "Thủ tướng")."""
         segment = _trim_phrase(clause.split(",")[-1])
         if _names(segment) or len(segment.split()) > _MAX_ROLE_WORDS:
             return None
