@@ -13,16 +13,23 @@ from typing import Any
 from mickb.kb.fts import fts_phrase
 from mickb.kb.store import FACT_SELECT, KB
 
-SIBLINGS = 300  # index entries read per figure
+SIBLINGS = 100  # index entries read per figure: a specific figure has few, a round one many
 
 
-def facts_like(kb: KB, fact: dict[str, Any], limit: int = SIBLINGS) -> list[dict[str, Any]]:
+_LIKE_COLUMNS = "id, source_id, metric, period, value, total, unit, measure, direction, value_text"
+
+
+def facts_like(
+    kb: KB, fact: dict[str, Any], year: str | None, limit: int = SIBLINGS
+) -> list[dict[str, Any]]:
     """Other facts with exactly the fact's value, total, unit, measure and direction and a
-    stated period (the same digits as written, in any source)."""
+    stated period (holding `year`, when given): the same digits as written, in any source.
+    Only the fields that compare figures, and `source`; not the sentence."""
     rows = kb.connection.execute(
-        f"{FACT_SELECT} WHERE rowid IN (SELECT rowid FROM facts WHERE value = ? LIMIT ?) "
+        f"SELECT {_LIKE_COLUMNS} FROM facts "
+        "WHERE rowid IN (SELECT rowid FROM facts WHERE value = ? LIMIT ?) "
         "AND id != ? AND total IS ? AND unit IS ? AND measure IS ? AND direction IS ? "
-        "AND period IS NOT NULL",
+        "AND period IS NOT NULL AND instr(period, ?) > 0",
         (
             fact.get("value"),
             limit,
@@ -31,9 +38,17 @@ def facts_like(kb: KB, fact: dict[str, Any], limit: int = SIBLINGS) -> list[dict
             fact.get("unit"),
             fact.get("measure"),
             fact.get("direction"),
+            year or "",
         ),
     )
-    return [kb.fact_record(row) for row in rows]
+    names = _LIKE_COLUMNS.split(", ")
+    found = []
+    for row in rows:
+        record = dict(zip(names, row, strict=True))
+        record["kind"] = "fact"
+        record["source"] = kb.source_record(record.pop("source_id"))
+        found.append(record)
+    return found
 
 
 def facts_with_metric(kb: KB, folded_metric: str, limit: int = SIBLINGS) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ values of its metric as well.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mickb.kb.store import KB
@@ -38,6 +39,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+@lru_cache(maxsize=4096)
 def period_key(period: str | None) -> str:
     """A period as compared across sources: "năm nay/2017", "năm 2017" and "2017" are one."""
     if not period:
@@ -57,9 +59,17 @@ class _Keys(NamedTuple):
     source: str
 
 
+_folded = lru_cache(maxsize=4096)(fold)
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(_folded(text)))
+
+
 def _keys(record: dict[str, Any]) -> _Keys:
-    words = _WORDS.findall(fold(record.get("metric") or ""))
-    unit = fold(record.get("unit") or "")
+    words = _folded_words(record.get("metric") or "")
+    unit = _folded(record.get("unit") or "")
     period = period_key(record.get("period"))
     measure, direction = record.get("measure"), record.get("direction")
     conflict = None
@@ -264,7 +274,7 @@ def _look_up_others(
     known = {r["id"] for r in row.records} | {c["id"] for c in row.conflicts}
     others: list[dict[str, Any]] = []
     if isinstance(first.get("value"), (int, float)) and keys.period:
-        others += facts_like(kb, first)
+        others += facts_like(kb, first, keys.years[-1] if keys.years else None)
     if by_metric and keys.conflict is not None:
         others += facts_with_metric(kb, keys.conflict[0])
     for other in sorted(others, key=_by_date):

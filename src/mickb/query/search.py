@@ -70,6 +70,9 @@ OTHER_MARKS = 0.25
 # What a syllable counts when the record holds none of the syllables typed beside it: in
 # Vietnamese a word is often two syllables ("doanh thu", "viễn thông").
 ISOLATED = 0.5
+COMPOUND_SEEN = 2  # candidates writing two query syllables side by side make them one word
+SPLIT = 0.25  # what each half of such a word counts in a record that holds them apart
+HEADLESS = 0.7  # the most a record without the query's first syllable can hold of it
 # With a figure in the query, the figure must match and the words cover at least this share.
 RELEVANT_WITH_FIGURE = 0.5
 SORTS = ("relevance", "date", "value")
@@ -123,6 +126,7 @@ class _Number(NamedTuple):
     unit: str
     value_tolerance: float  # half a unit of the last digit written: "14,3" covers 14,25..14,35
     base_tolerance: float
+    base_unit: str | None  # "VND", "USD", "%": 100 triệu USD is not 100 triệu đồng
 
 
 class _Group:
@@ -247,6 +251,7 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
                     m.unit or "",
                     step,
                     max(step * scale, abs(base or 0) * 1e-9),
+                    m.base_unit,
                 ),
             )
         )
@@ -271,6 +276,7 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
                     like.unit if like is not None else "",
                     step,
                     max(step * scale, abs(base or 0) * 1e-9),
+                    like.base_unit if like is not None else None,
                 ),
             )
         )
@@ -377,12 +383,13 @@ class _Vocabulary:
 
     def near(self, token: str, max_distance: int, limit: int = 3) -> list[str]:
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
+        # OSA: two letters swapped ("vnag" -> "vang") is one edit, as people mistype.
         found = process.extract(
             token,
             self.words,
-            scorer=Levenshtein.distance,
+            scorer=OSA.distance,
             score_cutoff=max_distance,
             limit=20,
         )
@@ -423,7 +430,9 @@ def _counts(conn: sqlite3.Connection, words: Iterable[str]) -> dict[str, int]:
     return dict(conn.execute(f"SELECT term, n FROM terms WHERE term IN ({marks})", unique))
 
 
-def _plan(kb: KB, query: str) -> _Plan:
+def _plan(kb: KB, query: str, respell: bool = False) -> _Plan:
+    """The query read into word groups and figures. `respell`: also look for near spellings
+    of words the KB knows (a typo that is itself a word: "kin tế", "xuất khẩ")."""
     conn = kb.connection
     numbers = _parse_numbers(query)
     # Words inside a figure ("138.000 tỷ đồng") are matched through the figure's value.
@@ -460,18 +469,24 @@ def _plan(kb: KB, query: str) -> _Plan:
     ends_open = bool(query) and not query[-1].isspace()
     for i, group in enumerate(groups):
         token = group.word
-        if token in df or group.english or (token.isdigit() and len(token) > 4):
+        if group.english or (token.isdigit() and len(token) > 4):
+            continue
+        if token in df and not (respell and group.syllable):
             continue
         extra: list[str] = []
-        if i == len(groups) - 1 and ends_open and len(token) >= 2:
+        if i == len(groups) - 1 and ends_open and len(token) >= 2 and token not in df:
             extra += _completions(conn, token)
-        if _max_edits(token):
+        # A word the KB knows is respelt by one edit only: the typo that made another word.
+        edits = min(1, _max_edits(token)) if token in df else _max_edits(token)
+        if edits:
             vocabulary = vocabulary or _vocabulary(kb)
-            extra += vocabulary.near(token, _max_edits(token))
+            # Respelling a known word, more of its neighbours: the typed diacritics (or the
+            # words around it) pick the one meant among "khi", "khác", "khẩu" for "khẩ".
+            extra += vocabulary.near(token, edits, limit=8 if token in df else 3)
         for alternative in dict.fromkeys(extra):
             if alternative != token:
                 group.alternatives.append((alternative, 0.75))
-        df.update(_counts(conn, extra))
+        df.update(_counts(conn, [t for t in extra if t not in df]))
     for group in groups:
         group.weight = _weight(group, df, total)
     tokens = [g.word for g in groups]
@@ -627,11 +642,16 @@ def _candidates(kb: KB, kind: str, plan: _Plan, filters: _Filters) -> dict[int, 
             ):
                 if target is None or (column == "base_value" and target == number.value):
                     continue
+                unit_sql, unit_params = "", []
+                if column == "base_value" and number.base_unit:
+                    unit_sql, unit_params = " AND t.base_unit = ?", [number.base_unit]
                 # In index order, no sort: a round number may match thousands of facts.
-                sql = f"SELECT t.rowid FROM facts t WHERE t.{column} BETWEEN ? AND ?{where} LIMIT ?"
-                matches = conn.execute(
-                    sql, [target - tolerance, target + tolerance, *params, STAGE_LIMIT]
+                sql = (
+                    f"SELECT t.rowid FROM facts t WHERE t.{column} BETWEEN ? AND ?"
+                    f"{unit_sql}{where} LIMIT ?"
                 )
+                bounds = [target - tolerance, target + tolerance]
+                matches = conn.execute(sql, [*bounds, *unit_params, *params, STAGE_LIMIT])
                 for (rowid,) in matches:
                     found.setdefault(rowid, 0.0)
     return found
@@ -640,9 +660,12 @@ def _candidates(kb: KB, kind: str, plan: _Plan, filters: _Filters) -> dict[int, 
 # --- scoring -------------------------------------------------------------------------------
 
 
-def _number_score(plan: _Plan, value: float | None, base: float | None, unit: str | None) -> float:
+def _number_score(
+    plan: _Plan, value: float | None, base: float | None, unit: str | None, base_unit: str | None
+) -> float:
     best = 0.0
     for n in plan.numbers:
+        same_base_unit = not n.base_unit or not base_unit or n.base_unit == base_unit
         if value is not None and abs(value - n.value) <= n.value_tolerance:
             exact = abs(value - n.value) <= abs(n.value) * 1e-9 + 1e-12
             same_unit = (
@@ -651,12 +674,13 @@ def _number_score(plan: _Plan, value: float | None, base: float | None, unit: st
                 or (
                     n.base_value is not None
                     and base is not None
+                    and same_base_unit
                     and abs(base - n.base_value) <= n.base_tolerance
                 )
             )
             best = max(best, (1.0 if exact else 0.6) * (1.0 if same_unit else 0.5))
         if n.base_value is not None and base is not None and n.base_value != n.value:
-            if abs(base - n.base_value) <= n.base_tolerance:
+            if same_base_unit and abs(base - n.base_value) <= n.base_tolerance:
                 exact = abs(base - n.base_value) <= abs(n.base_value) * 1e-9 + 1e-12
                 best = max(best, 1.0 if exact else 0.6)
     return best
@@ -681,7 +705,32 @@ def _holds(text: str, term: str) -> bool:
     return next(iter(_whole_at(text, term)), None) is not None
 
 
-def _credits(plan: _Plan, near: str, anywhere: str) -> tuple[list[float], list[str]]:
+def _compounds(plan: _Plan, texts: list[str]) -> list[int]:
+    """Query syllables i, i+1 that the candidates write side by side ("dân số", "doanh
+    thu"): a two-syllable word, which a record holding its halves apart does not say. Pairs
+    that overlap ("thu viễn" of "doanh thu viễn thông") yield to the one written more often."""
+    groups = plan.groups
+    seen: list[tuple[int, int]] = []
+    for i in range(len(groups) - 1):
+        if not (groups[i].syllable and groups[i + 1].syllable):
+            continue
+        pair = f"{groups[i].word} {groups[i + 1].word}"
+        count = sum(1 for text in texts if _holds(text, pair))
+        if count >= COMPOUND_SEEN:
+            seen.append((count, i))
+    chosen: list[int] = []
+    for _, i in sorted(seen, key=lambda item: (-item[0], item[1])):
+        if all(abs(i - j) > 1 for j in chosen):
+            chosen.append(i)
+    return sorted(chosen)
+
+
+def _credits(
+    plan: _Plan,
+    near: str,
+    anywhere: str,
+    compounds: list[int] = (),  # type: ignore[assignment]
+) -> tuple[list[float], list[str]]:
     """Per query word, how well the record holds it: 1 for the word or a glossary term, 0.75
     for a spelling correction or completion, times FAR when it stands only elsewhere in the
     sentence (not in the metric, the speaker, the quote or near the figure), times ISOLATED
@@ -700,6 +749,8 @@ def _credits(plan: _Plan, near: str, anywhere: str) -> tuple[list[float], list[s
                 best, hit = credit * FAR, alternative
         credits.append(best)
         hits.append(hit)
+    isolated: set[int] = set()
+    split: set[int] = set()
     for i, group in enumerate(plan.groups):
         if not hits[i] or not group.syllable:
             continue
@@ -707,7 +758,16 @@ def _credits(plan: _Plan, near: str, anywhere: str) -> tuple[list[float], list[s
         # Isolated: the syllables typed beside it are nowhere in the record ("thu" of
         # "doanh thu" when the record says "doanh nghiệp").
         if beside and not any(hits[j] for j in beside):
-            credits[i] *= ISOLATED
+            isolated.add(i)
+    for i in compounds:
+        first, second = plan.groups[i].word, plan.groups[i + 1].word
+        if hits[i] == first and hits[i + 1] == second:
+            if not _holds(anywhere, f"{first} {second}"):
+                split.update((i, i + 1))  # "dân" and "số" apart: "công dân ... số"
+    for i in isolated - split:
+        credits[i] *= ISOLATED
+    for i in split:
+        credits[i] *= SPLIT
     return credits, hits
 
 
@@ -770,12 +830,12 @@ def _select(kind: str, marks: str) -> str:
     if kind == "fact":
         return (
             "SELECT rowid, metric, metric_en, search_text, value, base_value, unit, value_text, "
-            "sentence, span_start, span_end, measure, NULL, NULL "
+            "sentence, span_start, span_end, measure, NULL, NULL, base_unit "
             f"FROM facts WHERE rowid IN ({marks})"
         )
     return (
         "SELECT rowid, text, NULL, search_text, NULL, NULL, NULL, NULL, "
-        "sentence, span_start, span_end, NULL, speaker_name, speaker_role "
+        "sentence, span_start, span_end, NULL, speaker_name, speaker_role, NULL "
         f"FROM quotes WHERE rowid IN ({marks})"
     )
 
@@ -792,7 +852,9 @@ class _Candidate(NamedTuple):
     number: float
 
 
-def _first_score(kind: str, plan: _Plan, row: tuple[Any, ...], stage: float) -> _Candidate:
+def _first_score(
+    kind: str, plan: _Plan, row: tuple[Any, ...], stage: float, compounds: list[int]
+) -> _Candidate:
     """Words covered, similarity to the metric, the phrase, the figure, the speaker."""
     from rapidfuzz import fuzz
 
@@ -803,7 +865,7 @@ def _first_score(kind: str, plan: _Plan, row: tuple[Any, ...], stage: float) -> 
         # search_text is speaker name | role | quote | sentence (name and role if known)
         head = parts[-2] if len(parts) >= 2 else fold(row[1] or "")
     near = " | ".join(parts[:-1]) + " | " + _near_figure(row, folded)
-    credits, hits = _credits(plan, near, search_text)
+    credits, hits = _credits(plan, near, search_text, compounds)
     matched = [w for h in hits if h for w in h.split()]
     coverage = sum(credits) / len(credits) if credits else 0.0
     similarity = 0.0
@@ -817,7 +879,7 @@ def _first_score(kind: str, plan: _Plan, row: tuple[Any, ...], stage: float) -> 
         english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
         similarity = max(similarity, english)
     phrase = 1.0 if len(plan.tokens) > 1 and plan.text in search_text else 0.0
-    number = _number_score(plan, row[4], row[5], row[6]) if kind == "fact" else 0.0
+    number = _number_score(plan, row[4], row[5], row[6], row[14]) if kind == "fact" else 0.0
     if number and row[7]:
         matched.append(row[7])
     if plan.groups:
@@ -847,7 +909,12 @@ def _share(plan: _Plan, credits: list[float], accents: dict[str, bool]) -> float
     ]
     weighted = sum(g.weight * c for g, c in zip(plan.groups, held, strict=True))
     total_weight = sum(g.weight for g in plan.groups) or 1.0
-    return min(weighted / total_weight, sum(held) / len(held))
+    share = min(weighted / total_weight, sum(held) / len(held))
+    if len(held) >= 3 and plan.groups[0].syllable and held[0] < 0.5:
+        # Vietnamese names the thing first ("lương tối thiểu vùng"): a record without the
+        # query's first word is about something else that shares its qualifiers.
+        share = min(share, HEADLESS)
+    return share
 
 
 def _is_strong(plan: _Plan, share: float, number: float) -> bool:
@@ -859,8 +926,10 @@ def _is_strong(plan: _Plan, share: float, number: float) -> bool:
 def _score(kb: KB, kind: str, plan: _Plan, found: dict[int, float]) -> list[_Scored]:
     if not found:
         return []
-    rows = kb.connection.execute(_select(kind, ",".join("?" * len(found))), list(found))
-    scored = [_first_score(kind, plan, row, found[row[0]]) for row in rows]
+    select = _select(kind, ",".join("?" * len(found)))
+    rows = kb.connection.execute(select, list(found)).fetchall()
+    compounds = _compounds(plan, [row[3] or "" for row in rows])
+    scored = [_first_score(kind, plan, row, found[row[0]], compounds) for row in rows]
     scored.sort(key=lambda c: (-c.score, c.rowid))
     accented = [g for g in plan.groups if g.accented]
     refined: list[_Scored] = []
@@ -908,9 +977,11 @@ def _typed_accents(
         if hit == group.word:
             found[group.word] = _written_as(typed, hit, texts)
         else:
+            edits = (
+                min(1, _max_edits(group.word)) if group.word in plan.df else _max_edits(group.word)
+            )
             found[group.word] = any(
-                _near_spelling(typed, written, _max_edits(group.word))
-                for written in _written_forms(hit, texts)
+                _near_spelling(typed, written, edits) for written in _written_forms(hit, texts)
             )
     return found
 
@@ -950,9 +1021,11 @@ def _written_forms(plain: str, texts: list[tuple[str, str]]) -> Iterable[str]:
 
 
 def _near_spelling(typed: str, written: str, edits: int) -> bool:
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
-    return bool(Levenshtein.distance(typed, written, score_cutoff=edits) <= edits)
+    # Decomposed, every mark is a letter of its own: "khẩ" -> "khi" is three edits, not one.
+    typed, written = unicodedata.normalize("NFD", typed), unicodedata.normalize("NFD", written)
+    return bool(OSA.distance(typed, written, score_cutoff=edits) <= edits)
 
 
 # --- the public function -------------------------------------------------------------------
@@ -1071,15 +1144,20 @@ def find(
         plan = _plan(kb, cleaned)
         if not plan.groups and not plan.numbers:
             return []
-        ranked: list[_Scored] = []
-        for k in kinds:
-            ranked += [
-                s
-                for s in _score(kb, k, plan, _candidates(kb, k, plan, filters))
-                if s.strong or include_weak
-            ]
-        ranked.sort(key=lambda s: (not s.strong, -s.score, s.kind, s.rowid))
+        ranked = _ranked(kb, kinds, plan, filters)
+        if not any(s.strong for s in ranked) and any(g.syllable for g in plan.groups):
+            # Nothing holds the words as typed: maybe a typo that is itself a word.
+            ranked = _ranked(kb, kinds, _plan(kb, cleaned, respell=True), filters)
+        ranked = [s for s in ranked if s.strong or include_weak]
         return _rows(kb, ranked, sort, limit, filters)
+
+
+def _ranked(kb: KB, kinds: list[str], plan: _Plan, filters: _Filters) -> list[_Scored]:
+    ranked: list[_Scored] = []
+    for k in kinds:
+        ranked += _score(kb, k, plan, _candidates(kb, k, plan, filters))
+    ranked.sort(key=lambda s: (not s.strong, -s.score, s.kind, s.rowid))
+    return ranked
 
 
 def _rows(kb: KB, ranked: list[_Scored], sort: str, limit: int, filters: _Filters) -> list[Hit]:
