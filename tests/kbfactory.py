@@ -84,23 +84,23 @@ def quote(
     )
 
 
-# A report in the seed's style, written for these tests.
+# A report in the seed's style (the same kinds of figures, hedges and periods), in our own
+# words: the contract's example queries find its figures.
 TELECOM_TEXT = "\n\n".join(
     [
         ("Báo cáo tổng kết ngành thông tin và truyền thông năm 2022"),
         (
-            "Lĩnh vực viễn thông: doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng, tăng 1,6%"
-            " so năm 2021; thuê bao điện thoại di động sử dụng smartphone ước đạt 75,80%, "
+            "Lĩnh vực viễn thông: doanh thu dịch vụ viễn thông cả năm 2022 là 138.000 tỷ đồng, "
+            "tăng 1,6% so với năm 2021; tỷ lệ thuê bao di động có dùng smartphone ở mức 75,80%, "
             "tăng 1,4% so năm 2021."
         ),
         (
-            "Lĩnh vực kinh tế số: Đóng góp của kinh tế số cho GDP năm 2022 ước đạt tỷ trọng "
-            "khoảng 14,26%. Đóng góp vào GDP của lĩnh vực công nghiệp ICT năm 2022 ước đạt "
-            "34.336 triệu USD."
+            "Về kinh tế số, năm 2022 kinh tế số ước chiếm khoảng 14,26% GDP. Riêng "
+            "công nghiệp ICT ước đóng góp 34.336 triệu USD vào GDP năm 2022."
         ),
         (
-            "Lĩnh vực xuất bản: Số đầu xuất bản phẩm điện tử ước đạt 3.200, tăng 59% so với "
-            "năm 2021."
+            "Lĩnh vực xuất bản: ước có 3.200 đầu xuất bản phẩm điện tử được phát hành trong "
+            "năm, tăng 59% so với năm 2021."
         ),
         (
             "Bộ trưởng Nguyễn Mạnh Hùng khẳng định: “Chuyển đổi số phải đi vào từng hộ gia "
@@ -144,7 +144,7 @@ def telecom_records(document: Document) -> tuple[list[Fact], list[Quote]]:
             "75,80%",
             75.8,
             "%",
-            "thuê bao điện thoại di động sử dụng smartphone",
+            "tỷ lệ thuê bao di động dùng smartphone",
             measure="share",
             metric_en="mobile subscribers using smartphones",
             sector="viễn thông",
@@ -155,7 +155,7 @@ def telecom_records(document: Document) -> tuple[list[Fact], list[Quote]]:
             "1,4%",
             1.4,
             "%",
-            "thuê bao điện thoại di động sử dụng smartphone",
+            "tỷ lệ thuê bao di động dùng smartphone",
             measure="change",
             direction="up",
             compared_to="năm 2021",
@@ -178,7 +178,7 @@ def telecom_records(document: Document) -> tuple[list[Fact], list[Quote]]:
             "34.336 triệu USD",
             34336,
             "triệu USD",
-            "đóng góp vào GDP của lĩnh vực công nghiệp ICT",
+            "đóng góp của công nghiệp ICT vào GDP",
             metric_en="ICT industry contribution to GDP",
             period="2022",
             sector="công nghiệp ICT",
