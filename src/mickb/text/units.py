@@ -405,6 +405,7 @@ def _vocabulary() -> _Vocabulary:
 _MEASURE_KEYS = frozenset(_fold_key(w) for w in MEASUREMENT_UNITS) | {"m", "g", "°c", "°f"}
 
 
+@lru_cache(maxsize=1024)
 def is_measurement(base_unit: str | None) -> bool:
     """Is this base unit a measurement unit (km, tấn, MW, độ C), not a count or money?"""
     return bool(base_unit) and _fold_key(base_unit.split("/")[0]) in _MEASURE_KEYS  # type: ignore[union-attr]

@@ -319,7 +319,7 @@ def periods(text: str) -> list[Mention]:
     return list(_periods(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def _periods(text: str) -> tuple[Mention, ...]:
     low, odd = text.lower(), has_odd_case(text)
     if not odd:
