@@ -21,7 +21,7 @@ SPEECH = "\n\n".join(
         "Phát biểu tại hội nghị, Thủ tướng Phạm Minh Chính nhấn mạnh: “Hạ tầng số phải đi trước "
         "một bước, để người dân ở vùng sâu, vùng xa cũng được hưởng dịch vụ như ở thành phố”.",
         "“Với tinh thần người lính trên mặt trận mới, chúng tôi sẵn sàng nhận mọi nhiệm vụ khó "
-        "khăn”, Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng khẳng định.",
+        "khăn”, ông Nguyễn Mạnh Hùng, Bộ trưởng Thông tin và Truyền thông, khẳng định.",
         "Đồng chí Lê Quốc Minh cho biết các cơ quan báo chí sẽ tiếp tục đổi mới cách làm báo để "
         "giữ chân bạn đọc trẻ.",
         "Một đại biểu nói: “Dữ liệu là tài nguyên mới của nền kinh tế số”.",
