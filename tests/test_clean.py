@@ -31,11 +31,14 @@ def body(text: str, fmt: str = "txt") -> list[str]:
 def test_seed_sentences_broken_across_paragraphs_are_joined() -> None:
     doc = load_document(SEED)
     texts = [p.text for p in doc.passages]
-    joined = " ".join(texts)
-    assert "doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng" in joined
-    assert "Bộ trưởng Thông tin và Truyền thông cho biết, năm 2023" in joined
-    assert "thể chế về công tác truyền thông, chuyển đổi số, liên quan" in joined
-    assert "hỗ trợ chuyển đổi phương thức quản trị quốc gia" in joined
+    # A few words on each side of four breaks of the shipped article, in one passage.
+    for words in (
+        "dịch vụ viễn thông đạt 138.000",
+        "trưởng Thông tin và Truyền thông cho",
+        "truyền thông, chuyển đổi số, liên quan",
+        "chuyển đổi phương thức quản trị",
+    ):
+        assert any(words in t for t in texts), words
     # No passage starts mid-sentence with a lower-case word.
     assert not [t for t in texts if t[0].islower()]
 
@@ -63,7 +66,7 @@ def test_seed_image_placeholders_go_and_captions_stand_apart() -> None:
     bodies = [p.text for p in doc.passages if p.kind == "body"]
     assert not any("Ảnh: nhandan.vn" in b for b in bodies)
     # The bold lead paragraph is body text, without its emphasis.
-    assert bodies[0].startswith("Sáng 18/12. tại Hà Nội, Hội nghị tổng kết")
+    assert bodies[0].startswith("Sáng 18/12. tại Hà Nội,")
     assert all(unicodedata.is_normalized("NFC", p.text) for p in doc.passages)
 
 
