@@ -442,3 +442,23 @@ def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
         ("4.512 người", "2019"),
         ("210 tỷ đồng", "6 tháng đầu năm 2019"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "measure"),
+    [
+        ("Năm 2022, số ca mắc tăng 12% so với năm trước.", "12%", "change"),
+        ("Tỷ lệ lấp đầy tăng lên 98% trong tháng 5/2022.", "98%", "share"),
+        ("Chi phí không chính thức cao hơn 12% so với giai đoạn trước.", "12%", "change"),
+        ("Số người mắc bệnh tim nhiều hơn 4 lần tổng số ca ung thư.", "4 lần", "ratio"),
+        ("Ngân hàng dự kiến tăng lãi suất thêm 2-3 lần trong năm.", "2", "count"),
+        ("Công ty có kế hoạch cắt giảm 10% nhân sự.", "10%", "target"),
+        ("Mẫu điện thoại mới sẽ có giá 15 triệu đồng.", "15 triệu đồng", "level"),
+        ("Doanh thu vượt 8% kế hoạch năm.", "8%", "change"),
+        ("Công ty đạt 120 tỷ đồng, bằng 104% kế hoạch.", "104%", "ratio"),
+        ("Tỉnh vượt 10 bậc trên bảng xếp hạng.", "10 bậc", "change"),
+    ],
+)
+def test_what_kind_of_figure(sentence: str, value_text: str, measure: str) -> None:
+    (fact,) = [f for f in _facts(sentence) if f.value_text == value_text]
+    assert fact.measure == measure

@@ -345,6 +345,7 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
     [
         ("vụ tai nạn làm 1 người khác bị thương", 1, "người"),
         ("công an bắt giữ 02 đối tượng", 2, "đối tượng"),
+        ("tiền đạo đi bóng qua 3 hậu vệ rồi sút", 3, "hậu vệ"),
         ("Hà Nội ghi nhận 12 ca mắc mới", 12, "ca"),
         ("thành phố chặt hạ 1.300 cây xanh trên tuyến phố", 1300, "cây xanh"),
         ("hợp đồng với 2.141 cơ sở khám chữa bệnh", 2141, "cơ sở"),

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mickb.text.units import read_counted_noun
+
 __all__ = ["Spot", "context_of", "context_of_amount", "quick_context", "SentenceClues"]
 
 
@@ -760,15 +762,22 @@ _DAY_MONTH_TAILS = tuple({w.split()[-1] for w in _PERIOD_WORDS + _DATE_WORDS})
 
 
 def day_or_month(p: Spot) -> str | None:
-    """A day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2", "hôm 5"."""
+    """A day, month, quarter after its word: "ngày 10", "tháng 11", "quý 2", "hôm 5". Not:
+    "đột phá qua 3 hậu vệ" (a noun follows a word that names a day only sometimes)."""
     if not (p.bare and p.whole and p.value <= 31 and p.may_end_with(_DAY_MONTH_TAILS)):
         return None
     words = p.words
     if words:
         last = words[-1]
         if last in _PERIOD_WORDS or last in _DATE_WORDS or " ".join(words[-2:]) in _PERIOD_WORDS:
+            if last in _WEAK_DAY_WORDS and read_counted_noun(p.text, p.e) is not None:
+                return None  # "đột phá qua 3 hậu vệ": a count of what the noun names
             return "date"
     return None
+
+
+# words that name a day only sometimes ("hôm qua", "sáng nay"; "vượt qua 3 hậu vệ")
+_WEAK_DAY_WORDS = frozenset(("qua", "nay", "sang", "toi", "dem", "trua", "chieu"))
 
 
 # The rules in the order they are asked, in three groups. Each group asks a rule only where it

@@ -306,7 +306,7 @@ _FUNCTION_WORDS = frozenset(
     để vì do bởi nhưng mà thì là nên rằng nếu khi sau trước giữa cùng qua vào ra lên xuống
     gồm kể ngay cả mỗi mọi các những này đó kia ấy nọ khác nào đây đấy hết đều
     đã đang sẽ vừa mới được bị có không chưa chẳng cũng vẫn còn lại luôn thường rất quá khá
-    hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng một
+    hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng một rồi
     ngày tháng năm hôm sáng chiều tối đêm trưa lúc giờ phút giây tuần quý tuổi
     đạt tăng giảm chiếm
     the of and in on at to for from with by as per than""".split()

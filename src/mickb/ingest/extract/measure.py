@@ -188,6 +188,8 @@ def _target(m: Measure, targets: bool) -> tuple[str, str | None] | None:
 
 
 def _change(m: Measure) -> tuple[str, str | None] | None:
+    if m.change and m.change.re is not _CHANGE_RE and m.num.base_unit == "lần":
+        return None  # "nhiều hơn 4 lần" is a ratio; "tăng lãi suất thêm 2-3 lần" a count
     if m.change:
         return "change", _direction(m.change)
     if (m.num.base_unit or "") in _RANK_UNITS:
