@@ -73,7 +73,7 @@ def test_seed_four_quotes_of_le_quoc_minh(seed_quotes: list[Quote]) -> None:
         "Vậy các cơ quan báo Đảng phải ",
     ]
     assert all(q.form == "direct" for q in minh)
-    roles = minh[0].speaker.role.split(", ")
+    roles = (minh[0].speaker.role or "").split(", ")
     assert len(roles) == 4 and roles[0] == "Ủy viên Trung ương Đảng"
     assert roles[-1] == "Chủ tịch Hội Nhà báo Việt Nam"
     assert '"Nâng cao chất lượng' in minh[1].text  # nested quotes stay inside
