@@ -37,6 +37,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mickb.errors import BadInput, RecordNotFound
@@ -90,6 +91,7 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # "1.5" or "12.75": an English decimal point (Vietnamese would read thousands).
 _EN_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
+_FIGURE_ONLY = re.compile(r"^\s*(?P<num>(?P<digits>\d+)(?P<sep>[.,][\d.,]*\d)?)\s*(?P<pct>%)?\s*$")
 # Words an English query holds that say nothing about a figure.
 _EN_STOP = frozenset(
     """a an the of and or in on at to for from by with as is are was were be been that this
@@ -220,11 +222,37 @@ def _english_readings(query: str) -> list[tuple[int, int, float, int]]:
     return found
 
 
+def _bare_figure(query: str) -> list[tuple[int, int, _Number]] | None:
+    """A query that is only a figure written with separators or a percent sign ("138.000",
+    "75,80%", "96,433"), read here: the number reader costs ~20 ms of start-up to import.
+    None for anything else (words, scale words, a bare year)."""
+    match = _FIGURE_ONLY.match(query)
+    if match is None or not (match["sep"] or match["pct"] or len(match["digits"]) > 4):
+        return None
+    text = match["num"]
+    whole, _, decimal = text.partition(",")
+    groups = whole.split(".")
+    if "," in decimal or not all(len(g) == 3 for g in groups[1:]):
+        return []  # not a Vietnamese number; the English reading may still read it
+    value = float("".join(groups) + ("." + decimal if decimal else ""))
+    step = _tolerance(len(decimal), value)
+    unit = "%" if match["pct"] else ""
+    number = _Number(text + unit, value, value, unit, step, step, "%" if unit else None)
+    return [(match.start("num"), match.end("pct") if unit else match.end("num"), number)]
+
+
 def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
     if not any(ch.isdigit() for ch in query):
         # find_numbers needs a \d, and every \d is isdigit(): words alone do not pay for
-        # importing the number reader (~10 ms of start-up)
+        # importing the number reader (~20 ms of start-up)
         return []
+    found = _bare_figure(query)
+    if found is None:
+        found = _read_numbers(query)
+    return _with_english_readings(query, found)
+
+
+def _read_numbers(query: str) -> list[tuple[int, int, _Number]]:
     try:
         from mickb.text.numbers import find_numbers
     except ImportError:  # the numbers module is optional to search: words still work
@@ -255,7 +283,13 @@ def _parse_numbers(query: str) -> list[tuple[int, int, _Number]]:
                 ),
             )
         )
-    # The same digits the other way: "96,433" is 96433 to an English reader.
+    return found
+
+
+def _with_english_readings(
+    query: str, found: list[tuple[int, int, _Number]]
+) -> list[tuple[int, int, _Number]]:
+    """The same digits the other way too: "96,433" is 96433 to an English reader."""
     for start, end, value, decimals in _english_readings(query):
         read = [n for s, e, n in found if s <= start and end <= e]
         if any(abs(n.value - value) <= n.value_tolerance for n in read):
@@ -331,6 +365,10 @@ def _foreign(word: str) -> bool:
 
 
 def _is_english(query: str) -> bool:
+    words = query.split()
+    marked = sum(1 for w in words if not w.isascii())
+    if marked and marked >= max(1, len(words) // 5):
+        return False  # Vietnamese written with its marks (the glossary's first test, sooner)
     try:
         from mickb.text.glossary import is_english
     except ImportError:
@@ -702,7 +740,14 @@ def _near_figure(row: tuple[Any, ...], folded_sentence: str) -> str:
 
 def _holds(text: str, term: str) -> bool:
     """Whether folded `text` holds the folded word or phrase `term` as whole words."""
-    return next(iter(_whole_at(text, term)), None) is not None
+    at = text.find(term)
+    size, end = len(term), len(text)
+    while at >= 0:
+        after = at + size
+        if (at == 0 or not text[at - 1].isalnum()) and (after >= end or not text[after].isalnum()):
+            return True
+        at = text.find(term, after)
+    return False
 
 
 def _compounds(plan: _Plan, texts: list[str]) -> list[int]:
@@ -802,6 +847,9 @@ def _proximity(plan: _Plan, folded: str, start: int | None, end: int | None) -> 
     return total / len(plan.groups)
 
 
+_fold_short = lru_cache(maxsize=4096)(fold)  # speakers' names and roles come back often
+
+
 def _speaker_share(plan: _Plan, name: str | None, role: str | None) -> float:
     """The share of the query's words that name the quote's speaker (or, half as much, the
     speaker's role): "Nguyễn Mạnh Hùng" ranks his quotes above quotes that mention him, and
@@ -810,7 +858,7 @@ def _speaker_share(plan: _Plan, name: str | None, role: str | None) -> float:
     for text, worth in ((name, 1.0), (role, 0.5)):
         if not text:
             continue
-        folded = fold(text)
+        folded = _fold_short(text)
         words = set(_TOKEN_RE.findall(folded))
         padded = f" {' '.join(_TOKEN_RE.findall(folded))} "
         credit = 0.0
@@ -852,12 +900,31 @@ class _Candidate(NamedTuple):
     number: float
 
 
+def token_set_similarity(query: str, text: str) -> float:
+    """How alike two folded texts are as sets of words, 0..1: 1 when one's words hold the
+    other's; else the better of the shared words against either side's words, as
+    rapidfuzz's token_set_ratio computes it for strings that share a prefix (a lower bound
+    of it in general). Plain Python: importing rapidfuzz would cost every `find` ~13 ms."""
+    a, b = set(query.split()), set(text.split())
+    shared = a & b
+    if not shared:
+        return 0.0
+    if shared == a or shared == b:
+        return 1.0
+    common = " ".join(sorted(shared))
+    with_a = common + " " + " ".join(sorted(a - b))
+    with_b = common + " " + " ".join(sorted(b - a))
+
+    def ratio(shorter: str, longer: str) -> float:
+        return 2 * len(shorter) / (len(shorter) + len(longer))
+
+    return max(ratio(common, with_a), ratio(common, with_b), ratio(common, max(with_a, with_b)))
+
+
 def _first_score(
     kind: str, plan: _Plan, row: tuple[Any, ...], stage: float, compounds: list[int]
 ) -> _Candidate:
     """Words covered, similarity to the metric, the phrase, the figure, the speaker."""
-    from rapidfuzz import fuzz
-
     search_text = row[3] or ""
     parts = search_text.split(" | ")
     head, folded = parts[0], parts[-1]
@@ -870,14 +937,18 @@ def _first_score(
     coverage = sum(credits) / len(credits) if credits else 0.0
     similarity = 0.0
     if plan.text:
-        similarity = fuzz.token_set_ratio(plan.text, head) / 100.0
+        similarity = token_set_similarity(plan.text, head)
         if kind == "quote":
             # A quote's words are many: holding the query's words says less than a metric
             # made of them does.
             similarity *= QUOTE_SIMILARITY
+    english = [h for g, h in zip(plan.groups, hits, strict=True) if g.english]
+    if english:
+        # The English words through their Vietnamese terms: how many of them the metric holds.
+        held = sum(1 for h in english if h and _holds(head, h))
+        similarity = max(similarity, held / len(plan.groups))
     if plan.english_text and row[2]:
-        english = fuzz.token_set_ratio(plan.english_text, fold(row[2])) / 100.0
-        similarity = max(similarity, english)
+        similarity = max(similarity, token_set_similarity(plan.english_text, fold(row[2])))
     phrase = 1.0 if len(plan.tokens) > 1 and plan.text in search_text else 0.0
     number = _number_score(plan, row[4], row[5], row[6], row[14]) if kind == "fact" else 0.0
     if number and row[7]:
