@@ -618,6 +618,11 @@ def news_bench(megabytes: float, jobs_list: list[int], work: Path) -> None:
             ]
         )
         print(f"done: --jobs {jobs} in {result['wall']:.1f} s", file=sys.stderr)
+        print(
+            f"--jobs {jobs}: {result['facts']:,} figures, {result['quotes']:,} quotes, "
+            f"KB {result['kb_bytes'] / 1e9:.2f} GB, peak RSS of the writer "
+            f"{result['peak_mib']:.0f} MiB"
+        )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in table:
         print("  ".join(cell.rjust(w) for cell, w in zip(r, widths, strict=True)))
@@ -657,14 +662,19 @@ def news_bench(megabytes: float, jobs_list: list[int], work: Path) -> None:
             else f"CPU {cpu_ratio:.2f}x that of --jobs 1 (at most {last / cpu_ratio:.2f}x on "
             f"{last} free cores); load average {results[last]['load']:.1f} at the end",
         )
-        if megabytes >= 120:
-            wall = results[last]["wall"]
-            goal_line(
-                f"news ingest: the whole corpus, --jobs {last}",
-                f"{wall:.0f} s",
-                f"<= {FULL_GOAL_SECONDS:g} s",
-                wall <= FULL_GOAL_SECONDS,
-            )
+    if megabytes >= 120:
+        last = jobs_list[-1]
+        wall, cpu = results[last]["wall"], results[last]["cpu"]
+        goal_line(
+            f"news ingest: the whole corpus, --jobs {last}",
+            f"{wall:.0f} s",
+            f"<= {FULL_GOAL_SECONDS:g} s",
+            wall <= FULL_GOAL_SECONDS,
+            ""
+            if wall <= FULL_GOAL_SECONDS
+            else f"{cpu:.0f} CPU s: at least {cpu / last:.0f} s on {last} free cores; "
+            f"load average {results[last]['load']:.1f} at the end",
+        )
     worst = max(r["written"] / r["kb_bytes"] for r in results.values())
     goal_line(
         "news ingest: bytes written / KB size",

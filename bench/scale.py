@@ -780,6 +780,7 @@ def main() -> None:
         latency = measure_latency(path, args.repeat)
         latency["rss"] = measure_rss(path)
         latency["n"] = n
+        latency["gb"] = path.stat().st_size / 1e9
         rows.append(latency)
 
     floor = baseline_rss()
@@ -789,14 +790,15 @@ def main() -> None:
         f"Python {sys.version.split()[0]}, SQLite {migrations.sqlite3.sqlite_version}"
     )
     print(
-        f"{'facts':>10} {'median ms':>10} {'p95 ms':>8} {'peak RSS MiB':>13} {'needles top3':>13}"
+        f"{'facts':>10} {'GB':>6} {'median ms':>10} {'p95 ms':>8} {'peak RSS MiB':>13} "
+        f"{'needles top3':>13}"
         "  slowest (median ms)"
     )
     for r in rows:
         slow = ", ".join(f"{q!r} {t:.1f}" for q, t in r["slowest"])
         print(
-            f"{r['n']:>10,} {r['median']:>10.2f} {r['p95']:>8.2f} {r['rss']:>13.1f} "
-            f"{r['needles']:>13}  {slow}"
+            f"{r['n']:>10,} {r['gb']:>6.2f} {r['median']:>10.2f} {r['p95']:>8.2f} "
+            f"{r['rss']:>13.1f} {r['needles']:>13}  {slow}"
         )
     print(f"\n{'goal':<34} {'measured':>12}  met")
     checks = [

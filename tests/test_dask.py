@@ -14,7 +14,7 @@ pytest.importorskip("distributed")
 from test_jobs import write_folder  # noqa: E402
 
 from mickb.ingest.jsonl import extract_jsonl, load_records  # noqa: E402
-from mickb.ingest.pipeline import ingest  # noqa: E402
+from mickb.ingest.pipeline import expand_sources, ingest  # noqa: E402
 from mickb.kb.store import KB  # noqa: E402
 
 
@@ -25,7 +25,8 @@ def test_a_dask_bag_extracts_and_one_kb_loads(tmp_path: Path) -> None:
 
     folder = write_folder(tmp_path / "archive", 8)
     (folder / "hong.txt").write_bytes(b"\x00\x01\x02 not text" * 10)
-    paths = sorted(str(p) for p in folder.iterdir())
+    found, _ = expand_sources([folder])
+    paths = [str(p) for p in found]
     with (
         LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
