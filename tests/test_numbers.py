@@ -331,6 +331,10 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Kết quả: Argentina 2-0 Peru, một chiến thắng dễ dàng", {"2": "score", "0": "score"}),
         ("Ngôi đình được dựng từ năm 1350 dưới thời Trần", {"1350": "year"}),
         ("chưa có căn cứ lập quy hoạch 1/500 cho khu đất", {"1": "code", "500": "code"}),
+        ("chiếc taxi mang BKS 29A – 81234 bỏ chạy", {"29": "plate", "81234": "plate"}),
+        ("tín hiệu FRB 180916 lặp lại theo chu kỳ", {"180916": "name"}),
+        ("U.19 Việt Nam thắng đậm trận ra quân", {"19": "name"}),
+        ("thí sinh cần chứng chỉ ngoại ngữ bậc 3 trở lên", {"3": "ordinal"}),
     ],
 )
 def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:
@@ -379,6 +383,9 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
         ("tỷ giá ở mức 22.755 đồng/USD", 22755, "đồng/USD"),
         ("giá vàng thế giới 1.264,5 USD/ounce", 1264.5, "USD/ounce"),
         ("thưởng từ 3 tháng lương", 3, "tháng lương"),
+        ("động cơ có mô-men xoắn 320 Nm", 320, "Nm"),
+        ("xe máy dung tích 110 cm3", 110, "cm3"),
+        ("đồng USD giao dịch ở mức 109,7 yen/USD", 109.7, "yen/USD"),
     ],
 )
 def test_measurement_units(text: str, value: float, unit: str) -> None:

@@ -194,9 +194,11 @@ _ASCII_RUN_RE = re.compile(r"[a-z0-9]+")
 
 def glued_to_letters(p: Spot) -> str | None:
     """Letters against the digits make a name: "Covid-19", "IPv6", "G20", "5G", "Galaxy S8",
-    "18k", "1Malaysia", "Km99". Not: "350km", "100Mbps", "$148bn" (units), "VND138,000" (a
+    "18k", "1Malaysia", "Km99", "U.15". Not: "350km", "100Mbps", "$148bn" (units), "VND138,000" (a
     currency), "ở mức17%" (a typo)."""
     before = p.before
+    if before in "-." and p.s >= 2 and p.text[p.s - 2].isupper() and before == ".":
+        return "name"  # "U.15 Việt Nam"
     if before.isalpha() or (before == "-" and p.s >= 2 and p.text[p.s - 2].isalpha()):
         if not (p.currency_prefix or before.isalpha() and p.is_percent and before.islower()):
             return "name"
@@ -387,8 +389,12 @@ def after_a_name(p: Spot) -> str | None:
     "Galaxy Note 7", "iPhone 7", "Snapdragon 835", "súng Colt 45", "Bệnh viện Nhi Đồng 1",
     "cầu Sài Gòn 2", "kênh Europe 1". Not: "Năm 2022" or "Có 5" (the sentence's first word),
     "Hà Nội 12 ca" (a count noun follows), "APEC 2017" (a year)."""
-    if not (p.bare and p.whole and len(p.digits) <= 4) or not p.prev:
+    if not (p.bare and p.whole) or not p.prev:
         return None
+    if len(p.digits) > 4:
+        raw = p.text[max(0, p.s - 12) : p.s].split()
+        acronym = bool(raw) and raw[-1].isupper() and raw[-1].isalpha() and len(raw[-1]) >= 2
+        return "name" if acronym else None  # "tín hiệu FRB 150215"
     head = p.text[max(0, p.s - 24) : p.s].rstrip()
     if head[-len(p.prev[-1]) :].islower() or p.text.isupper():
         return None  # (no capital in the word before: no name)
@@ -446,7 +452,7 @@ _LABELS: dict[str, str] = {}
 for _reason, _words in (
     (
         "ordinal",
-        "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự "
+        "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự bậc "
         "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
         "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức",
     ),
@@ -790,7 +796,11 @@ def _where_it_sits(p: Spot) -> str | None:
     """Rules on the characters around the number: letters, ":", "/", brackets, "+", a leading
     zero, dashes, plates, list numbers, scores."""
     before, after = p.before, p.after
-    if before.isalpha() or after.isalpha() or before == "-":
+    if len(p.digits) == 2 and (after == " " or after.isupper()):
+        reason = number_plate(p)  # (before glued_to_letters: "30A-123.45" is a plate)
+        if reason:
+            return reason
+    if before.isalpha() or after.isalpha() or before in "-.":
         reason = glued_to_letters(p)
         if reason:
             return reason
@@ -816,10 +826,6 @@ def _where_it_sits(p: Spot) -> str | None:
             return reason
     if after in "-–":
         reason = code_chain(p)
-        if reason:
-            return reason
-    if len(p.digits) == 2:
-        reason = number_plate(p)
         if reason:
             return reason
     if after in ".)":
@@ -894,6 +900,7 @@ def _calendar(p: Spot) -> str | None:
 
 
 _RULES: tuple[Rule, ...] = (
+    number_plate,
     glued_to_letters,
     clock_time,
     document_code,
@@ -901,7 +908,6 @@ _RULES: tuple[Rule, ...] = (
     marker_tail,
     phone_number,
     code_chain,
-    number_plate,
     list_number,
     match_score,
     ordinal_after_thu,

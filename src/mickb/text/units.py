@@ -79,6 +79,7 @@ CURRENCIES: dict[str, str] = {
     "euro": "EUR",
     "eur": "EUR",
     "yên": "JPY",
+    "yen": "JPY",
     "nhân dân tệ": "CNY",
     "won": "KRW",
     "bảng anh": "GBP",
@@ -139,6 +140,11 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "feet",
     "thùng",
     "tháng lương",
+    "nm",
+    "mã lực",
+    "cc",
+    "cm3",
+    "hp",
 )
 # (one-letter units are read by _METRE_RE: "50m", "5 m", "1,5 m")
 _METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?!\w)")
@@ -232,6 +238,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "lỗ hổng",
     "thiết bị",
     "máy tính",
+    "máy bay",
     "máy",
     "điện thoại",
     "smartphone",
@@ -307,6 +314,7 @@ _FUNCTION_WORDS = frozenset(
     gồm kể ngay cả mỗi mọi các những này đó kia ấy nọ khác nào đây đấy hết đều
     đã đang sẽ vừa mới được bị có không chưa chẳng cũng vẫn còn lại luôn thường rất quá khá
     hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng một rồi
+    trở hoàn dành
     ngày tháng năm hôm sáng chiều tối đêm trưa lúc giờ phút giây tuần quý tuổi
     đạt tăng giảm chiếm
     the of and in on at to for from with by as per than""".split()
@@ -424,7 +432,7 @@ class _Token(NamedTuple):
     end: int
 
 
-_WORD = r"([^\W\d_]+(?:-[^\W\d_]+)*(?:(?<=m)[23](?![\d.,]?\d))?)"
+_WORD = r"([^\W\d_]+(?:-[^\W\d_]+)*(?:(?<=[mM])[23](?![\d.,]?\d))?)"
 # up to six words separated by spaces only, read by one match
 _WORDS_RE = re.compile(
     r"[ \t\u00a0]*"
