@@ -911,14 +911,14 @@ def token_set_similarity(query: str, text: str) -> float:
         return 0.0
     if shared == a or shared == b:
         return 1.0
-    common = " ".join(sorted(shared))
-    with_a = common + " " + " ".join(sorted(a - b))
-    with_b = common + " " + " ".join(sorted(b - a))
 
-    def ratio(shorter: str, longer: str) -> float:
-        return 2 * len(shorter) / (len(shorter) + len(longer))
+    def joined(words: set[str]) -> int:  # len(" ".join(sorted(words)))
+        return sum(map(len, words)) + len(words) - 1
 
-    return max(ratio(common, with_a), ratio(common, with_b), ratio(common, max(with_a, with_b)))
+    common = joined(shared)
+    with_a = common + 1 + joined(a - shared)
+    with_b = common + 1 + joined(b - shared)
+    return 2 * common / (common + min(with_a, with_b))
 
 
 def _first_score(
