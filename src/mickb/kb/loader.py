@@ -16,7 +16,9 @@ batch instead of once per document (a commit rewrites every B-tree page it touch
 
 Within a transaction everything moves with one INSERT … SELECT per table: row by row,
 SQLite opens a statement savepoint for every row, and FTS5 writes out its pending index
-at each one, which made indexing several times slower.
+at each one, which made indexing several times slower. (That move is SQL that sqlite-utils
+has no verb for, and its `insert_all` goes statement by statement from Python dicts: the
+schema and the full-text set-up are where sqlite-utils serves, see kb/schema.py.)
 """
 
 from __future__ import annotations
