@@ -251,3 +251,33 @@ def test_show_lists_the_sources_and_the_disagreement(
     assert [c["value_text"] for c in shown["conflicts"]] == ["139.500 tỷ đồng"]
     code, out, _ = run(["show", record_id, "--db", str(db)], capsys)
     assert "Stated by 2 sources" in out and "Sources that disagree" in out
+
+
+def test_the_same_metric_of_two_companies_is_no_disagreement(tmp_path: Path) -> None:
+    path = tmp_path / "kb.sqlite"
+    texts = {
+        "an": "Kết quả kinh doanh\n\nNăm 2023, Công ty An Phát ghi nhận lợi nhuận sau thuế "
+        "đạt 120 tỷ đồng.",
+        "long": "Báo cáo thường niên\n\nTập đoàn Minh Long công bố lợi nhuận sau thuế năm "
+        "2023 đạt 450 tỷ đồng.",
+    }
+    with KB.open(path, create=True) as writer:
+        for key, text in texts.items():
+            d = doc(text, url=f"https://example.vn/{key}", date="2024-02-01")
+            value_text = "120 tỷ đồng" if key == "an" else "450 tỷ đồng"
+            value = 120 if key == "an" else 450
+            profit = fact(
+                d,
+                value_text,
+                value,
+                "tỷ đồng",
+                "lợi nhuận sau thuế",
+                period="2023",
+                base_value=value * 1e9,
+                base_unit="VND",
+            )
+            writer.add_document(d, [profit], [])
+    with KB.open(path, readonly=True) as kb:
+        hits = find(kb, "lợi nhuận sau thuế 2023")
+    assert sorted(h.record["value_text"] for h in hits) == ["120 tỷ đồng", "450 tỷ đồng"]
+    assert all(h.record["conflicts"] == [] for h in hits)

@@ -10,8 +10,10 @@ Rules, in the order they apply to records ranked best first:
    period; metrics alike, or both found by the query's words) is one row; `sources` lists
    every source, the row's own first.
 4. Other values for exactly the same metric (three words or more: "doanh thu" alone names
-   no one thing) and the same stated period, from other sources, are `conflicts` of the
-   first row: sources that disagree. The first step of cross-checking, not a verdict.
+   no one thing) and the same stated period, from other sources, whose sentences name the
+   same subject before the figure ("lợi nhuận sau thuế" of Vinatex is not that of HPG) or,
+   for a metric of five syllables or more, name none, are `conflicts` of the first row:
+   sources that disagree. The first step of cross-checking, not a verdict.
 
 Rows gather what the search found; the rows shown are also looked up by value
 (mickb.kb.figures, bounded), so that `sources` names the other sources of the KB that state
@@ -34,6 +36,16 @@ if TYPE_CHECKING:
 Scope = tuple[list[str] | None, str | None, str | None]  # source ids, since, until
 NO_SCOPE: Scope = (None, None, None)
 CONFLICT_METRIC_WORDS = 3
+NAME_WINDOW = 150  # characters before a figure where its subject is named
+# Syllables of a metric that names one thing without a subject ("doanh thu dịch vụ viễn
+# thông" does; "lợi nhuận trước thuế" is anyone's).
+SELF_SPEAKING_METRIC = 5
+_NAME_WORDS = re.compile(r"[^\W\d_][\w&.-]*")
+# Capitalised words that name no one in particular (a title, a kind of body, a place word).
+_NOT_NAMES = frozenset(
+    """bo cong ty tong tap doan ngan hang nha nuoc chinh phu thanh pho tinh so cuc vien
+    ong ba anh chi theo trong nam thang quy ubnd tp viet nam""".split()
+)
 _RELATIVE = re.compile(r"^(?:nam (?:nay|ngoai|truoc|qua|toi|sau)|ca nam|nam)\s*/?\s*(?=\d{4}$)")
 _WORDS = re.compile(r"[^\W_]+")
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -57,6 +69,7 @@ class _Keys(NamedTuple):
     metric: frozenset[str]
     conflict: tuple[Any, ...] | None  # metric, period, measure, unit, direction
     source: str
+    names: frozenset[str]  # proper names before the figure: whose figure it is
 
 
 _folded = lru_cache(maxsize=4096)(fold)
@@ -82,7 +95,22 @@ def _keys(record: dict[str, Any]) -> _Keys:
         metric=frozenset(words),
         conflict=conflict,
         source=str((record.get("source") or {}).get("id") or ""),
+        names=_names_before(record) if conflict is not None else frozenset(),
     )
+
+
+def _names_before(record: dict[str, Any]) -> frozenset[str]:
+    """The proper names the sentence writes before the figure ("Vinatex", "HPG", "Vietnam
+    Airlines"), folded: metrics in news rarely name whose profit or revenue it is."""
+    sentence, figure = record.get("sentence") or "", record.get("value_text") or ""
+    at = sentence.find(figure) if figure else -1
+    if at < 0:
+        return frozenset()
+    words = _NAME_WORDS.findall(sentence[max(0, at - NAME_WINDOW) : at])
+    if at <= NAME_WINDOW and words and sentence.startswith(words[0]):
+        words = words[1:]  # the sentence's first word is capitalised whatever it is
+    names = {_folded(w) for w in words if w[0].isupper()}
+    return frozenset(names - _NOT_NAMES)
 
 
 class _Rules:
@@ -128,6 +156,12 @@ class _Rules:
             and ka.conflict == kb.conflict
             and ka.source != kb.source
             and ka.figure[:2] != kb.figure[:2]
+            # The same metric of two companies is no disagreement: they name someone in
+            # common, or neither names anyone and the metric says enough by itself.
+            and (
+                bool(ka.names & kb.names)
+                or (not (ka.names or kb.names) and len(ka.metric) >= SELF_SPEAKING_METRIC)
+            )
         )
 
 
