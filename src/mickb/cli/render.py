@@ -640,10 +640,10 @@ def key_value_table(
                 head.append("  ")
             label = f"{col}: " if isinstance(row.get(col), (int, float)) else ""
             head.append(label + row_values[i], style="bold" if i == 0 else None)
-        console.print(head)
+        _indented(console, head, 0)
         for i in sorted(long):
             if row_values[i]:
-                console.print(Text("  " + row_values[i]))
+                _indented(console, Text(row_values[i]))
         console.print()
 
 
