@@ -61,6 +61,7 @@ PHRASE_BELOW = 5000  # estimated rows holding every word under which a phrase qu
 LARGE_KB = 20000  # rows beyond which the AND of a query leaves out words most rows contain
 MIN_SCORE = 0.3  # below it a record shares only a stray common word with the query
 REFINE = 30  # best candidates that get the costlier proximity and accent scores
+FALLBACK_BELOW = 10  # rows found under which the all-words-but-one stages run
 # A real match covers this share of the query's words, and of its words weighted by rarity.
 RELEVANT_COVERAGE = 0.75
 # What a word counts that stands only elsewhere in the sentence, about another figure.
@@ -563,6 +564,7 @@ class _Stage(NamedTuple):
     weight: float
     estimate: int  # upper bound of the rows it matches, from the vocabulary
     cost: int  # rows in the doclists of all its words: what bm25 reads to rank it
+    fallback: bool  # run only when the stricter stages found next to nothing
 
 
 def _group_df(plan: _Plan, group: _Group) -> int:
@@ -574,9 +576,12 @@ def _group_expression(group: _Group) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 
-def _stage(plan: _Plan, expression: str, weight: float, estimate: int) -> _Stage:
+def _stage(
+    plan: _Plan, expression: str, weight: float, estimate: int, fallback: bool = False
+) -> _Stage:
     words = set(_TOKEN_RE.findall(expression))
-    return _Stage(expression, weight, estimate, sum(plan.df.get(w, 0) for w in words))
+    cost = sum(plan.df.get(w, 0) for w in words)
+    return _Stage(expression, weight, estimate, cost, fallback)
 
 
 def _stages(plan: _Plan) -> list[_Stage]:
@@ -598,6 +603,14 @@ def _stages(plan: _Plan) -> list[_Stage]:
         estimate = min(_group_df(plan, g) for g in required)
         expression = " AND ".join(_group_expression(g) for g in required)
         stages.append(_stage(plan, expression, 0.8, estimate))
+        if 3 <= len(required) <= 6:
+            # All the words but one, when hardly anything holds them all ("lương tối thiểu"
+            # for "lương tối thiểu vùng"): a near miss ranks above a record of one word.
+            for left_out in sorted(required, key=lambda g: -g.weight):
+                kept = [g for g in required if g is not left_out]
+                expression = " AND ".join(_group_expression(g) for g in kept)
+                estimate = min(_group_df(plan, g) for g in kept)
+                stages.append(_stage(plan, expression, 0.6, estimate, fallback=True))
     # Relaxed: any word that says something (not one that half the KB contains).
     common = max(plan.total // 10, min(plan.total, 1000))
     informative = [g for g in groups if 0 < _group_df(plan, g) <= common]
@@ -650,6 +663,8 @@ def _candidates(kb: KB, kind: str, plan: _Plan, filters: _Filters) -> dict[int, 
     for stage in _stages(plan):
         if len(found) >= CANDIDATES:
             break
+        if stage.fallback and len(found) >= FALLBACK_BELOW:
+            continue
         expression = f"({stage.expression}){must}" if must else stage.expression
         base = (
             f"SELECT {fts}.rowid FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid "
@@ -1218,7 +1233,9 @@ def find(
         ranked = _ranked(kb, kinds, plan, filters)
         if not any(s.strong for s in ranked) and any(g.syllable for g in plan.groups):
             # Nothing holds the words as typed: maybe a typo that is itself a word.
-            ranked = _ranked(kb, kinds, _plan(kb, cleaned, respell=True), filters)
+            respelt = _ranked(kb, kinds, _plan(kb, cleaned, respell=True), filters)
+            if any(s.strong for s in respelt):
+                ranked = respelt
         ranked = [s for s in ranked if s.strong or include_weak]
         return _rows(kb, ranked, sort, limit, filters)
 
