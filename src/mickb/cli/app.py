@@ -280,7 +280,13 @@ def quote(
     json_: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Verify a quotation and its attribution."""
+    """Verify a quotation and its attribution.
+
+    \b
+    Examples:
+      mickb quote "không để ai bị bỏ lại phía sau" --by "Thủ tướng"
+      mickb quote "khong de ai bi bo lai phia sau" --json
+    """
     from mickb.query.verify import verify_quote
 
     kb = open_for_reading(db)

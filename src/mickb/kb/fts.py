@@ -44,6 +44,12 @@ _FACT_COLUMNS = (
 )
 
 
+_PASSAGE = (
+    "(SELECT p.text FROM passages p WHERE p.source_id = f.source_id "
+    "AND p.ordinal = f.passage_ordinal)"
+)
+
+
 class FactRow(NamedTuple):
     """A fact as check reads it from the KB (the stored columns, and its document's title)."""
 
@@ -66,6 +72,7 @@ class FactRow(NamedTuple):
     sentence: str
     related: str | None  # JSON list of ids
     title: str | None
+    passage: str | None  # the paragraph that holds its sentence
 
 
 def candidate_facts(
@@ -84,7 +91,7 @@ def candidate_facts(
     df = term_counts(conn, [w for group in word_groups for w in group])
     select = (
         f"SELECT {', '.join('f.' + c.strip() for c in _FACT_COLUMNS.split(','))}, "
-        "(SELECT s.title FROM sources s WHERE s.id = f.source_id) "
+        "(SELECT s.title FROM sources s WHERE s.id = f.source_id), " + _PASSAGE + " "
     )
     rows: dict[str, tuple[Any, ...]] = {}
     stages: list[tuple[str, int]] = []
@@ -132,7 +139,10 @@ def facts_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[FactRow]:
         return []
     select = f"SELECT {', '.join('f.' + c.strip() for c in _FACT_COLUMNS.split(','))}, "
     rows = conn.execute(
-        select + "(SELECT s.title FROM sources s WHERE s.id = f.source_id) FROM facts f "
+        select
+        + "(SELECT s.title FROM sources s WHERE s.id = f.source_id), "
+        + _PASSAGE
+        + " FROM facts f "
         f"WHERE f.id IN ({','.join('?' * len(ids))})",
         ids,
     ).fetchall()

@@ -75,7 +75,7 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
         scope = "broader"  # a figure of the market, for a claim about one company
     elif companies and not wanted:
         scope = "narrower"  # one company's figure, for a claim about the market
-    firm = how in ("own", "") or (how != "many" and len(companies) == 1)
+    firm = how in ("own", "", "previous") or (how != "many" and len(companies) == 1)
     extra = _context_words(fact)
     best = 0.0
     if fig.metric.vi:
@@ -108,11 +108,17 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
 
 def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str, ...]], str]:
     """The companies a fact is about, and where that was read: "own" (its metric or its own
-    clause), "sentence" (the subject before it, when the sentence names one company), "title"
-    (its document's title, when that names one company), or "" (none named)."""
+    clause), "sentence" (the subject before it, when the sentence names one company),
+    "previous" (a sentence that goes on from the one before, "Theo đó, ...", which names one
+    company), "title" (its document's title, when that names one company), or "" (none)."""
     own = entities(f"{fact.metric} | {clause_text}")
     if own:
         return own, "own"
+    earlier = previous_sentence(fact)
+    if earlier and not entities(_before(fact), first_word_is_sentence_start=True):
+        named = entities(earlier, first_word_is_sentence_start=True)
+        if len(named) == 1:
+            return named, "previous"
     if _GROUP_RE.search(fold(f"{fact.metric} {_before(fact)}")):
         return frozenset({("?",)}), "many"  # "doanh thu toàn tập đoàn": some company's
     sentence = fact.sentence or ""
@@ -140,6 +146,32 @@ def _figure_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     from mickb.text.numbers import find_numbers
 
     return tuple((n.start, n.end) for n in find_numbers(sentence))
+
+
+# A sentence that goes on from the one before: its subject is that one's.
+_GOES_ON_RE = re.compile(
+    r"^\s*(?:theo đó|cụ thể|con số cụ thể|trong đó|như vậy|đồng thời|ngoài ra|bên cạnh đó|"
+    r"accordingly|specifically|of which|in which)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _previous_sentence(sentence: str, passage: str) -> str:
+    at = passage.find(sentence[:40]) if sentence else -1
+    if at <= 0:
+        return ""
+    head = passage[:at].rstrip()
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("! "), head.rfind("? "))
+    return head[cut + 1 :].strip()
+
+
+def previous_sentence(fact: FactRow) -> str:
+    """The sentence before a fact's, when the fact's goes on from it ("Theo đó, ...")."""
+    sentence = fact.sentence or ""
+    if not fact.passage or not _GOES_ON_RE.match(sentence):
+        return ""
+    return _previous_sentence(sentence, fact.passage)
 
 
 def _before(fact: FactRow) -> str:
@@ -184,11 +216,16 @@ def _scope(fig: ClaimFigure, fact: FactRow, clause_raw: tuple[str, ...]) -> str:
 def _context_words(fact: FactRow) -> list[str]:
     """Words that say what the figure measures without being its metric: the sector, the
     counted noun ("doanh nghiệp"), the words right after it ("50,4% kế hoạch năm")."""
-    return (
+    words = (
         compounds(folded_words(fact.sector or ""))
         + compounds(folded_words(_UNIT_SCALE_RE.sub(" ", fact.unit or "")))
         + list(_fact_after(fact.sentence or "", fact.value_text or ""))
     )
+    earlier = previous_sentence(fact)
+    if earlier:
+        # "... doanh nghiệp rút lui khỏi thị trường. Con số cụ thể là 51.496 doanh nghiệp"
+        words += list(cached_terms(earlier)[1])
+    return words
 
 
 def _vi_score(
