@@ -413,27 +413,47 @@ def _english_groups(
 
 
 class _Vocabulary:
-    """The KB's index terms and their record counts, read once per KB state."""
+    """The KB's index terms and their record counts, read per initial letter as needed (a
+    fresh process corrects one or two words: reading every term costs more than the query)."""
 
     def __init__(self, conn: sqlite3.Connection):
-        rows = conn.execute("SELECT term, n FROM terms").fetchall()
-        self.words = [t for t, _ in rows if not t.isdigit()]
-        self.counts = {t: n for t, n in rows}
+        self.conn = conn
+        self.counts: dict[str, int] = {}
+        self.words: dict[str, list[str]] = {}  # initial letter ("" for all) -> terms
+
+    def _terms(self, initial: str) -> list[str]:
+        words = self.words.get(initial)
+        if words is None:
+            if initial:
+                rows = self.conn.execute(
+                    "SELECT term, n FROM terms WHERE term >= ? AND term < ?",
+                    (initial, initial + "\U0010ffff"),
+                ).fetchall()
+            else:
+                rows = self.conn.execute("SELECT term, n FROM terms").fetchall()
+            self.counts.update(rows)
+            words = self.words[initial] = [t for t, _ in rows if not t.isdigit()]
+        return words
 
     def near(self, token: str, max_distance: int, limit: int = 3) -> list[str]:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        # OSA: two letters swapped ("vnag" -> "vang") is one edit, as people mistype.
-        found = process.extract(
-            token,
-            self.words,
-            scorer=OSA.distance,
-            score_cutoff=max_distance,
-            limit=20,
-        )
+        # Most typos keep the first letter: look there first, then everywhere.
+        for initial in (token[:1], ""):
+            # OSA: two letters swapped ("vnag" -> "vang") is one edit, as people mistype.
+            found = process.extract(
+                token,
+                self._terms(initial),
+                scorer=OSA.distance,
+                score_cutoff=max_distance,
+                limit=20,
+            )
+            found = [item for item in found if item[0] != token]
+            if found:
+                break
         found.sort(key=lambda item: (item[1], -self.counts.get(item[0], 0), item[0]))
-        return [word for word, _, _ in found if word != token][:limit]
+        return [word for word, _, _ in found][:limit]
 
 
 def _vocabulary(kb: KB) -> _Vocabulary:
