@@ -102,7 +102,9 @@ def test_a_damaged_line_fails_its_document_only(tmp_path, docs, capsys) -> None:
     db = tmp_path / "kb.sqlite"
     code, _, err = run(["load", "-", "--db", str(db)], capsys, stdin="\n".join(kept) + "\n")
     assert code == 2
-    assert f"error: {docs[1]}: <stdin>: line {second + 2}: not JSON" in err
+    [error] = [line for line in err.splitlines() if line.startswith("error:")]
+    assert error.startswith(f"error: {docs[1]}: <stdin>: line {second + 2}: not JSON (")
+    assert error.endswith("; that document is not stored")
     code, out, _ = run(["sources", "--json", "--db", str(db)], capsys)
     assert len(json.loads(out)) == 1
 

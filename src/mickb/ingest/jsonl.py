@@ -267,99 +267,116 @@ def _load_error(name: str, line: int, what: str) -> str:
     return f"{name}: line {line}: {what}"
 
 
+class _Reader:
+    """Reads `extract`'s lines back into numbered documents' parts (see parts_of_records)."""
+
+    def __init__(self, name: str, known: Any) -> None:
+        self.name = name
+        self.known = known
+        self.seq = -1
+        self.current: _Incoming | None = None
+        self.skipping = False  # the current document is in the KB already
+        self.dropping = False  # the current document failed: its lines are passed over
+
+    def line(self, number: int, record: Any) -> Iterator[tuple[int, Part, str]]:
+        if not isinstance(record, dict):
+            raise ValueError("not a JSON object")
+        kind = record.get("kind")
+        if kind == "source":
+            yield from self._cut_off(number)
+            yield from self._source(record)
+        elif kind == "error":
+            yield from self._cut_off(number)
+            self.seq += 1
+            self.dropping = False
+            path = str(record.get("path") or "?")
+            yield self.seq, Failed(str(record.get("error") or "failed")), path
+        elif self.dropping:
+            return
+        elif self.current is None:
+            raise ValueError(f"a {kind!r} line before any source line")
+        elif kind == "end":
+            yield from self._end(record)
+        elif not self.skipping:
+            current = self.current
+            current.add(record)
+            if current.held() >= ROWS_PER_PART:
+                yield self.seq, current.take(), current.path
+
+    def _source(self, record: dict[str, Any]) -> Iterator[tuple[int, Part, str]]:
+        self.seq += 1
+        self.dropping = False
+        current = self.current = _Incoming(record)
+        self.skipping = bool(self.known and self.known(current.sha256))
+        if self.skipping:
+            yield (
+                self.seq,
+                Unchanged(current.sha256, current.path, current.size, None),
+                current.path,
+            )
+        else:
+            yield self.seq, Begin(current.sha256, current.path, current.size), current.path
+            yield self.seq, Meta(current.meta), current.path
+
+    def _end(self, record: dict[str, Any]) -> Iterator[tuple[int, Part, str]]:
+        current = self.current
+        assert current is not None
+        self.current = None
+        if self.skipping:
+            return
+        counts = (record.get("facts"), record.get("quotes"))
+        if counts != (current.n_facts, current.n_quotes):
+            self.current = current  # so that the failure is this document's
+            raise ValueError(
+                f"the end line counts {counts[0]} figures and {counts[1]} quotes, the lines "
+                f"before hold {current.n_facts} and {current.n_quotes}"
+            )
+        yield self.seq, current.take(), current.path
+        terms = sorted(current.terms.items())
+        yield self.seq, End(current.n_facts, current.n_quotes, terms), current.path
+
+    def _cut_off(self, number: int) -> Iterator[tuple[int, Part, str]]:
+        if self.current is not None and not self.skipping:
+            what = "a new document starts before this one's end line"
+            message = _load_error(self.name, number, f"{what} (cut off?); nothing of it stored")
+            yield self.seq, Failed(message), self.current.path
+        self.current = None
+
+    def failed(self, number: int, what: str) -> Iterator[tuple[int, Part, str]]:
+        """A line that cannot be read fails its document; the rest of it is passed over."""
+        message = _load_error(self.name, number, f"{what}; that document is not stored")
+        if self.current is not None:
+            yield self.seq, Failed(message), self.current.path
+        elif not self.dropping:
+            self.seq += 1
+            yield self.seq, Failed(message), self.name
+        self.current = None
+        self.dropping = True
+
+    def finish(self) -> Iterator[tuple[int, Part, str]]:
+        if self.current is not None and not self.skipping:
+            what = f"{self.name} ends before this document's end line (cut off?)"
+            yield self.seq, Failed(f"{what}; nothing of it was stored"), self.current.path
+
+
 def parts_of_records(
     lines: Iterable[str], name: str = "<stdin>", known: Any = None
 ) -> Iterator[tuple[int, Part, str]]:
     """(seq, part, document name) for JSON lines of `extract`: documents numbered in order;
-    one that is cut off, malformed or inconsistent ends with a Failed part."""
-    seq = -1
-    current: _Incoming | None = None
-    skipping = False  # the current document is in the KB already
+    one that is cut off, malformed or inconsistent ends with a Failed part and the rest of
+    its lines are passed over."""
+    reader = _Reader(name, known)
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
-            kind = record.get("kind")
-            if kind == "source":
-                if current is not None:
-                    yield (
-                        seq,
-                        Failed(
-                            _load_error(
-                                name,
-                                number,
-                                "a new document starts before this one's end line "
-                                "(cut off?); nothing of it was stored",
-                            )
-                        ),
-                        current.path,
-                    )
-                seq += 1
-                current = _Incoming(record)
-                skipping = bool(known and known(current.sha256))
-                if skipping:
-                    yield (
-                        seq,
-                        Unchanged(current.sha256, current.path, current.size, None),
-                        current.path,
-                    )
-                else:
-                    yield seq, Begin(current.sha256, current.path, current.size), current.path
-                    yield seq, Meta(current.meta), current.path
-                continue
-            if kind == "error":
-                seq += 1
-                path = str(record.get("path") or "?")
-                yield seq, Failed(str(record.get("error") or "failed")), path
-                continue
-            if current is None:
-                raise ValueError(f"a {kind!r} line before any source line")
-            if kind == "end":
-                if not skipping:
-                    if (record.get("facts"), record.get("quotes")) != (
-                        current.n_facts,
-                        current.n_quotes,
-                    ):
-                        raise ValueError(
-                            f"the end line counts {record.get('facts')} figures and "
-                            f"{record.get('quotes')} quotes, the lines before hold "
-                            f"{current.n_facts} and {current.n_quotes}"
-                        )
-                    yield seq, current.take(), current.path
-                    yield (
-                        seq,
-                        End(current.n_facts, current.n_quotes, sorted(current.terms.items())),
-                        current.path,
-                    )
-                current = None
-                continue
-            if skipping:
-                continue
-            current.add(record)
-            if current.held() >= ROWS_PER_PART:
-                yield seq, current.take(), current.path
+            yield from reader.line(number, json.loads(line))
+        except json.JSONDecodeError as exc:
+            yield from reader.failed(number, f"not JSON ({exc.msg})")
         except (ValueError, KeyError, TypeError) as exc:
             what = exc.args[0] if isinstance(exc, ValueError) and exc.args else repr(exc)
-            if isinstance(exc, json.JSONDecodeError):
-                what = f"not JSON ({exc.msg})"
-            message = _load_error(name, number, f"{what}; that document is not stored")
-            if current is not None:
-                yield seq, Failed(message), current.path
-                current = None
-            else:
-                seq += 1
-                yield seq, Failed(message), name
-    if current is not None:
-        yield (
-            seq,
-            Failed(
-                f"{name} ends before this document's end line (cut off?); nothing of it was stored"
-            ),
-            current.path,
-        )
+            yield from reader.failed(number, str(what))
+    yield from reader.finish()
 
 
 def load_records(

@@ -65,6 +65,24 @@ def database(conn: sqlite3.Connection) -> Any:
 def m001_initial(conn: sqlite3.Connection) -> None:
     """Sources, their passages, facts, speakers, quotes, and full-text indexes."""
     db = database(conn)
+    _sources(db)
+    _facts(db)
+    _quotes(db)
+    for table in ("facts", "quotes"):
+        db[table].enable_fts(["search_text"], tokenize=TOKENIZE, create_triggers=True)
+
+
+# Where a record stands: its source, paragraph, sentence and span in the sentence.
+_POSITION = {
+    "source_id": str,
+    "passage_ordinal": int,
+    "sentence_ordinal": int,
+    "span_start": int,
+    "span_end": int,
+}
+
+
+def _sources(db: Any) -> None:
     db["sources"].create(
         {
             "id": str,
@@ -90,17 +108,13 @@ def m001_initial(conn: sqlite3.Connection) -> None:
         not_null={"source_id", "ordinal"},
         foreign_keys=[("source_id", "sources", "id")],
     )
-    position = {
-        "source_id": str,
-        "passage_ordinal": int,
-        "sentence_ordinal": int,
-        "span_start": int,
-        "span_end": int,
-    }
+
+
+def _facts(db: Any) -> None:
     db["facts"].create(
         {
             "id": str,
-            **position,
+            **_POSITION,
             "metric": str,
             "metric_en": str,
             "measure": str,
@@ -127,6 +141,9 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     db["facts"].create_index(
         ["source_id", "sentence_ordinal", "span_start"], index_name="facts_source"
     )
+
+
+def _quotes(db: Any) -> None:
     db["speakers"].create(
         {"id": str, "name": str, "role": str, "source_id": str},
         pk="id",
@@ -137,7 +154,7 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     db["quotes"].create(
         {
             "id": str,
-            **position,
+            **_POSITION,
             "text": str,
             "speaker_id": str,
             "speaker_name": str,
@@ -153,8 +170,6 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     db["quotes"].create_index(
         ["source_id", "sentence_ordinal", "span_start"], index_name="quotes_source"
     )
-    for table in ("facts", "quotes"):
-        db[table].enable_fts(["search_text"], tokenize=TOKENIZE, create_triggers=True)
 
 
 def m002_search_accelerators(conn: sqlite3.Connection) -> None:
