@@ -482,3 +482,22 @@ def test_results_are_plain_typed_tuples(kb: KB) -> None:
     record, score, matched, weak = hit
     assert (record, score, matched) == (hit.record, hit.score, hit.matched)
     assert isinstance(score, float) and not weak and "buu" in matched
+
+
+def test_a_typo_that_is_itself_a_word_is_respelt(tmp_path: Path) -> None:
+    # "kin" is a word here ("họp kín"), so the first pass takes "kin tế" as typed and finds
+    # nothing that holds it; the second tries near spellings of the known words.
+    path = tmp_path / "kb.sqlite"
+    with KB.open(path, create=True) as writer:
+        growth = doc(
+            "Kinh tế quý I\n\nTốc độ tăng trưởng kinh tế quý I đạt 5,7%. Hội đồng đã họp kín "
+            "để bàn kế hoạch quý sau.",
+            url="https://example.vn/quy-1",
+        )
+        rate = fact(growth, "5,7%", 5.7, "%", "tốc độ tăng trưởng kinh tế", measure="change")
+        writer.add_document(growth, [rate], [])
+    with KB.open(path, readonly=True) as kb:
+        assert top(find(kb, "tăng trưởng kin tế")) == ["5,7%"]
+        assert top(find(kb, "tang truong kin te")) == ["5,7%"]
+        # A near spelling must make every word of the query hold, marks included.
+        assert find(kb, "tăng trưởng kín tế") == []

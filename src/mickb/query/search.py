@@ -104,6 +104,7 @@ _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
     r"(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?$"
 )
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _BARE_FIGURE = re.compile(r"^\[?\d{1,3}\]?$")
 _CLAUSE_END = re.compile(r"[;:]|[,.](?!\d)")
 _CLAUSE_MARKS = (";", ":", ", ", ". ")
@@ -162,6 +163,7 @@ class _Plan:
         "english_text",
         "df",
         "total",
+        "respelt",
     )
 
     def __init__(
@@ -176,6 +178,7 @@ class _Plan:
     ) -> None:
         self.text, self.tokens, self.groups, self.numbers = text, tokens, groups, numbers
         self.english_text, self.df, self.total = english_text, df, total
+        self.respelt = False  # words the KB knows were given near spellings too
 
 
 class _Filters(NamedTuple):
@@ -550,7 +553,7 @@ def _plan(kb: KB, query: str, respell: bool = False) -> _Plan:
         group.weight = _weight(group, df, total)
     tokens = [g.word for g in groups]
     english_words = [g.word for g in groups if g.english]
-    return _Plan(
+    plan = _Plan(
         text=" ".join(tokens),
         tokens=tokens,
         groups=groups,
@@ -559,6 +562,8 @@ def _plan(kb: KB, query: str, respell: bool = False) -> _Plan:
         df=df,
         total=max(total, 1),
     )
+    plan.respelt = respell
+    return plan
 
 
 def _term_df(df: dict[str, int], term: str) -> int:
@@ -1006,13 +1011,16 @@ def _first_score(
 
 def _share(plan: _Plan, credits: list[float], accents: dict[str, bool]) -> float:
     """How much of the query the record holds: the lower of the share of its words and the
-    share of their weight (rarer words weigh more)."""
+    share of their weight (rarer words weigh more). A respelt query must hold every word:
+    near spellings of words that exist make near misses easily."""
     if not credits:
         return 0.0
     held = [
         c * (1.0 if not g.accented or accents.get(g.word, True) else OTHER_MARKS)
         for g, c in zip(plan.groups, credits, strict=True)
     ]
+    if plan.respelt and min(held) < 0.75:
+        return min(held)
     weighted = sum(g.weight * c for g, c in zip(plan.groups, held, strict=True))
     total_weight = sum(g.weight for g in plan.groups) or 1.0
     share = min(weighted / total_weight, sum(held) / len(held))
@@ -1127,11 +1135,26 @@ def _written_forms(plain: str, texts: list[tuple[str, str]]) -> Iterable[str]:
 
 
 def _near_spelling(typed: str, written: str, edits: int) -> bool:
+    """Whether two words are within `edits` of each other: letters by OSA on their
+    decomposed form (every mark a letter: "khẩ" -> "khi" is three edits), plus one when
+    their tones differ ("kín" is two edits from "kinh", not one)."""
     from rapidfuzz.distance import OSA
 
-    # Decomposed, every mark is a letter of its own: "khẩ" -> "khi" is three edits, not one.
-    typed, written = unicodedata.normalize("NFD", typed), unicodedata.normalize("NFD", written)
-    return bool(OSA.distance(typed, written, score_cutoff=edits) <= edits)
+    (typed_base, typed_tone), (written_base, written_tone) = (
+        _tone_apart(typed),
+        _tone_apart(written),
+    )
+    tone = 0 if typed_tone == written_tone else 1
+    if tone > edits:
+        return False
+    distance = OSA.distance(typed_base, written_base, score_cutoff=edits - tone)
+    return bool(distance + tone <= edits)
+
+
+def _tone_apart(word: str) -> tuple[str, str]:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
+    return "".join(ch for ch in decomposed if ch not in _TONE_MARKS), tones
 
 
 # --- the public function -------------------------------------------------------------------
