@@ -125,6 +125,16 @@ class SourceRecord(TypedDict):
     author: str | None
 
 
+class ConflictRecord(TypedDict):
+    """Another source's other value for a figure's metric and period (`conflicts`)."""
+
+    id: str
+    value: float | None
+    unit: str | None
+    value_text: str | None
+    source: SourceRecord
+
+
 class FactRecord(TypedDict, total=False):
     kind: Literal["fact"]
     id: str
@@ -145,8 +155,8 @@ class FactRecord(TypedDict, total=False):
     related: list[str]
     sentence: str
     source: SourceRecord
-    sources: list[SourceRecord]  # every source that states the figure (find)
-    conflicts: list[dict[str, Any]]  # other values for the same metric and period (find)
+    sources: list[SourceRecord]  # every source that states the figure (find, show)
+    conflicts: list[ConflictRecord]  # other values for the same metric and period (find, show)
 
 
 class SpeakerRecord(TypedDict):
