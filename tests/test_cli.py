@@ -342,9 +342,7 @@ def test_find_nothing_relevant_exits_1_and_all_shows_weak_matches(seed_kb: Path,
 
 
 @pytest.mark.parametrize("query", ["96,433", "96.433", "publishing revenue"])
-def test_find_publishing_revenue_in_either_number_format(
-    seed_kb: Path, capsys, query: str
-) -> None:
+def test_find_publishing_revenue_in_either_number_format(seed_kb: Path, capsys, query: str) -> None:
     assert find_json(seed_kb, query, capsys)["results"][0]["value_text"] == "96.433 tỷ đồng"
 
 
