@@ -259,8 +259,8 @@ _LOOSE_PLATE_RE = re.compile(
 
 
 def number_plate(p: Spot) -> str | None:
-    """Number plates: "BKS 30A-123.45", "biển số 60C-147.35", "xe 29A-123.45", "BKS: 86 K6 -
-    3310" (the letters make the first part a name; the plate covers the rest)."""
+    """Number plates: "BKS 30A-123.45", "biển số 60C-147.35", "xe 29A-123.45", "BKS: 37 H2 -
+    4521" (the letters make the first part a name; the plate covers the rest)."""
     if not (p.after == " " or p.after.isupper()) or not p.whole or len(p.digits) != 2:
         return None
     m = (_LOOSE_PLATE_RE if p.clues.plate else _PLATE_RE).match(p.text, p.s)
@@ -276,7 +276,7 @@ _HOTLINE_AT_RE = re.compile(r"1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?(?!\d)")
 
 def phone_number(p: Spot) -> str | None:
     """Phone numbers: "0912.345.678", "0912 345 678", "(028) 3823 4567", "hotline 1900 1234",
-    and numbers written with a leading zero: "bộ số 02-08-21-29-37-45"."""
+    and numbers written with a leading zero: "dãy số 03-11-17-24-36-42"."""
     d = p.digits
     if d[0] == "0" and len(d) > 1 and d[1].isdigit():
         m = _PHONE_AT_RE.match(p.text, p.s)
@@ -299,7 +299,7 @@ _CODE_CHAIN_RE = re.compile(r"\d{1,2}(?:[-–]\d{1,2}){2,}")
 
 
 def code_chain(p: Spot) -> str | None:
-    """Several small numbers chained by dashes are a code: "02-08-21-29-37-45"."""
+    """Several small numbers chained by dashes are a code: "03-11-17-24-36-42"."""
     if p.after in "-–" and p.whole and len(p.digits) <= 2:
         m = _CODE_CHAIN_RE.match(p.text, p.s)
         if m:

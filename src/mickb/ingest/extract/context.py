@@ -227,9 +227,9 @@ _EVENT_BEFORE_RE = re.compile(
     r"(?:\s+(?:lần đầu|chỉnh sửa|từ|vào))*(?:\s+năm)?)\s*$",
     _F,
 )
-# Days that are not when a figure holds: deadlines and starts ("trước ngày 31/8/2016", "từ
-# ngày 2/8/2001"), the dates of documents ("Quyết định số 1880/QĐ-TTg ngày 29/9/2016"), and
-# the months of futures contracts ("giá vàng giao tháng 8/2017").
+# Days that are not when a figure holds: deadlines and starts ("trước ngày 15/10/2018", "từ
+# ngày 5/3/2004"), the dates of documents ("Quyết định số 215/QĐ-UBND ngày 12/4/2018"), and
+# the months of futures contracts ("dầu thô giao tháng 3/2019").
 _DATE_EVENT_BEFORE_RE = re.compile(
     r"(?:\btrước|\bsau|\btừ|kể từ|[A-ZĐ]{2,}(?:-[A-Za-zĐ]+)*|\bgiao)(?:\s+(?:ngày|tháng))?\s*$"
 )

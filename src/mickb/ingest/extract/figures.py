@@ -81,7 +81,7 @@ _YEAR_COMPARISON_RE = re.compile(r"năm (?:19|20)\d\d")
 _PLAN_BEFORE_RE = re.compile(
     r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|định hướng)[^,.;]{0,25}$", _F
 )
-# A year that names an event ("Đại hội đồng cổ đông thường niên 2017"), not a period.
+# A year that names an event ("phiên họp cổ đông thường niên 2019"), not a period.
 _EVENT_NAME_BEFORE_RE = re.compile(r"(?:thường niên|khóa|khoá|lần thứ \d+)\s*$", _F)
 # Sentences that elaborate the one before them: they hold for its period.
 _ELABORATION_RE = re.compile(r"^\W*(?:cụ thể|chi tiết|như vậy)\b", _F)
@@ -515,7 +515,7 @@ _DESCRIBES_RE = re.compile(
 
 def _describes(sentence: str, m: Mention) -> bool:
     """A period after a count that describes the things counted, not when the count holds:
-    "13 chiếc có thời gian sử dụng từ năm 2002-2006"."""
+    "9 xe đã chạy từ đời 2005-2008"."""
     return bool(_DESCRIBES_RE.search(sentence, max(0, m.start - 30), m.start))
 
 

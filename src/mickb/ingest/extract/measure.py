@@ -6,7 +6,7 @@
    "Ford có kế hoạch cắt giảm 10%", "sẽ phát hành 51,7 triệu cổ phiếu", a future year's figure.
    Not a forecast of a level: "Galaxy S8 sẽ có giá 650 USD" is a level.
 2. `_change`  a growth or fall: "tăng 12%", "giảm 200 tỷ đồng", "cao hơn 12-15% so với", "tăng
-   lãi suất thêm 0,25 điểm phần trăm", "vượt 11% kế hoạch", "tốc độ tăng 6,7%".
+   lãi suất thêm 0,5 điểm phần trăm", "vượt 11% kế hoạch", "tốc độ tăng 6,7%".
 3. `_ratio`   "gấp 3 lần", "nhiều hơn 4 lần", "1,5 lần so với", "bằng 104% kế hoạch", "bằng
    109% cùng kỳ", a percentage over 100.
 4. `_share`   any other percentage: "chiếm 30%", "tỷ lệ 75%".
@@ -48,7 +48,7 @@ _DOWN_VERBS = frozenset(
 _COMPARATIVE_RE = re.compile(
     r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?:\s+(?:khoảng|tròn|gần|hơn))?\s*$", _F
 )
-# "tăng lãi suất cơ bản thêm 0,25 điểm phần trăm": the verb, its object, then "thêm"
+# "nâng lãi suất điều hành thêm 0,5 điểm phần trăm": the verb, its object, then "thêm"
 _VERB_THEN_MORE_RE = re.compile(
     r"(?<![\w])(?P<verb>tăng|giảm|nâng|hạ)\s+(?:[^\W\d_]+\s+){1,5}thêm\s*$", _F
 )
