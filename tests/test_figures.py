@@ -457,6 +457,26 @@ def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
         ("Doanh thu vượt 8% kế hoạch năm.", "8%", "change"),
         ("Công ty đạt 120 tỷ đồng, bằng 104% kế hoạch.", "104%", "ratio"),
         ("Tỉnh vượt 10 bậc trên bảng xếp hạng.", "10 bậc", "change"),
+        # with money or a percentage "tới"/"đến" after the verb says "by as much as"; with a
+        # temperature or a count it names the new level
+        ("Một số mẫu xe giảm tới 45 triệu đồng trong tháng này.", "45 triệu đồng", "change"),
+        ("Giá dầu thô tăng mạnh tới 6 USD mỗi thùng.", "6 USD", "change"),
+        ("Nhiệt độ ở vùng núi có lúc tăng tới 39 độ C.", "39 độ C", "level"),
+        ("Dân số của xã tăng đến 9.000 người vào năm ngoái.", "9.000 người", "count"),
+        # a price or a fortune that falls
+        ("Tài sản của nhà đầu tư này bốc hơi gần 6.000 tỷ đồng.", "6.000 tỷ đồng", "change"),
+        ("Chỉ số chính hạ 0,4% trong phiên chiều.", "0,4%", "change"),
+        ("Cổ phiếu của hãng đã mất 12% so với đầu năm.", "12%", "change"),
+        ("Trong tuần, giá cà phê mất thêm 300 đồng/kg.", "300 đồng/kg", "change"),
+        ("Người dân phải mất 50.000 đồng để gửi xe cả ngày.", "50.000 đồng", "level"),
+        ("Khách hàng mất 20 triệu đồng trong tài khoản.", "20 triệu đồng", "level"),
+        # "tăng từ A-B" is a change of A to B; "tăng từ A lên B" names two levels
+        ("Giá thép tăng từ 100.000-250.000 đồng/tấn.", "100.000", "change"),
+        ("Giá thép tăng từ 100.000-250.000 đồng/tấn.", "250.000 đồng/tấn", "change"),
+        ("Tỷ lệ nội địa hóa tăng từ 30% lên 45%.", "45%", "share"),
+        # a range is one kind of figure at both ends
+        ("Lương tối thiểu vùng tăng 6-7% so với năm trước.", "7%", "change"),
+        ("Tay đua vươn lên tới 4 bậc sau vòng đua.", "4 bậc", "change"),
     ],
 )
 def test_what_kind_of_figure(sentence: str, value_text: str, measure: str) -> None:

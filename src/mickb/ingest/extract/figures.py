@@ -546,6 +546,7 @@ def _read_figure(
     if clause.in_parens and drafts and not clause.left.strip() and measure == "share":
         if drafts[-1].fact.measure == "change":
             measure, direction = "change", drafts[-1].fact.direction  # "tăng 3,4 USD (0,27%)"
+    measure, direction = _range_reads_as_one(view, num, i, measure, direction, drafts, state)
     metric = _rate_metric(metric, measure, r.inherited)
     next_start = view.nums[i + 1].start if i + 1 < len(view.nums) else len(text)
     compared = None
@@ -584,6 +585,31 @@ def _read_figure(
     d = _Draft(fact, num, r.inherited, own_period=mention is not None, joined=r.joined)
     d.clause_before = seg_before
     return d
+
+
+_SPECIFIC_MEASURES = ("change", "ratio", "target")
+
+
+def _range_reads_as_one(
+    view: _SentenceView,
+    num: NumberMatch,
+    i: int,
+    measure: str,
+    direction: str | None,
+    drafts: list[_Draft],
+    state: _State,
+) -> tuple[str, str | None]:
+    """Both ends of a range are one kind of figure: "tăng 10-15%" is a change at both ends,
+    though the verb stands before the first only; a change, ratio or target read at either end
+    is the measure of both."""
+    if num.range_with is None or num.range_with > i or num.range_with not in state.index_of:
+        return measure, direction
+    low = drafts[state.index_of[num.range_with]].fact
+    if low.measure in _SPECIFIC_MEASURES and measure not in _SPECIFIC_MEASURES:
+        return low.measure, low.direction
+    if measure in _SPECIFIC_MEASURES and low.measure not in _SPECIFIC_MEASURES:
+        low.measure, low.direction = measure, direction  # type: ignore[assignment]
+    return measure, direction
 
 
 def _rate_metric(metric: str, measure: str, inherited: int | None) -> str:

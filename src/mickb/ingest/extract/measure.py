@@ -52,8 +52,47 @@ _COMPARATIVE_RE = re.compile(
 _VERB_THEN_MORE_RE = re.compile(
     r"(?<![\w])(?P<verb>tăng|giảm|nâng|hạ)\s+(?:[^\W\d_]+\s+){1,5}thêm\s*$", _F
 )
-# "vượt 10 bậc", "tụt 3 hạng": a move in a ranking
-_RANK_MOVE_RE = re.compile(r"(?<![\w])(?P<verb>vượt|tăng|lên|thăng|tụt|giảm|xuống)\s*$", _F)
+# "vượt 10 bậc", "tụt 3 hạng", "vươn lên tới 4 bậc": a move in a ranking
+_RANK_MOVE_RE = re.compile(
+    r"(?<![\w])(?P<verb>vượt|tăng|lên|thăng|tụt|giảm|xuống)(?:\s+(?:tới|đến|thêm))?\s*$", _F
+)
+# Changes that only an amount of money or a percentage can be (with a count or a temperature the
+# same words name the new level: "nhiệt độ tăng tới 41 độ C", "dân số tăng đến 9.000 người"):
+# "giảm tới 45 triệu đồng", "tăng mạnh tới 6 USD", "giảm đến 2,5%" (by as much as)
+_CHANGE_UP_TO_RE = re.compile(
+    r"(?<![\w])(?P<verb>tăng|giảm|sụt giảm)(?:\s+(?:mạnh|nhẹ|thêm|vọt|sâu))*"
+    r"\s+(?:tới|đến)(?:\s+(?:khoảng|gần|hơn))?\s*$",
+    _F,
+)
+# a fall of a price or of a fortune: "bốc hơi gần 6.000 tỷ đồng", "hạ 0,4%", "rớt 1,2%",
+# "lao dốc 7%", "tụt 300.000 đồng/lượng"
+_FALL_RE = re.compile(
+    r"(?<![\w])(?P<verb>bốc hơi|hạ|rớt|sụt|tụt|lao dốc)"
+    r"(?:\s+(?:mạnh|thêm|tới|đến|mất|khoảng|gần|hơn|xấp xỉ))*\s*$",
+    _F,
+)
+# "mất" (lose) is a fall only of a price or a holding, or over a span of time, or against a
+# base: "cổ phiếu mất 12% so với đầu năm", "giá vàng mất 300.000 đồng"; not a cost ("phải mất
+# 50.000 đồng để gửi xe")
+_LOSE_RE = re.compile(
+    r"(?<![\w])(?P<verb>mất|đánh mất)(?:\s+(?:thêm|tới|đến|khoảng|gần|hơn|xấp xỉ))*\s*$", _F
+)
+_HOLDING_RE = re.compile(
+    r"(?<![\w])(?:giá|tài sản|vốn hóa|vốn hoá|cổ phiếu|chỉ số|tỷ giá|tỉ giá|thị giá|vàng|"
+    r"VN-Index|HNX-Index|Dow Jones|Nasdaq)(?![\w])",
+    _F,
+)
+_OVER_A_SPAN_RE = re.compile(
+    r"\s*(?:chỉ\s+)?(?:trong|sau)\s+(?:vòng\s+)?(?:một|hai|ba|\d+|vài)\s+"
+    r"(?:phiên|ngày|tuần|tháng|năm|quý)",
+    _F,
+)
+# "giá tăng từ 60.000-90.000 đồng" (by 60.000 to 90.000); "tăng từ 5% lên 7%" names levels
+_CHANGE_FROM_RE = re.compile(r"(?<![\w])(?P<verb>tăng|giảm)(?:\s+(?:mạnh|nhẹ|thêm))*\s+từ\s*$", _F)
+_RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
+_DOWN_WORDS = frozenset(
+    ("thấp", "ít", "nhỏ", "hạ", "tụt", "xuống", "bốc hơi", "rớt", "sụt", "lao dốc", "mất")
+)
 _RANK_UNITS = frozenset(("bậc", "hạng", "bac", "hang"))
 _EXCEED_PLAN_RE = re.compile(r"(?<![\w])vượt\s*$", _F)
 _PLAN_AFTER_RE = re.compile(
@@ -177,8 +216,7 @@ def has_target_words(sentence: str) -> bool:
 
 def _direction(change: re.Match[str]) -> str:
     verb = change.group("verb").lower()
-    down = ("thấp", "ít", "nhỏ", "hạ", "tụt", "xuống")
-    return "down" if verb in _DOWN_VERBS or verb in down else "up"
+    return "down" if verb in _DOWN_VERBS or verb in _DOWN_WORDS or verb == "đánh mất" else "up"
 
 
 def _target(m: Measure, targets: bool) -> tuple[str, str | None] | None:
@@ -193,9 +231,13 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
     if m.change:
         return "change", _direction(m.change)
     if (m.num.base_unit or "") in _RANK_UNITS:
-        move = _RANK_MOVE_RE.search(m.prefix, before_last_words(m.prefix, 1))
+        move = _RANK_MOVE_RE.search(m.prefix, before_last_words(m.prefix, 2))
         if move:
             return "change", _direction(move)
+    if m.num.is_percent or m.kind.startswith("money:"):
+        fall = _amount_change(m)
+        if fall:
+            return "change", _direction(fall)
     if m.num.is_percent and _EXCEED_PLAN_RE.search(m.prefix, before_last_words(m.prefix, 1)):
         if _PLAN_AFTER_RE.match(m.after):
             return "change", "up"  # "vượt 11% kế hoạch năm"
@@ -203,6 +245,26 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
         near = " ".join(m.clause_before.split()[-8:])
         if _GROWTH_METRIC_RE.search(m.metric) or _GROWTH_METRIC_RE.search(near):
             return "change", "down" if _GROWTH_DOWN_RE.search(m.metric) else "up"
+    return None
+
+
+def _amount_change(m: Measure) -> re.Match[str] | None:
+    """The change an amount of money or a percentage states with words that name a level
+    before other figures: "giảm tới 45 triệu đồng", "bốc hơi 6.000 tỷ đồng", "cổ phiếu mất
+    12%", "tăng từ 60.000-90.000 đồng"."""
+    tail = before_last_words(m.prefix, 4)
+    found = _CHANGE_UP_TO_RE.search(m.prefix, tail) or _FALL_RE.search(m.prefix, tail)
+    if found:
+        return found
+    lose = _LOSE_RE.search(m.prefix, tail)
+    if lose and (
+        _SO_AFTER_RE.match(m.after)
+        or _OVER_A_SPAN_RE.match(m.after)
+        or _HOLDING_RE.search(m.clause_before)
+    ):
+        return lose
+    if _RANGE_AFTER_RE.match(m.after):
+        return _CHANGE_FROM_RE.search(m.prefix, tail)
     return None
 
 
