@@ -44,12 +44,39 @@ def run(args: list[str], fast: bool, columns: int = 100) -> tuple[int, str, str]
         ["find", "bóng đá ngoại hạng anh", "--all", "--jsonl"],
         ["find", "doanh thu", "--sort", "value", "-n", "3"],
         ["find", "doanh thu", "--db", ""],
+        ["check", "Doanh thu dịch vụ viễn thông năm 2022 đạt 139.000 tỷ đồng", "--json"],
+        ["check", "Telecom revenue grew 1.6% in 2022"],
+        ["check", "Năm 2022 ngành phát triển mạnh", "--json"],
+        ["check", "--json"],
+        ["check", "một", "hai"],
+        ["check", "   "],
+        ["check", "--article", "no-such-file.txt"],
+        ["quote", "không để ai bị bỏ lại phía sau", "--by", "Thủ tướng", "--json"],
+        ["quote", "không để ai bị bỏ lại phía sau", "--by", "Lê Quốc Minh"],
+        ["quote", ""],
     ],
 )
 def test_fast_path_prints_what_the_full_cli_prints(seed_kb: Path, args: list[str]) -> None:
-    if args and args[0] == "find":
+    if args and args[0] in ("find", "check", "quote"):
         args = [*args, "--db", str(seed_kb)]
     assert run(args, fast=True) == run(args, fast=False)
+
+
+def test_check_and_quote_json_do_not_import_typer(seed_kb: Path) -> None:
+    for args in (
+        ["check", "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng", "--json"],
+        ["quote", "không để ai bị bỏ lại phía sau", "--json"],
+    ):
+        probe = (
+            "import sys\nfrom mickb.cli.entry import main\n"
+            f"try:\n    main({[*args, '--db', str(seed_kb)]!r})\n"
+            "except SystemExit:\n    pass\n"
+            "sys.stderr.write('TYPER=' + str('typer' in sys.modules or 'click' in sys.modules))\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+        )
+        assert proc.stderr.endswith("TYPER=False"), args
 
 
 def test_find_json_does_not_import_typer(seed_kb: Path) -> None:
@@ -65,26 +92,29 @@ def test_find_json_does_not_import_typer(seed_kb: Path) -> None:
     assert proc.stderr.endswith("TYPER=False")
 
 
-def test_the_fast_paths_options_are_the_typer_commands() -> None:
-    # The fast path reads find's command line itself: its table must name every option of
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [("find", "FIND_OPTIONS"), ("check", "CHECK_OPTIONS"), ("quote", "QUOTE_OPTIONS")],
+)
+def test_the_fast_paths_options_are_the_typer_commands(name: str, table: str) -> None:
+    # The fast path reads these command lines itself: its tables must name every option of
     # the Typer command, with the same parameter and whether it takes a value.
     import click
     import typer
 
+    from mickb.cli import commands
     from mickb.cli.app import app
-    from mickb.cli.commands import FIND_OPTIONS
 
     command = typer.main.get_command(app)
     assert isinstance(command, click.Group)
-    find = command.commands["find"]
     expected = {
         flag: (param.name, not param.is_flag)
-        for param in find.params
+        for param in command.commands[name].params
         if isinstance(param, click.Option)
         for flag in param.opts + param.secondary_opts
     }
     expected = {flag: spec for flag, spec in expected.items() if flag not in ("-h", "--help")}
-    assert FIND_OPTIONS == expected
+    assert getattr(commands, table) == expected
 
 
 @pytest.mark.parametrize("fast", [True, False])

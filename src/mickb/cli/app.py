@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mickb.cli import render
-from mickb.cli.commands import Done, open_for_reading, run_find, run_show
+from mickb.cli.commands import Done, open_for_reading, run_check, run_find, run_quote, run_show
 from mickb.errors import BadInput, ExitCode
 
 __all__ = ["app"]
@@ -196,79 +196,7 @@ def check(
       mickb check --json "Telecom revenue grew 1.6% in 2022"
       mickb check --article bai-viet.txt
     """
-    from mickb.query.check import check_claim
-
-    if article is not None:
-        if claim is not None:
-            raise BadInput("give a CLAIM or --article FILE, not both")
-        _check_article(article, json_, db)
-        return
-    if claim is None:
-        raise BadInput(
-            "give a CLAIM to check, '-' for one claim a line on stdin, or --article FILE"
-        )
-    claims = [ln for ln in _stdin_text().splitlines() if ln.strip()] if claim == "-" else [claim]
-    if claim == "-" and not claims:
-        raise BadInput("no claims on standard input (one claim a line)")
-    kb = open_for_reading(db)
-    all_supported = True
-    try:
-        for text in claims:
-            result = check_claim(kb, text)
-            all_supported = all_supported and result["verdict"] == "supported"
-            if json_:
-                if claim == "-":
-                    render.write_jsonl([result])
-                else:
-                    render.write_json(result)
-            elif claim == "-":
-                sys.stdout.write(f"{result['verdict']}\t{text}\n")
-            else:
-                render.check_panel(result)
-            sys.stdout.flush()
-    finally:
-        kb.close()
-    _exit(all_supported)
-
-
-def _check_article(article: str, json_: bool, db: str | None) -> None:
-    from mickb.query.check import check_article
-
-    text = _stdin_text() if article == "-" else _read_article(article)
-    if not text.strip():
-        raise BadInput("the article is empty")
-    kb = open_for_reading(db)
-    counts = {"supported": 0, "contradicted": 0, "not_found": 0}
-    try:
-        for result in check_article(kb, text):
-            counts[result["verdict"]] += 1
-            if json_:
-                render.write_jsonl([result])
-            else:
-                render.check_lines(result)
-            sys.stdout.flush()
-    finally:
-        kb.close()
-    checked = sum(counts.values())
-    summary = {"sentences": checked, **counts}
-    if json_:
-        render.write_jsonl([{"summary": summary}])
-    else:
-        sys.stdout.write(render.article_summary(summary) + "\n")
-    _exit(checked > 0 and counts["supported"] == checked)
-
-
-def _read_article(path: str) -> str:
-    from pathlib import Path
-
-    file = Path(path)
-    if not file.is_file():
-        raise BadInput(f"{path}: no such file (give a text file, or '-' for stdin)")
-    data = file.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"{path} is not UTF-8 text (byte {exc.start}); convert it first") from None
+    raise Done(run_check(claim, article=article, json_=json_, db=db))
 
 
 @app.command()
@@ -287,18 +215,7 @@ def quote(
       mickb quote "không để ai bị bỏ lại phía sau" --by "Thủ tướng"
       mickb quote "khong de ai bi bo lai phia sau" --json
     """
-    from mickb.query.verify import verify_quote
-
-    kb = open_for_reading(db)
-    try:
-        result = verify_quote(kb, text, by=by)
-    finally:
-        kb.close()
-    if json_:
-        render.write_json(result)
-    else:
-        render.quote_panel(result)
-    _exit(result["verdict"] == "verified")
+    raise Done(run_quote(text, by=by, json_=json_, db=db))
 
 
 JobsOption = Annotated[

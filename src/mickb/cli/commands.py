@@ -33,6 +33,19 @@ FIND_OPTIONS: dict[str, tuple[str, bool]] = {
 }
 
 
+# `check`'s and `quote`'s options, likewise.
+CHECK_OPTIONS: dict[str, tuple[str, bool]] = {
+    "--article": ("article", True),
+    "--json": ("json_", False),
+    "--db": ("db", True),
+}
+QUOTE_OPTIONS: dict[str, tuple[str, bool]] = {
+    "--by": ("by", True),
+    "--json": ("json_", False),
+    "--db": ("db", True),
+}
+
+
 class Done(Exception):
     """Stop with an exit code after output was written (grep-style 0/1)."""
 
@@ -150,3 +163,115 @@ def run_show(record_id: str, *, json_: bool = False, db: str | None = None) -> i
     else:
         render.record_panel(context)
     return ExitCode.OK
+
+
+def stdin_text() -> str:
+    import sys
+
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            f"standard input is not UTF-8 text (byte {exc.start}); convert it first"
+        ) from None
+
+
+def run_check(
+    claim: str | None, *, article: str | None = None, json_: bool = False, db: str | None = None
+) -> int:
+    """`mickb check`: one claim, one claim a line from stdin ('-'), or a whole article."""
+    import sys
+
+    from mickb.query.check import check_claim
+
+    if article is not None:
+        if claim is not None:
+            raise BadInput("give a CLAIM or --article FILE, not both")
+        return _check_article(article, json_, db)
+    if claim is None:
+        raise BadInput(
+            "give a CLAIM to check, '-' for one claim a line on stdin, or --article FILE"
+        )
+    claims = [ln for ln in stdin_text().splitlines() if ln.strip()] if claim == "-" else [claim]
+    if claim == "-" and not claims:
+        raise BadInput("no claims on standard input (one claim a line)")
+    kb = open_for_reading(db)
+    all_supported = True
+    try:
+        for text in claims:
+            result = check_claim(kb, text)
+            all_supported = all_supported and result["verdict"] == "supported"
+            if json_:
+                if claim == "-":
+                    render.write_jsonl([result])
+                else:
+                    render.write_json(result)
+            elif claim == "-":
+                sys.stdout.write(f"{result['verdict']}\t{text}\n")
+            else:
+                render.check_panel(result)
+            sys.stdout.flush()
+    finally:
+        kb.close()
+    return ExitCode.OK if all_supported else ExitCode.NOT_FOUND
+
+
+def _check_article(article: str, json_: bool, db: str | None) -> int:
+    import sys
+
+    from mickb.query.check import check_article
+
+    text = stdin_text() if article == "-" else _read_article(article)
+    if not text.strip():
+        raise BadInput("the article is empty")
+    kb = open_for_reading(db)
+    counts = {"supported": 0, "contradicted": 0, "not_found": 0}
+    try:
+        for result in check_article(kb, text):
+            counts[result["verdict"]] += 1
+            if json_:
+                render.write_jsonl([result])
+            else:
+                render.check_lines(result)
+            sys.stdout.flush()
+    finally:
+        kb.close()
+    checked = sum(counts.values())
+    summary = {"sentences": checked, **counts}
+    if json_:
+        render.write_jsonl([{"summary": summary}])
+    else:
+        sys.stdout.write(render.article_summary(summary) + "\n")
+    return ExitCode.OK if checked > 0 and counts["supported"] == checked else ExitCode.NOT_FOUND
+
+
+def _read_article(path: str) -> str:
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.is_file():
+        raise BadInput(f"{path}: no such file (give a text file, or '-' for stdin)")
+    data = file.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path} is not UTF-8 text (byte {exc.start}); convert it first") from None
+
+
+def run_quote(
+    text: str, *, by: str | None = None, json_: bool = False, db: str | None = None
+) -> int:
+    """`mickb quote`: verify a quotation and its attribution."""
+    from mickb.query.verify import verify_quote
+
+    kb = open_for_reading(db)
+    try:
+        result = verify_quote(kb, text, by=by)
+    finally:
+        kb.close()
+    if json_:
+        render.write_json(result)
+    else:
+        render.quote_panel(result)
+    return ExitCode.OK if result["verdict"] == "verified" else ExitCode.NOT_FOUND

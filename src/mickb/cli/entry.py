@@ -1,10 +1,12 @@
 """The `mickb` entry point: the one place where outcomes become exit codes and `error:` lines.
 
 Typer and click cost about 6x the bare interpreter's start-up, so the commands people run
-most (`mickb`, `mickb --help`, `mickb find QUERY [options]`) are answered without them when
-the command line is plain; anything else goes to the full Typer CLI (mickb.cli.app). The two
-paths print the same bytes: tests/test_entry.py runs both and compares, and checks the fast
-path's option table (mickb.cli.commands.FIND_OPTIONS) against the Typer command's parameters.
+most (`mickb`, `mickb --help`, `mickb find QUERY`, `mickb check CLAIM`, `mickb quote TEXT`,
+with their options) are answered without them when the command line is plain; anything else
+goes to the full Typer CLI (mickb.cli.app). The two paths print the same bytes:
+tests/test_entry.py runs both and compares, and checks the fast path's option tables
+(mickb.cli.commands.FIND_OPTIONS, CHECK_OPTIONS, QUOTE_OPTIONS) against the Typer commands'
+parameters.
 """
 
 from __future__ import annotations
@@ -84,7 +86,51 @@ def _fast(argv: list[str]) -> int | None:
         from mickb.cli.commands import run_find
 
         return run_find(**params)  # type: ignore[arg-type]
+    if argv[0] in ("check", "quote"):
+        from mickb.cli import commands
+
+        options = commands.CHECK_OPTIONS if argv[0] == "check" else commands.QUOTE_OPTIONS
+        parsed = _plain(argv[1:], options)
+        if parsed is None:
+            return None
+        params, positional = parsed
+        if argv[0] == "check":
+            if len(positional) > 1 or (not positional and "article" not in params):
+                return None
+            return commands.run_check(positional[0] if positional else None, **params)  # type: ignore[arg-type]
+        if len(positional) != 1:
+            return None
+        return commands.run_quote(positional[0], **params)  # type: ignore[arg-type]
     return None
+
+
+def _plain(
+    args: list[str], options: dict[str, tuple[str, bool]]
+) -> tuple[dict[str, object], list[str]] | None:
+    """(options, positional arguments) when the command line is plain, else None (the full
+    CLI decides: --help, --opt=value, "--", repeated or unknown options)."""
+    params: dict[str, object] = {}
+    positional: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in options:
+            name, takes_value = options[arg]
+            if name in params:
+                return None
+            if takes_value:
+                if i + 1 >= len(args) or (args[i + 1].startswith("-") and args[i + 1] != "-"):
+                    return None
+                params[name] = args[i + 1]
+                i += 2
+                continue
+            params[name] = True
+        elif arg.startswith("-") and arg != "-":
+            return None
+        else:
+            positional.append(arg)
+        i += 1
+    return params, positional
 
 
 def _run_typer(argv: list[str]) -> int:

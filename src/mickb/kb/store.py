@@ -20,7 +20,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mickb.errors import (
@@ -88,7 +87,11 @@ def _is_storage_error(exc: BaseException) -> bool:
     return type(exc) in (sqlite3.DatabaseError, sqlite3.OperationalError)
 
 
-def kb_error(exc: sqlite3.Error, path: Path) -> KBError:
+# What a file name may hold that a SQLite URI must not (sqlite.org/uri.html).
+_URI_ESCAPES = {"%": "%25", "?": "%3f", "#": "%23"}
+
+
+def kb_error(exc: sqlite3.Error, path: str) -> KBError:
     """Turn a sqlite3 error into the named KB error a user can act on."""
     name = _error_name(exc)
     message = str(exc)
@@ -117,7 +120,7 @@ def kb_error(exc: sqlite3.Error, path: Path) -> KBError:
 class KB:
     """An open knowledge base. Use `KB.open(path)`; close it (or use it as a context manager)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool, timeout: float):
+    def __init__(self, conn: sqlite3.Connection, path: str, *, readonly: bool, timeout: float):
         self._conn = conn
         self.path = path
         self.readonly = readonly
@@ -132,29 +135,30 @@ class KB:
     @classmethod
     def open(
         cls,
-        path: Path | str,
+        path: str | os.PathLike[str],
         *,
         create: bool = False,
         readonly: bool = False,
         timeout: float = 30.0,
     ) -> KB:
-        path = Path(path).expanduser()
-        if path.is_dir():
+        # (os.path, not pathlib: pathlib imports urllib and ipaddress, a cost to every `find`)
+        path = os.path.expanduser(os.fspath(path))
+        if os.path.isdir(path):
             raise KBCorrupt(f"{path} is a folder, not a knowledge base file; pass the .sqlite file")
-        if not path.exists():
+        if not os.path.exists(path):
             if not create or readonly:
                 raise KBMissing(
                     f"no knowledge base at {path}; run 'mickb build' or 'mickb ingest', "
                     "or pass --db PATH"
                 )
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         if readonly:
             return cls._open_readonly(path, timeout)
         return cls._open_writable(path, create=create, timeout=timeout)
 
     @classmethod
-    def _open_writable(cls, path: Path, *, create: bool, timeout: float) -> KB:
-        if path.exists() and not os.access(path, os.W_OK):
+    def _open_writable(cls, path: str, *, create: bool, timeout: float) -> KB:
+        if os.path.exists(path) and not os.access(path, os.W_OK):
             raise KBReadOnly(
                 f"the knowledge base {path} is read-only; pass --db PATH to write to a copy"
             )
@@ -186,7 +190,7 @@ class KB:
             raise
 
     @classmethod
-    def _open_readonly(cls, path: Path, timeout: float) -> KB:
+    def _open_readonly(cls, path: str, timeout: float) -> KB:
         conn = cls._connect_readonly(path, timeout)
         try:
             cls._check_kind(conn, path, create=False)
@@ -207,12 +211,13 @@ class KB:
         return cls(conn, path, readonly=True, timeout=timeout)
 
     @staticmethod
-    def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
-        uri = path.resolve().as_uri()
+    def _connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
+        real = os.path.realpath(path)
+        uri = "file:" + "".join(_URI_ESCAPES.get(ch, ch) for ch in real.replace(os.sep, "/"))
         # A WAL-mode KB needs its -shm file; when the file is not ours to write (a shipped
         # package) and nobody can write it, immutable=1 reads it without one.
         options = ["mode=ro"]
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        if not os.access(path, os.W_OK) or not os.access(os.path.dirname(real), os.W_OK):
             options.append("immutable=1")
         last: sqlite3.Error | None = None
         for extra in ([], ["immutable=1"]):
@@ -229,7 +234,7 @@ class KB:
         raise kb_error(last, path) from last
 
     @staticmethod
-    def _check_kind(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    def _check_kind(conn: sqlite3.Connection, path: str, *, create: bool) -> None:
         try:
             if migrations.is_empty(conn):
                 if create:

@@ -10,7 +10,7 @@ from mickb.query.check.intervals import Interval, describe, format_number, sourc
 from mickb.text.fold import fold
 
 if TYPE_CHECKING:
-    from mickb.kb.fts import FactRow
+    from mickb.kb.candidates import FactRow
     from mickb.query.check.claim import ClaimFigure
     from mickb.query.check.verdict import Scored
     from mickb.records import FactRecord, FigureCheck

@@ -38,7 +38,7 @@ from mickb.query.check.words import (
 from mickb.text.fold import fold
 
 if TYPE_CHECKING:
-    from mickb.kb.fts import FactRow
+    from mickb.kb.candidates import FactRow
     from mickb.query.check.claim import ClaimFigure
 
 # A fact is "the same metric" as the claim's from this score on.

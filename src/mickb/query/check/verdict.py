@@ -37,7 +37,7 @@ from mickb.query.check.words import syllables
 if TYPE_CHECKING:
     import sqlite3
 
-    from mickb.kb.fts import FactRow
+    from mickb.kb.candidates import FactRow
     from mickb.kb.store import KB
     from mickb.query.check.claim import Claim, ClaimFigure
     from mickb.records import FactRecord, FigureCheck
@@ -57,7 +57,7 @@ class Scored(NamedTuple):
 
 
 def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
-    from mickb.kb.fts import candidate_facts
+    from mickb.kb.candidates import candidate_facts
 
     result = _blank(fig)
     if not fig.metric.vi and not fig.metric.en:
@@ -274,7 +274,7 @@ def _derived(
 ) -> tuple[str, str, FactRow, Interval, str] | None:
     """A level of the year before, worked out from a level and its growth rate ("138.000
     tỷ đồng, tăng 1,6% so năm 2021" -> about 135.827 tỷ đồng in 2021)."""
-    from mickb.kb.fts import facts_by_id
+    from mickb.kb.candidates import facts_by_id
 
     if fig.measure != "state":
         return None
