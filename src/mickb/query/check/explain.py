@@ -7,12 +7,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from mickb.query.check.intervals import Interval, describe, format_number, source_interval
+from mickb.query.check.metric import measure_class
 from mickb.text.fold import fold
 
 if TYPE_CHECKING:
     from mickb.kb.candidates import FactRow
     from mickb.query.check.claim import ClaimFigure
-    from mickb.query.check.verdict import Scored
+    from mickb.query.check.metric import Scored
     from mickb.records import FactRecord, FigureCheck
 
 _RULE_WORDS = {
@@ -160,8 +161,6 @@ _OWN_MEASURE = {"change": "its growth rate", "target": "a target for it", "state
 
 
 def other_measure(fig: ClaimFigure, fact: FactRow) -> str:
-    from mickb.query.check.verdict import measure_class
-
     return (
         f"the KB has only {_MEASURE_NAMES[measure_class(fact)]} of {metric_label(fact)} "
         f"({fact_phrase(fact)}{_period(fact)}), not {_OWN_MEASURE[fig.measure]} (rule: measure)"

@@ -64,6 +64,23 @@ class Match(NamedTuple):
     unscoped: float = 0.0  # the score with the claim's sector words left out
 
 
+class Scored(NamedTuple):
+    """A candidate fact, how it reads the claim's metric, and how its period relates."""
+
+    fact: FactRow
+    match: Match
+    period: str  # same | unknown | different (see period.relation)
+
+
+def measure_class(fact: FactRow) -> str:
+    """change, target, or state (a level, share, count or ratio: what a claim calls a figure)."""
+    if fact.measure == "change":
+        return "change"
+    if fact.measure == "target":
+        return "target"
+    return "state"
+
+
 def match(fig: ClaimFigure, fact: FactRow) -> Match:
     clause = fact_clause(fact.sentence or "", fact.value_text or "")
     companies, how = fact_companies(fact, clause[2])

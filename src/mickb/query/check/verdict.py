@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from mickb.query.check import explain
 from mickb.query.check.intervals import (
@@ -30,8 +30,8 @@ from mickb.query.check.intervals import (
     point,
     source_interval,
 )
-from mickb.query.check.metric import SAME_METRIC, Match, match, metric_key
-from mickb.query.check.period import Period, parse_period, relation
+from mickb.query.check.metric import SAME_METRIC, Scored, match, measure_class, metric_key
+from mickb.query.check.period import parse_period, relation
 from mickb.query.check.words import syllables
 
 if TYPE_CHECKING:
@@ -48,12 +48,6 @@ CONTRADICT_METRIC = 0.75
 BETTER_METRIC = 0.1
 # Two metrics this close in score are equally good readings of an ambiguous claim.
 AMBIGUOUS_GAP = 0.05
-
-
-class Scored(NamedTuple):
-    fact: FactRow
-    match: Match
-    period: str  # same | unknown | different (see period.relation)
 
 
 def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
@@ -342,14 +336,6 @@ def _derived_span(level: FactRow, change: FactRow, sign: float) -> tuple[float, 
 # --- comparing ---------------------------------------------------------------------------------
 
 
-def measure_class(fact: FactRow) -> str:
-    if fact.measure == "change":
-        return "change"
-    if fact.measure == "target":
-        return "target"
-    return "state"
-
-
 def units_compatible(fig: ClaimFigure, fact: FactRow) -> bool:
     from mickb.text.numbers import unit_kind
 
@@ -495,4 +481,4 @@ def _num(x: float | None) -> int | float | None:
     return x
 
 
-__all__ = ["check_figure", "measure_class", "units_compatible", "Period"]
+__all__ = ["check_figure", "units_compatible"]
