@@ -2,7 +2,7 @@
 
 Extraction is a pure function of a document, so it can run anywhere (a Dask cluster, another
 machine) and its output be stored later into one KB. `extract_records` turns the parts of
-`pipeline.document_parts` into JSON objects; `load_records` turns them back into the very
+`document.document_parts` into JSON objects; `load_records` turns them back into the very
 rows ingest stores (same ids, same passages, same search text), so `find` and `show` give
 the same results either way. One document is, in order (docs/records.md):
 
@@ -26,22 +26,19 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from mickb.errors import BadInput, ExitCode, MickbError
-from mickb.ingest.pipeline import (
+from mickb.ingest.document import (
     Begin,
     End,
     Failed,
-    IngestOutcome,
-    IngestReport,
     Meta,
     Part,
     Rows,
     Source,
     StageTimes,
     Unchanged,
-    Watcher,
-    _Writer,
     document_parts,
 )
+from mickb.ingest.pipeline import IngestOutcome, IngestReport, Watcher, Writer
 from mickb.records import Fact, Quote, SourceMeta, Speaker
 
 if TYPE_CHECKING:
@@ -397,7 +394,7 @@ def load_records(
     watcher.start(0, 0)
     names: list[str] = []
     with kb.loader() as loader:
-        writer = _Writer(loader, report, names, watcher, times or StageTimes())
+        writer = Writer(loader, report, names, watcher, times or StageTimes())
         failed_seq: set[int] = set()
         for seq, part, doc_name in parts_of_records(lines, name, kb.has_content):
             if seq == len(names):

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mickb.errors import ExitCode, MickbError
-from mickb.ingest.pipeline import (
+from mickb.ingest.document import (
     Failed,
     Part,
     Rows,

@@ -23,9 +23,10 @@ schema and the full-text set-up are where sqlite-utils serves, see kb/schema.py.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from mickb.kb import schema
 from mickb.kb.rows import (
@@ -40,7 +41,6 @@ from mickb.kb.rows import (
 )
 
 if TYPE_CHECKING:
-    from mickb.kb.store import KB
     from mickb.records import SourceMeta
 
 AddStatus = Literal["added", "unchanged", "replaced", "updated"]
@@ -58,6 +58,26 @@ _STAGE_TABLES = {
     "quotes": QUOTE_COLUMNS,
 }
 _META_FIELDS = ("title", "date", "url", "outlet", "author")
+
+
+class KB(Protocol):
+    """What the loader asks of an open KB (mickb.kb.store.KB, which creates loaders: the
+    store imports the loader, never the other way round)."""
+
+    cache: dict[str, Any]
+
+    @property
+    def connection(self) -> sqlite3.Connection: ...
+
+    def write(self) -> Any: ...
+
+    def claim_stage(self) -> None: ...
+
+    def release_stage(self) -> None: ...
+
+    def forget_sources(self) -> None: ...
+
+    def delete_source(self, source_id: str) -> None: ...
 
 
 class AddResult(NamedTuple):
@@ -112,7 +132,7 @@ class Loader:
         self._scan = (0, 0)  # where the walk for the next batch stands, and its characters
         self._staged = False
         self._closed = False
-        kb._claim_stage()
+        kb.claim_stage()
         self._stage_tables()
 
     # -- arriving -----------------------------------------------------------------------------
@@ -196,7 +216,7 @@ class Loader:
         if self._staged:
             for name in _STAGE_TABLES:
                 c.execute(f"DELETE FROM {_STAGE}{name}")
-        self._kb._release_stage()
+        self._kb.release_stage()
 
     def __enter__(self) -> Loader:
         return self
@@ -246,7 +266,7 @@ class Loader:
         results: dict[int, AddResult | None] = {}
         if c.in_transaction:
             c.execute("COMMIT")  # the staging transaction (see add)
-        with kb._write():
+        with kb.write():
             accepted = self._decide(batch, results)
             lo, hi = batch[0].seq, batch[-1].seq
             if accepted:
@@ -259,7 +279,7 @@ class Loader:
         self._next = batch[-1].seq + 1
         if self._scan[0] <= self._next:
             self._scan = (self._next, 0)
-        kb._forget_sources()
+        kb.forget_sources()
         return [(doc.seq, results.get(doc.seq)) for doc in batch]
 
     def _decide(self, batch: list[_Doc], results: dict[int, AddResult | None]) -> list[_Doc]:
@@ -296,7 +316,7 @@ class Loader:
                     "SELECT id FROM sources WHERE url = ? ORDER BY rowid", (url,)
                 ).fetchall()
                 for (old_id,) in old:
-                    self._kb._delete_source(old_id)
+                    self._kb.delete_source(old_id)
                     replaced.append(old_id)
                 by_url[url] = doc
             by_sha[doc.sha256] = doc

@@ -349,17 +349,24 @@ class KB:
 
         return Loader(self, **limits)
 
-    def _claim_stage(self) -> None:
+    # -- for the loader (mickb.kb.loader), which stages documents and commits them ----------
+
+    def write(self) -> Any:
+        """A write transaction (a context manager): retried while another writer holds the KB,
+        given up past the timeout."""
+        return self._write()
+
+    def claim_stage(self) -> None:
         if self.readonly:
             raise KBReadOnly(f"the knowledge base {self.path} was opened read-only")
         if self._stage_in_use:
             raise RuntimeError("documents are already being loaded; finish or close that first")
         self._stage_in_use = True
 
-    def _release_stage(self) -> None:
+    def release_stage(self) -> None:
         self._stage_in_use = False
 
-    def _forget_sources(self) -> None:
+    def forget_sources(self) -> None:
         self._source_cache.clear()
 
     def has_content(self, sha256: str) -> bool:
@@ -389,11 +396,11 @@ class KB:
                     "(see 'mickb sources' for the ids)"
                 )
             for source_id in wanted:
-                self._delete_source(source_id)
-        self._forget_sources()
+                self.delete_source(source_id)
+        self.forget_sources()
         return [found[s] for s in wanted]
 
-    def _delete_source(self, source_id: str) -> None:
+    def delete_source(self, source_id: str) -> None:
         """Inside a write transaction: a source and everything of it (the triggers take its
         records out of the full-text indexes; the vocabulary loses its terms)."""
         c = self._conn
