@@ -444,6 +444,16 @@ def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
     ]
 
 
+def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
+    facts = _facts(
+        "Hội đồng quản trị mới có 40 thành viên. Trong 40 thành viên, có 12 người là nữ. "
+        "Trong tổng số 40 thành viên có 9 người dưới 35 tuổi."
+    )
+    texts = [f.value_text for f in facts]
+    assert texts.count("40 thành viên") == 2  # the first statement and the restated total
+    assert "12 người" in texts and "9 người" in texts
+
+
 @pytest.mark.parametrize(
     ("sentence", "value_text", "measure"),
     [

@@ -335,6 +335,16 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("tín hiệu FRB 180916 lặp lại theo chu kỳ", {"180916": "name"}),
         ("U.19 Việt Nam thắng đậm trận ra quân", {"19": "name"}),
         ("thí sinh cần chứng chỉ ngoại ngữ bậc 3 trở lên", {"3": "ordinal"}),
+        # numbers that point at things already named: "between the two", "both"
+        ("Tranh chấp giữa 2 công ty kéo dài từ đầu năm.", {"2 công ty": "reference"}),
+        ("Đội chủ nhà đã thắng cả 2 trận gặp đối thủ này.", {"2": "reference"}),
+        ("Đội hình ra sân của 2 đội trong trận đấu tối qua.", {"2": "reference"}),
+        # the count of a list the article goes on to give
+        ("Dưới đây là 7 điều bạn nên biết khi thuê nhà.", {"7": "list"}),
+        ("Có 4 lý do khiến người mua chần chừ.", {"4": "list"}),
+        ("Chuyên gia gợi ý 3 cách đơn giản để tiết kiệm điện.", {"3": "list"}),
+        # a percentage that grades a state: brand new
+        ("Lô hàng được khai là máy móc mới 100% khi nhập khẩu.", {"100%": "grade"}),
     ],
 )
 def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:
@@ -342,6 +352,22 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
     found = {m.text: m.context for m in find_numbers(text, include_context=True)}
     for written, reason in (reasons or {}).items():
         assert found[written] == reason, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text"),
+    [
+        # "cả 3" still counts: only "cả 2" is "both"
+        ("Cú va chạm làm cả 3 người trên xe bị thương.", "3 người"),
+        # "giữa" before a range is "between A and B"
+        ("Con trưởng thành nặng trong khoảng giữa 120-180 kg.", "120"),
+        # "điều trị" is a word of its own; a law's articles are counted
+        ("Bệnh viện đã tiếp nhận 12 bệnh nhân điều trị nội trú.", "12 bệnh nhân"),
+        ("Doanh nghiệp được giảm 30% tiền thuê đất trong năm đầu.", "30%"),
+    ],
+)
+def test_counts_that_look_like_references_stay_figures(text: str, value_text: str) -> None:
+    assert value_text in [m.text for m in find_numbers(text)]
 
 
 @pytest.mark.parametrize(

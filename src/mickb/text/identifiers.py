@@ -18,7 +18,14 @@ from collections.abc import Callable
 
 from mickb.text.units import read_counted_noun
 
-__all__ = ["Spot", "context_of", "context_of_amount", "quick_context", "SentenceClues"]
+__all__ = [
+    "Spot",
+    "context_of",
+    "context_of_amount",
+    "quick_context",
+    "SentenceClues",
+    "graded",
+]
 
 
 class SentenceClues:
@@ -786,6 +793,80 @@ def day_or_month(p: Spot) -> str | None:
 _WEAK_DAY_WORDS = frozenset(("qua", "nay", "sang", "toi", "dem", "trua", "chieu"))
 
 
+# --- numbers that point at things already named -------------------------------------------------
+
+_BETWEEN_NUMBERS_RE = re.compile(r"\s*(?:[-–]|và|đến|tới)\s*\d")
+_SPORT_SIDES_RE = re.compile(r"\s+(?:đội|CLB|câu lạc bộ|đội bóng|tuyển)(?!\w)", re.I)
+
+
+def reference(p: Spot) -> str | None:
+    """A number that points at things already named rather than counting them: "giữa 2 công
+    ty" (between the two), "cả 2 trận" (both), "của 2 đội" in a match report (the two sides).
+    "cả 3 người bị thương" still counts the injured: only "cả 2" is "both"."""
+    if not (p.whole and p.prev):
+        return None
+    last = p.last()
+    if last == "giữa" and p.value >= 2 and not _BETWEEN_NUMBERS_RE.match(p.text, p.e):
+        return "reference"  # (not "giữa 150-250 kg", "giữa 2 và 3 giờ": a range)
+    if last == "cả" and p.value == 2:
+        return "reference"
+    if last == "của" and p.value == 2 and p.clues.sport and _SPORT_SIDES_RE.match(p.text, p.e):
+        return "reference"
+    return None
+
+
+# Nouns of a list the text goes on to give ("13 điều cần biết", "5 lý do để", "3 cách chọn"):
+# the number says how many items follow, it measures nothing. ("điều trị", "điều dưỡng" are
+# other words; "luật gồm 9 chương, 75 điều" counts articles of a law.)
+_LISTICLE_RE = re.compile(
+    r"[ \t]+(?:điều|lý do|lí do|cách|bí quyết|mẹo|sai lầm|dấu hiệu|thói quen|lưu ý|bài học|"
+    r"tuyệt chiêu)(?!\w)(?![ \t]+(?:trị|dưỡng|tra|chỉnh|hành|khiển|phối|động|kiện|lệ|khoản|"
+    r"luật|tiết|hòa|hoà|độ|chế|binh|nghiên|ước|tốt|kiện|đình|ly|xa|biệt|nhau)(?!\w))"
+    r"[ \t]*[^\W\d_:]",
+    re.I,
+)
+_LAW_WORDS_RE = re.compile(r"(?:chương|khoản|luật|nghị định|thông tư|bộ luật)(?!\w)", re.I)
+
+
+def listicle(p: Spot) -> str | None:
+    """The count of a list that follows: "13 điều chắc chắn bạn cần biết", "5 lý do khiến",
+    "3 cách đơn giản". Not: "Bệnh viện 103 điều trị", "luật có 9 chương, 75 điều"."""
+    if not p.whole or p.after not in " \t":
+        return None
+    if _LISTICLE_RE.match(p.text, p.e) and not _LAW_WORDS_RE.search(p.text, 0, p.s):
+        return "list"
+    return None
+
+
+_GRADE_WORDS = frozenset(("mới", "chắc chắn", "chắc"))
+
+
+def condition_grade(p: Spot) -> str | None:
+    """A percentage that grades a thing's state, not a part of anything: "hàng mới 100%"
+    (brand new), "xe cũ còn mới 95%", "chắc chắn 100%"."""
+    if p.is_percent and p.prev and (p.last() in _GRADE_WORDS or p.last(2) in _GRADE_WORDS):
+        return "grade"
+    return None
+
+
+_GRADE_BEFORE_RE = re.compile(r"(?<!\w)(?:mới|chắc chắn|chắc)[ \t]+$", re.I)
+
+
+def graded(text: str, s: int) -> bool:
+    """condition_grade for a percentage at `s`, asked of the text alone (a percentage with no
+    letter against it is not read by the other rules)."""
+    return _GRADE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+
+
+def _what_it_points_at(p: Spot) -> str | None:
+    """References to things already named and counts of lists that follow."""
+    if p.prev and p.last() in ("giữa", "cả", "của"):
+        reason = reference(p)
+        if reason:
+            return reason
+    return listicle(p)
+
+
 # The rules in the order they are asked, in three groups. Each group asks a rule only where it
 # can fire (its guard: a character next to the number, a word before it): the same answers as
 # asking every rule in turn, at a fraction of the cost for the years and dates that make up most
@@ -926,19 +1007,22 @@ _RULES: tuple[Rule, ...] = (
     age,
     duration,
     day_or_month,
+    reference,
+    listicle,
 )
 
 
 def context_of(p: Spot) -> str | None:
     """Why this number is context and not a figure (the first rule of _RULES that fires), or
     None for a figure."""
-    return _where_it_sits(p) or _after_words(p) or _calendar(p)
+    return _where_it_sits(p) or _after_words(p) or _calendar(p) or _what_it_points_at(p)
 
 
 def context_of_amount(p: Spot) -> str | None:
     """context_of for a number with a percent sign or a currency after it: of all the rules
-    only the letters against it can make it a name ("COVID19%" is none; "mức17%" a figure)."""
-    return glued_to_letters(p)
+    only the letters against it can make it a name ("COVID19%" is none; "mức17%" a figure),
+    and a percentage can grade a state ("mới 100%")."""
+    return glued_to_letters(p) or (condition_grade(p) if p.is_percent else None)
 
 
 def context_of_plain(p: Spot) -> str | None:

@@ -34,6 +34,7 @@ from mickb.text.identifiers import (
     Spot,
     context_of,
     context_of_amount,
+    graded,
     quick_context,
 )
 from mickb.text.units import (
@@ -439,7 +440,10 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
         elif sent.urls and any(a <= s < b for a, b in sent.urls):
             raw.context = "url"
         elif reading.kind in ("percent", "money") and not _letters_around(text, s, e):
-            pass  # an amount with no letter against it: a figure (identifiers.context_of_amount)
+            # an amount with no letter against it: a figure (identifiers.context_of_amount),
+            # unless a percentage grades a state ("hàng mới 100%")
+            if reading.is_percent and graded(text, s):
+                raw.context = "grade"
         else:
             spot = Spot(
                 text,

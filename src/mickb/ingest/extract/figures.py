@@ -101,6 +101,7 @@ class _Scope:
     reporting: str | None = None  # the period its title or lead names, when dated
     last_year: int | None = None  # the year last named, for "6 tháng đầu năm" without one
     last_named: str | None = None  # the period last named anywhere
+    counted: set[tuple[float, str]] = field(default_factory=set)  # counts stated so far
 
 
 @dataclass
@@ -789,7 +790,7 @@ def sentence_facts(
     drafts: list[_Draft] = []
     state = _State()
     for i, num in enumerate(nums):
-        if _is_generic_one(num, text):
+        if _is_generic_one(num, text) or _points_back(num, text, scope):
             continue
         d = _read_figure(view, i, drafts, state, doc_sha, sentence)
         drafts.append(d)
@@ -808,7 +809,24 @@ def sentence_facts(
     _sectors(drafts, para)
     _link_related(drafts)
     _remember(view, drafts, para, scope)
+    scope.counted.update((d.num.value, d.num.unit.lower()) for d in drafts if d.num.unit)
     return [d.fact for d in drafts]
+
+
+_AMONG_BEFORE_RE = re.compile(r"(?:^|[,;:(]\s*)(?:trong|trong số|among)\s+$", _F)
+_AMONG_AFTER_RE = re.compile(r"\s*,")
+
+
+def _points_back(num: NumberMatch, text: str, scope: _Scope) -> bool:
+    """A count stated before and named again, set off by a comma, to pick some out of it
+    ("Hội đồng có 40 thành viên. Trong 40 thành viên, có 12 nữ") points back at that group:
+    no new figure. ("Trong tổng số 40 thành viên có 12 nữ" restates the total: a figure.)"""
+    if not num.unit or (num.value, num.unit.lower()) not in scope.counted:
+        return False
+    return bool(
+        _AMONG_BEFORE_RE.search(text, max(0, num.start - 20), num.start)
+        and _AMONG_AFTER_RE.match(text, num.end)
+    )
 
 
 _GENERIC_ONE_BEFORE_RE = re.compile(r"(?:cứ|mỗi|một|trong)\s*$", _F)
