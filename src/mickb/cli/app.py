@@ -13,7 +13,15 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from mickb.cli import render
-from mickb.cli.commands import Done, open_for_reading, run_check, run_find, run_quote, run_show
+from mickb.cli.commands import (
+    Done,
+    open_for_reading,
+    run_check,
+    run_find,
+    run_ingest,
+    run_quote,
+    run_show,
+)
 from mickb.errors import BadInput, ExitCode
 
 __all__ = ["app"]
@@ -276,55 +284,8 @@ def ingest(
 
       mickb ingest reports/ https://example.vn/bai-viet -j 4 -v
     """
-    from mickb.cli.progress import report_end, watcher_for
-    from mickb.ingest.pipeline import ingest as ingest_paths
-    from mickb.kb.paths import kb_for_writing, lock_timeout
-    from mickb.kb.store import KB
-    from mickb.records import SourceMeta
-
-    if date is not None:
-        import datetime
-
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            raise BadInput(f"--date must be YYYY-MM-DD, not {date!r}") from None
-    meta = SourceMeta(title=title, date=date, url=url, outlet=outlet, author=author)
-    path, created = kb_for_writing(db)
-    if created and not quiet:
-        render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
-    existed = path.exists()
-    kb = KB.open(path, create=True, timeout=lock_timeout())
-    watcher = watcher_for(quiet or json_, verbose)
-    try:
-        report = ingest_paths(kb, paths, meta, jobs=jobs, watcher=watcher)
-    except BaseException:
-        watcher.close()
-        kb.close()
-        if not existed:
-            _remove_kb(path)
-        raise
-    watcher.close()
-    kb.close()
-    if not existed and len(report.failed) == len(report.outcomes):
-        _remove_kb(path)  # nothing landed: leave no empty KB behind
-    if json_:
-        render.write_json(
-            {
-                "kb": report.kb_path,
-                "documents": [o.__dict__ for o in report.outcomes],
-                "skipped": [s.__dict__ for s in report.skipped],
-            }
-        )
-    else:
-        report_end(report, quiet)
-    if report.failed:
-        raise Done(ExitCode.BAD_INPUT)
-
-
-def _remove_kb(path: Path) -> None:
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        leftover.unlink(missing_ok=True)
+    meta = {"title": title, "date": date, "url": url, "outlet": outlet, "author": author}
+    raise Done(run_ingest(paths, meta, jobs=jobs, quiet=quiet, verbose=verbose, json_=json_, db=db))
 
 
 @app.command()

@@ -275,3 +275,68 @@ def run_quote(
     else:
         render.quote_panel(result)
     return ExitCode.OK if result["verdict"] == "verified" else ExitCode.NOT_FOUND
+
+
+def run_ingest(
+    paths: list[str],
+    meta: dict[str, str | None],
+    *,
+    jobs: int | None = None,
+    quiet: bool = False,
+    verbose: bool = False,
+    json_: bool = False,
+    db: str | None = None,
+) -> int:
+    """`mickb ingest`: documents into the user's KB (created from the shipped one on first use);
+    a KB this run created and nothing landed in is removed again."""
+    from mickb.cli.progress import report_end, watcher_for
+    from mickb.ingest.pipeline import ingest as ingest_paths
+    from mickb.kb.paths import kb_for_writing, lock_timeout
+    from mickb.kb.store import KB
+    from mickb.records import SourceMeta
+
+    if meta.get("date") is not None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(str(meta["date"]))
+        except ValueError:
+            raise BadInput(f"--date must be YYYY-MM-DD, not {meta['date']!r}") from None
+    path, created = kb_for_writing(db)
+    if created and not quiet:
+        render.message(f"created your knowledge base at {path} (a copy of the shipped one)")
+    existed = path.exists()
+    kb = KB.open(path, create=True, timeout=lock_timeout())
+    watcher = watcher_for(quiet or json_, verbose)
+    try:
+        report = ingest_paths(kb, paths, SourceMeta(**meta), jobs=jobs, watcher=watcher)
+    except BaseException:
+        watcher.close()
+        kb.close()
+        if not existed:
+            remove_kb_files(path)
+        raise
+    watcher.close()
+    kb.close()
+    if not existed and len(report.failed) == len(report.outcomes):
+        remove_kb_files(path)  # nothing landed: leave no empty KB behind
+    if json_:
+        render.write_json(
+            {
+                "kb": report.kb_path,
+                "documents": [o.__dict__ for o in report.outcomes],
+                "skipped": [s.__dict__ for s in report.skipped],
+            }
+        )
+    else:
+        report_end(report, quiet)
+    return ExitCode.BAD_INPUT if report.failed else ExitCode.OK
+
+
+def remove_kb_files(path: Any) -> None:
+    """A KB file and the files SQLite keeps beside it."""
+    import os
+
+    for leftover in (f"{path}", f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+        if os.path.exists(leftover):
+            os.remove(leftover)

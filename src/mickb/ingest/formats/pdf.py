@@ -627,6 +627,8 @@ def _mend(left: str, right: str) -> str:
 
 
 def _paragraphs(items: Iterable[_Item | None]) -> Iterator[str]:
+    """Lines of text and tables, in reading order, as paragraphs: a title ("# "), headings
+    ("## "), body paragraphs mended across line breaks, columns and pages, and table rows."""
     listed = list(items)
     runs = [i for i in listed if isinstance(i, _Run)]
     if not runs:
@@ -634,82 +636,104 @@ def _paragraphs(items: Iterable[_Item | None]) -> Iterator[str]:
             if isinstance(item, _Table):
                 yield from table_rows(item.rows)
         return
-    body_size = Counter(r.size for r in runs for _ in range(len(r.text))).most_common(1)[0][0]
-    first_page_sizes = [r.size for r in runs if r.page == runs[0].page]
-    title_size = max(first_page_sizes)
+    sizes = _Sizes(runs)
     current: list[str] = []
     current_kind = ""
     prev: _Run | None = None
     right_edge = 0.0
-
-    def flush() -> Iterator[str]:
-        nonlocal current, current_kind
-        if current:
-            text = current[0]
-            for line in current[1:]:
-                text = _mend(text, line)
-            text = " ".join(text.replace("\x02", "-").split())
-            if current_kind == "title":
-                text = "# " + text
-            elif current_kind == "heading":
-                text = "## " + text
-            if text.startswith("|") and not text.endswith("|"):
-                text += " |"
-            yield text
-        current, current_kind = [], ""
-
-    title_done = False
     for item in listed:
         if item is None:
             continue
         if isinstance(item, _Table):
-            yield from flush()
+            yield from _joined(current, current_kind)
+            current, current_kind, prev = [], "", None
             yield from table_rows(item.rows)
-            prev = None
             continue
         text = item.text.strip()
         if not text:
             continue
-        is_row = text.startswith("|")
-        kind = "body"
-        if not is_row and len(text) <= 200:
-            if (
-                not title_done
-                and item.page == runs[0].page
-                and item.size >= 1.15 * body_size
-                and item.size == title_size
-            ):
-                kind = "title"
-            elif item.size >= 1.15 * body_size or (item.bold and text[-1] not in ".,;"):
-                kind = "heading"
-        if kind != "title" and current_kind == "title":
-            title_done = True
-        new = (
-            prev is None
-            or is_row
-            or kind != current_kind
-            or (prev.text.strip().startswith("|"))
-            or abs(item.size - prev.size) > 0.15 * body_size
-        )
-        if not new and prev is not None:
-            same_flow = item.page == prev.page and item.top > prev.top
-            ends = prev.text.rstrip()[-1:] in _TERMINAL
-            if same_flow:
-                gap = item.top - prev.bottom
-                # A line that stops well short of its column's edge ends its paragraph,
-                # unless the next one goes on with a lower-case word.
-                short = prev.x1 < max(prev.limit, right_edge) - 4 * item.size
-                new = gap > 0.8 * item.size or (short and (ends or not text[0].islower()))
-            else:  # a new column or page: the paragraph goes on unless the line ended one
-                new = ends
-        if new:
-            yield from flush()
-            current_kind = kind
-            right_edge = item.x1
+        kind = sizes.kind(item, text)
+        if _starts_paragraph(item, text, kind, current_kind, prev, sizes.body, right_edge):
+            yield from _joined(current, current_kind)
+            current, current_kind, right_edge = [], kind, item.x1
         right_edge = max(right_edge, item.x1)
         current.append(text)
         prev = item
-    yield from flush()
+    yield from _joined(current, current_kind)
+
+
+class _Sizes:
+    """The type sizes of a document: its body text's, and the title's (the largest on the
+    first page, used once)."""
+
+    def __init__(self, runs: list[_Run]) -> None:
+        self.body = Counter(r.size for r in runs for _ in range(len(r.text))).most_common(1)[0][0]
+        self.first_page = runs[0].page
+        self.title = max(r.size for r in runs if r.page == self.first_page)
+        self.title_done = False
+        self._last = ""
+
+    def kind(self, item: _Run, text: str) -> str:
+        """title, heading or body."""
+        kind = "body"
+        if not text.startswith("|") and len(text) <= 200:
+            if (
+                not self.title_done
+                and item.page == self.first_page
+                and item.size >= 1.15 * self.body
+                and item.size == self.title
+            ):
+                kind = "title"
+            elif item.size >= 1.15 * self.body or (item.bold and text[-1] not in ".,;"):
+                kind = "heading"
+        if kind != "title" and self._last == "title":
+            self.title_done = True
+        self._last = kind
+        return kind
+
+
+def _starts_paragraph(
+    item: _Run,
+    text: str,
+    kind: str,
+    current_kind: str,
+    prev: _Run | None,
+    body_size: float,
+    right_edge: float,
+) -> bool:
+    if (
+        prev is None
+        or text.startswith("|")
+        or kind != current_kind
+        or prev.text.strip().startswith("|")
+        or abs(item.size - prev.size) > 0.15 * body_size
+    ):
+        return True
+    ends = prev.text.rstrip()[-1:] in _TERMINAL
+    if item.page == prev.page and item.top > prev.top:
+        gap = item.top - prev.bottom
+        # A line that stops well short of its column's edge ends its paragraph, unless the
+        # next one goes on with a lower-case word.
+        short = prev.x1 < max(prev.limit, right_edge) - 4 * item.size
+        return gap > 0.8 * item.size or (short and (ends or not text[0].islower()))
+    return ends  # a new column or page: the paragraph goes on unless the line ended one
+
+
+def _joined(lines: list[str], kind: str) -> Iterator[str]:
+    """A paragraph's lines as one text, hyphenated words mended."""
+    if not lines:
+        return
+    text = lines[0]
+    for line in lines[1:]:
+        text = _mend(text, line)
+    text = " ".join(text.replace("\x02", "-").split())
+    if kind == "title":
+        text = "# " + text
+    elif kind == "heading":
+        text = "## " + text
+    if text.startswith("|") and not text.endswith("|"):
+        text += " |"
+    yield text
 
 
 if __name__ == "__main__":
