@@ -444,6 +444,26 @@ def test_a_report_reads_the_same_whatever_was_read_before_it() -> None:
     ]
 
 
+def test_a_table_row_reads_its_label_and_its_header() -> None:
+    # a Word or PDF table comes as rows whose cells are joined by " | "
+    facts = _facts(
+        "Kết quả năm của sở\n\n"
+        "Chỉ tiêu | Năm 2023 | So với năm 2022\n\n"
+        "Doanh thu dịch vụ bưu chính | 1.240 tỷ đồng | 112,5%\n\n"
+        "Số điểm phục vụ | 310 điểm | tăng 4%\n\n"
+        "Phần lớn doanh thu đến từ chuyển phát."
+    )
+    by_text = {f.value_text: f for f in facts}
+    level, ratio = by_text["1.240 tỷ đồng"], by_text["112,5%"]
+    assert level.metric == ratio.metric == "doanh thu dịch vụ bưu chính"
+    assert (level.measure, level.period) == ("level", "2023")
+    assert (ratio.measure, ratio.compared_to, ratio.period) == ("ratio", "năm 2022", "2023")
+    count, growth = by_text["310 điểm"], by_text["4%"]
+    assert count.metric == growth.metric == "số điểm phục vụ"
+    assert (growth.measure, growth.direction, growth.compared_to) == ("change", "up", "năm 2022")
+    assert all("|" not in f.metric for f in facts)
+
+
 def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
     facts = _facts(
         "Hội đồng quản trị mới có 40 thành viên. Trong 40 thành viên, có 12 người là nữ. "

@@ -63,7 +63,9 @@ __all__ = ["extract_figures", "sentence_facts"]
 
 _F = re.IGNORECASE | re.UNICODE
 
-_SEGMENT_END_RE = re.compile(r"[;:](?!\d)|\.\s")
+_SEGMENT_END_RE = re.compile(r"[;:](?!\d)|\.\s| \| ")
+# A table row comes as one sentence, its cells joined by " | " (ingest/formats)
+_CELL_SEP = " | "
 _TAIL_COMPARISON_RE = re.compile(r",\s*(so\s+(?:với\s+)?[^,;.]+?)\s*\.?\s*$", _F)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _JOINED_RE = re.compile(r"[^,;()\d]{0,40}?\s(?:và|hoặc|tức|tức là|hay|and|or)\s*", _F)
@@ -102,6 +104,8 @@ class _Scope:
     last_year: int | None = None  # the year last named, for "6 tháng đầu năm" without one
     last_named: str | None = None  # the period last named anywhere
     counted: set[tuple[float, str]] = field(default_factory=set)  # counts stated so far
+    # the header row of the table being read: each column's period and "so với ..." words
+    columns: list[tuple[str | None, str]] | None = None
 
 
 @dataclass
@@ -151,6 +155,43 @@ class _SentenceView:
         self.ages = "tuổi" in text and AGE_RANGE_RE.search(text) is not None
         self.targets = has_target_words(text)
         self.doc_year = scope.year
+        self.cells = _cells(text) if _CELL_SEP in text else []
+        self.columns = (
+            scope.columns if scope.columns and len(scope.columns) == len(self.cells) else None
+        )
+
+    def column(self, num: NumberMatch) -> int:
+        """The table column a figure stands in (0: the row's label, or not a table row)."""
+        for k, (a, b) in enumerate(self.cells):
+            if a <= num.start < b:
+                return k
+        return 0
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    while True:
+        end = text.find(_CELL_SEP, start)
+        if end < 0:
+            out.append((start, len(text)))
+            return out
+        out.append((start, end))
+        start = end + len(_CELL_SEP)
+
+
+_ROW_NUMBER_RE = re.compile(r"^\s*(?:\d+|[IVX]+|[a-zđ])[.)]\s+", _F)
+_COMPARED_HEADER_RE = re.compile(r"^\s*so\s+(?:với|cùng kỳ|kế hoạch)", _F)
+
+
+def _table_header(text: str, scope: _Scope) -> list[tuple[str | None, str]]:
+    """What each column of a header row ("Chỉ tiêu | Năm 2023 | So với năm 2022") says about
+    the figures under it: its period, and the comparison it names."""
+    columns: list[tuple[str | None, str]] = []
+    for a, b in _cells(text):
+        cell = text[a:b].strip()
+        compared = cell if _COMPARED_HEADER_RE.match(cell) else ""
+        columns.append((None if compared else _lead_period(cell, scope), compared))
+    return columns
 
 
 def _names_event(text: str, m: Mention) -> bool:
@@ -319,6 +360,10 @@ def _metric_of(
         before_paren = text[max(clause.seg[0], state.prev_end) : clause.paren_at]
         if before_paren.strip() and not after_figure_text(before_paren):
             metric, _ = metric_left(before_paren)
+    if not drafts and view.column(num) > 0 and not left.strip():
+        # a table row: its first cell names what its figures measure
+        a, b = view.cells[0]
+        metric = metric_left(_ROW_NUMBER_RE.sub("", text[a:b]))[0] or metric
     if not metric and not drafts:
         # "riêng mảng truyền hình ... chưa hoàn thành kế hoạch, mới bằng 93,5%": the
         # subject of the clause before
@@ -537,10 +582,15 @@ def _read_figure(
     up_to = text[clause.seg[0] : num.start]  # (with the hedge: "dự kiến đạt 231 tỷ đồng")
     plan = view.targets and is_planned(up_to)
     mention, period = _period_of(view, num, clause, plan)
+    column = view.columns[view.column(num)] if view.columns else None
+    if period is None and column:
+        period = column[0]  # "Năm 2023" over the column
     py = _year_of(period)
     future = bool(view.doc_year and py and py > view.doc_year)
     future = future and not _FORECAST_RE.search(seg_before)
     after = text[num.end :]
+    if column and column[1] and not after.split(_CELL_SEP, 1)[0].strip():
+        after = " " + column[1] + after  # "109,5%" under "So với năm 2022"
     measure, direction = measure_of(
         Measure(num, metric, up_to, r.prefix, after, r.kind, future, r.change), view.targets
     )
@@ -553,6 +603,8 @@ def _read_figure(
     compared = None
     if measure in ("change", "ratio", "target"):
         compared = _compared_to(text, num, clause.seg[1], next_start)
+        if compared is None and column and column[1]:
+            compared = next((c.value for c in comparisons(column[1])), None)
     if r.joined and drafts and drafts[-1].fact.measure in ("change", "ratio"):
         measure, direction, compared = _read_like_the_first(
             view, num, clause, r, drafts, measure, direction, compared, next_start
@@ -781,6 +833,10 @@ def sentence_facts(
     if heading:
         para.heading_sector = heading[0]
     nums = find_numbers(text)
+    if _CELL_SEP not in text:
+        scope.columns = None  # (a table ends with its rows)
+    elif not nums:
+        scope.columns = _table_header(text, scope)
     if not nums:
         _remember(
             _SentenceView(text, nums, para, scope) if periods(text) else None, [], para, scope
