@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mickb.ingest.pipeline import extract
+from mickb.ingest.document import extract
 from mickb.ingest.read import load_document
 from mickb.records import Document, Fact, Passage, Quote
 from mickb.text.fold import fold
