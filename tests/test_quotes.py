@@ -802,3 +802,193 @@ def test_a_one_word_country_before_a_foreign_name_is_no_part_of_it() -> None:
     assert speakers(
         'Ngoại trưởng Qatar Khalid Bin Nasser nói: "Chúng tôi sẵn sàng đối thoại với mọi bên".'
     ) == [("Khalid Bin Nasser", "Ngoại trưởng Qatar")]
+
+
+# --- ROLE (office words + an organisation's name) + NAME, for any organisation ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a ministry whose name has lower-case words, with the name right after it
+        (
+            '"Mọi dự án khai thác cát sẽ được rà soát lại", Bộ trưởng Tài nguyên và Môi trường '
+            "Vương Đức Tâm cho biết.",
+            "Vương Đức Tâm",
+            "Bộ trưởng Tài nguyên và Môi trường",
+        ),
+        (
+            "Bộ trưởng Lao động - Thương binh và Xã hội Hứa Minh Quang nhấn mạnh: "
+            '"Không để người lao động nào bị nợ lương dịp Tết".',
+            "Hứa Minh Quang",
+            "Bộ trưởng Lao động - Thương binh và Xã hội",
+        ),
+        (
+            '"Hồ sơ sẽ được cấp qua mạng từ tháng sau", Thứ trưởng Bộ Nông nghiệp và Phát triển '
+            "nông thôn Kiều Văn Lợi nói.",
+            "Kiều Văn Lợi",
+            "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        (
+            '"Ngân sách đã cân đối đủ cho chương trình", Tổng cục trưởng Tổng cục Thuế '
+            "Đỗ Hữu Lâm nói.",
+            "Đỗ Hữu Lâm",
+            "Tổng cục trưởng Tổng cục Thuế",
+        ),
+        # a company known by one word, and a long company name, before the name
+        (
+            '"Lãi suất cho vay sẽ giảm thêm", Tổng giám đốc Sacombank Tôn Thất Hòa cho hay.',
+            "Tôn Thất Hòa",
+            "Tổng giám đốc Sacombank",
+        ),
+        (
+            '"Đơn hàng xuất khẩu đã kín đến cuối năm", Chủ tịch HĐQT Công ty cổ phần Dệt may '
+            "Thành Công Mai Thị Hồng nói.",
+            "Mai Thị Hồng",
+            "Chủ tịch HĐQT Công ty cổ phần Dệt may Thành Công",
+        ),
+        # an office of a city written with a full stop inside
+        (
+            '"Không có chuyện thiếu giường bệnh", Giám đốc Sở Y tế TP.HCM Phạm Văn Lộc khẳng định.',
+            "Phạm Văn Lộc",
+            "Giám đốc Sở Y tế TP.HCM",
+        ),
+        # a long title whose first role word is far from the name
+        (
+            '"Đàn bò sữa đã được tiêm phòng đủ", Giám đốc Sở Nông nghiệp và Phát triển nông '
+            "thôn tỉnh Lai Châu Hà Đức Thịnh cho biết.",
+            "Hà Đức Thịnh",
+            "Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Lai Châu",
+        ),
+    ],
+)
+def test_a_name_after_any_ministry_body_or_company(text: str, name: str, role: str) -> None:
+    assert speakers(text) == [(name, role)]
+
+
+def test_a_minister_named_once_is_the_minister_of_his_later_quotes() -> None:
+    text = (
+        "Bộ trưởng Tài nguyên và Môi trường Vương Đức Tâm cho biết, ngành sẽ kiểm tra lại "
+        "toàn bộ các mỏ cát trên sông Hồng. Bộ trưởng nhấn mạnh: "
+        '"Chúng tôi sẽ xử lý nghiêm, không có vùng cấm".'
+    )
+    quotes = extract_quotes(load_text(text), reported=True)
+    assert [(q.speaker.name, q.speaker.role, q.form) for q in quotes] == [
+        ("Vương Đức Tâm", "Bộ trưởng Tài nguyên và Môi trường", "reported"),
+        ("Vương Đức Tâm", "Bộ trưởng Tài nguyên và Môi trường", "direct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a district of two syllables, then a name of three
+        (
+            '"Nước giếng đã cạn từ đầu mùa khô", Chủ tịch UBND huyện Thạch Thành Lê Đình Khải '
+            "cho biết.",
+            "Lê Đình Khải",
+            "Chủ tịch UBND huyện Thạch Thành",
+        ),
+        # a province whose last syllable is also a family name, then a name of two
+        (
+            '"Cảng sẽ hoạt động lại từ thứ hai", Chủ tịch UBND tỉnh Bắc Ninh Lê Hùng nói.',
+            "Lê Hùng",
+            "Chủ tịch UBND tỉnh Bắc Ninh",
+        ),
+        # a police force, a court and a hospital named after their place
+        (
+            '"Đối tượng đã bị bắt giữ", Giám đốc Công an tỉnh Hòa Bình Đinh Công Sơn nói.',
+            "Đinh Công Sơn",
+            "Giám đốc Công an tỉnh Hòa Bình",
+        ),
+        (
+            '"Bản án được tuyên đúng luật", Chánh án Tòa án nhân dân tỉnh Gia Lai Trần Quang '
+            "Vinh khẳng định.",
+            "Trần Quang Vinh",
+            "Chánh án Tòa án nhân dân tỉnh Gia Lai",
+        ),
+        (
+            '"Bệnh nhân đã qua cơn nguy kịch", Giám đốc Bệnh viện Bạch Mai Lương Thế Nam cho biết.',
+            "Lương Thế Nam",
+            "Giám đốc Bệnh viện Bạch Mai",
+        ),
+    ],
+)
+def test_a_name_after_a_place_or_an_institution_named_in_the_same_words(
+    text: str, name: str, role: str
+) -> None:
+    assert speakers(text) == [(name, role)]
+
+
+def test_a_place_or_a_street_alone_is_nobodys_name() -> None:
+    text = (
+        "Đoàn công tác đã đến tỉnh Lâm Đồng, thăm bệnh viện Bạch Mai và đi qua đường Trần Hưng Đạo."
+    )
+    assert people(load_text(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # any country written as one word, before a foreign name
+        (
+            '"Chúng tôi sẽ mở cửa biên giới vào mùa hè", Thủ tướng Australia Peter Hollis nói.',
+            "Peter Hollis",
+            "Thủ tướng Australia",
+        ),
+        # a country of three words before a name of three
+        (
+            '"Hai nước sẽ tăng gấp đôi thương mại", Tổng thống Thổ Nhĩ Kỳ Ahmet Cemal Demir nói.',
+            "Ahmet Cemal Demir",
+            "Tổng thống Thổ Nhĩ Kỳ",
+        ),
+        # a state or a city between the title and the name
+        (
+            '"Ông ta đang hành xử thiếu thận trọng", Thượng nghị sĩ bang Ohio Tim Kaine nói.',
+            "Tim Kaine",
+            None,
+        ),
+        (
+            '"Lệnh cấm phải được hoãn lại", Thẩm phán liên bang ở Seattle James Fuller nói.',
+            "James Fuller",
+            None,
+        ),
+    ],
+)
+def test_a_foreign_name_after_a_country_a_state_or_a_city(
+    text: str, name: str, role: str | None
+) -> None:
+    [(got_name, got_role)] = speakers(text)
+    assert got_name == name
+    if role is not None:
+        assert got_role == role
+
+
+def test_a_school_after_a_name_and_its_role_is_not_a_second_name() -> None:
+    assert speakers(
+        '"Chạy bộ quá sức có thể làm rối loạn nội tiết", Amara Jayasuriya, giảng viên cao '
+        "cấp tại trường Imperial College London cho biết."
+    ) == [("Amara Jayasuriya", "giảng viên cao cấp")]
+
+
+def test_a_title_is_not_taken_from_someone_else_in_a_list() -> None:
+    registry = people(
+        load_text(
+            "Mâu thuẫn giữa lãnh đạo Trường Đại học Kỹ thuật Cần Thơ và ông Lạc Minh Đông "
+            "kéo dài nhiều tháng."
+        )
+    )
+    assert registry == {"Lạc Minh Đông": []}
+    # "- Bà" before the name is a form of address, no part of the title
+    assert speakers(
+        '"Các khoản thu đầu năm sẽ được công khai", Trưởng phòng Giáo dục quận Ba Đình - Bà '
+        "Trịnh Thu Hằng cho biết."
+    ) == [("Trịnh Thu Hằng", "Trưởng phòng Giáo dục quận Ba Đình")]
+
+
+def test_degrees_joined_by_a_full_stop_add_nothing_to_a_role() -> None:
+    text = (
+        "ThS.BS Quách Văn Lợi, Trưởng khoa Khám bệnh, cho biết số ca sốt tăng. "
+        '"Người dân không nên tự mua kháng sinh", BS Lợi nói.'
+    )
+    assert speakers(text) == [("Quách Văn Lợi", "ThS.BS, Trưởng khoa Khám bệnh")]

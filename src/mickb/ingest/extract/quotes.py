@@ -200,6 +200,15 @@ ROLE_HEADS = tuple(h.strip() for h in ROLE_HEADS if h.strip())
 # Degrees written before a name ("PGS.TS Mai Văn Trinh"): a role, but not the one that says
 # in what capacity someone speaks.
 _ACADEMIC = frozenset("gs pgs ts ths gs.ts pgs.ts ts.bs bs ks giáo sư tiến sĩ thạc sĩ".split())
+_ACADEMIC_PART_RE = re.compile(r"[.\s]+")
+
+
+def _is_academic(title: str) -> bool:
+    """'PGS.TS', 'Ths.BS', 'tiến sĩ': degrees only."""
+    low = title.lower()
+    return low in _ACADEMIC or all(part in _ACADEMIC for part in _ACADEMIC_PART_RE.split(low))
+
+
 # Polite forms of address before a name; they are not roles.
 HONORIFICS = ("đồng chí", "ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cụ", "ngài")
 _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
@@ -212,7 +221,7 @@ _HONORIFIC_END_RE = re.compile(
     r"(?:(?<!\w)("
     + "|".join(_HONORIFICS_LONGEST_FIRST)
     + r")"
-    + r"|(?:^|(?<=[.!?:;\"“”(] ))("
+    + r"|(?:^|(?<=[.!?:;\"“”(\-–—] ))("
     + "|".join(h.capitalize() for h in _HONORIFICS_LONGEST_FIRST)
     + r")) $"
 )
@@ -243,7 +252,8 @@ SURNAMES = frozenset(
     Vương Trịnh Trương Lâm Phùng Mai Tô Hà Tạ Lưu Cao Đinh Lương Thái Châu Quách Hứa Kiều
     Tăng Đàm Lại Chu Nghiêm Giang Khúc Doãn Triệu Tôn Âu Thân Lạc Mạc Bạch Từ Vi Đồng La
     Lò Quàng Hầu Khổng Ninh Văn Phí Thạch Tiêu Yên Diệp Ưng Kim Lã Lưu Mẫn Khương
-    Lục Tập Ôn Tưởng Thào Giàng Sùng""".split()
+    Lục Tập Ôn Tưởng Thào Giàng Sùng Uông Kha Mã Hàn Lữ Thiều Cù Nông Bế Hoa Chế Trình
+    Quản Giáp Viên Nhữ Mùa Tòng Đèo Cầm Lường Nhan Cấn""".split()
 )
 # Words before a capitalised sequence that make it a place or an organisation, not a person.
 # First words of organisations: "giám đốc Sở …" names an office, not a person.
@@ -254,7 +264,17 @@ _COUNTRIES = frozenset(
     Canada Brazil Philippines Indonesia Malaysia Myanmar Triều Qatar Syria Iraq Ukraine
     Ucraina Mexico Argentina Chile Venezuela Cuba Pakistan Afghanistan Bangladesh Nepal
     Kazakhstan Belarus Hungary Áo Bỉ Séc Jordan Lebanon Libya Kuwait Nigeria Kenya Ethiopia
-    Colombia Peru Brunei""".split()
+    Colombia Peru Brunei Australia Italy Italia Germany France Japan China Korea India Spain
+    Bhutan Maldives Timor Oman Yemen Bahrain UAE Saudi Palestine Síp Cyprus Malta Bulgaria
+    Romania Rumani Serbia Croatia Slovenia Slovakia Bosnia Albania Macedonia Montenegro Kosovo
+    Moldova Litva Lithuania Latvia Estonia Finland Sweden Norway Denmark Iceland Ireland
+    Scotland Wales Netherlands Belgium Luxembourg Switzerland Liechtenstein Monaco Andorra
+    Portugal Poland Czech Gruzia Armenia Azerbaijan Uzbekistan Turkmenistan Tajikistan
+    Kyrgyzstan Mongolia Algeria Morocco Maroc Tunisia Sudan Somalia Egypt Ghana Senegal Mali
+    Niger Cameroon Congo Angola Zambia Zimbabwe Uganda Tanzania Rwanda Mozambique Madagascar
+    Namibia Botswana Eritrea Djibouti Gabon Liberia Guinea Ecuador Bolivia Paraguay Uruguay
+    Guatemala Honduras Salvador Nicaragua Panama Jamaica Haiti Bahamas Fiji Samoa Tonga
+    Kiribati Vanuatu Turkey Greece Austria Ukraina Russia Vatican""".split()
 )
 _ORG_WORDS = (
     frozenset(
@@ -279,7 +299,9 @@ PLACES = frozenset(
     Ninh Thuận|Yên Bái|Cao Lãnh|Anh Quốc|Hà Tiên|Hồ Gươm|Lâm Hà|Mai Sơn|Kim Sơn|Đồng Hỷ|
     Hoàng Mai|Hoàng Liên Sơn|Phan Thiết|Phan Rang|Giang Thành|Lý Nhân|Văn Giang|
     Trung Quốc|Hàn Quốc|Nhật Bản|Thái Lan|Đài Loan|Hồng Kông|Ấn Độ|Tây Ban Nha|Bồ Đào Nha|
-    Thổ Nhĩ Kỳ|Hoa Kỳ|Việt Nam|Đông Nam Á|Trung Đông|Bắc Kinh|Thượng Hải|Mỹ Tho""".replace("\n", "")
+    Thổ Nhĩ Kỳ|Hoa Kỳ|Việt Nam|Đông Nam Á|Trung Đông|Bắc Kinh|Thượng Hải|Mỹ Tho|Ả Rập|
+    Hy Lạp|Phần Lan|Thụy Điển|Thụy Sĩ|Thụy Sỹ|Na Uy|Đan Mạch|Ai Cập|Nam Phi|Mông Cổ|Sri Lanka|
+    New Zealand|Ba Lan|Nam Sudan|Bờ Biển Ngà|Lầu Năm Góc|Nhà Trắng""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -472,7 +494,7 @@ class Person:
         if not role or len(role.split()) > 14:
             return
         low = role.lower()
-        if low in HONORIFICS or ((low in _ACADEMIC or role.isupper()) and self.roles):
+        if low in HONORIFICS or ((_is_academic(low) or role.isupper()) and self.roles):
             return  # "BS Hạnh" after "bác sĩ Lê Văn Hạnh, Trưởng khoa …" adds nothing
         for i, known in enumerate(self.roles):
             k = known.lower()
@@ -486,7 +508,7 @@ class Person:
     def role_for(self, title: str | None) -> str | None:
         """The role the attribution names ('Bộ trưởng' -> 'Bộ trưởng Thông tin và Truyền
         thông'), else every role the document gives, in order."""
-        if title and title.lower() not in _ACADEMIC:
+        if title and not _is_academic(title):
             low = title.lower()
             matches = [r for r in self.roles if r.lower().startswith(low)]
             if matches:
@@ -712,9 +734,18 @@ _VIETNAMESE_CLUSTERS = re.compile(r"ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr")
 _CONSONANTS = set("bcdđghklmnpqrstvx")
 
 
+# A Vietnamese syllable written without diacritics: onset, vowels, final consonant.
+_ASCII_SYLLABLE_RE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
 def _foreign(word: str) -> bool:
-    """A word no Vietnamese syllable spells like: 'Cook', 'Donald', 'Nadella' (not 'Sao')."""
+    """A word no Vietnamese syllable spells like: 'Cook', 'Donald', 'Nadella', 'Kaine' (not
+    'Sao', 'Tim')."""
     w = word.lower()
+    if w.isascii():
+        return not _ASCII_SYLLABLE_RE.fullmatch(w)
     if set(w) & set("fjwz"):
         return True
     if w[-1] in _CONSONANTS and not _FINAL_CONSONANT_RE.search(w):
@@ -788,6 +819,98 @@ def _after_place(words: list[str]) -> int:
     ):
         return -1
     return k
+
+
+# Words that name the kind of an organisation or a place and never a person: a name has none.
+_NEVER_IN_NAME = frozenset(
+    """Bộ Sở Cục Ban Viện Hội Tập Báo Đài Ủy Uỷ Tỉnh Quận Huyện Xã Phường Vụ Phòng Quỹ Tòa Toà
+    Nhà Bệnh Đảng Cảng Tạp Nhóm Câu Đội Hãng Trạm Kho Xí Ngành Khu Cụm Sàn Sông Tờ Kênh Chi
+    Công Trường Học Ngân Đại Cao Trung Tổng Liên Hiệp Hợp Tiểu Sư Lữ Thành Thị Bang Đường
+    Phố""".split()
+) - {"Cao", "Trung", "Thành", "Liên", "Hiệp", "Công", "Trường", "Chi", "Đại", "Thị"}
+# Lower-case words after which a capitalised run starts with the name of a place or of an
+# organisation ("tỉnh Quảng Ninh", "bệnh viện Bạch Mai", "bang Virginia"): a person named
+# in the same run comes after it.
+_PLACE_WORDS = _NOT_PERSON_BEFORE | {"bang", "cục"}
+# "môi trường", "thị trường": not a school ("trường Lê Quý Đôn").
+_NOT_SCHOOL = frozenset("môi thị chiến hiện lập quảng thương công nông phi sân ra vào hội".split())
+
+
+def _place_before(text: str, first: int) -> bool:
+    """Whether the lower-case word before `first` says a place's or an organisation's name
+    starts there ("huyện", "công ty", "bang"; not "trường" in "Môi trường")."""
+    if first < 2 or text[first - 1] != " ":
+        return False
+    space = text.rfind(" ", max(0, first - 14), first - 1)
+    word = text[space + 1 : first - 1].lower()
+    if word not in _PLACE_WORDS:
+        return False
+    previous = text[max(0, first - 24) : first].split()
+    return not (word == "trường" and len(previous) > 1 and previous[-2].lower() in _NOT_SCHOOL)
+
+
+def _valid_surname_start(words: list[str], k: int) -> bool:
+    """Whether words[k:] may be a Vietnamese person's full name after an organisation's
+    words[:k]: 2-4 words, a family name first, no word of an organisation's kind."""
+    rest = words[k:]
+    return (
+        2 <= len(rest) <= 4
+        and rest[0] in SURNAMES
+        # "… Nguyễn Văn A", "Cấn Văn Lực": "Văn" inside a run is a middle name
+        and rest[0] != "Văn"
+        and not any(w in _NEVER_IN_NAME or (len(w) > 1 and w.isupper()) for w in rest)
+        and " ".join(rest[:2]) not in PLACES
+    )
+
+
+def _name_after_organisation(text: str, first: int, words: list[str]) -> int | None:
+    """Where the person's name starts in a run that opens with an organisation's or a
+    place's name (ROLE + organisation + NAME): "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức
+    Long", "Tổng giám đốc Vietcombank Nghiêm Xuân Thành", "Thượng nghị sĩ bang Virginia
+    Tim Kaine". -1 when the run opens with a place and names no one after it ("đường Trần
+    Hưng Đạo", "tỉnh Lâm Đồng"); None when nothing says the run opens with an organisation
+    (the other rules read it)."""
+    n = len(words)
+    place = _place_before(text, first)
+    if not place and (
+        n < 3
+        or words[0] in SURNAMES
+        # "Chuyên gia Cấn Văn Lực": a family name the list does not know; "Vietcombank
+        # Nghiêm Xuân Thành", "Sở Lâm Văn Tài", "Sữa Việt Nam Mai Kiều Liên": an office first.
+        or not (
+            n > 4
+            or words[0] in _ORG_WORDS
+            or words[0] in _NEVER_IN_NAME
+            or (len(words[0]) > 1 and words[0].isupper())
+            or (words[0].isascii() and _foreign(words[0]))
+        )
+    ):
+        return None
+    candidates = [
+        k
+        for k in range(1, n - 1)
+        # after a place, a name of two words only after a place's name of two or more
+        if _valid_surname_start(words, k) and (not place or n - k >= 3 or k >= 2)
+    ]
+    if candidates:
+        # A place's name has two syllables more often than not ("tỉnh Quảng Ninh Lê Hùng");
+        # else the name of three syllables, the most common, then four, then two.
+        if place and 2 in candidates:
+            return 2
+        return min(candidates, key=lambda k: (abs(n - k - 3) * 2 - (n - k > 3), -k))
+    last = words[-2:]
+    if (
+        place
+        and n > 2
+        and all(w.isascii() and w.isalpha() for w in last)
+        and any(_foreign(w) for w in last)
+        and not any(w in _ORG_WORDS for w in last)
+        and _role_close_before(text, first) is not None
+    ):
+        # "Thượng nghị sĩ bang Virginia Tim Kaine", "Thẩm phán liên bang Mỹ ở Seattle James
+        # Robart": a title close before, and a foreign name of two words after the place.
+        return n - 2
+    return -1 if place else None
 
 
 def _name_after_office(words: list[str]) -> int:
@@ -908,6 +1031,15 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     honorific, first, words = _strip_address(text, run_start, words, honorific)
     if not words:
         return None
+    k = None if honorific else _name_after_organisation(text, first, words)
+    if k is not None:
+        # "… UBND huyện Thạch Hà Trần Việt Hà": an organisation or a place, then the name,
+        # which ends the run (or none, and the run is an organisation's or a place's name).
+        if k < 0 or _refused_name(text, run, first, words, k, after_place=True):
+            return None
+        name = " ".join(words[k:])
+        start = first + sum(len(word) + 1 for word in words[:k])
+        return name, start, start + len(name)
     k = _name_start(text, run, run_start, first, words, honorific, window, tail_word)
     if k is None or _refused_name(text, run, first, words, k):
         return None
@@ -922,6 +1054,10 @@ def _run_after_place(run: re.Match[str]) -> tuple[int, list[str]] | None:
     None when a place is all there is room for."""
     run_start = run.start()
     words = run.group().split(" ")
+    if len(words) > 4 and " ".join(words[:3]) in PLACES:
+        # "Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan"
+        run_start += sum(len(w) + 1 for w in words[:3])
+        return run_start, words[3:]
     if len(words) > 1 and f"{words[0]} {words[1]}" in PLACES:
         if len(words) < 4:
             return None
@@ -965,9 +1101,14 @@ def _name_start(
         and words[-1].isascii()
         and words[-2].isascii()
         and (_foreign(words[-2]) or _foreign(words[-1]))
-        and (honorific or _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start))
+        and (honorific or (near := _role_close_before(text, run_start)) is not None)
     ):
-        return _foreign_name_start(words, window, tail_word)
+        title = _title_at_end(window, tail_word)
+        if not title and not honorific and run_start != run.start():
+            # The title before the country that opened the run: "Tổng thống Thổ Nhĩ Kỳ
+            # Recep Tayyip Erdogan".
+            title = near or ""
+        return _foreign_name_start(words, title)
     if honorific and not _ROLE_HEAD_RE.match(text, first):
         return 0
     if (
@@ -997,7 +1138,31 @@ def _name_start(
     return None
 
 
-def _foreign_name_start(words: list[str], window: str, tail_word: str) -> int:
+# Lower-case words that may stand between a title and a foreign name: "Bộ trưởng Quốc phòng
+# Mỹ Jim Mattis", "Thượng nghị sĩ bang Virginia Tim Kaine" (not "nhà sáng lập cơ sở giáo dục
+# ngôn ngữ New Oriental Education": the capitalised words are no name there).
+_MAX_LOWER_AFTER_TITLE = 4
+_LOWER_WORD_RE = re.compile(rf"(?<!\w)[{_LOWER}]+(?!\w)")
+
+
+def _role_close_before(text: str, run_start: int) -> str | None:
+    """The role word (lower-cased) in the 40 characters before a capitalised run, when at
+    most a few lower-case words stand between them; else None."""
+    first = _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start)
+    if first is None:
+        return None
+    last = first
+    for later in _ROLE_HEAD_RE.finditer(text, first.end(), run_start):
+        last = later
+    between = text[last.end() : run_start]
+    if len(_LOWER_WORD_RE.findall(between)) > _MAX_LOWER_AFTER_TITLE or _ROLE_STOP_RE.search(
+        between
+    ):
+        return None  # "giảng viên cao cấp tại trường Imperial College London"
+    return last.group().lower()
+
+
+def _foreign_name_start(words: list[str], title: str) -> int:
     """A foreign name after a title is the run's last two words ("Tổng thống Mỹ Donald Trump",
     "CEO Tim Cook"), or three after a person's title ("Ngoại trưởng Qatar Mohammed Al Thani")."""
     k = len(words) - 2
@@ -1006,9 +1171,11 @@ def _foreign_name_start(words: list[str], window: str, tail_word: str) -> int:
         and words[k - 1].isascii()
         and words[k - 1].isalpha()
         and words[k - 1] not in _ORG_WORDS
-        and _title_at_end(window, tail_word) in _PERSON_TITLE_WORDS
+        and title in _PERSON_TITLE_WORDS
     ):
         k -= 1
+    if k == 0 and words[0] in _COUNTRIES:
+        return 1  # "Tổng thống Nga Putin": a country, then the one word of a name
     return k
 
 
@@ -1036,12 +1203,13 @@ def _name_after_title(
     )
 
 
-def _refused_name(text: str, run: re.Match[str], first: int, words: list[str], k: int) -> bool:
+def _refused_name(
+    text: str, run: re.Match[str], first: int, words: list[str], k: int, after_place: bool = False
+) -> bool:
     """Whether the name found is no person's after all: a street or a city ("đường Triệu
     Việt Vương", "TP. Hồ Chí Minh"), a place, or a syllable that starts an office with the
     lower-case word after it ("ủy viên Đoàn Chủ tịch …", "Đoàn Thanh niên")."""
-    previous = text[max(0, first - 20) : first].rsplit(None, 1)
-    if previous and previous[-1].lower() in _NOT_PERSON_BEFORE:
+    if not after_place and _place_before(text, first):
         return True
     follower = _NEXT_WORD_RE.match(text, run.end())
     if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
@@ -1075,7 +1243,21 @@ def _honorific_before(before: str) -> str:
     return (match.group(1) or match.group(2)) if match else ""
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()“”\"]")
+# A full stop inside a word ("Sở Y tế TP.HCM", "UBND H.Krông Pắk") or after "TP" ends no
+# clause.
+_CLAUSE_BREAK_RE = re.compile(r"[,;:!?()“”\"]|\.(?!\w)(?<!\bTP\.)(?<!\bTp\.)")
+# Words of a title searched for its first role word; and, when none is found there, how far
+# a title of office words and an organisation's name may reach ("Giám đốc Sở Nông nghiệp và
+# Phát triển nông thôn tỉnh Sơn La").
+_TITLE_WORDS = 9
+_LONG_TITLE_WORDS = 18
+# Words that no organisation's name holds (in lower case): a long title with one of them is
+# a role word, then a clause ("Phó Tổng thống Mỹ chưa đầy một tháng nhưng Joe Biden").
+_NOT_IN_LONG_TITLE_RE = re.compile(
+    r"(?<!\w)(?:nhưng|mà|rồi|thì|nên|vì|nếu|khi|sau|trước|chưa|không|đều|rất|một|các|những|"
+    r"này|đó|ấy|lúc|nay|hôm|ngày|tháng|năm|đầy|hơn|đến|từ|bằng|như|ra|vào|lên|xuống)(?!\w)"
+    r"|\d"
+)
 
 
 _TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:{_alternation(ROLE_HEADS)})(?: [{_UPPER}][\w&]*)+ $")
@@ -1084,30 +1266,58 @@ _TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:{_alternation(ROLE_HEADS)})(?: [{_UP
 _CAPITALISED_END_RE = re.compile(rf"[{_UPPER}][\w&]* $")
 
 
+_DASH_ADDRESS_END_RE = re.compile(
+    r"\s*[-–—]\s*(?:" + "|".join(h.capitalize() for h in _HONORIFICS_LONGEST_FIRST) + r")?$"
+)
+
+
+def _first_title(clause: str, words: list[str], n_words: int) -> tuple[str, int]:
+    """The title that the last `n_words` words of `clause` end with, from its first role word
+    (and where it starts); ('', 0) when there is none. Past `_TITLE_WORDS` words, a title is
+    a role word, then an organisation's name that starts with a capital and holds no
+    clause's words."""
+    window = " ".join(words[-n_words:])
+    offset = max(0, len(clause) - len(window))
+    long = n_words > _TITLE_WORDS
+    for match in _ROLE_HEAD_RE.finditer(clause, offset):
+        if match.start() == offset and offset:
+            # The window may start inside a role word: "Bộ| trưởng …".
+            for longer in _ROLE_HEAD_RE.finditer(clause, max(0, offset - 12), match.end()):
+                if longer.end() == match.end():
+                    match = longer
+                    break
+        candidate = clause[match.start() :].strip()
+        head = match.end() - match.start()
+        if long and not (
+            candidate[head:].lstrip()[:1].isupper()
+            and not _NOT_IN_LONG_TITLE_RE.search(candidate, head)
+            and not candidate.endswith((" và", " cùng"))
+            and not _names(candidate)
+        ):
+            continue
+        # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với";
+        # "Tổng thống Pháp Macron và Tổng thống Nga X": a title never holds another name.
+        if not _ROLE_STOP_RE.search(candidate, head) and not (
+            " và " in candidate and any(end < len(candidate) for _, _, end in _names(candidate))
+        ):
+            return candidate, match.start()
+    return "", 0
+
+
 def _title_before(before: str) -> str:
     """'…, Bộ trưởng Thông tin và Truyền thông ' -> 'Bộ trưởng Thông tin và Truyền thông'."""
     if len(before) > 400:
         # Only the last clause's last words count: the end of a long text gives the same
         # title when it holds the start of that clause, or more than those words.
         tail = before[-400:]
-        if _CLAUSE_BREAK_RE.search(tail) or len(tail.split()) > 10:
+        if _CLAUSE_BREAK_RE.search(tail) or len(tail.split()) > _TITLE_WORDS:
             before = tail
     clause = _CLAUSE_BREAK_RE.split(before)[-1]
     words = clause.split()
-    window = " ".join(words[-9:])
     clause = clause.rstrip()
-    offset = max(0, len(clause) - len(window))
-    title = ""
-    for match in _ROLE_HEAD_RE.finditer(clause, offset):
-        candidate = clause[match.start() :].strip()
-        # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với";
-        # "Tổng thống Pháp Macron và Tổng thống Nga X": a title never holds another name.
-        if not _ROLE_STOP_RE.search(candidate, match.end() - match.start()) and not (
-            " và " in candidate and any(end < len(candidate) for _, _, end in _names(candidate))
-        ):
-            title = candidate
-            start = match.start()
-            break
+    title, start = _first_title(clause, words, _TITLE_WORDS)
+    if not title and len(words) > _TITLE_WORDS:
+        title, start = _first_title(clause, words, _LONG_TITLE_WORDS)
     if not title:
         return ""
     # "ủy viên Đoàn Chủ tịch Ủy ban …": a longer title reaches further back when a role word
@@ -1124,6 +1334,11 @@ def _title_before(before: str) -> str:
         if title.endswith(" " + h):
             title = title[: -len(h) - 1].strip()
             break
+    # "Trưởng phòng Giáo dục quận X - Bà Trần Lưu Hoa": the dash and the form of address
+    # are no part of the title.
+    title = _DASH_ADDRESS_END_RE.sub("", title)
+    if title.endswith((" và", " cùng", " với")):
+        return ""  # "giữa lãnh đạo trường và ông Đăng": someone else's title
     return title
 
 
