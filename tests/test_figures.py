@@ -490,7 +490,7 @@ def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
         # with money or a percentage "tới"/"đến" after the verb says "by as much as"; with a
         # temperature or a count it names the new level
         ("Một số mẫu xe giảm tới 45 triệu đồng trong tháng này.", "45 triệu đồng", "change"),
-        ("Giá dầu thô tăng mạnh tới 6 USD mỗi thùng.", "6 USD", "change"),
+        ("Giá dầu thô tăng mạnh tới 6 USD mỗi thùng.", "6 USD mỗi thùng", "change"),
         ("Nhiệt độ ở vùng núi có lúc tăng tới 39 độ C.", "39 độ C", "level"),
         ("Dân số của xã tăng đến 9.000 người vào năm ngoái.", "9.000 người", "count"),
         # a price or a fortune that falls

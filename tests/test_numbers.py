@@ -345,6 +345,20 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Chuyên gia gợi ý 3 cách đơn giản để tiết kiệm điện.", {"3": "list"}),
         # a percentage that grades a state: brand new
         ("Lô hàng được khai là máy móc mới 100% khi nhập khẩu.", {"100%": "grade"}),
+        # house numbers, phone numbers with an area code, map positions, dotted codes
+        ("Cửa hàng có địa chỉ tại 215 Lê Duẩn, quận 1.", {"215": "address"}),
+        ("Văn phòng ở tòa nhà Sunrise,162 Hoàng Hoa Thám.", {"162": "address"}),
+        ("Đặt lịch qua số (024) 3825 1234 trong giờ hành chính.", {"3825": "phone"}),
+        ("Áp thấp có trục đi qua khoảng 17-18 độ Vĩ Bắc.", {"17": "code", "18 độ": "code"}),
+        ("Tàu kiểm ngư KN 12.26.05 đã có mặt tại hiện trường.", {"12.26.05": "code"}),
+        ("Điện thoại chạy phiên bản 8.1.2 của hệ điều hành.", {"8.1.2": "code"}),
+        # a range of labels is labels
+        ("Các câu 31 đến 40 thuộc phần đọc hiểu.", {"31": "list", "40": "list"}),
+        ("Ven biển có gió đông bắc cấp 2-3.", {"2": "ordinal", "3": "ordinal"}),
+        ("Tại Hội nghị Trung ương 6 khóa XII, nhiều vấn đề được bàn.", {"6": "ordinal"}),
+        # durations and ages
+        ("Ca mổ kéo dài gần 5 tiếng đồng hồ.", {"5": "duration"}),
+        ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
     ],
 )
 def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:
@@ -357,6 +371,9 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
 @pytest.mark.parametrize(
     ("text", "value_text"),
     [
+        # a range of counts after a label word is a range of counts
+        ("Thí sinh chỉ cần lấy điểm 1-2 môn để xét tuyển.", "1"),
+        ("Ca sĩ có số đo ba vòng lần lượt 86 - 60 - 90.", "86"),
         # "cả 3" still counts: only "cả 2" is "both"
         ("Cú va chạm làm cả 3 người trên xe bị thương.", "3 người"),
         # "giữa" before a range is "between A and B"
@@ -410,6 +427,10 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
         ("giá vàng thế giới 1.264,5 USD/ounce", 1264.5, "USD/ounce"),
         ("thưởng từ 3 tháng lương", 3, "tháng lương"),
         ("động cơ có mô-men xoắn 320 Nm", 320, "Nm"),
+        ("tiền đạo mới của đội cao 1m84", 1.84, "m"),
+        ("nhiệt độ ban đêm xuống 12 độ", 12, "độ"),
+        ("bà gửi tiết kiệm 30 lượng vàng", 30, "lượng vàng"),
+        ("giá vàng giảm 150.000 đồng mỗi lượng", 150000, "đồng mỗi lượng"),
         ("xe máy dung tích 110 cm3", 110, "cm3"),
         ("đồng USD giao dịch ở mức 109,7 yen/USD", 109.7, "yen/USD"),
     ],

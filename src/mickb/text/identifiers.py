@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mickb.text.units import read_counted_noun
+from mickb.text.units import read_counted_noun, read_unit
 
 __all__ = [
     "Spot",
@@ -279,6 +279,8 @@ def number_plate(p: Spot) -> str | None:
 
 _PHONE_AT_RE = re.compile(r"(?:0|\+84[ .]?)\d{2,3}(?:[ .-]?\d{2,4}){2,3}(?!\d)")
 _HOTLINE_AT_RE = re.compile(r"1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?(?!\d)")
+# an area code in parentheses: "(024) 3825 1234", "(08) 3925 1234"
+_AREA_CODE_PHONE_RE = re.compile(r"0\d{1,3}\)[ .]?\d{3,4}[ .]?\d{3,4}(?!\d)")
 
 
 def phone_number(p: Spot) -> str | None:
@@ -287,6 +289,8 @@ def phone_number(p: Spot) -> str | None:
     d = p.digits
     if d[0] == "0" and len(d) > 1 and d[1].isdigit():
         m = _PHONE_AT_RE.match(p.text, p.s)
+        if m is None and p.before == "(":
+            m = _AREA_CODE_PHONE_RE.match(p.text, p.s)
         if m and sum(c.isdigit() for c in m.group(0)) >= 9:
             p.span_end = m.end()
             return "phone"
@@ -437,7 +441,7 @@ _X_POINT_0_RE = re.compile(r"\d\.0")
 def dotted_date(p: Spot) -> str | None:
     """Dates written with dots in Vietnamese news: "sáng nay (6.2)", "ngày 6.2.2017", "tháng
     5.2017" (a Vietnamese decimal is written with a comma, so d.m with no unit is a date);
-    and "cách mạng 4.0", a name."""
+    "cách mạng 4.0", a name; "12.26.05", a code (its dots group no thousands)."""
     d = p.digits
     if "." not in d:
         return None
@@ -451,6 +455,8 @@ def dotted_date(p: Spot) -> str | None:
         return "date"
     if p.bare and _X_POINT_0_RE.fullmatch(d):
         return "name"
+    if d.count(".") >= 2 and any(len(g) != 3 for g in d.split(",")[0].split(".")[1:]):
+        return "code"  # "tàu BP 12.26.05", "mục 2.3.1": dots that group no thousands
     return None
 
 
@@ -461,7 +467,7 @@ for _reason, _words in (
         "ordinal",
         "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự bậc "
         "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
-        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức",
+        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương",
     ),
     (
         "address",
@@ -474,6 +480,7 @@ for _reason, _words in (
     (
         "list",
         "bước phần câu mục chương tập đoạn phương_án tiêu_chí điều khoản điểm phụ_lục "
+        "vấn_đề chủ_đề "
         "volume vol version model",
     ),
     (
@@ -485,6 +492,7 @@ for _reason, _words in (
     for _w in _words.split():
         _LABELS[_w.replace("_", " ")] = _reason
 _DASH_NUMBER_RE = re.compile(r"\s*[-–]\s*\d")
+_RANGE_END_RE = re.compile(r"\s*(?:[-–]|đến|tới)\s*(\d+(?:[.,]\d+)*)")
 _SMALL_LABELS = frozenset(("mức", "cấp", "loại", "nhóm", "giải", "lượt", "đội", "điểm", "khu"))
 
 
@@ -492,7 +500,8 @@ def label_word(p: Spot) -> str | None:
     """A bare number right after a label word names one of a series: "đợt 2", "quận 1", "ấp
     4", "tổ dân phố 2", "quốc lộ 60", "vành đai 3", "Km 1488", "phút 57", "thế kỷ 18", "Bước
     3", "lớp 10", "vòng 37", "hiệp 1", "loại 1", "dịch vụ công mức 3, 4". Not: "mức 2-3%"
-    (it has a unit), "ở mức 22.685" (not a small whole number after "mức")."""
+    (it has a unit), "ở mức 22.685" (not a small whole number after "mức"), "mức 2-3 triệu
+    đồng" (a range of amounts). A range of labels is labels: "câu 31 đến 40", "cấp 2-3"."""
     if not p.bare or not p.prev:
         return None
     two, one = p.last(2), p.last()
@@ -508,9 +517,16 @@ def label_word(p: Spot) -> str | None:
         return None
     if (word in _SMALL_LABELS or word == "điều") and len(p.digits) > 2:
         return None
-    if reason in ("ordinal", "list", "address") and _DASH_NUMBER_RE.match(p.text, p.e):
-        if word not in ("phút",):
-            return None  # "mức 2-3", "lớp 10-12": a range of them
+    if word == "lượt" and p.last(2) == "lần lượt":
+        return None  # "lần lượt 84, 61 và 91" (respectively)
+    if reason in ("ordinal", "list", "address") and word != "phút":
+        end = _RANGE_END_RE.match(p.text, p.e)
+        if end and (
+            read_unit(p.text, end.end(), True).end > end.end()
+            or reason != "address"
+            and read_counted_noun(p.text, end.end()) is not None
+        ):
+            return None  # "mức 2-3 triệu đồng", "điểm 1-2 môn": a range of amounts or counts
     return reason
 
 
@@ -742,14 +758,17 @@ _AGE_AFTER_RE = re.compile(r"\s*(?:tuoi|years? old|thang tuoi)\b")
 
 
 def age(p: Spot) -> str | None:
-    """Ages: "32 tuổi", "(16 tuổi", "ở độ tuổi 18", "cháu bé 6 tháng tuổi", "aged 40"."""
+    """Ages: "32 tuổi", "(16 tuổi", "ở độ tuổi 18", "cháu bé 6 tháng tuổi", "aged 40", "lao
+    động tuổi từ 18 đến 35"."""
     if not p.clues.age:
         return None
-    if _AGE_AFTER_RE.match(p.folded, p.unit_end if p.has_unit else p.e):
+    if p.bare and _AGE_AFTER_RE.match(p.folded, p.e):
         return "age"
     words = p.words
     if words and (words[-1] in ("tuoi", "aged") or " ".join(words).endswith("do tuoi")):
         return "age"
+    if words[-2:] in (["tuoi", "tu"], ["tuoi", "khoang"]):
+        return "age"  # "nhân viên tuổi từ 24 đến 60" (the range shares it)
     return None
 
 
@@ -757,7 +776,9 @@ _TIME_UNIT_RE = re.compile(
     r"[ \t\u00a0]*(?:thap ky|thap nien|the ky|nam|thang|tuan|ngay|gio|phut|giay|quy|tieng|"
     r"years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![a-z0-9])"
 )
-_NOT_DURATION_RE = re.compile(r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong)|nam sinh)\b")
+_NOT_DURATION_RE = re.compile(
+    r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong(?! ho))|nam sinh)\b"
+)
 
 
 def duration(p: Spot) -> str | None:
@@ -791,6 +812,42 @@ def day_or_month(p: Spot) -> str | None:
 
 # words that name a day only sometimes ("hôm qua", "sáng nay"; "vượt qua 3 hậu vệ")
 _WEAK_DAY_WORDS = frozenset(("qua", "nay", "sang", "toi", "dem", "trua", "chieu"))
+
+
+# --- places: house numbers and map positions ---------------------------------------------------
+
+_STREET_AFTER_RE = re.compile(r"[ \t]+([A-ZĐÂĂÊÔƠƯ][^\W\d_]*)[ \t]+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*")
+_AT_WORDS = frozenset(("tại", "ở", "số", "nhà", "chỉ", "sở"))  # ("địa chỉ", "trụ sở")
+# capitalised nouns that a count may count: "tại 3 Bộ", "ở 2 Bệnh viện Bạch Mai"
+_COUNTED_NAMES = frozenset(
+    "bộ sở bệnh trường tỉnh huyện xã phường quận thành công tập ngân đại cục vụ ban viện "
+    "trung hội khu nước quốc đội".split()
+)
+
+
+def house_number(p: Spot) -> str | None:
+    """A house number before its street: "trụ sở tại 215 Lê Duẩn", "ở 47 Trần Hưng Đạo",
+    "tòa nhà Sunrise,162 Hoàng Hoa Thám". Not: "tại 3 Bộ Tài chính, Công Thương" (a count of
+    named bodies)."""
+    if not (p.bare and p.whole) or len(p.digits) > 4:
+        return None
+    glued_comma = p.before == "," and p.s >= 2 and p.text[p.s - 2].isalpha()
+    if not glued_comma and p.last() not in _AT_WORDS:
+        return None
+    m = _STREET_AFTER_RE.match(p.text, p.e)
+    if m and m.group(1).lower() not in _COUNTED_NAMES:
+        return "address"
+    return None
+
+
+_MAP_DEGREES_RE = re.compile(r"[ \t]*(?:-[ \t]*\d+(?:,\d+)?[ \t]*)?độ[ \t]+(?:vĩ|kinh)(?!\w)", re.I)
+
+
+def map_position(p: Spot) -> str | None:
+    """Latitudes and longitudes: "khoảng 17-18 độ Vĩ Bắc", "112 độ Kinh Đông"."""
+    if _MAP_DEGREES_RE.match(p.text, p.e):
+        return "code"
+    return None
 
 
 # --- numbers that point at things already named -------------------------------------------------
@@ -859,9 +916,18 @@ def graded(text: str, s: int) -> bool:
 
 
 def _what_it_points_at(p: Spot) -> str | None:
-    """References to things already named and counts of lists that follow."""
+    """House numbers and map positions, references to things already named, counts of lists
+    that follow."""
     if p.prev and p.last() in ("giữa", "cả", "của"):
         reason = reference(p)
+        if reason:
+            return reason
+    if p.bare and (p.before == "," or p.prev and p.last() in _AT_WORDS):
+        reason = house_number(p)
+        if reason:
+            return reason
+    if p.after in " \t-":
+        reason = map_position(p)
         if reason:
             return reason
     return listicle(p)
@@ -1007,6 +1073,8 @@ _RULES: tuple[Rule, ...] = (
     age,
     duration,
     day_or_month,
+    house_number,
+    map_position,
     reference,
     listicle,
 )

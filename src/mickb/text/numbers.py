@@ -417,6 +417,10 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             lang = "en" if sent.languages.of(s, e)[0] else "vi"
             value, decimals = _read_digits(digits, lang)
         raw = _Raw(s, e, digits, value, decimals, lang)
+        if text.startswith("m", e) and len(digits) <= 2 and _METRES_CM_RE.match(text, e):
+            _metres_and_centimetres(raw, text)  # "cao 1m72"
+            raws.append(raw)
+            continue
         if s >= span_end and (digits.isdigit() and not sent.urls):
             quick = quick_context(text, folded, s, e, digits)
             if quick is not None:
@@ -465,6 +469,17 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
                 span_end = raw.span_end = spot.span_end
         raws.append(raw)
     return raws
+
+
+# "1m72" (a height), "3m50": metres and centimetres written around the "m"
+_METRES_CM_RE = re.compile(r"m(\d\d)(?!\w|[.,]\d)")
+
+
+def _metres_and_centimetres(raw: _Raw, text: str) -> None:
+    cm = text[raw.end + 1 : raw.end + 3]
+    raw.value, raw.decimals = float(f"{raw.digits}.{cm}"), 2
+    raw.unit = raw.base_unit = "m"
+    raw.unit_end = raw.end + 3
 
 
 def _letters_around(text: str, s: int, e: int) -> bool:
@@ -569,6 +584,9 @@ def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, in
             continue
         gap = folded[a.end : b.start]
         if _RANGE_GAP_RE.fullmatch(gap):
+            if a.context in _CARRIED and b.context is None and not b.unit:
+                b.context = a.context  # "câu 31 đến 40", "gió cấp 2-3"
+                continue
             if (
                 gap.strip() in ("den", "toi")
                 and not _TU_END_RE.search(folded[max(0, a.start - 5) : a.start])

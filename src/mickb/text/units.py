@@ -115,11 +115,14 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "ha",
     "hécta",
     "độ c",
+    "độ",
     "inch",
     "cara",
     "carat",
     "ounce",
     "oz",
+    "lượng vàng",
+    "chỉ vàng",
     "lượng",
     "mw",
     "kw",
@@ -510,8 +513,9 @@ _PERCENT_WORDS = (
 )
 _PERCENT_KEYS = [(tuple(_fold_key(w).split()), base) for w, base in _PERCENT_WORDS]
 _PERCENT_PER_RE = re.compile(r"[ \t]?/[ \t]?(năm|year|tháng|month|quý|ngày)(?!\w)", re.I)
-# a rate after a unit: "/năm", "/thuê bao/tháng", "/lượng", "/ounce", "/USD", "/cổ phiếu"
-_PER_RE = re.compile(r"[ \t]?/[ \t]?([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
+# a rate after a unit: "/năm", "/thuê bao/tháng", "/lượng", "/ounce", "/USD", "/cổ phiếu",
+# or in words: "đồng mỗi lượng", "USD mỗi thùng"
+_PER_RE = re.compile(r"(?:[ \t]?/[ \t]?|[ \t]+mỗi[ \t]+)([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
 _PER_WORDS = frozenset(
     w.replace("_", " ")
     for w in """năm tháng quý ngày giờ tuần người thuê_bao căn m2 kg tấn lít kwh cổ_phiếu lượng
@@ -673,11 +677,15 @@ def _symbol_unit(text: str, pos: int) -> tuple[int, int, str] | None:
 
 def _rate(text: str, end: int, base: str) -> tuple[int, str]:
     """A rate after a unit: "30 triệu đồng/năm" is a different kind of thing from "30 triệu
-    đồng"; "22.755 đồng/USD", "1.264 USD/ounce", "250.000 đồng/thuê bao/tháng"."""
+    đồng"; "22.755 đồng/USD", "1.264 USD/ounce", "250.000 đồng/thuê bao/tháng"; a price in
+    words: "200.000 đồng mỗi lượng" ("5 người mỗi ngày" stays a count of people)."""
     while True:
         m = _PER_RE.match(text, end)
         if not m:
             return end, base
+        if text[m.start()] != "/" and text[m.start() + 1] != "/":
+            if base.split("/")[0] not in CURRENCY_CODES:
+                return end, base
         words = m.group(1).split()
         word = words[0].lower()
         if len(words) > 1 and f"{word} {words[1].lower()}" in _PER_WORDS:
