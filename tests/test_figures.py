@@ -504,6 +504,8 @@ def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
         ("Giá thép tăng từ 100.000-250.000 đồng/tấn.", "100.000", "change"),
         ("Giá thép tăng từ 100.000-250.000 đồng/tấn.", "250.000 đồng/tấn", "change"),
         ("Tỷ lệ nội địa hóa tăng từ 30% lên 45%.", "45%", "share"),
+        # "A đến B" shares B's unit
+        ("Mỗi căn hộ rộng chỉ 25 đến 30 m2.", "25", "level"),
         # a range is one kind of figure at both ends
         ("Lương tối thiểu vùng tăng 6-7% so với năm trước.", "7%", "change"),
         ("Tay đua vươn lên tới 4 bậc sau vòng đua.", "4 bậc", "change"),

@@ -356,6 +356,14 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Các câu 31 đến 40 thuộc phần đọc hiểu.", {"31": "list", "40": "list"}),
         ("Ven biển có gió đông bắc cấp 2-3.", {"2": "ordinal", "3": "ordinal"}),
         ("Tại Hội nghị Trung ương 6 khóa XII, nhiều vấn đề được bàn.", {"6": "ordinal"}),
+        # calling codes, names written with a dot, lottery draws, vehicle classes, ordinals
+        ("Nhiều cuộc gọi lạ từ đầu số +225 và +231 bị chặn.", {"225": "code", "231": "code"}),
+        ("Thành viên nhóm St.319 vừa ra đĩa đơn mới.", {"319": "name"}),
+        ("Bộ số trúng thưởng là 05 – 12 – 19 – 27 – 33 – 41.", {"05": "code", "41": "code"}),
+        ("Thành phố thử nghiệm tuyến xe buýt 2 tầng cho khách du lịch.", {"2": "model"}),
+        ("Ông được bầu lại lần 2 với số phiếu cao.", {"2": "ordinal"}),
+        ("Hai bên thống nhất rằng nếu 2 bên đồng ý thì ký ngay.", {"2": "reference"}),
+        ("Tay vợt Nga dẫn 4-1 ở set cuối.", {"4": "score"}),
         # durations and ages
         ("Ca mổ kéo dài gần 5 tiếng đồng hồ.", {"5": "duration"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
@@ -371,6 +379,10 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
 @pytest.mark.parametrize(
     ("text", "value_text"),
     [
+        # "tháng 3" is a month, "thắng 3" (won) is not
+        ("Đội khách không thắng 4/5 trận gần nhất.", "4/5 trận"),
+        ("Vùng này có 3 đô thị lớn.", "3 đô thị"),
+        ("Số đo ba vòng của cô lần lượt là 86 - 60 - 90.", "86"),
         # a range of counts after a label word is a range of counts
         ("Thí sinh chỉ cần lấy điểm 1-2 môn để xét tuyển.", "1"),
         ("Ca sĩ có số đo ba vòng lần lượt 86 - 60 - 90.", "86"),
@@ -431,6 +443,10 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
         ("nhiệt độ ban đêm xuống 12 độ", 12, "độ"),
         ("bà gửi tiết kiệm 30 lượng vàng", 30, "lượng vàng"),
         ("giá vàng giảm 150.000 đồng mỗi lượng", 150000, "đồng mỗi lượng"),
+        ("nhiệt độ cao nhất ở vùng núi 31oC", 31, "oC"),
+        ("mẫu xe có giá 890 ngàn baht tại Thái Lan", 890, "ngàn baht"),
+        ("giá tiêu giao ngay ở 52.300 rupee/tạ", 52300, "rupee/tạ"),
+        ("cầu thủ được định giá 40 triệu đô", 40, "triệu đô"),
         ("xe máy dung tích 110 cm3", 110, "cm3"),
         ("đồng USD giao dịch ở mức 109,7 yen/USD", 109.7, "yen/USD"),
     ],

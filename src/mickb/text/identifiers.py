@@ -60,7 +60,7 @@ class SentenceClues:
 _SPORT_RE = re.compile(
     r"\b(?:ty so|ti so|ban thang|ghi ban|hiep \d|tran dau|doi bong|the do|san van dong|"
     r"danh bai|cam hoa|chien thang|hoa \d|vong \d|giai dau|league|cup|sea games|v-league|"
-    r"luan luu|doi tuyen|cau thu|thu mon|tien dao|hau ve|ban thua|hlv)\b"
+    r"luan luu|doi tuyen|cau thu|thu mon|tien dao|hau ve|ban thua|hlv|tay vot|set \d|\d set)\b"
 )
 _PHONE_WORDS = ("dien thoai", "hotline", "duong day nong", "tong dai", "sdt", "fax", "so may")
 
@@ -199,6 +199,9 @@ Rule = Callable[[Spot], "str | None"]
 _ASCII_RUN_RE = re.compile(r"[a-z0-9]+")
 
 
+_SHORT_NAME_DOT_RE = re.compile(r"(?<![^\W\d_])[A-ZĐ][^\W\d_]{0,2}\.$")
+
+
 def glued_to_letters(p: Spot) -> str | None:
     """Letters against the digits make a name: "Covid-19", "IPv6", "G20", "5G", "Galaxy S8",
     "18k", "1Malaysia", "Km99", "U.15". Not: "350km", "100Mbps", "$148bn" (units), "VND138,000" (a
@@ -206,6 +209,8 @@ def glued_to_letters(p: Spot) -> str | None:
     before = p.before
     if before in "-." and p.s >= 2 and p.text[p.s - 2].isupper() and before == ".":
         return "name"  # "U.15 Việt Nam"
+    if before == "." and _SHORT_NAME_DOT_RE.search(p.text, max(0, p.s - 5), p.s):
+        return "name"  # "nhóm St.319"
     if before.isalpha() or (before == "-" and p.s >= 2 and p.text[p.s - 2].isalpha()):
         if not (p.currency_prefix or before.isalpha() and p.is_percent and before.islower()):
             return "name"
@@ -253,9 +258,12 @@ _MARKER_TAIL_RE = re.compile(r"\d\+$")
 
 
 def marker_tail(p: Spot) -> str | None:
-    """The metres after a kilometre marker: the "160" of "Km99+160"."""
+    """The metres after a kilometre marker: the "160" of "Km99+160"; and a calling code:
+    "đầu số +224"."""
     if p.before == "+" and p.s >= 2 and p.text[p.s - 2].isdigit():
         return "road"
+    if p.before == "+" and p.bare and p.whole:
+        return "code"
     return None
 
 
@@ -306,12 +314,17 @@ def phone_number(p: Spot) -> str | None:
     return None
 
 
-_CODE_CHAIN_RE = re.compile(r"\d{1,2}(?:[-–]\d{1,2}){2,}")
+# "03-11-17-24-36-42", and with spaces "03 – 11 – 17 – 24" (four or more: "84 - 61 - 91"
+# are three measurements)
+_CODE_CHAIN_RE = re.compile(
+    r"\d{1,2}(?:[-–]\d{1,2}){2,}(?!\d|[.,]\d)"
+    r"|\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2}(?!\d|[.,]\d)){3,}"
+)
 
 
 def code_chain(p: Spot) -> str | None:
     """Several small numbers chained by dashes are a code: "03-11-17-24-36-42"."""
-    if p.after in "-–" and p.whole and len(p.digits) <= 2:
+    if p.after in "-– \t" and p.whole and len(p.digits) <= 2:
         m = _CODE_CHAIN_RE.match(p.text, p.s)
         if m:
             p.span_end = m.end()
@@ -467,7 +480,7 @@ for _reason, _words in (
         "ordinal",
         "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự bậc "
         "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
-        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương",
+        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần",
     ),
     (
         "address",
@@ -515,6 +528,8 @@ def label_word(p: Spot) -> str | None:
         return None
     if not p.whole:
         return None
+    if word == "vòng" and p.last(2) in ("ba vòng", "3 vòng"):
+        return None  # "số đo ba vòng 84 - 61 - 91": body measurements, not round 84
     if (word in _SMALL_LABELS or word == "điều") and len(p.digits) > 2:
         return None
     if word == "lượt" and p.last(2) == "lần lượt":
@@ -533,7 +548,7 @@ def label_word(p: Spot) -> str | None:
 _VEHICLE_RE = re.compile(
     r"(?:^|\s)(?:xe|taxi|ô tô|ôtô|tàu|xe tải|xe ben|xe khách|xe buýt|xe con|xe đầu kéo)\s+$"
 )
-_VEHICLE_CLASS_RE = re.compile(r"\s*(?:chỗ|tấn|bánh|ghế)(?!\w)")
+_VEHICLE_CLASS_RE = re.compile(r"\s*(?:chỗ|tấn|bánh|ghế|tầng)(?!\w)")
 
 
 def vehicle_class(p: Spot) -> str | None:
@@ -559,10 +574,10 @@ def minute_mark(p: Spot) -> str | None:
 
 _SCORE_AT_RE = re.compile(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}(?!\d|[.,]\d)")
 _SCORE_VERB_RE = re.compile(
-    r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang ty so len|cach biet)\s*$"
+    r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang t[yi] so len|cach biet)\s*$"
 )
 _NOT_SCORE_TAIL_RE = re.compile(
-    r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin)(?![a-z])"
+    r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin|do|oc|°)(?![a-z])"
 )
 
 
@@ -803,6 +818,8 @@ def day_or_month(p: Spot) -> str | None:
     words = p.words
     if words:
         last = words[-1]
+        if last == "thang" and p.prev and p.prev[-1] not in ("tháng", "thang"):
+            return None  # "thắng 3 set" (won), not "tháng 3"
         if last in _PERIOD_WORDS or last in _DATE_WORDS or " ".join(words[-2:]) in _PERIOD_WORDS:
             if last in _WEAK_DAY_WORDS and read_counted_noun(p.text, p.e) is not None:
                 return None  # "đột phá qua 3 hậu vệ": a count of what the noun names
@@ -852,14 +869,18 @@ def map_position(p: Spot) -> str | None:
 
 # --- numbers that point at things already named -------------------------------------------------
 
+_TWO_SIDES_RE = re.compile(r"[ \t]+bên(?!\w)")
 _BETWEEN_NUMBERS_RE = re.compile(r"\s*(?:[-–]|và|đến|tới)\s*\d")
 _SPORT_SIDES_RE = re.compile(r"\s+(?:đội|CLB|câu lạc bộ|đội bóng|tuyển)(?!\w)", re.I)
 
 
 def reference(p: Spot) -> str | None:
     """A number that points at things already named rather than counting them: "giữa 2 công
-    ty" (between the two), "cả 2 trận" (both), "của 2 đội" in a match report (the two sides).
+    ty" (between the two), "cả 2 trận" (both), "của 2 đội" in a match report, "2 bên" (the two
+    sides).
     "cả 3 người bị thương" still counts the injured: only "cả 2" is "both"."""
+    if p.digits == "2" and _TWO_SIDES_RE.match(p.text, p.e):
+        return "reference"  # "nếu 2 bên đồng ý", "2 bên đường": the two sides
     if not (p.whole and p.prev):
         return None
     last = p.last()
@@ -918,7 +939,7 @@ def graded(text: str, s: int) -> bool:
 def _what_it_points_at(p: Spot) -> str | None:
     """House numbers and map positions, references to things already named, counts of lists
     that follow."""
-    if p.prev and p.last() in ("giữa", "cả", "của"):
+    if p.prev and p.last() in ("giữa", "cả", "của") or p.digits == "2":
         reason = reference(p)
         if reason:
             return reason
@@ -971,7 +992,7 @@ def _where_it_sits(p: Spot) -> str | None:
         reason = phone_number(p)
         if reason:
             return reason
-    if after in "-–":
+    if after in "-– \t":
         reason = code_chain(p)
         if reason:
             return reason

@@ -591,8 +591,9 @@ def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, in
                 gap.strip() in ("den", "toi")
                 and not _TU_END_RE.search(folded[max(0, a.start - 5) : a.start])
                 and b.context not in ("duration", "age", "year")
+                and not (b.base_unit and not a.unit and a.context is None)
             ):
-                continue
+                continue  # ("khoảng 7 đến 9 tỷ đồng", "10 đến 15 m2" are ranges)
             if b.context in ("age", "year", "duration", "date", "time") or a.context == "age":
                 a.context = a.context or b.context  # "10 đến 15 năm", "18 - 60 tuổi"
                 b.context = b.context or a.context

@@ -85,9 +85,20 @@ CURRENCIES: dict[str, str] = {
     "bảng anh": "GBP",
     "bảng": "GBP",
     "nzd": "NZD",
+    "baht": "THB",
+    "bạt": "THB",
+    "ringgit": "MYR",
+    "rupee": "INR",
+    "rupi": "INR",
+    "rúp": "RUB",
+    "ruble": "RUB",
+    "yuan": "CNY",
+    "đô": "USD",
     "aud": "AUD",
 }
 CURRENCY_CODES = frozenset(CURRENCIES.values())
+# "đô" (dollars, informally) begins "đô thị" (a town), "đô đốc" (an admiral)
+_DO_NOT_CURRENCY = frozenset(("thị", "đốc", "vật", "hộ", "sát", "úy", "thành"))
 # "đồng" is also the first syllable of common words ("3 đồng chí"): not a currency then.
 _DONG_NOT_CURRENCY = frozenset(
     "chí bộ thời ý hành nghiệp bào tình đội loạt hồ phục minh đẳng thuận nát ruộng bằng lòng "
@@ -151,7 +162,8 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
 )
 # (one-letter units are read by _METRE_RE: "50m", "5 m", "1,5 m")
 _METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?!\w)")
-_DEGREE_RE = re.compile(r"[ \t\u00a0]?°[ \t\u00a0]?([CF])(?!\w)")
+# "40 °C", and "40oC" as news often types it
+_DEGREE_RE = re.compile(r"[ \t\u00a0]?(?:°|o(?=C))[ \t\u00a0]?([CF])(?!\w)")
 
 # Countable nouns that can follow a number as its unit ("1.510.027 lao động", "70.000 doanh
 # nghiệp"). People nouns share the base unit "người".
@@ -520,7 +532,7 @@ _PER_WORDS = frozenset(
     w.replace("_", " ")
     for w in """năm tháng quý ngày giờ tuần người thuê_bao căn m2 kg tấn lít kwh cổ_phiếu lượng
     chỉ ounce oz thùng usd vnd đồng h giây year month day hour person share unit barrel pound
-    vé suất lượt hộ xe chiếc khách ha sào""".split()
+    vé suất lượt hộ xe chiếc khách ha sào tạ""".split()
 )
 _TY_WORDS = frozenset(("lệ", "trọng", "giá", "số", "suất", "le", "trong", "gia", "so", "suat"))
 
@@ -648,6 +660,9 @@ def _unit_word_ok(text: str, tokens: list[_Token], i: int, entry: Word, pos: int
         return False  # letters glued to the digits name a thing ("5G"), unless a unit ("350km")
     if entry.spelled == "bảng" and i == 0:
         return False  # "3 bảng" counts tables; "185 triệu bảng" is money
+    if entry.spelled == "đô":
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        return nxt not in _DO_NOT_CURRENCY
     if entry.kind == "currency" and entry.spelled in ("đồng", "dong") and i == 0:
         # ("tỷ đồng bằng 47%": after a scale word "đồng" is the currency, whatever follows)
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
