@@ -464,6 +464,14 @@ def test_a_table_row_reads_its_label_and_its_header() -> None:
     assert all("|" not in f.metric for f in facts)
 
 
+def test_a_figure_after_a_label_and_a_colon_measures_what_the_label_names() -> None:
+    facts = _facts("Hồ sơ cầu thủ. Chiều cao: 1m82; cân nặng: 76 kg; vị trí: tiền vệ.")
+    by_text = {f.value_text: f for f in facts}
+    assert (by_text["1m82"].value, by_text["1m82"].unit) == (1.82, "m")
+    assert by_text["1m82"].metric == "chiều cao"
+    assert by_text["76 kg"].metric == "cân nặng"
+
+
 def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
     facts = _facts(
         "Hội đồng quản trị mới có 40 thành viên. Trong 40 thành viên, có 12 người là nữ. "

@@ -368,6 +368,8 @@ def _metric_of(
         # "riêng mảng truyền hình ... chưa hoàn thành kế hoạch, mới bằng 93,5%": the
         # subject of the clause before
         metric = subject_of(text[clause.seg[0] : clause.left_start + max(0, left.rfind(","))])
+    if not metric and not left.strip() and clause.left_start == clause.seg[0]:
+        metric = _label_before_colon(text, clause.seg[0])  # "Cân nặng: 68 kg"
     inherited = None
     if not metric and drafts:
         metric, inherited = _inherit_metric(left, joined, drafts, state)
@@ -378,6 +380,17 @@ def _metric_of(
         to = right if _TO_WHAT_RE.match(right) else ""
         metric = " ".join(w for w in (f"đóng góp của {contributes.group(1)}", to) if w)
     return _Reading(metric, trigger, inherited, joined, right, kind, change, prefix)
+
+
+def _label_before_colon(text: str, seg_start: int) -> str:
+    """A figure that opens the clause after a colon measures what the words before the colon
+    name: "Ngưỡng hỗ trợ gần nhất là: 1.230 USD/ounce", "Cân nặng: 68 kg"."""
+    head = text[:seg_start].rstrip()
+    if not head.endswith(":"):
+        return ""
+    start = max(head.rfind(";"), head.rfind(". "), head.rfind(":", 0, len(head) - 1)) + 1
+    label = head[start:-1]
+    return "" if _DIGITS_RE.search(label) else metric_left(label)[0]
 
 
 def _own_metric(

@@ -163,7 +163,12 @@ def before_last_words(s: str, k: int) -> int:
 def _strip_trailing(s: str) -> str:
     """`_TRAILING.sub("", s)`: one match at most, since it runs to the end."""
     m = search_at_end(_TRAILING, _TRAILING_VOCABULARY, s)
+    if m and s[: m.start()].lower().endswith(_HEIGHT_NOUNS) and s[m.start() :].startswith("cao"):
+        return s  # "chiều cao", "độ cao": a noun, not "cao" (high) after one
     return s[: m.start()] + s[m.end() :] if m else s
+
+
+_HEIGHT_NOUNS = ("chiều ", "độ ", "tầm ")
 
 
 # "sẽ nâng X lên", "phấn đấu đưa X lên": the metric is X
