@@ -416,6 +416,15 @@ def test_counts_that_look_like_references_stay_figures(text: str, value_text: st
         ("khu vực có 5 cụm công nghiệp đang hoạt động", 5, "cụm công nghiệp"),
         ("gần 27,000 cặp đôi đăng ký", 27000, "cặp đôi"),
         ("hợp tác xã có 908 HTX hoạt động tốt", 908, "HTX"),
+        # what a count counts ends before the verb that follows it
+        ("có 4 trẻ nhập viện vì ngộ độc", 4, "trẻ"),
+        ("nhóm 3 thanh niên đuổi theo tài xế", 3, "thanh niên"),
+        ("đội chủ nhà tung ra 7 cú sút so với đối thủ", 7, "cú sút"),
+        ("phát hiện 2 tầng đầu tiên bị nứt", 2, "tầng"),
+        # but not inside a two-syllable word
+        ("kết quả của 330 phòng xét nghiệm", 330, "phòng xét nghiệm"),
+        ("tổng cộng 115 công trình nghiên cứu", 115, "công trình nghiên cứu"),
+        ("đơn vị nhận 8 xe chuyên dùng", 8, "xe chuyên dùng"),
     ],
 )
 def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: str) -> None:

@@ -343,6 +343,22 @@ _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
     chủ yếu đăng sống chơi tiêm mắc nhiễm khỏi rời thoát kết ly vượt đỗ trượt thi đón
     nghỉ bay chở chứa tuyển thắng thua hòa phát cho biết""".split()
 )
+# Verbs and prepositions that follow what a count counts and are the second syllable of no
+# common noun ("4 trẻ nhập viện", "3 nghi can thuê giang hồ", "2 thanh niên đuổi theo"); and
+# from the third syllable on, words that may end a two-syllable noun ("chỗ ngồi", "người
+# dùng", "xe cứu thương", "con nuôi") but not a longer one ("3 đô thị loại I").
+_VERB_STOPS = frozenset(
+    """từng so nhau khiến đâm giúp giữ nghe thấy xét chia cầm xông khóc ôm tặng hủy đòi
+    đuổi nháy dính gặp thuê nhập quanh kém lạ""".split()
+)
+_LATE_STOPS = frozenset("ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng".split())
+# two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
+_COMPOUNDS = frozenset(
+    tuple(w.split("_"))
+    for w in """thức_ăn đồ_ăn món_ăn đồ_uống lựa_chọn tùy_chọn tuỳ_chọn người_dùng tiêu_dùng
+    nghiên_cứu cấp_cứu thu_nhập xét_nghiệm xét_xử hướng_dẫn chỗ_ngồi con_nuôi tay_lái
+    bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng""".split()
+)
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
 _NOT_NOUN_HEADS = _FUNCTION_WORDS | frozenset(
@@ -785,10 +801,20 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     if low in _CLASSIFIERS:
         return first, tokens[0].end
     end = tokens[0].end
-    for tok in tokens[1:_MAX_NOUN_SYLLABLES]:
+    words = [t.text.lower() for t in tokens]
+    for k, tok in enumerate(tokens[1:_MAX_NOUN_SYLLABLES], 1):
         w = tok.text
-        if not w[:1].islower() or w.lower() in _NOUN_STOPS or "-" in w:
+        low = words[k]
+        if not w[:1].islower() or low in _NOUN_STOPS or "-" in w:
             break
+        if (low in _VERB_STOPS or k >= 2 and low in _LATE_STOPS) and not (
+            (words[k - 1], low) in _COMPOUNDS
+            or k + 1 < len(words)
+            and (low, words[k + 1]) in _COMPOUNDS
+        ):
+            break
+        if low == "đầu" and k + 1 < len(words) and words[k + 1] == "tiên":
+            break  # "2 tầng đầu tiên": the first two floors
         end = tok.end
     end = _noun_pair_slash(text, end)
     paired = _paired_noun(text, end, low) if end == tokens[0].end else end
