@@ -418,7 +418,7 @@ def test_counts_that_look_like_references_stay_figures(text: str, value_text: st
         ("hợp tác xã có 908 HTX hoạt động tốt", 908, "HTX"),
         # what a count counts ends before the verb that follows it
         ("có 4 trẻ nhập viện vì ngộ độc", 4, "trẻ"),
-        ("nhóm 3 thanh niên đuổi theo tài xế", 3, "thanh niên"),
+        ("có 3 thanh niên đuổi theo tài xế", 3, "thanh niên"),
         ("đội chủ nhà tung ra 7 cú sút so với đối thủ", 7, "cú sút"),
         ("phát hiện 2 tầng đầu tiên bị nứt", 2, "tầng"),
         # but not inside a two-syllable word
