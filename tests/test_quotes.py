@@ -992,3 +992,88 @@ def test_degrees_joined_by_a_full_stop_add_nothing_to_a_role() -> None:
         '"Người dân không nên tự mua kháng sinh", BS Lợi nói.'
     )
     assert speakers(text) == [("Quách Văn Lợi", "ThS.BS, Trưởng khoa Khám bệnh")]
+
+
+def test_a_long_role_is_kept_but_a_clause_or_a_caption_is_not_a_role() -> None:
+    text = (
+        "Ông Lã Văn Khiêm, Giám đốc Trung tâm Điều hành giao thông đô thị và chiếu sáng công "
+        "cộng thành phố Cần Thơ, cho biết: “Đèn tín hiệu sẽ được thay hết trong tháng này”."
+    )
+    assert speakers(text) == [
+        (
+            "Lã Văn Khiêm",
+            "Giám đốc Trung tâm Điều hành giao thông đô thị và chiếu sáng công cộng thành phố "
+            "Cần Thơ",
+        )
+    ]
+    # a role word, then what the person did, is no role
+    text = (
+        "Ông Kha Văn Tiến - Trưởng ban quản lý di tích đình làng Đông phải liên tục dùng loa "
+        "nhắc “bà con giữ trật tự, không chen lấn”."
+    )
+    assert people(load_text(text)) == {"Kha Văn Tiến": []}
+
+
+def test_an_aside_in_brackets_before_the_name_is_no_part_of_the_title() -> None:
+    assert speakers(
+        "Trao đổi với phóng viên, nguyên Cục trưởng cục Thủy lợi & Đê điều (bộ NN&PTNT) Đàm "
+        "Quang Hiếu bày tỏ lo ngại về đề xuất này. “Đê này không thể hạ thấp thêm”, ông Hiếu nói."
+    ) == [("Đàm Quang Hiếu", "Cục trưởng cục Thủy lợi & Đê điều")]
+
+
+def test_the_end_of_a_quote_before_a_form_of_address_is_no_role() -> None:
+    assert speakers(
+        "“Lỗ hổng không do người dân gây ra mà do cơ chế, quản lý yếu kém”, ông Kiều Minh "
+        "Trí nhấn mạnh."
+    ) == [("Kiều Minh Trí", None)]
+
+
+def test_a_name_after_a_comma_is_the_one_who_speaks_but_an_address_is_not() -> None:
+    assert speakers(
+        "Trong bài đăng nhắc tới Hoàng Yến, Minh Thư viết: “Ai cũng có quyền chọn cách sống”."
+    ) == [("Minh Thư", None)]
+    assert speakers(
+        "Bà Lương Thị Nhàn, trú phường Bắc Sơn, quận Kiến An, Hải Phòng, cho biết: "
+        "“Công ty đó bán nồi cơm điện với giá gấp ba ngoài chợ”."
+    ) == [("Lương Thị Nhàn", None)]
+
+
+def test_a_quoted_policy_principle_or_song_title_is_a_term() -> None:
+    text = (
+        "Ông Trần Văn Dũng khẳng định thành phố theo đuổi chính sách “mở cửa đón nhà đầu tư” "
+        "và nguyên tắc “ai làm sai thì người đó chịu”."
+    )
+    assert only(text) == []
+
+
+def test_a_former_partner_or_a_friend_speaks_not_the_person_named() -> None:
+    assert speakers(
+        "“Chúng tôi chia tay trong êm đẹp”, tình cũ Lâm Chí Dĩnh cho biết. "
+        "“Cô ấy rất thương con”, bạn thân của chị Hồng kể."
+    ) == [(None, "tình cũ Lâm Chí Dĩnh"), (None, "bạn thân của chị Hồng")]
+
+
+def test_a_persons_title_then_a_name_without_a_family_name() -> None:
+    assert speakers(
+        "Facebooker Ngọc Lan Hương bình luận: “Giám khảo chấm như vậy là không công bằng”."
+    ) == [("Ngọc Lan Hương", "Facebooker")]
+    # …but "phía" + an organisation is that organisation's side, nobody's name
+    assert speakers("Phía Google cho biết: “Chúng tôi đang xem xét lại quy trình”.") == [
+        (None, "Phía Google")
+    ]
+
+
+def test_foreign_names_with_particles_initials_and_mc() -> None:
+    assert speakers(
+        "“Lệnh ngừng bắn đã bị vi phạm nhiều lần”, Ahmad al Hassan, phát ngôn viên của lực "
+        "lượng đối lập, nói với báo giới."
+    ) == [("Ahmad al Hassan", "phát ngôn viên của lực lượng đối lập")]
+    text = (
+        "Trước đó, trong một cuộc họp báo ở Washington, J.T. McKinley, cố vấn kinh tế của nhà "
+        "trắng, trả lời các phóng viên. “Chúng tôi không thay đổi chính sách thuế”, ông nói."
+    )
+    assert speakers(text) == [("J.T. McKinley", "cố vấn kinh tế của nhà trắng")]
+    # a single capital before a full stop ends a Vietnamese name, it is no initial
+    assert people(load_text("Người ký là ông Nguyễn Văn A. Trong khi đó, hồ sơ vẫn nằm đó.")) == {
+        "Nguyễn Văn A": []
+    }

@@ -191,7 +191,8 @@ ROLE_HEADS = tuple(
         binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|người dùng|tài xế|
         nhân chứng|thợ|chủ nhà|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|thư ký|cục phó|vụ phó|
         viện phó|chi cục trưởng|chi cục phó|phó phòng|nghị sĩ|thượng nghị sĩ|hạ nghị sĩ|
-        thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|cố vấn""".split("|"),
+        thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|cố vấn|facebooker|
+        blogger|youtuber""".split("|"),
         key=len,
         reverse=True,
     )
@@ -281,7 +282,7 @@ _ORG_WORDS = (
         """Bộ Sở Cục Tổng Ban Viện Hội Công Tập Ngân Trường Báo Đài Ủy Uỷ Tỉnh Thành Quận Huyện
     Trung Học Vụ Phòng Văn Liên Hiệp Quỹ Tòa Toà Nhà Chi Khoa Bệnh Đảng Quốc Chính Cảng Tạp
     Nhóm Câu Đội Hãng Trạm Kho Xí Nông Lâm Hợp Ngành Khu Cụm Sàn Đoàn Sư Lữ Tiểu
-    Châu Nhà Hà Hồ Sông Tờ Kênh Trang Theo Tạp""".split()
+    Châu Nhà Hà Hồ Sông Tờ Kênh Trang Theo Tạp Phía""".split()
     )
     | _COUNTRIES
 )
@@ -382,11 +383,20 @@ _ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.I
 RELATION_HEADS = tuple(
     """bố|mẹ|cha|vợ|chồng|con trai|con gái|anh trai|em trai|chị gái|em gái|người yêu|
     bạn trai|bạn gái|ông nội|bà nội|ông ngoại|bà ngoại|bố đẻ|mẹ đẻ|người vợ|người chồng|
-    vợ chồng|người nhà|người thân|phụ huynh|bố mẹ|cha mẹ""".replace("\n", "")
+    vợ chồng|người nhà|người thân|phụ huynh|bố mẹ|cha mẹ|tình cũ|người tình|người yêu cũ|
+    bạn gái cũ|bạn trai cũ|vợ cũ|chồng cũ|bạn thân|hàng xóm|em gái|anh rể|chị dâu|con dâu|
+    con rể|mẹ chồng|mẹ vợ|bố chồng|bố vợ""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
-_UNNAMED_HEADS = ("báo chí", "giới truyền thông", "nhóm nghiên cứu", "nhóm tác giả", "bộ phận")
+_UNNAMED_HEADS = (
+    "báo chí",
+    "giới truyền thông",
+    "nhóm nghiên cứu",
+    "nhóm tác giả",
+    "bộ phận",
+    "phía",  # "Phía Facebook cho biết": the company's side, no one's name
+)
 _RELATION_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})(?!\w)", re.IGNORECASE)
 # Whoever may speak without a name: a role, a relation, a group.
 _SPEAKER_HEAD_RE = re.compile(
@@ -445,7 +455,9 @@ _SOURCE_END_RE = re.compile(r",|\s(?:là|thì|rằng|đã|đang|sẽ|cũng|vẫn
 _TERM_BEFORE_RE = re.compile(
     r"(?<!\w)(?:quy định|cụm từ|khái niệm|tên gọi|thuật ngữ|cái tên|danh hiệu|khẩu hiệu|"
     r"chương trình|chiến dịch|phong trào|cuộc thi|giải thưởng|chủ đề|mô hình|điều khoản|"
-    r"như một|mệnh danh là|cái gọi là)\s*$"
+    r"như một|mệnh danh là|cái gọi là|chính sách|nguyên tắc|học thuyết|chiến lược|đề án|"
+    r"bộ phim|ca khúc|bài hát|cuốn sách|biệt danh|nghệ danh|tựa đề|tiêu đề|dòng chữ|"
+    r"hashtag|từ khóa|từ khoá)\s*$"
 )
 # How a speaker may come to a colon without a speech verb: "Một người dân lo lắng: “…”".
 MANNER_VERBS = (
@@ -465,7 +477,7 @@ _MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*
 # A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
 _MAX_ROLE_WORDS = 24
 # Office words that also start given names written without the family name ("Công Phượng").
-_GIVEN_NOT_OFFICE = frozenset({"Công", "Văn"})
+_GIVEN_NOT_OFFICE = frozenset({"Công", "Văn", "Trang"})
 # "em trai của anh ấy là Austin": a description, then the name.
 _DESCRIBED_RE = re.compile(
     rf"(?P<role>[{_LOWER}][^,:;]{{1,60}}?) là "
@@ -484,6 +496,19 @@ _BODY_RE = re.compile(
 # --- the registry of people ---------------------------------------------------------------
 
 
+# An office and its organisation may take this many words ("Giám đốc Trung tâm Quản lý và
+# điều hành giao thông đô thị Hà Nội"); past `_LONG_ROLE_WORDS`, none of a clause's words.
+_MAX_KEPT_ROLE_WORDS = 20
+_LONG_ROLE_WORDS = 10
+_CLAUSE_WORD_RE = re.compile(
+    r"(?<!\w)(?:nhưng|mà|rồi|thì|nên|vì|nếu|khi|sau|trước|chưa|đều|rất|những|này|đó|"
+    # "không" but "không quân", "hàng không"
+    r"(?<![Hh]àng )không(?! quân| gian| khí| lưu)|"
+    r"ấy|lúc|nay|hôm|ngày|tháng|đầy|hơn|đến|từ|bằng|như|ra|vào|lên|xuống|phải|để|đi|đem|"
+    r"dùng|cần|hãy|vẫn|luôn)(?!\w)"
+)
+
+
 @dataclass
 class Person:
     name: str
@@ -491,8 +516,13 @@ class Person:
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,.;:-–—")
-        if not role or len(role.split()) > 14:
+        n_words = len(role.split())
+        if not role or n_words > _MAX_KEPT_ROLE_WORDS:
             return
+        if n_words > _LONG_ROLE_WORDS and _CLAUSE_WORD_RE.search(role):
+            return  # "Phó Ban quản lý đền thờ … phải liên tục dùng micro": a clause
+        if self.name in role:
+            return  # a caption run into a title: "Bí thư X Nguyễn Văn A Bí thư X"
         low = role.lower()
         if low in HONORIFICS or ((_is_academic(low) or role.isupper()) and self.roles):
             return  # "BS Hạnh" after "bác sĩ Lê Văn Hạnh, Trưởng khoa …" adds nothing
@@ -721,13 +751,21 @@ def _short_for(short: str, name: str) -> bool:
 def _is_short(name: str) -> bool:
     """'Lâm', 'Thu Hà': a given name standing for a full name named before."""
     parts = name.split()
-    return len(parts) == 1 or (len(parts) == 2 and parts[0] not in SURNAMES)
+    return len(parts) == 1 or (len(parts) == 2 and parts[0] not in SURNAMES and "." not in name)
 
 
 # A run of capitalised words separated by single spaces: the candidates for a name.
 # (The look-behind comes after the first letter, so that the engine can skip ahead to
 # capital letters instead of trying every position.)
-_CAP_RUN_RE = re.compile(rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?: [{_UPPER}][{_LOWER}]*)*(?!\w)")
+# A word may have a second capital inside ("McMaster", "DeSantis"), and a foreign name a
+# particle in lower case between its words ("Issam al Rayes", "Ursula von der Leyen").
+_NAME_PARTICLES = "al|bin|ibn|de|van|von|der|dos|del|el|di|du|da|la|le|abu"
+_CAMEL = r"(?<=\b(?:Mc|De|Di|Da|Le|La))[A-Z][a-z]+|(?<=\bMac|\bVan)[A-Z][a-z]+"
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}]*(?:{_CAMEL})?"
+_CAP_RUN_RE = re.compile(
+    rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?:{_CAMEL})?"
+    rf"(?:(?: (?:{_NAME_PARTICLES}))* {_CAP_WORD})*(?!\w)"
+)
 
 
 _VIETNAMESE_CLUSTERS = re.compile(r"ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr")
@@ -871,10 +909,11 @@ def _name_after_organisation(text: str, first: int, words: list[str]) -> int | N
     Hưng Đạo", "tỉnh Lâm Đồng"); None when nothing says the run opens with an organisation
     (the other rules read it)."""
     n = len(words)
+    if n < 3:
+        return None  # a name of two words after a place is refused by `_refused_name`
     place = _place_before(text, first)
     if not place and (
-        n < 3
-        or words[0] in SURNAMES
+        words[0] in SURNAMES
         # "Chuyên gia Cấn Văn Lực": a family name the list does not know; "Vietcombank
         # Nghiêm Xuân Thành", "Sở Lâm Văn Tài", "Sữa Việt Nam Mai Kiều Liên": an office first.
         or not (
@@ -932,7 +971,8 @@ PERSON_TITLES = frozenset(
     đại úy|thượng úy|trung úy|thiếu úy|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
     binh nhất|binh nhì|điều tra viên|phóng viên|tác giả|nhà nghiên cứu|nhà phân tích|
     chuyên gia|tổng thư ký|đặc phái viên|bộ trưởng|thứ trưởng|nghị sĩ|thượng nghị sĩ|
-    hạ nghị sĩ|thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ""".replace("\n", "")
+    hạ nghị sĩ|thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|facebooker|
+    blogger|youtuber""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -1027,6 +1067,8 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
         # One capitalised word (most runs: a sentence's first word) is a name only after
         # a form of address or a title: with neither right before it, no step below
         # keeps it (a lone form of address leaves no word; the others need two words).
+        if run_start > 2 and text[run_start - 2] == ".":
+            return _after_initials(text, run_start, run.end(), words[0])
         return None
     honorific, first, words = _strip_address(text, run_start, words, honorific)
     if not words:
@@ -1046,6 +1088,24 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     name = " ".join(words[k : k + 4])
     start = first + sum(len(word) + 1 for word in words[:k])
     return name, start, start + len(name)
+
+
+_INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}\Z")
+
+
+def _after_initials(text: str, start: int, end: int, word: str) -> tuple[str, int, int] | None:
+    """'H.R. McMaster', 'J. Kowalski': initials, then a foreign family name (not 'A. Trong',
+    the end of 'Nguyễn Văn A.' and the next sentence's first word)."""
+    if start < 3 or text[start - 2] != "." or not word.isascii() or len(word) < 3:
+        return None
+    initials = _INITIALS_END_RE.search(text[max(0, start - 12) : start])
+    if initials is None or (initials.group().count(".") < 2 and not _foreign(word)):
+        return None
+    begin = start - len(initials.group())
+    before = text[max(0, begin - 16) : begin].rstrip()
+    if before[-1:].isalpha() and before.split()[-1][:1].isupper():
+        return None  # "James L. Robart": the initial of a middle name, the name starts before
+    return text[begin:end], begin, end
 
 
 def _run_after_place(run: re.Match[str]) -> tuple[int, list[str]] | None:
@@ -1166,8 +1226,13 @@ def _foreign_name_start(words: list[str], title: str) -> int:
     """A foreign name after a title is the run's last two words ("Tổng thống Mỹ Donald Trump",
     "CEO Tim Cook"), or three after a person's title ("Ngoại trưởng Qatar Mohammed Al Thani")."""
     k = len(words) - 2
+    particle = False
+    while k > 0 and words[k].islower():
+        k -= 1  # "Issam al Rayes": a particle belongs to the name
+        particle = True
     if (
-        k > 0
+        not particle
+        and k > 0
         and words[k - 1].isascii()
         and words[k - 1].isalpha()
         and words[k - 1] not in _ORG_WORDS
@@ -1251,13 +1316,9 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:!?()“”\"]|\.(?!\w)(?<!\bTP\.)(?<!\bTp\.)
 # Phát triển nông thôn tỉnh Sơn La").
 _TITLE_WORDS = 9
 _LONG_TITLE_WORDS = 18
-# Words that no organisation's name holds (in lower case): a long title with one of them is
-# a role word, then a clause ("Phó Tổng thống Mỹ chưa đầy một tháng nhưng Joe Biden").
-_NOT_IN_LONG_TITLE_RE = re.compile(
-    r"(?<!\w)(?:nhưng|mà|rồi|thì|nên|vì|nếu|khi|sau|trước|chưa|không|đều|rất|một|các|những|"
-    r"này|đó|ấy|lúc|nay|hôm|ngày|tháng|năm|đầy|hơn|đến|từ|bằng|như|ra|vào|lên|xuống)(?!\w)"
-    r"|\d"
-)
+# A long title holds no clause's words and no number: "Phó Tổng thống Mỹ chưa đầy một tháng
+# nhưng Joe Biden", "Tổng thống Ukraine điều động xe tăng T-80 đến Donbass Tổng thống …".
+_NOT_IN_LONG_TITLE_RE = re.compile(_CLAUSE_WORD_RE.pattern + r"|\d")
 
 
 _TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:{_alternation(ROLE_HEADS)})(?: [{_UPPER}][\w&]*)+ $")
@@ -1266,6 +1327,7 @@ _TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?i:{_alternation(ROLE_HEADS)})(?: [{_UP
 _CAPITALISED_END_RE = re.compile(rf"[{_UPPER}][\w&]* $")
 
 
+_ASIDE_END_RE = re.compile(r"\s*\([^()]{1,80}\)\s*$")
 _DASH_ADDRESS_END_RE = re.compile(
     r"\s*[-–—]\s*(?:" + "|".join(h.capitalize() for h in _HONORIFICS_LONGEST_FIRST) + r")?$"
 )
@@ -1312,12 +1374,19 @@ def _title_before(before: str) -> str:
         tail = before[-400:]
         if _CLAUSE_BREAK_RE.search(tail) or len(tail.split()) > _TITLE_WORDS:
             before = tail
+    aside = _ASIDE_END_RE.search(before, max(0, len(before) - 120)) if ")" in before[-3:] else None
+    if aside:
+        # "nguyên Cục trưởng cục Đê điều (bộ NN&PTNT) Nguyễn Văn A": the aside is no title.
+        before = before[: aside.start()] + " "
     clause = _CLAUSE_BREAK_RE.split(before)[-1]
     words = clause.split()
     clause = clause.rstrip()
     title, start = _first_title(clause, words, _TITLE_WORDS)
     if not title and len(words) > _TITLE_WORDS:
-        title, start = _first_title(clause, words, _LONG_TITLE_WORDS)
+        # A long title holds no clause's words: the last words must hold none either.
+        window = " ".join(words[-_TITLE_WORDS:])
+        if not _NOT_IN_LONG_TITLE_RE.search(window) and not _ROLE_STOP_RE.search(window):
+            title, start = _first_title(clause, words, _LONG_TITLE_WORDS)
     if not title:
         return ""
     # "ủy viên Đoàn Chủ tịch Ủy ban …": a longer title reaches further back when a role word
@@ -1349,7 +1418,9 @@ def _role_segment_before(before: str) -> str:
         return ""
     segment = _SENTENCE_BREAK_RE.split(parts[-2])[-1].strip()
     if (
-        _ROLE_HEAD_RE.match(segment)
+        # '"…, quản lý yếu kém", ông Long nói': the end of a quote, not his role
+        not _MARK_RE.search(segment)
+        and _ROLE_HEAD_RE.match(segment)
         and len(segment.split()) <= 10
         and _names_allowed_in_role(segment)
     ):
@@ -1601,6 +1672,17 @@ def _subject_names(clause: str) -> list[tuple[str, int, int]]:
 _AfterName = tuple[int, list[str], str]
 
 
+def _looks_like_name(segment: str) -> bool:
+    """Capitalised words that may be a person's name: 2-4 of them, no place's or office's."""
+    words = segment.split()
+    return (
+        2 <= len(words) <= 4
+        and bool(_CAP_RUN_RE.fullmatch(segment))
+        and " ".join(words[:2]) not in PLACES
+        and not any(w in _ORG_WORDS or w in _NEVER_IN_NAME for w in words)
+    )
+
+
 def _words_after_name(clause: str, end: int) -> _AfterName | None:
     """What stands between the name ending at `end` and the verb, when the name is the
     verb's subject; None when other words there make it no subject."""
@@ -1621,8 +1703,11 @@ def _words_after_name(clause: str, end: int) -> _AfterName | None:
     if rest.strip(" ,") and not (
         rest.lstrip().startswith(",")
         and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
+        and not (extra and _looks_like_name(extra[0]))
     ):
-        return None  # other words between the name and the verb: not its subject
+        # Other words between the name and the verb: not its subject ("… “chửi” Hà Anh,
+        # Trang Trần viết": the capitalised words after the comma are the one who writes).
+        return None
     return used, extra, ""
 
 
@@ -1847,13 +1932,32 @@ class QuoteExtractor:
         if (
             _CAP_RUN_RE.fullmatch(segment)
             and 2 <= len(segment.split()) <= 4
-            and (first not in _ORG_WORDS or first in _GIVEN_NOT_OFFICE)
+            and (
+                first not in _ORG_WORDS
+                # "Trang Trần viết" (not "Trang Facebook …")
+                or (first in _GIVEN_NOT_OFFICE and not any(map(_foreign, segment.split())))
+            )
             and not _ROLE_HEAD_RE.match(segment)
         ):
             # Right before a speech verb, capitalised words are a name the family-name list
             # does not know ("Công Phượng nói", "Frank Bernhardt cho biết").
             person = self.registry.person(segment)
             return Speaker(person.name, person.role_for(None))
+        titled = _ROLE_HEAD_RE.match(segment)
+        if titled and titled.group().lower() in PERSON_TITLES:
+            # "Facebooker Xuân Trần bình luận", "Ca sĩ Hồng Nhung nói": a person's title, then
+            # capitalised words that no family name starts and no office word is in.
+            rest = segment[titled.end() :].strip()
+            words = rest.split()
+            if (
+                2 <= len(words) <= 4
+                and _CAP_RUN_RE.fullmatch(rest)
+                and not any(w in _ORG_WORDS or w in _NEVER_IN_NAME for w in words)
+                and " ".join(words[:2]) not in PLACES
+            ):
+                person = self.registry.person(rest)
+                person.add_role(titled.group())
+                return Speaker(person.name, person.role_for(titled.group()))
         described = _DESCRIBED_RE.fullmatch(segment) if " là " in segment else None
         if described:
             # "em trai của anh ấy là Austin": the description is the role, then the name.
