@@ -514,6 +514,12 @@ def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
         ("Tỷ lệ nội địa hóa tăng từ 30% lên 45%.", "45%", "share"),
         # "A đến B" shares B's unit
         ("Mỗi căn hộ rộng chỉ 25 đến 30 m2.", "25", "level"),
+        # an inspection's findings are levels, a plan to recover is a target
+        ("Đoàn thanh tra kiến nghị thu hồi 12 tỷ đồng về ngân sách.", "12 tỷ đồng", "level"),
+        ("Ngân hàng sẽ thu hồi 300 tỷ đồng nợ xấu trong năm.", "300 tỷ đồng", "target"),
+        # a loss since a day, or "tỷ" with its "đồng" left out ("tỷ trong" is not "tỷ trọng")
+        ("Tính từ đầu tháng, nhà đầu tư này đã mất 4.000 tỷ đồng.", "4.000 tỷ đồng", "change"),
+        ("Ông chủ tập đoàn mất 9.000 tỷ trong một tuần.", "9.000 tỷ", "change"),
         # a range is one kind of figure at both ends
         ("Lương tối thiểu vùng tăng 6-7% so với năm trước.", "7%", "change"),
         ("Tay đua vươn lên tới 4 bậc sau vòng đua.", "4 bậc", "change"),

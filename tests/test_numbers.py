@@ -366,6 +366,7 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Tay vợt Nga dẫn 4-1 ở set cuối.", {"4": "score"}),
         # durations and ages
         ("Ca mổ kéo dài gần 5 tiếng đồng hồ.", {"5": "duration"}),
+        ("Chỉ sau 4 phiên giao dịch, cổ phiếu mất gần nửa giá trị.", {"4": "duration"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
     ],
 )

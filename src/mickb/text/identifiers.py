@@ -796,6 +796,9 @@ _NOT_DURATION_RE = re.compile(
 )
 
 
+_SESSIONS_RE = re.compile(r"[ \t\u00a0]*phien(?![a-z0-9])")
+
+
 def duration(p: Spot) -> str | None:
     """Durations and periods: "3 năm", "trong 9 năm qua", "6 tháng đầu năm", "hơn 2 tiếng",
     "20 năm tù", "10 years". Not: "4 năm sinh" (a count of birth years), "3 tiếng nổ"."""
@@ -803,6 +806,8 @@ def duration(p: Spot) -> str | None:
         return None
     if _TIME_UNIT_RE.match(p.folded, p.e) and not _NOT_DURATION_RE.match(p.folded, p.e):
         return "duration"
+    if p.words and p.words[-1] in ("sau", "trong", "suot") and _SESSIONS_RE.match(p.folded, p.e):
+        return "duration"  # "sau 5 phiên giao dịch": a span of trading sessions
     return None
 
 

@@ -550,7 +550,8 @@ _PER_WORDS = frozenset(
     chỉ ounce oz thùng usd vnd đồng h giây year month day hour person share unit barrel pound
     vé suất lượt hộ xe chiếc khách ha sào tạ""".split()
 )
-_TY_WORDS = frozenset(("lệ", "trọng", "giá", "số", "suất", "le", "trong", "gia", "so", "suat"))
+_TY_WORDS_MARKED = frozenset(canon(w) for w in ("lệ", "trọng", "giá", "số", "suất"))
+_TY_WORDS_FOLDED = frozenset(("le", "trong", "gia", "so", "suat"))
 
 
 def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = None) -> UnitReading:
@@ -583,8 +584,9 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         if found is None or found[0].kind != "scale":
             break
         entry, k = found
-        if entry.spelled in ("tỷ", "tỉ") and i + 1 < len(tokens) and folded[i + 1] in _TY_WORDS:
-            break  # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own
+        ty_words = _TY_WORDS_MARKED if marked else _TY_WORDS_FOLDED
+        if entry.spelled in ("tỷ", "tỉ") and i + 1 < len(tokens) and keys[i + 1] in ty_words:
+            break  # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own ("tỷ trong" is not)
         r.scale *= float(entry.meaning)
         start = tokens[i].start if start is None else start
         r.end = tokens[i + k - 1].end

@@ -87,6 +87,7 @@ _OVER_A_SPAN_RE = re.compile(
     r"(?:phiên|ngày|tuần|tháng|năm|quý)",
     _F,
 )
+_SINCE_RE = re.compile(r"(?<![\w])(?:tính từ|kể từ|từ đầu|từ cuối)(?![\w])", _F)
 # "giá tăng từ 60.000-90.000 đồng" (by 60.000 to 90.000); "tăng từ 5% lên 7%" names levels
 _CHANGE_FROM_RE = re.compile(r"(?<![\w])(?P<verb>tăng|giảm)(?:\s+(?:mạnh|nhẹ|thêm))*\s+từ\s*$", _F)
 _RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
@@ -127,6 +128,9 @@ _WILL_ACT_RE = re.compile(
     + r")|phải\s+(?:nâng|đạt|tăng|giảm))(?![\w])",
     _F,
 )
+# An inspection's or an audit's findings are stated as what it recommends: "kiến nghị thu hồi
+# 19 tỷ đồng", "kiến nghị xử lý tài chính 30 tỷ đồng"
+_AUDIT_FINDING_RE = re.compile(r"kiến nghị\s+(?:thu hồi|truy thu|xử lý|xuất toán|giảm)", _F)
 # What _PLAN_RE or _WILL_ACT_RE can match in a clause of a sentence can be found in the whole
 # sentence by this (the lookaheads may fail at a clause's end): no match, no target.
 _TARGET_IN_SENTENCE_RE = re.compile(
@@ -143,7 +147,10 @@ def is_planned(clause_before: str) -> bool:
         if _NOT_A_PLAN_BEFORE_RE.search(clause_before, max(0, m.start() - 24), m.start()):
             continue
         return True
-    return _WILL_ACT_RE.search(clause_before) is not None
+    will = _WILL_ACT_RE.search(clause_before)
+    if will and _AUDIT_FINDING_RE.match(clause_before, will.start()):
+        return False  # "kiến nghị thu hồi 8 nghìn ha": what an inspection found, not a plan
+    return will is not None
 
 
 class Measure:
@@ -234,8 +241,8 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
         move = _RANK_MOVE_RE.search(m.prefix, before_last_words(m.prefix, 2))
         if move:
             return "change", _direction(move)
-    if m.num.is_percent or m.kind.startswith("money:"):
-        fall = _amount_change(m)
+    if m.num.is_percent or m.kind.startswith("money:") or m.kind == "number" and m.num.scale > 1:
+        fall = _amount_change(m)  # (money, a percentage, or "20.000 tỷ" with its "đồng" left out)
         if fall:
             return "change", _direction(fall)
     if m.num.is_percent and _EXCEED_PLAN_RE.search(m.prefix, before_last_words(m.prefix, 1)):
@@ -261,6 +268,7 @@ def _amount_change(m: Measure) -> re.Match[str] | None:
         _SO_AFTER_RE.match(m.after)
         or _OVER_A_SPAN_RE.match(m.after)
         or _HOLDING_RE.search(m.clause_before)
+        or _SINCE_RE.search(m.clause_before)
     ):
         return lose
     if _RANGE_AFTER_RE.match(m.after):
