@@ -13,7 +13,7 @@ mạnh: …"), some running over two paragraphs. The generator knows how many fi
 so tests/test_large.py uses it too.
 
 Each measurement runs the real pipeline (`mickb.ingest.pipeline.ingest` or `build`, what the CLI
-calls) in a fresh interpreter, which reports its seconds per stage (pipeline.StageTimes) and
+calls) in a fresh interpreter, which reports its seconds per stage (document.StageTimes) and
 its own peak RSS. Stages: read (decode, check, hash), clean_split, figures, quotes (the
 registry of people, quote marks, attribution), store (staging, the transaction, the index).
 """
@@ -405,7 +405,8 @@ def generate_corpus(folder: Path, files: int, megabytes_each: float, seed: int =
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from mickb.ingest.pipeline import StageTimes, build, ingest
+from mickb.ingest.document import StageTimes
+from mickb.ingest.pipeline import build, ingest
 from mickb.kb.store import KB
 mode, source, db = sys.argv[1:4]
 jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1

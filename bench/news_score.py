@@ -5,7 +5,7 @@
 Articles: ../shared/corpus/news/*.txt (first line title, second lead, then body; no date),
 topics from its manifest.json. Gold: bench/gold/news/<article>.json (format in its README).
 Each article goes through the real pipeline: mickb.ingest.read.load_document ->
-mickb.ingest.pipeline.extract (extract_figures, and extract_quotes with reported speech, as
+mickb.ingest.document.extract (extract_figures, and extract_quotes with reported speech, as
 `mickb ingest` stores them).
 
 These are DEVELOPMENT figures: the gold was made for exactly these articles and the extractor

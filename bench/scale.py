@@ -705,7 +705,7 @@ def baseline_rss() -> float:
 def measure_ingest(megabytes: float) -> dict[str, Any] | str:
     """MB/s of report text through the real pipeline into a fresh KB (one process)."""
     try:
-        from mickb.ingest.pipeline import extract
+        from mickb.ingest.document import extract
         from mickb.ingest.read import load_document
     except ImportError as exc:
         return f"n/a ({exc})"

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mickb.ingest.pipeline import extract
+from mickb.ingest.document import extract
 from mickb.ingest.read import load_text
 from mickb.kb.store import KB
 

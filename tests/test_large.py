@@ -147,12 +147,12 @@ def test_a_document_read_in_windows_gives_the_records_of_one_read_whole(
 ) -> None:
     """Streaming (small windows, passages spooled to disk) changes nothing: the same passages,
     figures, quotes and speakers, with the same ids, as extracting the document whole."""
-    from mickb.ingest import pipeline
+    from mickb.ingest import document, pipeline
     from mickb.kb.store import KB
 
     gen = _generator()
     report = gen.generate(tmp_path / "bao-cao.md", 0.15, seed=11)
-    # Without a date: a figure's period never depends on the report's year (see pipeline).
+    # Without a date: a figure's period never depends on the report's year (see ingest/document.py).
     text = report.path.read_text(encoding="utf-8")
     report.path.write_text(
         "\n".join(line for line in text.split("\n") if not line.startswith("date:")),
@@ -161,10 +161,10 @@ def test_a_document_read_in_windows_gives_the_records_of_one_read_whole(
 
     whole = tmp_path / "whole.sqlite"
     with KB.open(whole, create=True) as kb:
-        doc, facts, quotes = pipeline.process_path(report.path)
+        doc, facts, quotes = document.process_path(report.path)
         kb.add_document(doc, facts, quotes, path=str(report.path))
-    monkeypatch.setattr(pipeline, "WINDOW_CHARS", 3000)
-    monkeypatch.setattr(pipeline, "SPOOL_CHARS", 20_000)  # passages spooled to a file
+    monkeypatch.setattr(document, "WINDOW_CHARS", 3000)
+    monkeypatch.setattr(document, "SPOOL_CHARS", 20_000)  # passages spooled to a file
     streamed = tmp_path / "streamed.sqlite"
     with KB.open(streamed, create=True) as kb:
         result = pipeline.ingest(kb, [report.path])
