@@ -472,6 +472,17 @@ def test_a_figure_after_a_label_and_a_colon_measures_what_the_label_names() -> N
     assert by_text["76 kg"].metric == "cân nặng"
 
 
+def test_periods_of_comparison_bases_and_half_words_are_not_the_figures_periods() -> None:
+    facts = _facts(
+        "Trong 6 tháng đầu năm 2019, tỉnh xử lý 1.200 vụ, bằng 55% số vụ cả năm 2018, "
+        "phạt 430 người vi phạm. Cửa hàng bán 20 mũ bảo hiểm nửa đầu mỗi ngày."
+    )
+    by_text = {f.value_text: f for f in facts}
+    assert by_text["1.200 vụ"].period == "6 tháng đầu năm 2019"
+    assert by_text["430 người"].period == "6 tháng đầu năm 2019"
+    assert by_text["20 mũ"].period is None  # a half-face helmet is no half-year
+
+
 def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
     facts = _facts(
         "Hội đồng quản trị mới có 40 thành viên. Trong 40 thành viên, có 12 người là nữ. "
@@ -520,6 +531,9 @@ def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
         # a loss since a day, or "tỷ" with its "đồng" left out ("tỷ trong" is not "tỷ trọng")
         ("Tính từ đầu tháng, nhà đầu tư này đã mất 4.000 tỷ đồng.", "4.000 tỷ đồng", "change"),
         ("Ông chủ tập đoàn mất 9.000 tỷ trong một tuần.", "9.000 tỷ", "change"),
+        # an index stands at a level of points; a team has a count of them
+        ("Chỉ số VN-Index đóng cửa ở 812 điểm.", "812 điểm", "level"),
+        ("Đội bóng có 38 điểm sau vòng đấu.", "38 điểm", "count"),
         # a range is one kind of figure at both ends
         ("Lương tối thiểu vùng tăng 6-7% so với năm trước.", "7%", "change"),
         ("Tay đua vươn lên tới 4 bậc sau vòng đua.", "4 bậc", "change"),

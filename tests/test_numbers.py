@@ -367,6 +367,7 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         # durations and ages
         ("Ca mổ kéo dài gần 5 tiếng đồng hồ.", {"5": "duration"}),
         ("Chỉ sau 4 phiên giao dịch, cổ phiếu mất gần nửa giá trị.", {"4": "duration"}),
+        ("Anh gia nhập đội bóng ở mùa giải 2018/19.", {"19": "year"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
     ],
 )
@@ -426,6 +427,8 @@ def test_counts_that_look_like_references_stay_figures(text: str, value_text: st
         ("kết quả của 330 phòng xét nghiệm", 330, "phòng xét nghiệm"),
         ("tổng cộng 115 công trình nghiên cứu", 115, "công trình nghiên cứu"),
         ("đơn vị nhận 8 xe chuyên dùng", 8, "xe chuyên dùng"),
+        ("phiên tòa xét xử 14 bị cáo trong vụ án", 14, "bị cáo"),
+        ("thu giữ 2 bao tải đựng hàng lậu", 2, "bao tải"),
     ],
 )
 def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: str) -> None:

@@ -679,6 +679,9 @@ _FUNCTION_FOLLOWERS = frozenset(
 NOUN_FIRST_WORDS: set[str] = set()
 
 
+_SEASON_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/$")
+
+
 def slash_or_dash_date(p: Spot) -> str | None:
     """Dates: "15/3/2023", "18/12", "ngày 10/10", "3/2024", "quý IV/2016", "sáng 7-7", "từ
     17-6", the "11" of "18/11". Not: "14/15 chỉ tiêu", "1/3 số doanh nghiệp" (fractions),
@@ -702,6 +705,8 @@ def slash_or_dash_date(p: Spot) -> str | None:
         m2 = _DATE_HEAD_RE.search(text[max(0, s - 8) : s])
         if m2 and _is_date_pair(text, p.folded, s - len(m2.group(0)), int(m2.group(1))):
             return "date"
+    if before == "/" and len(d) == 2 and _SEASON_RE.search(text, max(0, s - 5), s):
+        return "year"  # "mùa giải 2017/18"
     if before in "IVXivx" and s >= 2 and text[s - 1] == "/":
         return "date"
     if before in "/\n" and _QUARTER_SLASH_RE.search(p.folded[max(0, s - 10) : s]):

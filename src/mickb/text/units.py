@@ -189,6 +189,9 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "thành viên",
     "cư dân",
     "du khách",
+    "bị cáo",
+    "bị can",
+    "bị hại",
     "lượt khách",
     "khách",
     "people",
@@ -349,7 +352,7 @@ _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
 # dùng", "xe cứu thương", "con nuôi") but not a longer one ("3 đô thị loại I").
 _VERB_STOPS = frozenset(
     """từng so nhau khiến đâm giúp giữ nghe thấy xét chia cầm xông khóc ôm tặng hủy đòi
-    đuổi nháy dính gặp thuê nhập quanh kém lạ""".split()
+    đuổi nháy dính gặp thuê nhập quanh kém lạ đựng kéo""".split()
 )
 _LATE_STOPS = frozenset("ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng".split())
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")

@@ -65,7 +65,18 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "months",
     ),
     # nửa đầu năm 2023, nửa cuối 2023
-    (re.compile(r"\bnửa\s+(?P<pos>đầu|cuối)\s+(?:năm\s+)?(?P<y>" + _YEAR + r")?", _F), "half"),
+    # (a half needs its year or "năm": "mũ bảo hiểm nửa đầu" is a half-face helmet)
+    (
+        re.compile(
+            r"\bnửa\s+(?P<pos>đầu|cuối)\s+(?:năm(?:\s+(?P<y>"
+            + _YEAR
+            + r"))?(?!\w)|(?P<y2>"
+            + _YEAR
+            + r"))",
+            _F,
+        ),
+        "half",
+    ),
     # quý III/2023, quý 3 năm 2023, quý IV
     (
         re.compile(
@@ -197,6 +208,7 @@ def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
         base = f"{m.group('n')} tháng {pos} năm"  # "9 tháng năm 2016" is its first nine months
         return (f"{base} {y}" if y else base), bool(y)
     if kind == "half":
+        y = y or m.group("y2")
         pos = "đầu" if m.group("pos").lower() == "đầu" else "cuối"
         base = f"6 tháng {pos} năm"
         return (f"{base} {y}" if y else base), bool(y)

@@ -547,8 +547,16 @@ _FIGURE_BEFORE_RE = re.compile(r"(?:\d|%|đồng|USD)\s*(?:(?:trong|vào|năm)\s
 
 
 def _trails_a_figure(sentence: str, m: Mention) -> bool:
-    """Does the period follow a figure of its own ("1.000 tỷ đồng trong năm 2014, ...")?"""
-    return bool(_FIGURE_BEFORE_RE.search(sentence, max(0, m.start - 16), m.start))
+    """Does the period follow a figure of its own ("1.000 tỷ đồng trong năm 2014, ..."), or
+    name the base a figure is compared with ("bằng 48% số vụ cả năm 2016", "so với tổng số
+    của năm 2016")?"""
+    return bool(
+        _FIGURE_BEFORE_RE.search(sentence, max(0, m.start - 16), m.start)
+        or _COMPARED_BASE_RE.search(sentence, max(0, m.start - 50), m.start)
+    )
+
+
+_COMPARED_BASE_RE = re.compile(r"(?:\bso với|\bbằng\s+[\d,]+\s*%)[^,;:()]*$", _F)
 
 
 def _same_parentheses(sentence: str, num: NumberMatch, m: Mention) -> bool:

@@ -304,6 +304,8 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
         return "share", None
     if is_measurement(num.base_unit):
         return "level", None  # km2, tấn, độ C, MW
+    if kind == "count:diem" and _INDEX_RE.search(m.prefix):
+        return "level", None  # "VN-Index lên 749 điểm": an index stands at a level
     if kind == "people" or kind.startswith("count:") or kind == "times":
         if num.decimals and num.scale == 1.0 and kind != "people":
             return "level", None  # "60,74 điểm": a score, not a count of points
@@ -311,6 +313,9 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
     if kind == "number" and (_COUNT_METRIC_RE.match(m.metric) or _bare_whole(num)):
         return "count", None  # "39.700 đầu sách", "TP.HCM là 200": how many
     return "level", None
+
+
+_INDEX_RE = re.compile(r"(?:-Index|chỉ số|Dow Jones|Nasdaq|S&P|Nikkei)", _F)
 
 
 def _bare_whole(num: NumberMatch) -> bool:
