@@ -483,6 +483,14 @@ def test_periods_of_comparison_bases_and_half_words_are_not_the_figures_periods(
     assert by_text["20 mũ"].period is None  # a half-face helmet is no half-year
 
 
+def test_a_zero_in_match_statistics_is_a_figure() -> None:
+    facts = _facts("Thông số trận đấu Đội A Thông số Đội B 3(1) Sút khung thành 7(2) 0 Thẻ đỏ 1")
+    assert [(f.value, f.unit, f.measure) for f in facts if f.unit == "Thẻ đỏ"] == [
+        (0, "Thẻ đỏ", "count"),
+        (1, "Thẻ đỏ", "count"),
+    ]
+
+
 def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
     facts = _facts(
         "Hội đồng quản trị mới có 40 thành viên. Trong 40 thành viên, có 12 người là nữ. "

@@ -539,6 +539,22 @@ def test_the_guarded_rules_answer_as_every_rule_asked_in_turn() -> None:
             assert context_of(Spot(**spot)) == context_of_plain(Spot(**spot)), m.group(0)
 
 
+def test_a_line_of_match_statistics_counts_each_statistic() -> None:
+    # the home side's figure, the statistic, the away side's figure; shots on target in brackets
+    text = "Thông số Đội A Thông số Đội B 9(4) Sút khung thành 6(1) 12 Phạm lỗi 15 0 Thẻ đỏ 1"
+    found = [(m.text, m.unit) for m in find_numbers(text)]
+    assert found == [
+        ("9", "Sút khung thành"),
+        ("4", "Sút khung thành"),
+        ("6", "Sút khung thành"),
+        ("1", "Sút khung thành"),
+        ("12", "Phạm lỗi"),
+        ("15", "Phạm lỗi"),
+        ("0", "Thẻ đỏ"),
+        ("1", "Thẻ đỏ"),
+    ]
+
+
 def test_an_amount_in_two_scales_is_one_figure() -> None:
     (m,) = find_numbers("Tổng số tiền thu hồi là 61 tỷ 807 triệu đồng.")
     assert (m.value, m.unit, m.base_unit) == (pytest.approx(61.807), "tỷ đồng", "VND")

@@ -521,6 +521,34 @@ def _read_counted_nouns(raws: list[_Raw], text: str) -> None:
         r.unit_end = end
 
 
+# A match's statistics, as sports pages print them: "5(2) Sút khung thành 17(11) 13 Phạm lỗi
+# 11 0 Phạt góc 1": the home side's figure, the statistic, the away side's figure
+_STAT = (
+    r"(Sút khung thành|Sút trúng đích|Dứt điểm|Phạm lỗi|Phạt góc|Việt vị|Thẻ vàng|Thẻ đỏ|"
+    r"Cứu thua)"
+)
+_STAT_AFTER_RE = re.compile(r"(?:\(\d+\)|\))?[ \t]*" + _STAT + r"(?!\w)")
+_STAT_BEFORE_RE = re.compile(
+    r"(?<!\w)" + _STAT + r"(?:[ \t]*\([^()\d]{1,15}\))?[ \t]*(?:\d+\()?$"
+)  # ("Sút khung thành (trúng đích) 5(2)")
+
+
+def _match_statistics(raws: list[_Raw], text: str) -> None:
+    """Each figure of a line of match statistics counts the statistic it stands beside."""
+    if len(re.findall(_STAT, text)) < 2:
+        return
+    for r in raws:
+        if r.unit or r.is_percent or not r.digits.isdigit() or r.context not in (None, "name"):
+            continue
+        m = _STAT_AFTER_RE.match(text, r.end)
+        label = m.group(1) if m else None
+        if label is None:
+            b = _STAT_BEFORE_RE.search(text, max(0, r.start - 40), r.start)
+            label = b.group(1) if b else None
+        if label:
+            r.unit, r.base_unit, r.context = label, label.lower(), None
+
+
 def _join_compound_amounts(raws: list[_Raw], text: str) -> list[_Raw]:
     """An amount written in two scales is one figure: "61 tỷ 807 triệu đồng" -> 61,807 tỷ
     đồng, "2 triệu 500 nghìn" -> 2,5 triệu."""
@@ -690,6 +718,8 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     raws = _read_numbers(sent)
     _carry_labels(raws, text)
     _read_counted_nouns(raws, text)
+    if "Thẻ" in text or "Phạt góc" in text or "Phạm lỗi" in text:
+        _match_statistics(raws, text)
     raws = _join_compound_amounts(raws, text)
     raws = _join_fractions(raws, text)
     pairs = _join_ranges(raws, text, sent.folded)

@@ -917,6 +917,8 @@ def _is_generic_one(num: NumberMatch, text: str) -> bool:
         return False
     if num.is_percent or num.range_with is not None or unit_kind(num.base_unit).startswith("money"):
         return False
+    if num.value == 0 and num.unit[:1].isupper():
+        return False  # "0 Thẻ đỏ": a match statistic
     if not num.unit or num.unit == "lần" or num.value == 0:
         return True
     head = text[max(0, num.start - 8) : num.start]
