@@ -1077,3 +1077,91 @@ def test_foreign_names_with_particles_initials_and_mc() -> None:
     assert people(load_text("Người ký là ông Nguyễn Văn A. Trong khi đó, hồ sơ vẫn nằm đó.")) == {
         "Nguyễn Văn A": []
     }
+
+
+def test_someone_described_but_not_named_speaks() -> None:
+    text = (
+        "Ông Tư Lành đang vá lưới bên bến. Một người già đang phơi cá gần đó chia sẻ: "
+        "“Chúng tôi làm nghề này quanh năm mà không đủ ăn”."
+    )
+    assert speakers(text) == [(None, "người già")]
+
+
+def test_a_document_of_a_body_speaks_for_it() -> None:
+    assert speakers(
+        "“Phương án này giúp mở rộng mặt đường thêm một làn xe”, công văn của UBND "
+        "TP.Hà Nội đề cập."
+    ) == [(None, "công văn của UBND TP.Hà Nội")]
+
+
+def test_more_words_for_a_persons_occupation() -> None:
+    text = (
+        "“Tôi tập võ từ năm lên sáu tuổi”, võ sư Lạc Thành Công nhớ lại. "
+        "“Đôi bên nên cho nhau thêm một cơ hội”, chủ tọa gợi ý."
+    )
+    assert speakers(text) == [("Lạc Thành Công", "võ sư"), (None, "chủ tọa")]
+
+
+def test_an_initial_for_an_anonymous_name_ends_no_sentence() -> None:
+    assert speakers(
+        "“Tôi dọa sẽ chụp ảnh biển số xe lại để báo cho hãng” - chị K. chia sẻ thêm với phóng viên."
+    ) == [("K", None)]
+
+
+def test_a_photo_credit_is_nobody_in_the_story() -> None:
+    text = (
+        "Anh Quách Văn Toàn mang cá khoai ra Hà Nội bán. Ảnh: Lý Thu Hà. "
+        "“Loại cá này phải đặt trước mới có”, anh cho biết."
+    )
+    assert speakers(text) == [("Quách Văn Toàn", None)]
+
+
+def test_a_quote_that_follows_an_embedded_threat_is_the_same_speakers() -> None:
+    text = (
+        "Ông Karimi còn đe dọa sẽ “san phẳng” căn cứ đối phương “nếu họ mắc sai lầm”. "
+        "“Chỉ cần bảy phút là tên lửa của chúng tôi tới nơi”."
+    )
+    assert [(n, form) for _, n, _, form in only(text)] == [
+        ("Karimi", "embedded"),
+        ("Karimi", "direct"),
+    ]
+
+
+def test_a_role_ends_after_a_city_written_with_a_full_stop() -> None:
+    registry = people(
+        load_text(
+            "Ông Lưu Quang Hòa, Giám đốc Sở Xây dựng TP.Đà Nẵng đọc báo cáo tại hội nghị. "
+            "Ông Mạc Văn Tư, Chủ tịch UBND P.4 (Q.Gò Vấp cho biết thêm."
+        )
+    )
+    assert registry["Lưu Quang Hòa"] == ["Giám đốc Sở Xây dựng TP.Đà Nẵng"]
+    assert registry["Mạc Văn Tư"] == ["Chủ tịch UBND P.4"]
+
+
+def test_a_title_run_into_another_or_holding_a_clause_is_cut() -> None:
+    # a caption run into the text: the last title is the person's
+    assert speakers(
+        "Nhóm hài đến từ nhiều tỉnh, trong đó có nghệ sĩ Lê Trung Danh hài Hoàng Yến "
+        "chia sẻ: “Tôi rất vui được diễn ở quê nhà”."
+    ) == [("Hoàng Yến", "Danh hài")]
+    # "Phó Tổng thống" is one title, and a spokesperson's title stays hers
+    assert people(load_text("Phó Tổng thống Mỹ Paul Reed đến Hà Nội.")) == {
+        "Paul Reed": ["Phó Tổng thống Mỹ"]
+    }
+    # a role word inside a clause is no title of the name after it
+    assert speakers(
+        "Sau phiên tòa, bị cáo chỉ tin tưởng để luật sư Tạ Minh Đức nói: "
+        "“Thân chủ tôi sẽ kháng cáo”."
+    ) == [("Tạ Minh Đức", "luật sư")]
+
+
+def test_the_object_of_a_preposition_is_not_who_speaks() -> None:
+    text = (
+        "Nhân chứng Lê Thị Mận được triệu tập tới tòa. Chủ tọa hỏi bà có quan hệ thế nào "
+        "với bị cáo Đoàn Thị Hoa, nhân chứng nói chỉ là “bạn bè bình thường, không thân”."
+    )
+    assert speakers(text) == [("Lê Thị Mận", "Nhân chứng")]
+    # a spokesperson named after her leader's title, with a form of address between
+    assert people(
+        load_text("Người phát ngôn của Thủ tướng Đức bà Anna Vogel cho biết thêm chi tiết.")
+    ) == {"Anna Vogel": ["Người phát ngôn của Thủ tướng Đức"]}

@@ -142,6 +142,10 @@ SPEECH_VERBS = (
     "gửi gắm",
     "từ chối",
     "bổ sung",
+    "đề cập",
+    "đe dọa",
+    "đe doạ",
+    "cảnh cáo",
 )
 # Attribution verbs for reported speech without quote marks ("X cho biết, …").
 REPORTING_VERBS = (
@@ -162,8 +166,8 @@ REPORTING_VERBS = (
 # Words that open a title or role (before a name, or as an appositive after it).
 ROLE_HEADS = tuple(
     sorted(
-        """thủ tướng|phó thủ tướng|bộ trưởng|thứ trưởng|chủ tịch|phó chủ tịch|tổng bí thư|
-        bí thư|phó bí thư|ủy viên|uỷ viên|trưởng ban|phó trưởng ban|tổng biên tập|
+        """thủ tướng|phó thủ tướng|phó tổng thống|bộ trưởng|thứ trưởng|chủ tịch|phó chủ tịch|
+        tổng bí thư|bí thư|phó bí thư|ủy viên|uỷ viên|trưởng ban|phó trưởng ban|tổng biên tập|
         phó tổng biên tập|tổng giám đốc|phó tổng giám đốc|giám đốc|phó giám đốc|cục trưởng|
         phó cục trưởng|vụ trưởng|phó vụ trưởng|viện trưởng|phó viện trưởng|chánh văn phòng|
         phó chánh văn phòng|người phát ngôn|phát ngôn viên|chuyên gia|nhà báo|luật sư|
@@ -192,7 +196,14 @@ ROLE_HEADS = tuple(
         nhân chứng|thợ|chủ nhà|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|thư ký|cục phó|vụ phó|
         viện phó|chi cục trưởng|chi cục phó|phó phòng|nghị sĩ|thượng nghị sĩ|hạ nghị sĩ|
         thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|cố vấn|facebooker|
-        blogger|youtuber""".split("|"),
+        blogger|youtuber|võ sư|thiền sư|nhà sư|sư thầy|linh mục|mục sư|đạo diễn|nhạc sĩ|nhạc sỹ|
+        họa sĩ|hoạ sĩ|nhiếp ảnh gia|kiến trúc sư|dược sĩ|dược sỹ|y tá|điều dưỡng|trọng tài|
+        chủ tọa|chủ toạ|hoa hậu|á hậu|siêu mẫu|danh hài|nghệ sỹ|ca sỹ|nhà thiết kế|nhà khoa học|
+        nhà sản xuất|chiến sĩ|chiến sỹ|ngư dân|thuyền trưởng|phi công|tiếp viên|kỹ thuật viên|
+        học viên|du khách|hành khách|người lao động|chủ tiệm|chủ hộ|chủ xe|chủ nhà hàng|
+        chủ trang trại|chủ vườn|chủ tàu|chủ sạp|chủ cơ sở|người bán hàng|thương lái|
+        người hâm mộ|cổ động viên|cựu chiến binh|công tố viên|bị cáo|bị hại|nạn nhân|
+        giám thị|quản giáo|kiểm lâm|người đi đường|nhân chứng""".split("|"),
         key=len,
         reverse=True,
     )
@@ -396,6 +407,13 @@ _UNNAMED_HEADS = (
     "nhóm tác giả",
     "bộ phận",
     "phía",  # "Phía Facebook cho biết": the company's side, no one's name
+    # a body's written words: "công văn của UBND thành phố nêu rõ"
+    "công văn",
+    "thông cáo",
+    "văn bản",
+    "tờ trình",
+    "báo cáo",
+    "bản tin",
 )
 _RELATION_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})(?!\w)", re.IGNORECASE)
 # Whoever may speak without a name: a role, a relation, a group.
@@ -418,7 +436,8 @@ _ROLE_STOP_RE = re.compile(
 _FINAL_CONSONANT_RE = re.compile(r"(?:c|ch|m|n|ng|nh|p|t)$")
 _CONSONANT_PAIR_RE = re.compile(r"[bcdghklmnpqrstvx]{2}")
 _SENTENCE_BREAK_RE = re.compile(r"[.;:!?]")
-_ROLE_END_RE = re.compile(r"[,;.!?“”\"]")
+# Where a role phrase ends (not at a full stop inside a word: "Sở Y tế TP.HCM").
+_ROLE_END_RE = re.compile(r"[,;!?“”\"]|\.(?!\w)")
 _APPOSITIVE_SEP_RE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 _LEADING_LINK_RE = re.compile(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", re.I)
 _TRAILING_ADVERB_RE = re.compile(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều)$", re.I)
@@ -432,6 +451,7 @@ _AFTER_REACH = 400
 _HEADING_AFTER_RE = re.compile(r"([^.!?;\"“”]{1,300})")
 _LAST_SENTENCE_RE = re.compile(r"[.!?…]\s")
 _INNER_DOT_RE = re.compile(r"(?<=\w)\.(?=\w)")
+_DOT_BEFORE_LOWER_RE = re.compile(rf"(?<=\b[{_UPPER}])\.(?= [{_LOWER}])")
 _THAT_END_RE = re.compile(r"\s(?:rằng|là)$")
 _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 
@@ -442,6 +462,12 @@ _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời c�
 _MODIFIER_RE = re.compile(r"\s+(?:của|thuộc|đến từ|ở|tại)\s+\S")
 # Articles before an unnamed speaker: "một người dân", "các chuyên gia".
 _ARTICLE_RE = re.compile(r"(?:một số|một|những|các|nhiều|vài)\s+", re.IGNORECASE)
+# Words for someone the text describes but does not name ("một người già", "một chị bán rau").
+_SOMEONE_RE = re.compile(
+    r"(?:người|cụ|ông|bà|anh|chị|cô|chú|em|cậu|thanh niên|phụ nữ|đàn ông|cô gái|chàng trai|"
+    r"cụ ông|cụ bà|bạn)(?!\w)",
+    re.IGNORECASE,
+)
 # How far back (characters) "người dùng này" may point at the person named last.
 _JUST_NAMED = 400
 _OF_RE = re.compile(r"\s+của\s+")
@@ -497,9 +523,9 @@ _BODY_RE = re.compile(
 
 
 # An office and its organisation may take this many words ("Giám đốc Trung tâm Quản lý và
-# điều hành giao thông đô thị Hà Nội"); past `_LONG_ROLE_WORDS`, none of a clause's words.
+# điều hành giao thông đô thị Hà Nội"); past `_SHORT_ROLE_WORDS`, none of a clause's words.
 _MAX_KEPT_ROLE_WORDS = 20
-_LONG_ROLE_WORDS = 10
+_SHORT_ROLE_WORDS = 3
 _CLAUSE_WORD_RE = re.compile(
     r"(?<!\w)(?:nhưng|mà|rồi|thì|nên|vì|nếu|khi|sau|trước|chưa|đều|rất|những|này|đó|"
     # "không" but "không quân", "hàng không"
@@ -519,7 +545,7 @@ class Person:
         n_words = len(role.split())
         if not role or n_words > _MAX_KEPT_ROLE_WORDS:
             return
-        if n_words > _LONG_ROLE_WORDS and _CLAUSE_WORD_RE.search(role):
+        if n_words > _SHORT_ROLE_WORDS and _CLAUSE_WORD_RE.search(role):
             return  # "Phó Ban quản lý đền thờ … phải liên tục dùng micro": a clause
         if self.name in role:
             return  # a caption run into a title: "Bí thư X Nguyễn Văn A Bí thư X"
@@ -553,6 +579,9 @@ class _Mention:
     title: str  # the words before the name ("Thủ tướng", "ông", "đồng chí")
 
 
+_CREDIT_END_RE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Photo|Clip|Video)\s*[:\-–]\s*$")
+
+
 class Registry:
     """Every person the document names, and where; resolves roles and pronouns to them."""
 
@@ -581,8 +610,14 @@ class Registry:
         """Record the people named in one passage's text (stream offset `base`)."""
         for name, start, end in _names(text):
             before = text[:start]
-            title = _own_title(_title_before(before))
+            if _CREDIT_END_RE.search(before, max(0, start - 12)):
+                continue  # "Ảnh: Kiều Vui": who took the photograph, no one in the story
             honorific = _honorific_before(before)
+            title = _title_before(before)
+            if not honorific:
+                # ("người phát ngôn của Tổng thống Putin ông Dmitry Peskov": the whole title
+                # is his, with a form of address between)
+                title = _own_title(title)
             if _is_short(name):
                 # "ông Hùng": a short form of someone already named.
                 person = self._short(name, base + start)
@@ -667,6 +702,10 @@ class Registry:
             # "một cán bộ điều tra", "các chuyên gia": someone the text does not name, never
             # a person named before.
             role = _cut_role(phrase[article.end() :], _SPEAKER_HEAD_RE)
+            return (Speaker(None, role), None) if role else (None, None)
+        if article and _SOMEONE_RE.match(phrase, article.end()):
+            # "Một người già đang gỡ lưới", "một chị bán rau": someone described, not named.
+            role = _cut_role(phrase[article.end() :], _SOMEONE_RE)
             return (Speaker(None, role), None) if role else (None, None)
         if _RELATION_RE.match(phrase) and not _ROLE_HEAD_RE.match(phrase):
             # "bố anh ấy", "người yêu tôi": a relation of someone, not that someone.
@@ -972,7 +1011,9 @@ PERSON_TITLES = frozenset(
     binh nhất|binh nhì|điều tra viên|phóng viên|tác giả|nhà nghiên cứu|nhà phân tích|
     chuyên gia|tổng thư ký|đặc phái viên|bộ trưởng|thứ trưởng|nghị sĩ|thượng nghị sĩ|
     hạ nghị sĩ|thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|facebooker|
-    blogger|youtuber""".replace("\n", "")
+    blogger|youtuber|võ sư|thiền sư|nhà sư|linh mục|mục sư|đạo diễn|nhạc sĩ|nhạc sỹ|họa sĩ|
+    hoạ sĩ|nhiếp ảnh gia|kiến trúc sư|trọng tài|hoa hậu|á hậu|siêu mẫu|danh hài|nghệ sỹ|
+    ca sỹ|nhà thiết kế|nhà khoa học|phi công|thuyền trưởng|công tố viên""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -1359,11 +1400,35 @@ def _first_title(clause: str, words: list[str], n_words: int) -> tuple[str, int]
             continue
         # "nguồn tin thân cận với tổng thống Mỹ X": the title is the part after "với";
         # "Tổng thống Pháp Macron và Tổng thống Nga X": a title never holds another name.
-        if not _ROLE_STOP_RE.search(candidate, head) and not (
-            " và " in candidate and any(end < len(candidate) for _, _, end in _names(candidate))
+        if _restarts(candidate, head):
+            continue  # "nghệ sĩ Trung Dân Danh hài Thu Trang": the last title is hers
+        if (
+            not _ROLE_STOP_RE.search(candidate, head)
+            # "bị cáo chỉ tin tưởng để luật sư X": a role word in a clause
+            and not _CLAUSE_WORD_RE.search(candidate, head)
+            and not (
+                " và " in candidate and any(end < len(candidate) for _, _, end in _names(candidate))
+            )
         ):
             return candidate, match.start()
     return "", 0
+
+
+def _restarts(candidate: str, head: int) -> bool:
+    """Whether a capitalised title of a person starts again inside `candidate` (a caption
+    run into the text), not after an organisation's word ("Hội Nhà báo")."""
+    for later in _ROLE_HEAD_RE.finditer(candidate, head):
+        if candidate[later.start()].isupper() and later.group().lower() in PERSON_TITLES:
+            previous = candidate[head : later.start()].split()
+            if (
+                previous  # not "Phó Tổng thống": one title
+                and previous[-1][:1].isupper()  # not "phát ngôn viên của Thủ tướng"
+                # not "Chủ tịch Hội Nhà báo", "Chủ nhiệm Đoàn Luật sư": an organisation's name
+                and previous[-1] not in _NEVER_IN_NAME
+                and not (len(previous) == 1 and previous[0] in _ORG_WORDS)
+            ):
+                return True
+    return False
 
 
 def _title_before(before: str) -> str:
@@ -1396,7 +1461,8 @@ def _title_before(before: str) -> str:
         if _CAPITALISED_END_RE.search(clause, max(0, start - 30), start)
         else None
     )
-    if extended:
+    if extended and not _restarts(clause[extended.start() :], 0):
+        # (but "nghệ sĩ Lê Trung Danh hài": a person's title starts anew after a name)
         title = clause[extended.start() :].strip()
     for h in _HONORIFICS_LONGEST_FIRST:
         # In lower case only: "Thủ tướng Anh" is Britain's prime minister, not "anh".
@@ -1439,14 +1505,33 @@ def _cut_role(text: str, heads: re.Pattern[str] = _ROLE_HEAD_RE) -> str:
     head = heads.match(text)
     if not head:
         return ""
-    end = len(text)
-    for stop in (_ROLE_END_RE.search(text), _ROLE_STOP_RE.search(text, head.end())):
-        if stop:
-            end = min(end, stop.start())
-    segment = text[:end].strip()
+    segment = text[: _role_end(text, head.end())].strip()
     if len(segment.split()) > _MAX_ROLE_WORDS or not _names_allowed_in_role(segment):
         return ""
     return segment
+
+
+# A city or a district written "TP.HCM", "Q.Gò Vấp", "H.Krông Pắk" ends an office's name.
+_PLACE_ABBR_RE = re.compile(
+    rf"(?<!\w)(?:TP|Tp|Q|H|P|TX|TT)\.[{_UPPER}][{_UPPER}{_LOWER}]*(?: [{_UPPER}][{_LOWER}]*)*"
+)
+
+
+def _role_end(text: str, after_head: int) -> int:
+    """Where a role phrase that starts `text` ends: at punctuation, at a verb or a function
+    word, after a city written with a full stop ("Giám đốc Sở Y tế TP.HCM | đọc báo cáo"),
+    before a bracket left open."""
+    end = len(text)
+    for stop in (_ROLE_END_RE.search(text), _ROLE_STOP_RE.search(text, after_head)):
+        if stop:
+            end = min(end, stop.start())
+    place = _PLACE_ABBR_RE.search(text, after_head, end)
+    if place:
+        end = place.end()
+    bracket = text.rfind("(", 0, end)
+    if bracket > 0 and text.find(")", bracket, end) < 0:
+        end = bracket
+    return end
 
 
 def _appositive_run(after: str) -> tuple[list[str], int]:
@@ -1463,10 +1548,7 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
         head = _ROLE_HEAD_RE.match(rest)
         if not head:
             break
-        end = len(rest)
-        for stop in (_ROLE_END_RE.search(rest), _ROLE_STOP_RE.search(rest, head.end())):
-            if stop:
-                end = min(end, stop.start())
+        end = _role_end(rest, head.end())
         segment = rest[:end].strip()
         if (
             not segment
@@ -1474,6 +1556,8 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
             or not _names_allowed_in_role(segment)
         ):
             break  # "Tổng Bí thư X, Chủ tịch nước Y": a list of people, not X's roles
+        if segment == head.group() and segment.islower() and _VERB_RE.match(rest, end):
+            break  # "… với bị cáo X, nhân chứng nói": the witness speaks, X is no witness
         roles.append(segment)
         used = match.end() + len(rest[:end].rstrip())
     return roles, used
@@ -1653,7 +1737,8 @@ def _speaker_clause(head: str) -> str:
     # A speaker phrase is a few hundred characters at most: what comes before is not it.
     if len(clause) > _SPEAKER_REACH:
         clause = clause[-_SPEAKER_REACH:]
-    return _TRAILING_ADVERB_RE.sub("", clause)
+    # "- chị Y. chia sẻ": the full stop of an initial
+    return _TRAILING_ADVERB_RE.sub("", clause.rstrip(" ."))
 
 
 def _subject_names(clause: str) -> list[tuple[str, int, int]]:
@@ -1670,6 +1755,20 @@ def _subject_names(clause: str) -> list[tuple[str, int, int]]:
 # What follows a name that is a speech verb's subject: the length of its appositive roles,
 # the comma-separated descriptions after them, and a modifier saying who the person is.
 _AfterName = tuple[int, list[str], str]
+
+
+_PREPOSITION_END_RE = re.compile(r"(?<!\w)(?:với|cho|về|tới|đến|từ|giữa)\s*$")
+
+
+def _object_of_preposition(clause: str, start: int) -> bool:
+    """Whether the name at `start`, with its title or form of address, follows a
+    preposition: the object of another verb, not the subject of the one after it."""
+    before = clause[:start]
+    title = _title_before(before) or _honorific_before(before)
+    if title:
+        at = before.rfind(title)
+        before = before[: max(0, at)]
+    return bool(_PREPOSITION_END_RE.search(before, max(0, len(before) - 8)))
 
 
 def _looks_like_name(segment: str) -> bool:
@@ -1844,7 +1943,8 @@ class QuoteExtractor:
         if last is None or last.attribution_end[0] != p or span.end[0] != p:
             return None
         between = self.text(p)[last.attribution_end[1] : max(0, opened - 1)]
-        if between.strip(" .…") or self.quote_words(span) < 4:
+        # (after a quoted fragment that ends its sentence: "… “nếu kẻ thù mắc sai lầm”. “…”")
+        if between.strip(" .…" + _QUOTE_CLOSE + _STRAIGHT) or self.quote_words(span) < 4:
             return None
         after = self.text(p)[span.end[1] + 1 :].lstrip()
         if after[:1] not in ("", ".", "!", "?", "…") and self.quote_text(span)[-1:] not in ".!?…":
@@ -1879,6 +1979,8 @@ class QuoteExtractor:
         if not clause.strip():
             return None
         for _name, start, end in reversed(_subject_names(clause)):
+            if _object_of_preposition(clause, start):
+                continue  # "… quan hệ với bị cáo X, nhân chứng nói": X is no subject
             after_name = _words_after_name(clause, end)
             if after_name is not None:
                 return self._named_speaker(clause, start, end, after_name, pos)
@@ -1986,6 +2088,8 @@ class QuoteExtractor:
         masked = _PAREN_RE.sub(lambda m: " " * len(m.group()), stripped)
         # "ở TP.HCM nói": a full stop inside a word does not end the sentence.
         masked = _INNER_DOT_RE.sub("·", masked)
+        # "- chị Y. chia sẻ": a full stop before a word in lower case ends no sentence.
+        masked = _DOT_BEFORE_LOWER_RE.sub("·", masked)
         quote = self.quote_text(span)
         own_sentence = heading = False
         if masked[:1] in (",", "–", "—", "-"):
