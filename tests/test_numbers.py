@@ -368,6 +368,7 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Ca mổ kéo dài gần 5 tiếng đồng hồ.", {"5": "duration"}),
         ("Chỉ sau 4 phiên giao dịch, cổ phiếu mất gần nửa giá trị.", {"4": "duration"}),
         ("Anh gia nhập đội bóng ở mùa giải 2018/19.", {"19": "year"}),
+        ("Gửi tiết kiệm với kỳ hạn 12 và 24 tháng.", {"12": "duration", "24": "duration"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
     ],
 )
@@ -429,6 +430,8 @@ def test_counts_that_look_like_references_stay_figures(text: str, value_text: st
         ("đơn vị nhận 8 xe chuyên dùng", 8, "xe chuyên dùng"),
         ("phiên tòa xét xử 14 bị cáo trong vụ án", 14, "bị cáo"),
         ("thu giữ 2 bao tải đựng hàng lậu", 2, "bao tải"),
+        ("hội nghị bàn 5 vấn đề lớn", 5, "vấn đề"),
+        ("công ty ký 3 hợp đồng mua bán", 3, "hợp đồng"),
     ],
 )
 def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: str) -> None:
@@ -460,6 +463,8 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
         ("mẫu xe có giá 890 ngàn baht tại Thái Lan", 890, "ngàn baht"),
         ("giá tiêu giao ngay ở 52.300 rupee/tạ", 52300, "rupee/tạ"),
         ("cầu thủ được định giá 40 triệu đô", 40, "triệu đô"),
+        ("ngân hàng bán ra đô la ở mức 23,150 đồng", 23150, "đồng"),
+        ("trời nắng nóng, cao nhất 35oC", 35, "oC"),
         ("xe máy dung tích 110 cm3", 110, "cm3"),
         ("đồng USD giao dịch ở mức 109,7 yen/USD", 109.7, "yen/USD"),
     ],

@@ -396,6 +396,17 @@ class _Sentence:
 _EN_THOUSANDS_RE = re.compile(r"\d{1,3},\d00")
 
 
+_THREE_AFTER_COMMA_RE = re.compile(r"\d{1,3},\d{3}")
+
+
+def _english_thousands(digits: str, base_unit: str | None) -> bool:
+    """A comma before three digits groups thousands when it cannot be a decimal comma:
+    "27,000 cặp đôi" (zeros), "22,760 đồng" (no one writes fractions of a đồng)."""
+    if _EN_THOUSANDS_RE.fullmatch(digits):
+        return True
+    return base_unit == "VND" and _THREE_AFTER_COMMA_RE.fullmatch(digits) is not None
+
+
 def _read_numbers(sent: _Sentence) -> list[_Raw]:
     """Each number of the sentence: its value, its unit and, for context, why it is context."""
     text, folded = sent.text, sent.folded
@@ -436,7 +447,7 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
         if reading.end > e or reading.base_unit:
             raw.unit, raw.scale, raw.base_unit = reading.unit, reading.scale, reading.base_unit
             raw.is_percent, raw.unit_end = reading.is_percent, max(reading.end, e)
-        if lang == "vi" and raw.scale == 1.0 and _EN_THOUSANDS_RE.fullmatch(digits):
+        if lang == "vi" and raw.scale == 1.0 and _english_thousands(digits, raw.base_unit):
             raw.value, raw.decimals = _read_digits(digits, "en")
             raw.lang = "en"
         if s < span_end:
@@ -641,6 +652,13 @@ def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, in
             and a.decimals == b.decimals
         ):
             _share_unit(a, b)
+        elif (
+            b.context in ("duration", "age")
+            and a.context is None
+            and not a.unit
+            and _SHARED_UNIT_GAP_RE.fullmatch(gap)
+        ):
+            a.context = b.context  # "kỳ hạn 24 và 36 tháng"
     return pairs
 
 

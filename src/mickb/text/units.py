@@ -360,7 +360,9 @@ _COMPOUNDS = frozenset(
     tuple(w.split("_"))
     for w in """thức_ăn đồ_ăn món_ăn đồ_uống lựa_chọn tùy_chọn tuỳ_chọn người_dùng tiêu_dùng
     nghiên_cứu cấp_cứu thu_nhập xét_nghiệm xét_xử hướng_dẫn chỗ_ngồi con_nuôi tay_lái
-    bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng""".split()
+    bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng
+    vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
+    trò_chơi đồ_chơi sân_chơi""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
@@ -444,7 +446,14 @@ def _vocabulary() -> _Vocabulary:
     return _VOCABULARY
 
 
-_MEASURE_KEYS = frozenset(_fold_key(w) for w in MEASUREMENT_UNITS) | {"m", "g", "°c", "°f"}
+_MEASURE_KEYS = frozenset(_fold_key(w) for w in MEASUREMENT_UNITS) | {
+    "m",
+    "g",
+    "°c",
+    "°f",
+    "oc",
+    "of",
+}
 
 
 @lru_cache(maxsize=1024)
@@ -810,7 +819,9 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     for k, tok in enumerate(tokens[1:_MAX_NOUN_SYLLABLES], 1):
         w = tok.text
         low = words[k]
-        if not w[:1].islower() or low in _NOUN_STOPS or "-" in w:
+        if not w[:1].islower() or "-" in w:
+            break
+        if low in _NOUN_STOPS and (words[k - 1], low) not in _COMPOUNDS:
             break
         if (low in _VERB_STOPS or k >= 2 and low in _LATE_STOPS) and not (
             (words[k - 1], low) in _COMPOUNDS
