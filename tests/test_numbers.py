@@ -369,6 +369,15 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Chỉ sau 4 phiên giao dịch, cổ phiếu mất gần nửa giá trị.", {"4": "duration"}),
         ("Anh gia nhập đội bóng ở mùa giải 2018/19.", {"19": "year"}),
         ("Gửi tiết kiệm với kỳ hạn 12 và 24 tháng.", {"12": "duration", "24": "duration"}),
+        # a line-up's shirt numbers, players' numbers in brackets, labels of places and series
+        (
+            "Đội hình xuất phát trận đấu: 1 Trần Minh 4 Lê Văn Hùng 7 K. Tanaka 9 Đỗ Hoàng Sơn",
+            {"1": "name", "9": "name"},
+        ),
+        ("Thẻ vàng trong trận đấu: Lê Văn Hùng (4), Đỗ Hoàng Sơn (9).", {"4": "name"}),
+        ("Nhà cô ở tổ 12, khu vực 4, phường Hương Long.", {"4": "address"}),
+        ("Nga đang thử nghiệm tiêm kích thế hệ 6.", {"6": "ordinal"}),
+        ("Đáp án môn Toán mã đề 108 đã được công bố.", {"108": "code"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
     ],
 )
@@ -389,6 +398,9 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
         # a range of counts after a label word is a range of counts
         ("Thí sinh chỉ cần lấy điểm 1-2 môn để xét tuyển.", "1"),
         ("Ca sĩ có số đo ba vòng lần lượt 86 - 60 - 90.", "86"),
+        # a count of titles is no line-up
+        ("Ông giành 5 FA Cup, 4 League Cup và 2 Champions League.", "5 FA"),
+        ("Cầu thủ này có 12 bàn thắng và 3 kiến tạo trong mùa giải.", "3 kiến tạo"),
         # "cả 3" still counts: only "cả 2" is "both"
         ("Cú va chạm làm cả 3 người trên xe bị thương.", "3 người"),
         # "giữa" before a range is "between A and B"
@@ -432,6 +444,7 @@ def test_counts_that_look_like_references_stay_figures(text: str, value_text: st
         ("thu giữ 2 bao tải đựng hàng lậu", 2, "bao tải"),
         ("hội nghị bàn 5 vấn đề lớn", 5, "vấn đề"),
         ("công ty ký 3 hợp đồng mua bán", 3, "hợp đồng"),
+        ("ngân hàng mở thêm 12 chi nhánh ở miền Trung", 12, "chi nhánh"),
     ],
 )
 def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: str) -> None:
@@ -465,6 +478,9 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
         ("cầu thủ được định giá 40 triệu đô", 40, "triệu đô"),
         ("ngân hàng bán ra đô la ở mức 23,150 đồng", 23150, "đồng"),
         ("trời nắng nóng, cao nhất 35oC", 35, "oC"),
+        # a square or cubic metre whose superscript the page lost
+        ("nhà máy cấp 120.000 m 3 /ngày đêm", 120000, "m 3 /ngày"),
+        ("mảnh đất rộng 450m 2 .", 450, "m 2"),
         ("xe máy dung tích 110 cm3", 110, "cm3"),
         ("đồng USD giao dịch ở mức 109,7 yen/USD", 109.7, "yen/USD"),
     ],

@@ -480,12 +480,12 @@ for _reason, _words in (
         "ordinal",
         "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự bậc "
         "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
-        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần",
+        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần thế_hệ",
     ),
     (
         "address",
         "khu tầng phòng quận phường tổ lô ấp phố thôn xóm khóm ngõ ngách hẻm kiệt "
-        "số_nhà nhà_số căn_hộ ngã đội",
+        "số_nhà nhà_số căn_hộ ngã đội khu_vực",
     ),
     ("road", "quốc_lộ tỉnh_lộ huyện_lộ đường_tỉnh ql đt tl vành_đai km cao_tốc tuyến"),
     ("score", "phút"),
@@ -498,7 +498,7 @@ for _reason, _words in (
     ),
     (
         "code",
-        "quy_hoạch tỷ_lệ_bản_đồ",
+        "quy_hoạch tỷ_lệ_bản_đồ mã_đề",
     ),
     ("name", "phiên_bản kênh đa_khoa"),
 ):
@@ -946,9 +946,33 @@ def graded(text: str, s: int) -> bool:
     return _GRADE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
 
 
+_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ][^\W\d_]+"
+# a person's name: an initial and a surname, or two capitalised words ("L. Sané", "Hà Đức Chinh")
+_PLAYER_AFTER_RE = re.compile(
+    r"[ \t]+(?:[A-ZĐ]\.[ \t]*" + _CAP + r"|" + _CAP + r"[ \t]+" + _CAP + r")"
+)
+_LINE_UP_PAIR_RE = re.compile(
+    r"(?<![\d,.])\d{1,2}[ \t]+(?:[A-ZĐ]\.[ \t]*" + _CAP + r"|" + _CAP + r"[ \t]+" + _CAP + r")"
+)
+_NAME_BEFORE_PAREN_RE = re.compile(_CAP + r"[ \t]*\($")
+
+
+def player_number(p: Spot) -> str | None:
+    """In a match report, the shirt numbers of a line-up ("Đội hình: 1 Đặng Văn Lâm 4 Bùi
+    Tiến Dũng 6 L. Sané ...") and a number in brackets after a player ("Dani Ceballos (21)"):
+    names, not counts. Not: "giành 5 FA Cup, 4 League Cup" (a count of titles)."""
+    if not (p.bare and p.whole and len(p.digits) <= 2 and p.clues.sport):
+        return None
+    if p.before == "(" and p.after == ")" and _NAME_BEFORE_PAREN_RE.search(p.text, 0, p.s):
+        return "name"
+    if _PLAYER_AFTER_RE.match(p.text, p.e) and len(_LINE_UP_PAIR_RE.findall(p.text)) >= 4:
+        return "name"
+    return None
+
+
 def _what_it_points_at(p: Spot) -> str | None:
     """House numbers and map positions, references to things already named, counts of lists
-    that follow."""
+    that follow, players' numbers."""
     if p.prev and p.last() in ("giữa", "cả", "của") or p.digits == "2":
         reason = reference(p)
         if reason:
@@ -959,6 +983,10 @@ def _what_it_points_at(p: Spot) -> str | None:
             return reason
     if p.after in " \t-":
         reason = map_position(p)
+        if reason:
+            return reason
+    if p.clues.sport:
+        reason = player_number(p)
         if reason:
             return reason
     return listicle(p)
@@ -1107,6 +1135,7 @@ _RULES: tuple[Rule, ...] = (
     house_number,
     map_position,
     reference,
+    player_number,
     listicle,
 )
 

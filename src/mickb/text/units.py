@@ -161,7 +161,8 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "hp",
 )
 # (one-letter units are read by _METRE_RE: "50m", "5 m", "1,5 m")
-_METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?!\w)")
+# (a square or cubic metre whose superscript the page lost: "2.000m 2", "643.000 m 3 /ngày")
+_METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?:[ \t]([23])(?=[ \t]*(?:[/.,;:)]|$)))?(?!\w)")
 # "40 °C", and "40oC" as news often types it
 _DEGREE_RE = re.compile(r"[ \t\u00a0]?(?:°|o(?=C))[ \t\u00a0]?([CF])(?!\w)")
 
@@ -362,7 +363,7 @@ _COMPOUNDS = frozenset(
     nghiên_cứu cấp_cứu thu_nhập xét_nghiệm xét_xử hướng_dẫn chỗ_ngồi con_nuôi tay_lái
     bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
-    trò_chơi đồ_chơi sân_chơi""".split()
+    trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
@@ -717,7 +718,7 @@ def _symbol_unit(text: str, pos: int) -> tuple[int, int, str] | None:
     if m is None:
         return None
     start = m.start(1) if m.re is _METRE_RE else m.start() + (text[m.start()] in " \t\u00a0")
-    return start, m.end(), text[start : m.end()].replace(" ", "").lower()
+    return start, m.end(), text[start : m.end()].replace(" ", "").replace("\t", "").lower()
 
 
 def _rate(text: str, end: int, base: str) -> tuple[int, str]:
@@ -807,7 +808,8 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     first = tokens[0].text
     low = first.lower()
     if low in _NOT_NOUN_HEADS or _fold_word(low) in _TIME_HEADS:
-        return None
+        if len(tokens) < 2 or (low, tokens[1].text.lower()) not in _COMPOUNDS:
+            return None  # ("chi nhánh", "chi cục": nouns that open with "chi", spend)
     if first[:1].isupper():
         if not (first.isupper() and 2 <= len(first) <= 6 and first.isalpha()):
             return None  # a name ("Atletico"), not a noun; an acronym ("908 HTX") may be one
