@@ -1165,3 +1165,36 @@ def test_the_object_of_a_preposition_is_not_who_speaks() -> None:
     assert people(
         load_text("Người phát ngôn của Thủ tướng Đức bà Anna Vogel cho biết thêm chi tiết.")
     ) == {"Anna Vogel": ["Người phát ngôn của Thủ tướng Đức"]}
+
+
+def test_a_form_of_address_points_back_to_a_man_or_a_woman() -> None:
+    text = (
+        "Ông Peter Walsh lập quỹ từ thiện năm 2005. Bà Mary Walsh, vợ ông, lo việc sổ sách. "
+        '"Chúng tôi không bao giờ nghĩ sẽ bỏ cuộc", ông nói. '
+        '"Tôi chỉ giữ cho mọi khoản chi được minh bạch", bà kể.'
+    )
+    assert [n for _, n, _, _ in only(text)] == ["Peter Walsh", "Mary Walsh"]
+
+
+def test_a_time_or_a_place_after_a_role_keeps_the_subject() -> None:
+    assert speakers(
+        "Ông Daniel Hoyt, cố vấn chính trị của ông Frank Miller trong giai đoạn 2012-2015, "
+        "cho biết: “Ông ấy không bao giờ bỏ qua một chi tiết nào”."
+    ) == [("Daniel Hoyt", "cố vấn chính trị của ông Frank Miller")]
+
+
+def test_names_whose_syllables_are_joined_by_hyphens_or_full_stops() -> None:
+    assert speakers(
+        "Đại sứ Han Sung-min nêu rõ: “Chúng tôi sẵn sàng đối thoại nếu các bên giữ cam kết”."
+    ) == [("Han Sung-min", "Đại sứ")]
+    assert [
+        n for _, n, _, _ in only("“Con tôi mới 13 tuổi nên tôi lo lắm” – chị T.H chia sẻ.")
+    ] == ["T.H"]
+
+
+def test_a_kind_of_goods_or_the_subject_of_a_document_is_a_term() -> None:
+    text = (
+        "Bà Lê Thị Vân cho biết các loại “đặc sản Đà Lạt” bán ở chợ phần lớn là hàng nhập. "
+        "Ông Hồ Văn Lâm nói tỉnh đã có văn bản về việc “tăng cường kiểm tra rừng phòng hộ”."
+    )
+    assert only(text) == []

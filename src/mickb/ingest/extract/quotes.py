@@ -483,7 +483,10 @@ _TERM_BEFORE_RE = re.compile(
     r"chương trình|chiến dịch|phong trào|cuộc thi|giải thưởng|chủ đề|mô hình|điều khoản|"
     r"như một|mệnh danh là|cái gọi là|chính sách|nguyên tắc|học thuyết|chiến lược|đề án|"
     r"bộ phim|ca khúc|bài hát|cuốn sách|biệt danh|nghệ danh|tựa đề|tiêu đề|dòng chữ|"
-    r"hashtag|từ khóa|từ khoá)\s*$"
+    r"hashtag|từ khóa|từ khoá|"
+    # a kind, a letter or a document's subject: "các loại “đặc sản Đà Lạt”", "về việc
+    # “tổ chức tuần tra …”"
+    r"loại|kiểu|về việc|chữ)\s*$"
 )
 # How a speaker may come to a colon without a speech verb: "Một người dân lo lắng: “…”".
 MANNER_VERBS = (
@@ -539,6 +542,8 @@ _CLAUSE_WORD_RE = re.compile(
 class Person:
     name: str
     roles: list[str] = field(default_factory=list)
+    # "m" or "f" when the text addresses the person as "ông"/"anh" or "bà"/"chị"/"cô"
+    gender: str = ""
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,.;:-–—")
@@ -580,6 +585,10 @@ class _Mention:
 
 
 _CREDIT_END_RE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Photo|Clip|Video)\s*[:\-–]\s*$")
+
+
+# Forms of address that say whether a man or a woman is meant.
+_GENDER_OF = {"ông": "m", "anh": "m", "chú": "m", "bà": "f", "chị": "f", "cô": "f"}
 
 
 class Registry:
@@ -638,6 +647,9 @@ class Registry:
                 previous = _role_segment_before(before)
                 if previous:
                     person.add_role(previous)
+            gender = _GENDER_OF.get(honorific.lower(), "")
+            if gender and not person.gender:
+                person.gender = gender
             # Passages are scanned in document order: mentions stay sorted by position.
             self.mentions.append(_Mention(base + start, person, title or honorific or ""))
             self.positions.append(base + start)
@@ -765,8 +777,11 @@ class Registry:
         self, pos: int, honorific: str | None = None, role: str | None = None
     ) -> Person | None:
         fallback = None
+        gender = _GENDER_OF.get(honorific or "", "")
         for mention in self._before(pos):
             person = mention.person
+            if gender and person.gender and person.gender != gender:
+                continue  # "ông nói" is not the woman named last ("bà Karen")
             if role is not None:
                 titles = [r.lower() for r in person.roles] + [mention.title.lower()]
                 if any(t == role or t.startswith(role + " ") for t in titles):
@@ -800,9 +815,10 @@ def _is_short(name: str) -> bool:
 # particle in lower case between its words ("Issam al Rayes", "Ursula von der Leyen").
 _NAME_PARTICLES = "al|bin|ibn|de|van|von|der|dos|del|el|di|du|da|la|le|abu"
 _CAMEL = r"(?<=\b(?:Mc|De|Di|Da|Le|La))[A-Z][a-z]+|(?<=\bMac|\bVan)[A-Z][a-z]+"
-_CAP_WORD = rf"[{_UPPER}][{_LOWER}]*(?:{_CAMEL})?"
+# ("Park Young-soo", "Rếch Ti-lơ-xơn": syllables of one name joined by hyphens)
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}]*(?:{_CAMEL}|(?:-[{_LOWER}]+)+)?"
 _CAP_RUN_RE = re.compile(
-    rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?:{_CAMEL})?"
+    rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?:{_CAMEL}|(?:-[{_LOWER}]+)+)?"
     rf"(?:(?: (?:{_NAME_PARTICLES}))* {_CAP_WORD})*(?!\w)"
 )
 
@@ -1128,7 +1144,15 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
         return None
     name = " ".join(words[k : k + 4])
     start = first + sum(len(word) + 1 for word in words[:k])
+    if len(name) == 1:
+        # "chị T.H chia sẻ": initials joined by full stops are one name
+        joined = _JOINED_INITIALS_RE.match(text, start + 1)
+        if joined:
+            name += joined.group()
     return name, start, start + len(name)
+
+
+_JOINED_INITIALS_RE = re.compile(rf"(?:\.[{_UPPER}])+(?![\w.])")
 
 
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}\Z")
@@ -1747,7 +1771,8 @@ def _subject_names(clause: str) -> list[tuple[str, int, int]]:
     cho hay": every word after X is X's role)."""
     found = _names(clause)
     for i, (_name, _start, end) in enumerate(found[:-1]):
-        if not clause[end + _appositive_run(clause[end:])[1] :].strip(" ,"):
+        rest = clause[end + _appositive_run(clause[end:])[1] :]
+        if not rest.strip(" ,") or _ADJUNCT_RE.fullmatch(rest):
             return found[: i + 1]
     return found
 
@@ -1769,6 +1794,10 @@ def _object_of_preposition(clause: str, start: int) -> bool:
         at = before.rfind(title)
         before = before[: max(0, at)]
     return bool(_PREPOSITION_END_RE.search(before, max(0, len(before) - 8)))
+
+
+# A time or a place after a person's role, before the verb: "trong giai đoạn 2013-2016".
+_ADJUNCT_RE = re.compile(r"\s+(?:trong|tại|ở|từ|vào|hồi)\s[^,;:]{1,40},?\s*")
 
 
 def _looks_like_name(segment: str) -> bool:
@@ -1799,6 +1828,8 @@ def _words_after_name(clause: str, end: int) -> _AfterName | None:
     ):
         # "HLV X của Sevilla nói", "Trung sỹ X thuộc đội cứu hộ nói": who X is.
         return used, [], adverbs
+    if _ADJUNCT_RE.fullmatch(rest):
+        return used, [], ""  # "…, cố vấn của ông Trump trong giai đoạn 2013-2016, cho biết"
     if rest.strip(" ,") and not (
         rest.lstrip().startswith(",")
         and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
