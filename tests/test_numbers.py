@@ -378,6 +378,9 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Nhà cô ở tổ 12, khu vực 4, phường Hương Long.", {"4": "address"}),
         ("Nga đang thử nghiệm tiêm kích thế hệ 6.", {"6": "ordinal"}),
         ("Đáp án môn Toán mã đề 108 đã được công bố.", {"108": "code"}),
+        ("Chiến thuật 2 đội trong trận đấu tối qua rất khác nhau.", {"2": "reference"}),
+        ("Đội khách bất bại trong 6 trận gần nhất.", {"6": "duration"}),
+        ("Xem tử vi 12 con giáp trong tuần.", {"12": "list"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
     ],
 )
@@ -398,6 +401,7 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
         # a range of counts after a label word is a range of counts
         ("Thí sinh chỉ cần lấy điểm 1-2 môn để xét tuyển.", "1"),
         ("Ca sĩ có số đo ba vòng lần lượt 86 - 60 - 90.", "86"),
+        ("Sau vòng bảng, có 2 đội bị loại khỏi giải đấu.", "2 đội"),
         # a count of titles is no line-up
         ("Ông giành 5 FA Cup, 4 League Cup và 2 Champions League.", "5 FA"),
         ("Cầu thủ này có 12 bàn thắng và 3 kiến tạo trong mùa giải.", "3 kiến tạo"),

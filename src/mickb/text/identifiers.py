@@ -880,8 +880,21 @@ def map_position(p: Spot) -> str | None:
 # --- numbers that point at things already named -------------------------------------------------
 
 _TWO_SIDES_RE = re.compile(r"[ \t]+bên(?!\w)")
+# words after which "2 đội" counts teams ("có 2 đội bị loại")
+_COUNTING_WORDS = frozenset("có gồm thêm còn loại với và hơn khoảng gần trên".split())
+# the last matches or rounds, a window of time: "6 trận gần nhất", "3 vòng đấu vừa qua"
+_RECENT_RE = re.compile(
+    r"[ \t]+(?:trận|trận đấu|vòng|vòng đấu|phiên|mùa giải|mùa)[ \t]+(?:gần nhất|gần đây|vừa qua)"
+)
 _BETWEEN_NUMBERS_RE = re.compile(r"\s*(?:[-–]|và|đến|tới)\s*\d")
-_SPORT_SIDES_RE = re.compile(r"\s+(?:đội|CLB|câu lạc bộ|đội bóng|tuyển)(?!\w)", re.I)
+_SPORT_SIDES_RE = re.compile(r"\s+(?:đội|CLB|câu lạc bộ|đội bóng|tuyển)(?!\w)(?!\s+hình)", re.I)
+
+
+def recent_window(p: Spot) -> str | None:
+    """The last matches or rounds, a window of time: "6 trận gần nhất", "3 vòng đấu vừa qua"."""
+    if p.bare and p.before != "/" and _RECENT_RE.match(p.text, p.e):
+        return "duration"
+    return None
 
 
 def reference(p: Spot) -> str | None:
@@ -898,8 +911,9 @@ def reference(p: Spot) -> str | None:
         return "reference"  # (not "giữa 150-250 kg", "giữa 2 và 3 giờ": a range)
     if last == "cả" and p.value == 2:
         return "reference"
-    if last == "của" and p.value == 2 and p.clues.sport and _SPORT_SIDES_RE.match(p.text, p.e):
-        return "reference"
+    if p.value == 2 and p.clues.sport and _SPORT_SIDES_RE.match(p.text, p.e):
+        if last not in _COUNTING_WORDS:
+            return "reference"  # "của 2 đội", "chiến thuật 2 đội": the two sides of the match
     return None
 
 
@@ -908,7 +922,8 @@ def reference(p: Spot) -> str | None:
 # other words; "luật gồm 9 chương, 75 điều" counts articles of a law.)
 _LISTICLE_RE = re.compile(
     r"[ \t]+(?:điều|lý do|lí do|cách|bí quyết|mẹo|sai lầm|dấu hiệu|thói quen|lưu ý|bài học|"
-    r"tuyệt chiêu)(?!\w)(?![ \t]+(?:trị|dưỡng|tra|chỉnh|hành|khiển|phối|động|kiện|lệ|khoản|"
+    r"tuyệt chiêu|con giáp)(?!\w)"
+    r"(?![ \t]+(?:trị|dưỡng|tra|chỉnh|hành|khiển|phối|động|kiện|lệ|khoản|"
     r"luật|tiết|hòa|hoà|độ|chế|binh|nghiên|ước|tốt|kiện|đình|ly|xa|biệt|nhau)(?!\w))"
     r"[ \t]*[^\W\d_:]",
     re.I,
@@ -971,18 +986,22 @@ def player_number(p: Spot) -> str | None:
 
 
 def _what_it_points_at(p: Spot) -> str | None:
-    """House numbers and map positions, references to things already named, counts of lists
-    that follow, players' numbers."""
-    if p.prev and p.last() in ("giữa", "cả", "của") or p.digits == "2":
-        reason = reference(p)
-        if reason:
-            return reason
+    """House numbers and map positions, windows of recent matches, references to things
+    already named, players' numbers, counts of lists that follow (in the order of _RULES)."""
     if p.bare and (p.before == "," or p.prev and p.last() in _AT_WORDS):
         reason = house_number(p)
         if reason:
             return reason
     if p.after in " \t-":
         reason = map_position(p)
+        if reason:
+            return reason
+    if p.after in " \t":
+        reason = recent_window(p)
+        if reason:
+            return reason
+    if p.prev and p.last() in ("giữa", "cả", "của") or p.digits == "2":
+        reason = reference(p)
         if reason:
             return reason
     if p.clues.sport:
@@ -1134,6 +1153,7 @@ _RULES: tuple[Rule, ...] = (
     day_or_month,
     house_number,
     map_position,
+    recent_window,
     reference,
     player_number,
     listicle,
