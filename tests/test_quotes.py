@@ -1198,3 +1198,31 @@ def test_a_kind_of_goods_or_the_subject_of_a_document_is_a_term() -> None:
         "Ông Hồ Văn Lâm nói tỉnh đã có văn bản về việc “tăng cường kiểm tra rừng phòng hộ”."
     )
     assert only(text) == []
+
+
+def test_schools_villages_and_cities_named_after_people_are_no_speakers() -> None:
+    assert speakers(
+        "Ông Bạc Văn Khôi, Hiệu trưởng Trường Tiểu học Lê Văn Tám cho biết: "
+        "“Nhà trường đã mời phụ huynh lên làm việc”."
+    ) == [("Bạc Văn Khôi", "Hiệu trưởng Trường Tiểu học Lê Văn Tám")]
+    assert speakers(
+        "Ông Phí Văn Kha, Trưởng thôn Lê Lợi cho biết: “Cả thôn đã góp tiền sửa đường”."
+    ) == [("Phí Văn Kha", "Trưởng thôn Lê Lợi")]
+    assert people(load_text("Một giáo viên đang dạy tại TP.Hồ Chí Minh kể lại chuyện cũ.")) == {}
+
+
+def test_a_foreign_name_after_a_country_or_an_office_keeps_all_its_words() -> None:
+    assert speakers(
+        "Thứ trưởng Giao thông Malaysia Abdul Karim Rahman cho biết: "
+        "“Mọi hành khách trên chuyến bay đều an toàn”."
+    ) == [("Abdul Karim Rahman", "Thứ trưởng Giao thông Malaysia")]
+    assert speakers(
+        "“Chúng tôi sẽ trả lời vào tuần tới”, người phát ngôn hải quân Mary-Jo Keller cho biết."
+    ) == [("Mary-Jo Keller", "người phát ngôn hải quân")]
+
+
+def test_a_title_of_two_role_words_after_a_caption() -> None:
+    assert speakers(
+        "Bộ trưởng cũ rời nhiệm sở khi làm giám đốc NASA Phó thư ký báo chí Nhà Trắng Laura "
+        "Dean Fisher nói với phóng viên rằng “quyết định đã được cân nhắc kỹ”."
+    ) == [("Laura Dean Fisher", "Phó thư ký báo chí Nhà Trắng")]

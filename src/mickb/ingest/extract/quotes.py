@@ -816,9 +816,10 @@ def _is_short(name: str) -> bool:
 _NAME_PARTICLES = "al|bin|ibn|de|van|von|der|dos|del|el|di|du|da|la|le|abu"
 _CAMEL = r"(?<=\b(?:Mc|De|Di|Da|Le|La))[A-Z][a-z]+|(?<=\bMac|\bVan)[A-Z][a-z]+"
 # ("Park Young-soo", "Rếch Ti-lơ-xơn": syllables of one name joined by hyphens)
-_CAP_WORD = rf"[{_UPPER}][{_LOWER}]*(?:{_CAMEL}|(?:-[{_LOWER}]+)+)?"
+_JOINED = rf"(?:-[{_LOWER}]+|(?<=[a-z])-[A-Z][a-z]+)+"  # "Jong-un", "Jo-Ann"
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}]*(?:{_CAMEL}|{_JOINED})?"
 _CAP_RUN_RE = re.compile(
-    rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?:{_CAMEL}|(?:-[{_LOWER}]+)+)?"
+    rf"[{_UPPER}](?<!\w.)[{_LOWER}]*(?:{_CAMEL}|{_JOINED})?"
     rf"(?:(?: (?:{_NAME_PARTICLES}))* {_CAP_WORD})*(?!\w)"
 )
 
@@ -924,22 +925,35 @@ _NEVER_IN_NAME = frozenset(
 # Lower-case words after which a capitalised run starts with the name of a place or of an
 # organisation ("tỉnh Quảng Ninh", "bệnh viện Bạch Mai", "bang Virginia"): a person named
 # in the same run comes after it.
-_PLACE_WORDS = _NOT_PERSON_BEFORE | {"bang", "cục"}
+_PLACE_WORDS = _NOT_PERSON_BEFORE | {"bang", "cục", "thôn", "thcs", "thpt", "ptth", "học"}
 # "môi trường", "thị trường": not a school ("trường Lê Quý Đôn").
-_NOT_SCHOOL = frozenset("môi thị chiến hiện lập quảng thương công nông phi sân ra vào hội".split())
+# Words before which those words are part of another word: "môi trường", "thị trường"
+# (not a school: "trường Lê Quý Đôn"), "nông thôn" (not a village); "học" names a school
+# only as "Tiểu học", "Trung học", "Đại học" ("Trường Tiểu học Nguyễn Huệ").
+_NOT_A_PLACE_AFTER = {
+    "trường": frozenset("môi thị chiến hiện lập quảng thương công nông phi sân ra vào hội".split()),
+    "thôn": frozenset({"nông"}),
+}
+_SCHOOL_LEVELS = frozenset({"tiểu", "trung", "đại"})
 
 
 def _place_before(text: str, first: int) -> bool:
     """Whether the lower-case word before `first` says a place's or an organisation's name
     starts there ("huyện", "công ty", "bang"; not "trường" in "Môi trường")."""
-    if first < 2 or text[first - 1] != " ":
+    if first < 2:
         return False
+    if text[first - 1] != " ":
+        # "TP.Hồ Chí Minh": a city written with a full stop and no space
+        return text[max(0, first - 3) : first] in ("TP.", "Tp.")
     space = text.rfind(" ", max(0, first - 14), first - 1)
     word = text[space + 1 : first - 1].lower()
     if word not in _PLACE_WORDS:
         return False
-    previous = text[max(0, first - 24) : first].split()
-    return not (word == "trường" and len(previous) > 1 and previous[-2].lower() in _NOT_SCHOOL)
+    previous = text[max(0, first - 30) : first].split()
+    before = previous[-2].lower() if len(previous) > 1 else ""
+    if word == "học":
+        return before in _SCHOOL_LEVELS
+    return before not in _NOT_A_PLACE_AFTER.get(word, ())
 
 
 def _valid_surname_start(words: list[str], k: int) -> bool:
@@ -1229,10 +1243,12 @@ def _name_start(
         and (honorific or (near := _role_close_before(text, run_start)) is not None)
     ):
         title = _title_at_end(window, tail_word)
-        if not title and not honorific and run_start != run.start():
+        if not title and not honorific and (run_start != run.start() or words[0] in _COUNTRIES):
             # The title before the country that opened the run: "Tổng thống Thổ Nhĩ Kỳ
             # Recep Tayyip Erdogan".
             title = near or ""
+        if run_start != run.start() and len(words) <= 3 and all(w.isascii() for w in words):
+            return 0  # after a place that ends an office: "Nhà Trắng Sarah Huckabee Sanders"
         return _foreign_name_start(words, title)
     if honorific and not _ROLE_HEAD_RE.match(text, first):
         return 0
@@ -1415,6 +1431,8 @@ def _first_title(clause: str, words: list[str], n_words: int) -> tuple[str, int]
                     break
         candidate = clause[match.start() :].strip()
         head = match.end() - match.start()
+        while (more := _ROLE_HEAD_RE.match(candidate, head + 1)) is not None:
+            head = more.end()  # "Phó thư ký": one title of two role words
         if long and not (
             candidate[head:].lstrip()[:1].isupper()
             and not _NOT_IN_LONG_TITLE_RE.search(candidate, head)
@@ -1442,7 +1460,9 @@ def _restarts(candidate: str, head: int) -> bool:
     """Whether a capitalised title of a person starts again inside `candidate` (a caption
     run into the text), not after an organisation's word ("Hội Nhà báo")."""
     for later in _ROLE_HEAD_RE.finditer(candidate, head):
-        if candidate[later.start()].isupper() and later.group().lower() in PERSON_TITLES:
+        if candidate[later.start()].isupper() and (
+            " " in later.group() or _ROLE_HEAD_RE.match(candidate, later.end() + 1)
+        ):  # "Danh hài", "Phó thư ký": a title of its own, not a word inside a name
             previous = candidate[head : later.start()].split()
             if (
                 previous  # not "Phó Tổng thống": one title
@@ -1485,7 +1505,10 @@ def _title_before(before: str) -> str:
         if _CAPITALISED_END_RE.search(clause, max(0, start - 30), start)
         else None
     )
-    if extended and not _restarts(clause[extended.start() :], 0):
+    first_head = _ROLE_HEAD_RE.match(clause, extended.start()) if extended else None
+    if extended and not (
+        first_head and _restarts(clause[extended.start() :], first_head.end() - extended.start())
+    ):
         # (but "nghệ sĩ Lê Trung Danh hài": a person's title starts anew after a name)
         title = clause[extended.start() :].strip()
     for h in _HONORIFICS_LONGEST_FIRST:
