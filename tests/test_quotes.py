@@ -1226,3 +1226,41 @@ def test_a_title_of_two_role_words_after_a_caption() -> None:
         "Bộ trưởng cũ rời nhiệm sở khi làm giám đốc NASA Phó thư ký báo chí Nhà Trắng Laura "
         "Dean Fisher nói với phóng viên rằng “quyết định đã được cân nhắc kỹ”."
     ) == [("Laura Dean Fisher", "Phó thư ký báo chí Nhà Trắng")]
+
+
+def test_one_capitalised_word_before_the_verb_is_a_foreigner_or_someone_named_before() -> None:
+    text = (
+        "Tổng thống Mỹ Frank Miller đến Hà Nội hôm qua. "
+        '"Chúng tôi sẽ hợp tác chặt chẽ hơn", Miller nói. '
+        '"Cá mập nhả chân cậu ấy ra ngay", Dwight cho hay.'
+    )
+    assert speakers(text) == [("Frank Miller", "Tổng thống Mỹ"), ("Dwight", None)]
+    # a Vietnamese noun that starts a sentence names no one
+    assert only("Dòng chia sẻ trên mạng viết: “Ai thấy chiếc xe màu đỏ xin báo giúp”.") == []
+
+
+def test_where_someone_lives_between_the_name_and_the_verb() -> None:
+    assert speakers(
+        "“Mới mưa mười phút mà đường đã ngập tới bánh xe”, bà Lan sống ở đây bức xúc."
+    ) == [("Lan", None)]
+
+
+def test_a_journalist_a_middle_initial_and_someone_called_by_name() -> None:
+    assert speakers(
+        '"Tôi chưa bao giờ có tài khoản mạng xã hội", nhà báo Lạc Văn Tùng từng nói.'
+    ) == [("Lạc Văn Tùng", "nhà báo")]
+    text = (
+        "Sean P. Hollis, một thuyền trưởng lâu năm, cho hay ông luôn dặn thủy thủ đánh thức "
+        '"mình khi có tàu lạ". "Đừng để tôi ngủ khi tàu khác tới gần", ông nói.'
+    )
+    assert [n for _, n, _, _ in only(text)][-1] == "Sean P. Hollis"
+    assert speakers(
+        "Nhân chứng có tên Daniel nói với phóng viên: “Không ai thoát được ngọn lửa đó”."
+    ) == [("Daniel", "Nhân chứng")]
+
+
+def test_a_description_after_a_name_may_hold_a_noun_like_nguoi_dung() -> None:
+    assert speakers(
+        '"Chụp ảnh chân dung lần nữa là không cần thiết", Lưu Thanh Hải, một người dùng ở '
+        "quận 5, nói."
+    ) == [("Lưu Thanh Hải", "một người dùng ở quận 5")]

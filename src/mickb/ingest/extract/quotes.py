@@ -440,7 +440,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;:!?]")
 _ROLE_END_RE = re.compile(r"[,;!?“”\"]|\.(?!\w)")
 _APPOSITIVE_SEP_RE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 _LEADING_LINK_RE = re.compile(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", re.I)
-_TRAILING_ADVERB_RE = re.compile(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều)$", re.I)
+_TRAILING_ADVERB_RE = re.compile(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều|có)$", re.I)
 _SEMICOLON_RE = re.compile(r"[;:]")
 _AFTER_COMMA_RE = re.compile(r"[,–—-]\s*([^.!?;\"“”]*)")
 _AFTER_STOP_RE = re.compile(r"\.?\s*([^.!?;\"“”]{1,120})[.!?]")
@@ -459,7 +459,10 @@ _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 # "báo A dẫn lời ông X", "như lời ông X": the words after these name the speaker.
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
 # What may stand between a name and its verb and still say who the person is.
-_MODIFIER_RE = re.compile(r"\s+(?:của|thuộc|đến từ|ở|tại)\s+\S")
+# (and where the person lives: "bà Lan sống ở đây bức xúc", "anh Tú, ngụ tại quận 3")
+_MODIFIER_RE = re.compile(
+    r"\s+(?:của|thuộc|đến từ|ở|tại|sống ở|sống tại|ngụ ở|ngụ tại|trú ở|trú tại|quê ở|ngụ|trú)\s+\S"
+)
 # Articles before an unnamed speaker: "một người dân", "các chuyên gia".
 _ARTICLE_RE = re.compile(r"(?:một số|một|những|các|nhiều|vài)\s+", re.IGNORECASE)
 # Words for someone the text describes but does not name ("một người già", "một chị bán rau").
@@ -506,10 +509,16 @@ _MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*
 # A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
 _MAX_ROLE_WORDS = 24
 # Office words that also start given names written without the family name ("Công Phượng").
-_GIVEN_NOT_OFFICE = frozenset({"Công", "Văn", "Trang"})
+_GIVEN_NOT_OFFICE = frozenset({"Công", "Văn", "Trang", "Thành", "Trường"})
+# Capitalised words that start a sentence without naming anyone: pronouns, forms of address.
+_NOT_A_NAME = frozenset(
+    """Họ Tôi Chúng Mình Nó Người Ai Đây Đó Này Ông Bà Anh Chị Em Cô Chú Bác Cụ Cháu Con
+    Cậu Ngài Bạn Các Những Một Mọi Nhiều Ngoài Sau Trước Theo Khi Nhưng Và Còn Cũng""".split()
+)
 # "em trai của anh ấy là Austin": a description, then the name.
+# ... or "Nhân chứng có tên Daniel", "một cô gái tên Lan": a description, named.
 _DESCRIBED_RE = re.compile(
-    rf"(?P<role>[{_LOWER}][^,:;]{{1,60}}?) là "
+    rf"(?P<role>[{_UPPER}{_LOWER}][^,:;]{{1,60}}?) (?:là|có tên là|có tên|tên là|tên) "
     rf"(?P<name>[{_UPPER}][{_LOWER}]+(?: [{_UPPER}][{_LOWER}]+){{0,3}})"
 )
 # Named bodies that speak: "Nhà Trắng cho biết", "Bộ Y tế khẳng định", "VNPT cho hay".
@@ -529,12 +538,14 @@ _BODY_RE = re.compile(
 # điều hành giao thông đô thị Hà Nội"); past `_SHORT_ROLE_WORDS`, none of a clause's words.
 _MAX_KEPT_ROLE_WORDS = 20
 _SHORT_ROLE_WORDS = 3
+# (Function words only: a role may say "doanh nghiệp này", "người dùng", "đến từ Hà Nội".)
 _CLAUSE_WORD_RE = re.compile(
-    r"(?<!\w)(?:nhưng|mà|rồi|thì|nên|vì|nếu|khi|sau|trước|chưa|đều|rất|những|này|đó|"
+    r"(?<!\w)(?:nhưng|mà|rồi|thì|nên|vì|nếu|khi|sau|trước|chưa|đều|rất|những|"
     # "không" but "không quân", "hàng không"
     r"(?<![Hh]àng )không(?! quân| gian| khí| lưu)|"
-    r"ấy|lúc|nay|hôm|ngày|tháng|đầy|hơn|đến|từ|bằng|như|ra|vào|lên|xuống|phải|để|đi|đem|"
-    r"dùng|cần|hãy|vẫn|luôn)(?!\w)"
+    r"lúc|nay|hôm|ngày|tháng|đầy|hơn|bằng|như|phải|để|đem|cần|hãy|vẫn|luôn|đi|ra|vào|lên|"
+    # "đến", "từ" but "chuyên gia đến từ Again Capital"
+    r"xuống|đến(?! từ)|(?<!đến )từ)(?!\w)"
 )
 
 
@@ -933,6 +944,8 @@ _PLACE_WORDS = _NOT_PERSON_BEFORE | {"bang", "cục", "thôn", "thcs", "thpt", "
 _NOT_A_PLACE_AFTER = {
     "trường": frozenset("môi thị chiến hiện lập quảng thương công nông phi sân ra vào hội".split()),
     "thôn": frozenset({"nông"}),
+    "báo": frozenset({"nhà"}),  # "nhà báo Lại Văn Sâm" is a journalist, not a newspaper
+    "đài": frozenset({"nhà"}),
 }
 _SCHOOL_LEVELS = frozenset({"tiểu", "trung", "đại"})
 
@@ -1181,10 +1194,17 @@ def _after_initials(text: str, start: int, end: int, word: str) -> tuple[str, in
     if initials is None or (initials.group().count(".") < 2 and not _foreign(word)):
         return None
     begin = start - len(initials.group())
-    before = text[max(0, begin - 16) : begin].rstrip()
-    if before[-1:].isalpha() and before.split()[-1][:1].isupper():
-        return None  # "James L. Robart": the initial of a middle name, the name starts before
+    before = text[max(0, begin - 16) : begin]
+    given = _GIVEN_BEFORE_RE.search(before)
+    if given:
+        # "Sean P. Tortora": a given name, a middle initial, a family name
+        begin -= len(before) - given.start()
+    elif before.rstrip()[-1:].isalpha() and before.split()[-1][:1].isupper():
+        return None
     return text[begin:end], begin, end
+
+
+_GIVEN_BEFORE_RE = re.compile(r"(?<!\w)[A-Z][a-z]+ \Z")
 
 
 def _run_after_place(run: re.Match[str]) -> tuple[int, list[str]] | None:
@@ -2086,6 +2106,22 @@ class QuoteExtractor:
             return None
         first = segment.split()[0] if segment else ""
         if (
+            " " not in segment
+            and _CAP_RUN_RE.fullmatch(segment)
+            and len(segment) > 2
+            and segment not in _NOT_A_NAME
+            and segment not in _ORG_WORDS
+            and segment not in _NEVER_IN_NAME
+            and not _ROLE_HEAD_RE.fullmatch(segment)
+        ):
+            # "…", Kala cho hay / Trump nói: one capitalised word right before the verb is
+            # a person named before, or a foreign name ("Dòng chia sẻ", "Giọng bình luận": a
+            # Vietnamese word that names no one known is a noun that starts a sentence).
+            known = self.registry._short(segment, pos)
+            if known is not None or (segment.isascii() and _foreign(segment)):
+                person = known or self.registry.person(segment)
+                return Speaker(person.name, person.role_for(None))
+        if (
             _CAP_RUN_RE.fullmatch(segment)
             and 2 <= len(segment.split()) <= 4
             and (
@@ -2114,7 +2150,9 @@ class QuoteExtractor:
                 person = self.registry.person(rest)
                 person.add_role(titled.group())
                 return Speaker(person.name, person.role_for(titled.group()))
-        described = _DESCRIBED_RE.fullmatch(segment) if " là " in segment else None
+        described = (
+            _DESCRIBED_RE.fullmatch(segment) if " là " in segment or " tên " in segment else None
+        )
         if described:
             # "em trai của anh ấy là Austin": the description is the role, then the name.
             person = self.registry.person(described["name"])
