@@ -1255,14 +1255,18 @@ def _name_start(
     tail_word: str,
 ) -> int | None:
     """Where in `words` a person's name starts, or None when the run names no one."""
+    title = ""
     if (
         len(words) >= 2
         and words[-1].isascii()
         and words[-2].isascii()
         and (_foreign(words[-2]) or _foreign(words[-1]))
-        and (honorific or (near := _role_close_before(text, run_start)) is not None)
+        and (
+            honorific
+            or (title := _title_at_end(window, tail_word))
+            or (near := _role_close_before(text, run_start)) is not None
+        )
     ):
-        title = _title_at_end(window, tail_word)
         if not title and not honorific and (run_start != run.start() or words[0] in _COUNTRIES):
             # The title before the country that opened the run: "Tổng thống Thổ Nhĩ Kỳ
             # Recep Tayyip Erdogan".
@@ -1306,10 +1310,16 @@ _MAX_LOWER_AFTER_TITLE = 4
 _LOWER_WORD_RE = re.compile(rf"(?<!\w)[{_LOWER}]+(?!\w)")
 
 
+_HEAD_LAST_WORDS = frozenset(h.split()[-1].lower() for h in ROLE_HEADS)
+
+
 def _role_close_before(text: str, run_start: int) -> str | None:
     """The role word (lower-cased) in the 40 characters before a capitalised run, when at
     most a few lower-case words stand between them; else None."""
-    first = _ROLE_HEAD_RE.search(text, max(0, run_start - 40), run_start)
+    start = max(0, run_start - 40)
+    if not any(w in _HEAD_LAST_WORDS for w in _WORD_RE.findall(text[start:run_start].lower())):
+        return None  # (no role word there: the search for one below is the slow part)
+    first = _ROLE_HEAD_RE.search(text, start, run_start)
     if first is None:
         return None
     last = first
