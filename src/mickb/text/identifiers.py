@@ -992,11 +992,12 @@ def _what_it_points_at(p: Spot) -> str | None:
         reason = house_number(p)
         if reason:
             return reason
-    if p.after in " \t-":
+    nxt = p.text[p.e : p.e + 14]
+    if p.after in " \t-" and "độ" in nxt:
         reason = map_position(p)
         if reason:
             return reason
-    if p.after in " \t":
+    if p.after in " \t" and nxt[1:2] in _WINDOW_INITIALS:
         reason = recent_window(p)
         if reason:
             return reason
@@ -1004,11 +1005,14 @@ def _what_it_points_at(p: Spot) -> str | None:
         reason = reference(p)
         if reason:
             return reason
-    if p.clues.sport:
+    if len(p.digits) <= 2 and (p.after == ")" or nxt[1:2].isupper()):
         reason = player_number(p)
         if reason:
             return reason
     return listicle(p)
+
+
+_WINDOW_INITIALS = frozenset("tvpm")  # (of the words _RECENT_RE looks for)
 
 
 # The rules in the order they are asked, in three groups. Each group asks a rule only where it
@@ -1049,7 +1053,7 @@ def _where_it_sits(p: Spot) -> str | None:
         reason = phone_number(p)
         if reason:
             return reason
-    if after in "-– \t":
+    if after in "-–" or after in " \t" and p.text[p.e + 1 : p.e + 2] in ("-", "–"):
         reason = code_chain(p)
         if reason:
             return reason

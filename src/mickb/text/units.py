@@ -396,7 +396,7 @@ class _Vocabulary:
     """Entries by their first word, longest first, keyed by canon (marked text) and by folded
     letters (text without diacritics); an entry spelled in ASCII matches either way."""
 
-    __slots__ = ("by_canon", "by_fold", "most_words", "first_words")
+    __slots__ = ("by_canon", "by_fold", "most_words", "first_words", "first_canon")
 
     def __init__(self, entries: list[Word]) -> None:
         self.by_canon: dict[str, list[tuple[tuple[str, ...], Word]]] = {}
@@ -405,6 +405,9 @@ class _Vocabulary:
         # the folded first word of every entry and of the percent words
         self.first_words = {_fold_key(w.spelled).split()[0] for w in entries}
         self.first_words |= {words[0] for words, _ in _PERCENT_KEYS}
+        # and spelled (in text written with diacritics, "do" (because) is no "đô" or "độ")
+        self.first_canon = {_canon_key(w.spelled).split()[0] for w in entries}
+        self.first_canon |= {_canon_key(w).split()[0] for w, _ in _PERCENT_WORDS}
         for w in entries:
             ck = tuple(_canon_key(w.spelled).split())
             fk = tuple(_fold_key(w.spelled).split())
@@ -581,7 +584,11 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         return _percent_sign(text, p, r)
     head = _FIRST_WORD_RE.match(text, pos)
     vocab = _vocabulary()
-    if head is None or _fold_word(head.group(1).lower()) not in vocab.first_words:
+    if head is None or (
+        _canon_word(head.group(1).lower()) not in vocab.first_canon
+        if marked
+        else _fold_word(head.group(1).lower()) not in vocab.first_words
+    ):
         # (no unit word starts here: most numbers of news are followed by other words)
         return _no_unit_word(text, pos, r, currency_before)
     tokens = _tokens(text, pos, 6)
@@ -714,6 +721,9 @@ def _may_be_noun(word: str, text: str) -> bool:
 
 def _symbol_unit(text: str, pos: int) -> tuple[int, int, str] | None:
     """One-letter units and symbols: "50m", "1,5 m", "100 °C": (start, end, base unit)."""
+    head = text[pos : pos + 2]
+    if "m" not in head and "°" not in head and "o" not in head:
+        return None  # (what both patterns start with, one space allowed before)
     m = _DEGREE_RE.match(text, pos) or _METRE_RE.match(text, pos)
     if m is None:
         return None

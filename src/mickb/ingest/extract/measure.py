@@ -255,10 +255,17 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
     return None
 
 
+# a word each pattern of _amount_change needs (lower-cased)
+_AMOUNT_CHANGE_HINTS = ("tăng", "giảm", "hạ", "rớt", "sụt", "tụt", "lao dốc", "bốc hơi", "mất")
+
+
 def _amount_change(m: Measure) -> re.Match[str] | None:
     """The change an amount of money or a percentage states with words that name a level
     before other figures: "giảm tới 45 triệu đồng", "bốc hơi 6.000 tỷ đồng", "cổ phiếu mất
     12%", "tăng từ 60.000-90.000 đồng"."""
+    near = m.prefix[-40:].lower()
+    if not any(verb in near for verb in _AMOUNT_CHANGE_HINTS):
+        return None  # (most amounts: no verb of these rules just before them)
     tail = before_last_words(m.prefix, 4)
     found = _CHANGE_UP_TO_RE.search(m.prefix, tail) or _FALL_RE.search(m.prefix, tail)
     if found:
