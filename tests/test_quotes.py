@@ -1264,3 +1264,14 @@ def test_a_description_after_a_name_may_hold_a_noun_like_nguoi_dung() -> None:
         '"Chụp ảnh chân dung lần nữa là không cần thiết", Lưu Thanh Hải, một người dùng ở '
         "quận 5, nói."
     ) == [("Lưu Thanh Hải", "một người dùng ở quận 5")]
+
+
+def test_a_quoted_sentence_after_a_sentence_where_someone_speaks() -> None:
+    text = (
+        "Ông Lý Văn Sang, Giám đốc Sở Xây dựng, cho biết công trình sẽ hoàn thành trong "
+        "tháng tới. “Chúng tôi đã thêm ca làm đêm để kịp tiến độ”."
+    )
+    assert [(n, form) for _, n, _, form in only(text)] == [("Lý Văn Sang", "direct")]
+    # …but not after a sentence where nobody speaks
+    text = "Tiền đạo Lê Văn Sơn bị thẻ đỏ ở phút cuối. “Tôi đã xếp cậu ấy đá tiền vệ và thất vọng”."
+    assert only(text) == []

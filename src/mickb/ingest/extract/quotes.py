@@ -2010,6 +2010,8 @@ class QuoteExtractor:
                 found = _Found(span, embedded, "embedded", span.end)
             elif (follows := self.continues(span)) is not None:
                 found = _Found(span, follows, "direct", span.end)
+            elif (reporter := self.after_reported_speech(span)) is not None:
+                found = _Found(span, reporter, "direct", span.end)
             elif self.is_whole_paragraph(span):
                 self._pending = span
         if found is None:
@@ -2034,6 +2036,38 @@ class QuoteExtractor:
         if after[:1] not in ("", ".", "!", "?", "…") and self.quote_text(span)[-1:] not in ".!?…":
             return None  # the quoted words run on into a sentence of the narrator's
         return last.speaker
+
+    def after_reported_speech(self, span: _Span) -> Speaker | None:
+        """`Ông X cho biết, dự án sẽ xong trong tháng. "…".`: a quoted sentence with no
+        attribution of its own, right after a sentence of the same paragraph where a named
+        speaker says something, is that speaker's."""
+        p, opened = span.start
+        if span.end[0] != p or not span.opened or self.quote_words(span) < 5:
+            return None
+        if not self.starts_sentence(span):
+            return None
+        after = self.text(p)[span.end[1] + 1 :].lstrip()
+        if after[:1] not in ("", ".", "!", "?", "…"):
+            return None  # the quoted words run on into a sentence of the narrator's
+        sentences = self.sentences_of(p)
+        current = _sentence_at(sentences, max(0, opened - 1))
+        if current is None:
+            return None
+        index = sentences.index(current)
+        if current.start < opened - 1 and current.text.lstrip()[:1] not in _QUOTE_OPEN + '"':
+            previous_text = self.text(p)[current.start : max(0, opened - 1)]
+        elif index > 0:
+            previous_text = sentences[index - 1].text
+        else:
+            return None
+        if _MARK_RE.search(previous_text):
+            return None  # a sentence with quotes of its own: the other rules read it
+        pos = self.pos(p, opened)
+        for verb in _VERB_RE.finditer(previous_text):
+            speaker = self.speaker_at_end(previous_text[: verb.start()], pos)
+            if speaker is not None and speaker.name:
+                return speaker
+        return None
 
     def pos(self, p: int, offset: int) -> int:
         return self._base[self._body[p].ordinal] + offset
