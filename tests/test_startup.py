@@ -41,7 +41,7 @@ def test_json_query_imports_nothing_heavy(seed_kb: Path) -> None:
 
 def test_json_query_with_a_figure_does_not_import_dataclasses(seed_kb: Path) -> None:
     # dataclasses (with inspect, ast, dis) was ~10 ms of a ~70 ms `find --json`: the classes on
-    # the query path are plain (mickb.plain), including those of the number reader
+    # the query path are NamedTuples or plain classes, including those of the number reader
     mods = loaded(["find", "telecom revenue 138.000 tỷ", "--json", "--db", str(seed_kb)])
     assert "mickb.text.numbers" in mods and "dataclasses" not in mods
 

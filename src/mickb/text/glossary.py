@@ -47,7 +47,7 @@ _EN_WORD_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
 class _Glossary:
-    """The loaded glossary (a plain class, not a dataclass: see mickb.plain)."""
+    """The loaded glossary (a class with __slots__: no dataclasses on the start-up path)."""
 
     __slots__ = (
         "vi_to_en",

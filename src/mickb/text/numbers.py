@@ -25,8 +25,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from mickb.plain import PlainRecord
 from mickb.text.fold import VI_LETTERS, fold_keep_offsets, letter_mask
 from mickb.text.identifiers import (
     NOUN_FIRST_WORDS,
@@ -57,57 +57,28 @@ __all__ = [
 Qualifier = str  # estimate | about | nearly | more_than | at_least | at_most
 
 
-class NumberMatch(PlainRecord):
-    """A figure found in text (a plain class, not a dataclass: see mickb.plain)."""
+class NumberMatch(NamedTuple):
+    """A figure found in text (a NamedTuple: the number reader is on the start-up path of
+    `find` and `check`, where importing dataclasses would cost more than the query)."""
 
-    __slots__ = (
-        "start",
-        "end",
-        "text",
-        "value",
-        "total",
-        "unit",
-        "base_value",
-        "base_unit",
-        "decimals",
-        "scale",
-        "qualifier",
-        "is_percent",
-        "is_context",
-        "context",
-        "qualifier_start",
-        "lang",
-        "qualifier_text",
-        "range_with",
-    )
-
-    def __init__(
-        self,
-        start: int,  # span of `text` in the input
-        end: int,
-        text: str,  # exact characters: "3.893.595 tỷ đồng", "12,7%", "2.152/2.418 điểm"
-        value: float,  # as written: 3893595, 12.7, 2152, 3.9
-        total: float | None,  # B of "A/B"
-        unit: str,  # as written with its scale word: "tỷ đồng", "%", "triệu người", "" if none
-        base_value: float | None,  # value x scale: 3.893595e15
-        base_unit: str | None,  # "VND", "USD", "%", "người", a count noun, or None
-        decimals: int,  # digits written after the decimal separator
-        scale: float,  # multiplier of the scale words (tỷ 1e9, nghìn tỷ 1e12, billion 1e9)
-        qualifier: Qualifier | None,  # hedge written just before (gần -> nearly, hơn -> more_than)
-        is_percent: bool,
-        is_context: bool = False,  # a year, date, time, document number, duration, age, ...
-        context: str | None = None,  # why: year|date|time|document|duration|age|ordinal|name|url
-        qualifier_start: int | None = None,  # where the hedge word starts ("gần 3,9" -> "gần")
-        lang: str = "vi",  # the number format it was read in: "vi" or "en"
-        qualifier_text: str | None = None,  # the hedge words exactly: "gần", "more than"
-        range_with: int | None = None,  # index (in the returned list) of the other end of "18-20%"
-    ) -> None:
-        self.start, self.end, self.text, self.value, self.total = start, end, text, value, total
-        self.unit, self.base_value, self.base_unit = unit, base_value, base_unit
-        self.decimals, self.scale, self.qualifier = decimals, scale, qualifier
-        self.is_percent, self.is_context, self.context = is_percent, is_context, context
-        self.qualifier_start, self.lang, self.qualifier_text = qualifier_start, lang, qualifier_text
-        self.range_with = range_with
+    start: int  # span of `text` in the input
+    end: int
+    text: str  # exact characters: "3.893.595 tỷ đồng", "12,7%", "2.152/2.418 điểm"
+    value: float  # as written: 3893595, 12.7, 2152, 3.9
+    total: float | None  # B of "A/B"
+    unit: str  # as written with its scale word: "tỷ đồng", "%", "triệu người", "" if none
+    base_value: float | None  # value x scale: 3.893595e15
+    base_unit: str | None  # "VND", "USD", "%", "người", a count noun, or None
+    decimals: int  # digits written after the decimal separator
+    scale: float  # multiplier of the scale words (tỷ 1e9, nghìn tỷ 1e12, billion 1e9)
+    qualifier: Qualifier | None  # hedge written just before (gần -> nearly, hơn -> more_than)
+    is_percent: bool
+    is_context: bool = False  # a year, date, plate, score ... (see identifiers.py)
+    context: str | None = None  # why: year|date|time|document|duration|age|plate|...
+    qualifier_start: int | None = None  # where the hedge word starts ("gần 3,9" -> "gần")
+    lang: str = "vi"  # the number format it was read in: "vi" or "en"
+    qualifier_text: str | None = None  # the hedge words exactly: "gần", "more than"
+    range_with: int | None = None  # index (in the returned list) of the other end of "18-20%"
 
     def hedged_text(self, source: str) -> str:
         """The figure with its hedge word, as a claim states it: "gần 3,9 triệu tỷ đồng"."""
@@ -717,8 +688,9 @@ def _matches(
         )
     for lo, hi in pairs:
         if lo in index_of and hi in index_of:
-            out[index_of[lo]].range_with = index_of[hi]
-            out[index_of[hi]].range_with = index_of[lo]
+            a, b = index_of[lo], index_of[hi]
+            out[a] = out[a]._replace(range_with=b)
+            out[b] = out[b]._replace(range_with=a)
     return out
 
 
