@@ -95,7 +95,6 @@ def _fast_table() -> list[int | str]:
     return _FAST_TABLE
 
 
-
 # --------------------------------------------------------------------------------------------
 # folding that keeps offsets
 
@@ -181,7 +180,6 @@ def fold_keep_offsets(text: str) -> str:
     return text.translate(tables.fold)
 
 
-
 VI_LETTERS = frozenset("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
@@ -261,8 +259,6 @@ def letter_mask(text: str) -> str | None:
     if tables.beyond.search(text):
         return low.translate(_LETTER_MASK)
     return low.translate(tables.letter_mask)
-
-
 
 
 def _canon_word(match: re.Match[str]) -> str:
