@@ -1275,3 +1275,29 @@ def test_a_quoted_sentence_after_a_sentence_where_someone_speaks() -> None:
     # …but not after a sentence where nobody speaks
     text = "Tiền đạo Lê Văn Sơn bị thẻ đỏ ở phút cuối. “Tôi đã xếp cậu ấy đá tiền vệ và thất vọng”."
     assert only(text) == []
+
+
+def test_verbs_of_blame_praise_and_denial_but_not_their_passive() -> None:
+    text = (
+        "Nghệ sĩ Lê Văn Dũng đứng bật dậy chỉ trích: “Cô đừng nói như vậy, quá đáng lắm”. "
+        "Bởi ông cho rằng khán giả bị xem thường. “Tôi sẽ không quay lại chương trình này nữa”."
+    )
+    assert speakers(text) == [("Lê Văn Dũng", "Nghệ sĩ"), ("Lê Văn Dũng", "Nghệ sĩ")]
+    # "bị tố cáo rằng …": who is accused says nothing
+    text = "Chủ tịch xã Hồ Văn Tâm bị tố cáo rằng “cả họ làm quan” trong nhiều năm liền."
+    assert only(text) == []
+
+
+def test_abbreviated_company_kinds_are_part_of_the_company() -> None:
+    # "TNHH TM XNK Hoàng Gia Phú" is a company's name, not a person's after a role
+    text = (
+        "Ông Vũ Hoàng Nam, Giám đốc công ty TNHH TM XNK Hoàng Gia Phú thừa nhận "
+        '"hàng về chậm hai tuần vì cảng quá tải".'
+    )
+    assert speakers(text) == [("Vũ Hoàng Nam", "Giám đốc công ty TNHH TM XNK Hoàng Gia Phú")]
+
+
+def test_the_object_of_a_causative_verb_speaks_not_the_name_before_it() -> None:
+    # "khiến khán giả khen ngợi": the audience praises, not the singer
+    text = "“Một giọng ca trong trẻo hiếm có” phong cách của Đào Thu Hằng khiến khán giả khen ngợi."
+    assert only(text) == []

@@ -146,6 +146,15 @@ SPEECH_VERBS = (
     "đe dọa",
     "đe doạ",
     "cảnh cáo",
+    "đặt câu hỏi",
+    "chỉ trích",
+    "bác bỏ",
+    "phủ nhận",
+    "cáo buộc",
+    "lên án",
+    "tố cáo",
+    "khen ngợi",
+    "hứa",
 )
 # Attribution verbs for reported speech without quote marks ("X cho biết, …").
 REPORTING_VERBS = (
@@ -368,6 +377,11 @@ _NOT_SPEECH_BEFORE = {
         "nguồn",
         "kênh",
     ),
+    # "X bị tố cáo rằng …", "Y được khen ngợi": X and Y are who is spoken of
+    **{
+        verb: ("bị", "được", "sự", "lời")
+        for verb in ("chỉ trích", "cáo buộc", "lên án", "tố cáo", "khen ngợi", "bác bỏ", "phủ nhận")
+    },
 }
 
 
@@ -439,7 +453,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;:!?]")
 # Where a role phrase ends (not at a full stop inside a word: "Sở Y tế TP.HCM").
 _ROLE_END_RE = re.compile(r"[,;!?“”\"]|\.(?!\w)")
 _APPOSITIVE_SEP_RE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
-_LEADING_LINK_RE = re.compile(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời)\s+", re.I)
+_LEADING_LINK_RE = re.compile(r"^(?:và|còn|theo|nhưng|tuy nhiên|đồng thời|bởi|vì)\s+", re.I)
 _TRAILING_ADVERB_RE = re.compile(r"\s+(?:cũng|đã|thì|lại|còn|vẫn|từng|đều|có)$", re.I)
 _SEMICOLON_RE = re.compile(r"[;:]")
 _AFTER_COMMA_RE = re.compile(r"[,–—-]\s*([^.!?;\"“”]*)")
@@ -936,7 +950,11 @@ _NEVER_IN_NAME = frozenset(
 # Lower-case words after which a capitalised run starts with the name of a place or of an
 # organisation ("tỉnh Quảng Ninh", "bệnh viện Bạch Mai", "bang Virginia"): a person named
 # in the same run comes after it.
-_PLACE_WORDS = _NOT_PERSON_BEFORE | {"bang", "cục", "thôn", "thcs", "thpt", "ptth", "học"}
+# "Công ty TNHH TM XNK Hoàng Gia Phát": the abbreviated kinds of a company are not a name.
+_COMPANY_KINDS = {"tnhh", "mtv", "xnk", "tm", "cp", "jsc", "dv", "sx", "xd"}
+_PLACE_WORDS = (
+    _NOT_PERSON_BEFORE | {"bang", "cục", "thôn", "thcs", "thpt", "ptth", "học"} | _COMPANY_KINDS
+)
 # "môi trường", "thị trường": not a school ("trường Lê Quý Đôn").
 # Words before which those words are part of another word: "môi trường", "thị trường"
 # (not a school: "trường Lê Quý Đôn"), "nông thôn" (not a village); "học" names a school
@@ -1864,6 +1882,11 @@ def _looks_like_name(segment: str) -> bool:
     )
 
 
+_LINK_OR_PASSIVE_RE = re.compile(
+    r"(?<!\w)(?:bị|được|nhưng|mà|thì|còn|và|cho|với|của|khi|rồi|nhiều|người|khiến|làm|để)(?!\w)"
+)
+
+
 def _words_after_name(clause: str, end: int) -> _AfterName | None:
     """What stands between the name ending at `end` and the verb, when the name is the
     verb's subject; None when other words there make it no subject."""
@@ -1871,8 +1894,17 @@ def _words_after_name(clause: str, end: int) -> _AfterName | None:
     rest = clause[end + used :]
     extra = [seg.strip() for seg in rest.split(",")[1:]]
     adverbs = rest.strip()
-    if adverbs and "," not in adverbs and len(adverbs.split()) <= 2 and adverbs.islower():
-        return used, [], ""  # "ông Ga cũng khẳng định", "anh Tuấn hồ hởi nói"
+    if (
+        adverbs
+        and "," not in adverbs
+        and adverbs.islower()
+        and (
+            len(adverbs.split()) <= 2
+            # "anh Tuấn đứng bật dậy nói" (not "X bị nhiều người gọi là", "X được … gọi")
+            or (len(adverbs.split()) <= 4 and not _LINK_OR_PASSIVE_RE.search(adverbs))
+        )
+    ):
+        return used, [], ""  # "ông Ga cũng khẳng định", "anh Tuấn đứng bật dậy nói"
     if (
         _MODIFIER_RE.match(rest)
         and "," not in rest
