@@ -205,3 +205,16 @@ def test_an_article_joins_hard_wrapped_lines_and_ends_paragraphs_at_blank_lines(
         "Lợi nhuận tăng 8%.",
         "Đoạn hai không có số nào cả",
     ]
+
+
+def test_a_growth_of_another_product_of_the_field_contradicts_nothing(seed: Any) -> None:
+    # 59% is the growth of electronic titles; printed titles have only a level: a claim
+    # about printed titles' growth is not contradicted by the e-books' figure
+    fig = check_claim(seed, "Printed titles rose 12% in 2022")["figures"][0]
+    assert fig["verdict"] == "not_found"
+
+
+def test_a_possessive_is_read_as_the_noun(seed: Any) -> None:
+    assert verdicts(seed, "The sector's workforce reached 1,510,027 people in 2022") == [
+        "supported"
+    ]

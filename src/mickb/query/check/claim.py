@@ -99,6 +99,7 @@ _MINISTRY_RE = re.compile(
     r"Information and Communications?|(?:the )?ministry(?:'s)?|Bộ|Bo)\b(?!\s+(?:trưởng|truong))",
     re.IGNORECASE,
 )
+_POSSESSIVE_RE = re.compile(r"\b([a-z]\w*)['’]s\b")
 _ICT_INDUSTRY_RE = re.compile(r"\bict (?:industry|industries|manufacturing|hardware)\b")
 # Glossary terms that are verbs of change, and linking words inside glossary terms.
 _VERB_TERMS = frozenset(("tang truong", "tang", "giam", "dat", "tang them", "sut giam"))
@@ -529,7 +530,8 @@ def _metric_words(segment: str, english: bool) -> Metric:
     if english:
         from mickb.text.glossary import english_to_vietnamese
 
-        stripped = strip_time(fold(segment))
+        # "the sector's workforce" is the sector workforce ("Vietnam's" stays a name's)
+        stripped = strip_time(fold(_POSSESSIVE_RE.sub(r"\1", segment)))
         en = [en_norm(w) for w in WORD_RE.findall(stripped)]
         en = [w for w in en if w not in EN_STOP and not w.isdigit()]
         raw = []

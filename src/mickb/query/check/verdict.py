@@ -117,7 +117,7 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
             else explain.other_period(fig, top.fact)
         )
         return _say(result, why, text, kb, top)
-    return _compare_numbers(result, kb, fig, usable, wanted, scored)
+    return _compare_numbers(result, kb, fig, usable, wanted, scored, same_metric)
 
 
 def _compare_numbers(
@@ -127,6 +127,7 @@ def _compare_numbers(
     usable: list[Scored],
     wanted: Interval,
     everything: list[Scored],
+    same_metric: list[Scored],
 ) -> FigureCheck:
     """Step 6: the facts that speak for the claim's metric, period and scope, and their numbers."""
     top_score = max(s.match.score for s in usable)
@@ -177,12 +178,32 @@ def _compare_numbers(
         and metric_key(s.fact) != metric_key(top.fact)
         and o != outcome
     ]
+    # ... or that reads them better with another measure ("titles" of print and of e-books,
+    # only one with a growth rate): the claim does not say which it means.
+    rivals += [
+        s.fact
+        for s in same_metric
+        if measure_class(s.fact) != fig.measure
+        and s.match.score > top.match.score + AMBIGUOUS_GAP
+        and s.match.scope == "same"
+        and _other_product(s.fact, top.fact)
+    ]
     if rivals:
         return _say(result, "ambiguous", explain.ambiguous(fig, [top.fact, *rivals]), kb, top)
     rule = "direction" if outcome == "direction" else _rule(fig, top.fact)
     owner = _owner_of_number(fig, everything, top.fact, wanted)
     detail = explain.owner(fig, owner) if owner is not None and rule != "direction" else ""
     return _finish(result, kb, "contradicted", rule, top.fact, wanted, detail)
+
+
+def _other_product(a: FactRow, b: FactRow) -> bool:
+    """Two facts about two products of one field: each metric names a sector term the other
+    does not ("xuất bản phẩm in" and "xuất bản phẩm điện tử")."""
+    from mickb.query.check.words import cached_tokens, sector_terms
+
+    ta = sector_terms(cached_tokens(a.metric or "")[0])
+    tb = sector_terms(cached_tokens(b.metric or "")[0])
+    return bool(ta - tb) and bool(tb - ta)
 
 
 def _owner_of_number(

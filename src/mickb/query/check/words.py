@@ -51,7 +51,7 @@ EN_STOP = frozenset(
     recorded record records brought bring brings made make makes released release stood
     came come comes totalled totals topped top tops registered register saw see sees
     had having collected collect recouped recoup logged log booked book clocked amounting
-    worth valued value around approximately or equal equals equivalent""".split()
+    worth valued value around approximately or equal equals equivalent edged edge inched""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
@@ -142,6 +142,8 @@ EN_SECTORS = (
     ("post", "buu chinh"),
     ("publishing", "xuat ban"),
     ("printing", "in"),
+    ("printed", "in"),
+    ("print", "in"),
     ("press", "bao chi"),
     ("broadband", "bang rong"),
     ("software", "phan mem"),
