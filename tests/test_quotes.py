@@ -1301,3 +1301,58 @@ def test_the_object_of_a_causative_verb_speaks_not_the_name_before_it() -> None:
     # "khiến khán giả khen ngợi": the audience praises, not the singer
     text = "“Một giọng ca trong trẻo hiếm có” phong cách của Đào Thu Hằng khiến khán giả khen ngợi."
     assert only(text) == []
+
+
+def test_a_name_after_an_office_of_a_city_or_province_is_a_person() -> None:
+    # "UBND TP Lê Văn Khoa": no city is named so, a person is (not "TP Hồ Chí Minh")
+    text = "Phó Chủ tịch UBND TP Đỗ Minh Khang khẳng định: “Phí trông xe sẽ không tăng”."
+    assert speakers(text) == [("Đỗ Minh Khang", "Phó Chủ tịch UBND TP")]
+    text = "Phó Giám đốc Công an tỉnh Vũ Đình Nam cho biết: “Đã bắt được hai nghi phạm”."
+    assert speakers(text) == [("Vũ Đình Nam", "Phó Giám đốc Công an tỉnh")]
+    text = "Chủ tịch UBND TP Hồ Chí Minh khẳng định: “Phí trông xe sẽ không tăng”."
+    assert speakers(text) == [(None, "Chủ tịch UBND TP Hồ Chí Minh")]
+
+
+def test_thu_ky_is_a_title_not_the_verb_to_sign() -> None:
+    text = "Ông Peter Lang, Phó Tổng thư ký Ban thư ký APEC cho biết: “Thương mại đang chậm lại”."
+    assert speakers(text) == [("Peter Lang", "Phó Tổng thư ký Ban thư ký APEC")]
+
+
+def test_an_organisation_named_like_a_person_inside_a_role() -> None:
+    # "Trung tâm Dịch vụ Kim Long": the centre's name; ", TP Huế,": where it is
+    text = (
+        "Ông Hà Quốc Bảo, Giám đốc Trung tâm Dịch vụ Kim Long, TP Huế, nói: "
+        "“Giá thuê mặt bằng tăng gấp đôi”."
+    )
+    assert speakers(text) == [("Hà Quốc Bảo", "Giám đốc Trung tâm Dịch vụ Kim Long")]
+
+
+def test_an_initial_shared_by_a_woman_and_a_man() -> None:
+    # "bà H." and "anh H." are two people: "anh nói" is the man, whatever the woman is
+    text = (
+        "Nhóm người đòi bà H. giao nhà. Ông Lê Văn Tuấn cũng bị đe dọa. Sau đó công an mời "
+        "anh H. đến lấy lời khai. “Không ai hỏi gì về căn nhà bị đập phá cả” - anh nói."
+    )
+    assert speakers(text) == [("H", None)]
+
+
+def test_a_verb_before_a_colon_introduces_the_next_quote_not_the_last() -> None:
+    text = (
+        "Trên đường về, Lê Văn Hòa gắt lên: “Mày đi đâu cả tối nay”, Trần Văn Bình đáp: "
+        "“Em ở nhà bạn thôi”."
+    )
+    assert [(q, n) for q, n, _, _ in only(text)] == [("Em ở nhà bạn thôi", "Trần Văn Bình")]
+
+
+def test_a_short_capitalised_nickname_after_la_is_nobody_s_words() -> None:
+    text = "Người hâm mộ gọi tiền đạo Lê Văn Phát là “Ronaldo Việt” từ nhiều năm nay."
+    assert only(text) == []
+
+
+def test_a_city_abbreviated_further_is_the_same_role() -> None:
+    text = (
+        "Ông Đào Văn Lâm – Giám đốc Sở GTVT TP.HCM cho biết: “Cầu sẽ thông xe vào tháng 9”. "
+        "Sau đó, Giám đốc Sở GTVT TP Đào Văn Lâm nói thêm: “Chi phí không vượt dự toán”."
+    )
+    role = "Giám đốc Sở GTVT TP.HCM"
+    assert speakers(text) == [("Đào Văn Lâm", role), ("Đào Văn Lâm", role)]

@@ -441,7 +441,7 @@ _ROLE_STOP_RE = re.compile(
     r"(?<!\w)(?:"
     + "|".join(_verb_pattern(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
     + r"|trao|tặng|dự(?! án| thảo| báo| kiến| toán| trữ| phòng)|tham dự|chủ trì|thăm|làm việc|tiếp"
-    r"|chúc mừng|gửi|ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
+    r"|chúc mừng|gửi|(?<![Tt]hư )ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
     r"thay mặt|phát biểu|trình bày|thì|Ảnh)(?!\w)",
 )
 
@@ -584,9 +584,11 @@ class Person:
             return  # "BS Hạnh" after "bác sĩ Lê Văn Hạnh, Trưởng khoa …" adds nothing
         for i, known in enumerate(self.roles):
             k = known.lower()
-            if k == low or k.startswith(low + " ") or k.endswith(" " + low):
-                return  # a shorter form of a role already known
-            if low.startswith(k + " ") or low.endswith(" " + k):
+            if k == low or k.startswith((low + " ", low + ".")) or k.endswith(" " + low):
+                # a shorter form of a role already known ("Giám đốc Sở GTVT TP" after
+                # "Giám đốc Sở GTVT TP.HCM")
+                return
+            if low.startswith((k + " ", k + ".")) or low.endswith(" " + k):
                 self.roles[i] = role  # the fuller form wins
                 return
         self.roles.append(role)
@@ -805,8 +807,13 @@ class Registry:
         gender = _GENDER_OF.get(honorific or "", "")
         for mention in self._before(pos):
             person = mention.person
-            if gender and person.gender and person.gender != gender:
-                continue  # "ông nói" is not the woman named last ("bà Karen")
+            # "ông nói" is not the woman named last ("bà Karen"); an initial ("bà H.", "anh
+            # H.") may stand for several people: only how this mention calls them counts.
+            said = _GENDER_OF.get(mention.title.lower()) or (
+                person.gender if len(person.name) > 2 else ""
+            )
+            if gender and said and said != gender:
+                continue
             if role is not None:
                 titles = [r.lower() for r in person.roles] + [mention.title.lower()]
                 if any(t == role or t.startswith(role + " ") for t in titles):
@@ -1001,6 +1008,11 @@ def _valid_surname_start(words: list[str], k: int) -> bool:
     )
 
 
+_OFFICE_OF_PLACE_RE = re.compile(
+    rf"(?<!\w)(?:[{_UPPER}]{{2,}}|Công an) (?:TP|[Tt]ỉnh|[Tt]hành phố) \Z"
+)
+
+
 def _name_after_organisation(text: str, first: int, words: list[str]) -> int | None:
     """Where the person's name starts in a run that opens with an organisation's or a
     place's name (ROLE + organisation + NAME): "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức
@@ -1025,6 +1037,18 @@ def _name_after_organisation(text: str, first: int, words: list[str]) -> int | N
         )
     ):
         return None
+    if (
+        place
+        and n <= 4
+        and _valid_surname_start(words, 0)
+        # (the city named after a person, who is not in PLACES)
+        and " ".join(words) not in PLACES
+        and " ".join(words) != "Hồ Chí Minh"
+        and _OFFICE_OF_PLACE_RE.search(text, max(0, first - 30), first)
+    ):
+        # "Phó Chủ tịch UBND TP Lê Văn Khoa": an office, then "TP" or "tỉnh", then a full
+        # name that is no province's or city's (those are in PLACES): a person.
+        return 0
     candidates = [
         k
         for k in range(1, n - 1)
@@ -1675,6 +1699,8 @@ def _names_allowed_in_role(segment: str) -> bool:
     for name, start, _ in found:
         if 0 <= of < start:
             continue
+        if _names_organisation(segment, head.end() if head else 0, name, start):
+            continue
         if (
             not (name.isascii() and name.split()[0] not in SURNAMES)
             or not office
@@ -1684,6 +1710,17 @@ def _names_allowed_in_role(segment: str) -> bool:
             # person, not where this one works.
             return False
     return True
+
+
+def _names_organisation(segment: str, head_end: int, name: str, start: int) -> bool:
+    """Whether a Vietnamese name of two syllables right after an organisation's capitalised
+    words names that organisation ("Giám đốc Trung tâm Dịch vụ Kim Long", "Công ty Hoàng
+    Long"): a person named inside a role has a full name of three or more syllables."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in SURNAMES:
+        return False
+    before = segment[head_end:start].split()
+    return bool(before) and before[0][:1].isupper() and before[-1][:1].islower()
 
 
 def _appositives(after: str) -> list[str]:
@@ -1843,7 +1880,7 @@ def _subject_names(clause: str) -> list[tuple[str, int, int]]:
     found = _names(clause)
     for i, (_name, _start, end) in enumerate(found[:-1]):
         rest = clause[end + _appositive_run(clause[end:])[1] :]
-        if not rest.strip(" ,") or _ADJUNCT_RE.fullmatch(rest):
+        if not rest.strip(" ,") or _ADJUNCT_RE.fullmatch(rest) or _is_place_aside(rest):
             return found[: i + 1]
     return found
 
@@ -1869,6 +1906,18 @@ def _object_of_preposition(clause: str, start: int) -> bool:
 
 # A time or a place after a person's role, before the verb: "trong giai đoạn 2013-2016".
 _ADJUNCT_RE = re.compile(r"\s+(?:trong|tại|ở|từ|vào|hồi)\s[^,;:]{1,40},?\s*")
+# ", TP Đà Nẵng," after a role: where the organisation is, not another person.
+_PLACE_ASIDE_RE = re.compile(
+    r",\s*(?:(TP\.?|[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã) ?)?([^,;:]{2,30}?),?\s*"
+)
+
+
+def _is_place_aside(rest: str) -> bool:
+    match = _PLACE_ASIDE_RE.fullmatch(rest)
+    if match is None:
+        return False
+    place = match.group(2).strip()
+    return bool(_CAP_RUN_RE.fullmatch(place)) and (bool(match.group(1)) or place in PLACES)
 
 
 def _looks_like_name(segment: str) -> bool:
@@ -2101,6 +2150,11 @@ class QuoteExtractor:
                 return speaker
         return None
 
+    def has_colon_intro(self, span: _Span) -> bool:
+        """Whether the quote opens right after a colon (`… nói: “…`)."""
+        p, opened = span.start
+        return self.text(p)[max(0, opened - 5) : max(0, opened - 1)].rstrip().endswith(":")
+
     def pos(self, p: int, offset: int) -> int:
         return self._base[self._body[p].ordinal] + offset
 
@@ -2283,6 +2337,10 @@ class QuoteExtractor:
         verb = _VERB_RE.search(clause)
         if verb is None:
             return None
+        introduces = verb.group().endswith(":") or clause[verb.end() :].lstrip()[:1] == ":"
+        if introduces and self.has_colon_intro(span):
+            # `A chửi: “…”, B khuyên: “…”`: B's words come after the colon, A's before
+            return None
         tail = len(clause[verb.end() :].split())
         if heading:
             if len(clause[: verb.start()].split()) > 6:
@@ -2312,6 +2370,12 @@ class QuoteExtractor:
                 return None
             pre += ":"  # `anh bảo "Bố nói …"`: a verb of saying right before the words
         body = pre.rstrip(":, ")
+        if (
+            pre.endswith(" là")
+            and self.quote_words(span) <= 3
+            and self.quote_text(span)[:1].isupper()
+        ):
+            return None  # `người hâm mộ gọi anh là “Messi Việt”`: a nickname, no one's words
         theo = _THEO_RE.search(body)
         if theo:
             if self.quote_words(span) < 5:
