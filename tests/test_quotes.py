@@ -1356,3 +1356,14 @@ def test_a_city_abbreviated_further_is_the_same_role() -> None:
     )
     role = "Giám đốc Sở GTVT TP.HCM"
     assert speakers(text) == [("Đào Văn Lâm", role), ("Đào Văn Lâm", role)]
+
+
+def test_a_district_and_province_after_a_role_say_where_not_who() -> None:
+    text = (
+        "Ông Lò Văn Sính, Chủ tịch UBND xã Mường Pồn, Điện Biên, cho biết: "
+        "“Đường vào bản bị sạt lở nhiều đoạn”."
+    )
+    assert speakers(text) == [("Lò Văn Sính", "Chủ tịch UBND xã Mường Pồn")]
+    # a province is no one's name, even right before the verb
+    text = "Ông Lò Văn Sính Chủ tịch xã Mường Pồn, Điện Biên, cho biết: “Đường bị sạt lở”."
+    assert [n for n, _ in speakers(text)] != ["Điện Biên"]

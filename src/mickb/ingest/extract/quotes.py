@@ -311,6 +311,20 @@ _NOT_PERSON_BEFORE = frozenset(
     trường bệnh viện công ty tập đoàn báo đài hãng ngân hàng tại ở từ đến""".split()
 )
 
+# Vietnam's provinces and cities under the centre (most start with no family name: PLACES
+# holds those that do).
+PROVINCES = frozenset(
+    """An Giang|Bà Rịa - Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|
+    Bình Dương|Bình Phước|Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|
+    Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|
+    Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|
+    Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|
+    Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|
+    Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|
+    Vĩnh Phúc|Yên Bái|Hồ Chí Minh|TP.HCM|TPHCM|Huế""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
 # Places whose names start like a family name ("Hà Nội" is not a Ms Hà).
 PLACES = frozenset(
     """Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|
@@ -1907,17 +1921,21 @@ def _object_of_preposition(clause: str, start: int) -> bool:
 # A time or a place after a person's role, before the verb: "trong giai đoạn 2013-2016".
 _ADJUNCT_RE = re.compile(r"\s+(?:trong|tại|ở|từ|vào|hồi)\s[^,;:]{1,40},?\s*")
 # ", TP Đà Nẵng," after a role: where the organisation is, not another person.
-_PLACE_ASIDE_RE = re.compile(
-    r",\s*(?:(TP\.?|[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã) ?)?([^,;:]{2,30}?),?\s*"
-)
+_KNOWN_PLACES = PROVINCES | PLACES
+_PLACE_ASIDE_RE = re.compile(r"(?:,\s*[^,;:]{2,30}?){1,3},?\s*")
+_PLACE_WORD_RE = re.compile(r"(?:TP\.?|[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã) ?")
 
 
 def _is_place_aside(rest: str) -> bool:
-    match = _PLACE_ASIDE_RE.fullmatch(rest)
-    if match is None:
+    """', TP Đà Nẵng,', ', Chư Sê, Gia Lai,': after a role, where the organisation is: 1-3
+    capitalised names, the last one a province's, a known place's or after a place word."""
+    if not _PLACE_ASIDE_RE.fullmatch(rest):
         return False
-    place = match.group(2).strip()
-    return bool(_CAP_RUN_RE.fullmatch(place)) and (bool(match.group(1)) or place in PLACES)
+    chunks = [chunk.strip() for chunk in rest.split(",") if chunk.strip()]
+    bare = [chunk[m.end() :] if (m := _PLACE_WORD_RE.match(chunk)) else chunk for chunk in chunks]
+    return all(_CAP_RUN_RE.fullmatch(chunk) for chunk in bare) and (
+        bare[-1] in _KNOWN_PLACES or _PLACE_WORD_RE.match(chunks[-1]) is not None
+    )
 
 
 def _looks_like_name(segment: str) -> bool:
@@ -1962,8 +1980,9 @@ def _words_after_name(clause: str, end: int) -> _AfterName | None:
     ):
         # "HLV X của Sevilla nói", "Trung sỹ X thuộc đội cứu hộ nói": who X is.
         return used, [], adverbs
-    if _ADJUNCT_RE.fullmatch(rest):
-        return used, [], ""  # "…, cố vấn của ông Trump trong giai đoạn 2013-2016, cho biết"
+    if _ADJUNCT_RE.fullmatch(rest) or _is_place_aside(rest):
+        # "…, cố vấn của ông Trump trong giai đoạn 2013-2016, cho biết", "…, Gia Lai, nói"
+        return used, [], ""
     if rest.strip(" ,") and not (
         rest.lstrip().startswith(",")
         and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
@@ -2254,6 +2273,7 @@ class QuoteExtractor:
         if (
             _CAP_RUN_RE.fullmatch(segment)
             and 2 <= len(segment.split()) <= 4
+            and segment not in PROVINCES  # "…, Chư Sê, Gia Lai, cho biết": not who speaks
             and (
                 first not in _ORG_WORDS
                 # "Trang Trần viết" (not "Trang Facebook …")
