@@ -13,6 +13,7 @@ from functools import lru_cache
 __all__ = [
     "Mention",
     "periods",
+    "period_mentions",
     "comparisons",
     "sector_of",
     "heading_sector",
@@ -192,12 +193,26 @@ def has_odd_case(text: str) -> bool:
     return "ı" in text or "ſ" in text or "İ" in text
 
 
-def _may_hold(low: str, kind: str) -> bool:
-    needles, confirm = _PERIOD_GUARDS[kind]
-    for w in needles:  # (a loop: a generator for one or two words costs more than the search)
-        if w in low:
-            return confirm is None or bool(confirm.search(low))
-    return False
+# The patterns with their guards, in the order of _PERIOD_PATTERNS.
+_GUARDED_PATTERNS = tuple(
+    (pattern, kind, *_PERIOD_GUARDS[kind]) for pattern, kind in _PERIOD_PATTERNS
+)
+# The words the no-digit kinds need (each alternative of _NO_DIGIT_PERIOD_RE holds one):
+# a sentence without them is passed over without the pattern's search.
+_NO_DIGIT_WORDS = ("năm", "tháng", "quý", "nửa")
+
+
+def _kinds_in(low: str) -> list[tuple[re.Pattern[str], str]]:
+    """The patterns whose guard holds in the lower-cased text: one of its words, and its
+    confirming pattern. (Each word is looked for once, not once per kind that needs it.)"""
+    present = {w for w in _GUARD_WORDS if w in low}
+    if not present:
+        return []
+    return [
+        (pattern, kind)
+        for pattern, kind, needles, confirm in _GUARDED_PATTERNS
+        if not present.isdisjoint(needles) and (confirm is None or confirm.search(low))
+    ]
 
 
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
@@ -331,21 +346,31 @@ def periods(text: str) -> list[Mention]:
     return list(_periods(text))
 
 
+def period_mentions(text: str) -> tuple[Mention, ...]:
+    """`periods`, as the tuple remembered for the text (for the extractor, which asks about
+    every sentence and only reads the answer: no list to copy)."""
+    return _periods(text)
+
+
 @lru_cache(maxsize=8192)
 def _periods(text: str) -> tuple[Mention, ...]:
-    low, odd = text.lower(), has_odd_case(text)
-    if not odd:
-        if not _DIGIT_RE.search(text):
-            # without a digit only these kinds can stand: one search says whether any does
-            if not _NO_DIGIT_PERIOD_RE.search(low):
-                return ()
+    low = text.lower()
+    if has_odd_case(text):
+        kinds = _PERIOD_PATTERNS
+    elif not _DIGIT_RE.search(text):
+        # without a digit only these kinds can stand: one search says whether any does
+        for w in _NO_DIGIT_WORDS:
+            if w in low:
+                break
         else:
-            for w in _GUARD_WORDS:
-                if w in low:
-                    break
-            else:
-                return ()  # no pattern's guard word, no period
-    kinds = _PERIOD_PATTERNS if odd else [(p, k) for p, k in _PERIOD_PATTERNS if _may_hold(low, k)]
+            return ()
+        if not _NO_DIGIT_PERIOD_RE.search(low):
+            return ()
+        kinds = _kinds_in(low)
+    else:
+        kinds = _kinds_in(low)
+        if not kinds:
+            return ()  # no pattern's guard, no period
     taken: list[tuple[int, int]] | None = None  # (the comparisons: asked at the first match)
     out: list[Mention] = []
     for pattern, kind in kinds:

@@ -30,7 +30,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mickb.ingest.extract.context import Mention, comparisons, heading_sector, periods, sector_of
+from mickb.ingest.extract.context import (
+    Mention,
+    comparisons,
+    heading_sector,
+    period_mentions,
+    sector_of,
+)
 from mickb.ingest.extract.measure import (
     Measure,
     find_change,
@@ -137,13 +143,17 @@ class _Draft:
 
 
 class _SentenceView:
-    """One sentence as its figures read it (worked out once, not per figure)."""
+    """One sentence as its figures read it (worked out once, not per figure). A sentence
+    without figures is viewed for its periods alone: what only figures ask is left out."""
 
     def __init__(self, text: str, nums: list[NumberMatch], para: _Para, scope: _Scope) -> None:
         self.text = text
         self.nums = nums
-        self.segments = _segments(text)
-        mentions = [m for m in periods(text) if not m.event and not _names_event(text, m)]
+        if nums:
+            self.segments = _segments(text)
+            self.ages = "tuổi" in text and AGE_RANGE_RE.search(text) is not None
+            self.targets = has_target_words(text)
+        mentions = [m for m in period_mentions(text) if not m.event and not _names_event(text, m)]
         # "nhiệm vụ trọng tâm quý IV/2024": a period that plans name is not the period of the
         # figures around it
         self.plans = [
@@ -152,8 +162,6 @@ class _SentenceView:
         self.mentions = mentions
         self.not_plans = [m for m in mentions if m not in self.plans]
         self.resolved = _resolve(mentions, para, scope)
-        self.ages = "tuổi" in text and AGE_RANGE_RE.search(text) is not None
-        self.targets = has_target_words(text)
         self.doc_year = scope.year
         self.cells = _cells(text) if _CELL_SEP in text else []
         self.columns = (
@@ -860,7 +868,10 @@ def sentence_facts(
         scope.columns = _table_header(text, scope)
     if not nums:
         _remember(
-            _SentenceView(text, nums, para, scope) if periods(text) else None, [], para, scope
+            _SentenceView(text, nums, para, scope) if period_mentions(text) else None,
+            [],
+            para,
+            scope,
         )
         return []
     view = _SentenceView(text, nums, para, scope)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mickb.ingest.extract.context import comparisons, has_odd_case, periods
+from mickb.ingest.extract.context import comparisons, has_odd_case, period_mentions
 
 _F = re.IGNORECASE | re.UNICODE
 
@@ -323,7 +323,7 @@ def clean_np(s: str) -> str:
         s = s[s.rfind(")") + 1 :]
     s = s.split("(")[0]
     s = _QUOTE_MARKS_RE.sub(" ", s)
-    for p in sorted(periods(s), key=lambda m: -m.start):
+    for p in sorted(period_mentions(s), key=lambda m: -m.start):
         a = p.start
         # the words that introduce the period go with it: "trong năm 2022", "in 2022" (but
         # "xuất bản phẩm in năm 2022" keeps its "in": Vietnamese "in" is "printed")
@@ -384,7 +384,7 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
         # a list of verbs before a count: "đã ngăn chặn, xử lý hơn 2.000 trang web"
         while pieces and (len(pieces) > 1 or not after_figure):
             prev_np = clean_np(pieces[-1])
-            if periods(pieces[-1]) or _DIGIT_RE.search(pieces[-1]):
+            if period_mentions(pieces[-1]) or _DIGIT_RE.search(pieces[-1]):
                 break
             own = SUBJECT_VERB_RE.match(prev_np)
             if own and len(own.group("verb").split()) <= 4:
@@ -401,7 +401,7 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
         # "VNPT đạt doanh thu xuất bản, in, ...": the head follows the piece's verb
         head_part = prev[triggers[-1].end() :] if triggers else prev
         if (
-            periods(prev)
+            period_mentions(prev)
             or _DIGIT_RE.search(prev)
             or _REPORTING_RE.search(prev)
             or len(head_part.split()) > 10
