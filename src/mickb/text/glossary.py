@@ -56,6 +56,7 @@ class _Glossary:
         "max_vi_words",
         "max_en_words",
         "max_words_from",
+        "term_words",
     )
 
     def __init__(self) -> None:
@@ -67,6 +68,7 @@ class _Glossary:
         # canon first word -> most words of a vi_to_en term it starts (a marked run of words
         # can only be a term when it is no longer than this: longest-match tries no longer runs)
         self.max_words_from: dict[str, int] = {}
+        self.term_words: set[str] = set()  # every canon word of a vi_to_en term
 
 
 def _norm_en_word(word: str) -> str:
@@ -102,6 +104,7 @@ def _load() -> _Glossary:
         if not vi_f or not alternatives:
             continue
         g.vi_to_en.setdefault(vi_c, alternatives[0])
+        g.term_words.update(vi_c.split(" "))
         first, n_words = vi_c.split(" ")[0], vi_c.count(" ") + 1
         g.max_words_from[first] = max(g.max_words_from.get(first, 0), n_words)
         g.folded_to_en.setdefault(vi_f, alternatives[0])
@@ -125,6 +128,7 @@ def terms() -> dict[str, str]:
 _DROP = frozenset(canon(w) for w in "các những đã được có sẽ đang này đó cả".split())
 _LINKERS_CANON = {canon(k): v for k, v in _LINKERS.items()}
 _LINKERS_FOLDED = {fold(k): v for k, v in _LINKERS.items()}
+_LINKER_WORDS = frozenset(w for k in _LINKERS_CANON for w in k.split(" "))
 
 
 def _lookup(g: _Glossary, words: list[str], unmarked: bool = False) -> str | None:
@@ -233,8 +237,22 @@ def metric_en(metric_vi: str) -> str | None:
     original = [t.group(0) for t in tokens]
     folded = [_canon_word(w) for w in original]
     unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
+    if not unmarked and _unknown_word(_load(), folded, original):
+        return None  # (what _render would say, without splitting and chunking the words)
     segments = _segments(folded, unmarked)
     return _render(metric_vi, tokens, original, folded, segments, unmarked)
+
+
+def _unknown_word(g: _Glossary, folded: list[str], original: list[str]) -> bool:
+    """Does the metric (written with marks) hold a lower-case word that no glossary term, no
+    linker and no dropped word has? Longest match leaves such a word in a run the glossary
+    does not know, which `_untranslated` finds: no English."""
+    words = g.term_words
+    for w, o in zip(folded, original, strict=True):
+        if w not in words and w not in _LINKER_WORDS and w not in _DROP:
+            if o[:1].isalpha() and o[:1].islower():
+                return True
+    return False
 
 
 def _segments(folded: list[str], unmarked: bool) -> list[tuple[str | None, list[int]]]:
