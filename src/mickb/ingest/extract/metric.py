@@ -371,6 +371,8 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
         left = left[len(left) - len(_SUBORDINATE_LOW_RE.split(low)[-1]) :]
     pieces = _COMMA_SPLIT_RE.split(left)
     cur = pieces.pop()
+    if not pieces or (len(pieces) == 1 and after_figure):
+        return cur  # (no piece before it that the walks below may take)
     # An enumeration inside a noun phrase ("doanh thu bưu chính, chuyển phát năm 2023 đạt"):
     # the last piece names no measure of its own, and walking back over short pieces with no
     # verb, period or figure reaches one that opens with a measure noun ("Doanh thu ...").
