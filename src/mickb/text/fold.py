@@ -166,7 +166,17 @@ def fold_keep_offsets(text: str) -> str:
     """A fold that keeps every offset: one output character per input character (the first
     character of each one's decomposition, lower-cased; đ -> d). The number reader matches its
     patterns on it and reports offsets into the original text."""
+    return _fold_keep_offsets(text, text.lower())
+
+
+def lower_and_fold_keep_offsets(text: str) -> tuple[str, str]:
+    """(text.lower(), fold_keep_offsets(text)), lower-casing the text once (the number reader
+    wants both of every sentence it reads)."""
     low = text.lower()
+    return low, _fold_keep_offsets(text, low)
+
+
+def _fold_keep_offsets(text: str, low: str) -> str:
     if len(low) == len(text):
         data = _slot_bytes(low)
         if data is not None:

@@ -231,26 +231,27 @@ def metric_en(metric_vi: str) -> str | None:
     """
     if not metric_vi or not metric_vi.strip():
         return None
-    tokens = list(_TOKEN_RE.finditer(metric_vi))
-    if not tokens:
+    original = _TOKEN_RE.findall(metric_vi)
+    if not original:
         return None
-    original = [t.group(0) for t in tokens]
-    folded = [_canon_word(w) for w in original]
     unmarked = fold(metric_vi) == metric_vi.lower()  # typed without diacritics
-    if not unmarked and _unknown_word(_load(), folded, original):
+    if not unmarked and _unknown_word(_load(), original):
         return None  # (what _render would say, without splitting and chunking the words)
+    tokens = list(_TOKEN_RE.finditer(metric_vi))
+    folded = [_canon_word(w) for w in original]
     segments = _segments(folded, unmarked)
     return _render(metric_vi, tokens, original, folded, segments, unmarked)
 
 
-def _unknown_word(g: _Glossary, folded: list[str], original: list[str]) -> bool:
+def _unknown_word(g: _Glossary, original: list[str]) -> bool:
     """Does the metric (written with marks) hold a lower-case word that no glossary term, no
-    linker and no dropped word has? Longest match leaves such a word in a run the glossary
-    does not know, which `_untranslated` finds: no English."""
+    linker and no dropped word has (in canon form)? Longest match leaves such a word in a run
+    the glossary does not know, which `_untranslated` finds: no English."""
     words = g.term_words
-    for w, o in zip(folded, original, strict=True):
-        if w not in words and w not in _LINKER_WORDS and w not in _DROP:
-            if o[:1].isalpha() and o[:1].islower():
+    for o in original:
+        if o[:1].isalpha() and o[:1].islower():
+            w = _canon_word(o)
+            if w not in words and w not in _LINKER_WORDS and w not in _DROP:
                 return True
     return False
 

@@ -33,28 +33,26 @@ class SentenceClues:
     sentence without it, so it is skipped there (each looked for once per sentence, when a
     rule first asks)."""
 
-    __slots__ = ("text", "folded", "age", "tet", "plate", "_sport", "_phone")
+    __slots__ = ("text", "folded", "age", "tet", "plate", "phone", "_sport")
 
     def __init__(self, text: str, folded: str) -> None:
         self.text, self.folded = text, folded
         self.age = "tuoi" in folded or " old" in folded or "aged" in folded
         self.tet = "Tết" in text
         self.plate = "bks" in folded or "bien so" in folded or "bien kiem soat" in folded
+        # (looked for at once: nearly every number asks)
+        self.phone = False
+        for w in _PHONE_WORDS:
+            if w in folded:
+                self.phone = True
+                break
         self._sport: bool | None = None
-        self._phone: bool | None = None
 
     @property
     def sport(self) -> bool:
         if self._sport is None:
             self._sport = _SPORT_RE.search(self.folded) is not None
         return self._sport
-
-    @property
-    def phone(self) -> bool:
-        if self._phone is None:
-            f = self.folded
-            self._phone = any([w in f for w in _PHONE_WORDS])
-        return self._phone
 
 
 _SPORT_RE = re.compile(
@@ -231,8 +229,11 @@ def clock_time(p: Spot) -> str | None:
         return "time"
     if p.before == ":" and p.s >= 2 and p.text[p.s - 2].isdigit():
         return "time"
-    if p.before == " " and _HOUR_BEFORE_RE.search(p.text, max(0, p.s - 12), p.s):
-        return "time"
+    if p.before == " ":
+        # (the hour word first: nearly every number has a space before it)
+        head = max(0, p.s - 12)
+        if p.text.find("giờ", head, p.s) >= 0 and _HOUR_BEFORE_RE.search(p.text, head, p.s):
+            return "time"
     return None
 
 
@@ -1068,7 +1069,11 @@ def _where_it_sits(p: Spot) -> str | None:
 
 def _after_words(p: Spot) -> str | None:
     """Rules on the words written before the number."""
-    word_rules = bool(p.prev) and (p.last() in _ONE_WORDS or p.last(2) in _TWO_WORDS)
+    prev = p.prev
+    # (p.last() and p.last(2), read off the words at hand: "" is no two-word label)
+    word_rules = bool(prev) and (
+        prev[-1] in _ONE_WORDS or len(prev) >= 2 and f"{prev[-2]} {prev[-1]}" in _TWO_WORDS
+    )
     if word_rules:
         for rule in (ordinal_after_thu, number_after_so):
             reason = rule(p)
@@ -1078,7 +1083,7 @@ def _after_words(p: Spot) -> str | None:
         reason = day_of_tet(p)
         if reason:
             return reason
-    if p.after == "/" and p.prev:
+    if p.after == "/" and prev:
         reason = lottery_name(p)
         if reason:
             return reason
@@ -1090,7 +1095,7 @@ def _after_words(p: Spot) -> str | None:
         reason = label_word(p)
         if reason:
             return reason
-    if p.prev:
+    if prev and p.whole and len(p.digits) <= 2:  # (what vehicle_class asks first)
         reason = vehicle_class(p)
         if reason:
             return reason
@@ -1106,7 +1111,7 @@ def _after_words(p: Spot) -> str | None:
         reason = document_word(p)
         if reason:
             return reason
-    if p.prev:
+    if prev and p.bare and p.whole:  # (what after_a_name asks first)
         return after_a_name(p)
     return None
 
@@ -1120,12 +1125,15 @@ _TWO_WORDS = frozenset([w for w in _LABELS if " " in w] + ["giai đoạn", "tỷ
 
 
 def _calendar(p: Spot) -> str | None:
-    """Dates, years, ages, durations."""
-    for rule in (slash_or_dash_date, year, age, duration, day_or_month):
-        reason = rule(p)
-        if reason:
-            return reason
-    return None
+    """Dates, years, ages, durations (each rule in turn, the first that fires; a rule that
+    needs a clue the sentence lacks, or a whole number, is not asked)."""
+    return (
+        (slash_or_dash_date(p) if p.whole else None)
+        or (year(p) if p.whole else None)
+        or (age(p) if p.clues.age else None)
+        or (duration(p) if p.bare else None)
+        or day_or_month(p)
+    )
 
 
 _RULES: tuple[Rule, ...] = (

@@ -27,7 +27,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from mickb.text.fold import VI_LETTERS, fold_keep_offsets, letter_mask
+from mickb.text.fold import (
+    VI_LETTERS,
+    fold_keep_offsets,
+    letter_mask,
+    lower_and_fold_keep_offsets,
+)
 from mickb.text.identifiers import (
     NOUN_FIRST_WORDS,
     SentenceClues,
@@ -350,8 +355,9 @@ class _Sentence:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = folded = fold_keep_offsets(text)
-        self.marked = folded != text.lower()
+        low, folded = lower_and_fold_keep_offsets(text)
+        self.folded = folded
+        self.marked = folded != low
         self.languages = _WindowLanguages(text)
         self.clues = SentenceClues(text, folded)
         urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)] if _may_hold_url(text) else []
@@ -380,17 +386,19 @@ def _english_thousands(digits: str, base_unit: str | None) -> bool:
 
 def _read_numbers(sent: _Sentence) -> list[_Raw]:
     """Each number of the sentence: its value, its unit and, for context, why it is context."""
-    text, folded = sent.text, sent.folded
+    text, folded, urls, marked = sent.text, sent.folded, sent.urls, sent.marked
     raws: list[_Raw] = []
     span_end = 0
+    unit_end = -1  # of the number before
     for m in _NUM_RE.finditer(text):
-        digits = m.group(0)
-        s, e = m.start(), m.end()
+        s, e = m.span()
         if s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit():
             continue  # tail of "1,2,3"-like lists already consumed
-        if raws and s < raws[-1].unit_end:
+        if s < unit_end:
             continue  # the digit of a unit ("km2", "m3")
-        if digits.isdigit():
+        digits = m.group()
+        whole = digits.isdigit()
+        if whole:
             # digits alone read the same in either language: the language is read later, and
             # only if needed, as most such numbers are years and dates
             lang = ""
@@ -399,31 +407,33 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             lang = "en" if sent.languages.of(s, e)[0] else "vi"
             value, decimals = _read_digits(digits, lang)
         raw = _Raw(s, e, digits, value, decimals, lang)
+        raws.append(raw)
         if text.startswith("m", e) and len(digits) <= 2 and _METRES_CM_RE.match(text, e):
             _metres_and_centimetres(raw, text)  # "cao 1m72"
-            raws.append(raw)
+            unit_end = raw.unit_end
             continue
-        if s >= span_end and (digits.isdigit() and not sent.urls):
+        unit_end = e
+        if whole and s >= span_end and not urls:
             quick = quick_context(text, folded, s, e, digits)
             if quick is not None:
                 raw.context, span_end = quick
-                raws.append(raw)
                 continue
         code = None
         if sent.may_prefix:
             prefix = currency_before(text, s)
             if prefix is not None:
                 code, raw.currency_prefix_start = prefix
-        reading = read_unit(text, e, sent.marked, code)
+        reading = read_unit(text, e, marked, code)
         if reading.end > e or reading.base_unit:
             raw.unit, raw.scale, raw.base_unit = reading.unit, reading.scale, reading.base_unit
             raw.is_percent, raw.unit_end = reading.is_percent, max(reading.end, e)
+            unit_end = raw.unit_end
         if lang == "vi" and raw.scale == 1.0 and _english_thousands(digits, raw.base_unit):
             raw.value, raw.decimals = _read_digits(digits, "en")
             raw.lang = "en"
         if s < span_end:
-            raw.context = raws[-1].context if raws else "code"
-        elif sent.urls and any(a <= s < b for a, b in sent.urls):
+            raw.context = raws[-2].context if len(raws) > 1 else "code"
+        elif urls and any(a <= s < b for a, b in urls):
             raw.context = "url"
         elif reading.kind in ("percent", "money") and not _letters_around(text, s, e):
             # an amount with no letter against it: a figure (identifiers.context_of_amount),
@@ -449,7 +459,6 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             raw.context = context_of_amount(spot) if amount else context_of(spot)
             if spot.span_end:
                 span_end = raw.span_end = spot.span_end
-        raws.append(raw)
     return raws
 
 
@@ -666,24 +675,24 @@ def _matches(
         )
         index_of[i] = len(out)
         out.append(
-            NumberMatch(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=r.value,
-                total=r.total_raw.value if r.total_raw else None,
-                unit=r.unit,
-                base_value=base_value,
-                base_unit=r.base_unit,
-                decimals=r.decimals,
-                scale=r.scale,
-                qualifier=qual,
-                is_percent=r.is_percent,
-                is_context=r.context is not None,
-                context=r.context,
-                qualifier_start=qstart,
-                qualifier_text=text[qstart:qend] if qstart is not None else None,
-                lang=r.lang,
+            NumberMatch(  # (by position, in the order of its fields: a third of the cost)
+                start,
+                end,
+                text[start:end],
+                r.value,
+                r.total_raw.value if r.total_raw else None,
+                r.unit,
+                base_value,
+                r.base_unit,
+                r.decimals,
+                r.scale,
+                qual,
+                r.is_percent,
+                r.context is not None,
+                r.context,
+                qstart,
+                r.lang,
+                text[qstart:qend] if qstart is not None else None,
             )
         )
     for lo, hi in pairs:
