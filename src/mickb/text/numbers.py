@@ -713,6 +713,12 @@ def find_numbers(text: str, include_context: bool = False) -> list[NumberMatch]:
     """
     if not _DIGIT_RE.search(text):
         return []  # no digits, no figures (most sentences of a report)
+    return find_numbers_with_digits(text, include_context)
+
+
+def find_numbers_with_digits(text: str, include_context: bool = False) -> list[NumberMatch]:
+    """`find_numbers` of a text the caller knows to hold a digit (the figure extractor, which
+    looks for one in each sentence for its periods too)."""
     sent = _Sentence(text)
     raws = _read_numbers(sent)
     _carry_labels(raws, text)

@@ -14,6 +14,7 @@ __all__ = [
     "Mention",
     "periods",
     "period_mentions",
+    "sentence_periods",
     "comparisons",
     "sector_of",
     "heading_sector",
@@ -354,10 +355,16 @@ def period_mentions(text: str) -> tuple[Mention, ...]:
 
 @lru_cache(maxsize=8192)
 def _periods(text: str) -> tuple[Mention, ...]:
+    return sentence_periods(text, _DIGIT_RE.search(text) is not None)
+
+
+def sentence_periods(text: str, has_digit: bool) -> tuple[Mention, ...]:
+    """`period_mentions` of a text the caller knows to hold a digit or not, not remembered
+    (the extractor reads each sentence once, and passes the answer on)."""
     low = text.lower()
     if has_odd_case(text):
         kinds = _PERIOD_PATTERNS
-    elif not _DIGIT_RE.search(text):
+    elif not has_digit:
         # without a digit only these kinds can stand: one search says whether any does
         for w in _NO_DIGIT_WORDS:
             if w in low:

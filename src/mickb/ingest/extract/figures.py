@@ -36,6 +36,7 @@ from mickb.ingest.extract.context import (
     heading_sector,
     period_mentions,
     sector_of,
+    sentence_periods,
 )
 from mickb.ingest.extract.measure import (
     Measure,
@@ -62,7 +63,7 @@ from mickb.ingest.extract.metric import (
 )
 from mickb.records import Document, Fact, Passage, Sentence, make_id
 from mickb.text.glossary import is_english, metric_en
-from mickb.text.numbers import NumberMatch, find_numbers, unit_kind
+from mickb.text.numbers import NumberMatch, find_numbers, find_numbers_with_digits, unit_kind
 from mickb.text.units import is_measurement
 
 __all__ = ["extract_figures", "sentence_facts"]
@@ -146,14 +147,23 @@ class _SentenceView:
     """One sentence as its figures read it (worked out once, not per figure). A sentence
     without figures is viewed for its periods alone: what only figures ask is left out."""
 
-    def __init__(self, text: str, nums: list[NumberMatch], para: _Para, scope: _Scope) -> None:
+    def __init__(
+        self,
+        text: str,
+        nums: list[NumberMatch],
+        para: _Para,
+        scope: _Scope,
+        named: tuple[Mention, ...] | None = None,  # period_mentions(text), when known
+    ) -> None:
         self.text = text
         self.nums = nums
         if nums:
             self.segments = _segments(text)
             self.ages = "tuổi" in text and AGE_RANGE_RE.search(text) is not None
             self.targets = has_target_words(text)
-        mentions = [m for m in period_mentions(text) if not m.event and not _names_event(text, m)]
+        if named is None:
+            named = period_mentions(text)
+        mentions = [m for m in named if not m.event and not _names_event(text, m)]
         # "nhiệm vụ trọng tâm quý IV/2024": a period that plans name is not the period of the
         # figures around it
         self.plans = [
@@ -861,20 +871,18 @@ def sentence_facts(
     heading = heading_sector(text)
     if heading:
         para.heading_sector = heading[0]
-    nums = find_numbers(text)
+    # (one look for a digit serves the figures and the periods)
+    has_digit = _DIGITS_RE.search(text) is not None
+    nums = find_numbers_with_digits(text) if has_digit else []
     if _CELL_SEP not in text:
         scope.columns = None  # (a table ends with its rows)
     elif not nums:
         scope.columns = _table_header(text, scope)
+    named = sentence_periods(text, has_digit)
     if not nums:
-        _remember(
-            _SentenceView(text, nums, para, scope) if period_mentions(text) else None,
-            [],
-            para,
-            scope,
-        )
+        _remember(_SentenceView(text, nums, para, scope, named) if named else None, [], para, scope)
         return []
-    view = _SentenceView(text, nums, para, scope)
+    view = _SentenceView(text, nums, para, scope, named)
     drafts: list[_Draft] = []
     state = _State()
     for i, num in enumerate(nums):
