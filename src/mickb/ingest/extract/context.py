@@ -473,7 +473,7 @@ _SOURCE_BEFORE_RE = re.compile(r"(?:theo|nguồn|trích)\s+$")
 def heading_sector(sentence: str) -> tuple[str, int] | None:
     """The sector a "Lĩnh vực bưu chính: ..." heading opens, and where its text ends (None
     when the heading names no sector of the field: "Về chiếc xe mới: ...")."""
-    m = _HEADING_RE.match(sentence)
+    m = _HEADING_RE.match(sentence) if ":" in sentence else None  # (it ends with one)
     if not m:
         return None
     sector = sector_of(m.group(1).strip())

@@ -391,7 +391,9 @@ def _metric_of(
     inherited = None
     if not metric and drafts:
         metric, inherited = _inherit_metric(left, joined, drafts, state)
-    contributes = _CONTRIBUTES_RE.fullmatch(metric)
+    # (the words first: the pattern's lazy start tries every split of the metric; neither
+    # word holds a letter IGNORECASE equates with another that lower() does not give it)
+    contributes = _CONTRIBUTES_RE.fullmatch(metric) if "đóng góp" in metric.lower() else None
     if contributes and inherited is None:
         # "kinh tế số đóng góp khoảng 7%": the figure is the contribution of the subject,
         # to what the words after it name ("... 7% vào GDP")
@@ -649,7 +651,7 @@ def _read_figure(
             view, num, clause, r, drafts, measure, direction, compared, next_start
         )
     qualifier = num.qualifier
-    if qualifier is None and _ESTIMATE_RE.search(clause.left):
+    if qualifier is None and "ước" in clause.left.lower() and _ESTIMATE_RE.search(clause.left):
         qualifier = "estimate"
     base_unit = num.base_unit
     if base_unit is None and num.scale >= 1e9 and MONEY_WORDS_RE.search(metric + " " + clause.left):

@@ -182,11 +182,26 @@ class Measure:
 def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
     """The change verb right before a figure: "tăng 12%", "giảm mạnh 30%", "tăng tương ứng",
     "cao hơn 12-15%"; `hedged` is the prefix with the figure's hedge ("cao hơn")."""
+    hedged = hedged or prefix
+    # (each pattern ends with its words and white space: a text that ends with none of them is
+    # spared the search; none holds a letter IGNORECASE equates with another that lower()
+    # does not give it)
     return (
         search_at_end(_CHANGE_RE, _CHANGE_VOCABULARY, prefix)
-        or _COMPARATIVE_RE.search(hedged or prefix, before_last_words(hedged or prefix, 4))
-        or _VERB_THEN_MORE_RE.search(prefix, before_last_words(prefix, 8))
+        or (
+            _COMPARATIVE_RE.search(hedged, before_last_words(hedged, 4))
+            if hedged.rstrip()[-6:].lower().endswith(_COMPARATIVE_ENDS)
+            else None
+        )
+        or (
+            _VERB_THEN_MORE_RE.search(prefix, before_last_words(prefix, 8))
+            if prefix.rstrip()[-4:].lower() == "thêm"
+            else None
+        )
     )
+
+
+_COMPARATIVE_ENDS = ("hơn", "khoảng", "tròn", "gần")  # (how _COMPARATIVE_RE may end)
 
 
 # (a lower-cased sentence without any of these has no plan word: a plain search for each is

@@ -121,7 +121,15 @@ def word_list(*alternations: str) -> re.Pattern[str]:
     words = {t for a in alternations for w in a.split("|") for t in w.split()}
     # search_at_end counts on phrases of letters and single spaces
     assert all(re.fullmatch(r"[^\W\d_]+", w) for w in words), words
-    return re.compile("|".join(sorted(words)), _F)
+    pattern = re.compile("|".join(sorted(words)), _F)
+    _WORD_SETS[pattern] = frozenset(w.lower() for w in words)
+    return pattern
+
+
+# The words of each word_list, lower-cased: a word whose lower-case form is one of them is
+# one (fullmatch equates the same letters), and one that is not is none, unless it holds a
+# letter of context._ODD_CASE, which the pattern itself then reads.
+_WORD_SETS: dict[re.Pattern[str], frozenset[str]] = {}
 
 
 _TRAILING_VOCABULARY = word_list(_TRAILING_WORDS)
@@ -138,6 +146,7 @@ def search_at_end(
     (from the end) that is not one: the search starts there.
     """
     end, start = len(s), 0
+    words = _WORD_SETS[vocabulary]
     # The words from the end, a few at a time (rsplit reads no further): the same words, in
     # the same order, as reversed(s.split()), without splitting a long sentence whole.
     k = 8
@@ -146,7 +155,7 @@ def search_at_end(
         whole = len(parts) <= k  # every word split off (no unsplit rest in parts[0])
         for tok in reversed(parts if whole else parts[1:]):
             start = end = s.rfind(tok, 0, end)
-            if not vocabulary.fullmatch(tok):
+            if tok.lower() not in words and not (has_odd_case(tok) and vocabulary.fullmatch(tok)):
                 return pattern.search(s, start)
         if whole:
             return pattern.search(s, start)
@@ -292,6 +301,8 @@ def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _TRIGGER_LOW_RE = _lower_twin(_TRIGGER_RE)
 _INTRO_LOW_RE = _lower_twin(_INTRO_RE)
 _SUBORDINATE_LOW_RE = _lower_twin(_SUBORDINATE_RE)
+# a word each alternative of _SUBORDINATE_RE holds
+_SUBORDINATE_WORDS = ("khi", "nếu", "nhưng", "song", "vì", "thì")
 _RIGHT_STOP_LOW = _lower_twin(_RIGHT_STOP)
 
 
@@ -367,7 +378,8 @@ def _last_clause(left: str, after_figure: bool = False) -> str:
     low = lower_for_twins(left)
     if low is None:
         left = _SUBORDINATE_RE.split(left)[-1]
-    else:  # (the last piece of a split is the text's end: as long in the lower-cased text)
+    elif any(w in low for w in _SUBORDINATE_WORDS):
+        # (the last piece of a split is the text's end: as long in the lower-cased text)
         left = left[len(left) - len(_SUBORDINATE_LOW_RE.split(low)[-1]) :]
     pieces = _COMMA_SPLIT_RE.split(left)
     cur = pieces.pop()
