@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from mickb.ingest.extract.context import (
     Mention,
     comparisons,
+    has_odd_case,
     heading_sector,
     period_mentions,
     sector_of,
@@ -213,7 +214,19 @@ def _table_header(text: str, scope: _Scope) -> list[tuple[str | None, str]]:
 
 
 def _names_event(text: str, m: Mention) -> bool:
-    return m.kind == "year" and bool(_EVENT_NAME_BEFORE_RE.search(text, 0, m.start))
+    if m.kind != "year":
+        return False
+    # (the pattern ends where the year starts, with "niên", "khóa" or a number before white
+    # space: the words just before the year say whether it can match, without a search from
+    # the sentence's start; a letter of _ODD_CASE may match a pattern letter unlowered)
+    tail = text[max(0, m.start - 16) : m.start].rstrip()
+    if tail and not has_odd_case(tail):
+        if not (tail[-1].isdigit() or tail[-4:].lower() in _EVENT_NAME_ENDS):
+            return False
+    return bool(_EVENT_NAME_BEFORE_RE.search(text, 0, m.start))
+
+
+_EVENT_NAME_ENDS = ("niên", "khóa", "khoá")
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
