@@ -812,7 +812,8 @@ def duration(p: Spot) -> str | None:
         return None
     if _TIME_UNIT_RE.match(p.folded, p.e) and not _NOT_DURATION_RE.match(p.folded, p.e):
         return "duration"
-    if p.words and p.words[-1] in ("sau", "trong", "suot") and _SESSIONS_RE.match(p.folded, p.e):
+    # (the word after first: reading the words before costs more, and few numbers ask)
+    if _SESSIONS_RE.match(p.folded, p.e) and p.words and p.words[-1] in ("sau", "trong", "suot"):
         return "duration"  # "sau 5 phiên giao dịch": a span of trading sessions
     return None
 
@@ -912,7 +913,8 @@ def reference(p: Spot) -> str | None:
         return "reference"  # (not "giữa 150-250 kg", "giữa 2 và 3 giờ": a range)
     if last == "cả" and p.value == 2:
         return "reference"
-    if p.value == 2 and p.clues.sport and _SPORT_SIDES_RE.match(p.text, p.e):
+    # (the words after first: whether the sentence is about sport is a long search)
+    if p.value == 2 and _SPORT_SIDES_RE.match(p.text, p.e) and p.clues.sport:
         if last not in _COUNTING_WORDS:
             return "reference"  # "của 2 đội", "chiến thuật 2 đội": the two sides of the match
     return None
@@ -977,11 +979,16 @@ def player_number(p: Spot) -> str | None:
     """In a match report, the shirt numbers of a line-up ("Đội hình: 1 Đặng Văn Lâm 4 Bùi
     Tiến Dũng 6 L. Sané ...") and a number in brackets after a player ("Dani Ceballos (21)"):
     names, not counts. Not: "giành 5 FA Cup, 4 League Cup" (a count of titles)."""
-    if not (p.bare and p.whole and len(p.digits) <= 2 and p.clues.sport):
+    if not (p.bare and p.whole and len(p.digits) <= 2):
         return None
-    if p.before == "(" and p.after == ")" and _NAME_BEFORE_PAREN_RE.search(p.text, 0, p.s):
+    # (the words around first: whether the sentence is about sport is a long search)
+    in_brackets = p.before == "(" and p.after == ")"
+    before_a_name = _PLAYER_AFTER_RE.match(p.text, p.e) is not None
+    if not (in_brackets or before_a_name) or not p.clues.sport:
+        return None
+    if in_brackets and _NAME_BEFORE_PAREN_RE.search(p.text, 0, p.s):
         return "name"
-    if _PLAYER_AFTER_RE.match(p.text, p.e) and len(_LINE_UP_PAIR_RE.findall(p.text)) >= 4:
+    if before_a_name and len(_LINE_UP_PAIR_RE.findall(p.text)) >= 4:
         return "name"
     return None
 
