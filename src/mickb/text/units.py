@@ -556,6 +556,7 @@ _PERCENT_WORDS = (
     ("per cent", "%"),
 )
 _PERCENT_KEYS = [(tuple(_fold_key(w).split()), base) for w, base in _PERCENT_WORDS]
+_PERCENT_FIRST = frozenset(words[0] for words, _ in _PERCENT_KEYS)
 _PERCENT_PER_RE = re.compile(r"[ \t]?/[ \t]?(năm|year|tháng|month|quý|ngày)(?!\w)", re.I)
 # a rate after a unit: "/năm", "/thuê bao/tháng", "/lượng", "/ounce", "/USD", "/cổ phiếu",
 # or in words: "đồng mỗi lượng", "USD mỗi thùng"
@@ -593,9 +594,12 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         return _no_unit_word(text, pos, r, currency_before)
     tokens = _tokens(text, pos, 6)
     keys = _keys(tokens, marked)
-    folded = keys if not marked else [_fold_word(t.text) for t in tokens]
-    if _percent_words(text, tokens, folded, r):
-        return r
+    # (percent words are looked for, and the words folded for them, only after a word that
+    # opens one: "điểm", "phần", "percent"...)
+    if tokens and (keys[0] if not marked else _fold_word(tokens[0].text)) in _PERCENT_FIRST:
+        folded = keys if not marked else [_fold_word(t.text) for t in tokens]
+        if _percent_words(text, tokens, folded, r):
+            return r
     start: int | None = None
     i = 0
     # scale words: "tỷ", "nghìn tỷ", "billion"
