@@ -200,7 +200,7 @@ _GUARDED_PATTERNS = tuple(
 )
 # The words the no-digit kinds need (each alternative of _NO_DIGIT_PERIOD_RE holds one):
 # a sentence without them is passed over without the pattern's search.
-_NO_DIGIT_WORDS = ("năm", "tháng", "quý", "nửa")
+NO_DIGIT_PERIOD_WORDS = _NO_DIGIT_WORDS = ("năm", "tháng", "quý", "nửa")
 
 
 def _kinds_in(low: str) -> list[tuple[re.Pattern[str], str]]:

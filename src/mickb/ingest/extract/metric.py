@@ -21,7 +21,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mickb.ingest.extract.context import comparisons, has_odd_case, period_mentions
+from mickb.ingest.extract.context import (
+    NO_DIGIT_PERIOD_WORDS,
+    comparisons,
+    has_odd_case,
+    period_mentions,
+)
 
 _F = re.IGNORECASE | re.UNICODE
 
@@ -334,7 +339,17 @@ def clean_np(s: str) -> str:
         s = s[s.rfind(")") + 1 :]
     s = s.split("(")[0]
     s = _QUOTE_MARKS_RE.sub(" ", s)
-    for p in sorted(period_mentions(s), key=lambda m: -m.start):
+    # (a noun phrase seldom names a period or a comparison: the words those need are looked
+    # for first, as context.py's guards do, in one lower-cased copy)
+    low = s.lower()
+    odd = has_odd_case(s)
+    if odd or _DIGIT_RE.search(s) or any(w in low for w in NO_DIGIT_PERIOD_WORDS):
+        named = period_mentions(s)
+        if named:
+            low = ""  # (to be lower-cased again, for what is left)
+    else:
+        named = ()
+    for p in sorted(named, key=lambda m: -m.start):
         a = p.start
         # the words that introduce the period go with it: "trong năm 2022", "in 2022" (but
         # "xuất bản phẩm in năm 2022" keeps its "in": Vietnamese "in" is "printed")
@@ -343,8 +358,11 @@ def clean_np(s: str) -> str:
         if pre:
             a = pre.start()
         s = s[:a] + " " + s[p.end :]
-    for c in sorted(comparisons(s), key=lambda m: -m.start):
-        s = s[: c.start] + " " + s[c.end :]
+    if not low:
+        low = s.lower()
+    if odd or any(w in low for w in _COMPARISON_WORDS):
+        for c in sorted(comparisons(s), key=lambda m: -m.start):
+            s = s[: c.start] + " " + s[c.end :]
     # (the pattern ends at the end: it matches only when the text ends with a dash before any
     # trailing space, which rstrip() strips as \s matches it; a test checks)
     if s.rstrip().endswith(("-", "–")):
@@ -357,6 +375,11 @@ def clean_np(s: str) -> str:
         if s == before:
             break  # (a round that changes nothing leaves the next ones nothing to change)
     return s
+
+
+# Words without which context.comparisons finds no comparison in a text with no letter of
+# _ODD_CASE: what its guards look for (NO_DIGIT_PERIOD_WORDS are those of the periods).
+_COMPARISON_WORDS = ("so", "gấp", "from", "compared", "over", "than", "versus", "vs")
 
 
 def _is_entity(s: str) -> bool:
