@@ -581,3 +581,16 @@ def test_seed_postal_revenue_level_is_not_found_and_says_what_is_known(seed: Any
     assert r["verdict"] == "not_found"
     explanation = r["figures"][0]["explanation"]
     assert "growth rate" in explanation and "16%" in explanation
+
+
+def test_pre_tax_and_after_tax_profit_are_two_metrics(kb: Any) -> None:
+    # the report gives only the after-tax profit: the same number named as the pre-tax
+    # profit is neither supported nor contradicted
+    assert check_claim(kb, "Lợi nhuận sau thuế năm 2023 ước đạt 45.900 tỷ đồng")["verdict"] == (
+        "supported"
+    )
+    for claim in (
+        "Lợi nhuận trước thuế năm 2023 ước đạt 45.900 tỷ đồng",
+        "Pre-tax profit reached VND45.9 trillion in 2023",
+    ):
+        assert check_claim(kb, claim)["verdict"] == "not_found", claim

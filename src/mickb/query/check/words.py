@@ -245,14 +245,22 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
     stop words are recognised with their diacritics when the text has them."""
     raw: list[str] = []
     content: list[str] = []
-    for w in WORD_RE.findall(nfc(text).lower()):
+    words = WORD_RE.findall(nfc(text).lower())
+    for i, w in enumerate(words):
         f = fold(w)
         stop = w in VI_STOP_WORDS or (w == f and f in _VI_STOP_ASCII)
+        if stop and f in _KEPT_BEFORE and i + 1 < len(words):
+            stop = fold(words[i + 1]) not in _KEPT_BEFORE[f]
         for part in EXACT_SYNONYMS.get(w, SYNONYMS.get(f, f)).split():
             raw.append(part)
             if not stop:
                 content.append(part)
     return _same_phrases(raw), _same_phrases(content)
+
+
+# Stop words that are content before certain words: "trước thuế" (pre-tax) and "sau thuế"
+# (after-tax) are two different profits, not one profit and a tax.
+_KEPT_BEFORE = {"truoc": frozenset({"thue"}), "sau": frozenset({"thue"})}
 
 
 @lru_cache(maxsize=8192)
@@ -316,7 +324,7 @@ _COMPOUNDS = frozenset(
     dau tu|xuat khau|nhap khau|thu nhap|chi phi|von dieu le|tang truong|ke hoach|chi tieu|
     lua dao|truc tuyen|trang web|xa hoi|phu song|lom song|tap doan|
     cong ty|nhan luc|dien tu|phan mem|phan cung|du lieu|toan quoc|ca nuoc|viet nam|
-    san pham|hang hoa|khach hang|dau sach|trien khai""".split("|")
+    san pham|hang hoa|khach hang|dau sach|trien khai|truoc thue|sau thue""".split("|")
 )
 
 
