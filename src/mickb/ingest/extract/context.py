@@ -115,9 +115,12 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "years",
     ),
-    # tháng 9 năm 2023, tháng 3/2024, tháng 9-2016
+    # tháng 9 năm 2023, tháng 3/2024, tháng 9-2016, tháng 1.2017 (news write a month's year
+    # after a dot, as they write dates: "ngày 6.2.2017")
     (
-        re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r")\b", _F),
+        re.compile(
+            r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|năm|\.(?=\d))\s*(?P<y>" + _YEAR + r")\b", _F
+        ),
         "month",
     ),
     # tháng Tư, tháng Tư năm 2017

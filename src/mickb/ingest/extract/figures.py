@@ -536,6 +536,7 @@ def _period_of(
 
 
 _TRAILING_GAP_RE = re.compile(r"\s*(?:(?:trong|vào|của|tính đến|đến|năm|in|for)\s+){0,2}", _F)
+_OWN_PARENTHESIS_RE = re.compile(r"\s*\(\s*(?:(?:trong|vào|tính đến|năm|in)\s+)?", _F)
 
 
 def _nearest(
@@ -552,6 +553,11 @@ def _nearest(
     for what they hold ("27 dự án (năm 2016 là 21 dự án)")."""
     if not mentions:
         return None  # (most sentences name no period)
+    own = _OWN_PARENTHESIS_RE.match(sentence, num.end) if "(" in sentence else None
+    if own:
+        for m in mentions:
+            if m.start == own.end():
+                return m  # "lên 2.596 chiếc (trong tháng 1.2017)": its own period
     mentions = [m for m in mentions if _same_parentheses(sentence, num, m)]
     a, b = seg
     in_clause_before = [

@@ -1,0 +1,35 @@
+"""Figures of general news (not ministry reports): periods written as news write them,
+"1" as an article rather than a count, identifiers that look like counts, units of devices
+and counted nouns. Sentences written for these tests in the style of Vietnamese news."""
+
+from __future__ import annotations
+
+from mickb.ingest.extract.figures import extract_figures
+from mickb.ingest.read import load_text
+from mickb.records import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract_figures(load_text(text))
+
+
+def _one(facts: list[Fact], value_text: str) -> Fact:
+    found = [f for f in facts if f.value_text == value_text]
+    assert len(found) == 1, [f.value_text for f in facts]
+    return found[0]
+
+
+# --- periods ------------------------------------------------------------------------------------
+
+
+def test_a_month_written_with_a_dot_is_the_figures_period() -> None:
+    facts = _facts(
+        "Thị trường ô tô đầu năm\n"
+        "Hãng xe cho biết đã bán được nhiều xe hơn.\n"
+        "Trong tháng 3.2018, hãng bán được 4.210 xe, còn đối thủ chỉ bán 3.905 chiếc. "
+        "Doanh số tăng từ 2.100 chiếc (trong tháng 2.2018) lên 2.460 chiếc (trong tháng 3.2018)."
+    )
+    assert _one(facts, "4.210 xe").period == "tháng 3/2018"
+    assert _one(facts, "3.905 chiếc").period == "tháng 3/2018"
+    assert _one(facts, "2.100 chiếc").period == "tháng 2/2018"
+    assert _one(facts, "2.460 chiếc").period == "tháng 3/2018"
