@@ -594,3 +594,26 @@ def test_pre_tax_and_after_tax_profit_are_two_metrics(kb: Any) -> None:
         "Pre-tax profit reached VND45.9 trillion in 2023",
     ):
         assert check_claim(kb, claim)["verdict"] == "not_found", claim
+
+
+@pytest.mark.parametrize(
+    ("claim_period", "same_as", "not_as"),
+    [
+        ("in January-April 2023", "4 tháng đầu năm 2023", "năm 2023"),
+        ("from Jan to Apr 2023", "4 tháng đầu năm 2023", "quý I/2023"),
+        ("trong tháng 1-4/2023", "4 tháng đầu năm 2023", "năm 2023"),
+        ("từ tháng 1 đến tháng 6 năm 2023", "6 tháng đầu năm 2023", "năm 2023"),
+        ("the March-May 2023 period", "tháng 3-5/2023", "quý I/2023"),
+        ("in May 2023", "tháng 5/2023", "tháng 6/2023"),
+    ],
+)
+def test_month_ranges_and_english_months_are_parts_of_the_year(
+    claim_period: str, same_as: str, not_as: str
+) -> None:
+    claim = parse_period(claim_period)
+    assert relation(claim, parse_period(same_as)) == "same"
+    assert relation(claim, parse_period(not_as)) == "different"
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert parse_period("revenue may rise in 2023").sub is None

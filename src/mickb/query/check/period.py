@@ -120,7 +120,54 @@ def parse_period(text: str | None, *, drop_compared: bool = False) -> Period:
     return Period(frozenset(years), _sub_period(folded), previous, part_before)
 
 
+# English month names (folded, lower-case) and their numbers; "may" only next to a year or
+# another month, where it cannot be the verb.
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" + (
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+# "January-April 2021", "from Jan to Apr", "tháng 1-4/2021", "từ tháng 1 đến tháng 4"
+_EN_MONTH_RANGE_RE = re.compile(rf"\b{_MONTH}\s*(?:-|–|to|through|until)\s*{_MONTH}(?!\w)")
+_VI_MONTH_RANGE_RE = re.compile(
+    r"\bthang\s+(1[0-2]|0?[1-9])\s*(?:-|–|den|toi)\s*(?:thang\s+)?(1[0-2]|0?[1-9])(?![\d.,])"
+)
+# "June 2017", "end-June 2017", "June of 2017": one month
+_EN_MONTH_RE = re.compile(rf"\b{_MONTH}\s*(?:of\s+|,\s*)?(?:19|20)\d\d\b")
+
+
+def _month_span(first: int, last: int) -> str | None:
+    if not 1 <= first < last <= 12:
+        return None
+    return f"m{first}-{last}"
+
+
 def _sub_period(folded: str) -> str | None:
+    m = _VI_MONTH_RANGE_RE.search(folded)
+    if m:
+        return _month_span(int(m.group(1)), int(m.group(2)))
+    m = _EN_MONTH_RANGE_RE.search(folded)
+    if m:
+        return _month_span(_MONTHS[m.group(1)], _MONTHS[m.group(2)])
     m = re.search(r"\b(\d{1,2})\s+thang\s+(dau|cuoi)?", folded)
     if m and 1 <= int(m.group(1)) < 12:
         n = int(m.group(1))
@@ -145,6 +192,9 @@ def _sub_period(folded: str) -> str | None:
     m = re.search(r"\b(first|second|third|fourth)\s+quarter\b", folded)
     if m:
         return f"q{_ORDINAL[m.group(1)]}"
+    m = _EN_MONTH_RE.search(folded)
+    if m:
+        return f"mo{_MONTHS[m.group(1)]}"
     return None
 
 
