@@ -33,3 +33,23 @@ def test_a_month_written_with_a_dot_is_the_figures_period() -> None:
     assert _one(facts, "3.905 chiếc").period == "tháng 3/2018"
     assert _one(facts, "2.100 chiếc").period == "tháng 2/2018"
     assert _one(facts, "2.460 chiếc").period == "tháng 3/2018"
+
+
+# --- "1" as the article "a" -----------------------------------------------------------------
+
+
+def test_one_after_cua_la_bi_is_the_article_a() -> None:
+    facts = _facts(
+        "Công an huyện làm rõ vụ lừa đảo\n"
+        "Công an huyện nhận được đơn trình báo của 1 người dân về việc bị 1 đối tượng lạ "
+        "gọi điện. Đây là 1 thủ đoạn mới, kẻ gian đi cùng với 1 chiếc xe máy không biển.\n"
+        "Vụ va chạm khiến 1 người chết và 2 người bị thương; trong túi nạn nhân có 1 con dao, "
+        "1 đôi giày. Chỉ 1 người trên xe thoát ra ngoài."
+    )
+    assert sorted(f.value_text for f in facts) == [
+        "1 con dao",
+        "1 người",
+        "1 người",
+        "1 đôi giày",
+        "2 người",
+    ]

@@ -947,12 +947,17 @@ def _points_back(num: NumberMatch, text: str, scope: _Scope) -> bool:
 
 
 _GENERIC_ONE_BEFORE_RE = re.compile(r"(?:cứ|mỗi|một|trong)\s*$", _F)
+# words after which "1 người", "1 sản phẩm" is the article "a": "của 1 người dân", "bị 1 đối
+# tượng", "là 1 sản phẩm", "với 1 chiếc xe", "lôi ra 1 cuốn sách" ("có 1 con dao, 1 đôi giày",
+# "chỉ 1 người sống sót", "khiến 1 người chết" count)
+_ARTICLE_ONE_BEFORE_RE = re.compile(r"(?<!\w)(?:của|là|bị|với|cho|như|ra|tựa)\s+$", _F)
 _ONE_OF_RE = re.compile(r"\s*(?:trong|of)\s+\d", _F)
 
 
 def _is_generic_one(num: NumberMatch, text: str) -> bool:
     """A "1" that counts nothing: "cứ 1 trạm", "1 trong 2 bàn", "thực hiện 1 lần", a bare
-    "1". "1 người khác bị thương" and "6 bộ và 1 tỉnh" are counts."""
+    "1", the article "a" ("của 1 người dân", "là 1 sản phẩm"). "1 người khác bị thương" and
+    "6 bộ và 1 tỉnh" are counts."""
     if num.value not in (0, 1) or num.decimals or num.scale != 1.0 or num.total is not None:
         return False
     if num.is_percent or num.range_with is not None or unit_kind(num.base_unit).startswith("money"):
@@ -962,7 +967,11 @@ def _is_generic_one(num: NumberMatch, text: str) -> bool:
     if not num.unit or num.unit == "lần" or num.value == 0:
         return True
     head = text[max(0, num.start - 8) : num.start]
-    return bool(_GENERIC_ONE_BEFORE_RE.search(head) or _ONE_OF_RE.match(text, num.end))
+    return bool(
+        _GENERIC_ONE_BEFORE_RE.search(head)
+        or _ONE_OF_RE.match(text, num.end)
+        or (num.value == 1 and _ARTICLE_ONE_BEFORE_RE.search(head))
+    )
 
 
 def _unit_kind(base_unit: str | None) -> str:
