@@ -382,6 +382,14 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Đội khách bất bại trong 6 trận gần nhất.", {"6": "duration"}),
         ("Xem tử vi 12 con giáp trong tuần.", {"12": "list"}),
         ("Khảo sát nhân viên văn phòng tuổi từ 25 đến 55.", {"25": "age", "55": "age"}),
+        # endings of phone numbers, keys and buttons, how a code is made
+        (
+            "Nhóm này rao bán sim đuôi 8899, 999 trên mạng xã hội.",
+            {"8899": "phone", "999": "phone"},
+        ),
+        ("Các sim có đuôi “lộc phát” như 6868, 8686… được chào giá cao.", {"6868": "phone"}),
+        ("Muốn gõ ký hiệu, hãy bấm phím 123 ở góc trái.", {"123": "name"}),
+        ("Máy cho phép đặt mã 6 chữ số hoặc mật khẩu gồm 10 ký tự.", {"6": "model", "10": "model"}),
     ],
 )
 def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:
@@ -412,6 +420,8 @@ def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) 
         # "điều trị" is a word of its own; a law's articles are counted
         ("Bệnh viện đã tiếp nhận 12 bệnh nhân điều trị nội trú.", "12 bệnh nhân"),
         ("Doanh nghiệp được giảm 30% tiền thuê đất trong năm đầu.", "30%"),
+        # a sentence about SIM cards still counts them
+        ("Công an thu giữ 450 sim rác cùng 12 điện thoại.", "450 sim rác"),
     ],
 )
 def test_counts_that_look_like_references_stay_figures(text: str, value_text: str) -> None:
@@ -543,6 +553,7 @@ def test_the_guarded_rules_answer_as_every_rule_asked_in_turn() -> None:
         "Theo Nghị định 15/2022/NĐ-CP ngày 3/2/2022, Điều 5 quy định mức 3, 4 cho 1.200 hộ.",
         "ngôi chùa thế kỷ 15 ở tổ dân phố 5, phường 3 đón 2,7 triệu lượt khách năm 2019.",
         "Galaxy Note 9 có màn hình 6,4 inch, giá 23 triệu đồng, bán ra từ 17-8 tại 120 cửa hàng.",
+        "Rao bán sim đuôi 8899, 999 giá 5 triệu đồng; bấm phím 123, nhập mã 4 chữ số.",
     ]
     for text in sentences:
         folded = fold_keep_offsets(text)

@@ -33,7 +33,7 @@ class SentenceClues:
     sentence without it, so it is skipped there (each looked for once per sentence, when a
     rule first asks)."""
 
-    __slots__ = ("text", "folded", "age", "tet", "plate", "phone", "_sport")
+    __slots__ = ("text", "folded", "age", "tet", "plate", "phone", "_sport", "_sim")
 
     def __init__(self, text: str, folded: str) -> None:
         self.text, self.folded = text, folded
@@ -47,6 +47,16 @@ class SentenceClues:
                 self.phone = True
                 break
         self._sport: bool | None = None
+        self._sim: bool | None = None
+
+    @property
+    def sim(self) -> bool:
+        """Does the sentence speak of SIM cards or the endings of phone numbers ("đuôi")?"""
+        if self._sim is None:
+            self._sim = ("đuôi" in self.text or "sim" in self.folded) and (
+                _SIM_RE.search(self.text) is not None
+            )
+        return self._sim
 
     @property
     def sport(self) -> bool:
@@ -60,6 +70,7 @@ _SPORT_RE = re.compile(
     r"danh bai|cam hoa|chien thang|hoa \d|vong \d|giai dau|league|cup|sea games|v-league|"
     r"luan luu|doi tuyen|cau thu|thu mon|tien dao|hau ve|ban thua|hlv|tay vot|set \d|\d set)\b"
 )
+_SIM_RE = re.compile(r"(?<!\w)(?:đuôi|[Ss][Ii][Mm])(?!\w)")
 _PHONE_WORDS = ("dien thoai", "hotline", "duong day nong", "tong dai", "sdt", "fax", "so may")
 
 
@@ -315,6 +326,16 @@ def phone_number(p: Spot) -> str | None:
     return None
 
 
+def phone_ending(p: Spot) -> str | None:
+    """The endings of phone numbers, in a sentence about SIM cards or "đuôi": "sim số đẹp
+    đuôi 6688, 666", "các bộ số đuôi 'tứ quý' như 6688, 6666". Not: "thu giữ 300 sim" (a
+    count with its noun), "giá 2 triệu đồng" (an amount)."""
+    if p.bare and p.whole and 3 <= len(p.digits) <= 6 and p.clues.sim:
+        if read_counted_noun(p.text, p.e) is None:
+            return "phone"
+    return None
+
+
 # "03-11-17-24-36-42", and with spaces "03 – 11 – 17 – 24" (four or more: "84 - 61 - 91"
 # are three measurements)
 _CODE_CHAIN_RE = re.compile(
@@ -501,7 +522,7 @@ for _reason, _words in (
         "code",
         "quy_hoạch tỷ_lệ_bản_đồ mã_đề",
     ),
-    ("name", "phiên_bản kênh đa_khoa"),
+    ("name", "phiên_bản kênh đa_khoa phím nút"),
 ):
     for _w in _words.split():
         _LABELS[_w.replace("_", " ")] = _reason
@@ -561,6 +582,19 @@ def vehicle_class(p: Spot) -> str | None:
         p.text[max(0, p.s - 16) : p.s].lower()
     ):
         return "model"
+    return None
+
+
+_DIGIT_COUNT_RE = re.compile(r"[ \t]+(?:chữ số|ký tự|kí tự|số)(?!\w)")
+_CODE_NOUNS = frozenset(("mã", "khẩu", "passcode", "pin", "otp"))
+
+
+def code_length(p: Spot) -> str | None:
+    """How a code is made, not a count: "mã 4 chữ số", "mật khẩu gồm 8 ký tự", "mã PIN 6
+    số". Not: "bảng có 12 chữ số" (no code named before it)."""
+    if p.whole and len(p.digits) <= 2 and _DIGIT_COUNT_RE.match(p.text, p.e):
+        if any(w in _CODE_NOUNS for w in p.prev[-3:]):
+            return "model"
     return None
 
 
@@ -1061,6 +1095,10 @@ def _where_it_sits(p: Spot) -> str | None:
         reason = phone_number(p)
         if reason:
             return reason
+    if p.bare and len(p.digits) >= 3:
+        reason = phone_ending(p)
+        if reason:
+            return reason
     if after in "-–" or after in " \t" and p.text[p.e + 1 : p.e + 2] in ("-", "–"):
         reason = code_chain(p)
         if reason:
@@ -1104,6 +1142,10 @@ def _after_words(p: Spot) -> str | None:
             return reason
     if prev and p.whole and len(p.digits) <= 2:  # (what vehicle_class asks first)
         reason = vehicle_class(p)
+        if reason:
+            return reason
+    if prev and p.after == " " and p.whole and len(p.digits) <= 2:
+        reason = code_length(p)
         if reason:
             return reason
     if p.after in "'’′":
@@ -1151,6 +1193,7 @@ _RULES: tuple[Rule, ...] = (
     footnote,
     marker_tail,
     phone_number,
+    phone_ending,
     code_chain,
     list_number,
     match_score,
@@ -1161,6 +1204,7 @@ _RULES: tuple[Rule, ...] = (
     dotted_date,
     label_word,
     vehicle_class,
+    code_length,
     minute_mark,
     rank_word,
     document_word,

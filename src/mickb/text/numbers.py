@@ -479,7 +479,7 @@ def _letters_around(text: str, s: int, e: int) -> bool:
 
 
 _CARRIED = frozenset(
-    ("ordinal", "name", "document", "address", "road", "list", "century", "model", "code")
+    ("ordinal", "name", "document", "address", "road", "list", "century", "model", "code", "phone")
 )
 
 
