@@ -443,6 +443,12 @@ def test_counts_that_look_like_references_stay_figures(text: str, value_text: st
         ("phát hành 22,5 triệu cổ phiếu ra công chúng", 22.5, "triệu cổ phiếu"),
         ("ghi nhận 10 trường hợp nhiễm bệnh", 10, "trường hợp"),
         ("khu vực có 5 cụm công nghiệp đang hoạt động", 5, "cụm công nghiệp"),
+        # a container counts as a classifier; what is said of the things counted is no unit
+        ("lực lượng chức năng tịch thu 2.400 chai nước hoa nhái", 2400, "chai"),
+        ("máy có 4 chế độ tắt màn hình", 4, "chế độ"),
+        ("ứng dụng cho lưu 5 đoạn văn bản dài", 5, "đoạn văn bản"),
+        ("luật cấm 6 ngành nghề kinh doanh", 6, "ngành nghề"),
+        ("cuốn sách của 3 nhóm tác giả", 3, "nhóm tác giả"),
         ("gần 27,000 cặp đôi đăng ký", 27000, "cặp đôi"),
         ("hợp tác xã có 908 HTX hoạt động tốt", 908, "HTX"),
         # what a count counts ends before the verb that follows it
