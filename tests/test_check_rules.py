@@ -218,3 +218,44 @@ def test_a_possessive_is_read_as_the_noun(seed: Any) -> None:
     assert verdicts(seed, "The sector's workforce reached 1,510,027 people in 2022") == [
         "supported"
     ]
+
+
+GROUP_REPORT = """---
+title: "Tập đoàn Vinatel công bố kết quả kinh doanh năm 2023"
+date: "2024-01-15"
+---
+Năm 2023, Tập đoàn Vinatel đạt lợi nhuận 6.100 tỷ đồng.
+
+Đóng góp lớn nhất là Vinatel Media, đơn vị chủ lực của Vinatel, năm 2023 đạt doanh thu 9.400 tỷ đồng.
+"""
+
+
+@pytest.fixture(scope="module")
+def group(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mickb.ingest.pipeline import build
+
+    folder = tmp_path_factory.mktemp("group-sources")
+    (folder / "sao_viet_2023.txt").write_text(GROUP_REPORT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("group-kb") / "kb.sqlite"
+    build(folder, out)
+    opened = KB.open(out, readonly=True)
+    yield opened
+    opened.close()
+
+
+def test_a_units_figure_is_not_its_parents(group: Any) -> None:
+    # the clause names the unit and, in passing, its parent: the figure is the unit's
+    assert verdicts(group, "Doanh thu của Vinatel Media năm 2023 đạt 9.400 tỷ đồng") == [
+        "supported"
+    ]
+    assert verdicts(group, "Doanh thu của Vinatel Media năm 2023 đạt 12.000 tỷ đồng") == [
+        "contradicted"
+    ]
+    # the report gives no revenue of the group itself: the unit's is neither its proof nor
+    # its refutation
+    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 9.400 tỷ đồng") == [
+        "not_found"
+    ]
+    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 20.000 tỷ đồng") == [
+        "not_found"
+    ]

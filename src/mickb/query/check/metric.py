@@ -93,6 +93,10 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     elif companies and not wanted:
         scope = "narrower"  # one company's figure, for a claim about the market
     firm = how in ("own", "", "previous") or (how != "many" and len(companies) == 1)
+    # "VNPT VinaPhone, … của VNPT, đạt doanh thu …": a clause naming several companies does
+    # not say surely whose figure it is
+    several = how == "own" and len(companies) > 1
+    firm = firm and not several
     extra = _context_words(fact)
     best = 0.0
     if fig.metric.vi:
@@ -112,7 +116,7 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
             best = max(best, CLAUSE_TRUST * _vi_score(fig, reading, extra))
     if fig.metric.en and fact.metric_en:
         best = max(best, _en_score(fig, fact.metric_en))
-    factor = 1.0 if how in ("own", "", "many") else NAMED_NEARBY
+    factor = 1.0 if how in ("own", "", "many") and not several else NAMED_NEARBY
     unscoped = best
     if scope != "same" and fig.metric.vi:
         terms = cached_terms(fact.metric or "")
@@ -128,7 +132,7 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     clause), "sentence" (the subject before it, when the sentence names one company),
     "previous" (a sentence that goes on from the one before, "Theo đó, ...", which names one
     company), "title" (its document's title, when that names one company), or "" (none)."""
-    own = entities(f"{fact.metric} | {clause_text}")
+    own = _most_specific(entities(fact.metric or "") | entities(clause_text))
     if own:
         return own, "own"
     earlier = previous_sentence(fact)
@@ -148,6 +152,16 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     if len(title) == 1 and not entities(sentence, first_word_is_sentence_start=True):
         return title, "title"
     return frozenset(), ""
+
+
+def _most_specific(names: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Names without those that only begin another: a clause naming "VNPT VinaPhone" and
+    "VNPT" (its parent, "… của VNPT") gives the unit's figure."""
+    if len(names) < 2:
+        return names
+    return frozenset(
+        n for n in names if not any(len(o) > len(n) and o[: len(n)] == n for o in names)
+    )
 
 
 # A company's own figure that does not name the company in its clause.
