@@ -226,7 +226,7 @@ date: "2024-01-15"
 ---
 Năm 2023, Tập đoàn Vinatel đạt lợi nhuận 6.100 tỷ đồng.
 
-Đóng góp lớn nhất là Vinatel Media, đơn vị chủ lực của Vinatel, năm 2023 đạt doanh thu 9.400 tỷ đồng.
+Lớn nhất là Vinatel Media, đơn vị chủ lực của Vinatel, năm 2023 đạt doanh thu 9.400 tỷ đồng.
 """
 
 
@@ -253,9 +253,5 @@ def test_a_units_figure_is_not_its_parents(group: Any) -> None:
     ]
     # the report gives no revenue of the group itself: the unit's is neither its proof nor
     # its refutation
-    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 9.400 tỷ đồng") == [
-        "not_found"
-    ]
-    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 20.000 tỷ đồng") == [
-        "not_found"
-    ]
+    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 9.400 tỷ đồng") == ["not_found"]
+    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 20.000 tỷ đồng") == ["not_found"]
