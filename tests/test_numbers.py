@@ -476,6 +476,8 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
     ("text", "value", "unit"),
     [
         ("diện tích tự nhiên 8.010 km2", 8010, "km2"),
+        ("máy ảnh phía sau có độ phân giải 16 MP", 16, "MP"),
+        ("mật độ điểm ảnh của màn hình là 326 ppi", 326, "ppi"),
         ("nhiệt độ ngoài trời lên tới 40 độ C", 40, "độ C"),
         ("nước trong hồ đạt 100 °C", 100, "°C"),
         ("vết thương dài 1,5cm", 1.5, "cm"),
@@ -530,6 +532,22 @@ def test_english_scale_words_and_glued_currencies(
     assert m.base_value == pytest.approx(base_value)
 
 
+def test_a_resolution_is_two_figures_of_one_unit() -> None:
+    found = find_numbers("Màn hình có độ phân giải 2.560x1.440 pixel, rộng 6,2 inch.")
+    assert [(m.value, m.unit) for m in found] == [(2560, "pixel"), (1440, "pixel"), (6.2, "inch")]
+    assert find_numbers("Mẫu xe 4x4 được bán từ tháng trước.") == []
+
+
+def test_a_range_of_amounts_after_tu_is_no_date() -> None:
+    found = find_numbers("Mỗi chiếc được bán từ 7-9 triệu đồng, có chiếc lên tới 20 triệu đồng.")
+    assert [(m.value, m.unit) for m in found] == [
+        (7, "triệu đồng"),
+        (9, "triệu đồng"),
+        (20, "triệu đồng"),
+    ]
+    assert find_numbers("Lễ hội kéo dài từ 17-6 đến hết tháng.") == []
+
+
 def test_a_decimal_comma_before_a_scale_word_stays_vietnamese() -> None:
     # "36,000 triệu" is 36 million written with three decimals, not 36 thousand million
     (m,) = find_numbers("giá niêm yết 36,000 triệu đồng/lượng")
@@ -560,6 +578,7 @@ def test_the_guarded_rules_answer_as_every_rule_asked_in_turn() -> None:
         "ngôi chùa thế kỷ 15 ở tổ dân phố 5, phường 3 đón 2,7 triệu lượt khách năm 2019.",
         "Galaxy Note 9 có màn hình 6,4 inch, giá 23 triệu đồng, bán ra từ 17-8 tại 120 cửa hàng.",
         "Rao bán sim đuôi 8899, 999 giá 5 triệu đồng; bấm phím 123, nhập mã 4 chữ số.",
+        "Màn hình 1.920x1.080 pixel, xe 4x4, giá từ 5-10 triệu đồng, ảnh 13 MP, từ 17-6.",
     ]
     for text in sentences:
         folded = fold_keep_offsets(text)

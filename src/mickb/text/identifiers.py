@@ -216,6 +216,8 @@ def glued_to_letters(p: Spot) -> str | None:
     "18k", "1Malaysia", "Km99", "U.15". Not: "350km", "100Mbps", "$148bn" (units), "VND138,000" (a
     currency), "ở mức17%" (a typo)."""
     before = p.before
+    if before in "x×" and _DIMENSIONS_BEFORE_RE.search(p.text, max(0, p.s - 12), p.s + 1):
+        before = " "  # "1.920x1.080 pixel", "60x40 cm": the second of two dimensions
     if before in "-." and p.s >= 2 and p.text[p.s - 2].isupper() and before == ".":
         return "name"  # "U.15 Việt Nam"
     if before == "." and _SHORT_NAME_DOT_RE.search(p.text, max(0, p.s - 5), p.s):
@@ -224,8 +226,15 @@ def glued_to_letters(p: Spot) -> str | None:
         if not (p.currency_prefix or before.isalpha() and p.is_percent and before.islower()):
             return "name"
     if p.after.isalpha() and not p.glued_unit:
+        if p.after in "x×" and len(p.digits) >= 2 and _DIMENSIONS_AFTER_RE.match(p.text, p.e):
+            return None  # the first of two dimensions ("4x4" is a name)
         return "name"
     return None
+
+
+# two numbers of two digits or more glued to an "x": a screen's resolution, a size
+_DIMENSIONS_AFTER_RE = re.compile(r"[x×]\d(?:[.,]?\d)+")
+_DIMENSIONS_BEFORE_RE = re.compile(r"(?<![\w.,])\d(?:[.,]?\d)+[x×]\d$")
 
 
 _CLOCK_RE = re.compile(r"[:h]\d\d(?!\d)")
@@ -753,6 +762,8 @@ def slash_or_dash_date(p: Spot) -> str | None:
             noun_after = unit_after is not None and unit_after.group(1) in NOUN_FIRST_WORDS
             words = p.words
             if words and words[-1] in _DASH_DATE_WORDS and not noun_after:
+                if read_unit(text, m.end(), True).end > m.end():
+                    return None  # "từ 5-10 triệu đồng": a range of amounts
                 return "date"  # "sáng 7-7", "từ 17-6"
     if before == "-" and s >= 2 and text[s - 2].isdigit() and p.bare and int(d) <= 12:
         m3 = _DAY_DASH_END_RE.search(text[max(0, s - 4) : s])

@@ -590,6 +590,7 @@ def _join_fractions(raws: list[_Raw], text: str) -> list[_Raw]:
 
 
 _SHARED_UNIT_GAP_RE = re.compile(r"\s+(?:va|and)\s+")
+_DIMENSIONS_GAP_RE = re.compile(r"[x×]")
 
 
 def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, int]]:
@@ -632,6 +633,14 @@ def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, in
             and a.decimals == b.decimals
         ):
             _share_unit(a, b)
+        elif (
+            a.context is None
+            and b.context is None
+            and b.unit
+            and not b.is_percent
+            and _DIMENSIONS_GAP_RE.fullmatch(gap)
+        ):
+            _share_unit(a, b)  # "1.920x1.080 pixel", "60x40 cm": one unit for both
         elif (
             b.context in ("duration", "age")
             and a.context is None
