@@ -160,10 +160,11 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 # What every match of a pattern holds, as it reads in the lower-cased text: a sentence
 # without it is spared the pattern. Every character that IGNORECASE equates with a letter
 # here lower-cases to that one letter, except dotless ı, long ſ (equated with i and s) and
-# İ (two characters lower-cased): text holding them skips no pattern (a test checks every
-# character). Whitespace, digits and dashes are their own lower case. Each guard is a word
-# to look for and a pattern to confirm it with; "months" asks for what _periods keeps of its
-# matches. (Lower-casing costs a tenth of numbers' one-for-one folding of a sentence.)
+# İ (two characters lower-cased): text holding them skips no pattern
+# (tests/test_extract_shortcuts.py checks every character). Whitespace, digits and dashes are
+# their own lower case. Each guard is a word to look for and a pattern to confirm it with;
+# "months" asks for what _periods keeps of its matches. (Lower-casing costs a tenth of
+# numbers' one-for-one folding of a sentence.)
 _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
     "months": (("tháng",), re.compile(r"\d\s+tháng\s+(?:đầu|cuối|năm|(?:19|20)\d\d)")),
     "half": (("nửa",), re.compile(r"nửa\s+(?:đầu|cuối)")),
@@ -180,7 +181,8 @@ _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
 }
 _DIGIT_RE = re.compile(r"\d")
 # What every kind that needs no digit holds (lower-cased): "nửa đầu năm", "quý IV", "tháng
-# Tư", "cả năm", "năm nay". (A test checks that it agrees with the guards.)
+# Tư", "cả năm", "năm nay". (tests/test_extract_shortcuts.py checks that it agrees with the
+# guards.)
 _NO_DIGIT_PERIOD_RE = re.compile(
     r"nửa\s+(?:đầu|cuối)|quý\s+[iv1-4]|tháng\s+[^\W\d]|(?:cả|trọn)\s+năm|"
     r"năm\s+(?:nay|ngoái|qua|tới)"
@@ -191,9 +193,9 @@ _GUARD_WORDS = tuple(dict.fromkeys(w for needles, _ in _PERIOD_GUARDS.values() f
 
 
 def has_odd_case(text: str) -> bool:
-    # (str's own search, one character after another, as _ODD_CASE lists them; a test checks
-    # the list: frozenset.isdisjoint hashes every character of the text, a generator costs
-    # more than the searches)
+    # (str's own search, one character after another, as _ODD_CASE lists them;
+    # tests/test_extract_shortcuts.py checks the list: frozenset.isdisjoint hashes every
+    # character of the text, a generator costs more than the searches)
     return "ı" in text or "ſ" in text or "İ" in text
 
 

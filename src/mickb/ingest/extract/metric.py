@@ -289,7 +289,7 @@ _PLAN_BEFORE_RE = re.compile(
 # Case-sensitive twins of the case-insensitive patterns searched most, for lower-cased text.
 # IGNORECASE folds every character it tries against every alternative; the twin reads text
 # lower-cased once and finds the same matches at the same places (at about half the cost).
-# It is exact when (a test checks each over every character):
+# It is exact when (tests/test_extract_shortcuts.py checks each over every character):
 #  - the pattern's text is all lower-case, so its literals are their own lower-case forms;
 #  - lower-casing keeps the text's length: every character lowers to one character ("İ"
 #    lowers to two, and would shift every position after it);
@@ -364,7 +364,8 @@ def clean_np(s: str) -> str:
         for c in sorted(comparisons(s), key=lambda m: -m.start):
             s = s[: c.start] + " " + s[c.end :]
     # (the pattern ends at the end: it matches only when the text ends with a dash before any
-    # trailing space, which rstrip() strips as \s matches it; a test checks)
+    # trailing space, which rstrip() strips as \s matches it; tests/test_extract_shortcuts.py
+    # checks)
     if s.rstrip().endswith(("-", "–")):
         s = _DASH_END_RE.sub("", s)
     s = " ".join(s.split()).strip(" ,;:-–")
@@ -559,7 +560,8 @@ def subject_of(clause: str) -> str:
 def strip_raise(s: str) -> str:
     low = s.lower()
     # (no raising verb, no match: IGNORECASE equates their letters with no character that
-    # lower-cases to another, but for context._ODD_CASE's; a test checks)
+    # lower-cases to another, but for context._ODD_CASE's; tests/test_extract_shortcuts.py
+    # checks)
     for w in _RAISE_VERBS:  # (a loop: a generator costs more than the searches)
         if w in low:
             break
