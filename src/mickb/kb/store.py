@@ -308,7 +308,8 @@ class KB:
             raise
 
     @contextmanager
-    def _reading(self) -> Iterator[None]:
+    def reading(self) -> Iterator[None]:
+        """A block of reads: a damaged or unreadable KB raises the named KB error."""
         try:
             yield
         except sqlite3.DatabaseError as exc:
@@ -371,7 +372,7 @@ class KB:
 
     def has_content(self, sha256: str) -> bool:
         """Whether a document with this content (Document.sha256) is in the KB already."""
-        with self._reading():
+        with self.reading():
             row = self._conn.execute("SELECT 1 FROM sources WHERE sha256 = ?", (sha256,))
             return row.fetchone() is not None
 
@@ -441,13 +442,13 @@ class KB:
     # -- reading ------------------------------------------------------------------------------
 
     def sources(self) -> list[dict[str, Any]]:
-        with self._reading():
+        with self.reading():
             cursor = self._conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY rowid")
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def stats(self) -> dict[str, Any]:
-        with self._reading():
+        with self.reading():
             c = self._conn
 
             def count(table: str) -> int:
@@ -525,7 +526,7 @@ class KB:
         by position in the text."""
         if kind not in (None, "fact", "quote"):
             raise ValueError(f"kind must be 'fact', 'quote' or None, not {kind!r}")
-        with self._reading():
+        with self.reading():
             source_ids = [r[0] for r in self._conn.execute("SELECT id FROM sources ORDER BY rowid")]
             for source_id in source_ids:
                 streams: list[Iterable[tuple[tuple[int, int, int], dict[str, Any]]]] = []
@@ -560,7 +561,7 @@ class KB:
         )
         marks = ",".join("?" * len(rowids))
         select = sql.replace("SELECT ", "SELECT rowid, ", 1)
-        with self._reading():
+        with self.reading():
             return {
                 row[0]: build(row[1:])
                 for row in self._conn.execute(f"{select} WHERE rowid IN ({marks})", rowids)
@@ -577,7 +578,7 @@ class KB:
 
     def get(self, record_id: str) -> dict[str, Any]:
         record_id = record_id.strip()
-        with self._reading():
+        with self.reading():
             found = self._find_row(record_id)
             if found is None:
                 raise RecordNotFound(
@@ -589,7 +590,7 @@ class KB:
     def context(self, record_id: str) -> dict[str, Any]:
         """A record with the paragraph around it, its document and its related facts."""
         record = self.get(record_id)
-        with self._reading():
+        with self.reading():
             table = "facts" if record["kind"] == "fact" else "quotes"
             source_id, passage = self._conn.execute(
                 f"SELECT source_id, passage_ordinal FROM {table} WHERE id = ?", (record["id"],)

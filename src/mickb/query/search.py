@@ -1259,7 +1259,7 @@ def find(
                 from mickb.query.group import one_row_per_figure
 
                 return [Hit(one_row_per_figure(kb, [record])[0][0], 1.0, [])]  # type: ignore[arg-type]
-    with kb._reading():
+    with kb.reading():
         conn = kb.connection
         if not kb.cache.get("functions"):
             conn.create_function("mickb_fold", 1, _fold_or_none, deterministic=True)
