@@ -53,3 +53,14 @@ def test_one_after_cua_la_bi_is_the_article_a() -> None:
         "1 đôi giày",
         "2 người",
     ]
+
+
+# --- years that name a law -------------------------------------------------------------------
+
+
+def test_the_year_in_a_laws_name_is_not_the_figures_period() -> None:
+    facts = _facts(
+        "Xử lý quảng cáo trực tuyến\n"
+        "Căn cứ Luật Quảng cáo 2012, sở đã xử phạt 37 trang web vi phạm trong đợt kiểm tra."
+    )
+    assert _one(facts, "37 trang web").period is None

@@ -390,6 +390,10 @@ def test_a_number_after_a_clue_word_is_still_context() -> None:
         ("Các sim có đuôi “lộc phát” như 6868, 8686… được chào giá cao.", {"6868": "phone"}),
         ("Muốn gõ ký hiệu, hãy bấm phím 123 ở góc trái.", {"123": "name"}),
         ("Máy cho phép đặt mã 6 chữ số hoặc mật khẩu gồm 10 ký tự.", {"6": "model", "10": "model"}),
+        # long codes with no separator, all day every day, the class of a hotel
+        ("Công ty được cấp giấy chứng nhận đầu tư số 4123987650.", {"4123987650": "code"}),
+        ("Tổng đài trực 24/24 để tiếp nhận phản ánh.", {"24": "time"}),
+        ("Đoàn khách nghỉ tại một khách sạn 4 sao ven biển.", {"4": "model"}),
     ],
 )
 def test_identifiers_are_not_figures(text: str, reasons: dict[str, str] | None) -> None:
@@ -538,6 +542,28 @@ def test_a_resolution_is_two_figures_of_one_unit() -> None:
     assert find_numbers("Mẫu xe 4x4 được bán từ tháng trước.") == []
 
 
+def test_sizes_written_with_spaces_share_the_unit_written_last() -> None:
+    found = find_numbers("Chiếc máy có kích thước 150,2 x 71,4 x 8,1 mm, nặng 190 gam.")
+    assert [(m.value, m.unit) for m in found] == [
+        (150.2, "mm"),
+        (71.4, "mm"),
+        (8.1, "mm"),
+        (190, "gam"),
+    ]
+
+
+def test_a_count_of_stars_is_still_a_count() -> None:
+    (m,) = find_numbers("Bộ phim nhận được 5 sao từ các nhà phê bình.")
+    assert m.value == 5
+
+
+def test_ages_listed_with_a_comma_are_ages() -> None:
+    text = "Nhóm học sinh chừng 13, 14 tuổi đứng chờ trước cổng."
+    assert find_numbers(text) == []
+    found = find_numbers(text, include_context=True)
+    assert {m.text: m.context for m in found} == {"13": "age", "14": "age"}
+
+
 def test_a_range_of_amounts_after_tu_is_no_date() -> None:
     found = find_numbers("Mỗi chiếc được bán từ 7-9 triệu đồng, có chiếc lên tới 20 triệu đồng.")
     assert [(m.value, m.unit) for m in found] == [
@@ -579,6 +605,7 @@ def test_the_guarded_rules_answer_as_every_rule_asked_in_turn() -> None:
         "Galaxy Note 9 có màn hình 6,4 inch, giá 23 triệu đồng, bán ra từ 17-8 tại 120 cửa hàng.",
         "Rao bán sim đuôi 8899, 999 giá 5 triệu đồng; bấm phím 123, nhập mã 4 chữ số.",
         "Màn hình 1.920x1.080 pixel, xe 4x4, giá từ 5-10 triệu đồng, ảnh 13 MP, từ 17-6.",
+        "Giấy phép số 4123987650, trực 24/24 và 24/7, khách sạn 4 sao, máy 150 x 71 x 8 mm.",
     ]
     for text in sentences:
         folded = fold_keep_offsets(text)

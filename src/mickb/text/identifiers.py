@@ -335,6 +335,25 @@ def phone_number(p: Spot) -> str | None:
     return None
 
 
+def long_code(p: Spot) -> str | None:
+    """Seven digits or more with no separator and no unit identify: "giấy phép đầu tư số:
+    2175884281", "mã số thuế 0101234567" (news write amounts with dots: "2.175.884")."""
+    if p.bare and p.whole and len(p.digits) >= 7:
+        return "code"
+    return None
+
+
+_ROUND_THE_CLOCK_RE = re.compile(r"/(?:24|7)(?![\d/])")
+
+
+def round_the_clock(p: Spot) -> str | None:
+    """ "24/24", "24/7": all day, every day; no fraction."""
+    if p.digits == "24" and p.after == "/" and _ROUND_THE_CLOCK_RE.match(p.text, p.e):
+        p.span_end = p.e + 3 if p.text.startswith("/24", p.e) else p.e + 2
+        return "time"
+    return None
+
+
 def phone_ending(p: Spot) -> str | None:
     """The endings of phone numbers, in a sentence about SIM cards or "đuôi": "sim số đẹp
     đuôi 6688, 666", "các bộ số đuôi 'tứ quý' như 6688, 6666". Not: "thu giữ 300 sim" (a
@@ -580,17 +599,22 @@ _VEHICLE_RE = re.compile(
     r"(?:^|\s)(?:xe|taxi|ô tô|ôtô|tàu|xe tải|xe ben|xe khách|xe buýt|xe con|xe đầu kéo)\s+$"
 )
 _VEHICLE_CLASS_RE = re.compile(r"\s*(?:chỗ|tấn|bánh|ghế|tầng)(?!\w)")
+_HOTEL_CLASS_RE = re.compile(r"(?:khách sạn|resort|nhà hàng)\s+$")
+_STARS_RE = re.compile(r"\s*sao(?!\w)")
 
 
 def vehicle_class(p: Spot) -> str | None:
-    """The class of a vehicle: "taxi 4 chỗ", "xe ben 15 tấn", "xe 16 chỗ". Not: "xe chở 15
-    tấn hàng" (what it carries)."""
+    """The class of a vehicle or a hotel: "taxi 4 chỗ", "xe ben 15 tấn", "xe 16 chỗ", "khách
+    sạn 5 sao". Not: "xe chở 15 tấn hàng" (what it carries)."""
     if not p.whole or len(p.digits) > 2:
         return None
     if _VEHICLE_CLASS_RE.match(p.text, p.e) and _VEHICLE_RE.search(
         p.text[max(0, p.s - 16) : p.s].lower()
     ):
         return "model"
+    if p.value <= 7 and _STARS_RE.match(p.text, p.e):
+        if _HOTEL_CLASS_RE.search(p.text[max(0, p.s - 16) : p.s].lower()):
+            return "model"  # "khách sạn 5 sao": a class, not a count of stars
     return None
 
 
@@ -1107,7 +1131,11 @@ def _where_it_sits(p: Spot) -> str | None:
         if reason:
             return reason
     if p.bare and len(p.digits) >= 3:
-        reason = phone_ending(p)
+        reason = phone_ending(p) or (long_code(p) if len(p.digits) >= 7 else None)
+        if reason:
+            return reason
+    if after == "/" and p.digits == "24":
+        reason = round_the_clock(p)
         if reason:
             return reason
     if after in "-–" or after in " \t" and p.text[p.e + 1 : p.e + 2] in ("-", "–"):
@@ -1205,6 +1233,8 @@ _RULES: tuple[Rule, ...] = (
     marker_tail,
     phone_number,
     phone_ending,
+    long_code,
+    round_the_clock,
     code_chain,
     list_number,
     match_score,

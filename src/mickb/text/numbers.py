@@ -590,7 +590,7 @@ def _join_fractions(raws: list[_Raw], text: str) -> list[_Raw]:
 
 
 _SHARED_UNIT_GAP_RE = re.compile(r"\s+(?:va|and)\s+")
-_DIMENSIONS_GAP_RE = re.compile(r"[x×]")
+_DIMENSIONS_GAP_RE = re.compile(r"[ \t]?[x×][ \t]?")
 
 
 def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, int]]:
@@ -634,21 +634,30 @@ def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, in
         ):
             _share_unit(a, b)
         elif (
-            a.context is None
-            and b.context is None
-            and b.unit
-            and not b.is_percent
-            and _DIMENSIONS_GAP_RE.fullmatch(gap)
-        ):
-            _share_unit(a, b)  # "1.920x1.080 pixel", "60x40 cm": one unit for both
-        elif (
             b.context in ("duration", "age")
             and a.context is None
             and not a.unit
-            and _SHARED_UNIT_GAP_RE.fullmatch(gap)
+            and (_SHARED_UNIT_GAP_RE.fullmatch(gap) or gap == ", ")
         ):
-            a.context = b.context  # "kỳ hạn 24 và 36 tháng"
+            a.context = b.context  # "kỳ hạn 24 và 36 tháng", "chừng 14, 15 tuổi"
     return pairs
+
+
+def _join_dimensions(raws: list[_Raw], folded: str) -> None:
+    """Dimensions share the unit written after the last: "1.920x1.080 pixel", "143,6 x 70,9 x
+    7,6 mm" (read from the right, so that the unit reaches the first)."""
+    for i in range(len(raws) - 2, -1, -1):
+        a, b = raws[i], raws[i + 1]
+        if (
+            not a.unit
+            and a.context is None
+            and b.context is None
+            and b.unit
+            and not b.is_percent
+            and a.total_raw is None
+            and _DIMENSIONS_GAP_RE.fullmatch(folded, a.end, b.start)
+        ):
+            _share_unit(a, b)
 
 
 def _share_unit(a: _Raw, b: _Raw) -> None:
@@ -736,6 +745,8 @@ def find_numbers_with_digits(text: str, include_context: bool = False) -> list[N
         _match_statistics(raws, text)
     raws = _join_compound_amounts(raws, text)
     raws = _join_fractions(raws, text)
+    if "x" in sent.folded or "×" in text:
+        _join_dimensions(raws, sent.folded)
     pairs = _join_ranges(raws, text, sent.folded)
     return _matches(raws, pairs, sent, include_context)
 

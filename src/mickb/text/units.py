@@ -364,7 +364,7 @@ _LATE_STOPS = frozenset(
     "ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng "
     # what is said of the things counted: "3 chế độ bật đèn", "2 đoạn văn bản ngắn", "8 ngành
     # nghề kinh doanh", "12 tính năng ẩn", "mỹ phẩm giả" ("tác giả", "ngắn hạn" open no count)
-    "bật tắt ẩn gắn giả ngắn dài kinh mới".split()
+    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa".split()
 )
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
 _COMPOUNDS = frozenset(
@@ -373,7 +373,8 @@ _COMPOUNDS = frozenset(
     nghiên_cứu cấp_cứu thu_nhập xét_nghiệm xét_xử hướng_dẫn chỗ_ngồi con_nuôi tay_lái
     bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
-    trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả""".split()
+    trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
+    lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
@@ -831,6 +832,8 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
         return None  # nothing after it, or letters glued to the digits
     first = tokens[0].text
     low = first.lower()
+    if low == "x":
+        return None  # "143 x 71 mm": the sign of a size
     if low in _NOT_NOUN_HEADS or _fold_word(low) in _TIME_HEADS:
         if len(tokens) < 2 or (low, tokens[1].text.lower()) not in _COMPOUNDS:
             return None  # ("chi nhánh", "chi cục": nouns that open with "chi", spend)

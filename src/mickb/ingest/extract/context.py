@@ -253,11 +253,13 @@ _COUNTED_BEFORE_RE = re.compile(
     r"(?:\d|\b(?:nhiều|những|các|mấy|vài|mọi|hai|ba|bốn|năm|mười))\s+$", _F
 )
 # Years of events, not periods: "sinh năm 1971", "(SN 1992)", "thành lập năm 1994", "từ năm
-# 2008" (since). A period of figures is never one of them.
+# 2008" (since), "Luật Quảng cáo 2012". A period of figures is never one of them.
 _EVENT_BEFORE_RE = re.compile(
     r"(?:\bsinh(?:\s+năm)?|\bSN|\btừ(?:\s+năm)?|(?:thành lập|sản xuất|phê duyệt|ban hành|"
     r"khởi công|khánh thành|ra mắt|ra đời|cổ phần hóa|cổ phần hoá|xây dựng)"
-    r"(?:\s+(?:lần đầu|chỉnh sửa|từ|vào))*(?:\s+năm)?)\s*$",
+    r"(?:\s+(?:lần đầu|chỉnh sửa|từ|vào))*(?:\s+năm)?"
+    # the year in a law's name: "Luật Quảng cáo 2012", "Bộ luật Dân sự năm 2015"
+    r"|\b(?:luật|hiến pháp)(?:\s+[^\W\d_]+){0,4}(?:\s+năm)?)\s*$",
     _F,
 )
 # Days that are not when a figure holds: deadlines and starts ("trước ngày 15/10/2018", "từ
