@@ -125,6 +125,9 @@ def score_news(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str,
     gold_total = found = right = extracted = unmatched = 0
     for gold_path in sorted(gold_dir.glob("*.json")):
         entry = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not isinstance(entry, dict):
+            # manifest.json (a list of files and topics) sits beside the articles' gold
+            continue
         text_path = corpus / entry.get("file", gold_path.stem + ".txt")
         if not text_path.exists():
             continue
@@ -185,7 +188,7 @@ def main(argv: list[str]) -> int:
         n = score_news(args.news, args.gold, args.verbose)
         g = max(1, n["gold"])
         print(
-            f"news (development), quotes: gold {n['gold']:.0f}, found {n['found']:.0f} "
+            f"news ({args.news.name}), quotes: gold {n['gold']:.0f}, found {n['found']:.0f} "
             f"({n['found'] / g:.1%}), with the right speaker {n['right']:.0f} "
             f"({n['right'] / g:.1%}); extracted {n['extracted']:.0f}, "
             f"{n['unmatched']:.0f} matching no gold quote (reported speech included)"
