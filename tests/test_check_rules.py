@@ -227,6 +227,8 @@ date: "2024-01-15"
 Năm 2023, Tập đoàn Vinatel đạt lợi nhuận 6.100 tỷ đồng.
 
 Lớn nhất là Vinatel Media, đơn vị chủ lực của Vinatel, năm 2023 đạt doanh thu 9.400 tỷ đồng.
+
+Đáng chú ý, Tổng công ty cổ phần Thiết bị mạng năm 2023 có doanh thu 2.750 tỷ đồng.
 """
 
 
@@ -255,3 +257,10 @@ def test_a_units_figure_is_not_its_parents(group: Any) -> None:
     # its refutation
     assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 9.400 tỷ đồng") == ["not_found"]
     assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 20.000 tỷ đồng") == ["not_found"]
+
+
+def test_a_company_named_in_words_is_not_the_title_company(group: Any) -> None:
+    # the title names Vinatel, but the sentence names another company in plain words: its
+    # revenue is that company's, so it says nothing of Vinatel's
+    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 1.900 tỷ đồng") == ["not_found"]
+    assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 2.750 tỷ đồng") == ["not_found"]

@@ -149,7 +149,11 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     if before:
         return frozenset(), "many"  # several companies before it: whose is unsure
     title = entities(fact.title or "", first_word_is_sentence_start=True)
-    if len(title) == 1 and not entities(sentence, first_word_is_sentence_start=True):
+    if (
+        len(title) == 1
+        and not entities(sentence, first_word_is_sentence_start=True)
+        and not _names_a_company_in_words(sentence)
+    ):
         return title, "title"
     return frozenset(), ""
 
@@ -165,6 +169,17 @@ def _most_specific(names: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ..
 
 
 # A company's own figure that does not name the company in its clause.
+# A company named in words the name reader does not take ("Tổng công ty cổ phần Công nghệ …",
+# "Công ty Cổ phần Dịch vụ …"): the sentence is about that company, not the one of the title.
+_COMPANY_NAMED_RE = re.compile(
+    r"\b(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Tổng ty)(?:\s+(?:[Cc]ổ phần|CP|TNHH))?\s+(\w)"
+)
+
+
+def _names_a_company_in_words(sentence: str) -> bool:
+    return any(m.group(1).isupper() for m in _COMPANY_NAMED_RE.finditer(sentence))
+
+
 _GROUP_RE = re.compile(
     r"\b(?:toan tap doan|toan tong cong ty|toan cong ty|tap doan nay|tong cong ty nay|"
     r"cong ty me)\b"
