@@ -229,6 +229,9 @@ Năm 2023, Tập đoàn Vinatel đạt lợi nhuận 6.100 tỷ đồng.
 Lớn nhất là Vinatel Media, đơn vị chủ lực của Vinatel, năm 2023 đạt doanh thu 9.400 tỷ đồng.
 
 Đáng chú ý, Tổng công ty cổ phần Thiết bị mạng năm 2023 có doanh thu 2.750 tỷ đồng.
+
+Năm 2023, tổng số thuê bao di động trên toàn cầu của Vinatel đạt 70 triệu, trong đó thuê bao
+trong nước hơn 40 triệu.
 """
 
 
@@ -264,3 +267,13 @@ def test_a_company_named_in_words_is_not_the_title_company(group: Any) -> None:
     # revenue is that company's, so it says nothing of Vinatel's
     assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 1.900 tỷ đồng") == ["not_found"]
     assert verdicts(group, "Doanh thu của Vinatel năm 2023 đạt 2.750 tỷ đồng") == ["not_found"]
+
+
+def test_subscribers_at_home_are_not_those_worldwide(group: Any) -> None:
+    home = "Năm 2023, Vinatel có {} triệu thuê bao di động trong nước"
+    world = "Năm 2023, Vinatel có {} triệu thuê bao di động trên toàn cầu"
+    assert verdicts(group, world.format(70)) == ["supported"]
+    assert verdicts(group, world.format(40)) == ["contradicted"]
+    # the worldwide count is no count of those at home: it neither supports nor refutes
+    assert verdicts(group, home.format(70)) == ["not_found"]
+    assert verdicts(group, home.format(55)) == ["not_found"]

@@ -32,6 +32,7 @@ from mickb.query.check.words import (
     expand_abbreviations,
     folded_words,
     has_content,
+    place_of,
     sector_terms,
     strip_time,
     tokens,
@@ -148,6 +149,7 @@ class Metric(NamedTuple):
     optional_en: tuple[str, ...] = ()
     entities: frozenset[tuple[str, ...]] = frozenset()  # companies named: ("vnpt",)
     counted: tuple[str, ...] = ()  # the noun a count counts ("điểm lõm sóng"), when it has one
+    place: str | None = None  # "domestic" or "abroad" when the claim's clause says which
 
 
 class ClaimFigure(NamedTuple):
@@ -216,7 +218,7 @@ def read_claim(text: str) -> Claim:
                 hedge=hedge,
                 measure=measure,
                 direction=direction,
-                metric=metric,
+                metric=metric._replace(place=place_of(fold(f"{before} {after}"))),
                 period=_figure_period(text, start, end, prev_end, nxt, period),
                 range_end=upper,
                 inherited=inherited,

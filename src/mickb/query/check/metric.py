@@ -29,6 +29,7 @@ from mickb.query.check.words import (
     entities,
     folded_words,
     has_content,
+    place_of,
     scopes,
     sector_terms,
     tokens,
@@ -87,6 +88,11 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     wanted = fig.metric.entities
     if wanted and companies and not (wanted & companies):
         return Match(0.0, "other", False)  # "doanh thu MobiFone" is not Viettel's revenue
+    if fig.metric.place and place_of(fold(f"{fact.metric} {clause[2]}")) not in (
+        None,
+        fig.metric.place,
+    ):
+        return Match(0.0, "other", False)  # subscribers at home are not those worldwide
     scope = _scope(fig, fact, clause[0])
     if wanted and not companies:
         scope = "broader"  # a figure of the market, for a claim about one company

@@ -509,3 +509,22 @@ def strip_time(folded: str) -> str:
     for pattern in TIME_RES:
         folded = pattern.sub(" ", folded)
     return folded
+
+
+# --- where a figure holds: at home or abroad -------------------------------------------------
+
+_DOMESTIC_RE = re.compile(r"\b(?:trong nuoc|noi dia|domestic(?:ally)?|at home)\b")
+_ABROAD_RE = re.compile(
+    r"\b(?:toan cau|nuoc ngoai|thi truong quoc te|o nuoc ngoai|global(?:ly)?|worldwide|"
+    r"overseas|abroad|foreign)\b"
+)
+
+
+def place_of(folded: str) -> str | None:
+    """ "domestic" or "abroad" when folded text says which (and not both): 61 triệu thuê bao
+    "trong nước" and 100 triệu "trên toàn cầu" are figures of two scopes."""
+    home = _DOMESTIC_RE.search(folded) is not None
+    away = _ABROAD_RE.search(folded) is not None
+    if home == away:
+        return None
+    return "domestic" if home else "abroad"
