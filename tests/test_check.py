@@ -617,3 +617,18 @@ def test_month_ranges_and_english_months_are_parts_of_the_year(
 
 def test_may_the_verb_is_no_month() -> None:
     assert parse_period("revenue may rise in 2023").sub is None
+
+
+def test_a_partial_metric_match_says_the_metric_is_what_is_unsure(seed: Any) -> None:
+    # the seed gives the share of internet users protected from scams for the same months;
+    # a claim naming scams but not the share matches only in part: not found, and the
+    # explanation blames the metric, not the period that both sides state alike
+    r = check_claim(
+        seed,
+        "Trong 11 tháng đầu năm 2022, số người được bảo vệ trước lừa đảo trực tuyến chiếm "
+        "khoảng 5% người dùng internet",
+    )
+    fig = r["figures"][0]
+    assert fig["verdict"] == "not_found"
+    assert "rule: metric" in fig["explanation"]
+    assert "rule: period" not in fig["explanation"]

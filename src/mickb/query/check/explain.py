@@ -201,6 +201,22 @@ def unsure_period(fig: ClaimFigure, fact: FactRow) -> str:
     )
 
 
+def unsure_metric(fig: ClaimFigure, fact: FactRow) -> str:
+    return (
+        f"the KB has {metric_label(fact)} as {fact_phrase(fact)}{_period(fact)}, which shares "
+        f"only some of the words of «{fig.metric.text}»: too unsure a match to call the claim "
+        "wrong (rule: metric)"
+    )
+
+
+def unsure_owner(fig: ClaimFigure, fact: FactRow) -> str:
+    return (
+        f"the KB has {metric_label(fact)} as {fact_phrase(fact)}{_period(fact)}, but its "
+        "sentence does not surely say whose figure it is: too unsure a match to call the claim "
+        "wrong (rule: scope)"
+    )
+
+
 def unconfirmed(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     unit, scale = _claim_unit(fig)
     english = _english(fig.text)

@@ -167,6 +167,12 @@ def _compare_numbers(
         top, outcome = outcomes[0]
         if outcome == "unconfirmed":
             return _say(result, "bound", explain.unconfirmed(fig, top.fact, wanted), kb, top)
+        if _period_firm(top, usable):
+            # the periods agree: what is unsure is whose figure it is, or its metric
+            if not top.match.firm:
+                return _say(result, "scope", explain.unsure_owner(fig, top.fact), kb, top)
+            if top.match.score < CONTRADICT_METRIC:
+                return _say(result, "metric", explain.unsure_metric(fig, top.fact), kb, top)
         return _say(result, "period", explain.unsure_period(fig, top.fact), kb, top)
     top, outcome = firm[0]
     # Another metric read as well from the claim's words that says something else (the same
