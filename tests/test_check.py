@@ -531,6 +531,14 @@ def test_english_hedges_and_growth() -> None:
     ]
 
 
+def test_fewer_than_and_just_over_are_bounds() -> None:
+    figures = read_claim(
+        "Fewer than 40,000 firms opened in the first half, just over 12,000 of them in Hanoi"
+    ).figures
+    assert [(f.hedge, f.metric.text) for f in figures][0] == ("at_most", "firms opened")
+    assert figures[1].hedge == "more_than"
+
+
 # --- the contract's examples, on a KB built from the seed by the real pipeline ----------------
 
 

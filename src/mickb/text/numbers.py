@@ -193,6 +193,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("tren", "more_than"),
     ("vuot", "more_than"),
     ("more than", "more_than"),
+    ("just over", "more_than"),
+    ("well over", "more_than"),
     ("over", "more_than"),
     ("above", "more_than"),
     ("exceeding", "more_than"),
@@ -215,6 +217,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("up to", "at_most"),
     ("no more than", "at_most"),
     ("less than", "at_most"),
+    ("fewer than", "at_most"),
     ("under", "at_most"),
     ("below", "at_most"),
 ]
