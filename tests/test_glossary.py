@@ -47,6 +47,9 @@ def test_english_to_vietnamese() -> None:
     assert set(english_to_vietnamese("telecom revenue")) == {"vien thong", "doanh thu"}
     assert "thue bao" in english_to_vietnamese("smartphone subscribers")
     assert english_to_vietnamese("the of and") == []
+    # places with no mobile signal, as English outlets say it
+    assert "diem lom song" in english_to_vietnamese("villages lacking coverage")
+    assert "diem lom song" in english_to_vietnamese("hamlets without mobile coverage")
 
 
 def test_longest_english_phrase_wins() -> None:
