@@ -35,6 +35,74 @@ def test_a_month_written_with_a_dot_is_the_figures_period() -> None:
     assert _one(facts, "2.460 chiếc").period == "tháng 3/2018"
 
 
+def test_an_undated_leads_year_scopes_the_changes_of_a_paragraph_about_that_year() -> None:
+    facts = _facts(
+        "Hãng điện thoại Hàn Quốc thắng lớn đầu năm\n"
+        "Hãng đã mở đầu năm 2019 rất thành công với doanh số bán máy tại châu Âu.\n"
+        "Trong tháng 2.2019, hãng bán được 42.300 máy tại Đức. "
+        "Tổng cộng hãng bán 96.800 máy, tăng 7,5% so với cùng kỳ năm ngoái. "
+        "Đối thủ Nhật Bản giảm 12%, chỉ còn 30.150 máy. "
+        "Hãng hiện có 14 cửa hàng tại Berlin, tăng 2 cửa hàng. "
+        "Năm ngoái, hãng đứng đầu thị trường với 1,1 triệu máy bán ra trong năm 2018. "
+        "Đối thủ Nhật Bản giảm 3%, chỉ đạt 0,9 triệu máy."
+    )
+    assert _one(facts, "42.300 máy").period == "tháng 2/2019"
+    # a change in a paragraph about the lead's year holds for that year
+    assert _one(facts, "96.800 máy").period == "2019"
+    assert _one(facts, "7,5%").period == "2019"
+    assert _one(facts, "12%").period == "2019"
+    assert _one(facts, "30.150 máy").period == "2019"
+    # what holds now is not a figure of the year
+    assert _one(facts, "14 cửa hàng").period is None
+    # the year named right after the figure says what "năm ngoái" cannot in an undated text
+    assert _one(facts, "1,1 triệu máy").period == "2018"
+    # after the article turns to another year, the lead no longer scopes: null, not a guess
+    assert _one(facts, "3%").period is None
+    assert _one(facts, "0,9 triệu máy").period is None
+
+
+def test_an_undated_lead_without_changes_or_with_a_date_scopes_nothing() -> None:
+    facts = _facts(
+        "Kiểm toán công bố kết quả\n"
+        "Kiểm toán vừa công bố kết quả kiểm toán năm 2018 tại tỉnh.\n"
+        "Năm 2018, kiểm toán kiến nghị thu hồi 12,5 tỷ đồng. "
+        "Quy định cho phép tối đa 15 trạm thu phí trên toàn tuyến.\n"
+        "Xổ số trả thưởng\n"
+    )
+    assert _one(facts, "12,5 tỷ đồng").period == "2018"
+    assert _one(facts, "15 trạm").period is None
+    facts = _facts(
+        "Giải thưởng chưa có người nhận\n"
+        "Công ty cho biết vé trúng giải kỳ quay ngày 5/3/2019 vẫn chưa có người nhận.\n"
+        "Kỳ quay ngày 5/3/2019 có 3 vé trúng giải nhì. Giải nhất trị giá 31,2 tỷ đồng, "
+        "tăng 4% so với kỳ trước."
+    )
+    assert _one(facts, "31,2 tỷ đồng").period is None
+
+
+def test_a_span_from_a_month_until_now_is_the_period_of_its_figures() -> None:
+    facts = _facts(
+        "Bắt đối tượng lừa bán vé máy bay\n"
+        "Công an quận vừa bắt một đối tượng lừa bán vé máy bay giá rẻ.\n"
+        "Chỉ tính từ tháng 3-2018 đến khi bị bắt, đối tượng đã lừa 40 người, "
+        "chiếm đoạt gần 300 triệu đồng. Từ tháng 3/2018 đến tháng 5/2018, hắn mở 2 tài khoản."
+    )
+    assert _one(facts, "40 người").period == "từ tháng 3/2018"
+    assert _one(facts, "300 triệu đồng").period == "từ tháng 3/2018"
+    assert _one(facts, "2 tài khoản").period != "từ tháng 3/2018"
+
+
+def test_growth_in_the_new_year_is_of_the_new_year() -> None:
+    facts = _facts(
+        "Bán lẻ khởi sắc\n"
+        "Các chuỗi bán lẻ báo tin vui.\n"
+        "Trong năm mới, chuỗi siêu thị có mức tăng trưởng 18% nhờ hàng Tết. "
+        "Dịp năm mới, chuỗi tặng quà cho 500 khách hàng."
+    )
+    assert _one(facts, "18%").period == "năm mới"
+    assert _one(facts, "500 khách hàng").period is None
+
+
 # --- "1" as the article "a" -----------------------------------------------------------------
 
 

@@ -115,6 +115,17 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "years",
     ),
+    # (tính) từ tháng 4-2017 đến khi/nay: a span that opens that month and runs on, not the
+    # start of something ("từ tháng 3/2019 đến tháng 6/2019" is left to the months it names)
+    (
+        re.compile(
+            r"\btừ\s+tháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|năm|\.(?=\d))\s*(?P<y>"
+            + _YEAR
+            + r")\b(?=\s*,?\s*(?:đến|tới)\s+(?!(?:ngày|tháng|năm|hết)?\s*\d))",
+            _F,
+        ),
+        "since",
+    ),
     # tháng 9 năm 2023, tháng 3/2024, tháng 9-2016, tháng 1.2017 (news write a month's year
     # after a dot, as they write dates: "ngày 6.2.2017")
     (
@@ -137,10 +148,12 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # cả năm, lũy kế cả năm: the whole year of the figures around it
     (re.compile(r"\b(?:cả|trọn)\s+năm\b(?!\s*(?:19|20)\d\d)", _F), "whole_year"),
-    # năm nay, năm ngoái, năm qua, năm tới
+    # năm nay, năm ngoái, năm qua, năm tới; "trong năm mới" (the year just begun; "dịp năm
+    # mới", "chúc mừng năm mới" are the holiday)
     (
         re.compile(
-            r"\bnăm\s+(?P<rel>nay|ngoái|qua|tới)\b(?!\s*(?:19|20)\d\d)",
+            r"(?:\bnăm\s+(?P<rel>nay|ngoái|qua|tới)|(?<=trong )năm\s+mới)\b"
+            r"(?!\s*(?:19|20)\d\d)",
             _F,
         ),
         "relative",
@@ -172,11 +185,12 @@ _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
     "range": (("19", "20"), re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")),
     "from_to": (("từ",), re.compile(r"từ\s+(?:năm\s+)?(?:19|20)\d\d\s+(?:đến|tới)")),
     "years": (("năm",), re.compile(r"năm\s+(?:19|20)\d\d\s*(?:,|và)")),
+    "since": (("từ",), re.compile(r"từ\s+tháng\s+\d")),
     "month": (("tháng",), re.compile(r"tháng\s+\d")),
     "month_name": (("tháng",), re.compile(r"tháng\s+[^\W\d]")),
     "date": (("/19", "/20"), None),
     "whole_year": (("năm",), re.compile(r"(?:cả|trọn)\s+năm")),
-    "relative": (("năm",), re.compile(r"năm\s+(?:nay|ngoái|qua|tới)")),
+    "relative": (("năm",), re.compile(r"năm\s+(?:nay|ngoái|qua|tới)|trong năm\s+mới")),
     "year": (("19", "20"), None),
 }
 _DIGIT_RE = re.compile(r"\d")
@@ -185,7 +199,7 @@ _DIGIT_RE = re.compile(r"\d")
 # guards.)
 _NO_DIGIT_PERIOD_RE = re.compile(
     r"nửa\s+(?:đầu|cuối)|quý\s+[iv1-4]|tháng\s+[^\W\d]|(?:cả|trọn)\s+năm|"
-    r"năm\s+(?:nay|ngoái|qua|tới)"
+    r"năm\s+(?:nay|ngoái|qua|tới)|trong năm\s+mới"
 )
 _ODD_CASE = "ıſİ"
 # Every guard word of every kind, for sentences that can be passed over at once.
@@ -240,6 +254,8 @@ def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
         return f"{y}-{m.group('y2')}", True
     if kind in ("month", "date"):
         return f"tháng {int(m.group('m'))}/{y}", True
+    if kind == "since":
+        return f"từ tháng {int(m.group('m'))}/{y}", True
     if kind == "month_name":
         if y:
             return f"tháng {_MONTH_WORDS[m.group('mn').lower()]}/{y}", True

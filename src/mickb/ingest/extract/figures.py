@@ -96,7 +96,7 @@ _EVENT_NAME_BEFORE_RE = re.compile(r"(?:thường niên|khóa|khoá|lần thứ 
 # Sentences that elaborate the one before them: they hold for its period.
 _ELABORATION_RE = re.compile(r"^\W*(?:cụ thể|chi tiết|như vậy)\b", _F)
 # Relative periods against the document's year
-_RELATIVE_YEARS = {"năm nay": 0, "năm qua": 0, "năm ngoái": -1, "năm tới": 1}
+_RELATIVE_YEARS = {"năm nay": 0, "năm qua": 0, "năm ngoái": -1, "năm tới": 1, "năm mới": 0}
 
 
 # --- what the extractor remembers between sentences ---------------------------------------------
@@ -109,6 +109,7 @@ class _Scope:
     year: int | None = None  # of the document's date
     month: int | None = None
     reporting: str | None = None  # the period its title or lead names, when dated
+    lead: str | None = None  # the period an undated document's lead names, with its year
     last_year: int | None = None  # the year last named, for "6 tháng đầu năm" without one
     last_named: str | None = None  # the period last named anywhere
     counted: set[tuple[float, str]] = field(default_factory=set)  # counts stated so far
@@ -125,6 +126,7 @@ class _Para:
     last_period: str | None = None  # the period the sentence before held for
     elaborating: bool = False  # the sentence before carried a period into an elaboration
     named_period: str | None = None  # the last period the paragraph named
+    figures_year: int | None = None  # the year of the last figure that named its own period
     text: str = ""
 
 
@@ -531,8 +533,25 @@ def _period_of(
     for mentions in tries:
         p = _nearest(view.text, num, clause.seg, clause_start, mentions)
         if p is not None and view.resolved.get(p.start) is not None:
+            if p.kind == "relative" and view.resolved[p.start] == p.value:
+                p = _year_after(view, num, mentions) or p
             return p, view.resolved[p.start]
     return None, None
+
+
+_NOT_THE_SAME_PERIOD_RE = re.compile(r"[\d,;:()]|\b(?:so|hơn|bằng|với|trước|sau|từ|kể)\b", _F)
+
+
+def _year_after(view: _SentenceView, num: NumberMatch, mentions: list[Mention]) -> Mention | None:
+    """A year the figure's own words name after it ("Năm ngoái, hãng là số một với 340.237 xe
+    bán ra trong năm 2016"): in an undated article it says what the relative word cannot."""
+    for m in mentions:
+        if m.start >= num.end and m.has_year:
+            between = view.text[num.end : m.start]
+            if len(between) <= 40 and not _NOT_THE_SAME_PERIOD_RE.search(between):
+                return m
+            return None
+    return None
 
 
 _TRAILING_GAP_RE = re.compile(r"\s*(?:(?:trong|vào|của|tính đến|đến|năm|in|for)\s+){0,2}", _F)
@@ -806,6 +825,8 @@ def _periods_from_scope(
     that is the report's own year, else the period its lead states, for the figures of a
     section ("Lĩnh vực báo chí: ...")."""
     inherited = _scoping_period(view, para, scope)
+    # (a sentence that states a change reports on a period: "Audi tăng 11%, đạt 13.201 chiếc")
+    changes = any(d.fact.measure == "change" or d.fact.compared_to for d in drafts)
     for k, d in enumerate(drafts):
         if d.fact.period is not None:
             continue
@@ -823,7 +844,31 @@ def _periods_from_scope(
             d.fact.period = scope.reporting
         elif scope.year and _year_of(scope.last_named) == scope.year:
             d.fact.period = str(scope.year)  # the report's own year, just named
+        elif changes and _lead_scopes(view, para, scope):
+            d.fact.period = scope.lead
     _rates_take_their_levels_period(drafts)
+
+
+# What holds now or always, not in a period: "Hiện PAN sở hữu 2 công ty con", "đến nay", a
+# rule's figure ("quy định tối thiểu 70km", "không đúng quy định, ... 3 dự án")
+_NOW_RE = re.compile(
+    r"(?:^|[,;:]\s*)hiện\b|(?<!thực )(?<!xuất )(?<!phát )(?<!thể )(?<!biểu )"
+    r"\bhiện\s+(?:nay|tại|đang|có|vẫn|còn|chỉ|là)\b|\b(?:đến|tới)\s+nay\b|\bquy định\b"
+    r"|\b(?:now|currently)\b",
+    _F,
+)
+
+
+def _lead_scopes(view: _SentenceView, para: _Para, scope: _Scope) -> bool:
+    """Does an undated article's lead ("... khởi đầu năm mới 2017 ...") scope a sentence that
+    names no period? Only in a paragraph whose figures have themselves named a period of the
+    lead's year ("Trong tháng 1.2017, BMW bán được 18.109 xe"), and while the periods named
+    since are of that year: once the article turns to another year ("Năm ngoái, ... năm
+    2016"), the sentences after it may be about either, and null is better than wrong."""
+    if scope.lead is None or view.mentions or _NOW_RE.search(view.text):
+        return False
+    year = _year_of(scope.lead)
+    return para.figures_year == year and _year_of(scope.last_named) == year
 
 
 def _scoping_period(view: _SentenceView, para: _Para, scope: _Scope) -> str | None:
@@ -923,6 +968,9 @@ def sentence_facts(
         state.prev_end = num.end
     _rates_take_their_levels_period(drafts)
     _periods_from_scope(drafts, view, para, scope)
+    for d in drafts:
+        if d.own_period and d.fact.period:
+            para.figures_year = _year_of(d.fact.period)
     _sectors(drafts, para)
     _link_related(drafts)
     _remember(view, drafts, para, scope)
@@ -1021,6 +1069,8 @@ def extract_figures(doc: Document) -> list[Fact]:
                     and _year_of(lead_period) in (scope.year, scope.year - 1)
                 ):
                     scope.reporting = lead_period
+                elif scope.year is None:
+                    scope.lead = _undated_lead_period(sentence.text, scope)
         facts.extend(found)
     in_title = {id(f) for f in title_facts}
     body_facts = [f for f in facts if id(f) not in in_title]
@@ -1035,6 +1085,17 @@ def _lead_period(text: str, scope: _Scope) -> str | None:
         value = view.resolved.get(m.start)
         if value:
             return value
+    return None
+
+
+def _undated_lead_period(text: str, scope: _Scope) -> str | None:
+    """The period an undated article's lead states for what it reports, with its year: not
+    a day's date ("kỳ quay thưởng ngày 11/1/2017" is when something happened)."""
+    view = _SentenceView(text, [], _Para(), scope)
+    for m in view.not_plans:
+        value = view.resolved.get(m.start)
+        if value:
+            return value if m.kind != "date" and _year_of(value) else None
     return None
 
 
