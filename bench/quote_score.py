@@ -121,12 +121,16 @@ def news_speaker_right(gold: dict[str, str | None], quote: Quote) -> bool:
     return bool(role) and (not gold_role or bool(role & gold_role))
 
 
-def score_news(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str, float]:
+def score_news(
+    corpus: Path, gold_dir: Path, verbose: bool = False, split: str | None = None
+) -> dict[str, float]:
     gold_total = found = right = extracted = unmatched = 0
     for gold_path in sorted(gold_dir.glob("*.json")):
         entry = json.loads(gold_path.read_text(encoding="utf-8"))
         if not isinstance(entry, dict):
             # manifest.json (a list of files and topics) sits beside the articles' gold
+            continue
+        if split is not None and entry.get("split") != split:
             continue
         text_path = corpus / entry.get("file", gold_path.stem + ".txt")
         if not text_path.exists():
@@ -176,19 +180,26 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--reports", type=Path, default=SHARED)
     ap.add_argument("--news", type=Path, default=SHARED / "news")
     ap.add_argument("--gold", type=Path, default=NEWS_GOLD)
+    ap.add_argument(
+        "--split",
+        help="score only the gold files whose 'split' is this (bench/gold/quotes_more: dev, held)",
+    )
+    ap.add_argument("--no-reports", action="store_true", help="score the news folder only")
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args(argv)
-    for label, r in score_reports(args.reports, args.verbose).items():
+    reports = {} if args.no_reports else score_reports(args.reports, args.verbose)
+    for label, r in reports.items():
         print(
             f"reports, quotes ({label}): gold {r['gold']:.0f}, extracted {r['extracted']:.0f}, "
             f"recall {r['recall_text']:.0%} (with right speaker {r['recall_speaker']:.0%}), "
             f"precision {r['precision']:.0%}"
         )
     if args.gold.is_dir() and args.news.is_dir():
-        n = score_news(args.news, args.gold, args.verbose)
+        n = score_news(args.news, args.gold, args.verbose, args.split)
         g = max(1, n["gold"])
+        label = args.news.name + (f", {args.split}" if args.split else "")
         print(
-            f"news ({args.news.name}), quotes: gold {n['gold']:.0f}, found {n['found']:.0f} "
+            f"news ({label}), quotes: gold {n['gold']:.0f}, found {n['found']:.0f} "
             f"({n['found'] / g:.1%}), with the right speaker {n['right']:.0f} "
             f"({n['right'] / g:.1%}); extracted {n['extracted']:.0f}, "
             f"{n['unmatched']:.0f} matching no gold quote (reported speech included)"

@@ -1367,3 +1367,84 @@ def test_a_district_and_province_after_a_role_say_where_not_who() -> None:
     # a province is no one's name, even right before the verb
     text = "Ông Lò Văn Sính Chủ tịch xã Mường Pồn, Điện Biên, cho biết: “Đường bị sạt lở”."
     assert [n for n, _ in speakers(text)] != ["Điện Biên"]
+
+
+# --- held-out news: speakers a reader names at once -----------------------------------------
+
+
+def test_a_quote_left_open_gives_up_the_quotes_inside_it() -> None:
+    # The first quotation's closing mark is missing; the two quotes after it are whole
+    # sentences with speakers of their own (one closed with a straight mark).
+    text = (
+        "Bài đăng được chị Lê Thu Hà chia sẻ lại như sau: “Chiều qua tôi đón con muộn, "
+        "thấy cháu đứng một mình ở cổng trường. Tôi thương con quá. "
+        "Cuối bài, chị Hà cho biết, “Từ nay tôi sẽ sắp xếp để đón con đúng giờ”. "
+        'Tài khoản Đỗ Minh Khoa bình luận rằng: “Cha mẹ nào cũng có lúc bận, đừng tự trách mình". '
+        "Nhiều người đồng tình."
+    )
+    got = [(q[0][:24], q[1]) for q in only(text)]
+    assert ("Từ nay tôi sẽ sắp xếp để", "Lê Thu Hà") in got
+    assert ("Cha mẹ nào cũng có lúc b", "Đỗ Minh Khoa") in got
+
+
+def test_a_customer_and_an_official_of_an_acronym_keep_their_foreign_names() -> None:
+    text = (
+        "Khách hàng Linda Porter nói: “Tôi chưa từng thấy chuyện như vậy”. "
+        "Trả lời báo chí, quan chức NSB Erik Johan Larsen cho hay: “Hai máy chủ đã bị xâm nhập "
+        "trong đêm”."
+    )
+    assert speakers(text) == [
+        ("Linda Porter", "Khách hàng"),
+        ("Erik Johan Larsen", "quan chức NSB"),
+    ]
+    # an acronym that is a title does not join the name: "CEO Apple Tim Cook"
+    assert speakers("CEO Apple Tim Cook nói: “Chúng tôi sẽ mở thêm cửa hàng”.")[0][0] == "Tim Cook"
+
+
+def test_a_short_form_stands_for_a_foreign_name_written_with_no_title() -> None:
+    text = (
+        "Sáng qua, Walter Brinks phát hiện một con rắn trong kho hàng. "
+        '"Tôi đã quen với chúng," Brinks nói.'
+    )
+    assert speakers(text) == [("Walter Brinks", None)]
+    text = (
+        "Trong chương trình, Megan Holt kể lại buổi thử vai. Holt còn chia sẻ thêm: “Tôi run "
+        "đến mức quên cả lời thoại”."
+    )
+    assert speakers(text) == [("Megan Holt", None)]
+
+
+def test_initials_after_a_family_name_are_part_of_the_name() -> None:
+    text = "Tại điểm thi, thí sinh Trần K.L cho hay: “Đề năm nay dài hơn đề minh họa”."
+    assert speakers(text) == [("Trần K.L", "thí sinh")]
+
+
+def test_this_student_is_the_one_just_quoted() -> None:
+    text = (
+        "Thí sinh Phạm Gia Huy cho hay: “Em làm xong bài trước giờ khoảng mười phút, phần "
+        "cuối khá dài nên em phải đọc kỹ từng câu, rồi soát lại đáp án hai lần cho chắc chắn, "
+        "sau đó mới dám nộp bài cho giám thị, vì năm nay đề có nhiều câu đánh đố hơn năm trước "
+        "và nhiều bạn trong phòng cũng than như vậy khi ra khỏi phòng thi”. "
+        "Nói về môn Hóa, học sinh này cho hay: “Phần lý thuyết vừa sức, phần bài tập thì khó”."
+    )
+    assert [n for n, _ in speakers(text)] == ["Phạm Gia Huy", "Phạm Gia Huy"]
+
+
+def test_a_state_that_speaks_is_a_named_body_not_the_news_agency() -> None:
+    text = (
+        "Theo AFP, hôm qua Triều Tiên tuyên bố sẽ “đáp trả không khoan nhượng” mọi cuộc tập "
+        "trận gần biên giới."
+    )
+    assert only(text) == [
+        ("đáp trả không khoan nhượng", None, "Triều Tiên", "embedded"),
+    ]
+
+
+def test_a_quote_after_reported_words_is_the_reporter_s_even_after_a_caption() -> None:
+    # a photo caption ("… được X chia sẻ") runs into the next sentence without a full stop
+    text = (
+        "Bức ảnh được tài khoản Hoàng Gia Bảo chia sẻ Còn tài khoản Ngọc Lan thì cho biết, "
+        "chị không đồng tình với cách dạy con như vậy. "
+        '"Trẻ con cần được động viên nhiều hơn là bị la mắng".'
+    )
+    assert [n for n, _ in speakers(text)] == ["Ngọc Lan"]

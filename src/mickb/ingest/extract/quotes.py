@@ -192,7 +192,7 @@ ROLE_HEADS = tuple(
         nguyên bộ trưởng|nguyên thủ tướng|ngoại trưởng|nguyên chủ tịch|cựu bộ trưởng|trưởng đoàn|
         tổng lãnh sự|đặc phái viên|điều phối viên|nhà phân tích|quản lý|giảng viên|
         quan chức|giới chức|nhà chức trách|nguồn tin|một nguồn tin|giáo viên|cô giáo|thầy giáo|
-        học sinh|sinh viên|người dân|bệnh nhân|btv|blv|đb|đbqh|mc|bình luận viên|
+        học sinh|sinh viên|thí sinh|người dân|bệnh nhân|btv|blv|đb|đbqh|mc|bình luận viên|
         nông dân|tiểu thương|cán bộ|công nhân|nhân viên|
         khách hàng|người mua|người tiêu dùng|chủ đại lý|chủ cửa hàng|chủ quán|chủ đầu tư|
         huấn luyện viên|hlv|cầu thủ|ca sĩ|diễn viên|nghệ sĩ|nhà văn|nhà thơ|tác giả|
@@ -201,7 +201,7 @@ ROLE_HEADS = tuple(
         hiệu phó|bí thư chi bộ|trưởng thôn|trưởng bản|già làng|người đại diện|đại úy|thượng úy|
         trung úy|thiếu úy|chỉ huy trưởng|chính trị viên|chủ tịch hđqt|thành viên hđqt|
         chủ tịch ubnd|phó chủ tịch ubnd|trung sĩ|trung sỹ|thượng sĩ|thượng sỹ|hạ sĩ|hạ sỹ|
-        binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|người dùng|tài xế|
+        binh nhất|binh nhì|thủ môn|tiền đạo|tiền vệ|hậu vệ|đội trưởng|người dùng|tài xế|tài khoản|
         nhân chứng|thợ|chủ nhà|thuê bao|bs|bác sỹ|kts|nsưt|nsnd|ngưt|thư ký|cục phó|vụ phó|
         viện phó|chi cục trưởng|chi cục phó|phó phòng|nghị sĩ|thượng nghị sĩ|hạ nghị sĩ|
         thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|cố vấn|facebooker|
@@ -501,6 +501,7 @@ _SOMEONE_RE = re.compile(
 )
 # How far back (characters) "người dùng này" may point at the person named last.
 _JUST_NAMED = 400
+_JUST_SAID = 1500  # "học sinh này" may be the one quoted this far back
 _OF_RE = re.compile(r"\s+của\s+")
 _RELATION_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})$", re.IGNORECASE)
 # A title that gives a speaker and the gist: "Bộ trưởng Nguyễn Văn A: Sẽ …".
@@ -628,6 +629,10 @@ class _Mention:
 _CREDIT_END_RE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Photo|Clip|Video)\s*[:\-–]\s*$")
 
 
+# Two or three capitalised words in plain ASCII: a foreign name, or a club's or a city's.
+_BARE_FOREIGN_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![\w.])")
+
+
 # Forms of address that say whether a man or a woman is meant.
 _GENDER_OF = {"ông": "m", "anh": "m", "chú": "m", "bà": "f", "chị": "f", "cô": "f"}
 
@@ -639,6 +644,12 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.mentions: list[_Mention] = []
         self.positions: list[int] = []  # of the mentions, ascending
+        # Foreign full names written with no title ("Brandon Radke kiểm tra"): not mentions
+        # (a bare capitalised pair may be a club or a city), only what a short form that
+        # speaks later ("Radke nói") may stand for. (position, name), ascending.
+        self.bare_foreign: list[tuple[int, str]] = []
+        # The named person whose quote was attributed last, and where (extraction pass).
+        self.last_said: tuple[int, Person] | None = None
 
     def person(self, name: str) -> Person:
         if name not in self.people:
@@ -654,10 +665,29 @@ class Registry:
         for person in self.people.values():
             if _short_for(short, person.name):
                 return person
+        if short.isascii() and " " not in short:
+            later = None
+            for at, name in reversed(self.bare_foreign):
+                if _short_for(short, name):
+                    if at <= pos:
+                        return self.person(name)
+                    later = later or name
+            if later:
+                return self.person(later)
         return None
 
     def scan(self, text: str, base: int) -> None:
         """Record the people named in one passage's text (stream offset `base`)."""
+        for run in _BARE_FOREIGN_RE.finditer(text):
+            # ("bang Ohio Tim Kaine": of three words, the first may be a place)
+            words = run.group().split()[-2:]
+            name = " ".join(words)
+            if (
+                any(map(_foreign, words))
+                and not any(w in _ORG_WORDS or w in _NEVER_IN_NAME for w in words)
+                and name not in PLACES
+            ):
+                self.bare_foreign.append((base + run.end() - len(name), name))
         for name, start, end in _names(text):
             before = text[:start]
             if _CREDIT_END_RE.search(before, max(0, start - 12)):
@@ -776,8 +806,11 @@ class Registry:
         the role with no name."""
         person = self._recent(pos, role=low)
         if person is None and demonstrative and len(low.split()) <= 3:
-            # "người dùng này": the person the text has just named.
+            # "người dùng này": the person the text has just named, or the one just quoted
+            # ("thí sinh X cho hay: “…”. Nhận xét về đề thi, học sinh này cho hay: “…”").
             person = self._just_named(pos)
+            if person is None and self.last_said and 0 <= pos - self.last_said[0] <= _JUST_SAID:
+                person = self.last_said[1]
         if person:
             return Speaker(person.name, person.role_for(phrase)), person
         # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
@@ -985,6 +1018,7 @@ _NOT_A_PLACE_AFTER = {
     "thôn": frozenset({"nông"}),
     "báo": frozenset({"nhà"}),  # "nhà báo Lại Văn Sâm" is a journalist, not a newspaper
     "đài": frozenset({"nhà"}),
+    "hàng": frozenset({"khách"}),  # "khách hàng Tammy Gault" is a customer, not a bank
 }
 _SCHOOL_LEVELS = frozenset({"tiểu", "trung", "đại"})
 
@@ -1112,7 +1146,8 @@ PERSON_TITLES = frozenset(
     hạ nghị sĩ|thị trưởng|người mẫu|vận động viên|tay vợt|võ sĩ|danh thủ|facebooker|
     blogger|youtuber|võ sư|thiền sư|nhà sư|linh mục|mục sư|đạo diễn|nhạc sĩ|nhạc sỹ|họa sĩ|
     hoạ sĩ|nhiếp ảnh gia|kiến trúc sư|trọng tài|hoa hậu|á hậu|siêu mẫu|danh hài|nghệ sỹ|
-    ca sỹ|nhà thiết kế|nhà khoa học|phi công|thuyền trưởng|công tố viên""".replace("\n", "")
+    ca sỹ|nhà thiết kế|nhà khoa học|phi công|thuyền trưởng|công tố viên|
+    tài khoản""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -1227,9 +1262,9 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
         return None
     name = " ".join(words[k : k + 4])
     start = first + sum(len(word) + 1 for word in words[:k])
-    if len(name) == 1:
-        # "chị T.H chia sẻ": initials joined by full stops are one name
-        joined = _JOINED_INITIALS_RE.match(text, start + 1)
+    if len(name.split()[-1]) == 1:
+        # "chị T.H chia sẻ", "thí sinh Nguyễn B.H": initials joined by full stops are one name
+        joined = _JOINED_INITIALS_RE.match(text, start + len(name))
         if joined:
             name += joined.group()
     return name, start, start + len(name)
@@ -1329,7 +1364,10 @@ def _name_start(
             title = near or ""
         if run_start != run.start() and len(words) <= 3 and all(w.isascii() for w in words):
             return 0  # after a place that ends an office: "Nhà Trắng Sarah Huckabee Sanders"
-        return _foreign_name_start(words, title)
+        # "quan chức PST Arne Christian Haugstoyl": an organisation's acronym (not a title's:
+        # "CEO Apple Tim Cook") ends the office, and all the run is the name.
+        after_acronym = len(tail_word) > 1 and tail_word.isupper() and tail_word not in _ROLE_TAILS
+        return _foreign_name_start(words, title, after_acronym)
     if honorific and not _ROLE_HEAD_RE.match(text, first):
         return 0
     if (
@@ -1389,7 +1427,10 @@ def _role_close_before(text: str, run_start: int) -> str | None:
     return last.group().lower()
 
 
-def _foreign_name_start(words: list[str], title: str) -> int:
+_PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Youtube Zalo TikTok Weibo".split())
+
+
+def _foreign_name_start(words: list[str], title: str, after_acronym: bool = False) -> int:
     """A foreign name after a title is the run's last two words ("Tổng thống Mỹ Donald Trump",
     "CEO Tim Cook"), or three after a person's title ("Ngoại trưởng Qatar Mohammed Al Thani")."""
     k = len(words) - 2
@@ -1403,7 +1444,8 @@ def _foreign_name_start(words: list[str], title: str) -> int:
         and words[k - 1].isascii()
         and words[k - 1].isalpha()
         and words[k - 1] not in _ORG_WORDS
-        and title in _PERSON_TITLE_WORDS
+        and words[k - 1] not in _PLATFORMS  # "tài khoản Facebook Huyphuoc Nguyen"
+        and (title in _PERSON_TITLE_WORDS or (after_acronym and k == 1))
     ):
         k -= 1
     if k == 0 and words[0] in _COUNTRIES:
@@ -1751,6 +1793,10 @@ def _trim_phrase(phrase: str) -> str:
 # --- quote marks ----------------------------------------------------------------------------
 
 
+# An opening mark where a quoted sentence starts: after a colon, a comma or a full stop.
+_SENTENCE_QUOTE_BEFORE_RE = re.compile(r"[:,.] ?[“\"]$")
+
+
 @dataclass
 class _Span:
     """Quoted words: from (passage index, offset) to (passage index, offset), marks excluded."""
@@ -1797,6 +1843,9 @@ class _Scanner:
             spans.append(_Span(start, (start[0], length), closed=False))
             stack.clear()
         carried = bool(stack)
+        # Quotes closed right inside a quote opened in this paragraph: if that one is never
+        # closed, they were the paragraph's own quotes (see `_unclosed`).
+        inner: list[_Span] = []
         for mark in _MARK_RE.finditer(text):
             i, ch = mark.start(), mark.group()
             if ch in _QUOTE_OPEN:
@@ -1822,12 +1871,36 @@ class _Scanner:
                     _, start, _ = stack.pop()
                     if not stack:
                         spans.append(_Span(start, (p, i)))
+                        inner.clear()
+                    elif len(stack) == 1 and stack[0][1][0] == p:
+                        inner.append(_Span(start, (p, i)))
                 else:
                     spans.append(_Span((p, 0), (p, i), opened=False))
             carried = False
         while stack and stack[-1][0] == _SINGLE:
             stack.pop()  # not closed in its paragraph: no quote mark
+        if len(stack) == 1 and stack[0][1][0] == p and not carried:
+            spans.extend(self._unclosed(p, text, inner))
         return spans
+
+    def _unclosed(self, p: int, text: str, inner: list[_Span]) -> list[_Span]:
+        """A quote opened in paragraph p and not closed there, with whole quoted sentences
+        inside it (`Nguyên văn: “… . Anh X cho biết, “…”. Tài khoản Y viết: “…”`): its
+        closing mark was left out. It ends before the sentence of the first of them, and
+        they are quotes of their own; else the quote may run on into the next paragraph."""
+        starts = [
+            span
+            for span in inner
+            if _SENTENCE_QUOTE_BEFORE_RE.search(text, max(0, span.start[1] - 3), span.start[1])
+            and len(text[span.start[1] : span.end[1]].split()) >= 4
+        ]
+        if not starts:
+            return []
+        _, start, _ = self.stack.pop()
+        first = starts[0].start[1]
+        cut = max(text.rfind(". ", start[1], first), text.rfind("? ", start[1], first))
+        out = [_Span(start, (p, cut + 1 if cut > start[1] else first - 1), closed=False)]
+        return out + [span for span in inner if span.start[1] >= first]
 
     def finish(self) -> list[_Span]:
         if not self.stack:
@@ -1866,6 +1939,7 @@ class _Found:
 # _REPORTING_RE without its look-behind: it matches wherever that does (and a sentence it
 # does not match needs no closer look), but as it starts with the verbs themselves, the
 # engine can skip through a sentence instead of trying every position.
+_INTRODUCES_RE = re.compile(r"(?:\s+thêm)?\s*(?:[,:]|rằng\b)")
 _REPORTING_HINT_RE = re.compile(
     rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
     r"|cho biết|cho hay|cho rằng"
@@ -1936,6 +2010,32 @@ def _is_place_aside(rest: str) -> bool:
     return all(_CAP_RUN_RE.fullmatch(chunk) for chunk in bare) and (
         bare[-1] in _KNOWN_PLACES or _PLACE_WORD_RE.match(chunks[-1]) is not None
     )
+
+
+_MANY_WORD_COUNTRIES = frozenset({"Trung Quốc", "Thổ Nhĩ Kỳ", "Triều Tiên", "Hàn Quốc", "Nhật Bản"})
+
+
+_TIME_WORDS = frozenset(
+    "hôm qua nay kia sáng trưa chiều tối đêm ngày tuần tháng năm sau trước đó mới đây gần "
+    "cùng cuối đầu".split()
+)
+_DATE_RE = re.compile(r"[\d/.-]+")
+
+
+def _after_time_words(segment: str) -> str:
+    """'hôm qua Nga' -> 'Nga': the words after a time that opens the segment."""
+    words = segment.split()
+    i = 0
+    while i < len(words) - 1 and (words[i] in _TIME_WORDS or _DATE_RE.fullmatch(words[i])):
+        i += 1
+    return " ".join(words[i:])
+
+
+def _is_country(segment: str) -> bool:
+    """'Triều Tiên', 'Nga', 'Trung Quốc' (not 'Anh', which starts a sentence as 'he')."""
+    if segment in _MANY_WORD_COUNTRIES:
+        return True
+    return " " not in segment and segment in _COUNTRIES and segment not in _NOT_A_NAME
 
 
 def _looks_like_name(segment: str) -> bool:
@@ -2117,6 +2217,9 @@ class QuoteExtractor:
         if found is None:
             return None
         self._last = found
+        said = self.registry.people.get(found.speaker.name or "")
+        if said is not None:
+            self.registry.last_said = (self.pos(*found.span.start), said)
         quote = self.record(found)
         self._covered.add(quote.sentence_ordinal)
         return quote
@@ -2163,7 +2266,13 @@ class QuoteExtractor:
         if _MARK_RE.search(previous_text):
             return None  # a sentence with quotes of its own: the other rules read it
         pos = self.pos(p, opened)
-        for verb in _VERB_RE.finditer(previous_text):
+        # A verb that introduces what was said ("cho biết, …", "nói rằng") before any other
+        # ("Câu chuyện được X chia sẻ Còn Y thì cho biết, …": a caption run into the text).
+        verbs = sorted(
+            _VERB_RE.finditer(previous_text),
+            key=lambda v: not _INTRODUCES_RE.match(previous_text, v.end()),
+        )
+        for verb in verbs:
             speaker = self.speaker_at_end(previous_text[: verb.start()], pos)
             if speaker is not None and speaker.name:
                 return speaker
@@ -2270,6 +2379,10 @@ class QuoteExtractor:
             if known is not None or (segment.isascii() and _foreign(segment)):
                 person = known or self.registry.person(segment)
                 return Speaker(person.name, person.role_for(None))
+        country = _after_time_words(segment)
+        if _is_country(country):
+            # "Triều Tiên tuyên bố", "hôm qua Nga cho biết": the state speaks, a named body
+            return Speaker(None, country)
         if (
             _CAP_RUN_RE.fullmatch(segment)
             and 2 <= len(segment.split()) <= 4
@@ -2340,8 +2453,9 @@ class QuoteExtractor:
             # `"…". Ông X nói.` / `"…." Ông X nói.`: a short sentence that only attributes.
             clause_match = _AFTER_STOP_RE.match(masked)
             own_sentence = True
-        elif masked[:1].islower():
-            # `"…" ông X kể.`: no comma, the attribution must end the sentence.
+        elif masked[:1].islower() or (masked[:1].isupper() and quote[-1:] == ","):
+            # `"…" ông X kể.`: no comma, the attribution must end the sentence; `"…," Radke
+            # nói.`: the comma inside the marks, as English writes it.
             clause_match = _AFTER_LOWER_RE.match(masked)
             own_sentence = True
         elif masked[:1].isupper() and len(quote.split()) >= 5 and self.starts_sentence(span):
