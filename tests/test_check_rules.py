@@ -277,3 +277,32 @@ def test_subscribers_at_home_are_not_those_worldwide(group: Any) -> None:
     # the worldwide count is no count of those at home: it neither supports nor refutes
     assert verdicts(group, home.format(70)) == ["not_found"]
     assert verdicts(group, home.format(55)) == ["not_found"]
+
+
+COVERAGE_REPORT = """---
+title: "Hạ tầng viễn thông năm 2023"
+date: "2024-01-10"
+---
+Năm 2023, các doanh nghiệp viễn thông đã hoàn thành phủ sóng cho 1.870 điểm lõm sóng.
+"""
+
+
+@pytest.fixture(scope="module")
+def coverage(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mickb.ingest.pipeline import build
+
+    folder = tmp_path_factory.mktemp("coverage-sources")
+    (folder / "ha_tang_2023.txt").write_text(COVERAGE_REPORT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("coverage-kb") / "kb.sqlite"
+    build(folder, out)
+    opened = KB.open(out, readonly=True)
+    yield opened
+    opened.close()
+
+
+def test_a_count_of_a_classifier_and_its_noun_is_one_metric(coverage: Any) -> None:
+    # "điểm lõm sóng": the unit read is the classifier "điểm", the noun goes on after it; a
+    # claim with another verb ("xóa") and subject still names the same count
+    claim = "Các doanh nghiệp viễn thông đã xóa {} điểm lõm sóng trong năm 2023"
+    assert verdicts(coverage, claim.format("1.870")) == ["supported"]
+    assert verdicts(coverage, claim.format("1.780")) == ["contradicted"]

@@ -422,7 +422,7 @@ def _metric_of(
         metric = own._replace(
             optional=_without(noun.vi + tail.vi, own.vi),
             optional_en=_without(noun.en + tail.en, own.en),
-            counted=noun.vi if _is_count(n) and has_content(list(noun.vi), []) else (),
+            counted=_counted(n, noun, tail),
         )
         if _is_count(n) and tail.text:
             metric = metric._replace(
@@ -451,6 +451,16 @@ def _metric_of(
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
+
+
+def _counted(n: NumberMatch, noun: Metric, tail: Metric) -> tuple[str, ...]:
+    """The noun a count counts: its unit ("70.000 doanh nghiệp"), and the words that go on
+    with it when the unit is a bare classifier ("2.152 điểm lõm sóng": "điểm lõm sóng")."""
+    if not _is_count(n) or not has_content(list(noun.vi), []):
+        return ()
+    if len(noun.vi) == 1 and " " not in noun.vi[0] and tail.vi:
+        return tuple(dict.fromkeys(noun.vi + tail.vi))
+    return noun.vi
 
 
 def _is_ratio(n: NumberMatch) -> bool:
