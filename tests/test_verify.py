@@ -408,3 +408,17 @@ def test_a_speaker_after_a_long_office_is_verified_by_name_not_misattributed(
         "role": "ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam",
     }
     assert verify_quote(ingested, text, by="ủy viên Đoàn Chủ tịch")["verdict"] == "verified"
+
+
+def test_a_long_quotations_panel_shows_the_part_looked_up() -> None:
+    from mickb.cli.render import QUOTE_WINDOW, quote_window
+
+    filler = "các địa phương cần rà soát hạ tầng, đào tạo nhân lực và chia sẻ dữ liệu, "
+    sentence = filler * 12 + "trên tinh thần “không để ai đứng ngoài cuộc”, " + filler * 6
+    shown, (start, end) = quote_window(sentence, "không để ai đứng ngoài cuộc")
+    assert len(shown) <= QUOTE_WINDOW + 4
+    assert shown.startswith("… ") and shown.endswith(" …")
+    assert shown[start:end] == "không để ai đứng ngoài cuộc"
+    # a short sentence shows whole
+    short = "Ông nói: “không để ai đứng ngoài cuộc”."
+    assert quote_window(short, "không để ai đứng ngoài cuộc")[0] == short

@@ -562,6 +562,35 @@ def check_panel(result: CheckResult) -> None:
     _console().print(Panel(Group(*lines), title=verdict.upper(), border_style=style))
 
 
+# A quotation's sentence longer than this shows only the part around the words looked up.
+QUOTE_WINDOW = 360
+
+
+def quote_window(sentence: str, said: str) -> tuple[str, tuple[int, int]]:
+    """The sentence, or the part of a long one around the words looked up ("… có kết nối
+    trên tinh thần “không để ai bị bỏ lại phía sau”."), and where those words are in it."""
+    from rapidfuzz import fuzz
+
+    if not sentence or not said.strip():
+        return sentence, (0, 0)
+    found = fuzz.partial_ratio_alignment(said.lower(), sentence.lower())
+    start, end = (found.dest_start, found.dest_end) if found is not None else (0, 0)
+    if len(sentence) <= QUOTE_WINDOW:
+        return sentence, (start, end)
+    room = max(0, QUOTE_WINDOW - (end - start)) // 2
+    lo = max(0, start - room)
+    hi = min(len(sentence), end + room)
+    if lo > 0:  # begin and end on whole words
+        lo = sentence.find(" ", lo) + 1 or lo
+    if hi < len(sentence):
+        hi = sentence.rfind(" ", end, hi) if sentence.rfind(" ", end, hi) > 0 else hi
+    prefix = "… " if lo > 0 else ""
+    suffix = " …" if hi < len(sentence) else ""
+    shift = len(prefix) - lo
+    shown = prefix + sentence[lo:hi].strip() + suffix
+    return shown, (start + shift, end + shift)
+
+
 def quote_panel(result: dict[str, Any]) -> None:
     from rich.console import Group
     from rich.panel import Panel
@@ -579,9 +608,10 @@ def quote_panel(result: dict[str, Any]) -> None:
         form = quote.get("form")
         said = "reported speech of " if form == "reported" else "said by "
         lines.append(Text(said + (who or "an unnamed speaker"), style="bold"))
-        sentence = Text(quote.get("sentence") or "", style="dim")
-        if quote.get("text"):
-            sentence.highlight_words([quote["text"]], style="bold yellow")
+        shown, (start, end) = quote_window(quote.get("sentence") or "", result["text"])
+        sentence = Text(shown, style="dim")
+        if end > start:
+            sentence.stylize("bold yellow", start, end)
         lines.append(sentence)
         # Where to cite it from, as the other verdict panels give it: title, outlet, date, id.
         source = quote.get("source") or {}
