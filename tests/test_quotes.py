@@ -1448,3 +1448,15 @@ def test_a_quote_after_reported_words_is_the_reporter_s_even_after_a_caption() -
         '"Trẻ con cần được động viên nhiều hơn là bị la mắng".'
     )
     assert [n for n, _ in speakers(text)] == ["Ngọc Lan"]
+
+
+def test_words_after_a_colon_without_quote_marks_are_the_speaker_s() -> None:
+    text = (
+        "Trả lời báo chí, đại biểu Quốc hội Lê Thị Hoa nói: Cử tri đánh giá cao cách làm việc "
+        "công khai của ngành giao thông.\n"
+        "Theo chị Vũ Thị Nga (sinh năm 1990), công nhân xưởng may: Cả tổ ăn trưa xong thì "
+        "nhiều người bắt đầu đau bụng.\n"
+        "Theo quy định: Người lao động được nghỉ ba ngày khi kết hôn."
+    )
+    got = [(q.speaker.name, q.text[:20]) for q in extract_quotes(load_text(text), reported=True)]
+    assert got == [("Lê Thị Hoa", "Cử tri đánh giá cao "), ("Vũ Thị Nga", "Cả tổ ăn trưa xong t")]

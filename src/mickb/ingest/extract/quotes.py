@@ -399,6 +399,9 @@ _NOT_SPEECH_BEFORE = {
 }
 
 
+_COLON_SPEECH = "nói|phát biểu|trả lời|bày tỏ|tâm sự|kể|viết"
+
+
 def _verb_pattern(verb: str) -> str:
     before = "".join(f"(?<!{re.escape(w)} )" for w in _NOT_SPEECH_BEFORE.get(verb, ()))
     after = rf"(?! (?:{_NOT_SPEECH_AFTER[verb]})(?!\w))" if verb in _NOT_SPEECH_AFTER else ""
@@ -414,8 +417,12 @@ _REPORTING_RE = re.compile(
     rf"(?<!\w)(?:cũng\s+|đã\s+)?(?P<verb>{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*"
     r"(?:,|\s+rằng\b|:)\s*"
     # "X cho biết dự án …": these three take a clause with no comma before it.
-    rf"|(?<!\w)(?:cũng\s+|đã\s+)?(?P<bare>cho biết|cho hay|cho rằng)\s+(?=[{_LOWER}])",
+    rf"|(?<!\w)(?:cũng\s+|đã\s+)?(?P<bare>cho biết|cho hay|cho rằng)\s+(?=[{_LOWER}])"
+    # "Đại biểu X nói: Cử tri ghi nhận …": words said after a colon, with no quote marks.
+    rf"|(?<!\w)(?:{_COLON_SPEECH})\s*:\s*(?=[{_UPPER}])",
 )
+# "Theo anh X (sinh năm 1984), nằm tại khoa Nội 1: Hơn 100 nhân viên …": X's words.
+_THEO_COLON_RE = re.compile(rf"\s*[Tt]heo\s+(?P<who>[^:;]{{2,120}}?):\s*(?=[{_UPPER}])")
 _ROLE_HEAD_RE = re.compile(rf"(?<!\w)(?:{_alternation(ROLE_HEADS)})(?!\w)", re.IGNORECASE)
 # Words that say who speaks when nobody is named ("bố anh ấy", "báo chí Pháp", "nhóm nghiên
 # cứu"), but that are never someone's title: "vợ ông X" is X's wife, not X.
@@ -1943,6 +1950,7 @@ _INTRODUCES_RE = re.compile(r"(?:\s+thêm)?\s*(?:[,:]|rằng\b)")
 _REPORTING_HINT_RE = re.compile(
     rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
     r"|cho biết|cho hay|cho rằng"
+    rf"|(?:{_COLON_SPEECH})\s*:"
 )
 
 
@@ -2652,7 +2660,7 @@ class QuoteExtractor:
                 ("," in text or ":" in text or "rằng" in text or "cho " in text)
                 and _REPORTING_HINT_RE.search(text)
                 and _REPORTING_RE.search(text)
-            ):
+            ) or (":" in text and _THEO_COLON_RE.match(text)):
                 self._candidates.append((sentence, base + sentence.start))
 
     def _headline(self, sentence: Sentence) -> list[Quote]:
@@ -2695,6 +2703,13 @@ class QuoteExtractor:
             if sentence.ordinal in self._covered:
                 continue
             text = sentence.text
+            theo = _THEO_COLON_RE.match(text)
+            if theo:
+                speaker = self.speaker_at_start(theo["who"], pos)
+                clause = text[theo.end() :].rstrip(" .;…")
+                if speaker is not None and speaker.name and len(clause.split()) >= 6:
+                    out.append(self._reported(sentence, speaker, clause, theo.end()))
+                    continue
             for verb in _REPORTING_RE.finditer(text):
                 head = text[: verb.start()]
                 if (
@@ -2712,21 +2727,21 @@ class QuoteExtractor:
                 if "?" in clause:
                     break  # a question put to someone, not what they said
                 if len(clause.split()) >= 6:
-                    offset = verb.end()
-                    out.append(
-                        Quote(
-                            text=clause,
-                            speaker=speaker,
-                            form="reported",
-                            sentence=text,
-                            sentence_ordinal=sentence.ordinal,
-                            span=(offset, offset + len(clause)),
-                            id=make_id(self.sha256, "quote", sentence.ordinal, offset, clause),
-                        )
-                    )
+                    out.append(self._reported(sentence, speaker, clause, verb.end()))
                 break
         self._candidates.clear()
         return out
+
+    def _reported(self, sentence: Sentence, speaker: Speaker, clause: str, offset: int) -> Quote:
+        return Quote(
+            text=clause,
+            speaker=speaker,
+            form="reported",
+            sentence=sentence.text,
+            sentence_ordinal=sentence.ordinal,
+            span=(offset, offset + len(clause)),
+            id=make_id(self.sha256, "quote", sentence.ordinal, offset, clause),
+        )
 
 
 def extract_quotes(doc: Document, reported: bool = False) -> list[Quote]:
