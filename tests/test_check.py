@@ -640,3 +640,19 @@ def test_a_partial_metric_match_says_the_metric_is_what_is_unsure(seed: Any) -> 
     assert fig["verdict"] == "not_found"
     assert "rule: metric" in fig["explanation"]
     assert "rule: period" not in fig["explanation"]
+
+
+def test_percentage_points_are_no_counted_noun_and_a_percent_change_does_not_confirm_them(
+    seed: Any,
+) -> None:
+    # the seed gives the smartphone share's change as "tăng 1,4%": percent or points, it does
+    # not say; the claim's "điểm phần trăm" is the unit, not a count of "điểm"
+    for claim in (
+        "Tỷ lệ thuê bao di động dùng smartphone năm 2022 đạt 75,8%, tăng 1,4 điểm phần trăm",
+        "Smartphone subscribers rose 1.4 percentage points to 75.8% in 2022",
+    ):
+        figures = check_claim(seed, claim)["figures"]
+        (points,) = [f for f in figures if "phần trăm" in f["text"] or "points" in f["text"]]
+        assert points["verdict"] == "not_found", claim
+        assert "percentage points" in points["explanation"]
+        assert "lõm sóng" not in points["explanation"]

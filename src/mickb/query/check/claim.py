@@ -309,7 +309,10 @@ _PASSED_RE = re.compile(
 
 
 def unit_noun(n: NumberMatch) -> str:
-    """The counted noun of a figure's unit ("70.000 doanh nghiệp" -> "doanh nghiệp")."""
+    """The counted noun of a figure's unit ("70.000 doanh nghiệp" -> "doanh nghiệp"); none
+    for percentage points ("1,4 điểm phần trăm", "1.4 percentage points")."""
+    if n.base_unit == "điểm %":
+        return ""
     return _UNIT_SCALE_RE.sub(" ", n.unit or "").strip()
 
 

@@ -168,6 +168,14 @@ def other_measure(fig: ClaimFigure, fact: FactRow) -> str:
 
 
 def other_unit(fig: ClaimFigure, fact: FactRow) -> str:
+    points = {fig.number.base_unit, fact.base_unit}
+    if points == {"điểm %", "%"} and fig.measure == "change":
+        # "tăng 1,4%" of a share may be percent or percentage points: the source does not say
+        return (
+            f"the KB gives {metric_label(fact)} as {fact_phrase(fact)}{_period(fact)}: a change "
+            f"written in percent, which for a share may mean percent or percentage points, "
+            f"so it neither confirms nor denies {fig.text} (rule: unit)"
+        )
     return (
         f"the KB gives {metric_label(fact)} as {fact_phrase(fact)}{_period(fact)}, which cannot "
         f"be compared with {fig.text} (rule: unit)"
