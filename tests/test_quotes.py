@@ -1460,3 +1460,17 @@ def test_words_after_a_colon_without_quote_marks_are_the_speaker_s() -> None:
     )
     got = [(q.speaker.name, q.text[:20]) for q in extract_quotes(load_text(text), reported=True)]
     assert got == [("Lê Thị Hoa", "Cử tri đánh giá cao "), ("Vũ Thị Nga", "Cả tổ ăn trưa xong t")]
+
+
+def test_a_first_person_quote_after_a_sentence_a_named_person_opens_is_theirs() -> None:
+    text = (
+        "Trong chương trình, Megan Holt kể lại buổi thử vai. "
+        "Holt bật cười khi người dẫn chương trình đưa ra tấm ảnh cũ. "
+        "“Hôm đó tôi đã quá liều lĩnh, giờ nghĩ lại vẫn thấy ngượng.”"
+    )
+    assert speakers(text) == [("Megan Holt", None)]
+    # not in the third person, not after a colon that names someone else
+    text = "Megan Holt bật cười. “Cô ấy đã quá liều lĩnh trong buổi thử vai năm đó.”"
+    assert speakers(text) == []
+    text = "Megan Holt nhận được nhiều thư. Người này viết: “Tôi đã xem phim của chị ba lần.”"
+    assert [n for n, _ in speakers(text)] != ["Megan Holt"]

@@ -1946,6 +1946,7 @@ class _Found:
 # _REPORTING_RE without its look-behind: it matches wherever that does (and a sentence it
 # does not match needs no closer look), but as it starts with the verbs themselves, the
 # engine can skip through a sentence instead of trying every position.
+_FIRST_PERSON_RE = re.compile(r"(?<!\w)(?:[Tt]ôi|[Cc]húng tôi|[Mm]ình|[Cc]húng em)(?!\w)")
 _INTRODUCES_RE = re.compile(r"(?:\s+thêm)?\s*(?:[,:]|rằng\b)")
 _REPORTING_HINT_RE = re.compile(
     rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
@@ -2220,6 +2221,8 @@ class QuoteExtractor:
                 found = _Found(span, follows, "direct", span.end)
             elif (reporter := self.after_reported_speech(span)) is not None:
                 found = _Found(span, reporter, "direct", span.end)
+            elif (subject := self.after_subject(span)) is not None:
+                found = _Found(span, subject, "direct", span.end)
             elif self.is_whole_paragraph(span):
                 self._pending = span
         if found is None:
@@ -2285,6 +2288,43 @@ class QuoteExtractor:
             if speaker is not None and speaker.name:
                 return speaker
         return None
+
+    def after_subject(self, span: _Span) -> Speaker | None:
+        """`Kelly cười khi được hỏi về bức ảnh. “Thực sự tôi đã mặc bộ đồ đó…”`: a quoted
+        sentence in the first person, with no attribution, right after a sentence that a
+        named person opens, is that person's."""
+        p, opened = span.start
+        if span.end[0] != p or self.quote_words(span) < 5 or not self.starts_sentence(span):
+            return None
+        if not _FIRST_PERSON_RE.search(self.quote_text(span)):
+            return None
+        after = self.text(p)[span.end[1] + 1 :].lstrip()
+        if after[:1] not in ("", ".", "!", "?", "…", *_QUOTE_OPEN, _STRAIGHT):
+            return None
+        sentences = self.sentences_of(p)
+        current = _sentence_at(sentences, max(0, opened - 1))
+        if current is None:
+            return None
+        index = sentences.index(current)
+        if current.start < opened - 1 and current.text.lstrip()[:1] not in _QUOTE_OPEN + '"':
+            previous = self.text(p)[current.start : max(0, opened - 1)]
+        elif index > 0:
+            previous = sentences[index - 1].text
+        else:
+            return None
+        if previous.rstrip().endswith(":"):
+            return None  # `… Người này viết: “…”`: the text says who, and no rule knew whom
+        pos = self.pos(p, opened)
+        first = _CAP_RUN_RE.match(previous.lstrip())
+        if first is None:
+            return None
+        found = _names(previous.lstrip()[: first.end() + 1])
+        if found and found[0][1] == 0:
+            speaker, person = self.registry.resolve(found[0][0], pos)
+            return speaker if person is not None else None
+        word = first.group().split()[0]
+        person = self.registry._short(word, pos) if word not in _NOT_A_NAME else None
+        return Speaker(person.name, person.role_for(None)) if person is not None else None
 
     def has_colon_intro(self, span: _Span) -> bool:
         """Whether the quote opens right after a colon (`… nói: “…`)."""
