@@ -1474,3 +1474,29 @@ def test_a_first_person_quote_after_a_sentence_a_named_person_opens_is_theirs() 
     assert speakers(text) == []
     text = "Megan Holt nhận được nhiều thư. Người này viết: “Tôi đã xem phim của chị ba lần.”"
     assert [n for n, _ in speakers(text)] != ["Megan Holt"]
+
+
+def test_checks_found_on_random_news_for_the_rules_above() -> None:
+    # the comma inside the marks, then a long attribution
+    text = (
+        '"Tôi chưa thể nói gì thêm về chuyện này," Marco Bellini nói với đài truyền hình địa '
+        "phương khi được hỏi về tương lai."
+    )
+    assert speakers(text) == [("Marco Bellini", None)]
+    # "Nga" is also a Vietnamese given name: no state speaks here
+    text = "“Tôi không biết gì về số tiền đó”, Nga nói tại phiên tòa."
+    assert speakers(text) != [(None, "Nga")]
+    # the one a colon introduces, not someone unnamed in the next sentence
+    text = (
+        "Chị Lê Thị Hoa, khách hàng, cho biết: “Giá bánh đã giảm nhiều so với trước Tết”. "
+        "Một chủ cửa hàng ở chợ cũng xác nhận giá giảm mạnh."
+    )
+    assert speakers(text) == [("Lê Thị Hoa", "khách hàng")]
+    # "Theo <relation> của X …:" is not X's, nor "Theo X, <a long clause> gồm:"
+    text = (
+        "Bốn trẻ ngộ độc quả rừng\n"
+        "Theo bố của cháu Lý Văn Tám kể lại: Sáng hôm đó bốn đứa trẻ rủ nhau đi hái quả rừng.\n"
+        "Theo Thượng tá Trần Văn Mạnh, mẫu máu của tài xế xe tải không có các chất ma túy "
+        "thường gặp gồm: Morphin, Heroin và Ketamin trong kết quả giám định."
+    )
+    assert [q.speaker.name for q in extract_quotes(load_text(text), reported=True)] == []

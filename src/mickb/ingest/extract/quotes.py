@@ -640,6 +640,15 @@ _CREDIT_END_RE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Photo|Clip|Video)\s*[:\-–
 _BARE_FOREIGN_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![\w.])")
 
 
+# Capitalised words run into a foreign name ("Ảnh: Internet Facebook", "theo Reuters
+# Yasmine"): sources, credits and platforms, no one's name.
+_NOT_IN_BARE_NAME = frozenset(
+    """Internet Facebook Twitter Instagram YouTube Youtube Google Reuters Bloomberg Xinhua
+    Sputnik Yonhap Kyodo Forbes Guardian Telegraph Express Mirror Daily Mail Times Post News
+    Video Clip Photo Getty Images""".split()
+)
+
+
 # Forms of address that say whether a man or a woman is meant.
 _GENDER_OF = {"ông": "m", "anh": "m", "chú": "m", "bà": "f", "chị": "f", "cô": "f"}
 
@@ -692,6 +701,7 @@ class Registry:
             if (
                 any(map(_foreign, words))
                 and not any(w in _ORG_WORDS or w in _NEVER_IN_NAME for w in words)
+                and not any(w in _NOT_A_NAME or w in _NOT_IN_BARE_NAME for w in words)
                 and name not in PLACES
             ):
                 self.bare_foreign.append((base + run.end() - len(name), name))
@@ -817,7 +827,12 @@ class Registry:
             # ("thí sinh X cho hay: “…”. Nhận xét về đề thi, học sinh này cho hay: “…”").
             person = self._just_named(pos)
             if person is None and self.last_said and 0 <= pos - self.last_said[0] <= _JUST_SAID:
-                person = self.last_said[1]
+                # (of the same kind: "học sinh này" after "thí sinh X", not "chủ cửa hàng
+                # này" after a customer)
+                said = self.last_said[1]
+                kinds = {w for r in said.roles for w in r.lower().split()}
+                if kinds & set(low.split()):
+                    person = said
         if person:
             return Speaker(person.name, person.role_for(phrase)), person
         # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
@@ -2041,10 +2056,11 @@ def _after_time_words(segment: str) -> str:
 
 
 def _is_country(segment: str) -> bool:
-    """'Triều Tiên', 'Nga', 'Trung Quốc' (not 'Anh', which starts a sentence as 'he')."""
+    """'Triều Tiên', 'Trung Quốc', 'Iran' (not 'Nga', 'Anh', 'Đức': Vietnamese given names
+    too, and 'Anh' starts a sentence as 'he')."""
     if segment in _MANY_WORD_COUNTRIES:
         return True
-    return " " not in segment and segment in _COUNTRIES and segment not in _NOT_A_NAME
+    return " " not in segment and segment in _COUNTRIES and segment.isascii() and _foreign(segment)
 
 
 def _looks_like_name(segment: str) -> bool:
@@ -2197,6 +2213,12 @@ class QuoteExtractor:
             return None
         pending = self._pending
         attribution = self.after(span) if span.closed else None
+        if attribution and attribution[0].name is None and self.has_colon_intro(span):
+            # `Chị X cho biết: “…”. Một chủ cửa hàng cũng xác nhận giá giảm.`: the speaker the
+            # colon introduces, not an unnamed one of the next sentence.
+            before = self.before(span)
+            if before is not None and before[0].name:
+                attribution = None
         if (
             attribution
             and pending is not None
@@ -2261,7 +2283,7 @@ class QuoteExtractor:
         if not self.starts_sentence(span):
             return None
         after = self.text(p)[span.end[1] + 1 :].lstrip()
-        if after[:1] not in ("", ".", "!", "?", "…"):
+        if span.closed and after[:1] not in ("", ".", "!", "?", "…"):
             return None  # the quoted words run on into a sentence of the narrator's
         sentences = self.sentences_of(p)
         current = _sentence_at(sentences, max(0, opened - 1))
@@ -2299,7 +2321,7 @@ class QuoteExtractor:
         if not _FIRST_PERSON_RE.search(self.quote_text(span)):
             return None
         after = self.text(p)[span.end[1] + 1 :].lstrip()
-        if after[:1] not in ("", ".", "!", "?", "…", *_QUOTE_OPEN, _STRAIGHT):
+        if span.closed and after[:1] not in ("", ".", "!", "?", "…", *_QUOTE_OPEN, _STRAIGHT):
             return None
         sentences = self.sentences_of(p)
         current = _sentence_at(sentences, max(0, opened - 1))
@@ -2501,11 +2523,13 @@ class QuoteExtractor:
             # `"…". Ông X nói.` / `"…." Ông X nói.`: a short sentence that only attributes.
             clause_match = _AFTER_STOP_RE.match(masked)
             own_sentence = True
-        elif masked[:1].islower() or (masked[:1].isupper() and quote[-1:] == ","):
-            # `"…" ông X kể.`: no comma, the attribution must end the sentence; `"…," Radke
-            # nói.`: the comma inside the marks, as English writes it.
+        elif masked[:1].islower():
+            # `"…" ông X kể.`: no comma, the attribution must end the sentence.
             clause_match = _AFTER_LOWER_RE.match(masked)
             own_sentence = True
+        elif masked[:1].isupper() and quote[-1:] == ",":
+            # `"…," Radke nói với …`: the comma inside the marks, as English writes it.
+            clause_match = _AFTER_LOWER_RE.match(masked)
         elif masked[:1].isupper() and len(quote.split()) >= 5 and self.starts_sentence(span):
             # `‘…’ HLV X đánh giá …`: a quoted heading, then a sentence that its speaker
             # starts (and nothing else: see `heading` below).
@@ -2744,6 +2768,15 @@ class QuoteExtractor:
                 continue
             text = sentence.text
             theo = _THEO_COLON_RE.match(text)
+            parts = theo["who"].split(",") if theo else []
+            if theo and (
+                # "Theo anh X (sinh năm 1984), nằm tại khoa Nội 1:" (not "Theo X, <a whole
+                # clause> gồm:", nor "Theo bố của cháu X kể lại:", who is not X)
+                len(parts) > 2
+                or (len(parts) == 2 and len(parts[1].split()) > 8)
+                or _RELATION_RE.match(theo["who"])
+            ):
+                theo = None
             if theo:
                 speaker = self.speaker_at_start(theo["who"], pos)
                 clause = text[theo.end() :].rstrip(" .;…")
