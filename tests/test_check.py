@@ -656,3 +656,36 @@ def test_percentage_points_are_no_counted_noun_and_a_percent_change_does_not_con
         assert points["verdict"] == "not_found", claim
         assert "percentage points" in points["explanation"]
         assert "lõm sóng" not in points["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # the digital economy's parts are scopes of their own: the seed gives the whole
+        # (14,26%) and the ICT sector's own part (7,18%), not that of the other sectors
+        ("Năm 2022, kinh tế số ICT đóng góp khoảng 7,18% GDP", ["supported"]),
+        ("The ICT digital economy made up about 7.18% of GDP in 2022", ["supported"]),
+        ("Năm 2022, kinh tế số ngành đóng góp khoảng 7,08% GDP", ["not_found"]),
+        # a share restated after "tức" / "or" is the same people as a share of the whole
+        (
+            "Trong 11 tháng đầu năm 2022, hơn 4,33 triệu người, tức 6,8% người dùng Internet, "
+            "được bảo vệ khỏi lừa đảo trực tuyến",
+            ["supported", "supported"],
+        ),
+        (
+            "In the first 11 months of 2022, over 4.33 million people, or 8.6% of internet "
+            "users, were shielded from online scams",
+            ["supported", "contradicted"],
+        ),
+        # "cao hơn X% so với" is a growth of X%, its "hơn" no hedge
+        ("Doanh thu dịch vụ bưu chính năm 2022 cao hơn 16% so với năm 2021", ["supported"]),
+        ("Doanh thu dịch vụ bưu chính năm 2022 thấp hơn 16% so với năm 2021", ["contradicted"]),
+        # "vượt mốc" is the hedge "more than", not words of the metric
+        ("Năm 2022, doanh thu toàn ngành vượt mốc 4 triệu tỷ đồng", ["contradicted"]),
+        ("Năm 2022, doanh thu toàn ngành vượt ngưỡng 3,5 triệu tỷ đồng", ["supported"]),
+        # "registered" firms are registered (đăng ký), not founded (thành lập)
+        ("Vietnam had about 70,000 registered digital technology firms in 2022", ["supported"]),
+    ],
+)
+def test_outlet_phrasings_of_the_seed(seed: Any, claim: str, expected: list[str]) -> None:
+    assert [f["verdict"] for f in check_claim(seed, claim)["figures"]] == expected

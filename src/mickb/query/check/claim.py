@@ -107,6 +107,13 @@ _VERB_TERMS = frozenset(("tang truong", "tang", "giam", "dat", "tang them", "sut
 _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 # Between a growth rate and the level it led to.
 _CONTINUES_RE = re.compile(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
+# A figure restated as a share of a whole: "hơn 4,33 triệu người, tức 6,8% số người dùng
+# Internet", "1.5 million people, or 6.8% of internet users".
+_RESTATES_RE = re.compile(
+    r"^\s*[,(]?\s*(?:tức(?: là)?|tuc(?: la)?|tương đương(?: với)?|tương ứng(?: với)?|"
+    r"i\.e\.|or|equivalent to|equal to|representing)\s*$",
+    re.IGNORECASE,
+)
 # Asides inside a clause: "(tính theo đóng góp vào GDP)", ", measured by GDP contribution,".
 _ASIDE_RE = re.compile(
     r"\([^()]*\)|,\s*(?:measured|calculated|counted|tính theo|tính bằng|based on|in terms of)"
@@ -133,7 +140,7 @@ _UNIT_SCALE_RE = re.compile(
 _TRIM_WORDS = frozenset(
     "dat uoc tinh la co duoc nam tang giam khoang gan hon tren chiem bang o muc len toi den "
     "thi con so va cua trong cho vao tai da se van cung voi so chi tu xuong duoi vuot it nhat "
-    "truong".split()
+    "truong moc nguong".split()
 )
 _HEDGES = ("about", "nearly", "more_than", "at_least", "at_most")
 
@@ -196,6 +203,10 @@ def read_claim(text: str) -> Claim:
         end = whole.end if whole is not None else upper.end if upper is not None else n.end
         nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
         before, after = text[max(prev_end, min(owned_end, start)) : start], text[end:nxt]
+        before = _PASSED_WORDS_RE.sub(" ", before)  # "vượt mốc": the hedge, not the metric
+        compared_up = _comparative(text[max(0, start - 40) : n.start], after)
+        if compared_up is not None:
+            before = _COMPARATIVE_WORD_RE.sub(" ", before)  # "cao hơn": the change's words
         measure, direction = _measure(text[:start], after, percent=n.is_percent)
         metric, inherited = _metric_of(
             whole or n,
@@ -211,6 +222,9 @@ def read_claim(text: str) -> Claim:
                 _clause_before(before, first=i == 0), measure, direction
             )
         hedge = _hedge_of(n, text[max(0, start - 40) : start])
+        if compared_up is not None:
+            # "cao hơn 8,7% so với năm trước": a growth of 8,7%, not "more than 8,7%"
+            hedge, measure, direction = None, "change", "up" if compared_up else "down"
         figures.append(
             ClaimFigure(
                 number=n,
@@ -299,6 +313,25 @@ def _hedge_of(n: NumberMatch, before: str) -> str | None:
     if _PASSED_RE.search(fold(before)):
         return "more_than"  # "vượt mốc 4 triệu tỷ", "topped VND4 quadrillion"
     return None
+
+
+_COMPARATIVE_WORD_RE = re.compile(r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn)?\s*$", re.I)
+_COMPARATIVE_RE = re.compile(r"\b(cao|lon|nhieu|thap|nho|it)\s+hon\s*$")
+_COMPARED_AFTER_RE = re.compile(r"^[^,;.]*?\bso\s+(?:voi|cung ky)\b")
+
+
+def _comparative(before: str, after: str) -> bool | None:
+    """ "cao hơn X% so với năm trước" (up X%), "thấp hơn X% so với cùng kỳ" (down X%): a change
+    named by a comparative, whose "hơn" is no hedge. None when it is not one."""
+    m = _COMPARATIVE_RE.search(fold(before))
+    if m is None or not _COMPARED_AFTER_RE.search(fold(after)):
+        return None
+    return m.group(1) in ("cao", "lon", "nhieu")
+
+
+_PASSED_WORDS_RE = re.compile(
+    r"\s(?:vượt|vượt qua|cán|chạm)\s+(?:mốc|ngưỡng|con số)\s*$", re.IGNORECASE
+)
 
 
 # Passing a mark: more than it.
@@ -408,6 +441,15 @@ def _metric_of(
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
         # metric whose growth was just given
         return figures[-1].metric, True
+    if figures and n.is_percent and _RESTATES_RE.match(between):
+        # the same people or things as the figure before, as a share of the whole named after
+        tail = _metric_words(_clause_after(after), english)
+        earlier = figures[-1].metric
+        return earlier._replace(
+            optional=_without(earlier.optional + tail.vi, earlier.vi),
+            optional_en=_without(earlier.optional_en + tail.en, earlier.en),
+            counted=(),
+        ), False
     own = _metric_words(_clause_before(before, first=first), english)
     noun = _metric_words(unit_noun(n), english)
     tail = _metric_words(_clause_after(after), english)

@@ -100,6 +100,7 @@ SECTOR_TERMS: tuple[str, ...] = tuple(
         _phrases(
             "thong tin va truyen thong|cong nghe thong tin|cong nghiep cong nghe so|"
             "cong nghiep ict|cong nghe so|an toan thong tin|kinh te so|chinh phu so|"
+            "kinh te so ict|kinh te so nganh|kinh te so nen tang|"
             "chinh phu dien tu|xa hoi so|chuyen doi so|thuong mai dien tu|phat thanh|"
             "truyen hinh|bao chi|xuat ban|phat hanh|in|buu chinh|vien thong|internet|bang rong|"
             "di dong|co dinh|phan mem|phan cung|dien tu|noi dung so|ict|truyen thong|"
@@ -127,6 +128,10 @@ EN_SECTORS = (
     ("ict industry", "cong nghiep ict"),
     ("ict sector", WHOLE_SECTOR),
     ("digital technology industry", "cong nghiep cong nghe so"),
+    ("ict digital economy", "kinh te so ict"),
+    ("core digital economy", "kinh te so ict"),
+    ("sectoral digital economy", "kinh te so nganh"),
+    ("platform digital economy", "kinh te so nen tang"),
     ("digital economy", "kinh te so"),
     ("digital transformation", "chuyen doi so"),
     ("information security", "an toan thong tin"),
@@ -171,6 +176,10 @@ _SCOPES = {
     "cong nghe thong tin": "cong nghe thong tin",
     "an toan thong tin": "an toan thong tin",
     "kinh te so": "kinh te so",
+    # the parts of the digital economy: the ICT sector's own, that of other sectors, platforms
+    "kinh te so ict": "kinh te so ict",
+    "kinh te so nganh": "kinh te so nganh",
+    "kinh te so nen tang": "kinh te so nen tang",
     "chuyen doi so": "chuyen doi so",
     "chinh phu so": "chuyen doi so",
     "chinh phu dien tu": "chuyen doi so",
