@@ -47,6 +47,9 @@ def test_english_to_vietnamese() -> None:
     assert set(english_to_vietnamese("telecom revenue")) == {"vien thong", "doanh thu"}
     assert "thue bao" in english_to_vietnamese("smartphone subscribers")
     assert english_to_vietnamese("the of and") == []
+    # "share of" is a proportion (tỷ trọng), not a company's shares (cổ phần)
+    assert "ty trong" in english_to_vietnamese("the share of villages with mobile signal")
+    assert "co phan" not in english_to_vietnamese("the share of villages with mobile signal")
     # places with no mobile signal, as English outlets say it
     assert "diem lom song" in english_to_vietnamese("villages lacking coverage")
     assert "diem lom song" in english_to_vietnamese("hamlets without mobile coverage")
