@@ -1500,3 +1500,14 @@ def test_checks_found_on_random_news_for_the_rules_above() -> None:
         "thường gặp gồm: Morphin, Heroin và Ketamin trong kết quả giám định."
     )
     assert [q.speaker.name for q in extract_quotes(load_text(text), reported=True)] == []
+
+
+def test_the_next_sentence_says_whose_words_they_were() -> None:
+    text = (
+        "Ngư dân miền Trung vào vụ cá\n"
+        "“Mùa này cá về ít lắm, mỗi chuyến chỉ đủ tiền dầu”. Đó là chia sẻ của anh Nguyễn Văn "
+        "Tư, một ngư dân ở xã Bình Châu.\n"
+        "“Nông dân phải được hưởng phần lớn giá trị của hạt gạo” - Đó là khẳng định của Bộ "
+        "trưởng Lê Minh Hoan tại hội nghị."
+    )
+    assert [n for n, _ in speakers(text)] == ["Nguyễn Văn Tư", "Lê Minh Hoan"]

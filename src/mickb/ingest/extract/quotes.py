@@ -1963,6 +1963,12 @@ class _Found:
 # engine can skip through a sentence instead of trying every position.
 _FIRST_PERSON_RE = re.compile(r"(?<!\w)(?:[Tt]ôi|[Cc]húng tôi|[Mm]ình|[Cc]húng em)(?!\w)")
 _INTRODUCES_RE = re.compile(r"(?:\s+thêm)?\s*(?:[,:]|rằng\b)")
+# `"…". Đó là chia sẻ của anh X.`: the next sentence says whose words they were.
+_THAT_WAS_RE = re.compile(
+    r"[.,–—-]?\s*(?:Đó|Đây|đó|đây) (?:chính )?là (?:những |một )?(?:lời |câu )?"
+    r"(?:chia sẻ|kể|tâm sự|khẳng định|nhận định|ý kiến|nói|phát biểu|bày tỏ|tâm sự|nhận xét)"
+    r" (?:của|từ) (?P<who>[^.!?;]{2,150})(?:[.!?]|$)"
+)
 _REPORTING_HINT_RE = re.compile(
     rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
     r"|cho biết|cho hay|cho rằng"
@@ -2516,6 +2522,12 @@ class QuoteExtractor:
         # "- chị Y. chia sẻ": a full stop before a word in lower case ends no sentence.
         masked = _DOT_BEFORE_LOWER_RE.sub("·", masked)
         quote = self.quote_text(span)
+        that_was = _THAT_WAS_RE.match(masked)
+        if that_was and len(quote.split()) >= 4:
+            # `"…". Đó là chia sẻ của anh X, một ngư dân ở xã Y.`
+            speaker = self.speaker_at_start(that_was["who"], quote_pos)
+            if speaker is not None:
+                return speaker, (p, close + 1 + lead + that_was.end())
         own_sentence = heading = False
         if masked[:1] in (",", "–", "—", "-"):
             clause_match = _AFTER_COMMA_RE.match(masked)
