@@ -1511,3 +1511,20 @@ def test_the_next_sentence_says_whose_words_they_were() -> None:
         "trưởng Lê Minh Hoan tại hội nghị."
     )
     assert [n for n, _ in speakers(text)] == ["Nguyễn Văn Tư", "Lê Minh Hoan"]
+
+
+def test_a_title_that_quotes_someone_gives_their_words() -> None:
+    text = (
+        "Bộ trưởng Lê Minh Hoan: “Không để nông dân bán lúa dưới giá thành”\n"
+        "Sáng nay, Bộ trưởng Bộ NN-PTNT Lê Minh Hoan làm việc với tỉnh về vụ lúa hè thu."
+    )
+    assert only(text) == [
+        (
+            "Không để nông dân bán lúa dưới giá thành",
+            "Lê Minh Hoan",
+            "Bộ trưởng Bộ NN-PTNT",
+            "direct",
+        )
+    ]
+    # without quote marks a title gives the gist: reported speech, not listed here
+    assert only(text.replace("“", "").replace("”", "")) == []

@@ -512,7 +512,14 @@ _JUST_SAID = 1500  # "học sinh này" may be the one quoted this far back
 _OF_RE = re.compile(r"\s+của\s+")
 _RELATION_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})$", re.IGNORECASE)
 # A title that gives a speaker and the gist: "Bộ trưởng Nguyễn Văn A: Sẽ …".
-_HEADLINE_RE = re.compile(r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<said>[^:“”\"]{8,}?)[.!?…]*\s*$")
+_HEADLINE_RE = re.compile(
+    r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<mark>)(?P<said>[^:“”\"]{8,}?)[.!?…]*\s*$"
+)
+# `Bộ trưởng X: “…”`: the whole statement in quote marks (not `X: 'Bão ngầm' trước …`).
+_HEADLINE_QUOTED_RE = re.compile(
+    r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<mark>[“\"‘'])(?P<said>[^:“”\"‘’']{8,}?)[.!?…]*[”\"’']"
+    r"[.!?…]*\s*$"
+)
 # Where a sentence names the source of the quoted words before them: "theo X", "như lời X".
 _SOURCE_RE = re.compile(r"(?<!\w)(?:[Tt]heo lời|[Nn]hư lời|[Dd]ẫn lời|[Tt]heo)\s+")
 _SOURCE_END_RE = re.compile(r",|\s(?:là|thì|rằng|đã|đang|sẽ|cũng|vẫn|khi|nên)(?!\w)")
@@ -2173,8 +2180,10 @@ class QuoteExtractor:
             self._pos += len(passage.text) + 1
             if passage.kind != "body":
                 own = self._sentences.pop(passage.ordinal, None)
-                if passage.kind == "title" and self.reported and own:
-                    quotes.extend(self._headline(own[0]))
+                if passage.kind == "title" and own:
+                    quotes.extend(
+                        q for q in self._headline(own[0]) if self.reported or q.form == "direct"
+                    )
                 continue
             p = self._n_body
             self._n_body += 1
@@ -2741,8 +2750,8 @@ class QuoteExtractor:
 
     def _headline(self, sentence: Sentence) -> list[Quote]:
         """`Bộ trưởng X: <statement>` as a title: the statement, reported speech of X (a title
-        gives the gist, seldom the words)."""
-        match = _HEADLINE_RE.match(sentence.text)
+        gives the gist, seldom the words), or X's words when quote marks hold them."""
+        match = _HEADLINE_QUOTED_RE.match(sentence.text) or _HEADLINE_RE.match(sentence.text)
         if not match or len(match["said"].split()) < 4:
             return []
         who = match["who"].strip()
@@ -2764,7 +2773,7 @@ class QuoteExtractor:
             Quote(
                 text=text,
                 speaker=speaker,
-                form="reported",
+                form="direct" if match["mark"] else "reported",
                 sentence=sentence.text,
                 sentence_ordinal=sentence.ordinal,
                 span=(offset, offset + len(text)),
