@@ -550,3 +550,56 @@ def test_a_count_named_again_to_pick_from_it_is_no_new_figure() -> None:
 def test_what_kind_of_figure(sentence: str, value_text: str, measure: str) -> None:
     (fact,) = [f for f in _facts(sentence) if f.value_text == value_text]
     assert fact.measure == measure
+
+
+# --- what a report says without repeating it --------------------------------------------------
+
+
+def test_a_figure_in_parentheses_after_the_compared_base_is_the_bases() -> None:
+    facts = _facts(
+        "Kết quả sáu tháng\n"
+        "Trong 6 tháng đầu năm 2019, doanh thu dịch vụ bưu chính ước đạt 12.400 tỷ đồng. "
+        "Con số doanh thu này tăng 18% so với cùng kỳ năm 2018 (với 10.500 tỷ đồng). "
+        "Lợi nhuận năm 2019 dự kiến tăng 5% so với năm 2018 (là 900 tỷ đồng).",
+        date="2019-07-20",
+    )
+    base = _one(facts, "10.500 tỷ đồng")
+    assert base.period == "6 tháng đầu năm 2018"
+    assert base.measure == "level"
+    assert _one(facts, "18%").period == "6 tháng đầu năm 2019"
+    assert _one(facts, "900 tỷ đồng").period == "2018"
+    # "con số doanh thu này" is the revenue the sentence before named in full
+    assert _one(facts, "18%").metric == "doanh thu dịch vụ bưu chính"
+    assert _one(facts, "10.500 tỷ đồng").metric == "doanh thu dịch vụ bưu chính"
+
+
+def test_the_company_a_paragraph_is_about_owns_its_unnamed_figures() -> None:
+    facts = _facts(
+        "Kết quả của các nhà mạng\n"
+        "Theo báo cáo, VNPT đạt lợi nhuận 1.200 tỷ đồng, doanh thu toàn tập đoàn đạt "
+        "31.000 tỷ đồng. Theo ông Minh, dịch vụ truyền hình đạt 104% so với cùng kỳ. "
+        "Với Viettel, ông Nam cho biết Viettel cũng đạt mức tăng trưởng cao. Theo đó, doanh "
+        "thu toàn tập đoàn đạt 58.000 tỷ đồng, nộp ngân sách 9.100 tỷ đồng. "
+        "Cả ngành có 125 triệu thuê bao, trong đó MobiFone chiếm 20%.\n"
+        "Doanh thu toàn ngành đạt 150.000 tỷ đồng.",
+        date="2018-07-14",
+    )
+    assert _one(facts, "31.000 tỷ đồng").metric == "doanh thu toàn tập đoàn của VNPT"
+    assert _one(facts, "104%").metric == "dịch vụ truyền hình của VNPT"
+    assert _one(facts, "58.000 tỷ đồng").metric == "doanh thu toàn tập đoàn của Viettel"
+    assert _one(facts, "9.100 tỷ đồng").metric == "nộp ngân sách của Viettel"
+    # a sentence naming another company, not as its subject, is not surely about Viettel
+    assert "Viettel" not in _one(facts, "125 triệu thuê bao").metric
+    # a new paragraph is about no company until one opens a clause
+    assert _one(facts, "150.000 tỷ đồng").metric == "doanh thu toàn ngành"
+
+
+def test_a_second_attribute_of_the_things_counted_stays_in_the_metric() -> None:
+    facts = _facts(
+        "An toàn thông tin\n"
+        "Năm 2021, đã gỡ bỏ hơn 3.150 tài khoản mạo danh, tung tin giả (hơn 1.200 tài khoản "
+        "mạo danh) trên mạng xã hội.",
+        date="2022-01-10",
+    )
+    assert "tung tin giả" in _one(facts, "3.150 tài khoản").metric
+    assert "tung tin giả" not in _one(facts, "1.200 tài khoản").metric

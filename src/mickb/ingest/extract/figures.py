@@ -30,6 +30,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mickb.ingest.extract.companies import (
+    company_names,
+    may_open_with_company,
+    names_a_company,
+    subject_company,
+)
 from mickb.ingest.extract.context import (
     Mention,
     comparisons,
@@ -127,6 +133,8 @@ class _Para:
     elaborating: bool = False  # the sentence before carried a period into an elaboration
     named_period: str | None = None  # the last period the paragraph named
     figures_year: int | None = None  # the year of the last figure that named its own period
+    last_metrics: list[str] = field(default_factory=list)  # of the last sentence with figures
+    company: str | None = None  # the company the paragraph is about, while it names no other
     text: str = ""
 
 
@@ -141,6 +149,7 @@ class _Draft:
     clause_before: str = (
         ""  # its clause up to it, where a sector may be named: "về chuyển đổi số, ..."
     )
+    base: str | None = None  # the comparison it is the base of: "(với 93.500 tỷ đồng)"
 
 
 # --- step 2: what every figure of a sentence shares -----------------------------------------------
@@ -704,7 +713,7 @@ def _read_figure(
         sentence=text,
         sentence_ordinal=sentence.ordinal,
         span=(num.start, num.end),
-        metric_en=(metric if is_english(metric) else metric_en(metric)) if metric else None,
+        metric_en=_metric_en(metric, r.right),
         total=num.total,
         qualifier=qualifier,  # type: ignore[arg-type]
         base_value=num.base_value,
@@ -716,7 +725,56 @@ def _read_figure(
     fact.id = make_id(doc_sha, "fact", sentence.ordinal, fact.span[0], fact.value_text)
     d = _Draft(fact, num, r.inherited, own_period=mention is not None, joined=r.joined)
     d.clause_before = seg_before
+    d.base = _compared_base(view, clause)
     return d
+
+
+_BASE_PARENTHESIS_RE = re.compile(r"\(\s*(?:với|là|đạt|ở mức)?\s*$", _F)
+
+
+def _compared_base(view: _SentenceView, clause: _Clause) -> str | None:
+    """A figure in parentheses right after what a change is compared with is that base's
+    figure: "tăng hơn 100% so với cùng kỳ năm 2016 (với 93.500 tỷ đồng)" -> "cùng kỳ năm
+    2016" (its period is worked out once the sentence's is known: _bases_take_their_period)."""
+    text, paren = view.text, clause.paren_at
+    if not clause.in_parens or not _BASE_PARENTHESIS_RE.search(text, paren, clause.hedge_start):
+        return None
+    for c in comparisons(text[:paren]):
+        if c.end >= paren - 2 and not text[c.end : paren].strip():
+            return c.value
+    return None
+
+
+def _bases_take_their_period(drafts: list[_Draft]) -> None:
+    """The period of a compared base's figure: "năm 2016" itself; "cùng kỳ (năm 2016)" the
+    sentence's period in that year (the year before when it names none). Else null: the
+    period of the change is not the base's."""
+    for d in drafts:
+        if d.base is None:
+            continue
+        year = _YEAR_RE.search(d.base)
+        own_year = _year_of(d.fact.period)
+        if d.base.startswith("năm") and year:
+            d.fact.period = year.group(0)
+        elif d.base.startswith("cùng kỳ") and d.fact.period and own_year:
+            base_year = int(year.group(0)) if year else own_year - 1
+            d.fact.period = d.fact.period[: d.fact.period.rfind(str(own_year))] + str(base_year)
+        else:
+            d.fact.period = None
+
+
+def _metric_en(metric: str, right: str) -> str | None:
+    """The metric in English; without the second attribute of the things counted ("trang web
+    lừa đảo trực tuyến, vi phạm pháp luật") when the glossary cannot put that one in English."""
+    if not metric:
+        return None
+    if is_english(metric):
+        return metric
+    english = metric_en(metric)
+    attribute = right[right.find(",") :] if "," in right else ""
+    if english is None and attribute and attribute in metric:
+        english = metric_en(metric.replace(attribute, "", 1))
+    return english
 
 
 _SPECIFIC_MEASURES = ("change", "ratio", "target")
@@ -897,6 +955,57 @@ def _sectors(drafts: list[_Draft], para: _Para) -> None:
         before = d.fact.sector
 
 
+_DEMONSTRATIVE_RE = re.compile(r"\s+(?:này|đó|nói trên|nêu trên)\b", _F)
+
+
+def _demonstratives_point_back(drafts: list[_Draft], para: _Para) -> None:
+    """A metric pointed back at ("Con số doanh thu này đã tăng hơn 100%") is the one the
+    sentence before named in full ("doanh thu trong lĩnh vực viễn thông ... đạt 213.355 tỷ
+    đồng"), not "doanh thu" alone."""
+    earlier, para.last_metrics = para.last_metrics, [d.fact.metric for d in drafts]
+    for k, d in enumerate(drafts):
+        short = d.fact.metric
+        if d.metric_inherited_from is not None or not short or " này" not in d.clause_before:
+            continue
+        at = d.clause_before.lower().rfind(short.lower())
+        if at < 0 or not _DEMONSTRATIVE_RE.match(d.clause_before, at + len(short)):
+            continue
+        full = [m for m in earlier if m.lower().startswith(short.lower() + " ")]
+        if len(set(full)) != 1:
+            continue  # none, or several the words could point at
+        for e in [d] + [e for e in drafts if e.metric_inherited_from == k]:
+            e.fact.metric, e.fact.metric_en = full[0], metric_en(full[0])
+        para.last_metrics = [e.fact.metric for e in drafts]
+
+
+def _figures_of_the_company(drafts: list[_Draft], text: str, para: _Para) -> None:
+    """A company that opens a clause before a verb of figures ("VNPT đạt lợi nhuận ...") is
+    what the paragraph is about until it names another: its figures whose metric names no
+    company are the company's ("doanh thu toàn tập đoàn đạt 68.000 tỷ đồng" -> "doanh thu toàn
+    tập đoàn của VNPT"; "Theo ông Hùng, ... di động đạt 109%" in the sentence after). A
+    sentence naming another company, not as its subject, leaves it unsure: none."""
+    if not para.company and not may_open_with_company(text):
+        return  # (most sentences of most paragraphs)
+    named = {name for _, _, name in company_names(text)}
+    subject = subject_company(text)
+    if subject:
+        para.company = subject
+    elif named - {para.company}:
+        para.company = None
+    company = para.company
+    if company is None or named - {company}:
+        return
+    for d in drafts:
+        if d.fact.metric and d.metric_inherited_from is None and not names_a_company(d.fact.metric):
+            d.fact.metric = f"{d.fact.metric} của {company}"
+            if d.fact.metric_en:
+                d.fact.metric_en = f"{d.fact.metric_en} of {company}"
+    for d in drafts:
+        if d.metric_inherited_from is not None:
+            base = drafts[d.metric_inherited_from].fact
+            d.fact.metric, d.fact.metric_en = base.metric, base.metric_en
+
+
 def _link_related(drafts: list[_Draft]) -> None:
     for k, d in enumerate(drafts):
         d.fact.related = sorted({drafts[j].fact.id for j in d.related if j != k})
@@ -947,6 +1056,7 @@ def sentence_facts(
     named = sentence_periods(text, has_digit)
     if not nums:
         _remember(_SentenceView(text, nums, para, scope, named) if named else None, [], para, scope)
+        _figures_of_the_company([], text, para)
         return []
     view = _SentenceView(text, nums, para, scope, named)
     drafts: list[_Draft] = []
@@ -968,9 +1078,12 @@ def sentence_facts(
         state.prev_end = num.end
     _rates_take_their_levels_period(drafts)
     _periods_from_scope(drafts, view, para, scope)
+    _bases_take_their_period(drafts)
     for d in drafts:
         if d.own_period and d.fact.period:
             para.figures_year = _year_of(d.fact.period)
+    _demonstratives_point_back(drafts, para)
+    _figures_of_the_company(drafts, text, para)
     _sectors(drafts, para)
     _link_related(drafts)
     _remember(view, drafts, para, scope)

@@ -588,8 +588,23 @@ def right_phrase(sentence: str, pos: int, limit: int = 12, ages: bool = True) ->
     stop = search_ci(_RIGHT_STOP, _RIGHT_STOP_LOW, tail)
     if stop:
         tail = tail[: stop.start()]
+    elif cut and tail.strip() and sentence.startswith(",", pos + len(tail)):
+        tail += _listed_attribute(sentence, pos + len(tail))
     words = tail.split()[:limit]
     return " ".join(words).strip()
+
+
+# ", vi phạm pháp luật (": a short second attribute of the things counted, set off by a comma
+# and closed by a parenthesis that details them ("2.328 trang web lừa đảo trực tuyến, vi phạm
+# pháp luật (hơn 1.342 trang lừa đảo)" counts the pages of either kind)
+_LISTED_ATTRIBUTE_RE = re.compile(r",(\s*[^\W\d_](?:[^\W\d_]|\s){0,40}?)\s*\(", _F)
+
+
+def _listed_attribute(sentence: str, comma: int) -> str:
+    m = _LISTED_ATTRIBUTE_RE.match(sentence, comma)
+    if not m or len(m.group(1).split()) > 5 or search_ci(_RIGHT_STOP, _RIGHT_STOP_LOW, m.group(1)):
+        return ""
+    return "," + m.group(1)
 
 
 def search_ci_trigger(s: str) -> re.Match[str] | None:
