@@ -1528,3 +1528,27 @@ def test_a_title_that_quotes_someone_gives_their_words() -> None:
     ]
     # without quote marks a title gives the gist: reported speech, not listed here
     assert only(text.replace("“", "").replace("”", "")) == []
+
+
+def test_office_words_and_sentence_openers_are_never_part_of_a_name() -> None:
+    # a photo caption runs into the next sentence: "… Nguyễn Văn Sơn Tại buổi làm việc"
+    text = (
+        "Bộ trưởng Nguyễn Văn Sơn Tại buổi làm việc, Bộ trưởng nhấn mạnh: “Không để công "
+        "trình nào chậm tiến độ”."
+    )
+    assert speakers(text) == [("Nguyễn Văn Sơn", "Bộ trưởng")]
+    text = "Theo Laura Benson, nhà thiết kế của hãng, “mẫu áo này được may hoàn toàn bằng tay”."
+    assert [n for n, _ in speakers(text)] == ["Laura Benson"]
+    # "Bộ Quốc phòng" is where a deputy minister works, not his given name
+    text = (
+        "Thượng tướng Lê Văn Chiến, Thứ trưởng Bộ Quốc phòng cho biết các công trình sai phép "
+        "đã bị đình chỉ từ tháng trước."
+    )
+    got = [q.speaker.name for q in extract_quotes(load_text(text), reported=True)]
+    assert got == ["Lê Văn Chiến"]
+    # a news agency is no person; "Từ" is a family name, not the word "từ"
+    assert speakers("“Nguyên nhân đang được làm rõ”, Tân Hoa Xã cho biết.") != [
+        ("Tân Hoa Xã", None)
+    ]
+    text = "Ông Từ Minh Khang, Chủ tịch UBND huyện, nói: “Huyện đã cử cán bộ xuống ngay”."
+    assert speakers(text) == [("Từ Minh Khang", "Chủ tịch UBND huyện")]

@@ -463,7 +463,9 @@ _ROLE_STOP_RE = re.compile(
     + "|".join(_verb_pattern(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
     + r"|trao|tặng|dự(?! án| thảo| báo| kiến| toán| trữ| phòng)|tham dự|chủ trì|thăm|làm việc|tiếp"
     r"|chúc mừng|gửi|(?<![Tt]hư )ký|đã|đang|sẽ|vừa|cũng|là|khi|tại|trong|về|với|cho|được|bị|có|"
-    r"thay mặt|phát biểu|trình bày|thì|Ảnh)(?!\w)",
+    r"thay mặt|phát biểu|trình bày|thì|Ảnh|thị sát|khảo sát"
+    # "Bộ trưởng Bộ Quốc phòng kiểm tra, đôn đốc …" (not "Ủy ban kiểm tra Tỉnh ủy")
+    r"|kiểm tra(?! [A-ZĐ]| trung ương| tỉnh| thành| huyện| quận))(?!\w)",
 )
 
 
@@ -998,7 +1000,8 @@ _COMPOUND_STARTS = frozenset(" ".join(h.split()[:2]) for h in ROLE_HEADS if " " 
     nội vụ|kế hoạch|đầu tư|công thương|khoa học|công nghệ|truyền thông|thông tin|tài nguyên|
     môi trường|du lịch|thể thao|dân tộc|tôn giáo|hoàng gia|cao su|lương thực|thực phẩm|
     tập đoàn|ngân hàng|bệnh viện|ủy ban|uỷ ban|trung tâm|hiệp hội|liên đoàn|tổng cục|xã hội|
-    cục trưởng|bộ trưởng|chủ tịch|giám đốc|bí thư|thủ tướng|hà thành""".replace("\n", "")
+    cục trưởng|bộ trưởng|chủ tịch|giám đốc|bí thư|thủ tướng|hà thành|quốc phòng|quốc tế|
+    quốc gia""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -1289,7 +1292,13 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     k = _name_start(text, run, run_start, first, words, honorific, window, tail_word)
     if k is None or _refused_name(text, run, first, words, k):
         return None
-    name = " ".join(words[k : k + 4])
+    name_words = words[k : k + 4]
+    while len(name_words) > 2 and name_words[-1] in _OPENERS:
+        name_words.pop()  # "Thủ tướng Nguyễn Xuân Phúc Tại phiên họp": a caption run on
+    while len(name_words) > 2 and name_words[0] in _OPENERS:
+        name_words.pop(0)  # "Theo Rachel Riley, nhà thiết kế …"
+        k += 1
+    name = " ".join(name_words)
     start = first + sum(len(word) + 1 for word in words[:k])
     if len(name.split()[-1]) == 1:
         # "chị T.H chia sẻ", "thí sinh Nguyễn B.H": initials joined by full stops are one name
@@ -1299,6 +1308,13 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     return name, start, start + len(name)
 
 
+# Capitalised words that open a sentence and are no one's name: a caption that runs into the
+# next sentence ("Nguyễn Xuân Phúc Tại phiên thảo luận") puts them at a name's edge.
+# Words of an office or a place that no Vietnamese given name is ("Ngân", "Hội" are).
+_OFFICE_WORDS = frozenset(
+    "Bộ Sở Cục Viện Báo Đài Hãng Tỉnh Huyện Quận Phường Xã Ủy Uỷ Đảng".split()
+)
+_OPENERS = frozenset("Tại Theo Khi Trong Sau Trước Ngoài Với Để Nhưng Còn Tuy Đây Đó".split())
 _JOINED_INITIALS_RE = re.compile(rf"(?:\.[{_UPPER}])+(?![\w.])")
 
 
@@ -1494,7 +1510,13 @@ def _name_after_title(
             words[0] not in _ORG_WORDS
             or (len(words) == 1 and words[0] in SURNAMES)
             # "nghệ sĩ Trung Dân", "HLV Công Vinh": a given name after a person's title
-            or (len(words) == 2 and words[0] not in _COUNTRIES and title in _PERSON_TITLE_WORDS)
+            or (
+                len(words) == 2
+                and words[0] not in _COUNTRIES
+                # ("Thứ trưởng Bộ Quốc phòng": an office, never a given name)
+                and words[0] not in _NEVER_IN_NAME
+                and title in _PERSON_TITLE_WORDS
+            )
         )
         and (len(words) == 1 or words[0] in SURNAMES or title not in _OFFICE_TITLE_WORDS)
         and bool(
@@ -2472,6 +2494,7 @@ class QuoteExtractor:
             _CAP_RUN_RE.fullmatch(segment)
             and 2 <= len(segment.split()) <= 4
             and segment not in PROVINCES  # "…, Chư Sê, Gia Lai, cho biết": not who speaks
+            and not any(w in _OFFICE_WORDS for w in segment.split())  # "Tân Hoa Xã"
             and (
                 first not in _ORG_WORDS
                 # "Trang Trần viết" (not "Trang Facebook …")
