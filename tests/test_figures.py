@@ -603,3 +603,19 @@ def test_a_second_attribute_of_the_things_counted_stays_in_the_metric() -> None:
     )
     assert "tung tin giả" in _one(facts, "3.150 tài khoản").metric
     assert "tung tin giả" not in _one(facts, "1.200 tài khoản").metric
+
+
+def test_a_breakdown_of_a_count_stated_before_holds_for_its_period() -> None:
+    facts = _facts(
+        "Lao động quý I\n"
+        "Trong quý I/2020, cả nước có 4,2 triệu lao động bị ảnh hưởng bởi thiên tai.\n"
+        "310.000 lao động trong tổng số 4,2 triệu lao động bị ảnh hưởng đã mất việc. "
+        "1,6 triệu lao động phải nghỉ luân phiên.\n"
+        "Doanh thu năm 2020 của ngành đạt 900 tỷ đồng.",
+        date="2020-04-15",
+    )
+    assert _one(facts, "310.000 lao động").period == "quý I/2020"
+    assert _one(facts, "1,6 triệu lao động").period == "quý I/2020"
+    # the total named again inside the breakdown is no new figure
+    assert [f.period for f in _by_text(facts, "4,2 triệu lao động")] == ["quý I/2020"]
+    assert _one(facts, "900 tỷ đồng").period == "2020"

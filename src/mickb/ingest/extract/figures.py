@@ -119,6 +119,8 @@ class _Scope:
     last_year: int | None = None  # the year last named, for "6 tháng đầu năm" without one
     last_named: str | None = None  # the period last named anywhere
     counted: set[tuple[float, str]] = field(default_factory=set)  # counts stated so far
+    # the period of each count stated so far with one ("9,1 triệu người" in quý I/2021)
+    count_periods: dict[tuple[float, str], str] = field(default_factory=dict)
     # the header row of the table being read: each column's period and "so với ..." words
     columns: list[tuple[str | None, str]] | None = None
 
@@ -929,10 +931,32 @@ def _lead_scopes(view: _SentenceView, para: _Para, scope: _Scope) -> bool:
     return para.figures_year == year and _year_of(scope.last_named) == year
 
 
+_OUT_OF_RE = re.compile(r"\b(?:trong|trên)\s+(?:tổng\s+)?số\s*$", _F)
+
+
+def _restated_count_period(view: _SentenceView, scope: _Scope) -> str | None:
+    """The period of a count stated before that a sentence breaks down ("540.000 người trong
+    tổng số 9,1 triệu người bị ảnh hưởng ... bị mất việc"): the sentence and those that go
+    on with the breakdown hold for it."""
+    if not scope.count_periods or not view.nums or "số" not in view.text:
+        return None
+    for num in view.nums:
+        period = scope.count_periods.get((num.value, num.unit.lower())) if num.unit else None
+        if period and _OUT_OF_RE.search(view.text, max(0, num.start - 20), num.start):
+            return period
+    return None
+
+
 def _scoping_period(view: _SentenceView, para: _Para, scope: _Scope) -> str | None:
     """The period a sentence that names none holds for: the sentence before's, when this one
     elaborates it ("Cụ thể, ...", "Trong đó, ...") or continues such an elaboration."""
-    if view.mentions or para.last_period is None:
+    if view.mentions:
+        return None
+    restated = _restated_count_period(view, scope)
+    if restated:
+        para.last_period, para.elaborating = restated, True
+        return restated
+    if para.last_period is None:
         return None
     if _ELABORATION_RE.match(view.text) or para.elaborating:
         return para.last_period
@@ -1088,6 +1112,9 @@ def sentence_facts(
     _link_related(drafts)
     _remember(view, drafts, para, scope)
     scope.counted.update((d.num.value, d.num.unit.lower()) for d in drafts if d.num.unit)
+    for d in drafts:
+        if d.num.unit and d.fact.period and d.fact.measure == "count":
+            scope.count_periods.setdefault((d.num.value, d.num.unit.lower()), d.fact.period)
     return [d.fact for d in drafts]
 
 
@@ -1101,10 +1128,15 @@ def _points_back(num: NumberMatch, text: str, scope: _Scope) -> bool:
     no new figure. ("Trong tổng số 40 thành viên có 12 nữ" restates the total: a figure.)"""
     if not num.unit or (num.value, num.unit.lower()) not in scope.counted:
         return False
+    if _PART_OF_BEFORE_RE.search(text, max(0, num.start - 40), num.start):
+        return True  # "540.000 người trong tổng số 9,1 triệu người ...": the part is the figure
     return bool(
         _AMONG_BEFORE_RE.search(text, max(0, num.start - 20), num.start)
         and _AMONG_AFTER_RE.match(text, num.end)
     )
+
+
+_PART_OF_BEFORE_RE = re.compile(r"\d[^\d,;:()]{0,25}\s(?:trong|trên)\s+(?:tổng\s+)?số\s*$", _F)
 
 
 _GENERIC_ONE_BEFORE_RE = re.compile(r"(?:cứ|mỗi|một|trong)\s*$", _F)
