@@ -1552,3 +1552,15 @@ def test_office_words_and_sentence_openers_are_never_part_of_a_name() -> None:
     ]
     text = "Ông Từ Minh Khang, Chủ tịch UBND huyện, nói: “Huyện đã cử cán bộ xuống ngay”."
     assert speakers(text) == [("Từ Minh Khang", "Chủ tịch UBND huyện")]
+
+
+def test_a_child_the_text_does_not_name_and_a_colon_left_out() -> None:
+    text = "Sau buổi họp, cậu bé cho biết “Bố mẹ nói nếu con học kém thì không đi họp”."
+    assert only(text) == [
+        ("Bố mẹ nói nếu con học kém thì không đi họp", None, "cậu bé", "direct"),
+    ]
+    text = "Ông Nguyễn Văn Hải khẳng định “Dự án sẽ hoàn thành trong năm nay”."
+    assert speakers(text) == [("Nguyễn Văn Hải", None)]
+    # a capitalised name in quote marks, the sentence going on: no quote
+    text = "Ông Hải tuyên bố “Cầu Vàng Sông Hậu Mới” sẽ khởi công vào tháng tới."
+    assert only(text) == []

@@ -436,6 +436,12 @@ RELATION_HEADS = tuple(
     .split("|")
 )
 _UNNAMED_HEADS = (
+    # children the text does not name: "Cháu bé nói", "cậu bé kể"
+    "cháu bé",
+    "cậu bé",
+    "cô bé",
+    "bé gái",
+    "bé trai",
     "báo chí",
     "giới truyền thông",
     "nhóm nghiên cứu",
@@ -549,6 +555,12 @@ _SAYS_END_RE = re.compile(
     r"(?<!\w)(?:nói|bảo|hỏi|đáp|kể|hét|quát|than|hô|thốt lên|nhắc|dặn|"
     + _alternation(tuple(MANNER_VERBS))
     + r")(?:\s+(?:lại|tiếp|thêm))?$"
+)
+# "Ông X khẳng định “Dự án sẽ xong trong năm nay”.": the colon left out (the words must end
+# the sentence: "X tuyên bố “Dòng chảy phương Bắc 2” không …" names a pipeline).
+_REPORTS_END_RE = re.compile(
+    r"(?<!\w)(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|tuyên bố|thừa nhận|tâm sự|bày tỏ)"
+    r"(?:\s+(?:lại|tiếp|thêm))?$"
 )
 _MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*$")
 # A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
@@ -2616,7 +2628,18 @@ class QuoteExtractor:
                 pre = self.sentence_head(p - 1, len(prev) - 1) + ":"
         if not (pre.endswith((":", ",")) or _THAT_END_RE.search(pre)):
             quote = self.quote_text(span)
-            if not (quote[:1].isupper() and len(quote.split()) >= 4 and _SAYS_END_RE.search(pre)):
+            after = self.text(span.end[0])[span.end[1] + 1 :].lstrip()
+            if not (
+                quote[:1].isupper()
+                and len(quote.split()) >= 4
+                and (
+                    _SAYS_END_RE.search(pre)
+                    or (
+                        _REPORTS_END_RE.search(pre)
+                        and (after[:1] in ("", ".", "!", "?", "…") or quote[-1:] in ".!?…")
+                    )
+                )
+            ):
                 return None
             pre += ":"  # `anh bảo "Bố nói …"`: a verb of saying right before the words
         body = pre.rstrip(":, ")
