@@ -2,7 +2,12 @@
 ../shared/corpus (`*.gold.json`) and the 60 news articles of ../shared/corpus/news (gold in
 bench/gold/news/, format in its README).
 
-Run: python bench/quote_score.py [--reports DIR] [--news DIR] [--gold DIR] [--verbose]
+Run: python bench/quote_score.py [--reports DIR] [--news DIR] [--gold DIR] [--split NAME]
+     [--no-reports] [--verbose]
+
+A quote-only gold folder scores the same way: bench/gold/quotes_more (30 unseen corpus
+articles, each marked `"split": "dev"` or `"held"`) with `--news` the folder holding the
+articles' text, `--split dev` or `--split held`, and `--no-reports`.
 
 Quotes are extracted as `mickb ingest` stores them (direct, embedded and reported speech).
 
