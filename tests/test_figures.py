@@ -619,3 +619,29 @@ def test_a_breakdown_of_a_count_stated_before_holds_for_its_period() -> None:
     # the total named again inside the breakdown is no new figure
     assert [f.period for f in _by_text(facts, "4,2 triệu lao động")] == ["quý I/2020"]
     assert _one(facts, "900 tỷ đồng").period == "2020"
+
+
+def test_a_subject_company_with_an_aside_or_its_year_owns_the_figures_after_it() -> None:
+    facts = _facts(
+        "Các đơn vị thành viên\n"
+        "Điển hình là VNPT Technology - đơn vị sản xuất thiết bị của VNPT - năm 2018 đã đạt "
+        "doanh thu 4.100 tỷ đồng, lợi nhuận 310 tỷ đồng. Tổng công ty Dịch vụ số có doanh thu "
+        "900 tỷ đồng. Hay như VNPT Media năm 2018 đạt doanh thu 1.700 tỷ đồng, lợi nhuận "
+        "150 tỷ đồng.",
+        date="2019-03-01",
+    )
+    assert _one(facts, "310 tỷ đồng").metric == "lợi nhuận của VNPT Technology"
+    # a company named in words is not the one named before
+    assert "VNPT" not in _one(facts, "900 tỷ đồng").metric
+    assert _one(facts, "150 tỷ đồng").metric == "lợi nhuận của VNPT Media"
+
+
+def test_a_growth_rate_keeps_the_period_its_own_words_name_after_the_level() -> None:
+    facts = _facts(
+        "Lợi nhuận\n"
+        "Giai đoạn 2010 - 2014, lợi nhuận đạt 8.100 tỷ đồng, tăng trưởng bình quân 3,2%/năm, "
+        "riêng giai đoạn 2012 - 2014 tăng trưởng bình quân 11,4%/năm.",
+        date="2015-05-01",
+    )
+    assert _one(facts, "3,2%/năm").period == "2010-2014"
+    assert _one(facts, "11,4%/năm").period == "2012-2014"

@@ -14,7 +14,13 @@ from functools import lru_cache
 
 from mickb.text.fold import fold
 
-__all__ = ["company_names", "subject_company", "names_a_company"]
+__all__ = [
+    "company_names",
+    "may_open_with_company",
+    "names_a_company",
+    "names_another_company",
+    "subject_company",
+]
 
 _WORD_RE = re.compile(r"[^\W_][\w&-]*")
 # A folded Vietnamese syllable: a capitalised word that is one is a Vietnamese word, not a name
@@ -36,13 +42,19 @@ _PRODUCT_BEFORE_RE = re.compile(
 )
 # Verbs a company's figures follow: "VNPT đạt lợi nhuận", "Viettel cũng đạt mức tăng trưởng",
 # "MobiFone nộp ngân sách".
-_SUBJECT_VERB_RE = re.compile(
+# Between them may stand an aside in dashes ("VNPT VinaPhone - đơn vị chủ lực của VNPT - năm
+# 2016 đã đạt") and the period ("VNPT Media năm 2016 đạt").
+_VERB = (
     r"\s+(?:(?:cũng|đã|vẫn|đều|vừa|hiện|tiếp tục|còn)\s+)*"
-    r"(?:đạt|có|tăng|giảm|nộp|sở hữu|ghi nhận|thu về|thu|lãi|lỗ|bán|báo lãi|chiếm|sụt giảm)\b",
-    re.IGNORECASE,
+    r"(?:đạt|có|tăng|giảm|nộp|sở hữu|ghi nhận|thu về|thu|lãi|lỗ|bán|báo lãi|chiếm|sụt giảm)\b"
 )
+_ASIDE = r"\s+[-–]\s[^-–]{1,120}?\s[-–]"
+_YEAR = r"\s+(?:trong\s+)?năm\s+(?:19|20)\d\d"
+_SUBJECT_VERB_RE = re.compile(f"(?:{_ASIDE})?(?:{_YEAR})?,?{_VERB}", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(
-    r"(?:^|[,;:.]\s*|\b(?:theo đó|như vậy|riêng|còn|với|cho biết|cho hay|nói)\s+)$", re.I
+    r"(?:^|[,;:.]\s*|\b(?:theo đó|như vậy|riêng|còn|với|cho biết|cho hay|nói|điển hình là|"
+    r"hay như|chẳng hạn như|chẳng hạn|trong đó)\s+)$",
+    re.I,
 )
 
 
@@ -60,7 +72,7 @@ def _is_name_word(word: str) -> bool:
 
 # Runs of capitalised words (a name starts with a Latin capital: VNPT, Viettel, MobiFone);
 # each run is read word by word only from its first name word on.
-_RUN_RE = re.compile(r"(?<![\w&-])[A-ZĐ][\w&-]*(?:[ \t]+[A-ZĐ][\w&-]*)*")
+_RUN_RE = re.compile(r"(?<![\w&-])[A-Z][A-Za-z0-9&-]*(?![\w])(?:[ \t]+[A-ZĐ][\w&-]*)*")
 
 
 @lru_cache(maxsize=4096)
@@ -80,25 +92,52 @@ def company_names(text: str) -> tuple[tuple[int, int, str], ...]:
 
 # What a clause that opens with a company holds: a capitalised word right before a verb of
 # figures (one search, for the sentences of paragraphs that are about no company yet).
-_SUBJECT_GUARD_RE = re.compile(r"[A-ZĐ][\w&-]*" + _SUBJECT_VERB_RE.pattern)
+# (what may follow the word, each without the others: one cheap search, a second one only
+# when the first finds an aside or a year in a sentence without figures)
+_NAME_END = "[A-Za-z0-9&-]*(?![\\w])"
+_GUARD_RE = re.compile(f"[A-Z]{_NAME_END}(?:(?P<verb>{_VERB})|\\s+[-–]\\s|{_YEAR})")
+_VERB_GUARD_RE = re.compile(f"[A-Z]{_NAME_END}{_VERB}")
 
 
-def may_open_with_company(text: str) -> bool:
-    """False when `subject_company(text)` is surely None."""
-    return _SUBJECT_GUARD_RE.search(text) is not None
+def may_open_with_company(text: str, has_figures: bool = True) -> bool:
+    """False when `subject_company(text)` is surely None. (A subject before an aside or its
+    year is looked for only in a sentence with figures, where it matters most.)"""
+    m = _GUARD_RE.search(text)
+    if m is None or has_figures or m.group("verb"):
+        return m is not None
+    return _VERB_GUARD_RE.search(text, m.end()) is not None
+
+
+# A company named in words ("Tổng công ty cổ phần Công nghệ ...", "Tập đoàn Viễn thông Quân
+# đội"), which company_names does not read.
+_IN_WORDS_RE = re.compile(
+    r"\b(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Tổng ty)(?:\s+(?:[Cc]ổ phần|CP|TNHH))?\s+[A-ZĐ]"
+)
 
 
 def names_a_company(text: str) -> bool:
-    return bool(company_names(text))
+    return bool(company_names(text)) or _IN_WORDS_RE.search(text) is not None
 
 
-def subject_company(text: str) -> str | None:
+def names_another_company(text: str, company: str | None) -> bool:
+    """Does the text name a company other than `company`, by name or in words (a company in
+    words followed by that name, "Tập đoàn ... (VNPT)", is that one)?"""
+    if any(name != company for _, _, name in company_names(text)):
+        return True
+    for m in _IN_WORDS_RE.finditer(text) if "T" in text or "C" in text else ():
+        if company is None or company not in text[m.start() : m.start() + 80]:
+            return True
+    return False
+
+
+def subject_company(text: str) -> tuple[int, str] | None:
     """The company a clause of the text opens with, before a verb of figures ("..., VNPT đạt
-    lợi nhuận ...", "Viettel cũng đạt mức tăng trưởng cao"); the last one when several do."""
+    lợi nhuận ...", "Viettel cũng đạt mức tăng trưởng cao"), and where it stands; the last one
+    when several do."""
     found = None
     for start, end, name in company_names(text):
         if _SUBJECT_VERB_RE.match(text, end) and _CLAUSE_START_RE.search(
-            text, max(0, start - 14), start
+            text, max(0, start - 20), start
         ):
-            found = name
+            found = (start, name)
     return found

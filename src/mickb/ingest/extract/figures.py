@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass, field
 
 from mickb.ingest.extract.companies import (
-    company_names,
     may_open_with_company,
     names_a_company,
+    names_another_company,
     subject_company,
 )
 from mickb.ingest.extract.context import (
@@ -137,6 +137,9 @@ class _Para:
     figures_year: int | None = None  # the year of the last figure that named its own period
     last_metrics: list[str] = field(default_factory=list)  # of the last sentence with figures
     company: str | None = None  # the company the paragraph is about, while it names no other
+    # its sentences without figures since the last one with figures: read for the company
+    # only when a sentence with figures comes (most paragraphs of news have none)
+    unread: list[str] = field(default_factory=list)
     text: str = ""
 
 
@@ -152,6 +155,7 @@ class _Draft:
         ""  # its clause up to it, where a sector may be named: "về chuyển đổi số, ..."
     )
     base: str | None = None  # the comparison it is the base of: "(với 93.500 tỷ đồng)"
+    period_at: int = -1  # where the period it names itself stands in the sentence
 
 
 # --- step 2: what every figure of a sentence shares -----------------------------------------------
@@ -728,6 +732,7 @@ def _read_figure(
     d = _Draft(fact, num, r.inherited, own_period=mention is not None, joined=r.joined)
     d.clause_before = seg_before
     d.base = _compared_base(view, clause)
+    d.period_at = mention.start if mention is not None else -1
     return d
 
 
@@ -868,12 +873,16 @@ def _compared_to(sentence: str, num: NumberMatch, seg_end: int, next_start: int)
 
 
 def _rates_take_their_levels_period(drafts: list[_Draft]) -> None:
-    """Growth rates and ratios hold for the period of the level they qualify."""
+    """Growth rates and ratios hold for the period of the level they qualify, unless their
+    own words name another after that level ("12.240 tỷ đồng, tăng 2,1%/năm, riêng giai đoạn
+    2013 - 2015 tăng 17,9%/năm")."""
     for d in drafts:
         if d.metric_inherited_from is not None and d.fact.measure in ("change", "ratio"):
-            base = drafts[d.metric_inherited_from].fact
-            if base.period and (not d.own_period or d.fact.period != base.period):
-                d.fact.period = base.period
+            level = drafts[d.metric_inherited_from]
+            if d.own_period and d.period_at > level.num.end:
+                continue
+            if level.fact.period and (not d.own_period or d.fact.period != level.fact.period):
+                d.fact.period = level.fact.period
 
 
 def _periods_from_scope(
@@ -1004,23 +1013,30 @@ def _demonstratives_point_back(drafts: list[_Draft], para: _Para) -> None:
 
 def _figures_of_the_company(drafts: list[_Draft], text: str, para: _Para) -> None:
     """A company that opens a clause before a verb of figures ("VNPT đạt lợi nhuận ...") is
-    what the paragraph is about until it names another: its figures whose metric names no
-    company are the company's ("doanh thu toàn tập đoàn đạt 68.000 tỷ đồng" -> "doanh thu toàn
-    tập đoàn của VNPT"; "Theo ông Hùng, ... di động đạt 109%" in the sentence after). A
-    sentence naming another company, not as its subject, leaves it unsure: none."""
-    if not para.company and not may_open_with_company(text):
+    what the paragraph is about until it names another: its figures after it whose metric
+    names no company are the company's ("doanh thu toàn tập đoàn đạt 68.000 tỷ đồng" ->
+    "doanh thu toàn tập đoàn của VNPT"), and so are those of the next sentences ("Theo ông
+    Hùng, ... di động đạt 109%"). A sentence naming another company, not as its subject,
+    leaves it unsure: none."""
+    if para.unread:
+        unread, para.unread = para.unread, []
+        for before in unread:
+            _figures_of_the_company([], before, para)
+    if not para.company and not may_open_with_company(text, bool(drafts)):
         return  # (most sentences of most paragraphs)
-    named = {name for _, _, name in company_names(text)}
     subject = subject_company(text)
+    after = 0
     if subject:
-        para.company = subject
-    elif named - {para.company}:
+        after, para.company = subject
+    elif names_another_company(text, para.company):
         para.company = None
     company = para.company
-    if company is None or named - {company}:
+    if company is None:
         return
     for d in drafts:
-        if d.fact.metric and d.metric_inherited_from is None and not names_a_company(d.fact.metric):
+        if d.num.start < after or d.metric_inherited_from is not None or not d.fact.metric:
+            continue
+        if not names_a_company(d.fact.metric):
             d.fact.metric = f"{d.fact.metric} của {company}"
             if d.fact.metric_en:
                 d.fact.metric_en = f"{d.fact.metric_en} of {company}"
@@ -1080,7 +1096,7 @@ def sentence_facts(
     named = sentence_periods(text, has_digit)
     if not nums:
         _remember(_SentenceView(text, nums, para, scope, named) if named else None, [], para, scope)
-        _figures_of_the_company([], text, para)
+        para.unread.append(text)
         return []
     view = _SentenceView(text, nums, para, scope, named)
     drafts: list[_Draft] = []
