@@ -645,3 +645,14 @@ def test_a_growth_rate_keeps_the_period_its_own_words_name_after_the_level() -> 
     )
     assert _one(facts, "3,2%/năm").period == "2010-2014"
     assert _one(facts, "11,4%/năm").period == "2012-2014"
+
+
+def test_a_change_from_one_level_to_another_holds_for_the_later_period() -> None:
+    facts = _facts(
+        "Kết quả kinh doanh\n"
+        "Doanh thu môi giới tăng 64% từ mức 120 tỷ đồng năm 2017 lên mức 197 tỷ đồng năm 2018.",
+        date="2019-02-01",
+    )
+    assert _one(facts, "64%").period == "2018"
+    assert _one(facts, "120 tỷ đồng").period == "2017"
+    assert _one(facts, "197 tỷ đồng").period == "2018"

@@ -569,6 +569,29 @@ def _year_after(view: _SentenceView, num: NumberMatch, mentions: list[Mention]) 
     return None
 
 
+_RISEN_FROM_TO_RE = re.compile(
+    r"\s*từ\s+(?:mức\s+)?[^,;:()]{1,60}?\s(?:lên|xuống|đến|tới)(?:\s+mức)?\s", _F
+)
+
+
+def _period_risen_to(
+    view: _SentenceView,
+    num: NumberMatch,
+    clause: _Clause,
+    mention: Mention,
+    period: str | None,
+) -> tuple[Mention | None, str | None]:
+    """A change "từ A năm X lên B năm Y" holds for Y, the period it rose to, not for X
+    ("tăng 114% từ mức 82 tỷ đồng năm 2015 lên mức 176 tỷ đồng năm 2016" -> 2016)."""
+    to = _RISEN_FROM_TO_RE.match(view.text, num.end)
+    if not to:
+        return mention, period
+    for m in view.not_plans:
+        if to.end() <= m.start < clause.seg[1] and view.resolved.get(m.start):
+            return m, view.resolved[m.start]
+    return mention, period
+
+
 _TRAILING_GAP_RE = re.compile(r"\s*(?:(?:trong|vào|của|tính đến|đến|năm|in|for)\s+){0,2}", _F)
 _OWN_PARENTHESIS_RE = re.compile(r"\s*\(\s*(?:(?:trong|vào|tính đến|năm|in)\s+)?", _F)
 
@@ -676,6 +699,8 @@ def _read_figure(
     up_to = text[clause.seg[0] : num.start]  # (with the hedge: "dự kiến đạt 231 tỷ đồng")
     plan = view.targets and is_planned(up_to)
     mention, period = _period_of(view, num, clause, plan)
+    if r.change and mention is not None and mention.start > num.end:
+        mention, period = _period_risen_to(view, num, clause, mention, period)
     column = view.columns[view.column(num)] if view.columns else None
     if period is None and column:
         period = column[0]  # "Năm 2023" over the column
