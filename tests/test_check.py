@@ -689,3 +689,40 @@ def test_percentage_points_are_no_counted_noun_and_a_percent_change_does_not_con
 )
 def test_outlet_phrasings_of_the_seed(seed: Any, claim: str, expected: list[str]) -> None:
     assert [f["verdict"] for f in check_claim(seed, claim)["figures"]] == expected
+
+
+# --- sentences of unrelated articles: nothing to support or contradict ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a weather report, a family, a district, a company's year with no company the KB knows
+        "Nhiệt độ cao nhất từ 31-34 độ C, có nơi trên 35 độ C.",
+        "Cả nhà 35 con người sống chung trong ba căn nhà liền kề.",
+        "Quận hiện có 520 cán bộ công an, trong khi dân số là 156.000 dân.",
+        "Lợi nhuận sau thuế đạt 1.011 tỷ đồng.",
+        "Riêng năm 2022, doanh thu Hoaphat Media đạt trên 2.000 tỷ đồng, lợi nhuận trên 70 tỷ "
+        "đồng.",
+        "Khảo sát cho thấy cứ 3 doanh nghiệp Nhật Bản thì có 1 doanh nghiệp muốn mở rộng đầu tư.",
+        "Các doanh nghiệp nhỏ và vừa đóng góp trên 40% GDP và thu hút hơn 50% lao động.",
+    ],
+)
+def test_a_sentence_of_another_story_is_never_supported_or_contradicted(
+    seed: Any, sentence: str
+) -> None:
+    # checking a whole article sends every sentence with a number: those that say too little
+    # of what, whose and when must not be judged by the seed's figures
+    figures = check_claim(seed, sentence)["figures"]
+    assert figures and {f["verdict"] for f in figures} == {"not_found"}, figures
+
+
+def test_a_claim_with_no_period_is_not_contradicted_by_a_figure_of_some_period(seed: Any) -> None:
+    # the seed's figure is of 2022; a sentence with no period may be of any year
+    r = check_claim(seed, "Doanh thu dịch vụ viễn thông đạt 120.000 tỷ đồng")
+    assert r["figures"][0]["verdict"] == "not_found"
+    # ... but a change measured against 2021 is of 2022
+    r = check_claim(seed, "Doanh thu dịch vụ viễn thông tăng 7,8% so với năm 2021")
+    assert r["figures"][0]["verdict"] == "contradicted"
+    r = check_claim(seed, "Doanh thu dịch vụ viễn thông năm 2022 đạt 120.000 tỷ đồng")
+    assert r["figures"][0]["verdict"] == "contradicted"

@@ -124,6 +124,13 @@ _ASIDE_RE = re.compile(
 _HOLDING_RE = re.compile(
     r"\b(?:sở hữu|ghi nhận|thu về|mang về|đem về|báo lãi|đạt được|có được)\b", re.IGNORECASE
 )
+# Words after which a figure may be another company's or the market's ("còn", "trong khi",
+# "toàn thị trường", "while"): it does not take the company named before.
+_OTHER_SUBJECT_RE = re.compile(
+    r"\b(?:trong đó|trong số đó|riêng|còn|trong khi|khi đó|toàn thị trường|toàn ngành|cả nước|"
+    r"while|whereas|of which|including|the market|the sector|nationwide)\b",
+    re.IGNORECASE,
+)
 # Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
 _NEW_SUBJECT_RE = re.compile(
     r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|of which|including|while|whereas|"
@@ -217,6 +224,15 @@ def read_claim(text: str) -> Claim:
             first=i == 0,
             between=text[prev_end:start],
         )
+        if (
+            not inherited
+            and not metric.entities
+            and figures
+            and figures[-1].metric.entities
+            and not _OTHER_SUBJECT_RE.search(text[prev_end:start])
+        ):
+            # "doanh thu Maseco đạt 2.000 tỷ đồng, lợi nhuận 70 tỷ đồng": the same company's
+            metric = metric._replace(entities=figures[-1].metric.entities)
         if measure == "state" and n.is_percent and not inherited:
             measure, direction = _growth_noun(
                 _clause_before(before, first=i == 0), measure, direction

@@ -209,6 +209,14 @@ def unsure_period(fig: ClaimFigure, fact: FactRow) -> str:
     )
 
 
+def unspecific(fig: ClaimFigure, fact: FactRow) -> str:
+    return (
+        f"the claim says too little of what {fig.text} measures, for whom and when to be "
+        f"judged by {metric_label(fact)} ({fact_phrase(fact)}{_period(fact)}): name the "
+        "metric, the company or sector, or the period (rule: metric)"
+    )
+
+
 def unsure_metric(fig: ClaimFigure, fact: FactRow) -> str:
     return (
         f"the KB has {metric_label(fact)} as {fact_phrase(fact)}{_period(fact)}, which shares "

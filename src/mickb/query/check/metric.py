@@ -63,6 +63,7 @@ class Match(NamedTuple):
     scope: str  # same | broader | narrower | other
     firm: bool  # the fact's own clause names the claim's company (sure enough to contradict)
     unscoped: float = 0.0  # the score with the claim's sector words left out
+    specific: bool = True  # the claim says enough of what it measures to be judged at all
 
 
 class Scored(NamedTuple):
@@ -102,12 +103,13 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     # "VNPT VinaPhone, … của VNPT, đạt doanh thu …": a clause naming several companies does
     # not say surely whose figure it is
     several = how == "own" and len(companies) > 1
-    firm = firm and not several
+    specific = _specific(fig, fact, scope)
+    firm = firm and not several and specific
     extra = _context_words(fact)
     best = 0.0
     if fig.metric.vi:
         best = _vi_score(fig, cached_terms(fact.metric or ""), extra)
-        if fig.metric.counted:
+        if sum(weight(w) for w in fig.metric.counted) >= 2:
             # "Các doanh nghiệp viễn thông đã xóa 2.512 điểm lõm sóng": what a count counts is
             # its metric; the subject and verb before it say less
             counting = fig._replace(
@@ -127,7 +129,37 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     if scope != "same" and fig.metric.vi:
         terms = cached_terms(fact.metric or "")
         unscoped = max(best, _vi_score(fig, terms, extra, without_scope=True))
-    return Match(best * factor, scope, firm, unscoped * factor)
+    return Match(best * factor, scope, firm, unscoped * factor, specific)
+
+
+# A claim's metric says enough to be judged when its words, company, sector and period weigh
+# this much: "doanh thu viễn thông năm 2022" does; "dân", "người", "cao" or "lợi nhuận sau thuế"
+# with no period, company or sector (a sentence of any article) do not.
+SPECIFIC_WEIGHT = 3.0
+
+
+def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
+    """Whether a claim says enough to be judged by this fact: its metric, company, sector
+    and period weigh enough, and a claim that names no sector is not held against a figure
+    whose metric names one ("đóng góp trên 40% GDP" of small firms is not the postal
+    sector's 16%)."""
+    words = set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
+    heavy = (
+        sum(weight(w) for w in words)
+        + len(set(fig.metric.en) | set(fig.metric.optional_en))
+        + len(fig.metric.entities)
+        + bool(fig.metric.sectors)
+        + 2 * bool(fig.period.years or fig.period.sub)
+    )
+    if heavy < SPECIFIC_WEIGHT:
+        return False
+    if scope == "same" and not fig.metric.sectors and not fig.metric.entities:
+        # (the sector its metric names, not the section or lead it stands in)
+        mine = {p for w in words for p in w.split()}
+        for term in sector_terms(folded_words(fact.metric or "")):
+            if scopes({term}) - {WHOLE_SECTOR} and not set(term.split()) <= mine:
+                return False
+    return True
 
 
 # --- companies -------------------------------------------------------------------------------

@@ -133,7 +133,11 @@ def _compare_numbers(
     top_score = max(s.match.score for s in usable)
     speaking = [s for s in usable if s.match.score >= top_score - BETTER_METRIC]
     outcomes = [(s, _outcome(fig, s.fact, wanted)) for s in speaking]
-    agreeing = [(s, o) for s, o in outcomes if o == "supported" and _period_supports(fig, s)]
+    agreeing = [
+        (s, o)
+        for s, o in outcomes
+        if o == "supported" and _period_supports(fig, s) and s.match.specific
+    ]
     if agreeing:
         best, _ = min(
             agreeing,
@@ -161,13 +165,15 @@ def _compare_numbers(
         if o in ("contradicted", "direction")
         and s.match.firm
         and s.match.score >= CONTRADICT_METRIC
-        and _period_firm(s, usable)
+        and _period_firm(fig, s)
     ]
     if not firm:
         top, outcome = outcomes[0]
         if outcome == "unconfirmed":
             return _say(result, "bound", explain.unconfirmed(fig, top.fact, wanted), kb, top)
-        if _period_firm(top, usable):
+        if not top.match.specific:
+            return _say(result, "metric", explain.unspecific(fig, top.fact), kb, top)
+        if _period_firm(fig, top):
             # the periods agree: what is unsure is whose figure it is, or its metric
             if not top.match.firm:
                 return _say(result, "scope", explain.unsure_owner(fig, top.fact), kb, top)
@@ -264,12 +270,18 @@ def _period_supports(fig: ClaimFigure, s: Scored) -> bool:
     return s.period == "same" or not (fig.period.years or fig.period.sub)
 
 
-def _period_firm(s: Scored, usable: list[Scored]) -> bool:
+def _period_firm(fig: ClaimFigure, s: Scored) -> bool:
     if s.period == "same":
         return True
-    # The claim names no period: firm only when the KB has the metric for one period alone.
-    periods = {u.fact.period for u in usable if metric_key(u.fact) == metric_key(s.fact)}
-    return s.period == "unknown" and len(periods) == 1 and s.fact.period is not None
+    # The claim names no period, only what a change is measured against ("tăng 7,8% so với
+    # năm 2021"): the year after that one. Otherwise a claim with no period is never called
+    # wrong by a figure of some period (a sentence of any article says "có 500.000 km cáp
+    # quang" of its own day).
+    if s.period != "unknown" or fig.period.years or fig.period.sub:
+        return False
+    theirs = parse_period(s.fact.period)
+    compared = fig.compared.years
+    return bool(compared) and not theirs.sub and theirs.years == {y + 1 for y in compared}
 
 
 def _same_base(fig: ClaimFigure, fact: FactRow) -> bool:

@@ -333,7 +333,7 @@ _COMPOUNDS = frozenset(
     dau tu|xuat khau|nhap khau|thu nhap|chi phi|von dieu le|tang truong|ke hoach|chi tieu|
     lua dao|truc tuyen|trang web|xa hoi|phu song|lom song|tap doan|
     cong ty|nhan luc|dien tu|phan mem|phan cung|du lieu|toan quoc|ca nuoc|viet nam|
-    san pham|hang hoa|khach hang|dau sach|trien khai|truoc thue|sau thue""".split("|")
+    san pham|hang hoa|khach hang|dau sach|trien khai|truoc thue|sau thue|bao cao""".split("|")
 )
 
 
