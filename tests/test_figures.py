@@ -656,3 +656,27 @@ def test_a_change_from_one_level_to_another_holds_for_the_later_period() -> None
     assert _one(facts, "64%").period == "2018"
     assert _one(facts, "120 tỷ đồng").period == "2017"
     assert _one(facts, "197 tỷ đồng").period == "2018"
+
+
+def test_a_count_that_details_the_sentence_before_counts_what_it_named() -> None:
+    facts = _facts(
+        "Đăng ký doanh nghiệp\n"
+        "Trong quý I/2022, số hợp tác xã giải thể tiếp tục tăng mạnh. Con số cụ thể là "
+        "1.230 hợp tác xã, tăng 8,1% so với cùng kỳ năm 2021. Trong khi đó, 640 hợp tác xã "
+        "được thành lập mới.",
+        date="2022-04-20",
+    )
+    assert _one(facts, "1.230 hợp tác xã").metric == "số hợp tác xã giải thể"
+    assert _one(facts, "8,1%").metric == "số hợp tác xã giải thể"
+    assert "giải thể" not in _one(facts, "640 hợp tác xã").metric
+
+
+def test_the_number_of_those_that_did_something_names_the_things_counted() -> None:
+    facts = _facts(
+        "Đăng ký doanh nghiệp\n"
+        "Trong tháng 3/2022, số thành lập mới là 12.400 doanh nghiệp, số giải thể là "
+        "1.800 doanh nghiệp.",
+        date="2022-04-20",
+    )
+    assert _one(facts, "12.400 doanh nghiệp").metric.startswith("số doanh nghiệp thành lập")
+    assert _one(facts, "1.800 doanh nghiệp").metric == "số doanh nghiệp giải thể"

@@ -140,6 +140,7 @@ class _Para:
     # its sentences without figures since the last one with figures: read for the company
     # only when a sentence with figures comes (most paragraphs of news have none)
     unread: list[str] = field(default_factory=list)
+    last_sentence: str = ""  # the sentence before, as written
     text: str = ""
 
 
@@ -485,6 +486,9 @@ def _own_metric(
         # điểm lõm sóng" counts "điểm lõm sóng"
         if is_measurement(num.base_unit):
             return noun.split(None, 1)[1]
+        done = _NUMBER_OF_DONE_RE.fullmatch(metric) if metric and not verb_phrase else None
+        if done:
+            return f"số {noun} {done.group(1)}"  # "số thành lập mới ... là 44.166 doanh nghiệp"
         return f"số {noun}" + (f" được {verb_phrase}" if verb_phrase else "")
     if num.is_percent and not metric and drafts and right:
         if trigger == "chiếm" or _EQUIVALENT_END_RE.search(clause.left):
@@ -495,6 +499,15 @@ def _own_metric(
     if num.is_percent and metric and trigger == "chiếm" and right:
         return f"tỷ trọng {metric} trong {right}"  # "ngành du lịch chiếm 6-7% GDP"
     return metric
+
+
+# "số thành lập mới", "số giải thể": the number of those that did something, the things
+# named after the figure ("... là 44.166 doanh nghiệp")
+_NUMBER_OF_DONE_RE = re.compile(
+    r"số\s+((?:thành lập|giải thể|đăng ký|tạm ngừng|rút lui|quay trở lại|hoạt động|"
+    r"bị|được|phải|mới)(?:\s+[^\W\d_]+){0,5})",
+    _F,
+)
 
 
 def _inherit_metric(
@@ -1071,6 +1084,30 @@ def _figures_of_the_company(drafts: list[_Draft], text: str, para: _Para) -> Non
             d.fact.metric, d.fact.metric_en = base.metric, base.metric_en
 
 
+_DETAIL_RE = re.compile(r"^\W*(?:con số cụ thể|số liệu cụ thể|cụ thể)\b", _F)
+
+
+def _counts_detail_the_sentence_before(drafts: list[_Draft], text: str, para: _Para) -> None:
+    """A count that details what the sentence before spoke of ("Do vậy, tình hình doanh
+    nghiệp rút lui khỏi thị trường ... tiếp tục gia tăng. Con số cụ thể là 51.496 doanh
+    nghiệp") counts the things that sentence named: "số doanh nghiệp rút lui khỏi thị
+    trường", not "số doanh nghiệp"."""
+    before, para.last_sentence = para.last_sentence, text
+    if not before or not drafts or not _DETAIL_RE.match(text):
+        return
+    for k, d in enumerate(drafts):
+        unit = d.num.unit
+        if d.fact.measure != "count" or not unit or d.fact.metric != f"số {unit}":
+            continue
+        at = before.lower().find(unit.lower() + " ")
+        rest = clean_np(right_phrase(before, at + len(unit))) if at >= 0 else ""
+        if not rest or _DIGITS_RE.search(rest):
+            continue
+        metric = f"số {unit} {rest}"
+        for e in [d] + [e for e in drafts if e.metric_inherited_from == k]:
+            e.fact.metric, e.fact.metric_en = metric, metric_en(metric)
+
+
 def _link_related(drafts: list[_Draft]) -> None:
     for k, d in enumerate(drafts):
         d.fact.related = sorted({drafts[j].fact.id for j in d.related if j != k})
@@ -1122,6 +1159,7 @@ def sentence_facts(
     if not nums:
         _remember(_SentenceView(text, nums, para, scope, named) if named else None, [], para, scope)
         para.unread.append(text)
+        para.last_sentence = text
         return []
     view = _SentenceView(text, nums, para, scope, named)
     drafts: list[_Draft] = []
@@ -1148,6 +1186,7 @@ def sentence_facts(
         if d.own_period and d.fact.period:
             para.figures_year = _year_of(d.fact.period)
     _demonstratives_point_back(drafts, para)
+    _counts_detail_the_sentence_before(drafts, text, para)
     _figures_of_the_company(drafts, text, para)
     _sectors(drafts, para)
     _link_related(drafts)
