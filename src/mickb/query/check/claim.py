@@ -131,6 +131,15 @@ _OTHER_SUBJECT_RE = re.compile(
     r"while|whereas|of which|including|the market|the sector|nationwide)\b",
     re.IGNORECASE,
 )
+# A subject named before the sentence ("hai nước", "công ty này", "the two countries"): whose
+# figure it is, the claim does not say.
+_REFERS_BACK_RE = re.compile(
+    r"\b(?:hai nước|hai bên|nước này|quốc gia này|công ty này|doanh nghiệp này|tập đoàn này|"
+    r"đơn vị này|ngân hàng này|hãng này|tỉnh này|thành phố này|địa phương này|đội bóng này|"
+    r"đội này|trường này|bệnh viện này|the two countries|both countries|the company|the firm|"
+    r"the group|the bank|this country|the province)\b",
+    re.IGNORECASE,
+)
 # Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
 _NEW_SUBJECT_RE = re.compile(
     r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|of which|including|while|whereas|"
@@ -164,6 +173,7 @@ class Metric(NamedTuple):
     entities: frozenset[tuple[str, ...]] = frozenset()  # companies named: ("vnpt",)
     counted: tuple[str, ...] = ()  # the noun a count counts ("điểm lõm sóng"), when it has one
     place: str | None = None  # "domestic" or "abroad" when the claim's clause says which
+    refers_back: bool = False  # its subject is named before the claim ("hai nước", "công ty này")
 
 
 class ClaimFigure(NamedTuple):
@@ -248,7 +258,10 @@ def read_claim(text: str) -> Claim:
                 hedge=hedge,
                 measure=measure,
                 direction=direction,
-                metric=metric._replace(place=place_of(fold(f"{before} {after}"))),
+                metric=metric._replace(
+                    place=place_of(fold(f"{before} {after}")),
+                    refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
+                ),
                 period=_figure_period(text, start, end, prev_end, nxt, period),
                 range_end=upper,
                 inherited=inherited,

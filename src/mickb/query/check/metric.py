@@ -140,7 +140,7 @@ SPECIFIC_WEIGHT = 3.0
 
 def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
     """Whether a claim says enough to be judged by this fact: its metric, company, sector
-    and period weigh enough, and a claim that names no sector is not held against a figure
+    and period weigh enough, its subject is not one named before it ("hai nước"), and a claim that names no sector is not held against a figure
     whose metric names one ("đóng góp trên 40% GDP" of small firms is not the postal
     sector's 16%)."""
     words = set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
@@ -151,7 +151,7 @@ def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
         + bool(fig.metric.sectors)
         + 2 * bool(fig.period.years or fig.period.sub)
     )
-    if heavy < SPECIFIC_WEIGHT:
+    if heavy < SPECIFIC_WEIGHT or fig.metric.refers_back:
         return False
     if scope == "same" and not fig.metric.sectors and not fig.metric.entities:
         # (the sector its metric names, not the section or lead it stands in)
