@@ -140,9 +140,9 @@ SPECIFIC_WEIGHT = 3.0
 
 def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
     """Whether a claim says enough to be judged by this fact: its metric, company, sector
-    and period weigh enough, its subject is not one named before it ("hai nước"), and a claim that names no sector is not held against a figure
-    whose metric names one ("đóng góp trên 40% GDP" of small firms is not the postal
-    sector's 16%)."""
+    and period weigh enough, its subject is not one named before it ("hai nước"), and a
+    claim that names no sector is not held against a figure whose metric names one ("đóng
+    góp trên 40% GDP" of small firms is not the postal sector's 16%)."""
     words = set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
     heavy = (
         sum(weight(w) for w in words)
