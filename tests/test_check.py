@@ -708,6 +708,7 @@ def test_outlet_phrasings_of_the_seed(seed: Any, claim: str, expected: list[str]
         "Các doanh nghiệp nhỏ và vừa đóng góp trên 40% GDP và thu hút hơn 50% lao động.",
         # a subject named in an earlier sentence: whose revenue, the claim does not say
         "Năm 2022, doanh thu dịch vụ viễn thông của công ty này đạt 120.000 tỷ đồng.",
+        "Năm 2022, nó có 70.000 doanh nghiệp công nghệ số đăng ký.",
     ],
 )
 def test_a_sentence_of_another_story_is_never_supported_or_contradicted(

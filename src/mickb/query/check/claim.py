@@ -137,7 +137,8 @@ _REFERS_BACK_RE = re.compile(
     r"\b(?:hai nước|hai bên|nước này|quốc gia này|công ty này|doanh nghiệp này|tập đoàn này|"
     r"đơn vị này|ngân hàng này|hãng này|tỉnh này|thành phố này|địa phương này|đội bóng này|"
     r"đội này|trường này|bệnh viện này|the two countries|both countries|the company|the firm|"
-    r"the group|the bank|this country|the province)\b",
+    r"the group|the bank|this country|the province|nó|máy này|sản phẩm này|mẫu này|"
+    r"the device|this model)\b",
     re.IGNORECASE,
 )
 # Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
