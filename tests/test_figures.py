@@ -680,3 +680,13 @@ def test_the_number_of_those_that_did_something_names_the_things_counted() -> No
     )
     assert _one(facts, "12.400 doanh nghiệp").metric.startswith("số doanh nghiệp thành lập")
     assert _one(facts, "1.800 doanh nghiệp").metric == "số doanh nghiệp giải thể"
+
+
+def test_a_company_that_carried_something_out_owns_the_figures_that_follow() -> None:
+    facts = _facts(
+        "Thoái vốn\n"
+        "Tính đến cuối năm 2019, MobiFone đã thực hiện thoái vốn tại 9 doanh nghiệp. "
+        "Tổng giá trị thu về là 870 tỷ đồng.",
+        date="2020-02-01",
+    )
+    assert _one(facts, "870 tỷ đồng").metric == "tổng giá trị thu về của MobiFone"

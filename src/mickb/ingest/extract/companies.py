@@ -46,7 +46,8 @@ _PRODUCT_BEFORE_RE = re.compile(
 # 2016 đã đạt") and the period ("VNPT Media năm 2016 đạt").
 _VERB = (
     r"\s+(?:(?:cũng|đã|vẫn|đều|vừa|hiện|tiếp tục|còn)\s+)*"
-    r"(?:đạt|có|tăng|giảm|nộp|sở hữu|ghi nhận|thu về|thu|lãi|lỗ|bán|báo lãi|chiếm|sụt giảm)\b"
+    r"(?:đạt|có|tăng|giảm|nộp|sở hữu|ghi nhận|thu về|thu|lãi|lỗ|bán|báo lãi|chiếm|sụt giảm|"
+    r"thực hiện|hoàn thành)\b"
 )
 _ASIDE = r"\s+[-–]\s[^-–]{1,120}?\s[-–]"
 _YEAR = r"\s+(?:trong\s+)?năm\s+(?:19|20)\d\d"

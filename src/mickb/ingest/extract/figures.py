@@ -1057,7 +1057,11 @@ def _figures_of_the_company(drafts: list[_Draft], text: str, para: _Para) -> Non
     Hùng, ... di động đạt 109%"). A sentence naming another company, not as its subject,
     leaves it unsure: none."""
     if para.unread:
-        unread, para.unread = para.unread, []
+        # (the last few: a company named further back, with sentences about no figure since,
+        # is not what the paragraph's figures are surely about)
+        if len(para.unread) > 3:
+            para.company = None
+        unread, para.unread = para.unread[-3:], []
         for before in unread:
             _figures_of_the_company([], before, para)
     if not para.company and not may_open_with_company(text, bool(drafts)):
