@@ -584,9 +584,9 @@ def test_the_company_a_paragraph_is_about_owns_its_unnamed_figures() -> None:
         "Doanh thu toàn ngành đạt 150.000 tỷ đồng.",
         date="2018-07-14",
     )
-    assert _one(facts, "31.000 tỷ đồng").metric == "doanh thu toàn tập đoàn của VNPT"
+    assert _one(facts, "31.000 tỷ đồng").metric == "doanh thu toàn tập đoàn VNPT"
     assert _one(facts, "104%").metric == "dịch vụ truyền hình của VNPT"
-    assert _one(facts, "58.000 tỷ đồng").metric == "doanh thu toàn tập đoàn của Viettel"
+    assert _one(facts, "58.000 tỷ đồng").metric == "doanh thu toàn tập đoàn Viettel"
     assert _one(facts, "9.100 tỷ đồng").metric == "nộp ngân sách của Viettel"
     # a sentence naming another company, not as its subject, is not surely about Viettel
     assert "Viettel" not in _one(facts, "125 triệu thuê bao").metric
@@ -690,3 +690,15 @@ def test_a_company_that_carried_something_out_owns_the_figures_that_follow() -> 
         date="2020-02-01",
     )
     assert _one(facts, "870 tỷ đồng").metric == "tổng giá trị thu về của MobiFone"
+
+
+def test_the_group_a_metric_ends_with_is_the_company_named_before_it() -> None:
+    facts = _facts(
+        "Kết quả giai đoạn\n"
+        "Cụ thể, trong giai đoạn 2019 - 2021, tổng doanh thu hợp nhất toàn MobiFone đạt "
+        "98.200 tỷ đồng; tổng lợi nhuận hợp nhất của Tập đoàn đạt 7.650 tỷ đồng, tăng bình "
+        "quân 12%/năm.",
+        date="2022-03-01",
+    )
+    assert _one(facts, "7.650 tỷ đồng").metric == "tổng lợi nhuận hợp nhất của Tập đoàn MobiFone"
+    assert _one(facts, "12%/năm").metric == "tổng lợi nhuận hợp nhất của Tập đoàn MobiFone"

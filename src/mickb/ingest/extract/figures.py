@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from mickb.ingest.extract.companies import (
+    company_names,
     may_open_with_company,
     names_a_company,
     names_another_company,
@@ -1049,6 +1050,44 @@ def _demonstratives_point_back(drafts: list[_Draft], para: _Para) -> None:
         para.last_metrics = [e.fact.metric for e in drafts]
 
 
+# A metric that ends with the group it belongs to, unnamed: "lợi nhuận hợp nhất của Tập đoàn",
+# "doanh thu toàn tập đoàn", "lợi nhuận của tổng công ty này"
+_GROUP_END_RE = re.compile(
+    r"(?:\bcủa|\btoàn)\s+(?:tập đoàn|tổng công ty|công ty mẹ)(?:\s+này)?$", re.IGNORECASE
+)
+
+
+def _read_the_unread(para: _Para) -> None:
+    """The company of the sentences without figures before this one, in order. (Only the
+    last few: a company named further back, with sentences about no figure since, is not
+    what the paragraph's figures are surely about.)"""
+    if para.unread:
+        if len(para.unread) > 3:
+            para.company = None
+        unread, para.unread = para.unread[-3:], []
+        for before in unread:
+            _figures_of_the_company([], before, para)
+
+
+def _the_group_is_the_company_named(drafts: list[_Draft], text: str, para: _Para) -> None:
+    """ "tổng doanh thu hợp nhất toàn VNPT đạt ...; tổng lợi nhuận hợp nhất của Tập đoàn đạt
+    10.220 tỷ đồng": the group is the company named last before the figure in its sentence,
+    else the one the paragraph is about."""
+    _read_the_unread(para)
+    for d in drafts:
+        if d.metric_inherited_from is not None or not _GROUP_END_RE.search(d.fact.metric):
+            continue
+        named = [name for _, end, name in company_names(text) if end <= d.num.start]
+        company = named[-1] if named else para.company
+        if company:
+            d.fact.metric = f"{d.fact.metric} {company}"
+            if d.fact.metric_en:
+                d.fact.metric_en = f"{d.fact.metric_en} {company}"
+            for e in drafts:
+                if e.metric_inherited_from is not None and drafts[e.metric_inherited_from] is d:
+                    e.fact.metric, e.fact.metric_en = d.fact.metric, d.fact.metric_en
+
+
 def _figures_of_the_company(drafts: list[_Draft], text: str, para: _Para) -> None:
     """A company that opens a clause before a verb of figures ("VNPT đạt lợi nhuận ...") is
     what the paragraph is about until it names another: its figures after it whose metric
@@ -1056,14 +1095,7 @@ def _figures_of_the_company(drafts: list[_Draft], text: str, para: _Para) -> Non
     "doanh thu toàn tập đoàn của VNPT"), and so are those of the next sentences ("Theo ông
     Hùng, ... di động đạt 109%"). A sentence naming another company, not as its subject,
     leaves it unsure: none."""
-    if para.unread:
-        # (the last few: a company named further back, with sentences about no figure since,
-        # is not what the paragraph's figures are surely about)
-        if len(para.unread) > 3:
-            para.company = None
-        unread, para.unread = para.unread[-3:], []
-        for before in unread:
-            _figures_of_the_company([], before, para)
+    _read_the_unread(para)
     if not para.company and not may_open_with_company(text, bool(drafts)):
         return  # (most sentences of most paragraphs)
     subject = subject_company(text)
@@ -1191,6 +1223,7 @@ def sentence_facts(
             para.figures_year = _year_of(d.fact.period)
     _demonstratives_point_back(drafts, para)
     _counts_detail_the_sentence_before(drafts, text, para)
+    _the_group_is_the_company_named(drafts, text, para)
     _figures_of_the_company(drafts, text, para)
     _sectors(drafts, para)
     _link_related(drafts)
