@@ -306,3 +306,36 @@ def test_a_count_of_a_classifier_and_its_noun_is_one_metric(coverage: Any) -> No
     claim = "Các doanh nghiệp viễn thông đã xóa {} điểm lõm sóng trong năm 2023"
     assert verdicts(coverage, claim.format("1.870")) == ["supported"]
     assert verdicts(coverage, claim.format("1.780")) == ["contradicted"]
+
+
+SCAMS_REPORT = """---
+title: "An toàn thông tin năm 2023"
+date: "2024-01-12"
+---
+Năm 2023, cơ quan chức năng đã ngăn chặn, xử lý hơn 3.100 trang web lừa đảo trực tuyến,
+vi phạm pháp luật (hơn 1.900 trang lừa đảo trực tuyến).
+"""
+
+
+@pytest.fixture(scope="module")
+def scams(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mickb.ingest.pipeline import build
+
+    folder = tmp_path_factory.mktemp("scams-sources")
+    (folder / "attt_2023.txt").write_text(SCAMS_REPORT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("scams-kb") / "kb.sqlite"
+    build(folder, out)
+    opened = KB.open(out, readonly=True)
+    yield opened
+    opened.close()
+
+
+def test_a_figure_of_several_kinds_is_not_a_figure_of_one(scams: Any) -> None:
+    # 3.100 counts scam and unlawful sites together; of the scams alone the report says only
+    # "hơn 1.900": "more than 2,500 scam sites" can be neither confirmed nor denied
+    assert verdicts(scams, "More than 2,500 online scam websites were blocked in 2023") == [
+        "not_found"
+    ]
+    assert verdicts(
+        scams, "Năm 2023, hơn 3.000 trang web lừa đảo, vi phạm pháp luật bị ngăn chặn"
+    ) == ["supported"]

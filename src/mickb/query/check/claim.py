@@ -175,6 +175,7 @@ class Metric(NamedTuple):
     counted: tuple[str, ...] = ()  # the noun a count counts ("điểm lõm sóng"), when it has one
     place: str | None = None  # "domestic" or "abroad" when the claim's clause says which
     refers_back: bool = False  # its subject is named before the claim ("hai nước", "công ty này")
+    said: frozenset[str] = frozenset()  # every folded syllable of the figure's clause
 
 
 class ClaimFigure(NamedTuple):
@@ -262,6 +263,7 @@ def read_claim(text: str) -> Claim:
                 metric=metric._replace(
                     place=place_of(fold(f"{before} {after}")),
                     refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
+                    said=_said(f"{before} {after}", english),
                 ),
                 period=_figure_period(text, start, end, prev_end, nxt, period),
                 range_end=upper,
@@ -279,6 +281,16 @@ def read_claim(text: str) -> Claim:
 
 
 # --- the numbers -------------------------------------------------------------------------------
+
+
+def _said(clause: str, english: bool) -> frozenset[str]:
+    """Every folded syllable of a figure's clause, and of its Vietnamese terms if English."""
+    found = set(WORD_RE.findall(fold(expand_abbreviations(clause))))
+    if english:
+        from mickb.text.glossary import english_to_vietnamese
+
+        found |= {p for term in english_to_vietnamese(clause) for p in term.split()}
+    return frozenset(found)
 
 
 def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, NumberMatch]]:

@@ -103,6 +103,8 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     # "VNPT VinaPhone, … của VNPT, đạt doanh thu …": a clause naming several companies does
     # not say surely whose figure it is
     several = how == "own" and len(companies) > 1
+    if scope == "same" and _lists_more(fig, fact.metric or ""):
+        scope = "broader"  # "trang web lừa đảo, vi phạm pháp luật": more than the scams
     specific = _specific(fig, fact, scope)
     firm = firm and not several and specific
     extra = _context_words(fact)
@@ -130,6 +132,31 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
         terms = cached_terms(fact.metric or "")
         unscoped = max(best, _vi_score(fig, terms, extra, without_scope=True))
     return Match(best * factor, scope, firm, unscoped * factor, specific)
+
+
+def _lists_more(fig: ClaimFigure, metric: str) -> bool:
+    """Whether a fact's metric lists several kinds ("trang web lừa đảo trực tuyến, vi phạm
+    pháp luật"; "doanh thu xuất bản, in, phát hành") of which the claim names only some: the
+    fact counts them all, more than the claim's kind."""
+    if "," not in metric:
+        return False
+    mine = {p for w in (*fig.metric.vi, *fig.metric.optional) for p in w.split()}
+    mine |= fig.metric.said
+    for listed in metric.split(",")[1:]:
+        # the kinds end where what is said of them begins ("…, vi phạm pháp luật được ngăn
+        # chặn, xử lý": "ngăn chặn, xử lý" are what was done, not kinds)
+        item, said_of = _PREDICATE_RE.split(listed, maxsplit=1)[0], _PREDICATE_RE.search(listed)
+        words = [p for w in cached_terms(item)[1] for p in w.split()]
+        if scopes(sector_terms(words)):
+            continue  # "xuất bản, in, phát hành": one field, named by its first part
+        if words and not set(words) & mine:
+            return True
+        if said_of:
+            break
+    return False
+
+
+_PREDICATE_RE = re.compile(r"\b(?:được|bị|đã|đang|sẽ|đạt|là)\b")
 
 
 # A claim's metric says enough to be judged when its words, company, sector and period weigh
