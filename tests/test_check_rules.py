@@ -339,3 +339,50 @@ def test_a_figure_of_several_kinds_is_not_a_figure_of_one(scams: Any) -> None:
     assert verdicts(
         scams, "Năm 2023, hơn 3.000 trang web lừa đảo, vi phạm pháp luật bị ngăn chặn"
     ) == ["supported"]
+
+
+AVERAGE_REPORT = (
+    '---\ntitle: "Vinatel sau ba năm tái cơ cấu"\ndate: "2024-03-02"\n---\n'
+    "Giai đoạn 2021-2023, tổng lợi nhuận hợp nhất của Vinatel đạt 9.870 tỷ đồng, tăng bình quân "
+    "18%/năm.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def average(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mickb.ingest.pipeline import build
+
+    folder = tmp_path_factory.mktemp("average-sources")
+    (folder / "vinatel_2021_2023.txt").write_text(AVERAGE_REPORT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("average-kb") / "kb.sqlite"
+    build(folder, out)
+    opened = KB.open(out, readonly=True)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # an average yearly growth, however it is worded, is the growth the source gives
+        (
+            "Lợi nhuận hợp nhất của Vinatel giai đoạn 2021-2023 đạt 9.870 tỷ đồng, tăng bình "
+            "quân 18% mỗi năm",
+            ["supported", "supported"],
+        ),
+        (
+            "Lợi nhuận hợp nhất của Vinatel giai đoạn 2021-2023 có tốc độ tăng trưởng bình quân "
+            "21%/năm",
+            ["contradicted"],
+        ),
+        (
+            "Vinatel's consolidated profit for 2021-2023 totalled VND9.87 trillion, growing 18 "
+            "percent a year on average",
+            ["supported", "supported"],
+        ),
+    ],
+)
+def test_an_average_yearly_growth_is_a_growth(
+    average: Any, claim: str, expected: list[str]
+) -> None:
+    assert verdicts(average, claim) == expected

@@ -233,3 +233,21 @@ def test_created_date_fills_in_only_when_the_text_states_none() -> None:
     assert meta.date == "2024-07-02"
     meta, _ = clean(head + "Hà Nội, ngày 28 tháng 6 năm 2024\n\nDoanh thu đạt 95 tỷ đồng.\n", "txt")
     assert meta.date == "2024-06-28"
+
+
+def test_a_number_on_the_next_line_goes_on_a_sentence_left_open() -> None:
+    # a plain-text file broke "tăng bình quân 18%/năm" across two lines; a heading followed by a
+    # paragraph that opens with a number stays apart
+    from mickb.ingest.clean import clean
+
+    text = (
+        "Kết quả kinh doanh\n\n"
+        "Giai đoạn 2021-2023, lợi nhuận của Vinatel đạt 9.870 tỷ đồng, tăng bình quân\n\n"
+        "18%/năm.\n\n"
+        "Hạ tầng mạng lưới\n\n"
+        "2.150 trạm phát sóng mới được lắp đặt trong năm.\n"
+    )
+    _, passages = clean(text, "txt")
+    texts = [p.text for p in passages]
+    assert any(t.endswith("tăng bình quân 18%/năm.") for t in texts), texts
+    assert "Hạ tầng mạng lưới" not in " ".join(t for t in texts if "2.150" in t)

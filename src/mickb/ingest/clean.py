@@ -411,11 +411,23 @@ def _clean_block(block: _Block) -> str:
     return collapse(raw)
 
 
+# Words a sentence does not end on, that ask for the number after them ("đạt", "tăng bình
+# quân", "khoảng", "lên tới"): a paragraph ending on one goes on in the next that opens with
+# a digit ("... tăng bình quân / 18%/năm.").
+_BEFORE_NUMBER = frozenset(
+    "đạt là tăng giảm khoảng gần hơn trên dưới quân lên tới đến từ với có của và hoặc chiếm "
+    "bằng gấp mức số tổng ước xấp xỉ thêm còn".split()
+)
+
+
 def _mergeable(prev: str, nxt: str) -> bool:
     """The source broke one sentence (or one word) across two paragraphs."""
     if not prev or not nxt or prev[-1] in TERMINAL:
         return False
     first = nxt[0]
+    if first.isdigit():
+        last = prev.rsplit(None, 1)[-1].lower()
+        return last in _BEFORE_NUMBER
     return first.isalpha() and first.islower()
 
 

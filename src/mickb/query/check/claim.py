@@ -51,11 +51,13 @@ def _phrases(text: str) -> tuple[str, ...]:
 # Growth words, before the figure ("tăng 12,7%", "grew 5%").
 _CHANGE_UP = _phrases(
     "tang truong|tang them|tang|nhich len|nhich|grew|grown|grow|growth|rose|risen|rise|"
-    "increased|increase|up|gained|climbed|jumped|expanded|higher|surged|soared|advanced|edged"
+    "increased|increase|up|gained|climbed|jumped|expanded|higher|surged|soared|advanced|edged|"
+    "growing|rising|increasing|climbing|expanding"
 )
 _CHANGE_DOWN = _phrases(
     "giam di|giam|sut giam|sut|lui|fell|fallen|fall|dropped|drop|declined|decline|decreased|"
-    "decrease|down|shrank|contracted|lower|slipped|slid|plunged|dipped"
+    "decrease|down|shrank|contracted|lower|slipped|slid|plunged|dipped|falling|declining|"
+    "decreasing|dropping|shrinking"
 )
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
@@ -65,7 +67,8 @@ _CHANGE_AFTER = _phrases(
 _DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less"))
 _CHANGE_FILLERS = _phrases(
     "by|them|o muc|muc|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh|only|just|chi|some|"
-    "about|around|nearly|almost|over|more|than|hon|gan|xap|xi"
+    "about|around|nearly|almost|over|more|than|hon|gan|xap|xi|binh|quan|trung|average|"
+    "on|an"
 )
 # A growth rate named as a noun: "tốc độ tăng năng suất lao động là 6,7%", "growth rate of".
 _GROWTH_NOUN_RE = re.compile(
@@ -401,7 +404,7 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
     ws = WORD_RE.findall(head[cut + 1 :])
     # filler words between a change verb and its number ("tăng thêm", "grew by")
     trail = list(ws)
-    for _ in range(3):
+    for _ in range(4):
         if trail and trail[-1] in _CHANGE_FILLERS:
             trail.pop()
     if trail and trail[-1] == "tu":  # "tăng từ A lên B": A is a level, not the growth

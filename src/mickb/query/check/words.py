@@ -50,6 +50,7 @@ EN_STOP = frozenset(
     figures report ministry's generated generate generates earned earn earns posted post
     recorded record records brought bring brings made make makes released release stood
     came come comes totalled totals topped top tops registered register saw see sees
+    growing rising falling increasing decreasing declining gaining climbing dropping
     had having collected collect recouped recoup logged log booked book clocked amounting
     worth valued value around approximately or equal equals equivalent edged edge inched""".split()
 )
@@ -333,7 +334,8 @@ _COMPOUNDS = frozenset(
     dau tu|xuat khau|nhap khau|thu nhap|chi phi|von dieu le|tang truong|ke hoach|chi tieu|
     lua dao|truc tuyen|trang web|xa hoi|phu song|lom song|tap doan|
     cong ty|nhan luc|dien tu|phan mem|phan cung|du lieu|toan quoc|ca nuoc|viet nam|
-    san pham|hang hoa|khach hang|dau sach|trien khai|truoc thue|sau thue|bao cao""".split("|")
+    san pham|hang hoa|khach hang|dau sach|trien khai|truoc thue|sau thue|bao cao|
+    hop nhat""".split("|")
 )
 
 
@@ -497,6 +499,11 @@ TIME_RES = (
     ),
     re.compile(r"\b(?:giua nam|mid-year|mid year|as of mid|mid)\b"),
     re.compile(r"\b(?:quy truoc|thang truoc|previous quarter|previous month)\b"),
+    # an average yearly rate: "tăng bình quân 25% mỗi năm", "growing 25 percent a year on average"
+    re.compile(
+        r"\b(?:binh quan|trung binh|moi nam|hang nam|hangnam|/nam|on average|an average of|"
+        r"average|annual|annually|a year|per year|each year|toc do(?= tang))\b"
+    ),
     re.compile(r"(?<!\w)\d+(?:[.,/]\d+)*(?!\w)"),  # numbers, not "4G" or "Covid-19"
 )
 
