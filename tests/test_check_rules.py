@@ -336,9 +336,12 @@ def test_a_figure_of_several_kinds_is_not_a_figure_of_one(scams: Any) -> None:
     assert verdicts(scams, "More than 2,500 online scam websites were blocked in 2023") == [
         "not_found"
     ]
-    assert verdicts(
-        scams, "Năm 2023, hơn 3.000 trang web lừa đảo, vi phạm pháp luật bị ngăn chặn"
-    ) == ["supported"]
+    for claim in (
+        "Năm 2023, cơ quan chức năng ngăn chặn hơn 3.000 trang web lừa đảo trực tuyến, vi phạm "
+        "pháp luật",
+        "In 2023, more than 3,000 scam and illegal websites were blocked",
+    ):
+        assert verdicts(scams, claim) == ["supported"], claim
 
 
 AVERAGE_REPORT = (
