@@ -168,18 +168,7 @@ def _compare_numbers(
         and _period_firm(fig, s)
     ]
     if not firm:
-        top, outcome = outcomes[0]
-        if outcome == "unconfirmed":
-            return _say(result, "bound", explain.unconfirmed(fig, top.fact, wanted), kb, top)
-        if not top.match.specific:
-            return _say(result, "metric", explain.unspecific(fig, top.fact), kb, top)
-        if _period_firm(fig, top):
-            # the periods agree: what is unsure is whose figure it is, or its metric
-            if not top.match.firm:
-                return _say(result, "scope", explain.unsure_owner(fig, top.fact), kb, top)
-            if top.match.score < CONTRADICT_METRIC:
-                return _say(result, "metric", explain.unsure_metric(fig, top.fact), kb, top)
-        return _say(result, "period", explain.unsure_period(fig, top.fact), kb, top)
+        return _held_back(result, kb, fig, *outcomes[0], wanted)
     top, outcome = firm[0]
     # Another metric read as well from the claim's words that says something else (the same
     # figure stated twice, "doanh thu ngành" and "doanh thu toàn ngành", is no rival).
@@ -206,6 +195,25 @@ def _compare_numbers(
     owner = _owner_of_number(fig, everything, top.fact, wanted)
     detail = explain.owner(fig, owner) if owner is not None and rule != "direction" else ""
     return _finish(result, kb, "contradicted", rule, top.fact, wanted, detail)
+
+
+def _held_back(
+    result: FigureCheck, kb: KB, fig: ClaimFigure, top: Scored, outcome: str, wanted: Interval
+) -> FigureCheck:
+    """Not found, though a figure disagrees: it is too unsure to call the claim wrong, and
+    the explanation says what is unsure (the source's bound, the claim's words, whose figure
+    it is, the metric, or the period)."""
+    if outcome == "unconfirmed":
+        return _say(result, "bound", explain.unconfirmed(fig, top.fact, wanted), kb, top)
+    if not top.match.specific:
+        return _say(result, "metric", explain.unspecific(fig, top.fact), kb, top)
+    if _period_firm(fig, top):
+        # the periods agree: what is unsure is whose figure it is, or its metric
+        if not top.match.firm:
+            return _say(result, "scope", explain.unsure_owner(fig, top.fact), kb, top)
+        if top.match.score < CONTRADICT_METRIC:
+            return _say(result, "metric", explain.unsure_metric(fig, top.fact), kb, top)
+    return _say(result, "period", explain.unsure_period(fig, top.fact), kb, top)
 
 
 def _other_product(a: FactRow, b: FactRow) -> bool:
