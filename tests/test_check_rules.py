@@ -389,3 +389,29 @@ def test_an_average_yearly_growth_is_a_growth(
     average: Any, claim: str, expected: list[str]
 ) -> None:
     assert verdicts(average, claim) == expected
+
+
+POSTAL_REPORT = (
+    '---\ntitle: "Bưu chính năm 2023"\ndate: "2024-01-08"\n---\n'
+    "Năm 2023, doanh thu dịch vụ bưu chính đạt 61.500 tỷ đồng, tăng 18%.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def postal(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mickb.ingest.pipeline import build
+
+    folder = tmp_path_factory.mktemp("postal-sources")
+    (folder / "buu_chinh_2023.txt").write_text(POSTAL_REPORT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("postal-kb") / "kb.sqlite"
+    build(folder, out)
+    opened = KB.open(out, readonly=True)
+    yield opened
+    opened.close()
+
+
+def test_a_change_with_no_stated_base_is_against_the_year_before(postal: Any) -> None:
+    # "tăng 18%" in a 2023 review is against 2022, not against 2021
+    claim = "Doanh thu dịch vụ bưu chính năm 2023 tăng 18% so với năm {}"
+    assert verdicts(postal, claim.format(2022)) == ["supported"]
+    assert verdicts(postal, claim.format(2021)) == ["not_found"]

@@ -299,11 +299,15 @@ def _same_base(fig: ClaimFigure, fact: FactRow) -> bool:
     theirs = parse_period(fact.compared_to)
     if theirs.part_before != fig.compared.part_before and (theirs or fig.compared.part_before):
         return False  # "so với quý trước" is not "so với cùng kỳ năm trước"
+    mine = parse_period(fact.period)
     if not theirs.years:
+        # a change stated with no base is against the year before ("tăng 12,7%" in 2022 is
+        # against 2021): a claim against 2020 is another comparison
+        if fig.compared.years and mine.years and not mine.sub:
+            return fig.compared.years == {y - 1 for y in mine.years}
         return True
     if fig.compared.years:
         return bool(fig.compared.years & theirs.years)
-    mine = parse_period(fact.period)
     return not mine.years or {y - 1 for y in mine.years} == set(theirs.years)
 
 
