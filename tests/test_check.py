@@ -729,3 +729,25 @@ def test_a_claim_with_no_period_is_not_contradicted_by_a_figure_of_some_period(s
     assert r["figures"][0]["verdict"] == "contradicted"
     r = check_claim(seed, "Doanh thu dịch vụ viễn thông năm 2022 đạt 120.000 tỷ đồng")
     assert r["figures"][0]["verdict"] == "contradicted"
+
+
+def test_piped_check_prints_plain_lines_with_the_source_to_cite(
+    seed_kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mickb.cli.entry import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(
+            [
+                "check",
+                "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng",
+                "--db",
+                str(seed_kb),
+            ]
+        )
+    assert exit_info.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "│" not in "".join(lines)
+    assert lines[0].startswith("SUPPORTED\t")
+    assert lines[1].split("\t")[:2] == ["  138.000 tỷ đồng", "supported"]
+    assert any(line.startswith("Cite: ") and "2022-12-18" in line for line in lines)

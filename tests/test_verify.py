@@ -422,3 +422,20 @@ def test_a_long_quotations_panel_shows_the_part_looked_up() -> None:
     # a short sentence shows whole
     short = "Ông nói: “không để ai đứng ngoài cuộc”."
     assert quote_window(short, "không để ai đứng ngoài cuộc")[0] == short
+
+
+def test_piped_check_and_quote_print_plain_lines_that_paste(
+    ingested: Any, ingested_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # captured output is no terminal: no box, no wrapping, a Cite line whole on one line
+    from mickb.cli.entry import main
+
+    text = "Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay"
+    record = verify_quote(ingested, text)["quote"]
+    with pytest.raises(SystemExit):
+        main(["quote", text, "--db", str(ingested_path)])
+    out = capsys.readouterr().out
+    assert "│" not in out and "╭" not in out
+    assert out.splitlines()[0].startswith("VERIFIED\t")
+    cite = [line for line in out.splitlines() if line.startswith("Cite: ")]
+    assert len(cite) == 1 and cite[0].endswith(record["id"])

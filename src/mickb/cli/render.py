@@ -522,7 +522,31 @@ def article_summary(summary: dict[str, int]) -> str:
     )
 
 
+def _cite_line(record: dict[str, Any]) -> str:
+    source: dict[str, Any] = dict(record.get("source") or {})
+    parts = (source.get("title"), source.get("outlet"), source.get("date"), record.get("id"))
+    return ", ".join(str(x) for x in parts if x)
+
+
+def check_plain(result: CheckResult) -> None:
+    """A checked claim on a pipe: the verdict and the claim, a line per figure (figure,
+    verdict, explanation, tab-separated, as `check --article` prints them), then for each
+    figure the source sentence and where to cite it from, never wrapped nor boxed."""
+    out = sys.stdout
+    check_lines(result)
+    if not result.get("figures"):
+        out.write("  no figure to check in this claim\n")
+    for fig in result.get("figures", []):
+        fact = fig.get("fact")
+        if fact:
+            out.write(f"\nSource of {fig['text']}\n{fact.get('sentence') or ''}\n")
+            out.write(f"Cite: {_cite_line(dict(fact))}\n")
+
+
 def check_panel(result: CheckResult) -> None:
+    if not is_terminal():
+        check_plain(result)
+        return
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -591,7 +615,31 @@ def quote_window(sentence: str, said: str) -> tuple[str, tuple[int, int]]:
     return shown, (start + shift, end + shift)
 
 
+def quote_plain(result: dict[str, Any]) -> None:
+    """A checked quotation on a pipe: plain lines, never wrapped nor boxed."""
+    out = sys.stdout
+    sim = result.get("similarity")
+    score = f"\t{sim:.2f}" if isinstance(sim, float) else ""
+    out.write(f"{result['verdict'].upper()}{score}\t{result['text']}\n")
+    if result.get("by"):
+        out.write(f"attributed to: {result['by']}\n")
+    quote = result.get("quote")
+    if quote:
+        speaker = result.get("actual_speaker") or quote.get("speaker") or {}
+        who = ", ".join(x for x in (speaker.get("name"), speaker.get("role")) if x)
+        said = "reported speech of " if quote.get("form") == "reported" else "said by "
+        out.write(said + (who or "an unnamed speaker") + "\n")
+        out.write(f"{quote.get('sentence') or ''}\n")
+        out.write(f"Cite: {_cite_line(quote)}\n")
+    for key in ("differences", "note"):
+        if result.get(key):
+            out.write(f"{result[key]}\n")
+
+
 def quote_panel(result: dict[str, Any]) -> None:
+    if not is_terminal():
+        quote_plain(result)
+        return
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
