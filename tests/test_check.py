@@ -691,6 +691,27 @@ def test_outlet_phrasings_of_the_seed(seed: Any, claim: str, expected: list[str]
     assert [f["verdict"] for f in check_claim(seed, claim)["figures"]] == expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a headline's label scopes the figures that name no sector of their own
+        ("Bưu chính 2022: doanh thu dịch vụ tăng 16% so với năm trước", ["supported"]),
+        ("Bưu chính 2022: doanh thu dịch vụ tăng 1,6% so với năm trước", ["contradicted"]),
+        # "sử dụng ... lao động": the verb of employing is no word of the metric
+        ("Năm 2022, ngành thông tin và truyền thông sử dụng 15,1 triệu lao động", ["contradicted"]),
+        # "lần đầu tiên" says when, not what
+        (
+            "Năm 2022, lần đầu tiên doanh thu ngành thông tin và truyền thông vượt 4 triệu tỷ đồng",
+            ["contradicted"],
+        ),
+        # English words for the same things: print titles, postal firms, people who worked
+        ("The number of postal firms rose 12% in 2022", ["supported"]),
+    ],
+)
+def test_headlines_and_verbs_of_outlets(seed: Any, claim: str, expected: list[str]) -> None:
+    assert [f["verdict"] for f in check_claim(seed, claim)["figures"]] == expected
+
+
 # --- sentences of unrelated articles: nothing to support or contradict ------------------------
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from mickb.query.check.period import PREVIOUS_YEAR_RE, Period, compared_years, parse_period
 from mickb.query.check.words import (
     EN_STOP,
+    WHOLE_SECTOR,
     WORD_RE,
     compounds,
     en_norm,
@@ -33,6 +34,7 @@ from mickb.query.check.words import (
     folded_words,
     has_content,
     place_of,
+    scopes,
     sector_terms,
     strip_time,
     tokens,
@@ -226,6 +228,8 @@ def read_claim(text: str) -> Claim:
         nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
         before, after = text[max(prev_end, min(owned_end, start)) : start], text[end:nxt]
         before = _PASSED_WORDS_RE.sub(" ", before)  # "vượt mốc": the hedge, not the metric
+        if _WORKFORCE_RE.search(fold(n.unit or "")):
+            before = _EMPLOYS_RE.sub(" ", before)  # "sử dụng 1,5 triệu lao động": how many work
         compared_up = _comparative(text[max(0, start - 40) : n.start], after)
         if compared_up is not None:
             before = _COMPARATIVE_WORD_RE.sub(" ", before)  # "cao hơn": the change's words
@@ -280,7 +284,7 @@ def read_claim(text: str) -> Claim:
         prev_end = end
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owned_end = end + len(_clause_after(after)) if metric.optional or english else end
-    return Claim(text, english, period, tuple(figures), words)
+    return Claim(text, english, period, tuple(_labelled(text, figures)), words)
 
 
 # --- the numbers -------------------------------------------------------------------------------
@@ -294,6 +298,32 @@ def _said(clause: str, english: bool) -> frozenset[str]:
 
         found |= {p for term in english_to_vietnamese(clause) for p in term.split()}
     return frozenset(found)
+
+
+# A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
+_LABEL_RE = re.compile(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
+
+
+def _labelled(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
+    """A label naming one part of the sector ("Bưu chính 2022: ... doanh thu dịch vụ tăng
+    16%") scopes the figures that name no sector of their own."""
+    m = _LABEL_RE.match(text)
+    if m is None:
+        return figures
+    terms = {t for t in sector_terms(folded_words(m.group(1))) if scopes({t}) - {WHOLE_SECTOR}}
+    if not terms:
+        return figures
+    words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
+    return [
+        f
+        if f.metric.sectors
+        else f._replace(
+            metric=f.metric._replace(
+                sectors=frozenset(terms), vi=tuple(dict.fromkeys(f.metric.vi + words))
+            )
+        )
+        for f in figures
+    ]
 
 
 def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, NumberMatch]]:
@@ -374,6 +404,13 @@ def _comparative(before: str, after: str) -> bool | None:
     return m.group(1) in ("cao", "lon", "nhieu")
 
 
+# A workforce counted after a Vietnamese verb of employing: the verb says nothing of what is
+# counted (English keeps "employed": the glossary reads the workforce from it).
+_WORKFORCE_RE = re.compile(r"\b(?:lao dong|nhan vien|nhan luc|workers?|employees?|staff)\b")
+_EMPLOYS_RE = re.compile(
+    r"\s(?:sử dụng|thu hút|tuyển dụng|tạo việc làm cho|giải quyết việc làm cho|có)\s*$",
+    re.IGNORECASE,
+)
 _PASSED_WORDS_RE = re.compile(
     r"\s(?:vượt|vượt qua|cán|chạm)\s+(?:mốc|ngưỡng|con số)\s*$", re.IGNORECASE
 )

@@ -499,6 +499,8 @@ TIME_RES = (
     ),
     re.compile(r"\b(?:giua nam|mid-year|mid year|as of mid|mid)\b"),
     re.compile(r"\b(?:quy truoc|thang truoc|previous quarter|previous month)\b"),
+    # "lần đầu tiên", "for the first time": when it happened, not what was measured
+    re.compile(r"\b(?:lan dau tien|lan dau|for the first time|the first time)\b"),
     # an average yearly rate: "tăng bình quân 25% mỗi năm", "growing 25 percent a year on average"
     re.compile(
         r"\b(?:binh quan|trung binh|moi nam|hang nam|hangnam|/nam|on average|an average of|"
