@@ -772,3 +772,14 @@ def test_piped_check_prints_plain_lines_with_the_source_to_cite(
     assert lines[0].startswith("SUPPORTED\t")
     assert lines[1].split("\t")[:2] == ["  138.000 tỷ đồng", "supported"]
     assert any(line.startswith("Cite: ") and "2022-12-18" in line for line in lines)
+
+
+def test_english_metric_words_after_the_figure_run_past_from_but_not_past_a_base() -> None:
+    # "withdrew from the market" is what the count counts; "from 2021" is what a change is
+    # measured against
+    (fig,) = read_claim("Some 4,100 businesses withdrew from the market by the end of 2023").figures
+    assert {"business", "withdrew", "market"} <= set(fig.metric.en)
+    assert "end" not in fig.metric.en
+    assert "businesse" not in fig.metric.en
+    up, _ = read_claim("Exports rose 12% from 2022 to VND90 trillion in 2023").figures
+    assert "2022" not in " ".join(up.metric.en)

@@ -651,7 +651,9 @@ def _opens_subject(rest: str) -> bool:
 def _clause_after(text: str) -> str:
     """The words right after a figure, up to a clause break or a comparison."""
     m = re.search(
-        r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down|from)\b"
+        r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b"
+        # "from" a base ("up 5% from 2021", "from VND90 trillion"), not "withdrew from the market"
+        r"|\bfrom\b(?=\s+(?:\d|vnd|vnđ|us\$|\$|last|the previous|a year|the same|a\b))"
         r"|\b(?:in|during|trong|vào|năm|for|by|as of|over)\b(?=\s+(?:năm\s+)?(?:19|20)\d\d\b"
         r"|\s+(?:the\s+)?(?:first|second|third|fourth|past|last|same|whole)\b"
         r"|\s+(?:q[1-4]|h[12]|quý|tháng|nửa)\b)",

@@ -291,6 +291,8 @@ def en_norm(word: str) -> str:
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 5 and w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]  # businesses, boxes, branches
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
@@ -499,6 +501,11 @@ TIME_RES = (
     ),
     re.compile(r"\b(?:giua nam|mid-year|mid year|as of mid|mid)\b"),
     re.compile(r"\b(?:quy truoc|thang truoc|previous quarter|previous month)\b"),
+    # "by the end of 2016", "at the start of the year": when, not what
+    re.compile(
+        r"\b(?:by |at |as of |until |till )(?:the )?(?:end|start|beginning|middle)(?: of)?"
+        r"(?: the year)?\b|\b(?:the )?(?:end|start|beginning|middle) of(?: the year)?\b"
+    ),
     # "lần đầu tiên", "for the first time": when it happened, not what was measured
     re.compile(r"\b(?:lan dau tien|lan dau|for the first time|the first time)\b"),
     # an average yearly rate: "tăng bình quân 25% mỗi năm", "growing 25 percent a year on average"
