@@ -50,6 +50,10 @@ def test_english_to_vietnamese() -> None:
     # "share of" is a proportion (tỷ trọng), not a company's shares (cổ phần)
     assert "ty trong" in english_to_vietnamese("the share of villages with mobile signal")
     assert "co phan" not in english_to_vietnamese("the share of villages with mobile signal")
+    # "hurt" by the pandemic is affected (ảnh hưởng); revenue that "hit" a level is no harm
+    assert "anh huong" in english_to_vietnamese("people hurt by the pandemic")
+    assert "anh huong" not in english_to_vietnamese("revenue hit VND3.89 quadrillion")
+    assert "tram 4g" in english_to_vietnamese("4G base stations")
     # places with no mobile signal, as English outlets say it
     assert "diem lom song" in english_to_vietnamese("villages lacking coverage")
     assert "diem lom song" in english_to_vietnamese("hamlets without mobile coverage")
