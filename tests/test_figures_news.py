@@ -132,3 +132,32 @@ def test_the_year_in_a_laws_name_is_not_the_figures_period() -> None:
         "Căn cứ Luật Quảng cáo 2012, sở đã xử phạt 37 trang web vi phạm trong đợt kiểm tra."
     )
     assert _one(facts, "37 trang web").period is None
+
+
+# --- counted nouns and scores -----------------------------------------------------------------
+
+
+def test_a_verb_after_a_count_is_not_what_it_counts() -> None:
+    facts = _facts(
+        "Đoàn rước kiệu làng Đông\n"
+        "Đoàn rước có 12 người, trong đó 1 người cầm cờ, 1 đánh trống, 1 thổi kèn.\n"
+        "Công ty báo lỗ ròng 512 tỷ kéo tổng số lỗ lũy kế lên 1.930 tỷ đồng."
+    )
+    assert _one(facts, "1 người").unit == "người"
+    # the noun left unsaid in a list: each "1" still counts one person, with no noun of its own
+    ones = [f for f in facts if f.value == 1 and f.unit == ""]
+    assert len(ones) == 2
+    loss = _one(facts, "512 tỷ")
+    assert (loss.unit, loss.measure) == ("tỷ", "level")
+
+
+def test_an_exam_mark_is_a_level_but_league_points_are_a_count() -> None:
+    facts = _facts(
+        "Điểm chuẩn năm nay\n"
+        "Trường lấy điểm chuẩn ngành dược là 19,5 điểm, các ngành còn lại nhận thí sinh "
+        "từ 17 điểm trở lên.\n"
+        "Sau vòng 20, đội bóng thủ đô có 41 điểm."
+    )
+    assert _one(facts, "19,5 điểm").measure == "level"
+    assert _one(facts, "17 điểm").measure == "level"
+    assert _one(facts, "41 điểm").measure == "count"

@@ -383,6 +383,13 @@ _NOT_NOUN_HEADS = _FUNCTION_WORDS | frozenset(
 )
 # Words that make a count noun of the vocabulary a longer one: "2 công ty con", "3 dự án
 # thành phần", "1 điện thoại di động".
+# Verbs that open no counted noun: after a bare count the counted noun is left unsaid ("1
+# [người] đánh chiêng, 1 cầm cờ"), after a scale word it is money or the metric's thing ("lỗ
+# ròng 727 tỷ nâng số lỗ lũy kế lên ...").
+_VERB_HEADS = _VERB_STOPS | frozenset(
+    """đánh nâng đẩy kéo đưa gửi nhận làm chết bắt gây xảy nằm chạy nói kêu xin lấy trúng
+    ném giết cướp trộm rút mua bán thổi múa hát khiêng vác dắt bưng gánh""".split()
+)
 _NOUN_EXTENSIONS = ("con", "thành phần", "thành viên", "di động", "liên kết")
 _MAX_NOUN_SYLLABLES = 4
 
@@ -824,6 +831,15 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     return code, start - len(head) + m.start(1)
 
 
+def verb_follows(text: str, pos: int) -> bool:
+    """Does a verb that opens no counted noun come right after `pos` ("1 đánh chiêng")?"""
+    tokens = _tokens(text, pos, 2)
+    if not tokens or tokens[0].start == pos:
+        return False
+    words = [t.text.lower() for t in tokens]
+    return words[0] in _VERB_HEADS and tuple(words[:2]) not in _COMPOUNDS
+
+
 def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     """The noun phrase a bare count counts ("1.300 cây xanh ở đường ..." -> "cây xanh"), and
     where it ends; None when the word after the number opens no noun phrase."""
@@ -834,7 +850,7 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     low = first.lower()
     if low == "x":
         return None  # "143 x 71 mm": the sign of a size
-    if low in _NOT_NOUN_HEADS or _fold_word(low) in _TIME_HEADS:
+    if low in _NOT_NOUN_HEADS or low in _VERB_HEADS or _fold_word(low) in _TIME_HEADS:
         if len(tokens) < 2 or (low, tokens[1].text.lower()) not in _COMPOUNDS:
             return None  # ("chi nhánh", "chi cục": nouns that open with "chi", spend)
     if first[:1].isupper():

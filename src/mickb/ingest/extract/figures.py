@@ -72,7 +72,7 @@ from mickb.ingest.extract.metric import (
 from mickb.records import Document, Fact, Passage, Sentence, make_id
 from mickb.text.glossary import is_english, metric_en
 from mickb.text.numbers import NumberMatch, find_numbers, find_numbers_with_digits, unit_kind
-from mickb.text.units import is_measurement
+from mickb.text.units import is_measurement, verb_follows
 
 __all__ = ["extract_figures", "sentence_facts"]
 
@@ -1261,6 +1261,7 @@ _GENERIC_ONE_BEFORE_RE = re.compile(r"(?:cứ|mỗi|một|trong)\s*$", _F)
 # tượng", "là 1 sản phẩm", "với 1 chiếc xe", "lôi ra 1 cuốn sách" ("có 1 con dao, 1 đôi giày",
 # "chỉ 1 người sống sót", "khiến 1 người chết" count)
 _ARTICLE_ONE_BEFORE_RE = re.compile(r"(?<!\w)(?:của|là|bị|với|cho|như|ra|tựa)\s+$", _F)
+_LISTED_BEFORE_RE = re.compile(r"\d[^\d.;:]{0,60}(?:,|\bvà)\s*$", _F)
 _ONE_OF_RE = re.compile(r"\s*(?:trong|of)\s+\d", _F)
 
 
@@ -1274,6 +1275,9 @@ def _is_generic_one(num: NumberMatch, text: str) -> bool:
         return False
     if num.value == 0 and num.unit[:1].isupper():
         return False  # "0 Thẻ đỏ": a match statistic
+    listed = _LISTED_BEFORE_RE.search(text[max(0, num.start - 70) : num.start])
+    if not num.unit and listed and verb_follows(text, num.end):
+        return False  # "1 người đánh trống, 1 đánh chiêng": one of a list, its noun left unsaid
     if not num.unit or num.unit == "lần" or num.value == 0:
         return True
     head = text[max(0, num.start - 8) : num.start]

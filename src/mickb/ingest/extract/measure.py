@@ -326,8 +326,8 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
         return "share", None
     if is_measurement(num.base_unit):
         return "level", None  # km2, tấn, độ C, MW
-    if kind == "count:diem" and _INDEX_RE.search(m.prefix):
-        return "level", None  # "VN-Index lên 749 điểm": an index stands at a level
+    if kind == "count:diem" and (_INDEX_RE.search(m.prefix) or _exam_score(m)):
+        return "level", None  # "VN-Index lên 749 điểm", "điểm chuẩn 18 điểm": a level
     if kind == "people" or kind.startswith("count:") or kind == "times":
         if num.decimals and num.scale == 1.0 and kind != "people":
             return "level", None  # "60,74 điểm": a score, not a count of points
@@ -335,6 +335,18 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
     if kind == "number" and (_COUNT_METRIC_RE.match(m.metric) or _bare_whole(num)):
         return "count", None  # "39.700 đầu sách", "TP.HCM là 200": how many
     return "level", None
+
+
+# An exam's marks are a score on a scale, not points won ("Juventus có 57 điểm" counts)
+_EXAM_RE = re.compile(
+    r"điểm\s+(?:chuẩn|sàn|xét tuyển|trúng tuyển|thi|trung bình|liệt)|thí sinh|tuyển sinh"
+    r"|trúng tuyển|xét tuyển|học bạ|mức điểm|ngưỡng điểm|bài thi|kỳ thi|môn thi",
+    _F,
+)
+
+
+def _exam_score(m: Measure) -> bool:
+    return _EXAM_RE.search(m.prefix) is not None or _EXAM_RE.search(m.after) is not None
 
 
 _INDEX_RE = re.compile(r"(?:-Index|chỉ số|Dow Jones|Nasdaq|S&P|Nikkei)", _F)
