@@ -1564,3 +1564,36 @@ def test_a_child_the_text_does_not_name_and_a_colon_left_out() -> None:
     # a capitalised name in quote marks, the sentence going on: no quote
     text = "Ông Hải tuyên bố “Cầu Vàng Sông Hậu Mới” sẽ khởi công vào tháng tới."
     assert only(text) == []
+
+
+def test_straight_single_marks_quote_a_lead_but_not_a_term() -> None:
+    text = (
+        "Chủ tịch xã: 'Chúng tôi đã xin lỗi người dân'\n"
+        "'Xã đã sai khi thu thêm tiền của các hộ nghèo, chúng tôi sẽ trả lại ngay trong tuần', "
+        "ông Lê Văn Bình, Chủ tịch UBND xã, nói.\n"
+        "Người dân gọi khoản thu ấy là 'phí vô hình'. Bà O'Neill, một du khách, cũng biết chuyện."
+    )
+    got = only(text)
+    assert (
+        "Xã đã sai khi thu thêm tiền của các hộ nghèo, chúng tôi sẽ trả lại ngay trong tuần",
+        "Lê Văn Bình",
+        "Chủ tịch UBND xã",
+        "direct",
+    ) in got
+    assert not any("phí vô hình" in q[0] or "Neill" in q[0] for q in got)
+
+
+def test_a_foreign_name_with_no_title_speaks_with_its_description() -> None:
+    text = (
+        "Năm ngoái, một con gấu đen đi lạc vào khu nghỉ dưỡng. Peter Walsh, người quay lại "
+        "cảnh đó, nói: “Tôi đứng yên không dám thở”."
+    )
+    assert speakers(text) == [("Peter Walsh", None)]
+    text = (
+        "Trước trận chung kết, Sir Robert Hale, một cựu đội trưởng của đội tuyển, đã lên tiếng "
+        "động viên các đàn em: “Hãy chơi bằng cả trái tim”."
+    )
+    assert speakers(text) == [("Robert Hale", "một cựu đội trưởng của đội tuyển")]
+    # a publication, and a name after another speech verb, are no subject
+    text = "The Guardian, tờ báo lớn của Anh, viết: “Thành phố chưa từng thấy cảnh này”."
+    assert [n for n, _ in speakers(text)] != ["The Guardian"]

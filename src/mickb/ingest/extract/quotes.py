@@ -118,6 +118,7 @@ SPEECH_VERBS = (
     "phản hồi",
     "xác nhận",
     "trấn an",
+    "lên tiếng",
     "dặn dò",
     "dự đoán",
     "ước tính",
@@ -345,7 +346,7 @@ _QUOTE_OPEN = "“«"
 _QUOTE_CLOSE = "”»"
 _STRAIGHT = '"'
 _PAREN_RE = re.compile(r"\([^()]*\)")
-_MARK_RE = re.compile('[“”«»"‘’]')
+_MARK_RE = re.compile("[“”«»\"‘’']")
 # Single curly quotes quote a heading now and then ("‘Đây là đội mạnh nhất’ HLV X đánh giá");
 # "’" is also an apostrophe, so a single quote only counts inside one paragraph.
 _SINGLE = "single"
@@ -663,6 +664,8 @@ _BARE_FOREIGN_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![\w
 
 # Capitalised words run into a foreign name ("Ảnh: Internet Facebook", "theo Reuters
 # Yasmine"): sources, credits and platforms, no one's name.
+# English forms of address before a bare foreign name ("Sir Geoff Hurst").
+_BARE_ADDRESS = frozenset("Sir Dame Lord Lady Mr Mrs Ms Dr".split())
 _NOT_IN_BARE_NAME = frozenset(
     """Internet Facebook Twitter Instagram YouTube Youtube Google Reuters Bloomberg Xinhua
     Sputnik Yonhap Kyodo Forbes Guardian Telegraph Express Mirror Daily Mail Times Post News
@@ -1885,6 +1888,21 @@ def _straight_role(text: str, i: int, depth_straight: bool) -> str:
     return "none"
 
 
+def _straight_single_role(text: str, i: int, stack: list[tuple[str, tuple[int, int], int]]) -> str:
+    """A straight "'" quotes like "‘’" ('Tôi vay …', ông X nói) when it opens a capitalised
+    word after a space or an opening sign and closes one before a space or a stop; before a
+    lower-case word it marks a term ('đừng có mơ'), and inside a word ("O'Neill") or after a
+    number ("8h40'") it is no mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if stack and stack[-1][0] == _SINGLE and not before.isspace():
+        if after.isspace() or after in ",.;:!?)]}…" + _QUOTE_CLOSE + _STRAIGHT:
+            return "close"
+    if (before.isspace() or before in _SINGLE_OPENS_AFTER + _QUOTE_OPEN) and after.isupper():
+        return "open"
+    return "none"
+
+
 class _Scanner:
     """Top-level quoted spans over a run of paragraphs (nested quotes stay inside), fed one
     paragraph at a time: a span comes out as soon as it is closed or given up."""
@@ -1920,9 +1938,11 @@ class _Scanner:
                 role = "open" if opens and text[i + 1 : i + 2].isalnum() else "none"
             elif ch == "’":
                 role = "close" if stack and stack[-1][0] == _SINGLE else "none"
+            elif ch == "'":
+                role = _straight_single_role(text, i, stack)
             else:
                 role = _straight_role(text, i, bool(stack) and stack[-1][0] == _STRAIGHT)
-            kind = _STRAIGHT if ch == _STRAIGHT else _SINGLE if ch in "‘’" else "curly"
+            kind = _STRAIGHT if ch == _STRAIGHT else _SINGLE if ch in "‘’'" else "curly"
             if role == "open":
                 if carried and i == 0 and len(stack) == 1:
                     continue  # a new paragraph of a quote that runs on re-opens it
@@ -2435,7 +2455,49 @@ class QuoteExtractor:
             after_name = _words_after_name(clause, end)
             if after_name is not None:
                 return self._named_speaker(clause, start, end, after_name, pos)
+        bare = self._bare_foreign_subject(clause)
+        if bare is not None:
+            return bare
         return self._unnamed_speaker(clause, pos)
+
+    def _bare_foreign_subject(self, clause: str) -> Speaker | None:
+        """'Charles Helms, người quay lại video, nói', 'Khi …, Sir Geoff Hurst, một huyền
+        thoại …, lên tiếng': a foreign name with no Vietnamese title or form of address
+        (which `_names` does not take) opening the verb's sentence or its main clause, then
+        only its descriptions (a description with a verb of its own is refused)."""
+        sentence = _LAST_SENTENCE_RE.split(clause)[-1].lstrip()
+        if len(sentence) > _SPEAKER_REACH // 2:
+            return None
+        for at in [0] + [m.end() for m in re.finditer(r",\s*", sentence)]:
+            run = _BARE_FOREIGN_RE.match(sentence, at)
+            if run is None:
+                continue
+            if _VERB_RE.search(sentence, 0, at):
+                return None  # "Khi X nói với Y, …": the name after it is no subject
+            words = run.group().split()
+            if words[0] in _BARE_ADDRESS and len(words) > 2:
+                words = words[1:]
+            name = " ".join(words)
+            if (
+                not any(map(_foreign, words))
+                or any(w in _ORG_WORDS or w in _NEVER_IN_NAME for w in words)
+                or any(w in _NOT_A_NAME or w in _NOT_IN_BARE_NAME or w in _OPENERS for w in words)
+                or _ROLE_HEAD_RE.fullmatch(words[0])
+                or words[0].lower() in _PERSON_TITLE_WORDS
+                or words[0] in ("The", "A", "An")  # "The Diplomat": a title
+                or name in PLACES
+                or name in _COUNTRIES
+            ):
+                return None
+            after_name = _words_after_name(sentence, run.end())
+            if after_name is None or any(_names(seg) for seg in after_name[1]):
+                return None
+            person = self.registry.person(name)
+            for seg in after_name[1]:
+                if seg.startswith("một ") or _ROLE_HEAD_RE.match(seg):
+                    person.add_role(seg)
+            return Speaker(person.name, person.role_for(None))
+        return None
 
     def _named_speaker(
         self, clause: str, start: int, end: int, after_name: _AfterName, pos: int
