@@ -783,3 +783,12 @@ def test_english_metric_words_after_the_figure_run_past_from_but_not_past_a_base
     assert "businesse" not in fig.metric.en
     up, _ = read_claim("Exports rose 12% from 2022 to VND90 trillion in 2023").figures
     assert "2022" not in " ".join(up.metric.en)
+
+
+def test_english_months_and_growth_rate_words_are_no_metric_words() -> None:
+    (fig,) = read_claim(
+        "The growth rate of business withdrawals in January-April 2021 was 32.3% year-on-year"
+    ).figures
+    assert fig.measure == "change"
+    assert not {"january", "april"} & set(fig.metric.en)
+    assert not {"toc", "do"} & set(fig.metric.vi)

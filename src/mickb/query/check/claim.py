@@ -108,7 +108,10 @@ _MINISTRY_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"\b([a-z]\w*)['’]s\b")
 _ICT_INDUSTRY_RE = re.compile(r"\bict (?:industry|industries|manufacturing|hardware)\b")
 # Glossary terms that are verbs of change, and linking words inside glossary terms.
-_VERB_TERMS = frozenset(("tang truong", "tang", "giam", "dat", "tang them", "sut giam"))
+_VERB_TERMS = frozenset(
+    ("tang truong", "tang", "giam", "dat", "tang them", "sut giam", "toc do tang truong",
+     "toc do tang", "ty le tang truong", "de ra")
+)  # fmt: skip
 _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 # Between a growth rate and the level it led to.
 _CONTINUES_RE = re.compile(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)

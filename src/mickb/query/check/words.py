@@ -506,6 +506,13 @@ TIME_RES = (
         r"\b(?:by |at |as of |until |till )(?:the )?(?:end|start|beginning|middle)(?: of)?"
         r"(?: the year)?\b|\b(?:the )?(?:end|start|beginning|middle) of(?: the year)?\b"
     ),
+    # English months and their ranges ("January-April", "Jan to Apr"); "May" only in a range
+    re.compile(
+        r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*(?:-|–|to)\s*)?"
+        r"(?:january|february|march|april|june|july|august|september|october|november|"
+        r"december|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b\.?)"
+        r"|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*(?:-|–|to)\s*may\b"
+    ),
     # "lần đầu tiên", "for the first time": when it happened, not what was measured
     re.compile(r"\b(?:lan dau tien|lan dau|for the first time|the first time)\b"),
     # an average yearly rate: "tăng bình quân 25% mỗi năm", "growing 25 percent a year on average"
