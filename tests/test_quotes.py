@@ -1597,3 +1597,24 @@ def test_a_foreign_name_with_no_title_speaks_with_its_description() -> None:
     # a publication, and a name after another speech verb, are no subject
     text = "The Guardian, tờ báo lớn của Anh, viết: “Thành phố chưa từng thấy cảnh này”."
     assert [n for n, _ in speakers(text)] != ["The Guardian"]
+
+
+def test_the_police_and_the_one_a_paper_quotes_speak_after_the_words() -> None:
+    text = (
+        "Một xe tải lao vào đám đông ở trung tâm thành phố. “Hai người đã bị bắt. Cuộc điều tra "
+        "vẫn đang tiếp tục”, cảnh sát Lyon viết trong một thông cáo."
+    )
+    assert speakers(text) == [(None, "cảnh sát Lyon")]
+    text = (
+        "“Mỗi ngày đoàn chỉ quay được hai cảnh vì trời mưa suốt tuần”, tờ báo địa phương dẫn "
+        "lời ông Trần Văn Lộc, trưởng đoàn làm phim."
+    )
+    assert speakers(text) == [("Trần Văn Lộc", "trưởng đoàn làm phim")]
+
+
+def test_a_club_after_a_player_title_is_no_name() -> None:
+    text = (
+        "Tiền vệ của Real Sociedad lại tuyên bố “Chúng tôi sẽ thắng cả hai lượt trận của mùa "
+        "giải này”."
+    )
+    assert all(name != "Real Sociedad" for name, _ in speakers(text))

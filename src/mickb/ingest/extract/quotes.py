@@ -449,6 +449,12 @@ _UNNAMED_HEADS = (
     "nhóm tác giả",
     "bộ phận",
     "phía",  # "Phía Facebook cho biết": the company's side, no one's name
+    # a force or a body in lower case: "cảnh sát London viết trong một thông cáo"
+    "cảnh sát",
+    "công an",
+    "quân đội",
+    "chính quyền",
+    "truyền thông",
     # a body's written words: "công văn của UBND thành phố nêu rõ"
     "công văn",
     "thông cáo",
@@ -501,6 +507,7 @@ _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 
 
 # "báo A dẫn lời ông X", "như lời ông X": the words after these name the speaker.
+_QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
 # What may stand between a name and its verb and still say who the person is.
 # (and where the person lives: "bà Lan sống ở đây bức xúc", "anh Tú, ngụ tại quận 3")
@@ -1048,6 +1055,12 @@ _NEVER_IN_NAME = frozenset(
     Công Trường Học Ngân Đại Cao Trung Tổng Liên Hiệp Hợp Tiểu Sư Lữ Thành Thị Bang Đường
     Phố""".split()
 ) - {"Cao", "Trung", "Thành", "Liên", "Hiệp", "Công", "Trường", "Chi", "Đại", "Thị"}
+# Words of a club's name: after a player's title ("tiền đạo thuộc biên chế Real Madrid") the
+# club is where he plays, not his name.
+_CLUB_WORDS = frozenset(
+    "Real FC CLB AC United City Atletico Atlético Athletic Sporting Borussia Olympique "
+    "Bayern Hotspur Albion Rovers Wanderers".split()
+)
 # Lower-case words after which a capitalised run starts with the name of a place or of an
 # organisation ("tỉnh Quảng Ninh", "bệnh viện Bạch Mai", "bang Virginia"): a person named
 # in the same run comes after it.
@@ -1555,6 +1568,8 @@ def _refused_name(
     if follower and f"{words[-1].lower()} {follower.group(1)}" in _COMPOUND_STARTS:
         return True
     name_words = words[k : k + 4]
+    if any(word in _CLUB_WORDS for word in name_words):
+        return True
     return " ".join(name_words[:2]) in PLACES or " ".join(name_words) in PLACES
 
 
@@ -2660,7 +2675,12 @@ class QuoteExtractor:
         clause = stripped[clause_match.start(1) : clause_match.end(1)]
         verb = _VERB_RE.search(clause)
         if verb is None:
-            return None
+            # `"…", báo A dẫn lời một người trong đoàn.`: the one quoted speaks
+            quoting = _QUOTED_END_RE.search(clause)
+            speaker = self.speaker_at_end(quoting["who"], quote_pos) if quoting else None
+            if speaker is None:
+                return None
+            return speaker, (p, close + 1 + lead + clause_match.end())
         introduces = verb.group().endswith(":") or clause[verb.end() :].lstrip()[:1] == ":"
         if introduces and self.has_colon_intro(span):
             # `A chửi: “…”, B khuyên: “…”`: B's words come after the colon, A's before
