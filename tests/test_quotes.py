@@ -1618,3 +1618,12 @@ def test_a_club_after_a_player_title_is_no_name() -> None:
         "giải này”."
     )
     assert all(name != "Real Sociedad" for name, _ in speakers(text))
+
+
+def test_a_short_name_after_the_words_is_the_full_name_given_before() -> None:
+    text = (
+        "Cô gái bán hoa ở chợ nổi được dân mạng chú ý. Cô là Lương Ngọc Hân, sinh năm 1998, "
+        "sống ở huyện Cái Răng. “Mình bán hoa từ năm mười bốn tuổi, sáng nào cũng dậy từ ba "
+        "giờ”, Ngọc Hân chia sẻ."
+    )
+    assert speakers(text) == [("Lương Ngọc Hân", None)]

@@ -2592,8 +2592,9 @@ class QuoteExtractor:
             and not _ROLE_HEAD_RE.match(segment)
         ):
             # Right before a speech verb, capitalised words are a name the family-name list
-            # does not know ("Công Phượng nói", "Frank Bernhardt cho biết").
-            person = self.registry.person(segment)
+            # does not know ("Công Phượng nói", "Frank Bernhardt cho biết"), or the end of
+            # one named before ("Cô bạn là Bùi Huyền Trang …", "…", Huyền Trang chia sẻ).
+            person = self.registry._short(segment, pos) or self.registry.person(segment)
             return Speaker(person.name, person.role_for(None))
         titled = _ROLE_HEAD_RE.match(segment)
         if titled and titled.group().lower() in PERSON_TITLES:
