@@ -792,3 +792,21 @@ def test_english_months_and_growth_rate_words_are_no_metric_words() -> None:
     assert fig.measure == "change"
     assert not {"january", "april"} & set(fig.metric.en)
     assert not {"toc", "do"} & set(fig.metric.vi)
+
+
+def test_a_count_of_the_claims_kind_speaks_when_a_share_reads_its_words_better(
+    seed: Any,
+) -> None:
+    # the seed counts coverage gaps brought online and gives the share of villages with
+    # signal; a claim counting villages in other words meets the count, which may support an
+    # exact number but, read less well than the share, never contradicts one
+    claim = (
+        "In 2022 telecom carriers brought signal to {} of the 2,418 villages that had been "
+        "coverage dead zones"
+    )
+    assert [f["verdict"] for f in check_claim(seed, claim.format("2,152"))["figures"]][0] == (
+        "supported"
+    )
+    assert [f["verdict"] for f in check_claim(seed, claim.format("2,125"))["figures"]][0] == (
+        "not_found"
+    )

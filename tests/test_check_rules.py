@@ -283,7 +283,8 @@ COVERAGE_REPORT = """---
 title: "Hạ tầng viễn thông năm 2023"
 date: "2024-01-10"
 ---
-Năm 2023, các doanh nghiệp viễn thông đã hoàn thành phủ sóng cho 1.870 điểm lõm sóng.
+Năm 2023, các doanh nghiệp viễn thông đã hoàn thành phủ sóng cho 1.870 điểm lõm sóng là các
+thôn, bản ở vùng sâu.
 """
 
 

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 # A contradiction asks for more than a support: the KB must surely hold the claim's metric.
 CONTRADICT_METRIC = 0.75
+# A fact of the claim's unit may speak for it at this score when no better-read fact has it.
+WEAK_METRIC = 0.55
+_OPEN_HEDGES = ("more_than", "at_least", "at_most")
 # Among facts of the same metric, one scoring this much lower than the best speaks for nothing.
 BETTER_METRIC = 0.1
 # Two metrics this close in score are equally good readings of an ambiguous claim.
@@ -71,6 +74,27 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
         (s for s in scored if s.match.score >= SAME_METRIC),
         key=lambda s: (-s.match.score, s.fact.id),
     )
+    if (
+        same_metric
+        and fig.hedge not in _OPEN_HEDGES
+        and _is_count(fig)
+        and abs(fig.number.value) >= 100
+        and not any(units_compatible(fig, s.fact) for s in same_metric)
+    ):
+        # The well-read facts are shares or amounts, the claim counts ("2,152 villages"
+        # beside "99,73% of villages"): a count of the claim's kind that reads its words less
+        # well may still speak for it (never to contradict: that needs more; nor for an open
+        # bound that any small count would meet, nor for a small count any story holds)
+        same_metric += sorted(
+            (
+                s
+                for s in scored
+                if WEAK_METRIC <= s.match.score < SAME_METRIC
+                and s.match.scope == "same"
+                and units_compatible(fig, s.fact)
+            ),
+            key=lambda s: (-s.match.score, s.fact.id),
+        )
     if not same_metric:
         # the same metric of another scope, once the claim's sector words are left out
         other_scope = sorted(
@@ -214,6 +238,13 @@ def _held_back(
         if top.match.score < CONTRADICT_METRIC:
             return _say(result, "metric", explain.unsure_metric(fig, top.fact), kb, top)
     return _say(result, "period", explain.unsure_period(fig, top.fact), kb, top)
+
+
+def _is_count(fig: ClaimFigure) -> bool:
+    from mickb.text.numbers import unit_kind
+
+    unit = fig.number.base_unit or (fig.total.base_unit if fig.total is not None else None)
+    return unit_kind(unit).startswith("count")  # "2.152 trong tổng số 2.418 thôn" counts too
 
 
 def _other_product(a: FactRow, b: FactRow) -> bool:
