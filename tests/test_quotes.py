@@ -1627,3 +1627,12 @@ def test_a_short_name_after_the_words_is_the_full_name_given_before() -> None:
         "giờ”, Ngọc Hân chia sẻ."
     )
     assert speakers(text) == [("Lương Ngọc Hân", None)]
+
+
+def test_a_film_star_called_by_his_title_goes_on_speaking() -> None:
+    text = (
+        "Vai diễn được trả cao nhất thuộc về tài tử Lâm Chấn Hưng. Ông chỉ xuất hiện trong hai "
+        'tập phim. Nhiều năm sau, tài tử này tâm sự đó là điều ông hối tiếc nhất. "Khi ấy tôi '
+        'còn trẻ nên mới đòi mức cát-xê cao như vậy".'
+    )
+    assert speakers(text) == [("Lâm Chấn Hưng", "tài tử")]
