@@ -370,6 +370,17 @@ def test_a_paraphrase_of_reported_speech_without_a_comma_is_altered(ingested: An
     assert "reported speech" in r["note"]
 
 
+def test_by_may_name_the_role_in_english() -> None:
+    # English-language outlets name offices in English: "Prime Minister" is "Thủ tướng"
+    from mickb.query.verify import speaker_matches
+
+    assert speaker_matches("Prime Minister", "Phạm Minh Chính", "Thủ tướng")
+    assert speaker_matches("PM Pham Minh Chinh", "Phạm Minh Chính", "Thủ tướng")
+    assert speaker_matches("Minister Nguyen Manh Hung", "Nguyễn Mạnh Hùng", "Bộ trưởng")
+    assert not speaker_matches("Deputy Prime Minister", "Phạm Minh Chính", "Thủ tướng")
+    assert not speaker_matches("Prime Minister", "Nguyễn Mạnh Hùng", "Bộ trưởng")
+
+
 def test_by_may_name_the_role_or_part_of_the_name(ingested: Any) -> None:
     text = "Chúng tôi sẽ rà soát toàn bộ tài sản công dôi dư trong năm nay"
     for by in ("Cục trưởng", "Khải", "Văn Khải", "Cục trưởng Khải", "Trần Văn Khải"):

@@ -55,6 +55,41 @@ _FAMILY_NAMES = frozenset(
     "truong trinh dinh lam mai to ha luu ta cao thai chau luong kieu quach giang khuc".split()
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# English titles as English-language outlets write them, and the Vietnamese offices they name
+# (folded), longest first: "--by 'Prime Minister'" is "Thủ tướng".
+_ENGLISH_TITLES = (
+    ("deputy prime minister", "pho thu tuong"),
+    ("prime minister", "thu tuong"),
+    ("pm", "thu tuong"),
+    ("deputy minister", "thu truong"),
+    ("vice minister", "thu truong"),
+    ("minister", "bo truong"),
+    ("vice president", "pho chu tich"),
+    ("vice chairman", "pho chu tich"),
+    ("president", "chu tich"),
+    ("chairman", "chu tich"),
+    ("chairwoman", "chu tich"),
+    ("chair", "chu tich"),
+    ("general director", "tong giam doc"),
+    ("ceo", "tong giam doc"),
+    ("director general", "cuc truong"),
+    ("director", "giam doc"),
+    ("editor-in-chief", "tong bien tap"),
+    ("editor in chief", "tong bien tap"),
+    ("spokesperson", "nguoi phat ngon"),
+    ("spokesman", "nguoi phat ngon"),
+)
+_ENGLISH_TITLE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(en) for en, _ in _ENGLISH_TITLES) + r")\b"
+)
+_ENGLISH_TITLE_VI = dict(_ENGLISH_TITLES)
+
+
+def _vietnamese_titles(by: str) -> str:
+    """`by` with English titles put in Vietnamese ("Minister Nguyen Manh Hung" -> "bo truong
+    nguyen manh hung"); the rest as written."""
+    low = fold(by)
+    return _ENGLISH_TITLE_RE.sub(lambda m: _ENGLISH_TITLE_VI[m.group(0)], low)
 
 
 @dataclass
@@ -149,7 +184,7 @@ def speaker_matches(by: str | None, name: str | None, role: str | None) -> bool:
     tin"), or by role and name ("Bộ trưởng Nguyễn Mạnh Hùng", "Bộ trưởng Hùng")."""
     if not by:
         return True
-    asked = words(by)
+    asked = words(_vietnamese_titles(by))
     while asked and asked[0] in _HONORIFICS:
         asked = asked[1:]
     if not asked:
