@@ -1636,3 +1636,11 @@ def test_a_film_star_called_by_his_title_goes_on_speaking() -> None:
         'còn trẻ nên mới đòi mức cát-xê cao như vậy".'
     )
     assert speakers(text) == [("Lâm Chấn Hưng", "tài tử")]
+
+
+def test_how_the_words_were_said_may_stand_between_the_verb_and_the_words() -> None:
+    text = (
+        "Được hỏi về trận đấu sắp tới, thủ môn Đặng Văn Toàn trả lời đầy tự tin “Chúng tôi đã "
+        "sẵn sàng cho mọi kịch bản”."
+    )
+    assert speakers(text) == [("Đặng Văn Toàn", "thủ môn")]

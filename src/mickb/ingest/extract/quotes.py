@@ -558,17 +558,21 @@ MANNER_VERBS = (
     "hớn hở|phấn chấn|ái ngại|chua chát|bực bội|bực tức|phàn nàn|than phiền|ca thán|"
     "thành thật|thật thà|kể tiếp|nhớ lại"
 ).split("|")
+# How the words were said, between the verb and the words: "trả lời đầy cương quyết “…”".
+_MANNER_TAIL = r"(?:\s+(?:đầy|một cách|rất)\s+\w+(?:\s+\w+)?)?"
 # Verbs of saying that may come right before the words with no colon ("ông bảo “…”").
 _SAYS_END_RE = re.compile(
     r"(?<!\w)(?:nói|bảo|hỏi|đáp|kể|hét|quát|than|hô|thốt lên|nhắc|dặn|"
     + _alternation(tuple(MANNER_VERBS))
-    + r")(?:\s+(?:lại|tiếp|thêm))?$"
+    + r")(?:\s+(?:lại|tiếp|thêm))?"
+    + _MANNER_TAIL
+    + "$"
 )
 # "Ông X khẳng định “Dự án sẽ xong trong năm nay”.": the colon left out (the words must end
 # the sentence: "X tuyên bố “Dòng chảy phương Bắc 2” không …" names a pipeline).
 _REPORTS_END_RE = re.compile(
-    r"(?<!\w)(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|tuyên bố|thừa nhận|tâm sự|bày tỏ)"
-    r"(?:\s+(?:lại|tiếp|thêm))?$"
+    r"(?<!\w)(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|tuyên bố|thừa nhận|tâm sự|bày tỏ|"
+    r"trả lời)(?:\s+(?:lại|tiếp|thêm))?" + _MANNER_TAIL + "$"
 )
 _MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*$")
 # A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
