@@ -501,3 +501,11 @@ def test_a_typo_that_is_itself_a_word_is_respelt(tmp_path: Path) -> None:
         assert top(find(kb, "tang truong kin te")) == ["5,7%"]
         # A near spelling must make every word of the query hold, marks included.
         assert find(kb, "tăng trưởng kín tế") == []
+
+
+def test_an_english_title_finds_that_officials_quotes(seed_kb: Path) -> None:
+    # "prime minister" is English (it was read as unmarked Vietnamese and found nothing)
+    with KB.open(seed_kb, readonly=True) as kb:
+        hits = find(kb, "prime minister")
+    assert hits and all(h.record["kind"] == "quote" for h in hits[:3])
+    assert {h.record["speaker"]["name"] for h in hits[:3]} == {"Phạm Minh Chính"}

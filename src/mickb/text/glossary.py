@@ -373,7 +373,9 @@ _EN_COMMON = frozenset(
     economy digital telecom telecommunications postal publishing services service mobile
     smartphone smartphones internet gdp vietnam vietnamese ministry according said says report
     dong usd vnd per cent first half which who has have had will would should not no only also
-    estimated approximately some under below above roughly just close what how much many""".split()
+    estimated approximately some under below above roughly just close what how much many
+    prime minister president chairman director deputy vice chief head spokesman government
+    exports imports workers labour labor productivity budget villages coverage""".split()
 )
 # Vietnamese written without diacritics still reads as Vietnamese.
 _VI_ASCII_COMMON = frozenset(
