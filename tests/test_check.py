@@ -810,3 +810,14 @@ def test_a_count_of_the_claims_kind_speaks_when_a_share_reads_its_words_better(
     assert [f["verdict"] for f in check_claim(seed, claim.format("2,125"))["figures"]][0] == (
         "not_found"
     )
+
+
+def test_people_counted_are_the_workforce_the_words_after_them_name(seed: Any) -> None:
+    # "people" says only that they are persons; "employed in the sector" says what is counted
+    claim = "{} million people were employed in the information and communications sector in 2022"
+    assert [f["verdict"] for f in check_claim(seed, claim.format("About 1.5"))["figures"]] == [
+        "supported"
+    ]
+    assert [f["verdict"] for f in check_claim(seed, claim.format("Fewer than 1.5"))["figures"]] == [
+        "contradicted"
+    ]

@@ -565,11 +565,15 @@ def _metric_of(
     if has_content(list(noun.vi), list(noun.en)) or (
         not figures and has_content(list(tail.vi), list(tail.en))
     ):
+        # "1.5 million people were employed in the sector": "people" only says they are
+        # persons; what is counted is in the words after it, when they say something
+        generic = noun.vi == ("nguoi",) and has_content(list(own.vi + tail.vi), [])
         metric = Metric(
             text=" ".join(x for x in (own.text, noun.text, tail.text) if x),
-            vi=tuple(dict.fromkeys(own.vi + noun.vi + tail.vi)),
+            vi=tuple(dict.fromkeys(own.vi + (() if generic else noun.vi) + tail.vi)),
             en=tuple(dict.fromkeys(own.en + noun.en + tail.en)),
             sectors=own.sectors | noun.sectors | tail.sectors,
+            optional=noun.vi if generic else (),
         )
         metric = _named(metric, at_start=first, english=english)
         if figures and not metric.entities:
