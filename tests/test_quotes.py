@@ -1610,6 +1610,11 @@ def test_the_police_and_the_one_a_paper_quotes_speak_after_the_words() -> None:
         "lời ông Trần Văn Lộc, trưởng đoàn làm phim."
     )
     assert speakers(text) == [("Trần Văn Lộc", "trưởng đoàn làm phim")]
+    text = (
+        "“Cả đoàn chỉ được trả vài chục tệ mỗi tập”, truyền thông địa phương dẫn lời người "
+        "trong đoàn làm phim."
+    )
+    assert speakers(text) == [(None, "người trong đoàn làm phim")]
 
 
 def test_a_club_after_a_player_title_is_no_name() -> None:

@@ -213,7 +213,7 @@ ROLE_HEADS = tuple(
         học viên|du khách|hành khách|người lao động|chủ tiệm|chủ hộ|chủ xe|chủ nhà hàng|
         chủ trang trại|chủ vườn|chủ tàu|chủ sạp|chủ cơ sở|người bán hàng|thương lái|
         người hâm mộ|cổ động viên|cựu chiến binh|công tố viên|bị cáo|bị hại|nạn nhân|
-        giám thị|quản giáo|kiểm lâm|người đi đường|nhân chứng|tài tử|minh tinh""".split("|"),
+        giám thị|quản giáo|kiểm lâm|người đi đường|nhân chứng|tài tử""".split("|"),
         key=len,
         reverse=True,
     )
@@ -452,7 +452,6 @@ _UNNAMED_HEADS = (
     # a force or a body in lower case: "cảnh sát London viết trong một thông cáo"
     "cảnh sát",
     "công an",
-    "quân đội",
     "chính quyền",
     "truyền thông",
     # a body's written words: "công văn của UBND thành phố nêu rõ"
@@ -507,6 +506,7 @@ _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 
 
 # "báo A dẫn lời ông X", "như lời ông X": the words after these name the speaker.
+_UNNAMED_PERSON_RE = re.compile(r"(?:một\s+)?người\s+\w")
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
 # What may stand between a name and its verb and still say who the person is.
@@ -2682,7 +2682,12 @@ class QuoteExtractor:
         if verb is None:
             # `"…", báo A dẫn lời một người trong đoàn.`: the one quoted speaks
             quoting = _QUOTED_END_RE.search(clause)
-            speaker = self.speaker_at_end(quoting["who"], quote_pos) if quoting else None
+            if quoting is None:
+                return None
+            who = _trim_phrase(quoting["who"])
+            speaker = self.speaker_at_end(who, quote_pos)
+            if speaker is None and _UNNAMED_PERSON_RE.match(who) and not _names(who):
+                speaker = Speaker(None, who)  # "dẫn lời người trong đoàn": unnamed
             if speaker is None:
                 return None
             return speaker, (p, close + 1 + lead + clause_match.end())
