@@ -161,3 +161,107 @@ def test_an_exam_mark_is_a_level_but_league_points_are_a_count() -> None:
     assert _one(facts, "19,5 điểm").measure == "level"
     assert _one(facts, "17 điểm").measure == "level"
     assert _one(facts, "41 điểm").measure == "count"
+
+
+def test_a_period_right_after_a_figure_is_its_own_not_the_one_before_it() -> None:
+    facts = _facts(
+        "Tập đoàn điện tử tăng vốn\n"
+        "Tập đoàn vừa được chấp thuận dự án mới.\n"
+        "Với dự án này, tập đoàn nâng tổng vốn lên 7,2 tỷ USD, sau khi khởi công nhà máy "
+        "1,5 tỷ USD đầu tiên vào năm 2013 và nâng lên thành 3 tỷ USD trong năm 2016."
+    )
+    assert _one(facts, "1,5 tỷ USD").period == "2013"
+    assert _one(facts, "3 tỷ USD").period == "2016"
+    # "sau khi ...": the years of what came before are not the new total's
+    assert _one(facts, "7,2 tỷ USD").period is None
+
+
+def test_a_parenthesis_about_another_year_is_no_part_of_the_plan() -> None:
+    facts = _facts(
+        "Doanh nghiệp thua lỗ\n"
+        "Kết quả kinh doanh không như kỳ vọng.\n"
+        "Công ty lỗ 210 tỷ đồng, trái với kế hoạch lãi 95 tỷ đồng (năm 2019 có lãi "
+        "hơn 400 tỷ đồng)."
+    )
+    assert _one(facts, "95 tỷ đồng").measure == "target"
+    last_year = _one(facts, "400 tỷ đồng")
+    assert (last_year.measure, last_year.period) == ("level", "2019")
+    assert _one(facts, "95 tỷ đồng").period != "2019"
+
+
+def test_a_count_held_now_takes_no_year_named_later_in_the_sentence() -> None:
+    facts = _facts(
+        "Hợp tác Việt Nam - Hàn Quốc\n"
+        "Quan hệ hai nước phát triển mạnh.\n"
+        "Hiện có hơn 9.000 doanh nghiệp Hàn Quốc đang hoạt động tại Việt Nam và trong năm 2018, "
+        "có 3,5 triệu khách du lịch Hàn Quốc đến Việt Nam."
+    )
+    assert _one(facts, "9.000 doanh nghiệp").period is None
+    visitors = _one(facts, "3,5 triệu khách du lịch")
+    assert (visitors.unit, visitors.period) == ("triệu khách du lịch", "2018")
+
+
+def test_a_goal_striven_for_is_a_target() -> None:
+    facts = _facts(
+        "Ngành cà phê quyết mang về 6 tỷ USD\n"
+        "Các địa phương bàn giải pháp cho ngành cà phê.\n"
+        "Hội nghị đề xuất nhiều giải pháp để giá trị xuất khẩu cà phê của cả nước đạt 6 tỷ USD "
+        "vào năm 2030. Năm ngoái, xuất khẩu cà phê đạt 3,1 tỷ USD."
+    )
+    title, body = [f for f in facts if f.value_text == "6 tỷ USD"]
+    assert title.measure == "target"
+    assert (body.measure, body.period) == ("target", "2030")
+    assert _one(facts, "3,1 tỷ USD").measure == "level"
+
+
+def test_a_mark_named_before_its_number_and_a_cut_of_an_amount() -> None:
+    facts = _facts(
+        "Tuyển sinh đại học\n"
+        "Các trường công bố mức nhận hồ sơ.\n"
+        "Trường nhận hồ sơ có điểm từ 17 trở lên, ngành sư phạm lấy ngưỡng điểm 19,5.\n"
+        "Năm nay, cửa hàng giảm số lượng hàng nhập về khoảng 25% so với năm trước."
+    )
+    for text in ("17", "19,5"):
+        mark = _one(facts, text)
+        assert (mark.unit, mark.measure) == ("điểm", "level")
+    assert _one(facts, "25%").measure == "change"
+
+
+def test_a_date_in_parentheses_after_the_day_is_no_figure() -> None:
+    facts = _facts(
+        "Chợ hoa ngày Tết\n"
+        "Sáng nay (9-2), hơn 300 tiểu thương đã dựng quầy. Tối qua (8-2), chợ đón 1.200 "
+        "lượt khách."
+    )
+    assert sorted(f.value for f in facts) == [300, 1200]
+
+
+def test_a_proposal_to_raise_a_level_is_a_target_and_subscribers_are_counted_as_such() -> None:
+    facts = _facts(
+        "Hỗ trợ hộ nghèo\n"
+        "Xã đề nghị nâng mức hỗ trợ cho mỗi hộ lên 600.000 đồng/tháng. Kênh của xã đã có "
+        "2.300 người đăng ký."
+    )
+    assert _one(facts, "600.000 đồng/tháng").measure == "target"
+    assert _one(facts, "2.300 người đăng ký").measure == "count"
+
+
+def test_a_count_after_a_duration_is_no_year_and_its_noun_ends_before_a_verb() -> None:
+    facts = _facts(
+        "3 năm, 4 đứa trẻ đau đớn mất cả cha lẫn mẹ\n"
+        "Người bà đã ngoài 70 tuổi vẫn nuôi 4 đứa ăn học."
+    )
+    title, body = [f for f in facts if f.value == 4]
+    assert (title.unit, title.measure) == ("đứa trẻ", "count")
+    assert body.unit == "đứa"
+
+
+def test_the_figures_after_a_date_in_parentheses_stay_and_a_starting_price_is_no_mark() -> None:
+    facts = _facts(
+        "Nắng nóng và giá xe\n"
+        "Chiều nay (14-5), nhiệt độ cao nhất phổ biến 36-38 độ C. Mẫu xe mới có giá khởi "
+        "điểm từ 15.990 USD và mất 6 giây để đạt 100 km/h."
+    )
+    assert sorted(f.value for f in facts if f.unit == "độ C") == [36, 38]
+    assert _one(facts, "15.990 USD").unit == "USD"
+    assert _one(facts, "100 km/h").measure == "level"

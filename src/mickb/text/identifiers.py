@@ -779,6 +779,11 @@ def slash_or_dash_date(p: Spot) -> str | None:
         return "date"
     if before in "/\n" and _QUARTER_SLASH_RE.search(p.folded[max(0, s - 10) : s]):
         return "date"
+    if after == "-" and before == "(" and _paren_day_month(text, p.folded, s):
+        return "date"  # "Hôm qua (6-2)"
+    day = _PAREN_DAY_RE.search(text, max(0, s - 4), s) if before == "-" else None
+    if day and _paren_day_month(text, p.folded, day.start() + 1):
+        return "date"  # the month of "Hôm qua (6-2)"
     if after == "-" and p.bare:
         m = _DASH_MONTH_RE.match(text, e)
         if m and 1 <= int(m.group(1)) <= 12 and int(d) <= 31:
@@ -795,6 +800,23 @@ def slash_or_dash_date(p: Spot) -> str | None:
         if m3 and w3 and w3[-1] in _DASH_DATE_WORDS:
             return "date"
     return None
+
+
+_PAREN_DAY_RE = re.compile(r"\(\d{1,2}-$")
+_PAREN_DAY_MONTH_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])\)")
+# what names a day just before its date in parentheses: "hôm qua (6-2)", "sáng nay (7-7)"
+_DAY_BEFORE_PAREN_RE = re.compile(
+    r"(?:\bhom (?:qua|nay|kia)|\b(?:sang|chieu|toi|trua|dem) (?:nay|qua)|\bngay mai)\s*\($"
+)
+
+
+def _paren_day_month(text: str, folded: str, start: int) -> bool:
+    """Does "D-M)" stand at `start`, in a parenthesis after the words for a day?"""
+    return (
+        start > 0
+        and _PAREN_DAY_MONTH_RE.match(text, start) is not None
+        and _DAY_BEFORE_PAREN_RE.search(folded, max(0, start - 16), start) is not None
+    )
 
 
 def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | None = None) -> bool:
@@ -839,8 +861,8 @@ def year(p: Spot) -> str | None:
     if n <= 4 and p.bare and p.may_end_with(("nam", "year", "fy")):
         # "năm 1230", "năm 16", "sinh viên năm 3"
         words = p.words
-        if words and words[-1] in ("nam", "year", "fy"):
-            return "year"
+        if words and words[-1] in ("nam", "year", "fy") and "," not in p.folded[p.s - 3 : p.s]:
+            return "year"  # (not "4 năm, 2 đứa trẻ": a duration, then a count)
     return None
 
 

@@ -515,6 +515,25 @@ def _read_counted_nouns(raws: list[_Raw], text: str) -> None:
         r.unit_end = end
 
 
+# A mark named before its number: "có điểm từ 18 trở lên", "ngưỡng điểm 15,5", "điểm sàn là 15"
+_MARKS_BEFORE_RE = re.compile(
+    r"(?<!\w)(?<!khởi )(?<!thời )(?<!địa )(?<!quan )(?<!đặc )(?<!ưu )(?<!trọng )(?<!tụ )"
+    r"(?<!giao )(?<!cao )(?<!xuất )(?<!mốc )(?<!tiêu )điểm"
+    r"(?:\s+(?:chuẩn|sàn|xét tuyển|trúng tuyển|thi))?"
+    r"(?:\s+(?:từ|là|ở mức|bằng|đạt))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _marks_named_before(raws: list[_Raw], text: str) -> None:
+    """A bare figure right after "điểm" is so many marks, as "18 điểm" would be."""
+    for r in raws:
+        if r.context is not None or r.unit or r.base_unit is not None or r.is_percent:
+            continue
+        if _MARKS_BEFORE_RE.search(text, max(0, r.start - 30), r.start):
+            r.unit = r.base_unit = "điểm"
+
+
 # A match's statistics, as sports pages print them: "5(2) Sút khung thành 17(11) 13 Phạm lỗi
 # 11 0 Phạt góc 1": the home side's figure, the statistic, the away side's figure
 _STAT = (
@@ -744,6 +763,8 @@ def find_numbers_with_digits(text: str, include_context: bool = False) -> list[N
     raws = _read_numbers(sent)
     _carry_labels(raws, text)
     _read_counted_nouns(raws, text)
+    if "điểm" in text:
+        _marks_named_before(raws, text)
     if "Thẻ" in text or "Phạt góc" in text or "Phạm lỗi" in text:
         _match_statistics(raws, text)
     raws = _join_compound_amounts(raws, text)

@@ -173,6 +173,7 @@ _DEGREE_RE = re.compile(r"[ \t\u00a0]?(?:°|o(?=C))[ \t\u00a0]?([CF])(?!\w)")
 # Countable nouns that can follow a number as its unit ("1.510.027 lao động", "70.000 doanh
 # nghiệp"). People nouns share the base unit "người".
 PEOPLE_NOUNS: tuple[str, ...] = (
+    "người đăng ký",  # subscribers ("người dùng" may be "2 người dùng dao": people using)
     "người",
     "lao động",
     "nhân viên",
@@ -198,6 +199,7 @@ PEOPLE_NOUNS: tuple[str, ...] = (
     "bị can",
     "bị hại",
     "lượt khách",
+    "khách du lịch",
     "khách",
     "people",
     "persons",
@@ -358,7 +360,7 @@ _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
 # dùng", "xe cứu thương", "con nuôi") but not a longer one ("3 đô thị loại I").
 _VERB_STOPS = frozenset(
     """từng so nhau khiến đâm giúp giữ nghe thấy xét chia cầm xông khóc ôm tặng hủy đòi
-    đuổi nháy dính gặp thuê nhập quanh kém lạ đựng kéo""".split()
+    đuổi nháy dính gặp thuê nhập quanh kém lạ đựng kéo ăn đau""".split()
 )
 _LATE_STOPS = frozenset(
     "ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng "
@@ -373,7 +375,7 @@ _COMPOUNDS = frozenset(
     nghiên_cứu cấp_cứu thu_nhập xét_nghiệm xét_xử hướng_dẫn chỗ_ngồi con_nuôi tay_lái
     bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
-    trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
+    bữa_ăn quán_ăn nhà_ăn cơn_đau trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
     lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
@@ -390,7 +392,7 @@ _VERB_HEADS = _VERB_STOPS | frozenset(
     """đánh nâng đẩy kéo đưa gửi nhận làm chết bắt gây xảy nằm chạy nói kêu xin lấy trúng
     ném giết cướp trộm rút mua bán thổi múa hát khiêng vác dắt bưng gánh""".split()
 )
-_NOUN_EXTENSIONS = ("con", "thành phần", "thành viên", "di động", "liên kết")
+_NOUN_EXTENSIONS = ("con", "thành phần", "thành viên", "di động", "liên kết", "du lịch")
 _MAX_NOUN_SYLLABLES = 4
 
 

@@ -560,7 +560,7 @@ def _period_of(
     if plan:
         tries.insert(0, [m for m in view.plans if m.start < num.start])
     for mentions in tries:
-        p = _nearest(view.text, num, clause.seg, clause_start, mentions)
+        p = _nearest(view.text, num, clause.seg, clause_start, mentions, plan)
         if p is not None and view.resolved.get(p.start) is not None:
             if p.kind == "relative" and view.resolved[p.start] == p.value:
                 p = _year_after(view, num, mentions) or p
@@ -616,6 +616,7 @@ def _nearest(
     seg: tuple[int, int],
     clause_start: int,
     mentions: list[Mention],
+    plan: bool = False,
 ) -> Mention | None:
     """The period of a figure, nearest first: named in its clause before it ("Năm 2022,
     doanh thu đạt ..."); right after it ("724 tỷ đồng trong năm 2015, 1.162 tỷ đồng trong 9
@@ -627,7 +628,7 @@ def _nearest(
     own = _OWN_PARENTHESIS_RE.match(sentence, num.end) if "(" in sentence else None
     if own:
         for m in mentions:
-            if m.start == own.end():
+            if m.start == own.end() and not _holds_a_figure(sentence, m):
                 return m  # "lên 2.596 chiếc (trong tháng 1.2017)": its own period
     mentions = [m for m in mentions if _same_parentheses(sentence, num, m)]
     a, b = seg
@@ -636,23 +637,48 @@ def _nearest(
         for m in mentions
         if clause_start <= m.start < num.start and not _trails_a_figure(sentence, m)
     ]
-    if in_clause_before:
+    right_after = next(
+        (
+            m
+            for m in mentions
+            if m.start >= num.end and _TRAILING_GAP_RE.fullmatch(sentence, num.end, m.start)
+        ),
+        None,
+    )
+    if in_clause_before and not (
+        right_after
+        and _DIGITS_RE.search(
+            sentence, max(0, in_clause_before[-1].start - 40), in_clause_before[-1].start
+        )
+    ):
         return in_clause_before[-1]
-    for m in mentions:
-        if m.start >= num.end and _TRAILING_GAP_RE.fullmatch(sentence, num.end, m.start):
-            return m  # "724 tỷ đồng trong năm 2015"
+    if right_after:
+        return right_after  # "724 tỷ đồng trong năm 2015"; "1 tỷ USD vào năm 2014 và ... 4 tỷ
+        # USD trong năm 2015": 2015 is the 4 tỷ's own, 2014 the figure's before it
     in_seg_before = [
         m for m in mentions if a <= m.start < num.start and not _trails_a_figure(sentence, m)
     ]
     if in_seg_before:
         return in_seg_before[-1]
-    in_seg_after = [m for m in mentions if num.end <= m.start < b and not _describes(sentence, m)]
+    # "hiện có 1.600 doanh nghiệp": what holds now (a goal set now is for the period it names)
+    now = not plan and _NOW_RE.search(sentence, clause_start, num.start)
+    in_seg_after = [
+        m
+        for m in mentions
+        if not now
+        and num.end <= m.start < b
+        and not _describes(sentence, m)
+        and not _EARLIER_EVENT_RE.search(sentence, num.end, m.start)
+    ]
     if in_seg_after:
         return in_seg_after[0]
     before = [m for m in mentions if m.start < num.start and not _trails_a_figure(sentence, m)]
     return before[-1] if before else None
 
 
+# "nâng tổng vốn lên 6,5 tỷ USD, sau khi bắt đầu dự án đầu tiên vào năm 2014": a clause of
+# what happened before or after the figure names the period of that event, not the figure's
+_EARLIER_EVENT_RE = re.compile(r"\b(?:sau|trước|kể từ)\s+khi\b", _F)
 _FIGURE_BEFORE_RE = re.compile(r"(?:\d|%|đồng|USD)\s*(?:(?:trong|vào|năm)\s+){0,2}$", _F)
 
 
@@ -685,6 +711,15 @@ def _same_parentheses(sentence: str, num: NumberMatch, m: Mention) -> bool:
 
 
 _DIGITS_RE = re.compile(r"\d")
+
+
+def _holds_a_figure(sentence: str, m: Mention) -> bool:
+    """Does the parenthesis a period opens go on with a figure of its own ("136 tỷ đồng (năm
+    2015 có lãi hơn 726 tỷ đồng)")? Then the period is that figure's."""
+    close = sentence.find(")", m.end)
+    return bool(_DIGITS_RE.search(sentence, m.end, close if close >= 0 else len(sentence)))
+
+
 _DESCRIBES_RE = re.compile(
     r"(?:thời gian sử dụng|sử dụng|sản xuất|đăng ký|đời)(?:\s+(?:từ|năm|vào))*\s*$", _F
 )
@@ -694,6 +729,18 @@ def _describes(sentence: str, m: Mention) -> bool:
     """A period after a count that describes the things counted, not when the count holds:
     "9 xe đã chạy từ đời 2005-2008"."""
     return bool(_DESCRIBES_RE.search(sentence, max(0, m.start - 30), m.start))
+
+
+_YEAR_IN_PARENS_RE = re.compile(r"\((?:[^()]*\D)?(?:19|20)\d\d\b[^()]*$")
+
+
+def _own_parenthesis(up_to: str) -> str:
+    """The words that can make a figure a plan: for one in a parenthesis of another year ("lãi
+    kế hoạch 136 tỷ đồng (năm 2015 có lãi hơn 726 tỷ đồng)"), the parenthesis alone."""
+    if "(" not in up_to:
+        return up_to
+    m = _YEAR_IN_PARENS_RE.search(up_to)
+    return up_to[m.start() :] if m else up_to
 
 
 def _read_figure(
@@ -711,7 +758,8 @@ def _read_figure(
     metric = r.metric
     seg_before = text[clause.seg[0] : clause.hedge_start]
     up_to = text[clause.seg[0] : num.start]  # (with the hedge: "dự kiến đạt 231 tỷ đồng")
-    plan = view.targets and is_planned(up_to)
+    plan_words = _own_parenthesis(up_to)
+    plan = view.targets and is_planned(plan_words)
     mention, period = _period_of(view, num, clause, plan)
     if r.change and mention is not None and mention.start > num.end:
         mention, period = _period_risen_to(view, num, clause, mention, period)
@@ -725,7 +773,7 @@ def _read_figure(
     if column and column[1] and not after.split(_CELL_SEP, 1)[0].strip():
         after = " " + column[1] + after  # "109,5%" under "So với năm 2022"
     measure, direction = measure_of(
-        Measure(num, metric, up_to, r.prefix, after, r.kind, future, r.change), view.targets
+        Measure(num, metric, plan_words, r.prefix, after, r.kind, future, r.change), view.targets
     )
     if clause.in_parens and drafts and not clause.left.strip() and measure == "share":
         if drafts[-1].fact.measure == "change":

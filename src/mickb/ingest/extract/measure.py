@@ -52,6 +52,13 @@ _COMPARATIVE_RE = re.compile(
 _VERB_THEN_MORE_RE = re.compile(
     r"(?<![\w])(?P<verb>tăng|giảm|nâng|hạ)\s+(?:[^\W\d_]+\s+){1,5}thêm\s*$", _F
 )
+# "giảm số lượng hàng nhập vào khoảng 30%": the verb, what it changes, then by how much (not
+# "tăng số lượng lên 30", which names the new level)
+_VERB_THEN_WHAT_RE = re.compile(
+    r"(?<![\w])(?P<verb>tăng|giảm|cắt giảm)\s+(?:số lượng|lượng|sản lượng|quy mô|chi phí|giá)"
+    r"(?:\s+(?!(?:lên|xuống|còn|đạt|là|tới|đến|ở|mức|thành|từ|so|bằng)\b)[^\W\d_]+){0,4}\s*$",
+    _F,
+)
 # "vượt 10 bậc", "tụt 3 hạng", "vươn lên tới 4 bậc": a move in a ranking
 _RANK_MOVE_RE = re.compile(
     r"(?<![\w])(?P<verb>vượt|tăng|lên|thăng|tụt|giảm|xuống)(?:\s+(?:tới|đến|thêm))?\s*$", _F
@@ -125,7 +132,13 @@ _PLAN_VERBS = (
 _WILL_ACT_RE = re.compile(
     r"(?<![\w])(?:(?:sẽ|dự kiến|dự kiến sẽ|đề xuất|kiến nghị|will)\s+(?:tiếp tục\s+|còn\s+)?(?:"
     + _PLAN_VERBS
-    + r")|phải\s+(?:nâng|đạt|tăng|giảm))(?![\w])",
+    + r")|phải\s+(?:nâng|đạt|tăng|giảm)"
+    # a goal striven for: "quyết mang về 10 tỷ USD", "giải pháp để kim ngạch ... đạt 10 tỷ USD"
+    # a proposal to set a level: "đề nghị nâng mức trợ cấp lên 440.000 đồng"
+    + r"|đề nghị\s+(?:nâng|tăng|hạ|giảm)"
+    + r"|quyết(?:\s+tâm)?\s+(?:mang về|đạt|giành|đưa|nâng)"
+    + r"|\bđể\s+(?!cho\b)(?:[^\W\d_]+\s+){1,12}?đạt(?:\s+(?:được|mức|tới))?\s*$"
+    + r")(?![\w])",
     _F,
 )
 # An inspection's or an audit's findings are stated as what it recommends: "kiến nghị thu hồi
@@ -134,7 +147,7 @@ _AUDIT_FINDING_RE = re.compile(r"kiến nghị\s+(?:thu hồi|truy thu|xử lý|
 # What _PLAN_RE or _WILL_ACT_RE can match in a clause of a sentence can be found in the whole
 # sentence by this (the lookaheads may fail at a clause's end): no match, no target.
 _TARGET_IN_SENTENCE_RE = re.compile(
-    r"(?:" + _PLAN_WORDS + r"|sẽ|dự kiến|phải|đề xuất|kiến nghị|will)", _F
+    r"(?:" + _PLAN_WORDS + r"|sẽ|dự kiến|phải|đề xuất|đề nghị|kiến nghị|quyết|\bđể|will)", _F
 )
 
 
@@ -198,6 +211,7 @@ def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
             if prefix.rstrip()[-4:].lower() == "thêm"
             else None
         )
+        or _VERB_THEN_WHAT_RE.search(prefix, before_last_words(prefix, 8))
     )
 
 
@@ -220,6 +234,9 @@ _TARGET_HINTS = (
     "định hướng",
     "đề xuất",
     "kiến nghị",
+    "đề nghị",
+    "quyết",
+    "để",
     "aim",
     "target",
     "plan",
@@ -340,7 +357,8 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
 # An exam's marks are a score on a scale, not points won ("Juventus có 57 điểm" counts)
 _EXAM_RE = re.compile(
     r"điểm\s+(?:chuẩn|sàn|xét tuyển|trúng tuyển|thi|trung bình|liệt)|thí sinh|tuyển sinh"
-    r"|trúng tuyển|xét tuyển|học bạ|mức điểm|ngưỡng điểm|bài thi|kỳ thi|môn thi",
+    r"|trúng tuyển|xét tuyển|học bạ|mức điểm|ngưỡng điểm|bài thi|kỳ thi|môn thi"
+    r"|\bmôn\s+(?:văn hóa|văn hoá|văn|toán|chuyên|năng khiếu|vẽ)\b",
     _F,
 )
 
