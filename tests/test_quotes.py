@@ -1649,3 +1649,20 @@ def test_how_the_words_were_said_may_stand_between_the_verb_and_the_words() -> N
         "sẵn sàng cho mọi kịch bản”."
     )
     assert speakers(text) == [("Đặng Văn Toàn", "thủ môn")]
+
+
+def test_words_after_a_reported_sentence_with_a_quoted_term_are_its_speakers() -> None:
+    text = (
+        "Một nguồn tin thân cận với ca sĩ Minh Thư tiết lộ rằng, cô chia tay vì bạn trai quá "
+        "“gia trưởng”. “Cô ấy nói với anh ta rằng cô cần được tự do làm điều mình thích”."
+    )
+    got = speakers(text)
+    assert len(got) == 1 and got[0][0] is None and "nguồn tin" in (got[0][1] or "")
+    # a line of dialogue after one that quoted someone else is not theirs
+    text = (
+        "Hai người gặp nhau ở một quán cà phê. - “Đồng ý”, anh Hải đáp. - “Vậy thì ngày mai "
+        "anh phải nộp đủ giấy tờ cho tôi”."
+    )
+    assert ("Vậy thì ngày mai anh phải nộp đủ giấy tờ cho tôi", "Hải") not in [
+        (q, n) for q, n, _, _ in only(text)
+    ]

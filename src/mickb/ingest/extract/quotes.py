@@ -507,6 +507,8 @@ _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 
 # "báo A dẫn lời ông X", "như lời ông X": the words after these name the speaker.
 _UNNAMED_PERSON_RE = re.compile(r"(?:một\s+)?người\s+\w")
+_SHORT_QUOTED_RE = re.compile(r"(?<=\w )[“\"][^“”\"]{1,30}[”\"]")
+_SOURCE_ROLE_RE = re.compile(r"(?i:một\s+)?nguồn tin\b")
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
 # What may stand between a name and its verb and still say who the person is.
@@ -2102,6 +2104,15 @@ def _object_of_preposition(clause: str, start: int) -> bool:
     return bool(_PREPOSITION_END_RE.search(before, max(0, len(before) - 8)))
 
 
+def _before_object(clause: str, start: int) -> str:
+    """The words before the preposition whose object is the name at `start`."""
+    before = clause[:start]
+    title = _title_before(before) or _honorific_before(before)
+    if title:
+        before = before[: max(0, before.rfind(title))]
+    return _PREPOSITION_END_RE.sub("", before).rstrip()
+
+
 # A time or a place after a person's role, before the verb: "trong giai đoạn 2013-2016".
 _ADJUNCT_RE = re.compile(r"\s+(?:trong|tại|ở|từ|vào|hồi)\s[^,;:]{1,40},?\s*")
 # ", TP Đà Nẵng," after a role: where the organisation is, not another person.
@@ -2384,8 +2395,10 @@ class QuoteExtractor:
             previous_text = sentences[index - 1].text
         else:
             return None
-        if _MARK_RE.search(previous_text):
-            return None  # a sentence with quotes of its own: the other rules read it
+        if _MARK_RE.search(_SHORT_QUOTED_RE.sub("", previous_text)):
+            # a sentence with quotes of its own: the other rules read it (a quoted word or
+            # two inside it, "anh hơi “yếu đuối”", are the narrator's, not a quote)
+            return None
         pos = self.pos(p, opened)
         # A verb that introduces what was said ("cho biết, …", "nói rằng") before any other
         # ("Câu chuyện được X chia sẻ Còn Y thì cho biết, …": a caption run into the text).
@@ -2395,7 +2408,11 @@ class QuoteExtractor:
         )
         for verb in verbs:
             speaker = self.speaker_at_end(previous_text[: verb.start()], pos)
-            if speaker is not None and speaker.name:
+            if speaker is not None and (
+                speaker.name
+                # "Một nguồn tin thân cận với X tiết lộ rằng, …": an unnamed source
+                or (speaker.role and _SOURCE_ROLE_RE.match(speaker.role))
+            ):
                 return speaker
         return None
 
@@ -2468,12 +2485,29 @@ class QuoteExtractor:
         clause = _speaker_clause(head)
         if not clause.strip():
             return None
+        objects = []
         for _name, start, end in reversed(_subject_names(clause)):
             if _object_of_preposition(clause, start):
+                objects.append(start)
                 continue  # "… quan hệ với bị cáo X, nhân chứng nói": X is no subject
             after_name = _words_after_name(clause, end)
             if after_name is not None:
                 return self._named_speaker(clause, start, end, after_name, pos)
+        if objects and objects[-1] > clause.rfind(",") and len(objects) == len(_names(clause)):
+            # "Một nguồn tin thân cận với ca sĩ X tiết lộ": the one before the preposition
+            # speaks, the rest of the phrase says who they are
+            head = _before_object(clause, objects[-1]).split(",")[-1].strip()
+            if (
+                len(head.split()) > 5
+                or _VERB_RE.search(head)
+                or _CLAUSE_WORD_RE.search(head)
+                or re.search(r"(?<!\w)(?:đã|đang|sẽ|vừa|mới|cũng)(?!\w)", head)
+                or not _SPEAKER_HEAD_RE.match(_ARTICLE_RE.sub("", head, count=1))
+            ):
+                return self._unnamed_speaker(clause, pos)
+            speaker = self._unnamed_speaker(head, pos)
+            if speaker is not None and speaker.name is None and speaker.role:
+                return Speaker(None, _trim_phrase(clause.split(",")[-1]))
         bare = self._bare_foreign_subject(clause)
         if bare is not None:
             return bare
