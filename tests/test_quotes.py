@@ -1666,3 +1666,17 @@ def test_words_after_a_reported_sentence_with_a_quoted_term_are_its_speakers() -
     assert ("Vậy thì ngày mai anh phải nộp đủ giấy tờ cho tôi", "Hải") not in [
         (q, n) for q, n, _, _ in only(text)
     ]
+
+
+def test_a_pronoun_right_after_an_unnamed_child_is_that_child() -> None:
+    text = (
+        "Cuối buổi lễ khai giảng, một cậu bé đứng một mình ở cổng trường. Cậu cho biết “Bố "
+        "con đi làm xa nên hôm nay không ai đưa con đi học”."
+    )
+    assert speakers(text) == [(None, "cậu bé")]
+    # with someone named between, the pronoun is not the child
+    text = (
+        "Cuối buổi lễ, một cậu bé đứng một mình ở cổng trường. Thầy hiệu trưởng Lê Văn An "
+        "đến hỏi chuyện. Cậu cho biết “Bố con đi làm xa nên hôm nay không ai đưa con đi học”."
+    )
+    assert (None, "cậu bé") not in speakers(text)

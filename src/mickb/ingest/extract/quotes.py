@@ -509,6 +509,17 @@ _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 _UNNAMED_PERSON_RE = re.compile(r"(?:một\s+)?người\s+\w")
 _SHORT_QUOTED_RE = re.compile(r"(?<=\w )[“\"][^“”\"]{1,30}[”\"]")
 _SOURCE_ROLE_RE = re.compile(r"(?i:một\s+)?nguồn tin\b")
+# A child the text introduces with no name, and the pronouns that may stand for them (adults
+# so introduced are too often named right after, or another unnamed adult speaks).
+_SOMEONE_UNNAMED_RE = re.compile(
+    r"(?<!\w)(?:[Mm]ột|1)\s+(cậu bé|cô bé|cháu bé|bé gái|bé trai)(?!\w)"
+)
+_PRONOUN_OF_UNNAMED = {
+    "cậu": ("cậu bé", "bé trai"),
+    "cháu": ("cháu bé", "cậu bé", "cô bé", "bé gái", "bé trai"),
+    "cô": ("cô bé", "bé gái"),
+    "em": ("cháu bé", "cậu bé", "cô bé", "bé gái", "bé trai"),
+}
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
 # What may stand between a name and its verb and still say who the person is.
@@ -703,6 +714,9 @@ class Registry:
         self.bare_foreign: list[tuple[int, str]] = []
         # The named person whose quote was attributed last, and where (extraction pass).
         self.last_said: tuple[int, Person] | None = None
+        # Someone introduced with no name ("một cậu bé ngồi khóc"): (position, who), ascending,
+        # for a pronoun that speaks right after ("Cậu cho biết …").
+        self.unnamed: list[tuple[int, str]] = []
 
     def person(self, name: str) -> Person:
         if name not in self.people:
@@ -731,6 +745,8 @@ class Registry:
 
     def scan(self, text: str, base: int) -> None:
         """Record the people named in one passage's text (stream offset `base`)."""
+        for someone in _SOMEONE_UNNAMED_RE.finditer(text):
+            self.unnamed.append((base + someone.start(1), someone.group(1).lower()))
         for run in _BARE_FOREIGN_RE.finditer(text):
             # ("bang Ohio Tim Kaine": of three words, the first may be a place)
             words = run.group().split()[-2:]
@@ -817,6 +833,17 @@ class Registry:
             person.add_role(role)
         return Speaker(person.name, person.role_for(title)), person
 
+    def _unnamed_before(self, pronoun: str, pos: int) -> Speaker | None:
+        """'Cậu cho biết' after 'một cậu bé ngồi khóc', with no one named between: that
+        unnamed boy (a pronoun with no one before it that it fits is no one)."""
+        fits = _PRONOUN_OF_UNNAMED.get(pronoun, ())
+        last = next((m for m in reversed(self.unnamed) if m[0] < pos), None)
+        if last is None or last[1] not in fits or pos - last[0] > _JUST_NAMED:
+            return None
+        if any(last[0] < at < pos for at in self.positions):
+            return None  # someone named since
+        return Speaker(None, last[1])
+
     def _resolve_unnamed(self, phrase: str, pos: int) -> tuple[Speaker | None, Person | None]:
         """A phrase with no name: 'ông', 'Đồng chí' (the person last named so), 'một cán bộ
         điều tra' (someone unnamed), 'bố anh ấy' (a relation), or a role."""
@@ -829,11 +856,11 @@ class Registry:
                 demonstrative = True
         if low.startswith("vị "):
             low, phrase = low[3:], phrase[3:]
-        if low in PRONOUN_PHRASES or low in HONORIFICS:
-            person = self._recent(pos, honorific=low)
+        if low in PRONOUN_PHRASES or low in HONORIFICS or low in _PRONOUN_OF_UNNAMED:
+            person = self._recent(pos, honorific=low) if low not in ("cậu", "cháu") else None
             if person:
                 return Speaker(person.name, person.role_for(None)), person
-            return None, None
+            return self._unnamed_before(low, pos), None
         article = _ARTICLE_RE.match(phrase)
         if article and _SPEAKER_HEAD_RE.match(phrase, article.end()):
             # "một cán bộ điều tra", "các chuyên gia": someone the text does not name, never
