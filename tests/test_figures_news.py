@@ -265,3 +265,16 @@ def test_the_figures_after_a_date_in_parentheses_stay_and_a_starting_price_is_no
     assert sorted(f.value for f in facts if f.unit == "độ C") == [36, 38]
     assert _one(facts, "15.990 USD").unit == "USD"
     assert _one(facts, "100 km/h").measure == "level"
+
+
+def test_a_group_named_again_with_nay_and_a_campus_number_are_no_new_figures() -> None:
+    facts = _facts(
+        "Lễ hội vùng ven đô\n"
+        "Lễ hội có 7 thôn cùng tham gia. Trong 7 thôn này, có 2 thôn ở bên kia sông. "
+        "Trường tiểu học Hòa Bình cơ sở 3 đón 450 học sinh."
+    )
+    assert sorted((f.value, f.unit) for f in facts) == [
+        (2, "thôn"),
+        (7, "thôn"),
+        (450, "học sinh"),
+    ]

@@ -535,7 +535,7 @@ for _reason, _words in (
     (
         "address",
         "khu tầng phòng quận phường tổ lô ấp phố thôn xóm khóm ngõ ngách hẻm kiệt "
-        "số_nhà nhà_số căn_hộ ngã đội khu_vực",
+        "số_nhà nhà_số căn_hộ ngã đội khu_vực cơ_sở chi_nhánh",
     ),
     ("road", "quốc_lộ tỉnh_lộ huyện_lộ đường_tỉnh ql đt tl vành_đai km cao_tốc tuyến"),
     ("score", "phút"),

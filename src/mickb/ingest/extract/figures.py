@@ -1284,7 +1284,7 @@ def sentence_facts(
 
 
 _AMONG_BEFORE_RE = re.compile(r"(?:^|[,;:(]\s*)(?:trong|trong số|among)\s+$", _F)
-_AMONG_AFTER_RE = re.compile(r"\s*,")
+_AMONG_AFTER_RE = re.compile(r"\s*(?:(?:này|đó|nói trên|kể trên|trên)\s*)?,", _F)
 
 
 def _points_back(num: NumberMatch, text: str, scope: _Scope) -> bool:
