@@ -114,3 +114,12 @@ def test_metric_en_never_leaves_vietnamese_words_untranslated(vi: str) -> None:
 
 def test_glossary_markers_stay_out_of_the_terms() -> None:
     assert not any(en.startswith("~") or en.endswith(" ") for en in terms().values())
+
+
+def test_the_unmarked_terms_are_the_glossarys_terms_written_without_marks() -> None:
+    from mickb.text.glossary import unmarked_terms
+
+    found = unmarked_terms()
+    assert "doanh thu" in found and "cho gdp" in found
+    assert all(term.isascii() for term in found)
+    assert "vien thong" not in found  # written "viễn thông" in the glossary

@@ -119,6 +119,25 @@ def _load() -> _Glossary:
     return g
 
 
+@lru_cache(maxsize=1)
+def unmarked_terms() -> frozenset[str]:
+    """The glossary's Vietnamese terms written without diacritics ("doanh thu", "cho gdp"),
+    lower-cased, read from its first column alone: a few milliseconds less than loading the
+    whole glossary, for callers that only need these."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    path = os.path.join(package, "data", "glossary.tsv")
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    found = set()
+    for line in lines:
+        if "\t" not in line or line.lstrip().startswith("#"):
+            continue
+        vi = " ".join(re.findall(r"[\w%]+", line.split("\t", 1)[0].lower()))
+        if vi and vi.isascii():
+            found.add(vi)
+    return frozenset(found)
+
+
 def terms() -> dict[str, str]:
     """Every folded Vietnamese term and its preferred English translation."""
     return {vi: en.removeprefix("~") for vi, en in _load().vi_to_en.items()}

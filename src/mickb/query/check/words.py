@@ -343,10 +343,11 @@ _COMPOUNDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _all_compounds() -> frozenset[tuple[str, ...]]:
-    from mickb.text.glossary import terms
+    from mickb.text.glossary import unmarked_terms
 
+    # (the glossary's terms with diacritics never meet the folded words joined here)
     found = set(_COMPOUNDS)
-    for term in terms():
+    for term in unmarked_terms():
         parts = tuple(term.split())
         if len(parts) == 2 and all(p.isalpha() for p in parts):
             found.add(parts)
