@@ -246,15 +246,8 @@ def read_claim(text: str) -> Claim:
             first=i == 0,
             between=text[prev_end:start],
         )
-        if (
-            not inherited
-            and not metric.entities
-            and figures
-            and figures[-1].metric.entities
-            and not _OTHER_SUBJECT_RE.search(text[prev_end:start])
-        ):
-            # "doanh thu Maseco đạt 2.000 tỷ đồng, lợi nhuận 70 tỷ đồng": the same company's
-            metric = metric._replace(entities=figures[-1].metric.entities)
+        if not inherited:
+            metric = _same_company(metric, figures, text[prev_end:start])
         if measure == "state" and n.is_percent and not inherited:
             measure, direction = _growth_noun(
                 _clause_before(before, first=i == 0), measure, direction
@@ -377,6 +370,19 @@ def _parts_of_wholes(
             skip = True
         kept.append(n)
     return kept, totals
+
+
+def _same_company(metric: Metric, figures: list[ClaimFigure], between: str) -> Metric:
+    """ "doanh thu Maseco đạt 2.000 tỷ đồng, lợi nhuận 70 tỷ đồng": the same company's,
+    unless the words between turn to another subject ("còn", "trong khi", "toàn ngành")."""
+    if (
+        metric.entities
+        or not figures
+        or not figures[-1].metric.entities
+        or _OTHER_SUBJECT_RE.search(between)
+    ):
+        return metric
+    return metric._replace(entities=figures[-1].metric.entities)
 
 
 def _hedged_start(n: NumberMatch) -> int:

@@ -74,27 +74,7 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
         (s for s in scored if s.match.score >= SAME_METRIC),
         key=lambda s: (-s.match.score, s.fact.id),
     )
-    if (
-        same_metric
-        and fig.hedge not in _OPEN_HEDGES
-        and _is_count(fig)
-        and abs(fig.number.value) >= 100
-        and not any(units_compatible(fig, s.fact) for s in same_metric)
-    ):
-        # The well-read facts are shares or amounts, the claim counts ("2,152 villages"
-        # beside "99,73% of villages"): a count of the claim's kind that reads its words less
-        # well may still speak for it (never to contradict: that needs more; nor for an open
-        # bound that any small count would meet, nor for a small count any story holds)
-        same_metric += sorted(
-            (
-                s
-                for s in scored
-                if WEAK_METRIC <= s.match.score < SAME_METRIC
-                and s.match.scope == "same"
-                and units_compatible(fig, s.fact)
-            ),
-            key=lambda s: (-s.match.score, s.fact.id),
-        )
+    same_metric += _weak_counts(fig, scored, same_metric)
     if not same_metric:
         # the same metric of another scope, once the claim's sector words are left out
         other_scope = sorted(
@@ -238,6 +218,31 @@ def _held_back(
         if top.match.score < CONTRADICT_METRIC:
             return _say(result, "metric", explain.unsure_metric(fig, top.fact), kb, top)
     return _say(result, "period", explain.unsure_period(fig, top.fact), kb, top)
+
+
+def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Scored]) -> list[Scored]:
+    """The well-read facts are shares or amounts, the claim counts ("2,152 villages" beside
+    "99,73% of villages"): a count of the claim's kind that reads its words less well may
+    still speak for it (never to contradict: that needs more; nor for an open bound that any
+    small count would meet, nor for a small count any story holds)."""
+    if (
+        not same_metric
+        or fig.hedge in _OPEN_HEDGES
+        or not _is_count(fig)
+        or abs(fig.number.value) < 100
+        or any(units_compatible(fig, s.fact) for s in same_metric)
+    ):
+        return []
+    return sorted(
+        (
+            s
+            for s in scored
+            if WEAK_METRIC <= s.match.score < SAME_METRIC
+            and s.match.scope == "same"
+            and units_compatible(fig, s.fact)
+        ),
+        key=lambda s: (-s.match.score, s.fact.id),
+    )
 
 
 def _is_count(fig: ClaimFigure) -> bool:
