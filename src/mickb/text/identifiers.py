@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mickb.text.lazy_re import lazy
 from mickb.text.units import read_counted_noun, read_unit
 
 __all__ = [
@@ -65,12 +66,12 @@ class SentenceClues:
         return self._sport
 
 
-_SPORT_RE = re.compile(
+_SPORT_RE = lazy(
     r"\b(?:ty so|ti so|ban thang|ghi ban|hiep \d|tran dau|doi bong|the do|san van dong|"
     r"danh bai|cam hoa|chien thang|hoa \d|vong \d|giai dau|league|cup|sea games|v-league|"
     r"luan luu|doi tuyen|cau thu|thu mon|tien dao|hau ve|ban thua|hlv|tay vot|set \d|\d set)\b"
 )
-_SIM_RE = re.compile(r"(?<!\w)(?:đuôi|[Ss][Ii][Mm])(?!\w)")
+_SIM_RE = lazy(r"(?<!\w)(?:đuôi|[Ss][Ii][Mm])(?!\w)")
 _PHONE_WORDS = ("dien thoai", "hotline", "duong day nong", "tong dai", "sdt", "fax", "so may")
 
 
@@ -186,8 +187,8 @@ def _adjacent_words(text: str, s: int) -> list[str]:
 
 
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$%.")  # of _FOLDED_TOKEN_RE
-_DIGIT_DOT_END_RE = re.compile(r"\d\.$")
-_FOLDED_TOKEN_RE = re.compile(r"[a-z0-9$%.]+")
+_DIGIT_DOT_END_RE = lazy(r"\d\.$")
+_FOLDED_TOKEN_RE = lazy(r"[a-z0-9$%.]+")
 
 
 def _prev_words(folded: str, pos: int, n: int = 4) -> list[str]:
@@ -205,10 +206,10 @@ Rule = Callable[[Spot], "str | None"]
 
 # --- where the number sits: glued to letters, inside codes --------------------------------------
 
-_ASCII_RUN_RE = re.compile(r"[a-z0-9]+")
+_ASCII_RUN_RE = lazy(r"[a-z0-9]+")
 
 
-_SHORT_NAME_DOT_RE = re.compile(r"(?<![^\W\d_])[A-ZĐ][^\W\d_]{0,2}\.$")
+_SHORT_NAME_DOT_RE = lazy(r"(?<![^\W\d_])[A-ZĐ][^\W\d_]{0,2}\.$")
 
 
 def glued_to_letters(p: Spot) -> str | None:
@@ -233,14 +234,14 @@ def glued_to_letters(p: Spot) -> str | None:
 
 
 # two numbers of two digits or more glued to an "x": a screen's resolution, a size
-_DIMENSIONS_AFTER_RE = re.compile(r"[x×]\d(?:[.,]?\d)+")
-_DIMENSIONS_BEFORE_RE = re.compile(r"(?<![\w.,])\d(?:[.,]?\d)+[x×]\d$")
+_DIMENSIONS_AFTER_RE = lazy(r"[x×]\d(?:[.,]?\d)+")
+_DIMENSIONS_BEFORE_RE = lazy(r"(?<![\w.,])\d(?:[.,]?\d)+[x×]\d$")
 
 
-_CLOCK_RE = re.compile(r"[:h]\d\d(?!\d)")
+_CLOCK_RE = lazy(r"[:h]\d\d(?!\d)")
 
 
-_HOUR_BEFORE_RE = re.compile(r"\d\s+giờ\s+$")
+_HOUR_BEFORE_RE = lazy(r"\d\s+giờ\s+$")
 
 
 def clock_time(p: Spot) -> str | None:
@@ -257,7 +258,7 @@ def clock_time(p: Spot) -> str | None:
     return None
 
 
-_DOC_CODE_RE = re.compile(r"(?:/\d+)*[/-][A-ZĐ]{2,}")
+_DOC_CODE_RE = lazy(r"(?:/\d+)*[/-][A-ZĐ]{2,}")
 
 
 def document_code(p: Spot) -> str | None:
@@ -275,7 +276,7 @@ def footnote(p: Spot) -> str | None:
     return None
 
 
-_MARKER_TAIL_RE = re.compile(r"\d\+$")
+_MARKER_TAIL_RE = lazy(r"\d\+$")
 
 
 def marker_tail(p: Spot) -> str | None:
@@ -288,10 +289,8 @@ def marker_tail(p: Spot) -> str | None:
     return None
 
 
-_PLATE_RE = re.compile(r"\d{2}[ \t]?[A-ZĐ]{1,2}\d{0,2}[ \t]?[-–.][ \t]?\d{3,5}(?:[.,]\d{2})?")
-_LOOSE_PLATE_RE = re.compile(
-    r"\d{2}[ \t]?[A-ZĐ]{1,2}\d{0,2}[ \t]?[-–.]?[ \t]?\d{3,5}(?:[.,]\d{2})?"
-)
+_PLATE_RE = lazy(r"\d{2}[ \t]?[A-ZĐ]{1,2}\d{0,2}[ \t]?[-–.][ \t]?\d{3,5}(?:[.,]\d{2})?")
+_LOOSE_PLATE_RE = lazy(r"\d{2}[ \t]?[A-ZĐ]{1,2}\d{0,2}[ \t]?[-–.]?[ \t]?\d{3,5}(?:[.,]\d{2})?")
 
 
 def number_plate(p: Spot) -> str | None:
@@ -306,10 +305,10 @@ def number_plate(p: Spot) -> str | None:
     return None
 
 
-_PHONE_AT_RE = re.compile(r"(?:0|\+84[ .]?)\d{2,3}(?:[ .-]?\d{2,4}){2,3}(?!\d)")
-_HOTLINE_AT_RE = re.compile(r"1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?(?!\d)")
+_PHONE_AT_RE = lazy(r"(?:0|\+84[ .]?)\d{2,3}(?:[ .-]?\d{2,4}){2,3}(?!\d)")
+_HOTLINE_AT_RE = lazy(r"1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?(?!\d)")
 # an area code in parentheses: "(024) 3825 1234", "(08) 3925 1234"
-_AREA_CODE_PHONE_RE = re.compile(r"0\d{1,3}\)[ .]?\d{3,4}[ .]?\d{3,4}(?!\d)")
+_AREA_CODE_PHONE_RE = lazy(r"0\d{1,3}\)[ .]?\d{3,4}[ .]?\d{3,4}(?!\d)")
 
 
 def phone_number(p: Spot) -> str | None:
@@ -343,7 +342,7 @@ def long_code(p: Spot) -> str | None:
     return None
 
 
-_ROUND_THE_CLOCK_RE = re.compile(r"/(?:24|7)(?![\d/])")
+_ROUND_THE_CLOCK_RE = lazy(r"/(?:24|7)(?![\d/])")
 
 
 def round_the_clock(p: Spot) -> str | None:
@@ -366,7 +365,7 @@ def phone_ending(p: Spot) -> str | None:
 
 # "03-11-17-24-36-42", and with spaces "03 – 11 – 17 – 24" (four or more: "84 - 61 - 91"
 # are three measurements)
-_CODE_CHAIN_RE = re.compile(
+_CODE_CHAIN_RE = lazy(
     r"\d{1,2}(?:[-–]\d{1,2}){2,}(?!\d|[.,]\d)"
     r"|\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2}(?!\d|[.,]\d)){3,}"
 )
@@ -418,7 +417,7 @@ def number_after_so(p: Spot) -> str | None:
     return None
 
 
-_TET_RE = re.compile(r"\s+Tết\b")
+_TET_RE = lazy(r"\s+Tết\b")
 
 
 def day_of_tet(p: Spot) -> str | None:
@@ -428,7 +427,7 @@ def day_of_tet(p: Spot) -> str | None:
     return None
 
 
-_SLASH_NUMBER_RE = re.compile(r"/\d+")
+_SLASH_NUMBER_RE = lazy(r"/\d+")
 
 
 def lottery_name(p: Spot) -> str | None:
@@ -455,7 +454,7 @@ def _mid_sentence(text: str, s: int, word_lower: str) -> bool:
     return bool(head) and head[-1] not in ".!?:;•"
 
 
-_NAME_NOUN_AFTER_RE = re.compile(r"\s+([^\W\d_]+)")
+_NAME_NOUN_AFTER_RE = lazy(r"\s+([^\W\d_]+)")
 
 
 def after_a_name(p: Spot) -> str | None:
@@ -495,10 +494,10 @@ def _counts_after(word: str) -> bool:
     return word in _COUNT_AFTER_NAME
 
 
-_DOT_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")
-_DOT_MONTH_YEAR_RE = re.compile(r"(?:[1-9]|1[0-2])\.(?:19|20)\d\d")
-_DOT_DAY_MONTH_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])")
-_X_POINT_0_RE = re.compile(r"\d\.0")
+_DOT_DATE_RE = lazy(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")
+_DOT_MONTH_YEAR_RE = lazy(r"(?:[1-9]|1[0-2])\.(?:19|20)\d\d")
+_DOT_DAY_MONTH_RE = lazy(r"(?:[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])")
+_X_POINT_0_RE = lazy(r"\d\.0")
 
 
 def dotted_date(p: Spot) -> str | None:
@@ -554,8 +553,8 @@ for _reason, _words in (
 ):
     for _w in _words.split():
         _LABELS[_w.replace("_", " ")] = _reason
-_DASH_NUMBER_RE = re.compile(r"\s*[-–]\s*\d")
-_RANGE_END_RE = re.compile(r"\s*(?:[-–]|đến|tới)\s*(\d+(?:[.,]\d+)*)")
+_DASH_NUMBER_RE = lazy(r"\s*[-–]\s*\d")
+_RANGE_END_RE = lazy(r"\s*(?:[-–]|đến|tới)\s*(\d+(?:[.,]\d+)*)")
 _SMALL_LABELS = frozenset(("mức", "cấp", "loại", "nhóm", "giải", "lượt", "đội", "điểm", "khu"))
 
 
@@ -595,12 +594,12 @@ def label_word(p: Spot) -> str | None:
     return reason
 
 
-_VEHICLE_RE = re.compile(
+_VEHICLE_RE = lazy(
     r"(?:^|\s)(?:xe|taxi|ô tô|ôtô|tàu|xe tải|xe ben|xe khách|xe buýt|xe con|xe đầu kéo)\s+$"
 )
-_VEHICLE_CLASS_RE = re.compile(r"\s*(?:chỗ|tấn|bánh|ghế|tầng)(?!\w)")
-_HOTEL_CLASS_RE = re.compile(r"(?:khách sạn|resort|nhà hàng)\s+$")
-_STARS_RE = re.compile(r"\s*sao(?!\w)")
+_VEHICLE_CLASS_RE = lazy(r"\s*(?:chỗ|tấn|bánh|ghế|tầng)(?!\w)")
+_HOTEL_CLASS_RE = lazy(r"(?:khách sạn|resort|nhà hàng)\s+$")
+_STARS_RE = lazy(r"\s*sao(?!\w)")
 
 
 def vehicle_class(p: Spot) -> str | None:
@@ -618,7 +617,7 @@ def vehicle_class(p: Spot) -> str | None:
     return None
 
 
-_DIGIT_COUNT_RE = re.compile(r"[ \t]+(?:chữ số|ký tự|kí tự|số)(?!\w)")
+_DIGIT_COUNT_RE = lazy(r"[ \t]+(?:chữ số|ký tự|kí tự|số)(?!\w)")
 _CODE_NOUNS = frozenset(("mã", "khẩu", "passcode", "pin", "otp"))
 
 
@@ -640,11 +639,11 @@ def minute_mark(p: Spot) -> str | None:
     return None
 
 
-_SCORE_AT_RE = re.compile(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}(?!\d|[.,]\d)")
-_SCORE_VERB_RE = re.compile(
+_SCORE_AT_RE = lazy(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}(?!\d|[.,]\d)")
+_SCORE_VERB_RE = lazy(
     r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang t[yi] so len|cach biet)\s*$"
 )
-_NOT_SCORE_TAIL_RE = re.compile(
+_NOT_SCORE_TAIL_RE = lazy(
     r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin|do|oc|°)(?![a-z])"
 )
 
@@ -712,16 +711,16 @@ def document_word(p: Spot) -> str | None:
 
 # --- dates ---------------------------------------------------------------------------------------
 
-_DMY_TAIL_RE = re.compile(r"[/.-](\d{1,2})[/.-](\d{2,4})\b")
-_SLASH_YEAR_RE = re.compile(r"/(\d{4})\b")
-_DATE_HEAD_RE = re.compile(r"(\d{1,2})/(?:\d{1,2}/)?$")
-_QUARTER_SLASH_RE = re.compile(r"\b(?:quy|quý)\s+[IVX]+/$")
-_DASH_MONTH_RE = re.compile(r"-(\d{1,2})\b(?![.,]?\d|\s*%)")
-_DASH_NUMBER_WORD_RE = re.compile(r"-\d{1,2}\s*(\w+)")
-_DAY_DASH_END_RE = re.compile(r"(\d{1,2})-$")
-_SLASH_MONTH_RE = re.compile(r"/(\d{1,2})\b(?!\s*[.,]?\d)")
-_DAY_MONTH_RE = re.compile(r"\d{1,2}/(\d{1,2})")
-_FRACTION_FOLLOWER_RE = re.compile(r"\d{1,2}/\d{1,2}\s*([^\W\d_]*)")
+_DMY_TAIL_RE = lazy(r"[/.-](\d{1,2})[/.-](\d{2,4})\b")
+_SLASH_YEAR_RE = lazy(r"/(\d{4})\b")
+_DATE_HEAD_RE = lazy(r"(\d{1,2})/(?:\d{1,2}/)?$")
+_QUARTER_SLASH_RE = lazy(r"\b(?:quy|quý)\s+[IVX]+/$")
+_DASH_MONTH_RE = lazy(r"-(\d{1,2})\b(?![.,]?\d|\s*%)")
+_DASH_NUMBER_WORD_RE = lazy(r"-\d{1,2}\s*(\w+)")
+_DAY_DASH_END_RE = lazy(r"(\d{1,2})-$")
+_SLASH_MONTH_RE = lazy(r"/(\d{1,2})\b(?!\s*[.,]?\d)")
+_DAY_MONTH_RE = lazy(r"\d{1,2}/(\d{1,2})")
+_FRACTION_FOLLOWER_RE = lazy(r"\d{1,2}/\d{1,2}\s*([^\W\d_]*)")
 
 _DATE_WORDS = (
     "ngay",
@@ -747,7 +746,7 @@ _FUNCTION_FOLLOWERS = frozenset(
 NOUN_FIRST_WORDS: set[str] = set()
 
 
-_SEASON_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/$")
+_SEASON_RE = lazy(r"(?<!\d)(?:19|20)\d\d/$")
 
 
 def slash_or_dash_date(p: Spot) -> str | None:
@@ -802,10 +801,10 @@ def slash_or_dash_date(p: Spot) -> str | None:
     return None
 
 
-_PAREN_DAY_RE = re.compile(r"\(\d{1,2}-$")
-_PAREN_DAY_MONTH_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])\)")
+_PAREN_DAY_RE = lazy(r"\(\d{1,2}-$")
+_PAREN_DAY_MONTH_RE = lazy(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])\)")
 # what names a day just before its date in parentheses: "hôm qua (6-2)", "sáng nay (7-7)"
-_DAY_BEFORE_PAREN_RE = re.compile(
+_DAY_BEFORE_PAREN_RE = lazy(
     r"(?:\bhom (?:qua|nay|kia)|\b(?:sang|chieu|toi|trua|dem) (?:nay|qua)|\bngay mai)\s*\($"
 )
 
@@ -866,7 +865,7 @@ def year(p: Spot) -> str | None:
     return None
 
 
-_AGE_AFTER_RE = re.compile(r"\s*(?:tuoi|years? old|thang tuoi)\b")
+_AGE_AFTER_RE = lazy(r"\s*(?:tuoi|years? old|thang tuoi)\b")
 
 
 def age(p: Spot) -> str | None:
@@ -884,16 +883,14 @@ def age(p: Spot) -> str | None:
     return None
 
 
-_TIME_UNIT_RE = re.compile(
+_TIME_UNIT_RE = lazy(
     r"[ \t\u00a0]*(?:thap ky|thap nien|the ky|nam|thang|tuan|ngay|gio|phut|giay|quy|tieng|"
     r"years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![a-z0-9])"
 )
-_NOT_DURATION_RE = re.compile(
-    r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong(?! ho))|nam sinh)\b"
-)
+_NOT_DURATION_RE = lazy(r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong(?! ho))|nam sinh)\b")
 
 
-_SESSIONS_RE = re.compile(r"[ \t\u00a0]*phien(?![a-z0-9])")
+_SESSIONS_RE = lazy(r"[ \t\u00a0]*phien(?![a-z0-9])")
 
 
 def duration(p: Spot) -> str | None:
@@ -936,7 +933,7 @@ _WEAK_DAY_WORDS = frozenset(("qua", "nay", "sang", "toi", "dem", "trua", "chieu"
 
 # --- places: house numbers and map positions ---------------------------------------------------
 
-_STREET_AFTER_RE = re.compile(r"[ \t]+([A-ZĐÂĂÊÔƠƯ][^\W\d_]*)[ \t]+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*")
+_STREET_AFTER_RE = lazy(r"[ \t]+([A-ZĐÂĂÊÔƠƯ][^\W\d_]*)[ \t]+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*")
 _AT_WORDS = frozenset(("tại", "ở", "số", "nhà", "chỉ", "sở"))  # ("địa chỉ", "trụ sở")
 # capitalised nouns that a count may count: "tại 3 Bộ", "ở 2 Bệnh viện Bạch Mai"
 _COUNTED_NAMES = frozenset(
@@ -960,7 +957,7 @@ def house_number(p: Spot) -> str | None:
     return None
 
 
-_MAP_DEGREES_RE = re.compile(r"[ \t]*(?:-[ \t]*\d+(?:,\d+)?[ \t]*)?độ[ \t]+(?:vĩ|kinh)(?!\w)", re.I)
+_MAP_DEGREES_RE = lazy(r"[ \t]*(?:-[ \t]*\d+(?:,\d+)?[ \t]*)?độ[ \t]+(?:vĩ|kinh)(?!\w)", re.I)
 
 
 def map_position(p: Spot) -> str | None:
@@ -972,15 +969,15 @@ def map_position(p: Spot) -> str | None:
 
 # --- numbers that point at things already named -------------------------------------------------
 
-_TWO_SIDES_RE = re.compile(r"[ \t]+bên(?!\w)")
+_TWO_SIDES_RE = lazy(r"[ \t]+bên(?!\w)")
 # words after which "2 đội" counts teams ("có 2 đội bị loại")
 _COUNTING_WORDS = frozenset("có gồm thêm còn loại với và hơn khoảng gần trên".split())
 # the last matches or rounds, a window of time: "6 trận gần nhất", "3 vòng đấu vừa qua"
-_RECENT_RE = re.compile(
+_RECENT_RE = lazy(
     r"[ \t]+(?:trận|trận đấu|vòng|vòng đấu|phiên|mùa giải|mùa)[ \t]+(?:gần nhất|gần đây|vừa qua)"
 )
-_BETWEEN_NUMBERS_RE = re.compile(r"\s*(?:[-–]|và|đến|tới)\s*\d")
-_SPORT_SIDES_RE = re.compile(r"\s+(?:đội|CLB|câu lạc bộ|đội bóng|tuyển)(?!\w)(?!\s+hình)", re.I)
+_BETWEEN_NUMBERS_RE = lazy(r"\s*(?:[-–]|và|đến|tới)\s*\d")
+_SPORT_SIDES_RE = lazy(r"\s+(?:đội|CLB|câu lạc bộ|đội bóng|tuyển)(?!\w)(?!\s+hình)", re.I)
 
 
 def recent_window(p: Spot) -> str | None:
@@ -1014,7 +1011,7 @@ def reference(p: Spot) -> str | None:
 # Nouns of a list the text goes on to give ("13 điều cần biết", "5 lý do để", "3 cách chọn"):
 # the number says how many items follow, it measures nothing. ("điều trị", "điều dưỡng" are
 # other words; "luật gồm 9 chương, 75 điều" counts articles of a law.)
-_LISTICLE_RE = re.compile(
+_LISTICLE_RE = lazy(
     r"[ \t]+(?:điều|lý do|lí do|cách|bí quyết|mẹo|sai lầm|dấu hiệu|thói quen|lưu ý|bài học|"
     r"tuyệt chiêu|con giáp)(?!\w)"
     r"(?![ \t]+(?:trị|dưỡng|tra|chỉnh|hành|khiển|phối|động|kiện|lệ|khoản|"
@@ -1022,7 +1019,7 @@ _LISTICLE_RE = re.compile(
     r"[ \t]*[^\W\d_:]",
     re.I,
 )
-_LAW_WORDS_RE = re.compile(r"(?:chương|khoản|luật|nghị định|thông tư|bộ luật)(?!\w)", re.I)
+_LAW_WORDS_RE = lazy(r"(?:chương|khoản|luật|nghị định|thông tư|bộ luật)(?!\w)", re.I)
 
 
 def listicle(p: Spot) -> str | None:
@@ -1046,7 +1043,7 @@ def condition_grade(p: Spot) -> str | None:
     return None
 
 
-_GRADE_BEFORE_RE = re.compile(r"(?<!\w)(?:mới|chắc chắn|chắc)[ \t]+$", re.I)
+_GRADE_BEFORE_RE = lazy(r"(?<!\w)(?:mới|chắc chắn|chắc)[ \t]+$", re.I)
 
 
 def graded(text: str, s: int) -> bool:
@@ -1057,13 +1054,11 @@ def graded(text: str, s: int) -> bool:
 
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ][^\W\d_]+"
 # a person's name: an initial and a surname, or two capitalised words ("L. Sané", "Hà Đức Chinh")
-_PLAYER_AFTER_RE = re.compile(
-    r"[ \t]+(?:[A-ZĐ]\.[ \t]*" + _CAP + r"|" + _CAP + r"[ \t]+" + _CAP + r")"
-)
-_LINE_UP_PAIR_RE = re.compile(
+_PLAYER_AFTER_RE = lazy(r"[ \t]+(?:[A-ZĐ]\.[ \t]*" + _CAP + r"|" + _CAP + r"[ \t]+" + _CAP + r")")
+_LINE_UP_PAIR_RE = lazy(
     r"(?<![\d,.])\d{1,2}[ \t]+(?:[A-ZĐ]\.[ \t]*" + _CAP + r"|" + _CAP + r"[ \t]+" + _CAP + r")"
 )
-_NAME_BEFORE_PAREN_RE = re.compile(_CAP + r"[ \t]*\($")
+_NAME_BEFORE_PAREN_RE = lazy(_CAP + r"[ \t]*\($")
 
 
 def player_number(p: Spot) -> str | None:
@@ -1311,10 +1306,10 @@ def context_of_plain(p: Spot) -> str | None:
 
 # --- the commonest identifiers of news, read before the unit is -----------------------------------
 
-_DATE_WORDS_BEFORE_RE = re.compile(
+_DATE_WORDS_BEFORE_RE = lazy(
     r"(?:ngay|sang|chieu|toi|trua|dem|hom|mung|tu|den|truoc|sau|vao|hoi)\s+\(?$"
 )
-_DATE_AT_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?(?![\d/])")
+_DATE_AT_RE = lazy(r"(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?(?![\d/])")
 
 
 def quick_context(text: str, folded: str, s: int, e: int, digits: str) -> tuple[str, int] | None:

@@ -41,6 +41,7 @@ from mickb.query.check.words import (
     without_time,
 )
 from mickb.text.fold import fold, nfc
+from mickb.text.lazy_re import lazy
 
 if TYPE_CHECKING:
     from mickb.text.numbers import NumberMatch
@@ -73,22 +74,22 @@ _CHANGE_FILLERS = _phrases(
     "on|an"
 )
 # A growth rate named as a noun: "tốc độ tăng năng suất lao động là 6,7%", "growth rate of".
-_GROWTH_NOUN_RE = re.compile(
+_GROWTH_NOUN_RE = lazy(
     r"\b(?:toc do tang(?: truong)?|muc tang(?: truong)?|ty le tang(?: truong)?|"
     r"tang truong binh quan|growth rate|rate of growth|growth of|grew by|growth in)\b"
 )
-_DECLINE_NOUN_RE = re.compile(r"\b(?:toc do giam|muc giam|ty le giam|rate of decline)\b")
+_DECLINE_NOUN_RE = lazy(r"\b(?:toc do giam|muc giam|ty le giam|rate of decline)\b")
 # Plans and targets, with their diacritics ("sẽ", not "chia sẻ").
 _TARGET_WORDS = _phrases(
     "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|targeted|aim|aims|goal|will|"
     "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
-_PREAMBLE_RE = re.compile(
+_PREAMBLE_RE = lazy(
     r"^\s*(?:theo|according to|as per|citing|data from|figures from)\b[^,;:]*[,;:]\s*",
     re.IGNORECASE,
 )
-_REPORTING_RE = re.compile(
+_REPORTING_RE = lazy(
     r"\b(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|nêu rõ|thông báo|công bố|báo cáo"
     r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|said|says|stated|states|"
     r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|told|"
@@ -96,17 +97,17 @@ _REPORTING_RE = re.compile(
     re.IGNORECASE,
 )
 # A capitalised word with Vietnamese letters: a name ("Minister Nguyễn Mạnh Hùng said ...").
-_NAME_RE = re.compile(
+_NAME_RE = lazy(
     r"\b[A-ZĐÀ-Ỹ][^\W\d_]*[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ][^\W\d_]*\b"
 )
 # The ministry by its name.
-_MINISTRY_RE = re.compile(
+_MINISTRY_RE = lazy(
     r"\b(?:Bộ Thông tin và Truyền thông|Bo Thong tin va Truyen thong|(?:the )?Ministry of "
     r"Information and Communications?|(?:the )?ministry(?:'s)?|Bộ|Bo)\b(?!\s+(?:trưởng|truong))",
     re.IGNORECASE,
 )
-_POSSESSIVE_RE = re.compile(r"\b([a-z]\w*)['’]s\b")
-_ICT_INDUSTRY_RE = re.compile(r"\bict (?:industry|industries|manufacturing|hardware)\b")
+_POSSESSIVE_RE = lazy(r"\b([a-z]\w*)['’]s\b")
+_ICT_INDUSTRY_RE = lazy(r"\bict (?:industry|industries|manufacturing|hardware)\b")
 # Glossary terms that are verbs of change, and linking words inside glossary terms.
 _VERB_TERMS = frozenset(
     ("tang truong", "tang", "giam", "dat", "tang them", "sut giam", "toc do tang truong",
@@ -114,34 +115,34 @@ _VERB_TERMS = frozenset(
 )  # fmt: skip
 _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 # Between a growth rate and the level it led to.
-_CONTINUES_RE = re.compile(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
+_CONTINUES_RE = lazy(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
 # A figure restated as a share of a whole: "hơn 4,33 triệu người, tức 6,8% số người dùng
 # Internet", "1.5 million people, or 6.8% of internet users".
-_RESTATES_RE = re.compile(
+_RESTATES_RE = lazy(
     r"^\s*[,(]?\s*(?:tức(?: là)?|tuc(?: la)?|tương đương(?: với)?|tương ứng(?: với)?|"
     r"i\.e\.|or|equivalent to|equal to|representing)\s*$",
     re.IGNORECASE,
 )
 # Asides inside a clause: "(tính theo đóng góp vào GDP)", ", measured by GDP contribution,".
-_ASIDE_RE = re.compile(
+_ASIDE_RE = lazy(
     r"\([^()]*\)|,\s*(?:measured|calculated|counted|tính theo|tính bằng|based on|in terms of)"
     r"\b[^,]*,",
     re.IGNORECASE,
 )
 # Verbs of having and earning that stand between a subject and its figure's noun.
-_HOLDING_RE = re.compile(
+_HOLDING_RE = lazy(
     r"\b(?:sở hữu|ghi nhận|thu về|mang về|đem về|báo lãi|đạt được|có được)\b", re.IGNORECASE
 )
 # Words after which a figure may be another company's or the market's ("còn", "trong khi",
 # "toàn thị trường", "while"): it does not take the company named before.
-_OTHER_SUBJECT_RE = re.compile(
+_OTHER_SUBJECT_RE = lazy(
     r"\b(?:trong đó|trong số đó|riêng|còn|trong khi|khi đó|toàn thị trường|toàn ngành|cả nước|"
     r"while|whereas|of which|including|the market|the sector|nationwide)\b",
     re.IGNORECASE,
 )
 # A subject named before the sentence ("hai nước", "công ty này", "the two countries"): whose
 # figure it is, the claim does not say.
-_REFERS_BACK_RE = re.compile(
+_REFERS_BACK_RE = lazy(
     r"\b(?:hai nước|hai bên|nước này|quốc gia này|công ty này|doanh nghiệp này|tập đoàn này|"
     r"đơn vị này|ngân hàng này|hãng này|tỉnh này|thành phố này|địa phương này|đội bóng này|"
     r"đội này|trường này|bệnh viện này|the two countries|both countries|the company|the firm|"
@@ -150,13 +151,13 @@ _REFERS_BACK_RE = re.compile(
     re.IGNORECASE,
 )
 # Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
-_NEW_SUBJECT_RE = re.compile(
+_NEW_SUBJECT_RE = lazy(
     r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|of which|including|while|whereas|"
     r"cùng với|cùng|và|along with|as well as|with|plus|and)(?:\s+|$)",
     re.IGNORECASE,
 )
 # Scale and currency words of a unit: what is left is the noun that is counted.
-_UNIT_SCALE_RE = re.compile(
+_UNIT_SCALE_RE = lazy(
     r"\b(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|đồng|usd|vnd|vnđ|us\$|đô la|thousand|million|billion|"
     r"trillion|quadrillion|dollars?|dong|percent|per cent|phần trăm|bn|mn|tn|times|lần)\b|%|\$",
     re.IGNORECASE,
@@ -297,7 +298,7 @@ def _said(clause: str, english: bool) -> frozenset[str]:
 
 
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
-_LABEL_RE = re.compile(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
+_LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 
 
 def _labelled(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
@@ -339,7 +340,7 @@ def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, 
 
 
 # "2.152 trong tổng số 2.418 thôn", "2,152 of the 2,418 villages": a part and its whole.
-_PART_OF_RE = re.compile(
+_PART_OF_RE = lazy(
     r"^\s*(?:trong (?:tổng )?số|trên (?:tổng )?(?:số )?|trong|trên|of(?: the)?|"
     r"out of(?: the)?|/)\s*$",
     re.IGNORECASE,
@@ -399,9 +400,9 @@ def _hedge_of(n: NumberMatch, before: str) -> str | None:
     return None
 
 
-_COMPARATIVE_WORD_RE = re.compile(r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn)?\s*$", re.I)
-_COMPARATIVE_RE = re.compile(r"\b(cao|lon|nhieu|thap|nho|it)\s+hon\s*$")
-_COMPARED_AFTER_RE = re.compile(r"^[^,;.]*?\bso\s+(?:voi|cung ky)\b")
+_COMPARATIVE_WORD_RE = lazy(r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn)?\s*$", re.I)
+_COMPARATIVE_RE = lazy(r"\b(cao|lon|nhieu|thap|nho|it)\s+hon\s*$")
+_COMPARED_AFTER_RE = lazy(r"^[^,;.]*?\bso\s+(?:voi|cung ky)\b")
 
 
 def _comparative(before: str, after: str) -> bool | None:
@@ -415,18 +416,16 @@ def _comparative(before: str, after: str) -> bool | None:
 
 # A workforce counted after a Vietnamese verb of employing: the verb says nothing of what is
 # counted (English keeps "employed": the glossary reads the workforce from it).
-_WORKFORCE_RE = re.compile(r"\b(?:lao dong|nhan vien|nhan luc|workers?|employees?|staff)\b")
-_EMPLOYS_RE = re.compile(
+_WORKFORCE_RE = lazy(r"\b(?:lao dong|nhan vien|nhan luc|workers?|employees?|staff)\b")
+_EMPLOYS_RE = lazy(
     r"\s(?:sử dụng|thu hút|tuyển dụng|tạo việc làm cho|giải quyết việc làm cho|có)\s*$",
     re.IGNORECASE,
 )
-_PASSED_WORDS_RE = re.compile(
-    r"\s(?:vượt|vượt qua|cán|chạm)\s+(?:mốc|ngưỡng|con số)\s*$", re.IGNORECASE
-)
+_PASSED_WORDS_RE = lazy(r"\s(?:vượt|vượt qua|cán|chạm)\s+(?:mốc|ngưỡng|con số)\s*$", re.IGNORECASE)
 
 
 # Passing a mark: more than it.
-_PASSED_RE = re.compile(
+_PASSED_RE = lazy(
     r"\b(?:vuot moc|vuot nguong|vuot qua moc|vuot qua|topped|surpassed|exceeded|"
     r"passed|crossed|broke through)(?: the)?(?: mark of| level of| threshold of)?\s*$"
 )
@@ -485,8 +484,8 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
     return _target_or_state(before)
 
 
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_VERB_BEFORE_NOUN_RE = re.compile(
+_YEAR_RE = lazy(r"(?:19|20)\d\d")
+_VERB_BEFORE_NOUN_RE = lazy(
     r"\b(tang|giam)\s+(?:doanh thu|loi nhuan|san luong|so luong|thu nhap|nang suat|"
     r"xuat khau|nhap khau)\b"
 )
@@ -795,12 +794,12 @@ def _compared(text: str, prev_end: int, nxt: int, claim: Period) -> Period:
     return Period()
 
 
-_PART_BEFORE_RE = re.compile(
+_PART_BEFORE_RE = lazy(
     r"\b(?:quy truoc|thang truoc|previous quarter|previous month|quarter on quarter|"
     r"month on month|quarter-on-quarter|month-on-month)\b"
 )
-_SAME_TIME_RE = re.compile(r"\b(?:cung ky|year on year|year-on-year|yoy|on year|a year earlier)\b")
-_RISING_FROM_RE = re.compile(
+_SAME_TIME_RE = lazy(r"\b(?:cung ky|year on year|year-on-year|yoy|on year|a year earlier)\b")
+_RISING_FROM_RE = lazy(
     r"\b(?:tang|giam|rose|fell|increased|decreased|grew|climbed|dropped)\s+(?:tu|from)\s*$"
 )
 

@@ -13,27 +13,28 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mickb.text.fold import fold
+from mickb.text.lazy_re import lazy
 
-_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
-_YEAR_SPAN_RE = re.compile(
+_YEAR_RE = lazy(r"\b(19\d\d|20\d\d)\b")
+_YEAR_SPAN_RE = lazy(
     r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|đến|den|tới|toi)\s*((?:19|20)\d\d)\b", re.IGNORECASE
 )
 # "so với năm 2021", "compared with 2021", "than in 2021": the year compared with, not the
 # period of the figure. Read on the lower-cased text, where "so" (compare) is not "số".
-COMPARED_RE = re.compile(
+COMPARED_RE = lazy(
     r"(?<!\w)(?:so với|so voi|so|compared (?:with|to)|than(?: in)?|versus|vs\.?|against|"
     r"over|on|from)\s+"
     r"(?:(?:cùng kỳ|cung ky|the same (?:period|time|quarter|months?)(?: of)?|cả|ca)\s+)?"
     r"(?:năm\s+|nam\s+|the year\s+|(?:quý|quy)\s+\w+\s*/\s*)?((?:19|20)\d\d)\b"
 )
 # "năm ngoái", "năm trước", "last year", "a year earlier": the year before the claim's own.
-PREVIOUS_YEAR_RE = re.compile(
+PREVIOUS_YEAR_RE = lazy(
     r"\b(?:nam ngoai|nam truoc|cung ky nam truoc|cung ky nam ngoai|last year|"
     r"the previous year|the year before|a year earlier|a year ago|the prior year|"
     r"in the preceding year)\b"
 )
 # A change measured against the period just before ("so với quý trước", "month-on-month").
-_PREVIOUS_PART_RE = re.compile(
+_PREVIOUS_PART_RE = lazy(
     r"\b(?:quy truoc|thang truoc|ky truoc|previous quarter|previous month|prior quarter|"
     r"quarter on quarter|month on month|quarter-on-quarter|month-on-month)\b"
 )
@@ -87,7 +88,7 @@ def compared_years(text: str) -> frozenset[int]:
 
 
 # "so với năm trước", "than a year earlier": a comparison with the year before, not a period.
-_COMPARED_BEFORE_RE = re.compile(
+_COMPARED_BEFORE_RE = lazy(
     r"(?<!\w)(?:so với|so voi|so|compared (?:with|to)|than|from|over|on)\s+"
     r"(?:(?:cùng kỳ|cung ky|the same (?:period|time|quarter|months?)(?: of)?)\s+)?"
     r"(?:năm trước|nam truoc|năm ngoái|nam ngoai|last year|the previous year|the year before|"
@@ -147,12 +148,12 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 # "January-April 2021", "from Jan to Apr", "tháng 1-4/2021", "từ tháng 1 đến tháng 4"
-_EN_MONTH_RANGE_RE = re.compile(rf"\b{_MONTH}\s*(?:-|–|to|through|until)\s*{_MONTH}(?!\w)")
-_VI_MONTH_RANGE_RE = re.compile(
+_EN_MONTH_RANGE_RE = lazy(rf"\b{_MONTH}\s*(?:-|–|to|through|until)\s*{_MONTH}(?!\w)")
+_VI_MONTH_RANGE_RE = lazy(
     r"\bthang\s+(1[0-2]|0?[1-9])\s*(?:-|–|den|toi)\s*(?:thang\s+)?(1[0-2]|0?[1-9])(?![\d.,])"
 )
 # "June 2017", "end-June 2017", "June of 2017": one month
-_EN_MONTH_RE = re.compile(rf"\b{_MONTH}\s*(?:of\s+|,\s*)?(?:19|20)\d\d\b")
+_EN_MONTH_RE = lazy(rf"\b{_MONTH}\s*(?:of\s+|,\s*)?(?:19|20)\d\d\b")
 
 
 def _month_span(first: int, last: int) -> str | None:
