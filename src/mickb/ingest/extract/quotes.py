@@ -2399,6 +2399,20 @@ class QuoteExtractor:
             return None  # the quoted words run on into a sentence of the narrator's
         return last.speaker
 
+    def words_before_quote(self, p: int, opened: int) -> str | None:
+        """The narrator's words right before a quote opened at `opened` of paragraph `p`: the
+        start of its own sentence, else the sentence before; None when there is none."""
+        sentences = self.sentences_of(p)
+        current = _sentence_at(sentences, max(0, opened - 1))
+        if current is None:
+            return None
+        index = sentences.index(current)
+        if current.start < opened - 1 and current.text.lstrip()[:1] not in _QUOTE_OPEN + '"':
+            return self.text(p)[current.start : max(0, opened - 1)]
+        if index > 0:
+            return sentences[index - 1].text
+        return None
+
     def after_reported_speech(self, span: _Span) -> Speaker | None:
         """`Ông X cho biết, dự án sẽ xong trong tháng. "…".`: a quoted sentence with no
         attribution of its own, right after a sentence of the same paragraph where a named
@@ -2411,16 +2425,8 @@ class QuoteExtractor:
         after = self.text(p)[span.end[1] + 1 :].lstrip()
         if span.closed and after[:1] not in ("", ".", "!", "?", "…"):
             return None  # the quoted words run on into a sentence of the narrator's
-        sentences = self.sentences_of(p)
-        current = _sentence_at(sentences, max(0, opened - 1))
-        if current is None:
-            return None
-        index = sentences.index(current)
-        if current.start < opened - 1 and current.text.lstrip()[:1] not in _QUOTE_OPEN + '"':
-            previous_text = self.text(p)[current.start : max(0, opened - 1)]
-        elif index > 0:
-            previous_text = sentences[index - 1].text
-        else:
+        previous_text = self.words_before_quote(p, opened)
+        if previous_text is None:
             return None
         if _MARK_RE.search(_SHORT_QUOTED_RE.sub("", previous_text)):
             # a sentence with quotes of its own: the other rules read it (a quoted word or
@@ -2455,16 +2461,8 @@ class QuoteExtractor:
         after = self.text(p)[span.end[1] + 1 :].lstrip()
         if span.closed and after[:1] not in ("", ".", "!", "?", "…", *_QUOTE_OPEN, _STRAIGHT):
             return None
-        sentences = self.sentences_of(p)
-        current = _sentence_at(sentences, max(0, opened - 1))
-        if current is None:
-            return None
-        index = sentences.index(current)
-        if current.start < opened - 1 and current.text.lstrip()[:1] not in _QUOTE_OPEN + '"':
-            previous = self.text(p)[current.start : max(0, opened - 1)]
-        elif index > 0:
-            previous = sentences[index - 1].text
-        else:
+        previous = self.words_before_quote(p, opened)
+        if previous is None:
             return None
         if previous.rstrip().endswith(":"):
             return None  # `… Người này viết: “…”`: the text says who, and no rule knew whom
