@@ -4,6 +4,7 @@ has the same rules as a table)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,19 @@ from mickb.query.check.intervals import claim_interval, compare, describe, point
 def seed(request: pytest.FixtureRequest) -> Any:
     seed_kb: Path = request.getfixturevalue("seed_kb")
     opened = KB.open(seed_kb, readonly=True)
+    yield opened
+    opened.close()
+
+
+def _kb_of(factory: pytest.TempPathFactory, file_name: str, text: str) -> Iterator[KB]:
+    """A KB built by the real pipeline from one report written here, open while in use."""
+    from mickb.ingest.pipeline import build
+
+    folder = factory.mktemp("sources")
+    (folder / file_name).write_text(text, encoding="utf-8")
+    out = factory.mktemp("kb") / "kb.sqlite"
+    build(folder, out)
+    opened = KB.open(out, readonly=True)
     yield opened
     opened.close()
 
@@ -236,16 +250,8 @@ trong nước hơn 40 triệu.
 
 
 @pytest.fixture(scope="module")
-def group(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from mickb.ingest.pipeline import build
-
-    folder = tmp_path_factory.mktemp("group-sources")
-    (folder / "sao_viet_2023.txt").write_text(GROUP_REPORT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("group-kb") / "kb.sqlite"
-    build(folder, out)
-    opened = KB.open(out, readonly=True)
-    yield opened
-    opened.close()
+def group(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "sao_viet_2023.txt", GROUP_REPORT)
 
 
 def test_a_units_figure_is_not_its_parents(group: Any) -> None:
@@ -289,16 +295,8 @@ thôn, bản ở vùng sâu.
 
 
 @pytest.fixture(scope="module")
-def coverage(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from mickb.ingest.pipeline import build
-
-    folder = tmp_path_factory.mktemp("coverage-sources")
-    (folder / "ha_tang_2023.txt").write_text(COVERAGE_REPORT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("coverage-kb") / "kb.sqlite"
-    build(folder, out)
-    opened = KB.open(out, readonly=True)
-    yield opened
-    opened.close()
+def coverage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "ha_tang_2023.txt", COVERAGE_REPORT)
 
 
 def test_a_count_of_a_classifier_and_its_noun_is_one_metric(coverage: Any) -> None:
@@ -319,16 +317,8 @@ vi phạm pháp luật (hơn 1.900 trang lừa đảo trực tuyến).
 
 
 @pytest.fixture(scope="module")
-def scams(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from mickb.ingest.pipeline import build
-
-    folder = tmp_path_factory.mktemp("scams-sources")
-    (folder / "attt_2023.txt").write_text(SCAMS_REPORT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("scams-kb") / "kb.sqlite"
-    build(folder, out)
-    opened = KB.open(out, readonly=True)
-    yield opened
-    opened.close()
+def scams(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "attt_2023.txt", SCAMS_REPORT)
 
 
 def test_a_figure_of_several_kinds_is_not_a_figure_of_one(scams: Any) -> None:
@@ -353,16 +343,8 @@ AVERAGE_REPORT = (
 
 
 @pytest.fixture(scope="module")
-def average(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from mickb.ingest.pipeline import build
-
-    folder = tmp_path_factory.mktemp("average-sources")
-    (folder / "vinatel_2021_2023.txt").write_text(AVERAGE_REPORT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("average-kb") / "kb.sqlite"
-    build(folder, out)
-    opened = KB.open(out, readonly=True)
-    yield opened
-    opened.close()
+def average(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "vinatel_2021_2023.txt", AVERAGE_REPORT)
 
 
 @pytest.mark.parametrize(
@@ -399,16 +381,8 @@ POSTAL_REPORT = (
 
 
 @pytest.fixture(scope="module")
-def postal(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from mickb.ingest.pipeline import build
-
-    folder = tmp_path_factory.mktemp("postal-sources")
-    (folder / "buu_chinh_2023.txt").write_text(POSTAL_REPORT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("postal-kb") / "kb.sqlite"
-    build(folder, out)
-    opened = KB.open(out, readonly=True)
-    yield opened
-    opened.close()
+def postal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "buu_chinh_2023.txt", POSTAL_REPORT)
 
 
 def test_a_change_with_no_stated_base_is_against_the_year_before(postal: Any) -> None:
