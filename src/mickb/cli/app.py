@@ -53,16 +53,6 @@ def _exit(found: bool) -> NoReturn:
     raise Done(ExitCode.OK if found else ExitCode.NOT_FOUND)
 
 
-def _stdin_text() -> str:
-    data = sys.stdin.buffer.read()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInput(
-            f"standard input is not UTF-8 text (byte {exc.start}); convert it first"
-        ) from None
-
-
 def _version(value: bool) -> None:
     if value:
         from mickb import __version__
