@@ -559,7 +559,7 @@ def _metric_of(
             optional_en=_without(noun.en + tail.en, own.en),
             counted=_counted(n, noun, tail),
         )
-        if _is_count(n) and tail.text:
+        if is_count(n) and tail.text:
             metric = metric._replace(
                 text=f"{own.text} … {tail.text}", sectors=own.sectors | tail.sectors
             )
@@ -595,7 +595,7 @@ def _metric_of(
 def _counted(n: NumberMatch, noun: Metric, tail: Metric) -> tuple[str, ...]:
     """The noun a count counts: its unit ("70.000 doanh nghiệp"), and the words that go on
     with it when the unit is a bare classifier ("2.152 điểm lõm sóng": "điểm lõm sóng")."""
-    if not _is_count(n) or not has_content(list(noun.vi), []):
+    if not is_count(n) or not has_content(list(noun.vi), []):
         return ()
     if len(noun.vi) == 1 and " " not in noun.vi[0] and tail.vi:
         return tuple(dict.fromkeys(noun.vi + tail.vi))
@@ -736,7 +736,8 @@ def shown_metric(segment: str, english: bool = False) -> str:
     return " ".join(tokens_)
 
 
-def _is_count(n: NumberMatch) -> bool:
+def is_count(n: NumberMatch) -> bool:
+    """A count of persons or things, or a bare number ("2.152 trong tổng số 2.418 thôn")."""
     from mickb.text.numbers import unit_kind
 
     kind = unit_kind(n.base_unit)

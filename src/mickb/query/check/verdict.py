@@ -22,6 +22,7 @@ import math
 from typing import TYPE_CHECKING
 
 from mickb.query.check import explain
+from mickb.query.check.claim import is_count
 from mickb.query.check.intervals import (
     Interval,
     claim_interval,
@@ -228,7 +229,7 @@ def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Score
     if (
         not same_metric
         or fig.hedge in _OPEN_HEDGES
-        or not _is_count(fig)
+        or not is_count(fig.number)
         or abs(fig.number.value) < 100
         or any(units_compatible(fig, s.fact) for s in same_metric)
     ):
@@ -243,13 +244,6 @@ def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Score
         ),
         key=lambda s: (-s.match.score, s.fact.id),
     )
-
-
-def _is_count(fig: ClaimFigure) -> bool:
-    from mickb.text.numbers import unit_kind
-
-    unit = fig.number.base_unit or (fig.total.base_unit if fig.total is not None else None)
-    return unit_kind(unit).startswith("count")  # "2.152 trong tổng số 2.418 thôn" counts too
 
 
 def _other_product(a: FactRow, b: FactRow) -> bool:
