@@ -821,3 +821,12 @@ def test_people_counted_are_the_workforce_the_words_after_them_name(seed: Any) -
     assert [f["verdict"] for f in check_claim(seed, claim.format("Fewer than 1.5"))["figures"]] == [
         "contradicted"
     ]
+
+
+def test_an_open_bound_far_below_the_source_is_not_supported(seed: Any) -> None:
+    # "ít nhất 9" is met by 1,5 triệu as numbers go, but no one writes that of the workforce
+    near = check_claim(seed, "Năm 2022, tổng số lao động toàn ngành đạt ít nhất 1,4 triệu người")
+    far = check_claim(seed, "Năm 2022, tổng số lao động toàn ngành đạt ít nhất 9 người")
+    assert near["figures"][0]["verdict"] == "supported"
+    assert far["figures"][0]["verdict"] == "not_found"
+    assert "rule: bound" in far["figures"][0]["explanation"]

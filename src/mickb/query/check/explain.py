@@ -233,6 +233,14 @@ def unsure_owner(fig: ClaimFigure, fact: FactRow) -> str:
     )
 
 
+def far_bound(fig: ClaimFigure, fact: FactRow) -> str:
+    return (
+        f"the KB has {metric_label(fact)} as {fact_phrase(fact)}{_period(fact)}, more than ten "
+        f"times past the claim's bound {fig.text}: the numbers agree but can hardly be the "
+        "same figure (rule: bound)"
+    )
+
+
 def unconfirmed(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     unit, scale = _claim_unit(fig)
     english = _english(fig.text)

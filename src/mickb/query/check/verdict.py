@@ -210,6 +210,8 @@ def _held_back(
     it is, the metric, or the period)."""
     if outcome == "unconfirmed":
         return _say(result, "bound", explain.unconfirmed(fig, top.fact, wanted), kb, top)
+    if outcome == "far":
+        return _say(result, "bound", explain.far_bound(fig, top.fact), kb, top)
     if not top.match.specific:
         return _say(result, "metric", explain.unspecific(fig, top.fact), kb, top)
     if _period_firm(fig, top):
@@ -294,6 +296,8 @@ def _outcome(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     if fact.total is not None and claimed_total is None and fig.number.value == fact.total:
         source = point(_base_total(fact))
     outcome = compare(wanted, source)
+    if outcome == "supported" and _far_from_bound(fig, wanted, source):
+        return "far"
     if (
         outcome == "supported"
         and claimed_total is not None
@@ -301,6 +305,19 @@ def _outcome(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     ):
         return "contradicted"  # "2.152/2.418": both numbers must agree
     return outcome
+
+
+# An open bound the source's value passes by more than this factor ("ít nhất 9 người" for 3,1
+# triệu người) is met by the numbers but speaks of something else.
+FAR_FROM_BOUND = 10.0
+
+
+def _far_from_bound(fig: ClaimFigure, wanted: Interval, source: Interval) -> bool:
+    if fig.hedge in ("more_than", "at_least") and wanted.lo > 0:
+        return source.lo > FAR_FROM_BOUND * wanted.lo
+    if fig.hedge == "at_most" and source.hi > 0 and math.isfinite(wanted.hi):
+        return wanted.hi > FAR_FROM_BOUND * source.hi
+    return False
 
 
 def _period_supports(fig: ClaimFigure, s: Scored) -> bool:
