@@ -1331,6 +1331,16 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     # (the tests on them below come after a test of `tail_word`).
     window = text[max(0, run_start - 16) : run_start] if tail_word in _NAME_TAILS else ""
     honorific = _honorific_before(window) if tail_word in _HONORIFIC_TAILS else ""
+    if (
+        len(words) >= 2
+        and len(words[-1]) == 1
+        and words[-2].lower() in PERSON_TITLES
+        and (joined := _JOINED_INITIALS_RE.match(text, run.end()))
+    ):
+        # "Facebooker P.T", "Youtuber N.G.T.T": a person's title, then initials joined by
+        # full stops (the name as the paper prints it), maybe after a caption run into it.
+        start = run.end() - 1
+        return text[start : joined.end()], start, joined.end()
     if len(words) == 1 and tail_word not in _NAME_TAILS:
         # One capitalised word (most runs: a sentence's first word) is a name only after
         # a form of address or a title: with neither right before it, no step below
@@ -1376,7 +1386,8 @@ _OFFICE_WORDS = frozenset(
     "Bộ Sở Cục Viện Báo Đài Hãng Tỉnh Huyện Quận Phường Xã Ủy Uỷ Đảng".split()
 )
 _OPENERS = frozenset("Tại Theo Khi Trong Sau Trước Ngoài Với Để Nhưng Còn Tuy Đây Đó".split())
-_JOINED_INITIALS_RE = re.compile(rf"(?:\.[{_UPPER}])+(?![\w.])")
+# ("chị Q.G.T." at a sentence's end: the full stop after the last initial is not the name's)
+_JOINED_INITIALS_RE = re.compile(rf"(?:\.[{_UPPER}])+(?=\.?(?![\w.]))")
 
 
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}\Z")
@@ -1703,7 +1714,10 @@ def _restarts(candidate: str, head: int) -> bool:
     run into the text), not after an organisation's word ("Hội Nhà báo")."""
     for later in _ROLE_HEAD_RE.finditer(candidate, head):
         if candidate[later.start()].isupper() and (
-            " " in later.group() or _ROLE_HEAD_RE.match(candidate, later.end() + 1)
+            " " in later.group()
+            or _ROLE_HEAD_RE.match(candidate, later.end() + 1)
+            # "… Facebooker" right before the name: a person's title of one word
+            or (later.end() == len(candidate) and later.group().lower() in PERSON_TITLES)
         ):  # "Danh hài", "Phó thư ký": a title of its own, not a word inside a name
             previous = candidate[head : later.start()].split()
             if (
