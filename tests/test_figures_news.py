@@ -278,3 +278,54 @@ def test_a_group_named_again_with_nay_and_a_campus_number_are_no_new_figures() -
         (7, "thôn"),
         (450, "học sinh"),
     ]
+
+
+# --- ranges with a currency or a unit, cubic metres, plans against what holds now -------------
+
+
+def test_a_small_range_before_a_currency_or_after_a_name_is_two_figures_not_a_score() -> None:
+    facts = _facts(
+        "Giá linh kiện điện thoại\n"
+        "Trước đây mỗi tấm kính chỉ tốn khoảng 4 – 6 USD/ một máy, nay lên tới 11-13 USD. "
+        "Vệ tinh bay cách bề mặt Trái Đất 30-40 km."
+    )
+    assert sorted(f.value for f in facts if f.base_unit == "USD/máy") == [4, 6]
+    assert sorted(f.value for f in facts if f.base_unit == "USD") == [11, 13]
+    assert sorted(f.value for f in facts if f.unit == "km") == [30, 40]
+
+
+def test_cubic_metres_with_a_lost_superscript_are_no_year_and_hecta_is_an_area() -> None:
+    facts = _facts(
+        "Nhà máy nước mới\n"
+        "Nhà máy hiện đã xử lý 1900 m 3 một ngày đêm. Mỗi hộ tái định cư được cấp 2 hecta đất."
+    )
+    water = _one(facts, "1900 m 3")
+    assert (water.base_unit, water.period, water.measure) == ("m3", None, "level")
+    land = [f for f in facts if f.value == 2]
+    assert [(f.unit, f.measure) for f in land] == [("hecta", "level")]
+
+
+def test_a_proposed_rate_is_a_target_and_the_rate_it_replaces_a_level() -> None:
+    facts = _facts(
+        "Đề xuất tăng phí\n"
+        "Phí qua trạm được đề xuất áp mức 35.000-40.000 đồng/lượt. "
+        "Với xe tải, mức phí dự kiến áp dụng là 60.000 đồng/lượt thay vì 45.000 đồng như hiện nay. "
+        "Giá vé tăng từ 10.000-20.000 đồng lên 15.000-30.000 đồng."
+    )
+    assert {f.measure for f in facts if f.value in (35000, 40000)} == {"target"}
+    assert _one(facts, "60.000 đồng/lượt").measure == "target"
+    assert _one(facts, "45.000 đồng").measure == "level"
+    # "tăng từ A-B lên C-D": A and B are the old levels, not the size of the rise
+    assert {f.measure for f in facts if f.value in (10000, 20000)} == {"level"}
+
+
+def test_times_done_are_a_count_and_a_markets_move_is_a_change() -> None:
+    facts = _facts(
+        "Người hiến máu và thị trường\n"
+        "Ông đã hiến máu hơn 40 lần. Sản lượng năm nay nhiều hơn 3 lần so với năm trước. "
+        "Chỉ số Nikkei lùi 0,5%, còn chỉ số Hang Seng tiến 1,2%."
+    )
+    assert _one(facts, "40 lần").measure == "count"
+    assert _one(facts, "3 lần").measure == "ratio"
+    assert (_one(facts, "0,5%").measure, _one(facts, "0,5%").direction) == ("change", "down")
+    assert (_one(facts, "1,2%").measure, _one(facts, "1,2%").direction) == ("change", "up")

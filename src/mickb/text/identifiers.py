@@ -455,6 +455,10 @@ def _mid_sentence(text: str, s: int, word_lower: str) -> bool:
 
 
 _NAME_NOUN_AFTER_RE = lazy(r"\s+([^\W\d_]+)")
+_RANGE_OF_AMOUNTS_RE = lazy(
+    r"[ \t]?[-–][ \t]?\d[\d.,]*[ \t]?(?:%|km2?|m[23]?|cm|mm|kg|tấn|ha|lít|USD|đồng|triệu|tỷ|nghìn)"
+    r"(?![^\W\d_])"
+)
 
 
 def after_a_name(p: Spot) -> str | None:
@@ -478,6 +482,8 @@ def after_a_name(p: Spot) -> str | None:
         return None
     if len(p.prev) < 2 and not _mid_sentence(p.text, p.s, name):
         return None
+    if _RANGE_OF_AMOUNTS_RE.match(p.text, p.e):
+        return None  # "cách bề mặt Trái Đất 10-50 km": the first end of a range
     after = _NAME_NOUN_AFTER_RE.match(p.text, p.e)
     if after and after.group(1)[0].islower() and _counts_after(after.group(1).lower()):
         return None
@@ -644,7 +650,9 @@ _SCORE_VERB_RE = lazy(
     r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang t[yi] so len|cach biet)\s*$"
 )
 _NOT_SCORE_TAIL_RE = lazy(
-    r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin|do|oc|°)(?![a-z])"
+    r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin|do|oc|°"
+    # a currency or a measurement unit: "7-9 USD", "10-50 km" are ranges
+    r"|usd|eur|vnd|dong|yen|km2?|m[23]|cm|mm|kg|tan|ha|lit|inch|gb|mw|kw)(?![a-z])"
 )
 
 
@@ -923,6 +931,8 @@ def day_or_month(p: Spot) -> str | None:
         if last in _PERIOD_WORDS or last in _DATE_WORDS or " ".join(words[-2:]) in _PERIOD_WORDS:
             if last in _WEAK_DAY_WORDS and read_counted_noun(p.text, p.e) is not None:
                 return None  # "đột phá qua 3 hậu vệ": a count of what the noun names
+            if last in _WEAK_DAY_WORDS and _RANGE_OF_AMOUNTS_RE.match(p.text, p.e):
+                return None  # "nay lên tới 11-13 USD": a range of amounts
             return "date"
     return None
 

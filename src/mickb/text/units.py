@@ -125,6 +125,9 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "ml",
     "ha",
     "hécta",
+    "hecta",
+    "héc-ta",
+    "hec-ta",
     "độ c",
     "độ",
     "inch",
@@ -166,7 +169,8 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
 )
 # (one-letter units are read by _METRE_RE: "50m", "5 m", "1,5 m")
 # (a square or cubic metre whose superscript the page lost: "2.000m 2", "643.000 m 3 /ngày")
-_METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?:[ \t]([23])(?=[ \t]*(?:[/.,;:)]|$)))?(?!\w)")
+# (and before a word: "4.800 m 3 một ngày đêm", not before a number: "1 m 2 0")
+_METRE_RE = re.compile(r"[ \t\u00a0]?(m)(?:[ \t]([23])(?=[ \t]*(?:[/.,;:)]|$|[^\W\d_])))?(?!\w)")
 # "40 °C", and "40oC" as news often types it
 _DEGREE_RE = re.compile(r"[ \t\u00a0]?(?:°|o(?=C))[ \t\u00a0]?([CF])(?!\w)")
 
@@ -580,12 +584,14 @@ _PERCENT_FIRST = frozenset(words[0] for words, _ in _PERCENT_KEYS)
 _PERCENT_PER_RE = re.compile(r"[ \t]?/[ \t]?(năm|year|tháng|month|quý|ngày)(?!\w)", re.I)
 # a rate after a unit: "/năm", "/thuê bao/tháng", "/lượng", "/ounce", "/USD", "/cổ phiếu",
 # or in words: "đồng mỗi lượng", "USD mỗi thùng"
-_PER_RE = re.compile(r"(?:[ \t]?/[ \t]?|[ \t]+mỗi[ \t]+)([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
+_PER_RE = re.compile(
+    r"(?:[ \t]?/[ \t]?(?:một[ \t]+)?|[ \t]+mỗi[ \t]+)([^\W\d_]+(?:[ \t][^\W\d_]+)?)"
+)
 _PER_WORDS = frozenset(
     w.replace("_", " ")
     for w in """năm tháng quý ngày giờ tuần người thuê_bao căn m2 kg tấn lít kwh cổ_phiếu lượng
     chỉ ounce oz thùng usd vnd đồng h giây year month day hour person share unit barrel pound
-    vé suất lượt hộ xe chiếc khách ha sào tạ""".split()
+    vé suất lượt hộ xe chiếc khách ha sào tạ thiết_bị sản_phẩm máy""".split()
 )
 _TY_WORDS_MARKED = frozenset(canon(w) for w in ("lệ", "trọng", "giá", "số", "suất"))
 _TY_WORDS_FOLDED = frozenset(("le", "trong", "gia", "so", "suat"))

@@ -162,7 +162,9 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?P<y>(?:19|20)(?<![\d/.,-]..)\d\d)"
-            r"(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))",
+            r"(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))"
+            # an amount, not a year: "1900 m 3 một ngày", "1950 km", "2000 USD"
+            r"(?!\s?(?:m|km|m2|m3|km2|kg|tấn|ha|lít|USD|đồng)(?:\s?[23])?(?![^\W\d_]))",
             _F,
         ),
         "year",

@@ -78,6 +78,12 @@ _FALL_RE = re.compile(
     r"(?:\s+(?:mạnh|thêm|tới|đến|mất|khoảng|gần|hơn|xấp xỉ))*\s*$",
     _F,
 )
+# a market's move: "chỉ số DAX tiến 0,4%", "giá dầu nhích 1,2 USD", "Nikkei lùi 0,3%"
+_MARKET_MOVE_RE = re.compile(
+    r"(?<![\w])(?P<verb>tiến|nhích|nhích lên|leo|leo lên|lùi|đi lùi)"
+    r"(?:\s+(?:nhẹ|thêm|khoảng|gần|hơn|xấp xỉ))*\s*$",
+    _F,
+)
 # "mất" (lose) is a fall only of a price or a holding, or over a span of time, or against a
 # base: "cổ phiếu mất 12% so với đầu năm", "giá vàng mất 300.000 đồng"; not a cost ("phải mất
 # 50.000 đồng để gửi xe")
@@ -98,8 +104,26 @@ _SINCE_RE = re.compile(r"(?<![\w])(?:tính từ|kể từ|từ đầu|từ cuố
 # "giá tăng từ 60.000-90.000 đồng" (by 60.000 to 90.000); "tăng từ 5% lên 7%" names levels
 _CHANGE_FROM_RE = re.compile(r"(?<![\w])(?P<verb>tăng|giảm)(?:\s+(?:mạnh|nhẹ|thêm))*\s+từ\s*$", _F)
 _RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
+# "tăng từ 1.000-4.000 đồng/lít lên 3.000-8.000 đồng/lít": the old level, then the new one
+_RANGE_THEN_NEW_LEVEL_RE = re.compile(
+    r"\s*[-–]\s*[\d.,]+[^\d;:]{0,30}?(?<![\w])(?:lên|xuống|thành)(?:\s+(?:mức|khoảng))?\s+\d", _F
+)
 _DOWN_WORDS = frozenset(
-    ("thấp", "ít", "nhỏ", "hạ", "tụt", "xuống", "bốc hơi", "rớt", "sụt", "lao dốc", "mất")
+    (
+        "thấp",
+        "ít",
+        "nhỏ",
+        "hạ",
+        "tụt",
+        "xuống",
+        "bốc hơi",
+        "rớt",
+        "sụt",
+        "lao dốc",
+        "mất",
+        "lùi",
+        "đi lùi",
+    )
 )
 _RANK_UNITS = frozenset(("bậc", "hạng", "bac", "hang"))
 _EXCEED_PLAN_RE = re.compile(r"(?<![\w])vượt\s*$", _F)
@@ -110,7 +134,13 @@ _SAME_PERIOD_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?cùng\s
 _GROWTH_METRIC_RE = re.compile(r"(?<![\w])(tốc độ tăng|tăng trưởng|mức tăng|growth)", _F)
 _GROWTH_DOWN_RE = re.compile(r"(?<![\w])(mức giảm|tốc độ giảm)", _F)
 _RATIO_BEFORE_RE = re.compile(r"(?<![\w])gấp(?:\s+\w+)?\s*$", _F)
-_TIMES_COMPARED_RE = re.compile(r"(?<![\w])(gấp|hơn|bằng)(?:\s+\w+)?\s*$", _F)
+# "gấp 3 lần", "nhiều hơn 4 lần", "tăng hơn 2 lần": compared; a bare "hơn 60 lần" (hiến máu
+# hơn 60 lần) is how many times something happened
+_TIMES_COMPARED_RE = re.compile(
+    r"(?<![\w])(?:gấp|bằng|(?:nhiều|cao|lớn|đắt|rẻ|thấp|ít|nhanh|mạnh|tăng|giảm|vượt)"
+    r"(?:\s+gấp)?\s+hơn)(?:\s+\w+)?\s*$",
+    _F,
+)
 _SO_AFTER_RE = re.compile(r"\s*(?:so\b|so với|than\b|compared)", _F)
 _COUNT_METRIC_RE = re.compile(r"(?:số|tổng số|số lượng|number)\b", _F)
 
@@ -127,7 +157,7 @@ _NOT_A_PLAN_BEFORE_RE = re.compile(
 )
 _PLAN_VERBS = (
     r"nâng|đưa|kéo|đẩy|hạ|phát hành|chào bán|chi|rót|huy động|đầu tư|đạt|thu|tuyển|tuyển dụng|"
-    r"cắt giảm|mở rộng|nâng cấp|xây dựng|doanh thu|lợi nhuận|will|plans?"
+    r"cắt giảm|mở rộng|nâng cấp|xây dựng|doanh thu|lợi nhuận|áp dụng|áp mức|áp|will|plans?"
 )
 _WILL_ACT_RE = re.compile(
     r"(?<![\w])(?:(?:sẽ|dự kiến|dự kiến sẽ|đề xuất|kiến nghị|will)\s+(?:tiếp tục\s+|còn\s+)?(?:"
@@ -135,7 +165,7 @@ _WILL_ACT_RE = re.compile(
     + r")|phải\s+(?:nâng|đạt|tăng|giảm)"
     # a goal striven for: "quyết mang về 10 tỷ USD", "giải pháp để kim ngạch ... đạt 10 tỷ USD"
     # a proposal to set a level: "đề nghị nâng mức trợ cấp lên 440.000 đồng"
-    + r"|đề nghị\s+(?:nâng|tăng|hạ|giảm)"
+    + r"|đề nghị\s+(?:nâng|tăng|hạ|giảm|áp dụng|áp)"
     + r"|quyết(?:\s+tâm)?\s+(?:mang về|đạt|giành|đưa|nâng)"
     + r"|\bđể\s+(?!cho\b)(?:[^\W\d_]+\s+){1,12}?đạt(?:\s+(?:được|mức|tới))?\s*$"
     + r")(?![\w])",
@@ -151,8 +181,15 @@ _TARGET_IN_SENTENCE_RE = re.compile(
 )
 
 
+_INSTEAD_RE = re.compile(r"(?<![\w])thay vì(?![\w])(?!.*(?<![\w])thay vì(?![\w]))", _F)
+
+
 def is_planned(clause_before: str) -> bool:
     """Does the clause before a figure make it a plan or a goal?"""
+    instead = _INSTEAD_RE.search(clause_before) if "thay" in clause_before else None
+    if instead:
+        # "mức thuế dự kiến là 3.000 đồng thay vì 2.000 đồng": what holds now
+        clause_before = clause_before[instead.end() :]
     for m in _PLAN_RE.finditer(clause_before):
         word = clause_before[m.start() : m.end()]
         if word[:1].isupper() and m.start() > 0:
@@ -288,7 +325,21 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
 
 
 # a word each pattern of _amount_change needs (lower-cased)
-_AMOUNT_CHANGE_HINTS = ("tăng", "giảm", "hạ", "rớt", "sụt", "tụt", "lao dốc", "bốc hơi", "mất")
+_AMOUNT_CHANGE_HINTS = (
+    "tăng",
+    "giảm",
+    "hạ",
+    "rớt",
+    "sụt",
+    "tụt",
+    "lao dốc",
+    "bốc hơi",
+    "mất",
+    "tiến",
+    "nhích",
+    "lùi",
+    "leo",
+)
 
 
 def _amount_change(m: Measure) -> re.Match[str] | None:
@@ -299,7 +350,11 @@ def _amount_change(m: Measure) -> re.Match[str] | None:
     if not any(verb in near for verb in _AMOUNT_CHANGE_HINTS):
         return None  # (most amounts: no verb of these rules just before them)
     tail = before_last_words(m.prefix, 4)
-    found = _CHANGE_UP_TO_RE.search(m.prefix, tail) or _FALL_RE.search(m.prefix, tail)
+    found = (
+        _CHANGE_UP_TO_RE.search(m.prefix, tail)
+        or _FALL_RE.search(m.prefix, tail)
+        or _MARKET_MOVE_RE.search(m.prefix, tail)
+    )
     if found:
         return found
     lose = _LOSE_RE.search(m.prefix, tail)
@@ -310,7 +365,7 @@ def _amount_change(m: Measure) -> re.Match[str] | None:
         or _SINCE_RE.search(m.clause_before)
     ):
         return lose
-    if _RANGE_AFTER_RE.match(m.after):
+    if _RANGE_AFTER_RE.match(m.after) and not _RANGE_THEN_NEW_LEVEL_RE.match(m.after):
         return _CHANGE_FROM_RE.search(m.prefix, tail)
     return None
 
@@ -318,7 +373,7 @@ def _amount_change(m: Measure) -> re.Match[str] | None:
 def _ratio(m: Measure) -> tuple[str, str | None] | None:
     num = m.num
     if num.base_unit == "lần" or num.unit == "lần":
-        if _TIMES_COMPARED_RE.search(m.prefix, before_last_words(m.prefix, 2)) or (
+        if _TIMES_COMPARED_RE.search(m.prefix, before_last_words(m.prefix, 3)) or (
             _SO_AFTER_RE.match(m.after)
         ):
             return "ratio", None  # "gấp 3 lần", "hơn 4 lần", "1,5 lần so với"
