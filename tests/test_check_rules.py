@@ -390,3 +390,36 @@ def test_a_change_with_no_stated_base_is_against_the_year_before(postal: Any) ->
     claim = "Doanh thu dịch vụ bưu chính năm 2023 tăng 18% so với năm {}"
     assert verdicts(postal, claim.format(2022)) == ["supported"]
     assert verdicts(postal, claim.format(2021)) == ["not_found"]
+
+
+MONTHS_REPORT = """---
+title: "Bưu chính 11 tháng năm 2023"
+date: "2023-12-05"
+---
+Trong 11 tháng đầu năm 2023, doanh thu bưu chính đạt 52.400 tỷ đồng.
+Tính đến hết tháng 10/2023, cả nước có 680 doanh nghiệp bưu chính.
+"""
+
+
+@pytest.fixture(scope="module")
+def months(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "buuchinh_11thang_2023.txt", MONTHS_REPORT)
+
+
+def test_a_figure_of_the_first_months_says_nothing_of_one_month(months: Any) -> None:
+    # the eleven months' revenue is not November's alone, in either language
+    for claim in (
+        "Riêng tháng 11/2023, doanh thu bưu chính đạt 52.400 tỷ đồng",
+        "Postal revenue reached VND52,400 billion in November 2023",
+    ):
+        assert verdicts(months, claim) == ["not_found"], claim
+    for claim in (
+        "Tính đến hết tháng 11/2023, doanh thu bưu chính đạt 52.400 tỷ đồng",
+        "Postal revenue through November 2023 reached VND52.4 trillion",
+        "Doanh thu bưu chính 11 tháng năm 2023 đạt 52.400 tỷ đồng",
+    ):
+        assert verdicts(months, claim) == ["supported"], claim
+    # a count "up to the end of October" answers a claim about the first ten months
+    assert verdicts(
+        months, "Trong 10 tháng đầu năm 2023, cả nước có 680 doanh nghiệp bưu chính"
+    ) == ["supported"]

@@ -153,6 +153,11 @@ _VI_MONTH_RANGE_RE = lazy(
     r"\bthang\s+(1[0-2]|0?[1-9])\s*(?:-|–|den|toi)\s*(?:thang\s+)?(1[0-2]|0?[1-9])(?![\d.,])"
 )
 # "June 2017", "end-June 2017", "June of 2017": one month
+# the months up to one: "tính đến hết tháng 11/2022", "through November 2022"
+_UP_TO_MONTH_RE = lazy(
+    r"\b(?:(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+(1[0-2]|0?[1-9])\s*(?:/|nam)"
+    rf"|(?:through|by the end of|as of|up to|until)\s+{_MONTH}\s*(?:of\s+|,\s*)?(?=(?:19|20)\d\d))"
+)
 _EN_MONTH_RE = lazy(rf"\b{_MONTH}\s*(?:of\s+|,\s*)?(?:19|20)\d\d\b")
 
 
@@ -184,6 +189,10 @@ def _sub_period(folded: str) -> str | None:
         return "m1-6"
     if re.search(r"\b(?:nua cuoi nam|nua cuoi|second half|h2)\b", folded):
         return "m7-12"
+    m = _UP_TO_MONTH_RE.search(folded)
+    if m:
+        month = m.group(1) or m.group(2)
+        return f"m1-{int(month) if month.isdigit() else _MONTHS[month]}"
     m = re.search(r"\bthang\s+(1[0-2]|0?[1-9])\s*(?:/|nam)\s*(?:19|20)\d\d\b", folded)
     if m:
         return f"mo{int(m.group(1))}"
@@ -199,14 +208,13 @@ def _sub_period(folded: str) -> str | None:
     return None
 
 
-def _same_part(a: str | None, b: str | None) -> bool:
-    if a == b:
+def _same_part(claim: str | None, fact: str | None) -> bool:
+    if claim == fact:
         return True
-    # "tính đến hết tháng 6/2017" is the months up to it: the month and the first months
-    # up to it are read as one part
-    parts = {a, b}
-    months = {p for p in parts if p and p.startswith("mo")}
-    return len(months) == 1 and {p.replace("mo", "m1-") for p in months} == parts - months
+    # a source's "tính đến hết tháng 6/2017" is read as the month: a claim about the first six
+    # months may take it. Not the other way: "Riêng tháng 11/2022" is one month, and a figure
+    # of the first eleven months says nothing of it.
+    return bool(fact and claim and fact.startswith("mo") and claim == fact.replace("mo", "m1-"))
 
 
 def relation(claim: Period, fact: Period) -> str:
