@@ -36,3 +36,49 @@ def test_initials_after_a_caption_run_into_the_sentence() -> None:
         "chọn cách ăn mặc của mình”."
     )
     assert got["Cô ấy có"] == ("B.Q", "Facebooker")
+
+
+def test_colon_after_a_predicate_that_is_no_verb_of_saying() -> None:
+    got = speakers(
+        "Đội khách chơi rất kỷ luật. Thủ môn Trần Văn Khoa cũng đồng tình: “Họ phòng ngự "
+        "chặt, chúng tôi phải kiên nhẫn hơn”. Trong buổi họp báo, bà Lê Thị Hồng nhìn thẳng "
+        "vào các phóng viên: “Chúng tôi không giấu điều gì cả”."
+    )
+    assert got["Họ phòng ngự"] == ("Trần Văn Khoa", "Thủ môn")
+    assert got["Chúng tôi không"] == ("Lê Thị Hồng", None)
+
+
+def test_short_name_then_verb_before_a_colon() -> None:
+    got = speakers(
+        "Bị cáo Phạm Thị Hạnh được hỏi về số tiền. Hạnh liền quay sang luật sư: “Tôi không "
+        "nhớ đã nhận bao nhiêu lần”."
+    )
+    assert got["Tôi không nhớ"] == ("Phạm Thị Hạnh", "Bị cáo")
+
+
+def test_colon_after_someone_elses_words_or_a_list_names_no_speaker() -> None:
+    got = speakers(
+        "Anh Đỗ Minh Tuấn đọc lại bức thư của ông Hoàng Văn Lâm: “Tôi sẽ trở về khi "
+        "mùa xuân đến”. Chương trình gồm những bài hát như: “Mùa xuân trên thành phố quê "
+        "hương”."
+    )
+    assert "Tôi sẽ trở" not in got
+    assert "Mùa xuân trên" not in got
+
+
+def test_a_verb_quoted_without_a_colon_is_not_the_subjects_words() -> None:
+    # she dislikes the saying: it is not hers
+    got = speakers(
+        'Người dẫn chương trình Lê Thu Hà không thích câu nói "Con cái là lộc trời cho mỗi '
+        'nhà" mà nhiều người vẫn nhắc.'
+    )
+    assert got.get("Con cái là") != ("Lê Thu Hà", "Người dẫn chương trình")
+
+
+def test_the_verb_nearest_the_colon_has_the_speaker() -> None:
+    # a caption with its own verb runs into the sentence that introduces the words
+    got = speakers(
+        "Ca sĩ Quang Tú lên tiếng bảo vệ con gái Trước những lời chê bai, thay vì im "
+        "lặng, Thanh Lan Chi đã lên tiếng đáp trả: “Em vẫn vui vẻ mà, mọi người đừng lo”."
+    )
+    assert got["Em vẫn vui"][0] == "Thanh Lan Chi"

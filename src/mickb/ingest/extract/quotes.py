@@ -2099,6 +2099,40 @@ _REPORTING_HINT_RE = re.compile(
 )
 
 
+# A colon that introduces a list, not anyone's words ("những ca khúc như:", "gồm:").
+_LIST_INTRO_END_RE = re.compile(r"(?<!\w)(?:như|gồm|bao gồm|sau|sau đây|là|như sau)\s*$")
+# What may stand before a clause's subject: nothing, a linking word, an adverb of place.
+_SUBJECT_LEAD_RE = re.compile(
+    r"\s*(?:(?:còn|và|nhưng|riêng|trong khi đó|về phần mình|ngay sau đó|lúc này|khi đó)\s*"
+    r"|(?:trên|tại|qua) [^,;:]{1,30}\s)?",
+    re.IGNORECASE,
+)
+
+
+# Words a short name's predicate opens with: an adverb, or a verb of saying or of manner.
+_PREDICATE_START_RE = re.compile(
+    r" (?:cũng|đã|vẫn|lại|liền|bèn|ngay|chỉ|còn|vội|từng|đang|mới|nhẹ nhàng|thẳng thắn)(?!\w)|"
+    rf" (?:{_alternation(SPEECH_VERBS)}|{_alternation(tuple(MANNER_VERBS))})(?!\w)"
+)
+# "… dòng tweet của nhà sáng lập Uber Travis Kalanick:": the words are someone else's.
+_OF_SOMEONE_RE = re.compile(rf"(?<!\w)của\s[^,:]{{0,40}}?[{_UPPER}]")
+
+
+def _is_predicate(rest: str) -> bool:
+    """Whether the words after a name are its own predicate up to the colon: a few lower-case
+    words that no link, passive or preposition opens ("được mời", "và", "của") and that
+    hold no one else's words ("đọc bức thư của ông Y:")."""
+    words = rest.split()
+    return (
+        rest[:1] == " "
+        and 1 <= len(words) <= 20
+        and words[0].islower()
+        and not _LINK_OR_PASSIVE_RE.fullmatch(words[0])
+        and not _PREPOSITION_END_RE.search(words[0])
+        and not _OF_SOMEONE_RE.search(_PAREN_RE.sub("", rest))
+    )
+
+
 def _speaker_clause(head: str) -> str:
     """The clause that ends at a speech verb, where its subject is: after the last semicolon,
     without brackets, after "dẫn lời" ("báo A dẫn lời ông X": X speaks, not the paper), at
@@ -2791,7 +2825,8 @@ class QuoteExtractor:
             prev = self.text(p - 1).rstrip()
             if prev.endswith(":"):
                 pre = self.sentence_head(p - 1, len(prev) - 1) + ":"
-        if not (pre.endswith((":", ",")) or _THAT_END_RE.search(pre)):
+        colon = pre.endswith(":")
+        if not (colon or pre.endswith(",") or _THAT_END_RE.search(pre)):
             quote = self.quote_text(span)
             after = self.text(span.end[0])[span.end[1] + 1 :].lstrip()
             if not (
@@ -2836,10 +2871,64 @@ class QuoteExtractor:
         manner = _MANNER_END_RE.search(body)
         if manner:
             heads.append(body[: manner.start()])
-        for head in heads:
+        for head in reversed(heads):
             speaker = self.speaker_at_end(head, quote_pos)
             if speaker is not None:
                 return speaker, "direct"
+        if colon and self.quote_words(span) >= 4 and self.quote_text(span)[:1].isupper():
+            subject = self.colon_subject(body, verbs, quote_pos)
+            if subject is not None:
+                return subject, "direct"
+        return None
+
+    def colon_subject(self, body: str, verbs: list[re.Match[str]], pos: int) -> Speaker | None:
+        """`Thủ môn X cũng đồng tình: “…”`, `Trong buổi họp, bà Y nhìn thẳng vào phóng viên:
+        “…”`: after a colon, when no verb of saying gave a speaker, the subject of the clause
+        the colon ends speaks: a name that opens the sentence or one of its comma-separated
+        parts (after a title, a form of address or a linking word), then its own predicate.
+        Not when the verb of saying has a subject of its own that no one named ("…, tiền
+        đạo này ám chỉ:"), nor after a title set off as a description ("X, Tổng thư ký …,")."""
+        sentence = _LAST_SENTENCE_RE.split(body)[-1]
+        if len(sentence) > _SPEAKER_REACH or _LIST_INTRO_END_RE.search(sentence):
+            return None
+        shift = len(body) - len(sentence)
+        starts = [0] + [m.end() for m in re.finditer(r",\s*", sentence)]
+        found = _names(sentence)
+        if verbs and verbs[-1].start() >= shift:
+            at = max(a for a in starts if a <= verbs[-1].start() - shift)
+            own = sentence[at:]
+            if (_SPEAKER_HEAD_RE.match(own) or _ROLE_HEAD_RE.match(own)) and not any(
+                a >= at for _, a, _ in found
+            ):
+                return None
+        for at in starts:
+            if (
+                at
+                and _ROLE_HEAD_RE.match(sentence, at)
+                and _CAPITALISED_END_RE.search(sentence[: at - 1].rstrip(" ,") + " ")
+            ):
+                continue  # ", Tổng thư ký Nội các Nhật Bản,": who the name before it is
+            name = next(((n, a, b) for n, a, b in found if a >= at), None)
+            if name is not None:
+                lead = sentence[at : name[1]]
+                title = _title_before(lead) or _honorific_before(lead)
+                lead = lead[: len(lead.rstrip()) - len(title)] if title else lead
+                if _SUBJECT_LEAD_RE.fullmatch(lead):
+                    end = name[2] + _appositive_run(sentence[name[2] :])[1]
+                    if _is_predicate(sentence[end:]):
+                        return self.speaker_at_end(sentence[:end], pos)
+            first = _CAP_RUN_RE.match(sentence, at)
+            if (
+                first is not None
+                and " " not in first.group()
+                and first.group() not in _NOT_A_NAME
+                and _is_predicate(sentence[first.end() :])
+                and _PREDICATE_START_RE.match(sentence, first.end())
+            ):
+                # "Nga trả lời:", "Hòa liền quay sang Thành:": a short form of someone named
+                person = self.registry._short(first.group(), pos)
+                if person is not None:
+                    return Speaker(person.name, person.role_for(None))
         return None
 
     # `Thủ tướng yêu cầu … phải “kiểm đếm được, ra sản phẩm cụ thể”`
