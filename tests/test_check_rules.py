@@ -423,3 +423,52 @@ def test_a_figure_of_the_first_months_says_nothing_of_one_month(months: Any) -> 
     assert verdicts(
         months, "Trong 10 tháng đầu năm 2023, cả nước có 680 doanh nghiệp bưu chính"
     ) == ["supported"]
+
+
+WORKFORCE_REPORT = """---
+title: "Lao động ngành bưu chính viễn thông 2023"
+date: "2024-01-20"
+---
+Năm 2023, tổng số lao động toàn ngành bưu chính viễn thông là 412.300 lao động, tăng 4% so
+năm 2022; năng suất lao động ngành bưu chính viễn thông ước đạt 590 triệu đồng.
+Trong 10 tháng đầu năm 2023, cơ quan chức năng đã gỡ bỏ 3.150 trang web giả mạo.
+"""
+
+
+@pytest.fixture(scope="module")
+def workforce(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "laodong_bcvt_2023.txt", WORKFORCE_REPORT)
+
+
+def test_the_workforce_and_its_growth_as_outlets_write_them(workforce: Any) -> None:
+    # "lực lượng lao động" is the number of workers, not their productivity
+    assert verdicts(
+        workforce, "Năm 2023, lực lượng lao động ngành bưu chính viễn thông vượt 412.000 người"
+    ) == ["supported"]
+    # "X% more than in 2022" is a growth, and "less than" one that goes down
+    assert verdicts(
+        workforce,
+        "The postal and telecom workforce totalled 412,300 people in 2023, 4% more than in 2022",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        workforce, "The postal and telecom workforce in 2023 was 4% less than in 2022"
+    ) == ["contradicted"]
+
+
+def test_who_acted_and_an_opening_word_are_not_the_metric(workforce: Any) -> None:
+    assert verdicts(
+        workforce,
+        "Trong 10 tháng đầu năm 2023, cơ quan chức năng gỡ bỏ gần 3.000 trang web giả mạo",
+    ) == ["contradicted"]
+    # "Between" opens the sentence: it names no company, and the months are January to October
+    assert verdicts(
+        workforce,
+        "Between January and October 2023, the authorities took down 3,150 fake websites",
+    ) == ["supported"]
+
+
+def test_a_verb_that_raises_a_rate_is_not_part_of_its_metric(seed: Any) -> None:
+    # "đưa tỷ lệ … lên 99,7%": the rate of villages with a signal, raised to it
+    assert verdicts(seed, "Năm 2022, các nhà mạng đưa tỷ lệ thôn có sóng di động lên 99,7%") == [
+        "supported"
+    ]

@@ -65,9 +65,9 @@ _CHANGE_DOWN = _phrases(
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
     "increase|growth|rise|gain|jump|higher|drop|decline|decrease|fall|lower|"
-    "year on year|yoy|on year"
+    "year on year|yoy|on year|more than|less than"
 )
-_DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less"))
+_DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less", "less than"))
 _CHANGE_FILLERS = _phrases(
     "by|them|o muc|muc|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh|only|just|chi|some|"
     "about|around|nearly|almost|over|more|than|hon|gan|xap|xi|binh|quan|trung|average|"
@@ -457,6 +457,8 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
     tail = " ".join(trail[-2:])
     if len(trail) >= 2 and trail[-1] == "up" and trail[-2] in _NOT_CHANGE_BEFORE_UP:
         return _target_or_state(before)  # "made up 14% of GDP", "took up"
+    if len(trail) >= 2 and trail[-1] == "down" and trail[-2] in _NOT_CHANGE_BEFORE_DOWN:
+        return _target_or_state(before)  # "took down 3,150 websites", "shut down"
     for phrases, direction in ((_CHANGE_DOWN, "down"), (_CHANGE_UP, "up")):
         for w in phrases:
             if tail == w or tail.endswith(" " + w):
@@ -491,6 +493,9 @@ _VERB_BEFORE_NOUN_RE = lazy(
 )
 _DOWN_VERBS = frozenset(("giam",))
 _NOT_CHANGE_BEFORE_UP = frozenset("made make makes making took take takes taking set sets".split())
+_NOT_CHANGE_BEFORE_DOWN = frozenset(
+    "took take takes taking taken shut shuts pulled pull pulls tore tear tears".split()
+)
 
 
 def _target_or_state(before: str) -> tuple[str, str | None]:

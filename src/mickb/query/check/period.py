@@ -149,6 +149,7 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 )
 # "January-April 2021", "from Jan to Apr", "tháng 1-4/2021", "từ tháng 1 đến tháng 4"
 _EN_MONTH_RANGE_RE = lazy(rf"\b{_MONTH}\s*(?:-|–|to|through|until)\s*{_MONTH}(?!\w)")
+_EN_BETWEEN_MONTHS_RE = lazy(rf"\bbetween\s+{_MONTH}\s+and\s+{_MONTH}(?!\w)")
 _VI_MONTH_RANGE_RE = lazy(
     r"\bthang\s+(1[0-2]|0?[1-9])\s*(?:-|–|den|toi)\s*(?:thang\s+)?(1[0-2]|0?[1-9])(?![\d.,])"
 )
@@ -171,7 +172,7 @@ def _sub_period(folded: str) -> str | None:
     m = _VI_MONTH_RANGE_RE.search(folded)
     if m:
         return _month_span(int(m.group(1)), int(m.group(2)))
-    m = _EN_MONTH_RANGE_RE.search(folded)
+    m = _EN_MONTH_RANGE_RE.search(folded) or _EN_BETWEEN_MONTHS_RE.search(folded)
     if m:
         return _month_span(_MONTHS[m.group(1)], _MONTHS[m.group(2)])
     m = re.search(r"\b(\d{1,2})\s+thang\s+(dau|cuoi)?", folded)

@@ -24,7 +24,7 @@ VI_STOP_WORDS = frozenset(
     tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
     khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
     vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt gấp cùng nhích
-    sụt""".split()
+    sụt đưa nâng giúp xong""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
 _VI_STOP_ASCII = frozenset(fold(w) for w in VI_STOP_WORDS) - frozenset(
@@ -39,7 +39,8 @@ VI_GENERIC = frozenset(
 _VI_WRAPPERS = frozenset("so luong tong ty le".split())
 EN_STOP = frozenset(
     """the of and in to a an is was were are be been by for with on at from as that this it its
-    reached reach reaches hit totaled totalled total stood amounted amount came grew grow grown
+    authorities authority officials official reached reach reaches hit totaled totalled total
+    stood amounted amount came grew grow grown
     rose rise risen fell fall fallen up down increased increase decreased decrease than more
     less over about nearly almost around least estimated approximately some roughly just close
     under below above year years percent per cent billion million thousand trillion
@@ -52,7 +53,8 @@ EN_STOP = frozenset(
     came come comes totalled totals topped top tops registered register saw see sees
     growing rising falling increasing decreasing declining gaining climbing dropping
     had having collected collect recouped recoup logged log booked book clocked amounting
-    worth valued value around approximately or equal equals equivalent edged edge inched""".split()
+    worth valued value around approximately or equal equals equivalent edged edge inched
+    took taken take takes taking between during since meanwhile""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
@@ -245,8 +247,17 @@ _PHRASE_SYNONYMS = (("toan quoc", "ca nuoc"), ("tren toan quoc", "tren ca nuoc")
 
 def _same_phrases(words: list[str]) -> list[str]:
     text = " " + " ".join(words) + " "
-    if " toan quoc " not in text and " nha mang " not in text:
+    if (
+        " toan quoc " not in text
+        and " nha mang " not in text
+        and " luc luong " not in text
+        and " co quan chuc nang " not in text
+    ):
         return words
+    # "cơ quan chức năng" (the authorities) is who acted, not what was counted
+    text = text.replace(" co quan chuc nang ", " ")
+    # "lực lượng lao động" (the workforce) is the number of workers a report counts
+    text = text.replace(" luc luong lao dong ", " lao dong ")
     return text.replace(" toan quoc ", " ca nuoc ").replace(" nha mang ", " vien thong ").split()
 
 
@@ -418,6 +429,13 @@ _COMMON_ENGLISH = """vietnam vietnamese ministry minister government state natio
 _ENGLISH_ENDING_RE = re.compile(r"(?:ing|ed|ly|tion|tions|ment|ness|ers|er|al|ic|ous|ive|ies|es)$")
 
 
+# Words that open an English sentence and name nothing.
+_EN_SENTENCE_OPENERS = frozenset(
+    """between during since after before including according amid despite while when as
+    last this these those its their our overall meanwhile also still only all both each""".split()
+)
+
+
 def is_name_token(word: str, sentence_start: bool = False) -> bool:
     f = fold(word)
     if f in _COMMON_ACRONYMS or not word[:1].isupper() or word.isdigit():
@@ -425,6 +443,8 @@ def is_name_token(word: str, sentence_start: bool = False) -> bool:
     capitals = sum(1 for ch in word if ch.isupper())
     if en_norm(f) in _english_words() and capitals < 2:
         return False
+    if capitals < 2 and (f in EN_STOP or f in _EN_SENTENCE_OPENERS):
+        return False  # "Between January and November 2022, …", "During 2022, …"
     if capitals >= 2:
         return True  # VNPT, MobiFone, VinaPhone
     if sentence_start and _ENGLISH_ENDING_RE.search(f):
