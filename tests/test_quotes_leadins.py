@@ -82,3 +82,43 @@ def test_the_verb_nearest_the_colon_has_the_speaker() -> None:
         "lặng, Thanh Lan Chi đã lên tiếng đáp trả: “Em vẫn vui vẻ mà, mọi người đừng lo”."
     )
     assert got["Em vẫn vui"][0] == "Thanh Lan Chi"
+
+
+def test_a_description_stands_for_the_person_named_earlier_in_its_sentence() -> None:
+    got = speakers(
+        "Chàng trai Nguyễn Hữu Bảo và bạn gái Trần Mỹ Hạnh quen nhau đã hai năm. Hỏi Bảo về "
+        "bí quyết chinh phục một cô gái như Hạnh, chàng trai vui vẻ đáp “Mình cứ chân thành "
+        "là được thôi mà”."
+    )
+    assert got["Mình cứ chân"][0] == "Nguyễn Hữu Bảo"
+
+
+def test_the_head_of_a_body_is_the_person_quoted_just_before() -> None:
+    got = speakers(
+        "Thủ tướng Lê Văn An phát biểu: “Chúng ta phải hành động ngay từ hôm nay”. Người đứng "
+        "đầu Chính phủ cũng cho rằng: “Không được để ai bị bỏ lại phía sau”."
+    )
+    assert got["Không được để"] == ("Lê Văn An", "Thủ tướng")
+
+
+def test_the_head_of_a_body_is_whoever_holds_a_role_there() -> None:
+    got = speakers(
+        "Hội nghị có Bí thư Tỉnh ủy Hà Giang Đỗ Văn Sơn và Phó Thủ tướng Lý Quốc Hưng. Phó Thủ "
+        "tướng Lý Quốc Hưng nói: “Các tỉnh phải chủ động nguồn vốn”. “Chúng tôi sẽ cố gắng hết "
+        "sức trong năm nay”, người đứng đầu Tỉnh ủy Hà Giang nói."
+    )
+    assert got["Chúng tôi sẽ"][0] == "Đỗ Văn Sơn"
+
+
+def test_a_womans_description_is_not_the_man_quoted_last() -> None:
+    got = speakers(
+        "Đạo diễn Trần Văn Phong nói: “Phim trực tuyến là tương lai của điện ảnh”. Nhiều "
+        "người trong nghề cũng nghĩ vậy. Nữ đạo diễn chia sẻ: “Tôi chưa từng làm phim nào "
+        "với toàn bộ vốn của nhà đầu tư”."
+    )
+    assert got.get("Tôi chưa từng", (None, None))[0] is None
+
+
+def test_a_description_in_a_text_that_names_no_one_is_nobody_named() -> None:
+    got = speakers("Nữ ca sĩ chia sẻ: “Tôi rất vui khi được hát lại ở quê nhà”.")
+    assert got.get("Tôi rất vui", (None, None))[0] is None

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -699,6 +700,8 @@ _NOT_IN_BARE_NAME = frozenset(
 
 # Forms of address that say whether a man or a woman is meant.
 _GENDER_OF = {"ông": "m", "anh": "m", "chú": "m", "bà": "f", "chị": "f", "cô": "f"}
+# ... and titles ("nữ ca sĩ X", "nam diễn viên Y").
+_SEX_OF_TITLE = {"nữ": "f", "nam": "m"}
 
 
 class Registry:
@@ -717,6 +720,7 @@ class Registry:
         # Someone introduced with no name ("một cậu bé ngồi khóc"): (position, who), ascending,
         # for a pronoun that speaks right after ("Cậu cho biết …").
         self.unnamed: list[tuple[int, str]] = []
+        self._main: tuple[Person | None] | None = None  # `main_person`, once known
 
     def person(self, name: str) -> Person:
         if name not in self.people:
@@ -788,7 +792,9 @@ class Registry:
                 previous = _role_segment_before(before)
                 if previous:
                     person.add_role(previous)
-            gender = _GENDER_OF.get(honorific.lower(), "")
+            gender = _GENDER_OF.get(honorific.lower(), "") or _SEX_OF_TITLE.get(
+                title.split(" ", 1)[0].lower() if " " in title else "", ""
+            )
             if gender and not person.gender:
                 person.gender = gender
             # Passages are scanned in document order: mentions stay sorted by position.
@@ -911,6 +917,16 @@ class Registry:
         if role:
             return Speaker(None, role), None
         return None, None
+
+    def main_person(self) -> Person | None:
+        """The person the document is about: named at least three times, and more often than
+        anyone else."""
+        if self._main is None:
+            counts = Counter(m.person.name for m in self.mentions).most_common(2)
+            top = counts[0] if counts else ("", 0)
+            alone = len(counts) < 2 or counts[1][1] < top[1]
+            self._main = (self.people.get(top[0]) if top[1] >= 3 and alone else None,)
+        return self._main[0]
 
     def _just_named(self, pos: int) -> Person | None:
         """The person named last before `pos`, if that was a sentence or two ago."""
@@ -2133,6 +2149,27 @@ def _is_predicate(rest: str) -> bool:
     )
 
 
+# Descriptions that stand for someone named earlier ("chàng trai", "nữ ca sĩ", "người đứng
+# đầu Chính phủ"), then at most a few words more ("sinh năm 1992", "vui vẻ").
+_FEMALE_HEADS = ("cô", "nàng", "nữ", "người đẹp", "mỹ nhân")
+_MALE_HEADS = ("chàng", "anh chàng", "nam ")
+_DESCRIPTION_RE = re.compile(
+    r"(?P<head>chàng trai|anh chàng|cô gái|cô nàng|người đẹp|mỹ nhân|người đứng đầu|"
+    r"(?:nam|nữ) (?:"
+    + _alternation(tuple(sorted(PERSON_TITLES, key=len, reverse=True)))
+    + r"))(?!\w)(?: [^\s,]+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _sex_of(person: Person) -> str:
+    """'m' or 'f' when the text says (a form of address, "Văn" or "Thị" in the name)."""
+    if person.gender:
+        return person.gender
+    words = person.name.split()
+    return "f" if "Thị" in words[1:-1] else "m" if "Văn" in words[1:-1] else ""
+
+
 def _speaker_clause(head: str) -> str:
     """The clause that ends at a speech verb, where its subject is: after the last semicolon,
     without brackets, after "dẫn lời" ("báo A dẫn lời ông X": X speaks, not the paper), at
@@ -2584,7 +2621,51 @@ class QuoteExtractor:
         bare = self._bare_foreign_subject(clause)
         if bare is not None:
             return bare
-        return self._unnamed_speaker(clause, pos)
+        speaker = self._unnamed_speaker(clause, pos)
+        if speaker is None or speaker.name is None:
+            return self._described_person(clause, pos) or speaker
+        return speaker
+
+    def _described_person(self, clause: str, pos: int) -> Speaker | None:
+        """'Hỏi Hải về …, chàng trai vui vẻ đáp', '“…”. Người đứng đầu Chính phủ cũng cho
+        rằng:': a description of a person with no name, standing for someone the text has
+        named: the first one named earlier in the same sentence, else the one quoted last,
+        else the one named just before (whose sex, when the text gives it, fits)."""
+        segment = clause.split(",")[-1].strip()
+        described = _DESCRIPTION_RE.match(segment)
+        if described is None or _names(segment) or _ARTICLE_RE.match(segment):
+            return None
+        head = described["head"].lower()
+        sex = "f" if head.startswith(_FEMALE_HEADS) else "m" if head.startswith(_MALE_HEADS) else ""
+        sentence = _LAST_SENTENCE_RE.split(clause[: len(clause) - len(segment)])[-1]
+        earlier = [self.registry.resolve(n[0], pos)[1] for n in _names(sentence)]
+        for run in _CAP_RUN_RE.finditer(sentence):
+            words = run.group().split()
+            if len(words) == 2 and words[0] not in _NOT_A_NAME:
+                words = words[1:]  # "Hỏi Hải về …": the sentence's first word, then a name
+            if len(words) == 1 and words[0] not in _NOT_A_NAME:
+                earlier.append(self.registry._short(words[0], pos))
+        for person in earlier:
+            if person is not None and (not sex or _sex_of(person) in ("", sex)):
+                return Speaker(person.name, person.role_for(None))
+        said = self.registry.last_said
+        recent = said[1] if said is not None and 0 <= pos - said[0] <= _JUST_SAID else None
+        if not sex:
+            # "người đứng đầu Tỉnh ủy Sóc Trăng": someone whose role names that place or
+            # body, else the one quoted last ("Người đứng đầu Chính phủ" after the Thủ tướng)
+            places = set(_CAP_RUN_RE.findall(segment[described.end("head") :]))
+            for mention in self.registry._before(pos):
+                roles = mention.person.roles
+                if places and any(places & set(_CAP_RUN_RE.findall(r)) for r in roles):
+                    recent = mention.person
+                    break
+            return Speaker(recent.name, recent.role_for(None)) if recent else None
+        # Further back, only someone whose sex the text gives and fits ("nữ đạo diễn" is
+        # not the man quoted last): the one quoted last, or the one the story is about.
+        for person in (recent, self.registry.main_person()):
+            if person is not None and _sex_of(person) == sex:
+                return Speaker(person.name, person.role_for(None))
+        return None
 
     def _bare_foreign_subject(self, clause: str) -> Speaker | None:
         """'Charles Helms, người quay lại video, nói', 'Khi …, Sir Geoff Hurst, một huyền
