@@ -329,3 +329,26 @@ def test_times_done_are_a_count_and_a_markets_move_is_a_change() -> None:
     assert _one(facts, "3 lần").measure == "ratio"
     assert (_one(facts, "0,5%").measure, _one(facts, "0,5%").direction) == ("change", "down")
     assert (_one(facts, "1,2%").measure, _one(facts, "1,2%").direction) == ("change", "up")
+
+
+def test_a_model_year_a_shared_unit_after_or_and_a_unit_in_parentheses() -> None:
+    facts = _facts(
+        "Chợ xe cũ cuối tuần\n"
+        "Chiếc sedan đời 2012 có giá rao bán 450 triệu đồng. Mỗi khách được lái thử 1 hoặc 2 "
+        "vòng quanh bãi. Xe có chiều dài cơ sở 2.700 (mm)."
+    )
+    # "đời 2012" is the car's model year, not when the price holds
+    assert _one(facts, "450 triệu đồng").period is None
+    laps = [f for f in facts if f.value in (1, 2)]
+    assert sorted((f.value, f.unit) for f in laps) == [(1, "vòng"), (2, "vòng")]
+    wheelbase = _one(facts, "2.700 (mm)")
+    assert (wheelbase.unit, wheelbase.measure) == ("mm", "level")
+
+
+def test_a_weather_forecast_is_no_plan() -> None:
+    facts = _facts(
+        "Thời tiết cuối tuần\n"
+        "Từ đêm nay, nhiệt độ sẽ giảm 2-4 độ C. Thành phố sẽ nâng mức hỗ trợ lên 500.000 đồng."
+    )
+    assert {f.measure for f in facts if f.unit == "độ C"} != {"target"}
+    assert _one(facts, "500.000 đồng").measure == "target"

@@ -500,11 +500,19 @@ def _carry_labels(raws: list[_Raw], text: str) -> None:
             cur.context = "date"  # "tháng 3, 4, 7"
 
 
+_PAREN_UNIT_RE = re.compile(r"[ \t]?\((mm|cm|m|km|kg|g|tấn|m2|m3|km2|ha|lít|inch)\)")
+
+
 def _read_counted_nouns(raws: list[_Raw], text: str) -> None:
     """A figure with no unit counts the noun after it ("1.300 cây xanh" -> unit "cây xanh");
     scale words alone take it too ("22,5 triệu cổ phiếu" -> "triệu cổ phiếu")."""
     for r in raws:
         if r.context is not None or r.base_unit is not None or r.is_percent:
+            continue
+        paren = None if r.unit else _PAREN_UNIT_RE.match(text, r.end)
+        if paren:
+            # "chiều dài cơ sở 2.460 (mm)": a table's or a spec sheet's unit in parentheses
+            r.unit, r.base_unit, r.unit_end = paren.group(1), paren.group(1).lower(), paren.end()
             continue
         found = read_counted_noun(text, r.unit_end if r.unit else r.end)
         if found is None:
@@ -611,7 +619,7 @@ def _join_fractions(raws: list[_Raw], text: str) -> list[_Raw]:
     return merged
 
 
-_SHARED_UNIT_GAP_RE = re.compile(r"\s+(?:va|and)\s+")
+_SHARED_UNIT_GAP_RE = re.compile(r"\s+(?:va|and|hoac|or)\s+")
 _DIMENSIONS_GAP_RE = re.compile(r"[ \t]?[x×][ \t]?")
 
 

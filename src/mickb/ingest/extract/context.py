@@ -273,7 +273,8 @@ _COUNTED_BEFORE_RE = re.compile(
 # Years of events, not periods: "sinh năm 1971", "(SN 1992)", "thành lập năm 1994", "từ năm
 # 2008" (since), "Luật Quảng cáo 2012". A period of figures is never one of them.
 _EVENT_BEFORE_RE = re.compile(
-    r"(?:\bsinh(?:\s+năm)?|\bSN|\btừ(?:\s+năm)?|(?:thành lập|sản xuất|phê duyệt|ban hành|"
+    # a vehicle's or a device's model year: "Mercedes GLK 300 đời 2009", "bản 2017"
+    r"(?:\bđời|\bsinh(?:\s+năm)?|\bSN|\btừ(?:\s+năm)?|(?:thành lập|sản xuất|phê duyệt|ban hành|"
     r"khởi công|khánh thành|ra mắt|ra đời|cổ phần hóa|cổ phần hoá|xây dựng)"
     r"(?:\s+(?:lần đầu|chỉnh sửa|từ|vào))*(?:\s+năm)?"
     # the year in a law's name: "Luật Quảng cáo 2012", "Bộ luật Dân sự năm 2015"

@@ -173,6 +173,10 @@ _WILL_ACT_RE = re.compile(
 )
 # An inspection's or an audit's findings are stated as what it recommends: "kiến nghị thu hồi
 # 19 tỷ đồng", "kiến nghị xử lý tài chính 30 tỷ đồng"
+_FORECAST_SUBJECT_RE = re.compile(
+    r"(?<![\w])(?:nhiệt độ|mực nước|lượng mưa|độ ẩm|sức gió|gió|sóng biển|triều cường|lũ)(?![\w])",
+    _F,
+)
 _AUDIT_FINDING_RE = re.compile(r"kiến nghị\s+(?:thu hồi|truy thu|xử lý|xuất toán|giảm)", _F)
 # What _PLAN_RE or _WILL_ACT_RE can match in a clause of a sentence can be found in the whole
 # sentence by this (the lookaheads may fail at a clause's end): no match, no target.
@@ -200,6 +204,8 @@ def is_planned(clause_before: str) -> bool:
     will = _WILL_ACT_RE.search(clause_before)
     if will and _AUDIT_FINDING_RE.match(clause_before, will.start()):
         return False  # "kiến nghị thu hồi 8 nghìn ha": what an inspection found, not a plan
+    if will and _FORECAST_SUBJECT_RE.search(clause_before, 0, will.start()):
+        return False  # "nhiệt độ sẽ hạ 1-3 độ C": a weather forecast, nobody's plan
     return will is not None
 
 

@@ -114,7 +114,7 @@ _LEADING = re.compile(
 _TRAILING_WORDS = (
     "ước tính|ước|dự kiến|đã|sẽ|cũng|đều|vẫn|chỉ|lại|hiện|mới|tiếp tục|có|ở|"
     "trong|của|là|lớn|cao|đạt|mức|khoảng|tổng cộng|tương ứng|này|đó|trên|nói trên|nêu trên|"
-    "được|với|và|cho|từ|tới|đến|lên|xuống|còn|năm|tính|nay|hơn|gần|trên|xấp xỉ|ít nhất|"
+    "được|với|và|hoặc|cho|từ|tới|đến|lên|xuống|còn|năm|tính|nay|hơn|gần|trên|xấp xỉ|ít nhất|"
     "nghiêm trọng|mạnh|nhẹ|đáng kể|thêm|bình quân|trung bình|liên tục|cùng|tương ứng|"
     "of|the|was|were|at|by|about"
 )
@@ -220,7 +220,7 @@ _REPORTING_RE = re.compile(
 # stops at the comma; "62.000 hộ trong tổng số ..." at "trong".
 _RIGHT_STOP = re.compile(
     r"(?<![\w])(so với|so|(?<!bị )(?<!được )tăng|(?<!bị )(?<!được )giảm|chiếm|đạt|bằng|trong|"
-    r"là|và|với|của cả|tính đến|kế hoạch|tức|thì|cho|"
+    r"là|và|hoặc|hay|với|của cả|tính đến|kế hoạch|tức|thì|cho|"
     r"tương ứng|gồm|bao gồm|trở lên|cho biết|cho hay|nhưng|song|than|compared|from|over|"
     r"versus)(?![\w])",
     _F,
