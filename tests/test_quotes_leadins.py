@@ -122,3 +122,10 @@ def test_a_womans_description_is_not_the_man_quoted_last() -> None:
 def test_a_description_in_a_text_that_names_no_one_is_nobody_named() -> None:
     got = speakers("Nữ ca sĩ chia sẻ: “Tôi rất vui khi được hát lại ở quê nhà”.")
     assert got.get("Tôi rất vui", (None, None))[0] is None
+
+
+def test_a_three_word_foreign_name_after_a_form_of_address_is_whole() -> None:
+    got = speakers(
+        "“Chúng tôi tin vào thị trường này trong nhiều năm tới”, bà Mary Ann Kowalski cho biết."
+    )
+    assert got["Chúng tôi tin"][0] == "Mary Ann Kowalski"

@@ -1497,6 +1497,14 @@ def _name_start(
             title = near or ""
         if run_start != run.start() and len(words) <= 3 and all(w.isascii() for w in words):
             return 0  # after a place that ends an office: "Nhà Trắng Sarah Huckabee Sanders"
+        if (
+            honorific
+            and not title
+            and len(words) == 3
+            and all(w.isascii() for w in words)
+            and _foreign(words[0])
+        ):
+            return 0  # "bà Wan Ling Martello": right after a form of address, all of it
         # "quan chức PST Arne Christian Haugstoyl": an organisation's acronym (not a title's:
         # "CEO Apple Tim Cook") ends the office, and all the run is the name.
         after_acronym = len(tail_word) > 1 and tail_word.isupper() and tail_word not in _ROLE_TAILS
