@@ -352,3 +352,26 @@ def test_a_weather_forecast_is_no_plan() -> None:
     )
     assert {f.measure for f in facts if f.unit == "độ C"} != {"target"}
     assert _one(facts, "500.000 đồng").measure == "target"
+
+
+def test_bins_titles_and_verbs_after_a_count_are_not_figures_or_units() -> None:
+    facts = _facts(
+        "Phổ điểm môn Toán\n"
+        'Điểm <=1 <=2 <=3 <=4 Số lượng 310 25 40 71. Diễn viên trẻ nổi tiếng sau phim "Tuổi 17" '
+        "năm ngoái. Tại hiện trường, 2 xe máy văng xa hơn 30 m. Kẻ gian lừa hơn 9 tỷ bật khóc tại tòa."
+    )
+    assert sorted(f.value for f in facts if f.unit == "") == [25, 40, 71, 310]
+    assert not [f for f in facts if f.value == 17]
+    assert _one(facts, "2 xe máy").unit == "xe máy"
+    assert _one(facts, "9 tỷ").unit == "tỷ"
+
+
+def test_a_bound_in_words_is_a_level_and_tren_duoi_is_about() -> None:
+    facts = _facts(
+        "Thị trường đất nền\n"
+        "Máy bán vé không nhận tờ tiền lớn hơn 200 nghìn đồng. Giá đất đã tăng trên dưới 25%."
+    )
+    bill = _one(facts, "200 nghìn đồng")
+    assert (bill.measure, bill.qualifier) == ("level", "more_than")
+    rise = _one(facts, "25%")
+    assert (rise.measure, rise.qualifier) == ("change", "about")

@@ -1125,6 +1125,17 @@ _WINDOW_INITIALS = frozenset("tvpm")  # (of the words _RECENT_RE looks for)
 # of the numbers of news text.
 
 
+def _ends_a_title(p: Spot) -> bool:
+    """Does the number close a short quoted title that opens with a capital?"""
+    head = p.text[max(0, p.s - 40) : p.s]
+    opened = max(head.rfind('"'), head.rfind("“"))
+    inside = head[opened + 1 :] if opened >= 0 else ""
+    return bool(inside[:1].isupper()) and len(inside.split()) <= 6
+
+
+_BIN_SIGNS = frozenset(("<=", ">=", "≤", "≥", "<", ">", "=<", "=>"))
+
+
 def _where_it_sits(p: Spot) -> str | None:
     """Rules on the characters around the number: letters, ":", "/", brackets, "+", a leading
     zero, dashes, plates, list numbers, scores."""
@@ -1149,6 +1160,10 @@ def _where_it_sits(p: Spot) -> str | None:
         reason = footnote(p)
         if reason:
             return reason
+    if after in '"”' and p.bare and p.whole and _ends_a_title(p):
+        return "name"  # the film "Em chưa 18", the show "Gặp nhau cuối tuần 2"
+    if before in "=<>≤≥" and p.bare and p.text[max(0, p.s - 2) : p.s].strip() in _BIN_SIGNS:
+        return "list"  # "Điểm <=1 <=2 … <=30": the bins of a distribution, not counts
     if before == "+":
         reason = marker_tail(p)
         if reason:

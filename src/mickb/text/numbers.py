@@ -172,6 +172,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("estimated at", "estimate"),
     ("estimated", "estimate"),
     ("an estimated", "estimate"),
+    ("tren duoi", "about"),
     ("khoang", "about"),
     ("xap xi", "about"),
     ("chung", "about"),

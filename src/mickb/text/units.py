@@ -364,7 +364,8 @@ _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
 # dùng", "xe cứu thương", "con nuôi") but not a longer one ("3 đô thị loại I").
 _VERB_STOPS = frozenset(
     """từng so nhau khiến đâm giúp giữ nghe thấy xét chia cầm xông khóc ôm tặng hủy đòi
-    đuổi nháy dính gặp thuê nhập quanh kém lạ đựng kéo ăn đau""".split()
+    đuổi nháy dính gặp thuê nhập quanh kém lạ đựng kéo ăn đau văng bật cực rất quá lật lao vỡ
+    """.split()
 )
 _LATE_STOPS = frozenset(
     "ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng "

@@ -33,7 +33,7 @@ _CHANGE_VERBS = (
 _CHANGE_MODIFIERS = (
     "bình quân|trung bình|thêm|mạnh|nhẹ|nghiêm trọng|đáng kể|tương ứng|"
     "lần lượt là|lần lượt|là|by|"
-    "khoảng|mức|ở mức|about|around|nearly|over|more than|hơn|of|tròn"
+    "khoảng|trên dưới|mức|ở mức|about|around|nearly|over|more than|hơn|of|tròn"
 )
 # "tăng 12%" is a change; "tăng lên 98%", "giảm xuống còn 58%", "tăng đến 1.200" name the new
 # level (those words are not modifiers: the verb is then not right before the figure)
@@ -68,7 +68,7 @@ _RANK_MOVE_RE = re.compile(
 # "giảm tới 45 triệu đồng", "tăng mạnh tới 6 USD", "giảm đến 2,5%" (by as much as)
 _CHANGE_UP_TO_RE = re.compile(
     r"(?<![\w])(?P<verb>tăng|giảm|sụt giảm)(?:\s+(?:mạnh|nhẹ|thêm|vọt|sâu))*"
-    r"\s+(?:tới|đến)(?:\s+(?:khoảng|gần|hơn))?\s*$",
+    r"\s+(?:tới|đến)(?:\s+(?:khoảng|gần|hơn|trên dưới))?\s*$",
     _F,
 )
 # a fall of a price or of a fortune: "bốc hơi gần 6.000 tỷ đồng", "hạ 0,4%", "rớt 1,2%",
@@ -258,6 +258,7 @@ def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
     )
 
 
+_BOUND_WORDS_RE = re.compile(r"(?:lớn|nhỏ|nhiều|ít)\s", _F)
 _COMPARATIVE_ENDS = ("hơn", "khoảng", "tròn", "gần")  # (how _COMPARATIVE_RE may end)
 
 
@@ -310,6 +311,9 @@ def _target(m: Measure, targets: bool) -> tuple[str, str | None] | None:
 def _change(m: Measure) -> tuple[str, str | None] | None:
     if m.change and m.change.re is not _CHANGE_RE and m.num.base_unit == "lần":
         return None  # "nhiều hơn 4 lần" is a ratio; "tăng lãi suất thêm 2-3 lần" a count
+    if m.change and m.change.re is _COMPARATIVE_RE and _BOUND_WORDS_RE.match(m.change.group(0)):
+        if not m.num.is_percent and not _SO_AFTER_RE.match(m.after):
+            return None  # "tiền lớn hơn 100 nghìn đồng", "nhiều hơn 50 người": a bound
     if m.change:
         return "change", _direction(m.change)
     if (m.num.base_unit or "") in _RANK_UNITS:
