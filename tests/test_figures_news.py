@@ -375,3 +375,12 @@ def test_a_bound_in_words_is_a_level_and_tren_duoi_is_about() -> None:
     assert (bill.measure, bill.qualifier) == ("level", "more_than")
     rise = _one(facts, "25%")
     assert (rise.measure, rise.qualifier) == ("change", "about")
+
+
+def test_a_shirt_number_is_a_name_and_thong_qua_ends_a_unit() -> None:
+    facts = _facts(
+        "Bóng đá và thương mại\n"
+        "Cầu thủ mang áo số 9 đã ghi bàn. Công ty nhập 4.500 container thông qua cảng Hải Phòng."
+    )
+    assert not [f for f in facts if f.value == 9]
+    assert _one(facts, "4.500 container").unit == "container"

@@ -555,7 +555,7 @@ for _reason, _words in (
         "code",
         "quy_hoạch tỷ_lệ_bản_đồ mã_đề",
     ),
-    ("name", "phiên_bản kênh đa_khoa phím nút"),
+    ("name", "phiên_bản kênh đa_khoa phím nút số_áo áo_số"),
 ):
     for _w in _words.split():
         _LABELS[_w.replace("_", " ")] = _reason

@@ -883,8 +883,8 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
             and (low, words[k + 1]) in _COMPOUNDS
         ):
             break
-        if low == "đầu" and k + 1 < len(words) and words[k + 1] == "tiên":
-            break  # "2 tầng đầu tiên": the first two floors
+        if k + 1 < len(words) and (low, words[k + 1]) in _STOP_PAIRS:
+            break  # "2 tầng đầu tiên": the first two floors; "9.000 container thông qua SNI"
         end = tok.end
     end = _noun_pair_slash(text, end)
     paired = _paired_noun(text, end, low) if end == tokens[0].end else end
@@ -895,6 +895,7 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     return text[tokens[0].start : end], end
 
 
+_STOP_PAIRS = frozenset((("đầu", "tiên"), ("thông", "qua"), ("bao", "gồm"), ("trong", "đó")))
 _TIME_HEADS = frozenset(("nam", "thang", "ngay", "gio", "phut", "giay", "tuan", "quy"))
 _SLASH_NOUN_RE = re.compile(r"/([^\W\d_]+(?: [^\W\d_]+)?)")
 
