@@ -384,3 +384,13 @@ def test_a_shirt_number_is_a_name_and_thong_qua_ends_a_unit() -> None:
     )
     assert not [f for f in facts if f.value == 9]
     assert _one(facts, "4.500 container").unit == "container"
+
+
+def test_street_addresses_runner_ups_standards_and_a_heavy_defeat_are_not_figures() -> None:
+    facts = _facts(
+        "Tin vắn cuối tuần\n"
+        "Bạn đọc có thể đến 12 Lý Thường Kiệt và 40 Hàng Bài để được tư vấn. Danh hiệu Á hậu 1 "
+        "thuộc về thí sinh đến từ Huế. Khí thải được đo theo quy chuẩn 19 của Bộ. Đội khách "
+        "thất bại nặng nề 0-4 trên sân nhà. Cả nước có 3 Bộ và 5 Sở tham gia."
+    )
+    assert sorted(f.value for f in facts) == [3, 5]

@@ -535,12 +535,12 @@ for _reason, _words in (
         "ordinal",
         "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự bậc "
         "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
-        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần thế_hệ",
+        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần thế_hệ á_hậu á_quân",
     ),
     (
         "address",
         "khu tầng phòng quận phường tổ lô ấp phố thôn xóm khóm ngõ ngách hẻm kiệt "
-        "số_nhà nhà_số căn_hộ ngã đội khu_vực cơ_sở chi_nhánh",
+        "số_nhà nhà_số căn_hộ ngã đội khu_vực cơ_sở chi_nhánh tiểu_khu khoảnh",
     ),
     ("road", "quốc_lộ tỉnh_lộ huyện_lộ đường_tỉnh ql đt tl vành_đai km cao_tốc tuyến"),
     ("score", "phút"),
@@ -553,7 +553,7 @@ for _reason, _words in (
     ),
     (
         "code",
-        "quy_hoạch tỷ_lệ_bản_đồ mã_đề",
+        "quy_hoạch tỷ_lệ_bản_đồ mã_đề quy_chuẩn tiêu_chuẩn",
     ),
     ("name", "phiên_bản kênh đa_khoa phím nút số_áo áo_số"),
 ):
@@ -647,7 +647,8 @@ def minute_mark(p: Spot) -> str | None:
 
 _SCORE_AT_RE = lazy(r"\d{1,2}[ \t]?[-–][ \t]?\d{1,2}(?!\d|[.,]\d)")
 _SCORE_VERB_RE = lazy(
-    r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang t[yi] so len|cach biet)\s*$"
+    r"(?:ty so|ti so|thang|thua|hoa|dan truoc|go hoa|nang t[yi] so len|cach biet|danh bai|"
+    r"de bep|vui dap|(?:that bai|tham bai)(?:\s+[a-z]+){0,2})\s*$"
 )
 _NOT_SCORE_TAIL_RE = lazy(
     r"\s*(?:%|phan tram|tuoi|nam|thang|ngay|gio|phut|lan|nguoi|ty|trieu|nghin|do|oc|°"
@@ -944,7 +945,8 @@ _WEAK_DAY_WORDS = frozenset(("qua", "nay", "sang", "toi", "dem", "trua", "chieu"
 # --- places: house numbers and map positions ---------------------------------------------------
 
 _STREET_AFTER_RE = lazy(r"[ \t]+([A-ZĐÂĂÊÔƠƯ][^\W\d_]*)[ \t]+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*")
-_AT_WORDS = frozenset(("tại", "ở", "số", "nhà", "chỉ", "sở"))  # ("địa chỉ", "trụ sở")
+# ("địa chỉ", "trụ sở"; "đến 51 Hàng Bồ và 39 Trương Định", "dự án 148 Giảng Võ")
+_AT_WORDS = frozenset(("tại", "ở", "số", "nhà", "chỉ", "sở", "đến", "tới", "và", "án"))
 # capitalised nouns that a count may count: "tại 3 Bộ", "ở 2 Bệnh viện Bạch Mai"
 _COUNTED_NAMES = frozenset(
     "bộ sở bệnh trường tỉnh huyện xã phường quận thành công tập ngân đại cục vụ ban viện "
