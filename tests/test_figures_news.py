@@ -358,7 +358,8 @@ def test_bins_titles_and_verbs_after_a_count_are_not_figures_or_units() -> None:
     facts = _facts(
         "Phổ điểm môn Toán\n"
         'Điểm <=1 <=2 <=3 <=4 Số lượng 310 25 40 71. Diễn viên trẻ nổi tiếng sau phim "Tuổi 17" '
-        "năm ngoái. Tại hiện trường, 2 xe máy văng xa hơn 30 m. Kẻ gian lừa hơn 9 tỷ bật khóc tại tòa."
+        "năm ngoái. Tại hiện trường, 2 xe máy văng xa hơn 30 m. Kẻ gian lừa hơn 9 tỷ bật khóc "
+        "tại tòa."
     )
     assert sorted(f.value for f in facts if f.unit == "") == [25, 40, 71, 310]
     assert not [f for f in facts if f.value == 17]
