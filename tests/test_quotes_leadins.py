@@ -129,3 +129,40 @@ def test_a_three_word_foreign_name_after_a_form_of_address_is_whole() -> None:
         "“Chúng tôi tin vào thị trường này trong nhiều năm tới”, bà Mary Ann Kowalski cho biết."
     )
     assert got["Chúng tôi tin"][0] == "Mary Ann Kowalski"
+
+
+def test_a_name_with_no_family_name_opens_the_clause_before_a_colon() -> None:
+    got = speakers(
+        "Ca sĩ Quốc Thiên có một buổi diễn ở Huế. Trước những lời chê bai, trên trang cá nhân "
+        "Quốc Thiên cũng lên tiếng bênh vực học trò của mình: “Em ấy còn trẻ, mọi người hãy cho "
+        "em ấy thời gian”."
+    )
+    assert got["Em ấy còn"] == ("Quốc Thiên", "Ca sĩ")
+
+
+def test_the_clause_nearest_the_colon_has_the_subject() -> None:
+    got = speakers(
+        "Đạo Hồi có nhiều điều răn, theo đó, Cao Minh Tuệ nhắc lại: “Không ai được phép làm "
+        "hại người khác”."
+    )
+    assert got.get("Không ai được", (None, None))[0] in (None, "Cao Minh Tuệ")
+    assert got.get("Không ai được", (None, None))[0] != "Đạo Hồi"
+
+
+def test_words_posted_with_a_photo_are_the_posters() -> None:
+    got = speakers(
+        "Nhiều nghệ sĩ đi nghỉ hè. Lê Thùy Dương đăng tấm ảnh chụp cùng bạn bè kèm những lời "
+        "tự sự “có những thứ chỉ thời gian mới trả lời được”. Đoạn clip do Facebooker H.K "
+        "quay và đăng trên mạng xã hội với dòng trạng thái: “Anh tài xế này thật tốt bụng, "
+        "đã trả lại ví cho tôi”."
+    )
+    assert got["có những thứ"][0] == "Lê Thùy Dương"
+    assert got["Anh tài xế"] == ("H.K", "Facebooker")
+
+
+def test_a_document_someone_signed_is_not_their_words() -> None:
+    got = speakers(
+        "Tấm giấy khen do ông Đặng Văn Hùng, Chủ tịch UBND huyện, ký có ghi: “Đã có thành "
+        "tích xuất sắc trong phong trào thi đua”."
+    )
+    assert got.get("Đã có thành", (None, None))[0] != "Đặng Văn Hùng"

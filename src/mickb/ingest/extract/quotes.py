@@ -2123,6 +2123,7 @@ _REPORTING_HINT_RE = re.compile(
 )
 
 
+_LABEL_RE = re.compile(r":\s")
 # A colon that introduces a list, not anyone's words ("những ca khúc như:", "gồm:").
 _LIST_INTRO_END_RE = re.compile(r"(?<!\w)(?:như|gồm|bao gồm|sau|sau đây|là|như sau)\s*$")
 # What may stand before a clause's subject: nothing, a linking word, an adverb of place.
@@ -2130,6 +2131,16 @@ _SUBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:còn|và|nhưng|riêng|trong khi đó|về phần mình|ngay sau đó|lúc này|khi đó)\s*"
     r"|(?:trên|tại|qua) [^,;:]{1,30}\s)?",
     re.IGNORECASE,
+)
+# "Đoạn clip do X quay và đăng … với dòng trạng thái:": the agent of a passive posted it
+# (not "Tấm bằng khen do ông X ký có ghi:", a document he signed).
+_AGENT_LEAD_RE = re.compile(r"[^,;:]{1,30}\sdo\s")
+# Words someone posted, with no verb of saying: "đăng một bức ảnh cùng dòng trạng thái “…”",
+# "với những lời tự sự “…”", "đầy tâm sự “…”".
+_POSTED_END_RE = re.compile(
+    r"(?<!\w)(?:với|cùng|kèm|kèm theo|đầy)\s+(?:(?:những|một|các|vài)\s+)?"
+    r"(?:(?:dòng|lời|câu|đoạn)\s+)?(?:trạng thái|status|chia sẻ|tâm sự|tự sự|chú thích|"
+    r"caption|lời nhắn|nhắn nhủ|tâm trạng)(?:\s+[^\s,.;:]+){0,2}\s*$"
 )
 
 
@@ -2918,6 +2929,10 @@ class QuoteExtractor:
         if not (colon or pre.endswith(",") or _THAT_END_RE.search(pre)):
             quote = self.quote_text(span)
             after = self.text(span.end[0])[span.end[1] + 1 :].lstrip()
+            if _POSTED_END_RE.search(pre) and len(quote.split()) >= 4:
+                # "X đăng một bức ảnh cùng dòng trạng thái “…”": what X posted
+                poster = self.colon_subject(pre, [], quote_pos, posted=True)
+                return (poster, "direct") if poster is not None else None
             if not (
                 quote[:1].isupper()
                 and len(quote.split()) >= 4
@@ -2965,22 +2980,28 @@ class QuoteExtractor:
             if speaker is not None:
                 return speaker, "direct"
         if colon and self.quote_words(span) >= 4 and self.quote_text(span)[:1].isupper():
-            subject = self.colon_subject(body, verbs, quote_pos)
+            posted = bool(_POSTED_END_RE.search(body))
+            subject = self.colon_subject(body, verbs, quote_pos, posted)
             if subject is not None:
                 return subject, "direct"
         return None
 
-    def colon_subject(self, body: str, verbs: list[re.Match[str]], pos: int) -> Speaker | None:
+    def colon_subject(
+        self, body: str, verbs: list[re.Match[str]], pos: int, posted: bool = False
+    ) -> Speaker | None:
         """`Thủ môn X cũng đồng tình: “…”`, `Trong buổi họp, bà Y nhìn thẳng vào phóng viên:
         “…”`: after a colon, when no verb of saying gave a speaker, the subject of the clause
         the colon ends speaks: a name that opens the sentence or one of its comma-separated
         parts (after a title, a form of address or a linking word), then its own predicate.
         Not when the verb of saying has a subject of its own that no one named ("…, tiền
         đạo này ám chỉ:"), nor after a title set off as a description ("X, Tổng thư ký …,")."""
-        sentence = _LAST_SENTENCE_RE.split(body)[-1]
+        # (after a label run into the sentence: "Ảnh: FB Đoạn clip do …")
+        sentence = _LABEL_RE.split(_LAST_SENTENCE_RE.split(body)[-1])[-1]
         if len(sentence) > _SPEAKER_REACH or _LIST_INTRO_END_RE.search(sentence):
             return None
         shift = len(body) - len(sentence)
+        # "chị X (ở huyện Y, Hà Nội) đã gửi con …": no clause breaks inside brackets
+        sentence = _PAREN_RE.sub(lambda m: " " * len(m.group()), sentence)
         starts = [0] + [m.end() for m in re.finditer(r",\s*", sentence)]
         found = _names(sentence)
         if verbs and verbs[-1].start() >= shift:
@@ -2990,35 +3011,66 @@ class QuoteExtractor:
                 a >= at for _, a, _ in found
             ):
                 return None
-        for at in starts:
+        # The clause nearest the colon first: "Đạo Phật chủ trương …, theo đó, Đức Phật dạy:"
+        for at, stop in reversed(list(zip(starts, [*starts[1:], len(sentence)], strict=True))):
             if (
                 at
                 and _ROLE_HEAD_RE.match(sentence, at)
                 and _CAPITALISED_END_RE.search(sentence[: at - 1].rstrip(" ,") + " ")
             ):
                 continue  # ", Tổng thư ký Nội các Nhật Bản,": who the name before it is
-            name = next(((n, a, b) for n, a, b in found if a >= at), None)
+            name = next(((n, a, b) for n, a, b in found if at <= a < stop), None)
             if name is not None:
                 lead = sentence[at : name[1]]
                 title = _title_before(lead) or _honorific_before(lead)
                 lead = lead[: len(lead.rstrip()) - len(title)] if title else lead
-                if _SUBJECT_LEAD_RE.fullmatch(lead):
+                if _SUBJECT_LEAD_RE.fullmatch(lead) or (posted and _AGENT_LEAD_RE.fullmatch(lead)):
                     end = name[2] + _appositive_run(sentence[name[2] :])[1]
                     if _is_predicate(sentence[end:]):
                         return self.speaker_at_end(sentence[:end], pos)
-            first = _CAP_RUN_RE.match(sentence, at)
+            speaker = self._run_subject(sentence, at, pos)
+            if speaker is not None:
+                return speaker
+            opening = _CAP_RUN_RE.match(sentence, at)
             if (
-                first is not None
-                and " " not in first.group()
-                and first.group() not in _NOT_A_NAME
-                and _is_predicate(sentence[first.end() :])
-                and _PREDICATE_START_RE.match(sentence, first.end())
-            ):
-                # "Nga trả lời:", "Hòa liền quay sang Thành:": a short form of someone named
-                person = self.registry._short(first.group(), pos)
-                if person is not None:
-                    return Speaker(person.name, person.role_for(None))
+                opening is not None
+                and opening.group().split()[0] not in _OPENERS
+                and opening.group() not in _KNOWN_PLACES  # "…, quận Cầu Giấy, Hà Nội cho biết"
+            ) or _SPEAKER_HEAD_RE.match(sentence, at):
+                return None  # a clause with a subject of its own that names no one known
         return None
+
+    def _run_subject(self, sentence: str, at: int, pos: int) -> Speaker | None:
+        """The subject of the clause at `at` when it is capitalised words `_names` does not
+        read as a name: a short form of someone named ("Nga trả lời:", with a verb or an
+        adverb next), a name the text gives in full elsewhere ("trên trang cá nhân Quang Lê
+        cũng lên tiếng …:"), or, opening the sentence, a name of two or three words that is
+        no place's nor office's ("Hoài Linh đăng một bức ảnh …")."""
+        first = _CAP_RUN_RE.search(sentence, at, at + 40)
+        if first is None or not _SUBJECT_LEAD_RE.fullmatch(sentence[at : first.start()]):
+            return None
+        run, rest = first.group(), sentence[first.end() :]
+        if not _is_predicate(rest) or any(w in _NOT_A_NAME for w in run.split()):
+            return None
+        if " " not in run:
+            # "Nga trả lời:", "Hòa liền quay sang Thành:": a short form of someone named
+            known = self.registry._short(run, pos) if _PREDICATE_START_RE.match(rest) else None
+            return Speaker(known.name, known.role_for(None)) if known else None
+        person = self.registry.people.get(run)
+        if person is not None:
+            return Speaker(person.name, person.role_for(None))
+        if (
+            first.start() > 0
+            or len(run.split()) > 3
+            or not _looks_like_name(run)
+            or run in _KNOWN_PLACES
+            or _ROLE_HEAD_RE.match(run)
+            # "Nữ Phó giám đốc này": a title, no name
+            or any(_ROLE_HEAD_RE.match(sentence, m.end()) for m in re.finditer(" ", run))
+        ):
+            return None
+        person = self.registry.person(run)
+        return Speaker(person.name, person.role_for(None))
 
     # `Thủ tướng yêu cầu … phải “kiểm đếm được, ra sản phẩm cụ thể”`
     def embedded(self, span: _Span) -> Speaker | None:
