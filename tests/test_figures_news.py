@@ -395,3 +395,14 @@ def test_street_addresses_runner_ups_standards_and_a_heavy_defeat_are_not_figure
         "thất bại nặng nề 0-4 trên sân nhà. Cả nước có 3 Bộ và 5 Sở tham gia."
     )
     assert sorted(f.value for f in facts) == [3, 5]
+
+
+def test_a_sector_named_in_passing_is_no_figures_sector() -> None:
+    facts = _facts(
+        "Tin thế giới\n"
+        "Yêu cầu đóng cửa kênh truyền hình của 3 nước vùng Vịnh gây tranh cãi. Ông trao đổi với "
+        "báo chí về việc di dời 900 cây xanh. Doanh thu của các nhà mạng đạt 700 tỷ đồng."
+    )
+    assert _one(facts, "3 nước").sector is None
+    assert _one(facts, "900 cây xanh").sector is None
+    assert _one(facts, "700 tỷ đồng").sector == "viễn thông"

@@ -1069,10 +1069,25 @@ def _sectors(drafts: list[_Draft], para: _Para) -> None:
         d.fact.sector = (
             sector_of(d.fact.metric)
             or para.heading_sector
-            or (sector_of(d.clause_before) if d.clause_before else None)
+            or (
+                sector_of(d.clause_before)
+                if d.clause_before and _FIELD_METRIC_RE.search(d.fact.metric)
+                else None
+            )
             or before
         )
         before = d.fact.sector
+
+
+# What a sector's figure measures: a sector named in the clause is the scope of these ("doanh
+# thu của các nhà mạng đạt …"), not of a count of countries or trees in a story that mentions
+# a TV channel or the press ("kênh truyền hình Al-Jazeera của 4 nước", "trao đổi với báo chí").
+_FIELD_METRIC_RE = re.compile(
+    METRIC_HEAD_RE.pattern
+    + r"|(?<![\w])(?:tăng trưởng|tốc độ|thị phần|tỷ trọng|tỷ lệ|doanh nghiệp|lao động|sản lượng|"
+    r"người dùng|thuê bao|đóng góp|GDP|số lượng)(?![\w])",
+    _F,
+)
 
 
 _DEMONSTRATIVE_RE = re.compile(r"\s+(?:này|đó|nói trên|nêu trên)\b", _F)
