@@ -166,3 +166,20 @@ def test_a_document_someone_signed_is_not_their_words() -> None:
         "tích xuất sắc trong phong trào thi đua”."
     )
     assert got.get("Đã có thành", (None, None))[0] != "Đặng Văn Hùng"
+
+
+def test_a_text_someone_cites_is_not_their_words() -> None:
+    got = speakers(
+        "Luật sư Trịnh Văn Lộc dẫn Bộ luật Dân sự năm 2015, điều 32, quy định: “Cá nhân có "
+        "quyền đối với hình ảnh của mình”."
+    )
+    assert got.get("Cá nhân có", (None, None))[0] != "Trịnh Văn Lộc"
+
+
+def test_capitalised_words_opening_a_sentence_are_a_name_only_before_a_verb_of_saying() -> None:
+    got = speakers(
+        "Nhìn Thanh Mai ai cũng phải khen ngợi vì ba điều: “Mặt đẹp, dáng đẹp, giọng hát "
+        "hay”. Khánh Vân thẹn thùng đáp lại: “Câu hỏi đó khó trả lời quá anh ơi”."
+    )
+    assert "Mặt đẹp, dáng" not in got
+    assert got["Câu hỏi đó"][0] == "Khánh Vân"

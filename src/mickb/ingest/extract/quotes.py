@@ -588,6 +588,7 @@ _REPORTS_END_RE = re.compile(
     r"(?<!\w)(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|tuyên bố|thừa nhận|tâm sự|bày tỏ|"
     r"trả lời)(?:\s+(?:lại|tiếp|thêm))?" + _MANNER_TAIL + "$"
 )
+_MANNER_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})(?!\w)")
 _MANNER_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(tuple(MANNER_VERBS))})\s*$")
 # A role phrase with no name ("lãnh đạo Ban quản lý dự án …") is at most this long.
 _MAX_ROLE_WORDS = 24
@@ -2149,8 +2150,9 @@ _PREDICATE_START_RE = re.compile(
     r" (?:cũng|đã|vẫn|lại|liền|bèn|ngay|chỉ|còn|vội|từng|đang|mới|nhẹ nhàng|thẳng thắn)(?!\w)|"
     rf" (?:{_alternation(SPEECH_VERBS)}|{_alternation(tuple(MANNER_VERBS))})(?!\w)"
 )
-# "… dòng tweet của nhà sáng lập Uber Travis Kalanick:": the words are someone else's.
-_OF_SOMEONE_RE = re.compile(rf"(?<!\w)của\s[^,:]{{0,40}}?[{_UPPER}]")
+# "… dòng tweet của nhà sáng lập Uber Travis Kalanick:", "ông X dẫn Hiến pháp năm 2013, …
+# quy định:": the words are someone else's, or a text's.
+_OF_SOMEONE_RE = re.compile(rf"(?<!\w)(?:của|dẫn|trích|trích dẫn|đọc)\s[^,:]{{0,40}}?[{_UPPER}]")
 
 
 def _is_predicate(rest: str) -> bool:
@@ -3028,7 +3030,7 @@ class QuoteExtractor:
                     end = name[2] + _appositive_run(sentence[name[2] :])[1]
                     if _is_predicate(sentence[end:]):
                         return self.speaker_at_end(sentence[:end], pos)
-            speaker = self._run_subject(sentence, at, pos)
+            speaker = self._run_subject(sentence, at, pos, posted)
             if speaker is not None:
                 return speaker
             opening = _CAP_RUN_RE.match(sentence, at)
@@ -3040,12 +3042,14 @@ class QuoteExtractor:
                 return None  # a clause with a subject of its own that names no one known
         return None
 
-    def _run_subject(self, sentence: str, at: int, pos: int) -> Speaker | None:
+    def _run_subject(self, sentence: str, at: int, pos: int, posted: bool) -> Speaker | None:
         """The subject of the clause at `at` when it is capitalised words `_names` does not
         read as a name: a short form of someone named ("Nga trả lời:", with a verb or an
         adverb next), a name the text gives in full elsewhere ("trên trang cá nhân Quang Lê
         cũng lên tiếng …:"), or, opening the sentence, a name of two or three words that is
-        no place's nor office's ("Hoài Linh đăng một bức ảnh …")."""
+        no place's nor office's, then a verb of saying ("Cẩm Chương thẹn thùng đáp lại:") or
+        something posted ("Hoài Linh đăng một bức ảnh đầy tâm sự “…”"; not "Nhìn Minh
+        Nguyệt ai cũng …:", a verb before a name)."""
         first = _CAP_RUN_RE.search(sentence, at, at + 40)
         if first is None or not _SUBJECT_LEAD_RE.fullmatch(sentence[at : first.start()]):
             return None
@@ -3059,8 +3063,10 @@ class QuoteExtractor:
         person = self.registry.people.get(run)
         if person is not None:
             return Speaker(person.name, person.role_for(None))
+        says = _VERB_RE.search(" ".join(rest.split()[:4])) or _MANNER_RE.search(rest[:40])
         if (
-            first.start() > 0
+            not (posted or says)
+            or first.start() > 0
             or len(run.split()) > 3
             or not _looks_like_name(run)
             or run in _KNOWN_PLACES
