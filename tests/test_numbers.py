@@ -505,8 +505,8 @@ def test_counts_take_the_noun_they_count_as_unit(text: str, value: float, unit: 
         ("ngân hàng bán ra đô la ở mức 23,150 đồng", 23150, "đồng"),
         ("trời nắng nóng, cao nhất 35oC", 35, "oC"),
         # a square or cubic metre whose superscript the page lost
-        ("nhà máy cấp 120.000 m 3 /ngày đêm", 120000, "m 3 /ngày"),
-        ("mảnh đất rộng 450m 2 .", 450, "m 2"),
+        ("nhà máy cấp 120.000 m 3 /ngày đêm", 120000, "m3 /ngày"),
+        ("mảnh đất rộng 450m 2 .", 450, "m2"),
         ("xe máy dung tích 110 cm3", 110, "cm3"),
         ("đồng USD giao dịch ở mức 109,7 yen/USD", 109.7, "yen/USD"),
     ],

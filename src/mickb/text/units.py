@@ -671,7 +671,7 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
     r.glued = start == pos
     if r.base_unit:
         r.end, r.base_unit = _rate(text, r.end, r.base_unit)
-    unit = text[start : r.end]
+    unit = _LOST_SUPERSCRIPT_RE.sub(r"\1\2", text[start : r.end])  # "m 2" -> "m2"
     if currency_before and r.base_unit and r.base_unit.split("/")[0] not in unit.upper():
         unit = f"{unit} {currency_before}".strip()  # "$148 billion" -> "billion USD"
     r.unit = unit
@@ -695,8 +695,15 @@ def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | No
         start = r.end = pos
     r.glued = start == pos
     r.end, r.base_unit = _rate(text, r.end, r.base_unit)
-    r.unit = text[start : r.end] if not currency_before else currency_before
+    r.unit = (
+        _LOST_SUPERSCRIPT_RE.sub(r"\1\2", text[start : r.end])
+        if not currency_before
+        else currency_before
+    )
     return r
+
+
+_LOST_SUPERSCRIPT_RE = re.compile(r"(?<![^\W\d_])(m)[ \t]([23])(?!\d)")
 
 
 def _percent_sign(text: str, p: int, r: UnitReading) -> UnitReading:
