@@ -183,3 +183,29 @@ def test_capitalised_words_opening_a_sentence_are_a_name_only_before_a_verb_of_s
     )
     assert "Mặt đẹp, dáng" not in got
     assert got["Câu hỏi đó"][0] == "Khánh Vân"
+
+
+def test_a_word_that_opens_the_next_sentence_is_not_part_of_a_name() -> None:
+    got = speakers(
+        "Doanh nhân nổi tiếng John Carter Theo báo Mỹ, ông vẫn sống giản dị. “Tôi chưa bao "
+        "giờ tiêu quá năm đô la cho bữa sáng”, ông Carter nói."
+    )
+    assert got["Tôi chưa bao"][0] == "John Carter"
+
+
+def test_a_billionaire_or_a_legend_is_the_one_just_quoted_or_the_one_with_that_role() -> None:
+    got = speakers(
+        "Nhà đầu tư huyền thoại Peter Lawson sống rất tiết kiệm. “Tôi thích ăn sáng ở quán "
+        "quen gần nhà”, huyền thoại đầu tư kể. “Tôi không cần một ngôi nhà lớn hơn nữa”, tỷ "
+        "phú 80 tuổi chia sẻ thêm."
+    )
+    assert got["Tôi thích ăn"][0] == "Peter Lawson"
+    assert got["Tôi không cần"][0] == "Peter Lawson"
+
+
+def test_a_description_holding_a_name_is_that_name_not_someone_earlier() -> None:
+    got = speakers(
+        "Chủ tịch Lý Minh Đạt có mặt ở hội nghị. Theo tỷ phú Zack Morton, tiền bạc “không có "
+        "nghĩa lý gì” với ông."
+    )
+    assert got.get("không có nghĩa", (None, None))[0] != "Lý Minh Đạt"

@@ -1365,6 +1365,8 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
         if run_start > 2 and text[run_start - 2] == ".":
             return _after_initials(text, run_start, run.end(), words[0])
         return None
+    while len(words) > 2 and words[-1] in _OPENERS:
+        words = words[:-1]  # "Warren Buffett Theo CNBC, …": a caption run into a sentence
     honorific, first, words = _strip_address(text, run_start, words, honorific)
     if not words:
         return None
@@ -2175,7 +2177,8 @@ def _is_predicate(rest: str) -> bool:
 _FEMALE_HEADS = ("cô", "nàng", "nữ", "người đẹp", "mỹ nhân")
 _MALE_HEADS = ("chàng", "anh chàng", "nam ")
 _DESCRIPTION_RE = re.compile(
-    r"(?P<head>chàng trai|anh chàng|cô gái|cô nàng|người đẹp|mỹ nhân|người đứng đầu|"
+    r"(?P<head>chàng trai|anh chàng|cô gái|cô nàng|người đẹp|mỹ nhân|người đứng đầu|tỷ phú|"
+    r"tỉ phú|huyền thoại|"
     r"(?:nam|nữ) (?:"
     + _alternation(tuple(sorted(PERSON_TITLES, key=len, reverse=True)))
     + r"))(?!\w)(?: [^\s,]+){0,5}$",
@@ -2657,6 +2660,13 @@ class QuoteExtractor:
         if described is None or _names(segment) or _ARTICLE_RE.match(segment):
             return None
         head = described["head"].lower()
+        if head != "người đứng đầu" and any(
+            run not in _COUNTRIES and run not in _MANY_WORD_COUNTRIES
+            for run in _CAP_RUN_RE.findall(segment, described.end("head"))
+        ):
+            # "tỷ phú Warren Buffett": a name the family-name list does not know (but "tỷ
+            # phú Trung Quốc" is a description)
+            return None
         sex = "f" if head.startswith(_FEMALE_HEADS) else "m" if head.startswith(_MALE_HEADS) else ""
         sentence = _LAST_SENTENCE_RE.split(clause[: len(clause) - len(segment)])[-1]
         earlier = [self.registry.resolve(n[0], pos)[1] for n in _names(sentence)]
@@ -2673,11 +2683,18 @@ class QuoteExtractor:
         recent = said[1] if said is not None and 0 <= pos - said[0] <= _JUST_SAID else None
         if not sex:
             # "người đứng đầu Tỉnh ủy Sóc Trăng": someone whose role names that place or
-            # body, else the one quoted last ("Người đứng đầu Chính phủ" after the Thủ tướng)
+            # body, or whose role holds all its words ("huyền thoại đầu tư" for the "Nhà đầu
+            # tư huyền thoại"), else the one quoted last ("Người đứng đầu Chính phủ" after
+            # the Thủ tướng's words)
             places = set(_CAP_RUN_RE.findall(segment[described.end("head") :]))
+            said_words = set(segment.lower().split())
             for mention in self.registry._before(pos):
                 roles = mention.person.roles
-                if places and any(places & set(_CAP_RUN_RE.findall(r)) for r in roles):
+                if any(
+                    (places and places & set(_CAP_RUN_RE.findall(r)))
+                    or said_words <= set(r.lower().split())
+                    for r in roles
+                ):
                     recent = mention.person
                     break
             return Speaker(recent.name, recent.role_for(None)) if recent else None
