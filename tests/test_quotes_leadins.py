@@ -209,3 +209,11 @@ def test_a_description_holding_a_name_is_that_name_not_someone_earlier() -> None
         "nghĩa lý gì” với ông."
     )
     assert got.get("không có nghĩa", (None, None))[0] != "Lý Minh Đạt"
+
+
+def test_to_put_it_as_someone_does_gives_their_words() -> None:
+    got = speakers(
+        "Ai cũng muốn chặn ngôi sao đối phương, nhưng nói như hậu vệ Phan Đức Toàn thì rõ "
+        "ràng hơn: “Chúng tôi đá với cả một đội bóng, không phải với một người”."
+    )
+    assert got["Chúng tôi đá"] == ("Phan Đức Toàn", "hậu vệ")

@@ -2127,6 +2127,11 @@ _REPORTING_HINT_RE = re.compile(
 
 
 _LABEL_RE = re.compile(r":\s")
+# "nói như ông X thì …:", "mượn lời X:": someone else's words, and whose.
+_SAID_AS_RE = re.compile(
+    r"(?<!\w)(?:nói như|như lời|mượn lời|dùng lời)\s+(?P<who>[^,;:]{2,80}?)"
+    r"(?:\s+(?:thì|là|rằng|đã nói|từng nói|nói)(?!\w)[^,;:]*)?$"
+)
 # A colon that introduces a list, not anyone's words ("những ca khúc như:", "gồm:").
 _LIST_INTRO_END_RE = re.compile(r"(?<!\w)(?:như|gồm|bao gồm|sau|sau đây|là|như sau)\s*$")
 # What may stand before a clause's subject: nothing, a linking word, an adverb of place.
@@ -2996,6 +3001,12 @@ class QuoteExtractor:
             heads.append(body[: manner.start()])
         for head in reversed(heads):
             speaker = self.speaker_at_end(head, quote_pos)
+            if speaker is not None:
+                return speaker, "direct"
+        said_as = _SAID_AS_RE.search(body) if colon else None
+        if said_as is not None:
+            # "nói như tiền vệ X thì sẽ hợp lý hơn:": to put it as X does
+            speaker = self.speaker_at_start(said_as["who"], quote_pos)
             if speaker is not None:
                 return speaker, "direct"
         if colon and self.quote_words(span) >= 4 and self.quote_text(span)[:1].isupper():
