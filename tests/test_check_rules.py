@@ -472,3 +472,46 @@ def test_a_verb_that_raises_a_rate_is_not_part_of_its_metric(seed: Any) -> None:
     assert verdicts(seed, "Năm 2022, các nhà mạng đưa tỷ lệ thôn có sóng di động lên 99,7%") == [
         "supported"
     ]
+
+
+# --- a whole article: its headline's year and sector scope the sentences --------------------
+
+ARTICLE = """Ngành thông tin và truyền thông thu về gần 3,9 triệu tỷ đồng năm 2022
+
+Theo báo cáo của Bộ TT&TT, doanh thu toàn ngành năm qua ước đạt khoảng 3,89 triệu tỷ
+đồng, tăng 12,7% so với năm 2021. Ngành cũng nộp ngân sách gần 99.000 tỷ đồng.
+
+Ngành cũng nộp ngân sách khoảng 150.000 tỷ đồng năm 2019.
+"""
+
+
+def test_an_articles_headline_scopes_its_sentences(seed: Any) -> None:
+    from mickb.query.check import check_article
+
+    results = list(check_article(seed, ARTICLE))
+    got = [(r["claim"][:30], [f["verdict"] for f in r["figures"]]) for r in results]
+    assert got == [
+        # the headline: "thu về" an amount is what the sector took in, its revenue
+        ("Ngành thông tin và truyền thôn", ["supported"]),
+        # "toàn ngành năm qua": the whole sector of the headline, in its year
+        ("Theo báo cáo của Bộ TT&TT, doa", ["supported", "supported"]),
+        ("Ngành cũng nộp ngân sách gần 9", ["supported"]),
+        # a sentence naming its own year keeps it: the KB has nothing for 2019
+        ("Ngành cũng nộp ngân sách khoản", ["not_found"]),
+    ]
+    # the result quotes the sentence as the article wrote it
+    assert results[1]["claim"].startswith("Theo báo cáo của Bộ TT&TT, doanh thu toàn ngành năm qua")
+
+
+def test_a_sentence_alone_is_not_given_a_year() -> None:
+    from mickb.query.check.article import article_context, with_context
+
+    context = article_context(["Doanh thu viễn thông năm 2021 và 2022", "Một câu."])
+    assert context.year is None  # two years in the headline: none scopes the article
+    lone = article_context(["Bưu chính tăng tốc năm 2022"])
+    assert with_context("Sản lượng tăng 38% so với năm 2021", lone, has_period=False) == (
+        "Năm 2022, Sản lượng tăng 38% so với năm 2021"
+    )
+    assert with_context("Năm 2020, sản lượng tăng 5%", lone, has_period=True) == (
+        "Năm 2020, sản lượng tăng 5%"
+    )

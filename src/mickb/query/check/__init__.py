@@ -65,9 +65,19 @@ def article_sentences(text: str) -> Iterator[str]:
 
 
 def check_article(kb: KB, text: str) -> Iterator[CheckResult]:
-    """A result for each sentence of the article that holds a figure."""
+    """A result for each sentence of the article that holds a figure, read as the article's
+    reader reads it: the year and sector its headline names scope the sentences that leave
+    them unsaid (article.py)."""
+    from mickb.query.check.article import article_context, with_context
     from mickb.query.check.claim import read_claim
 
-    for sentence in article_sentences(text):
-        if read_claim(sentence).figures:
-            yield check_claim(kb, sentence)
+    sentences = list(article_sentences(text))
+    context = article_context(sentences)
+    for sentence in sentences:
+        parsed = read_claim(sentence)
+        if not parsed.figures:
+            continue
+        has_period = any(f.period.years or f.period.sub for f in parsed.figures)
+        result = check_claim(kb, with_context(sentence, context, has_period=has_period))
+        result["claim"] = parsed.text  # the sentence as written; the reading is in the why
+        yield result

@@ -129,6 +129,11 @@ _ASIDE_RE = lazy(
     r"\b[^,]*,",
     re.IGNORECASE,
 )
+# Verbs of earning: an amount after them is revenue unless the clause names what it is.
+_EARNED_RE = lazy(r"\b(?:thu về|mang về|đem về)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_MONEY_HEAD_RE = lazy(
+    r"\b(?:doanh thu|lợi nhuận|lãi|lỗ|ngân sách|vốn|tiền|chi phí|thuế|kim ngạch)\b", re.IGNORECASE
+)
 # Verbs of having and earning that stand between a subject and its figure's noun.
 _HOLDING_RE = lazy(
     r"\b(?:sở hữu|ghi nhận|thu về|mang về|đem về|báo lãi|đạt được|có được)\b", re.IGNORECASE
@@ -545,7 +550,10 @@ def _metric_of(
             optional_en=_without(earlier.optional_en + tail.en, earlier.en),
             counted=(),
         ), False
-    own = _metric_words(_clause_before(before, first=first), english)
+    clause = _clause_before(before, first=first)
+    if _EARNED_RE.search(before[-60:]) and n.base_unit and not _MONEY_HEAD_RE.search(clause):
+        clause = f"{clause} doanh thu"  # "thu về gần 3,9 triệu tỷ đồng": what it took in
+    own = _metric_words(clause, english)
     noun = _metric_words(unit_noun(n), english)
     tail = _metric_words(_clause_after(after), english)
     if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
