@@ -217,3 +217,13 @@ def test_to_put_it_as_someone_does_gives_their_words() -> None:
         "ràng hơn: “Chúng tôi đá với cả một đội bóng, không phải với một người”."
     )
     assert got["Chúng tôi đá"] == ("Phan Đức Toàn", "hậu vệ")
+
+
+def test_a_reporting_verb_right_before_the_words_reads_as_a_colon() -> None:
+    got = speakers(
+        "Người mẫu Anna Bellini từng hẹn hò với một cầu thủ nổi tiếng. Mặc dù tiền vệ của câu "
+        "lạc bộ Inter phủ nhận chuyện này qua Twitter, song Bellini lại chẳng ngại ngần khẳng "
+        "định mình đã “yêu” anh, thậm chí tuyên bố “Anh ta đá bóng giỏi nhưng chẳng biết nấu "
+        "ăn”. Sau đó cô rời đi."
+    )
+    assert got["Anh ta đá"][0] == "Anna Bellini"

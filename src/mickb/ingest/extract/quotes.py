@@ -2136,7 +2136,8 @@ _SAID_AS_RE = re.compile(
 _LIST_INTRO_END_RE = re.compile(r"(?<!\w)(?:như|gồm|bao gồm|sau|sau đây|là|như sau)\s*$")
 # What may stand before a clause's subject: nothing, a linking word, an adverb of place.
 _SUBJECT_LEAD_RE = re.compile(
-    r"\s*(?:(?:còn|và|nhưng|riêng|trong khi đó|về phần mình|ngay sau đó|lúc này|khi đó)\s*"
+    r"\s*(?:(?:còn|và|nhưng|song|riêng|trong khi đó|về phần mình|ngay sau đó|lúc này|khi đó)"
+    r"\s*"
     r"|(?:trên|tại|qua) [^,;:]{1,30}\s)?",
     re.IGNORECASE,
 )
@@ -2970,6 +2971,8 @@ class QuoteExtractor:
             ):
                 return None
             pre += ":"  # `anh bảo "Bố nói …"`: a verb of saying right before the words
+            # ("X khẳng định “…”" reads as with a colon; not "X không thích câu nói “…”")
+            colon = bool(_REPORTS_END_RE.search(pre[:-1]))
         body = pre.rstrip(":, ")
         if (
             pre.endswith(" là")
