@@ -515,3 +515,32 @@ def test_a_sentence_alone_is_not_given_a_year() -> None:
     assert with_context("Năm 2020, sản lượng tăng 5%", lone, has_period=True) == (
         "Năm 2020, sản lượng tăng 5%"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a hedge before a milestone word: "gần chạm mốc" is still "gần"
+        ("Lực lượng lao động toàn ngành năm 2022 gần chạm mốc 1,51 triệu người", ["contradicted"]),
+        # the wire's "pc" and "y/y", and a post's "+38%"
+        ("The ICT sector's revenue rose 12.7pc in 2022", ["supported"]),
+        (
+            "Vietnam's ICT sector, 2022: budget contributions VND98,982.3 billion (+24.7% y/y)",
+            ["supported", "supported"],
+        ),
+        ("Bưu chính 2022: sản lượng bưu gửi +38% so với 2021", ["supported"]),
+        # a figure of scam and unlawful sites together is not one of unlawful sites alone
+        (
+            "Trong 11 tháng đầu năm 2022, hơn 2.300 trang web vi phạm pháp luật đã bị xử lý",
+            ["not_found"],
+        ),
+        # "up from X a year earlier" is the level of the year before
+        (
+            "Vietnam's ICT workforce grew 5% to 1,510,027 people in 2022, up from roughly "
+            "1.44 million a year earlier",
+            ["supported", "supported", "supported"],
+        ),
+    ],
+)
+def test_outlets_other_styles(seed: Any, claim: str, expected: list[str]) -> None:
+    assert verdicts(seed, claim) == expected

@@ -232,7 +232,11 @@ _QUALIFIERS_BY_TAIL: dict[str, tuple[tuple[str, str], ...]] = {
 # ("cỡ" -> "co" = "có", "chừng" -> "chung" = "chung").
 _QUALIFIER_EXACT = {"co": "cỡ", "chung": "chừng", "tren": "trên", "hon": "hơn", "duoi": "dưới"}
 # Filler words allowed between a hedge and its number: "ước đạt khoảng", "lên tới gần".
-_FILLERS = ("muc", "con so", "la", "dat", "len", "toi", "den", "o muc", "reached", "at", "of")
+_FILLERS = (
+    "muc", "con so", "la", "dat", "len", "toi", "den", "o muc", "reached", "at", "of",
+    # "gần chạm mốc 1,51 triệu", "vượt ngưỡng 50%", "hơn cán mốc"
+    "moc", "nguong", "cham", "can",
+)  # fmt: skip
 _SPACED_FILLERS = tuple(" " + f for f in _FILLERS)
 
 

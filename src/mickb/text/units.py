@@ -610,6 +610,17 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         p = _SPACES_RE.match(text, p).end()  # type: ignore[union-attr]
     if p < len(text) and text[p] == "%" and p - pos <= 1:
         return _percent_sign(text, p, r)
+    if text.startswith("pc", pos) and not text[pos + 2 : pos + 3].isalnum():
+        # "up 12.7pc": the English press's percent, glued to the number
+        r.unit, r.end, r.base_unit, r.is_percent, r.kind, r.glued = (
+            "pc",
+            pos + 2,
+            "%",
+            True,
+            "percent",
+            True,
+        )
+        return r
     head = _FIRST_WORD_RE.match(text, pos)
     vocab = _vocabulary()
     if head is None or (

@@ -65,7 +65,7 @@ _CHANGE_DOWN = _phrases(
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
     "increase|growth|rise|gain|jump|higher|drop|decline|decrease|fall|lower|"
-    "year on year|yoy|on year|more than|less than"
+    "year on year|yoy|y y|on year|more than|less than"
 )
 _DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less", "less than"))
 _CHANGE_FILLERS = _phrases(
@@ -439,8 +439,8 @@ _PASSED_RE = lazy(
 def unit_noun(n: NumberMatch) -> str:
     """The counted noun of a figure's unit ("70.000 doanh nghiệp" -> "doanh nghiệp"); none
     for percentage points ("1,4 điểm phần trăm", "1.4 percentage points")."""
-    if n.base_unit == "điểm %":
-        return ""
+    if n.base_unit in ("điểm %", "%"):
+        return ""  # ("12.7pc", "12,7 phần trăm": no noun)
     return _UNIT_SCALE_RE.sub(" ", n.unit or "").strip()
 
 
@@ -449,6 +449,9 @@ def unit_noun(n: NumberMatch) -> str:
 
 def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None]:
     """change (with its direction), target, or state (a level, share, count or ratio)."""
+    sign = before[-1:]
+    if sign in ("+", "-", "−") and (len(before) < 2 or not before[-2].isalnum()):
+        return "change", "up" if sign == "+" else "down"  # "bưu gửi +38%", "(-3,8%)"
     head = fold(before)
     cut = max(head.rfind(";"), head.rfind(". "))
     ws = WORD_RE.findall(head[cut + 1 :])
@@ -814,7 +817,8 @@ _PART_BEFORE_RE = lazy(
 )
 _SAME_TIME_RE = lazy(r"\b(?:cung ky|year on year|year-on-year|yoy|on year|a year earlier)\b")
 _RISING_FROM_RE = lazy(
-    r"\b(?:tang|giam|rose|fell|increased|decreased|grew|climbed|dropped)\s+(?:tu|from)\s*$"
+    r"\b(?:tang|giam|rose|fell|increased|decreased|grew|climbed|dropped|up|down)\s+(?:tu|from)"
+    r"(?:\s+(?:khoang|gan|hon|xap xi|roughly|about|around|nearly|some|almost|over))?\s*$"
 )
 
 

@@ -142,7 +142,18 @@ def _lists_more(fig: ClaimFigure, metric: str) -> bool:
         return False
     mine = {p for w in (*fig.metric.vi, *fig.metric.optional) for p in w.split()}
     mine |= fig.metric.said
-    for listed in metric.split(",")[1:]:
+    first, *rest = metric.split(",")
+    if rest:
+        # "trang web vi phạm pháp luật" for "trang web lừa đảo trực tuyến, vi phạm pháp luật":
+        # the claim names a later kind and not the first one's own words
+        item = _PREDICATE_RE.split(rest[0], maxsplit=1)[0]
+        later = [p for w in cached_terms(item)[1] for p in w.split()]
+        # the first kind's own words: those after its head noun ("trang web | lừa đảo")
+        terms = [t for t in cached_terms(first)[1] if t not in _WRAPPER_TERMS]
+        kind = [p for t in terms[1:] for p in t.split() if weight(p) >= 1.0]
+        if later and set(later) <= mine and kind and not set(kind) & mine:
+            return True
+    for listed in rest:
         # the kinds end where what is said of them begins ("…, vi phạm pháp luật được ngăn
         # chặn, xử lý": "ngăn chặn, xử lý" are what was done, not kinds)
         item, said_of = _PREDICATE_RE.split(listed, maxsplit=1)[0], _PREDICATE_RE.search(listed)
@@ -156,6 +167,7 @@ def _lists_more(fig: ClaimFigure, metric: str) -> bool:
     return False
 
 
+_WRAPPER_TERMS = frozenset(("so", "tong", "so luong", "tong so"))
 _PREDICATE_RE = re.compile(r"\b(?:được|bị|đã|đang|sẽ|đạt|là)\b")
 
 
@@ -339,6 +351,11 @@ def _context_words(fact: FactRow) -> list[str]:
     return words
 
 
+# Words that head a measure of something else: "năng suất lao động", "tốc độ tăng doanh thu".
+_OF_HEADS = frozenset(("nang suat", "toc do", "muc tang", "chi phi", "thu nhap"))
+OF_HEAD_FACTOR = 0.85
+
+
 def _vi_score(
     fig: ClaimFigure,
     metric: tuple[list[str], list[str]],
@@ -373,7 +390,11 @@ def _vi_score(
     mentioned = set(fig.metric.vi) | set(fig.metric.optional)
     ftotal = sum(weight(w) for w in fact_metric)
     precision = sum(weight(w) for w in fact_metric if w in mentioned) / ftotal
-    return (0.75 * recall + 0.25 * precision) * narrower
+    # "năng suất lao động" is a measure of the workforce, not the workforce ("workforce grew
+    # to 1.51 million"): a fact headed by such a word the claim does not say reads it less well
+    head = fact_metric[0]
+    of_head = OF_HEAD_FACTOR if head in _OF_HEADS and head not in mentioned else 1.0
+    return (0.75 * recall + 0.25 * precision) * narrower * of_head
 
 
 def _en_score(fig: ClaimFigure, metric_en: str) -> float:
