@@ -227,3 +227,12 @@ def test_a_reporting_verb_right_before_the_words_reads_as_a_colon() -> None:
         "ăn”. Sau đó cô rời đi."
     )
     assert got["Anh ta đá"][0] == "Anna Bellini"
+
+
+def test_initials_after_a_word_for_a_person_are_the_name() -> None:
+    got = speakers(
+        "Clip thu hút nhiều bình luận. Bạn K.V viết: “Giới trẻ bây giờ sống vội quá rồi”. "
+        "Cháu T.M.H kể lại: “Cháu thấy chú ấy ngã xuống đường rồi bỏ chạy”."
+    )
+    assert got["Giới trẻ bây"][0] == "K.V"
+    assert got["Cháu thấy chú"][0] == "T.M.H"

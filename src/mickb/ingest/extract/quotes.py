@@ -1348,14 +1348,15 @@ def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     # (the tests on them below come after a test of `tail_word`).
     window = text[max(0, run_start - 16) : run_start] if tail_word in _NAME_TAILS else ""
     honorific = _honorific_before(window) if tail_word in _HONORIFIC_TAILS else ""
+    before_initials = words[-2].lower() if len(words) >= 2 else tail_word.lower()
     if (
-        len(words) >= 2
-        and len(words[-1]) == 1
-        and words[-2].lower() in PERSON_TITLES
+        len(words[-1]) == 1
+        and (before_initials in PERSON_TITLES or before_initials in _INITIALS_AFTER)
         and (joined := _JOINED_INITIALS_RE.match(text, run.end()))
     ):
-        # "Facebooker P.T", "Youtuber N.G.T.T": a person's title, then initials joined by
-        # full stops (the name as the paper prints it), maybe after a caption run into it.
+        # "Facebooker P.T", "Youtuber N.G.T.T", "cháu N.T.H", "độc giả T.K": a person's title
+        # or a word for a person, then initials joined by full stops (the name as the paper
+        # prints it), maybe after a caption run into it.
         start = run.end() - 1
         return text[start : joined.end()], start, joined.end()
     if len(words) == 1 and tail_word not in _NAME_TAILS:
@@ -1409,6 +1410,10 @@ _OPENERS = frozenset("Tại Theo Khi Trong Sau Trước Ngoài Với Để Nhưn
 _JOINED_INITIALS_RE = re.compile(rf"(?:\.[{_UPPER}])+(?=\.?(?![\w.]))")
 
 
+# Words for a person that initials may follow ("cháu N.T.H", "bạn H.Z", "độc giả T.K",
+# "sinh viên L.M"; the last word of the two-word ones).
+_INITIALS_AFTER = frozenset("cháu bé bạn giả đọc viên sinh".split())
+_INITIALS_ONLY_RE = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}\Z")
 
 
@@ -2776,6 +2781,9 @@ class QuoteExtractor:
             # belongs to X and is not named (but "tài khoản của ông X viết" is X).
             return Speaker(None, segment)
         speaker, person = self.registry.resolve(clause[max(0, phrase_start) : end + used], pos)
+        if person is None and _INITIALS_ONLY_RE.fullmatch(clause[start:end]):
+            # "Bạn H.Z cũng chia sẻ": initials, read with the word for a person before them
+            speaker, person = self.registry.resolve(segment, pos)
         if person is not None:
             # "anh X, một nhân viên giao hàng, chia sẻ": a description in place of a role.
             for seg in extra:
