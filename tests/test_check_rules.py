@@ -544,3 +544,31 @@ def test_a_sentence_alone_is_not_given_a_year() -> None:
 )
 def test_outlets_other_styles(seed: Any, claim: str, expected: list[str]) -> None:
     assert verdicts(seed, claim) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a bulletin's label is no metric, and "song" (but) no "sóng" (signal)
+        (
+            "Bản tin tài chính: năm 2022, lợi nhuận sau thuế của khối doanh nghiệp viễn thông "
+            "ước 44.500 tỷ đồng, song giảm 3,8% so với năm 2021",
+            ["supported", "contradicted"],
+        ),
+        # what was done to the things counted may be said in other words
+        (
+            "11 tháng đầu năm 2022, chỉ khoảng 1.000 trang lừa đảo trực tuyến bị ngăn chặn",
+            ["contradicted"],
+        ),
+        # a share restated must be of the source's whole: the population is not internet users
+        (
+            "Trong 11 tháng đầu năm 2022, hơn 4,33 triệu người được bảo vệ trước lừa đảo trên "
+            "mạng, tương đương 6,8% dân số",
+            ["supported", "not_found"],
+        ),
+    ],
+)
+def test_bulletins_predicates_and_restated_shares(
+    seed: Any, claim: str, expected: list[str]
+) -> None:
+    assert verdicts(seed, claim) == expected

@@ -220,7 +220,8 @@ def read_claim(text: str) -> Claim:
     from mickb.text.glossary import is_english
     from mickb.text.numbers import find_numbers
 
-    text = nfc(text.strip())
+    shown = nfc(text.strip())
+    text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), shown)
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(find_numbers(text))
@@ -286,7 +287,7 @@ def read_claim(text: str) -> Claim:
         prev_end = end
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owned_end = end + len(_clause_after(after)) if metric.optional or english else end
-    return Claim(text, english, period, tuple(_labelled(text, figures)), words)
+    return Claim(shown, english, period, tuple(_labelled(text, figures)), words)
 
 
 # --- the numbers -------------------------------------------------------------------------------
@@ -302,6 +303,14 @@ def _said(clause: str, english: bool) -> frozenset[str]:
     return frozenset(found)
 
 
+_PASSIVE_RE = lazy(r"\s(?:đã\s+)?(?:bị|được)\s")
+# A bulletin's label before a colon says what kind of news follows, not what it measures:
+# "Bản tin tài chính: …", "Tin nhanh: …", "Breaking: …" (blanked, so offsets stay).
+_NEWS_LABEL_RE = lazy(
+    r"^\s*(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
+    r"update|news|flash)\b[^:\d]{0,30}:",
+    re.IGNORECASE,
+)
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
 _LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 
@@ -544,13 +553,17 @@ def _metric_of(
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
         # metric whose growth was just given
         return figures[-1].metric, True
-    if figures and n.is_percent and _RESTATES_RE.match(between):
+    if figures and n.is_percent and (_RESTATES_RE.match(between) or _RESTATES_RE.match(before)):
         # the same people or things as the figure before, as a share of the whole named after
+        # the whole it is a share of must be the source's: "6,8% dân số" is not "6,8% người
+        # dùng internet"
         tail = _metric_words(_clause_after(after), english)
         earlier = figures[-1].metric
         return earlier._replace(
-            optional=_without(earlier.optional + tail.vi, earlier.vi),
-            optional_en=_without(earlier.optional_en + tail.en, earlier.en),
+            vi=tuple(dict.fromkeys(earlier.vi + tail.vi)),
+            en=tuple(dict.fromkeys(earlier.en + tail.en)),
+            optional=_without(earlier.optional, earlier.vi + tail.vi),
+            optional_en=_without(earlier.optional_en, earlier.en + tail.en),
             counted=(),
         ), False
     clause = _clause_before(before, first=first)
@@ -558,7 +571,11 @@ def _metric_of(
         clause = f"{clause} doanh thu"  # "thu về gần 3,9 triệu tỷ đồng": what it took in
     own = _metric_words(clause, english)
     noun = _metric_words(unit_noun(n), english)
-    tail = _metric_words(_clause_after(after), english)
+    tail_text = _clause_after(after)
+    passive = None if english else _PASSIVE_RE.search(tail_text)
+    # "1.000 trang lừa đảo bị ngăn chặn": what was done to them may be said in other words
+    done = _metric_words(tail_text[passive.end() :], english).vi if passive else ()
+    tail = _metric_words(tail_text[: passive.start()] if passive else tail_text, english)
     if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
         # English names what is counted or earned after the figure ("paid X to the state
         # budget", "earned X in revenue"): those words are part of the metric
@@ -594,7 +611,7 @@ def _metric_of(
             vi=tuple(dict.fromkeys(own.vi + (() if generic else noun.vi) + tail.vi)),
             en=tuple(dict.fromkeys(own.en + noun.en + tail.en)),
             sectors=own.sectors | noun.sectors | tail.sectors,
-            optional=noun.vi if generic else (),
+            optional=(noun.vi if generic else ()) + done,
         )
         metric = _named(metric, at_start=first, english=english)
         if figures and not metric.entities:
