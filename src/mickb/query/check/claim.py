@@ -729,7 +729,10 @@ def _metric_words(segment: str, english: bool) -> Metric:
                 continue  # "ICT revenue": the sector's or the ICT industry's, it does not say
             words = term.split()  # (folded already: no stop-word test, "ngân" is not "ngàn")
             raw += words
-            content += [w for w in words if w not in _GLOSSARY_LINKERS]
+            # (a linker inside a longer term; "bảo vệ" is one word, not "bảo" and "về")
+            content += (
+                words if len(words) <= 2 else [w for w in words if w not in _GLOSSARY_LINKERS]
+            )
         sectors = _national_alone(sector_terms(raw) | en_sector_terms(en))
         return Metric(
             shown,
