@@ -572,3 +572,12 @@ def test_bulletins_predicates_and_restated_shares(
     seed: Any, claim: str, expected: list[str]
 ) -> None:
     assert verdicts(seed, claim) == expected
+
+
+def test_a_target_set_for_a_year_is_a_target(seed: Any) -> None:
+    # "đặt chỉ tiêu năm 2023: … tối thiểu 50%": the ministry's goal, read as the goal it is
+    assert verdicts(
+        seed,
+        "Bộ TT&TT đặt chỉ tiêu năm 2023: tỷ lệ tài khoản dùng các nền tảng số Việt Nam đạt "
+        "tối thiểu 50%",
+    ) == ["supported"]

@@ -82,7 +82,8 @@ _DECLINE_NOUN_RE = lazy(r"\b(?:toc do giam|muc giam|ty le giam|rate of decline)\
 # Plans and targets, with their diacritics ("sẽ", not "chia sẻ").
 _TARGET_WORDS = _phrases(
     "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|targeted|aim|aims|goal|will|"
-    "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam"
+    "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam|"
+    "đặt chỉ tiêu|dat chi tieu|chỉ tiêu năm|chi tieu nam|đặt mục tiêu|dat muc tieu"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = lazy(
