@@ -78,6 +78,9 @@ def _pair(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict | None
             if have and want and (have == want or have.startswith(want) or want.startswith(have)):
                 found = i
                 break
+            if not want and exp["text"] in (g.get("text") or ""):
+                found = i  # a number in words ("gấp rưỡi"): paired by its words
+                break
         if found is None:
             # "2,152 of the 2,418 villages" read as one figure with its total answers for both
             for g in got:

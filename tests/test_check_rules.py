@@ -581,3 +581,13 @@ def test_a_target_set_for_a_year_is_a_target(seed: Any) -> None:
         "Bộ TT&TT đặt chỉ tiêu năm 2023: tỷ lệ tài khoản dùng các nền tảng số Việt Nam đạt "
         "tối thiểu 50%",
     ) == ["supported"]
+
+
+def test_a_ratio_in_words_is_read_as_its_number(seed: Any) -> None:
+    # "gấp rưỡi" is 1,5 lần, as the source writes it; "gấp ba" is 3 lần, which it is not
+    assert verdicts(
+        seed, "Năm 2022, doanh thu toàn ngành TT&TT tăng nhanh gấp rưỡi dự báo tăng trưởng GDP"
+    ) == ["supported"]
+    assert verdicts(
+        seed, "Năm 2022, doanh thu toàn ngành TT&TT tăng nhanh gấp ba dự báo tăng trưởng GDP"
+    ) == ["contradicted"]

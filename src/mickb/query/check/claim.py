@@ -225,7 +225,9 @@ def read_claim(text: str) -> Claim:
     text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), shown)
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
-    numbers, range_ends = _figures_of(find_numbers(text))
+    numbers, range_ends = _figures_of(
+        sorted(find_numbers(text) + _times_in_words(text), key=lambda n: n.start)
+    )
     numbers, totals = _parts_of_wholes(text, numbers)
     words = frozenset(folded_words(expand_abbreviations(text)))
     figures: list[ClaimFigure] = []
@@ -305,6 +307,39 @@ def _said(clause: str, english: bool) -> frozenset[str]:
 
 
 _PASSIVE_RE = lazy(r"\s(?:đã\s+)?(?:bị|được)\s")
+# A ratio in words: "cao gấp rưỡi", "tăng gấp đôi", "gấp ba lần".
+_TIMES_WORDS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5.0, "mười": 10.0}
+_TIMES_IN_WORDS_RE = lazy(r"\bgấp\s+(đôi|rưỡi|ba|bốn|năm|mười)\b(?:\s+lần\b)?", re.IGNORECASE)
+
+
+def _times_in_words(text: str) -> list[NumberMatch]:
+    """Ratios written in words, read as the numbers they are ("gấp rưỡi" is 1,5 lần)."""
+    from mickb.text.numbers import NumberMatch
+
+    if "gấp" not in text.lower():
+        return []
+    found = []
+    for m in _TIMES_IN_WORDS_RE.finditer(text):
+        value = _TIMES_WORDS[m.group(1).lower()]
+        found.append(
+            NumberMatch(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                value=value,
+                total=None,
+                unit="lần",
+                base_value=value,
+                base_unit="lần",
+                decimals=1 if value % 1 else 0,
+                scale=1.0,
+                qualifier=None,
+                is_percent=False,
+            )
+        )
+    return found
+
+
 # A bulletin's label before a colon says what kind of news follows, not what it measures:
 # "Bản tin tài chính: …", "Tin nhanh: …", "Breaking: …" (blanked, so offsets stay).
 _NEWS_LABEL_RE = lazy(
