@@ -236,3 +236,27 @@ def test_initials_after_a_word_for_a_person_are_the_name() -> None:
     )
     assert got["Giới trẻ bây"][0] == "K.V"
     assert got["Cháu thấy chú"][0] == "T.M.H"
+
+
+def test_a_notice_that_says_something_is_not_the_person_named_before_it() -> None:
+    got = speakers(
+        "Võ sư Martin Dubois đã rời võ đường từ lâu, ở phần tái bút, thông báo ghi "
+        "tiếp: “Chúng tôi sẵn sàng gặp ông ấy ở bất cứ đâu”."
+    )
+    assert got.get("Chúng tôi sẵn", (None, None))[0] != "Martin Dubois"
+
+
+def test_a_word_that_links_sentences_is_not_a_name() -> None:
+    got = speakers(
+        "Ngọc Lan gặp lại chồng cũ sau nhiều năm. Rồi Lan thành khẩn nói với anh: “Em đã "
+        "sống khổ nhiều năm rồi anh à”."
+    )
+    assert got.get("Em đã sống", (None, None))[0] != "Rồi Lan"
+
+
+def test_the_name_after_whose_adviser_is_the_advisers() -> None:
+    got = speakers(
+        "Cố vấn an ninh của ông Brown Peter Walsh tuyên bố chính quyền sẽ “đặt vấn đề này "
+        "vào tầm ngắm”."
+    )
+    assert got["đặt vấn đề"][0] == "Peter Walsh"

@@ -1511,6 +1511,10 @@ def _name_start(
             and len(words) == 3
             and all(w.isascii() for w in words)
             and _foreign(words[0])
+            # (not "Cố vấn … của ông Trump Michael Flynn": whose adviser, then his name)
+            and not text[max(0, run_start - 30) : run_start]
+            .rstrip()
+            .endswith(tuple(f"của {h}" for h in HONORIFICS))
         ):
             return 0  # "bà Wan Ling Martello": right after a form of address, all of it
         # "quan chức PST Arne Christian Haugstoyl": an organisation's acronym (not a title's:
@@ -2132,6 +2136,14 @@ _REPORTING_HINT_RE = re.compile(
 
 
 _LABEL_RE = re.compile(r":\s")
+# Words that open a sentence and are no name ("Rồi Ngọc thành khẩn nói:").
+_SENTENCE_LINKS = frozenset("Rồi Thế Vậy Lúc Hồi Giờ Nay Chỉ Ngay Vừa".split())
+# A text that says something itself: "thông báo ghi:", "bức thư viết:".
+_WRITING_RE = re.compile(
+    r"(?:thông báo|bức thư|lá thư|thư|bài viết|bài đăng|văn bản|tấm biển|biển|dòng chữ|"
+    r"tờ|cuốn|quyết định|nghị quyết|điều luật|luật|khoản|điều)(?!\w)",
+    re.IGNORECASE,
+)
 # "nói như ông X thì …:", "mượn lời X:": someone else's words, and whose.
 _SAID_AS_RE = re.compile(
     r"(?<!\w)(?:nói như|như lời|mượn lời|dùng lời)\s+(?P<who>[^,;:]{2,80}?)"
@@ -2154,7 +2166,7 @@ _AGENT_LEAD_RE = re.compile(r"[^,;:]{1,30}\sdo\s")
 _POSTED_END_RE = re.compile(
     r"(?<!\w)(?:với|cùng|kèm|kèm theo|đầy)\s+(?:(?:những|một|các|vài)\s+)?"
     r"(?:(?:dòng|lời|câu|đoạn)\s+)?(?:trạng thái|status|chia sẻ|tâm sự|tự sự|chú thích|"
-    r"caption|lời nhắn|nhắn nhủ|tâm trạng)(?:\s+[^\s,.;:]+){0,2}\s*$"
+    r"caption|tâm trạng)(?:\s+[^\s,.;:]+){0,2}\s*$"
 )
 
 
@@ -3074,11 +3086,18 @@ class QuoteExtractor:
                 return speaker
             opening = _CAP_RUN_RE.match(sentence, at)
             if (
-                opening is not None
-                and opening.group().split()[0] not in _OPENERS
-                and opening.group() not in _KNOWN_PLACES  # "…, quận Cầu Giấy, Hà Nội cho biết"
-            ) or _SPEAKER_HEAD_RE.match(sentence, at):
-                return None  # a clause with a subject of its own that names no one known
+                (
+                    opening is not None
+                    and opening.group().split()[0] not in _OPENERS
+                    and opening.group() not in _KNOWN_PLACES  # "…, quận X, Hà Nội cho biết"
+                )
+                or _SPEAKER_HEAD_RE.match(sentence, at)
+                or _WRITING_RE.match(sentence, at)
+            ):
+                # a clause with a subject of its own that names no one known ("…, thông báo
+                # ghi tiếp:")
+                return None
+        return None
         return None
 
     def _run_subject(self, sentence: str, at: int, pos: int, posted: bool) -> Speaker | None:
@@ -3093,7 +3112,12 @@ class QuoteExtractor:
         if first is None or not _SUBJECT_LEAD_RE.fullmatch(sentence[at : first.start()]):
             return None
         run, rest = first.group(), sentence[first.end() :]
-        if not _is_predicate(rest) or any(w in _NOT_A_NAME for w in run.split()):
+        if (
+            not _is_predicate(rest)
+            or any(w in _NOT_A_NAME for w in run.split())
+            or run.split()[0] in _OPENERS
+            or run.split()[0] in _SENTENCE_LINKS
+        ):
             return None
         if " " not in run:
             # "Nga trả lời:", "Hòa liền quay sang Thành:": a short form of someone named
