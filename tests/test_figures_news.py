@@ -406,3 +406,27 @@ def test_a_sector_named_in_passing_is_no_figures_sector() -> None:
     assert _one(facts, "3 nước").sector is None
     assert _one(facts, "900 cây xanh").sector is None
     assert _one(facts, "700 tỷ đồng").sector == "viễn thông"
+
+
+def test_lifespans_enumerators_and_lost_units_of_a_third_sample() -> None:
+    facts = _facts(
+        "Văn hóa và xã hội\n"
+        "Tượng nhà thơ Nguyễn Du (1765 – 1820) vừa được dựng. Cơ quan này có nhiệm vụ: (1) Lập kế "
+        "hoạch; (2) Phê duyệt dự án. Chiến sự làm 9 thường dân thiệt mạng. Hội trao hơn 300 phần "
+        "quà miễn phí. Khu đô thị có 2,4 triệu m 2 sàn nhà ở."
+    )
+    assert sorted((f.value, f.unit) for f in facts) == [
+        (2.4, "triệu m2"),
+        (9, "thường dân"),
+        (300, "phần quà"),
+    ]
+
+
+def test_an_aside_in_parentheses_does_not_end_the_sentence() -> None:
+    from mickb.ingest.split import split_text
+
+    text = "Anh Trần Văn Nam (41 tuổi. Thợ hàn) cho biết thêm. Câu tiếp theo."
+    assert [text[a:b] for a, b in split_text(text)] == [
+        "Anh Trần Văn Nam (41 tuổi. Thợ hàn) cho biết thêm.",
+        "Câu tiếp theo.",
+    ]

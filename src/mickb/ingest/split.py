@@ -61,7 +61,20 @@ def _next_start(text: str, match: re.Match[str]) -> int:
             return -1
         if mark == "." and not nxt.isupper() and _URLISH_RE.search(token):
             return -1
+        if "(" in before and _in_short_aside(text, before, match.end()):
+            return -1  # "anh Lê Văn Hồng (37 tuổi. Công nhân xây dựng) chia sẻ": one sentence
     return following.start(1)
+
+
+def _in_short_aside(text: str, before: str, end: int) -> bool:
+    """Is the full stop inside a short parenthesis, opened in the 40 characters before it and
+    closed in the 40 after it?"""
+    opened = before.rfind("(")
+    if before.rfind(")") > opened:
+        return False
+    after = text[end : end + 40]
+    closed = after.find(")")
+    return closed >= 0 and "(" not in after[:closed]
 
 
 def split_text(text: str) -> list[tuple[int, int]]:

@@ -389,12 +389,22 @@ _LIST_OPENERS = '.!?:;)]”"…\n'
 def list_number(p: Spot) -> str | None:
     """List and step numbering: "2. Giảm 50% tiền thuê đất", "...vật liệu nổ.3. Sản xuất",
     "1) Hồ sơ". Not: "Số lao động là 45. Doanh thu ..." (a figure ends the sentence)."""
-    if not (p.whole and p.value <= 99 and p.after in ".)"):
+    if not (p.whole and p.value <= 99 and p.after in ".)-–"):
         return None
     rest = p.text[p.e + 1 : p.e + 4].lstrip(" \t")
     if rest and not rest[0].isupper():
         return None  # (nothing after it: the sentence splitter cut after "2.")
+    if (
+        p.after == ")"
+        and p.before == "("
+        and rest
+        and not p.text[max(0, p.s - 2) : p.s - 1].isalnum()
+    ):
+        return "list"  # "…; (2) Phê duyệt và giám sát …" (not "5(2) Sút khung thành")
     head = p.text[max(0, p.s - 6) : p.s].rstrip(" \t*•-–")
+    if p.after in "-–":
+        # "6- Ban Kinh tế Trung ương chủ trì": only where a sentence starts
+        return "list" if rest and not p.text[: p.s].strip(" \t*•") else None
     if head and head[-1] in _LIST_OPENERS:
         return "list"
     if not head and not p.text[: p.s].strip(" \t*•-–"):
@@ -866,6 +876,13 @@ def year(p: Spot) -> str | None:
         words = p.words if p.may_end_with(_YEAR_TAILS) else []
         if words and words[-1] in _YEAR_WORDS:
             return "year"
+    if (
+        n == 4
+        and p.bare
+        and 1000 <= p.value < 1900
+        and _LIFESPAN_RE.search(p.text, max(0, p.s - 8), min(len(p.text), p.e + 8))
+    ):
+        return "year"  # "Hồ Xuân Hương (1772 – 1822)": a life's years
     if n <= 4 and p.bare and p.may_end_with(("nam", "year", "fy")):
         # "năm 1230", "năm 16", "sinh viên năm 3"
         words = p.words
@@ -874,6 +891,7 @@ def year(p: Spot) -> str | None:
     return None
 
 
+_LIFESPAN_RE = lazy(r"\(\d{4}\s*[-–]\s*\d{4}\)")
 _AGE_AFTER_RE = lazy(r"\s*(?:tuoi|years? old|thang tuoi)\b")
 
 
@@ -1186,7 +1204,7 @@ def _where_it_sits(p: Spot) -> str | None:
         reason = code_chain(p)
         if reason:
             return reason
-    if after in ".)":
+    if after in ".)-–":
         reason = list_number(p)
         if reason:
             return reason

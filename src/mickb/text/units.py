@@ -371,12 +371,13 @@ _LATE_STOPS = frozenset(
     "ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng "
     # what is said of the things counted: "3 chế độ bật đèn", "2 đoạn văn bản ngắn", "8 ngành
     # nghề kinh doanh", "12 tính năng ẩn", "mỹ phẩm giả" ("tác giả", "ngắn hạn" open no count)
-    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa".split()
+    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn".split()
 )
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
 _COMPOUNDS = frozenset(
     tuple(w.split("_"))
-    for w in """thức_ăn đồ_ăn món_ăn đồ_uống lựa_chọn tùy_chọn tuỳ_chọn người_dùng tiêu_dùng
+    for w in """phần_quà phần_thưởng phần_thi phần_mềm thường_dân
+    thức_ăn đồ_ăn món_ăn đồ_uống lựa_chọn tùy_chọn tuỳ_chọn người_dùng tiêu_dùng
     nghiên_cứu cấp_cứu thu_nhập xét_nghiệm xét_xử hướng_dẫn chỗ_ngồi con_nuôi tay_lái
     bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
@@ -669,10 +670,11 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
             if entry.kind == "count":
                 r.end = _extended_noun(text, r.end, entry.spelled)
             r.base_unit = text[first.start : r.end].lower()
-    elif start is None and not currency_before:
-        sym = _symbol_unit(text, pos)  # "50m", "100 °C"
+    elif not currency_before:
+        # "50m", "100 °C"; after a scale word, "3,9 triệu m 2"
+        sym = _symbol_unit(text, pos if start is None else r.end)
         if sym is not None:
-            start, r.end, r.base_unit = sym
+            start, r.end, r.base_unit = (start if start is not None else sym[0]), sym[1], sym[2]
             r.kind = "measure"
     if currency_before and r.base_unit is None:
         r.base_unit, r.kind = currency_before, "money"
