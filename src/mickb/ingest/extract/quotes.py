@@ -517,8 +517,9 @@ _SPEAKER_REACH = 300
 _AFTER_REACH = 400
 _HEADING_AFTER_RE = re.compile(r"([^.!?;\"“”]{1,300})")
 _LAST_SENTENCE_RE = re.compile(r"[.!?…]\s")
-_INNER_DOT_RE = re.compile(r"(?<=\w)\.(?=\w)")
-_DOT_BEFORE_LOWER_RE = re.compile(rf"(?<=\b[{_UPPER}])\.(?= [{_LOWER}])")
+# (The full stop first, the look-behind after it: the engine skips from one full stop to the next.)
+_INNER_DOT_RE = re.compile(r"\.(?<=\w\.)(?=\w)")
+_DOT_BEFORE_LOWER_RE = re.compile(rf"\.(?<=\b[{_UPPER}]\.)(?= [{_LOWER}])")
 _THAT_END_RE = re.compile(r"\s(?:rằng|là)$")
 _THEO_RE = re.compile(r"(?:^|,\s*)[Tt]heo\s+(?P<who>[^,]{2,80})$")
 
@@ -2098,10 +2099,15 @@ _THAT_WAS_RE = re.compile(
     r"(?:chia sẻ|kể|tâm sự|khẳng định|nhận định|ý kiến|nói|phát biểu|bày tỏ|tâm sự|nhận xét)"
     r" (?:của|từ) (?P<who>[^.!?;]{2,150})(?:[.!?]|$)"
 )
+# (Each alternative starts with its own word, not a group: the engine then skips to the
+# characters that start one. Only whether it matches is asked.)
 _REPORTING_HINT_RE = re.compile(
-    rf"(?:{_alternation(REPORTING_VERBS)})(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
-    r"|cho biết|cho hay|cho rằng"
-    rf"|(?:{_COLON_SPEECH})\s*:"
+    "|".join(
+        re.escape(verb) + r"(?:\s+thêm)?\s*(?:,|\s+rằng\b|:)"
+        for verb in sorted(set(REPORTING_VERBS), key=len, reverse=True)
+    )
+    + r"|cho biết|cho hay|cho rằng|"
+    + "|".join(re.escape(verb) + r"\s*:" for verb in _COLON_SPEECH.split("|"))
 )
 
 
