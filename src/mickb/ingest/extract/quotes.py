@@ -1343,10 +1343,14 @@ def _names(text: str) -> list[tuple[str, int, int]]:
 
 def _name_in_run(text: str, run: re.Match[str]) -> tuple[str, int, int] | None:
     """The person's name one capitalised run holds, as (name, start, end), else None."""
-    trimmed = _run_after_place(run)
-    if trimmed is None:
-        return None
-    run_start, words = trimmed
+    group = run.group()
+    if " " in group:
+        trimmed = _run_after_place(run)
+        if trimmed is None:
+            return None
+        run_start, words = trimmed
+    else:  # (one word, most runs: no place opens it, _run_after_place keeps it as it is)
+        run_start, words = run.start(), [group]
     tail_word = _tail_word(text, run_start)
     # The 16 characters before the run matter only after a form of address or a title
     # (the tests on them below come after a test of `tail_word`).
