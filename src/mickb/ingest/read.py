@@ -22,7 +22,7 @@ import codecs
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from mickb.errors import UnreadableDocument
@@ -260,6 +260,8 @@ class SourceFile:
     fmt: str  # "txt" | "md" | "html"
     sha256: str  # of the NFC text, as in `Document.sha256`
     size: int  # bytes on disk
+    # A small file's pieces as the hashing pass decoded them (None: decode it again).
+    kept: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -276,6 +278,9 @@ class SourceFile:
     def chunks(self) -> Iterator[str]:
         """The document's NFC text in pieces of about a megabyte, each ending at a line
         break: "".join(chunks()) is the text `load_document` reads."""
+        if self.kept is not None:
+            yield from self.kept  # (the very text that was hashed: nothing to check)
+            return
         digest = hashlib.sha256()
         try:
             for piece in _pieces(self.path, self.encoding):
@@ -393,11 +398,11 @@ def open_source(path: Path | str) -> SourceFile | ConvertedSource:
             return ConvertedSource.of(name, "docx", docx_to_text(path, name).text(), size, path)
         encodings, nul_is_binary = _encodings(head, name)
         for encoding in encodings:
-            found = _probe(path, name, encoding, nul_is_binary)
+            found = _probe(path, name, encoding, nul_is_binary, size)
             if found is not None:
-                sha256, text_head = found
+                sha256, text_head, kept = found
                 fmt = format_for(name, text_head)
-                source = SourceFile(path, encoding, fmt, sha256, size)
+                source = SourceFile(path, encoding, fmt, sha256, size, kept)
                 return _html_source(source) if fmt == "html" else source
     except OSError as exc:
         why = f"cannot read it ({exc.strerror or exc})"
@@ -574,17 +579,28 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     return read, skipped
 
 
-def _probe(path: Path, name: str, encoding: str, nul_is_binary: bool) -> tuple[str, str] | None:
-    """One decoding pass: (sha256, the first characters) or None when `encoding` fails."""
+# A file up to this size keeps the text its checking pass decoded, for the passes that read
+# it (news articles: reading, decoding and hashing them a second time cost more than holding it).
+KEEP_BYTES = CHUNK_BYTES
+
+
+def _probe(
+    path: Path, name: str, encoding: str, nul_is_binary: bool, size: int
+) -> tuple[str, str, tuple[str, ...] | None] | None:
+    """One decoding pass: (sha256, the first characters, the pieces of a small file) or None
+    when `encoding` fails."""
     probe = _Probe()
     digest = hashlib.sha256()
     head: list[str] = []
     head_chars = 0
     has_text = False
     decoded = True
+    kept: list[str] | None = [] if size <= KEEP_BYTES else None
     try:
         for piece in _pieces(path, encoding, probe):
             digest.update(piece.encode("utf-8"))
+            if kept is not None:
+                kept.append(piece)
             if head_chars < 20_000:
                 head.append(piece[: 20_000 - head_chars])
                 head_chars += len(head[-1])
@@ -614,4 +630,4 @@ def _probe(path: Path, name: str, encoding: str, nul_is_binary: bool) -> tuple[s
         )
     if not has_text:
         raise _refuse(name, "the file has no text, only white space", "give a document with text")
-    return digest.hexdigest(), "".join(head)
+    return digest.hexdigest(), "".join(head), None if kept is None else tuple(kept)
