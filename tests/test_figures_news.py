@@ -430,3 +430,20 @@ def test_an_aside_in_parentheses_does_not_end_the_sentence() -> None:
         "Anh Trần Văn Nam (41 tuổi. Thợ hàn) cho biết thêm.",
         "Câu tiếp theo.",
     ]
+
+
+def test_a_year_written_once_for_two_halves_and_a_comparison_without_so() -> None:
+    facts = _facts(
+        "Ngân hàng báo lãi\n"
+        "Tại hội nghị sơ kết 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2018, ngân "
+        "hàng cho biết lợi nhuận cao hơn cùng kỳ năm 2017 khoảng 12%. Trong 6 tháng đầu năm, "
+        "doanh thu đạt 5.400 tỷ đồng."
+    )
+    # the year written once serves both halves; "cùng kỳ năm 2017" is what it compares with
+    assert _one(facts, "5.400 tỷ đồng").period == "6 tháng đầu năm 2018"
+    assert _one(facts, "12%").period != "2017"
+
+
+def test_a_phone_named_at_the_start_of_a_title_is_no_count() -> None:
+    facts = _facts("Xperia 7 ra mắt với camera 48 MP\nMáy có giá 9 triệu đồng.")
+    assert sorted(f.value for f in facts) == [9, 48]

@@ -465,6 +465,17 @@ def _mid_sentence(text: str, s: int, word_lower: str) -> bool:
 
 
 _NAME_NOUN_AFTER_RE = lazy(r"\s+([^\W\d_]+)")
+# one Vietnamese syllable, without its marks: a capitalised word that is none is a brand's or
+# a foreign name ("Nokia", "OnePlus", "Galaxy")
+_SYLLABLE_RE = lazy(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign_word(word: str) -> bool:
+    return word.isascii() and word.isalpha() and not _SYLLABLE_RE.fullmatch(word.lower())
+
+
 _RANGE_OF_AMOUNTS_RE = lazy(
     r"[ \t]?[-–][ \t]?\d[\d.,]*[ \t]?(?:%|km2?|m[23]?|cm|mm|kg|tấn|ha|lít|USD|đồng|triệu|tỷ|nghìn)"
     r"(?![^\W\d_])"
@@ -490,8 +501,8 @@ def after_a_name(p: Spot) -> str | None:
     name = p.last()
     if not name[0].isalpha() or not _capitalised(p.text, p.s, name):
         return None
-    if len(p.prev) < 2 and not _mid_sentence(p.text, p.s, name):
-        return None
+    if len(p.prev) < 2 and not _mid_sentence(p.text, p.s, name) and not _foreign_word(name):
+        return None  # ("Có 5", "Năm 2022" open a sentence; "OnePlus 5", "Nokia 6" name a phone)
     if _RANGE_OF_AMOUNTS_RE.match(p.text, p.e):
         return None  # "cách bề mặt Trái Đất 10-50 km": the first end of a range
     after = _NAME_NOUN_AFTER_RE.match(p.text, p.e)

@@ -96,7 +96,7 @@ _RESTATING_RE = re.compile(r"(?<![\w])(tức|tức là|hay)\s*$", _F)
 _ESTIMATE_RE = re.compile(r"(?<![\w])(ước đạt|ước tính|ước)(?![\w])", _F)
 _YEAR_COMPARISON_RE = re.compile(r"năm (?:19|20)\d\d")
 _PLAN_BEFORE_RE = re.compile(
-    r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|định hướng)[^,.;]{0,25}$", _F
+    r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|định hướng|triển khai)[^,.;]{0,25}$", _F
 )
 # A year that names an event ("phiên họp cổ đông thường niên 2019"), not a period.
 _EVENT_NAME_BEFORE_RE = re.compile(r"(?:thường niên|khóa|khoá|lần thứ \d+)\s*$", _F)
@@ -265,8 +265,13 @@ def _resolve(mentions: list[Mention], para: _Para, scope: _Scope) -> dict[int, s
     ("6 tháng đầu năm" -> "6 tháng đầu năm 2019"). A relative period ("năm nay") resolves
     against the document's date, and stays as written when the document has none."""
     out: dict[int, str | None] = {}
-    last_year = scope.last_year or scope.year
-    for m in mentions:
+    earlier = scope.last_year or scope.year
+    last_year = None  # the year this sentence named last
+    for i, m in enumerate(mentions):
+        if not m.has_year and m.kind not in ("relative", "whole_year"):
+            last_year = last_year or _shared_year(mentions, i) or earlier
+        elif not m.has_year:
+            last_year = last_year or earlier
         if m.has_year:
             last_year = _year_of(m.value)
             out[m.start] = m.value
@@ -286,6 +291,15 @@ def _resolve(mentions: list[Mention], para: _Para, scope: _Scope) -> dict[int, s
         else:
             out[m.start] = m.value
     return out
+
+
+def _shared_year(mentions: list[Mention], i: int) -> int | None:
+    """The year of a later period of the same kind in the sentence, written once for both:
+    "6 tháng đầu năm và … 6 tháng cuối năm 2017" (not "quý 4 … tăng 7% năm 2015")."""
+    for later in mentions[i + 1 :]:
+        if later.has_year and later.kind == mentions[i].kind:
+            return _year_of(later.value)
+    return None
 
 
 _MONTH_NAME_RE = re.compile(r"tháng\s+(\w+(?: \w+)?)$", _F)
@@ -1219,7 +1233,12 @@ def _remember(view: _SentenceView | None, drafts: list[_Draft], para: _Para, sco
         para.last_period, para.elaborating = None, False
         return
     named = [m for m in view.not_plans if view.resolved.get(m.start)]
-    years = [_year_of(view.resolved[m.start]) for m in named if m.has_year]
+    # (a year written for two periods is the first's too: "6 tháng đầu năm và … cuối năm 2018")
+    years = [
+        _year_of(view.resolved[m.start])
+        for m in named
+        if m.has_year or _shared_year(view.mentions, view.mentions.index(m))
+    ]
     if years and years[-1]:
         scope.last_year = years[-1]
     if named:
