@@ -447,3 +447,14 @@ def test_a_year_written_once_for_two_halves_and_a_comparison_without_so() -> Non
 def test_a_phone_named_at_the_start_of_a_title_is_no_count() -> None:
     facts = _facts("Xperia 7 ra mắt với camera 48 MP\nMáy có giá 9 triệu đồng.")
     assert sorted(f.value for f in facts) == [9, 48]
+
+
+def test_faster_cheaper_and_fewer_than_another_are_changes() -> None:
+    facts = _facts(
+        "Điện thoại mới\n"
+        "Pin 4.000mAh, ít hơn 200mAh với bản trước. Bộ nhớ cho tốc độ nhanh hơn 30%. "
+        "Máy bán vé không nhận tờ tiền lớn hơn 200 nghìn đồng."
+    )
+    assert (_one(facts, "200mAh").measure, _one(facts, "200mAh").direction) == ("change", "down")
+    assert (_one(facts, "30%").measure, _one(facts, "30%").direction) == ("change", "up")
+    assert _one(facts, "200 nghìn đồng").measure == "level"

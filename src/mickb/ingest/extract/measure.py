@@ -46,7 +46,9 @@ _DOWN_VERBS = frozenset(
 )
 # "cao hơn 12-15% so với", "thấp hơn 3%": a comparative before a figure states a change
 _COMPARATIVE_RE = re.compile(
-    r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?:\s+(?:khoảng|tròn|gần|hơn))?\s*$", _F
+    r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|lớn|nhỏ|nhanh|chậm|rẻ|đắt|mạnh|yếu|dài|ngắn|rộng|hẹp)"
+    r"\s+hơn(?:\s+(?:khoảng|tròn|gần|hơn))?\s*$",
+    _F,
 )
 # "nâng lãi suất điều hành thêm 0,5 điểm phần trăm": the verb, its object, then "thêm"
 _VERB_THEN_MORE_RE = re.compile(
@@ -109,21 +111,10 @@ _RANGE_THEN_NEW_LEVEL_RE = re.compile(
     r"\s*[-–]\s*[\d.,]+[^\d;:]{0,30}?(?<![\w])(?:lên|xuống|thành)(?:\s+(?:mức|khoảng))?\s+\d", _F
 )
 _DOWN_WORDS = frozenset(
-    (
-        "thấp",
-        "ít",
-        "nhỏ",
-        "hạ",
-        "tụt",
-        "xuống",
-        "bốc hơi",
-        "rớt",
-        "sụt",
-        "lao dốc",
-        "mất",
-        "lùi",
-        "đi lùi",
-    )
+    w.replace("_", " ")
+    for w in (
+        "thấp ít nhỏ hạ tụt xuống bốc_hơi rớt sụt lao_dốc mất lùi đi_lùi chậm rẻ yếu ngắn hẹp"
+    ).split()
 )
 _RANK_UNITS = frozenset(("bậc", "hạng", "bac", "hang"))
 _EXCEED_PLAN_RE = re.compile(r"(?<![\w])vượt\s*$", _F)
@@ -258,6 +249,7 @@ def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
     )
 
 
+_WITH_RE = re.compile(r"\s*với\b", _F)  # "ít hơn 100mAh với 3T": compared with
 _BOUND_WORDS_RE = re.compile(r"(?:lớn|nhỏ|nhiều|ít)\s", _F)
 _COMPARATIVE_ENDS = ("hơn", "khoảng", "tròn", "gần")  # (how _COMPARATIVE_RE may end)
 
@@ -312,7 +304,7 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
     if m.change and m.change.re is not _CHANGE_RE and m.num.base_unit == "lần":
         return None  # "nhiều hơn 4 lần" is a ratio; "tăng lãi suất thêm 2-3 lần" a count
     if m.change and m.change.re is _COMPARATIVE_RE and _BOUND_WORDS_RE.match(m.change.group(0)):
-        if not m.num.is_percent and not _SO_AFTER_RE.match(m.after):
+        if not m.num.is_percent and not _SO_AFTER_RE.match(m.after) and not _WITH_RE.match(m.after):
             return None  # "tiền lớn hơn 100 nghìn đồng", "nhiều hơn 50 người": a bound
     if m.change:
         return "change", _direction(m.change)
