@@ -260,3 +260,15 @@ def test_the_name_after_whose_adviser_is_the_advisers() -> None:
         "vào tầm ngắm”."
     )
     assert got["đặt vấn đề"][0] == "Peter Walsh"
+
+
+def test_a_stage_name_alone_in_a_title_that_quotes_its_words() -> None:
+    def title_quotes(text: str) -> list[tuple[str, str | None]]:
+        return [(q.text, q.speaker.name) for q in extract_quotes(load_text(text, "txt"))]
+
+    got = title_quotes(
+        "Hồng Vân: “Tôi chưa bao giờ nghĩ sẽ bỏ nghề”\nNữ nghệ sĩ kể về những năm khó khăn."
+    )
+    assert got == [("Tôi chưa bao giờ nghĩ sẽ bỏ nghề", "Hồng Vân")]
+    # a place before the colon speaks for no one
+    assert title_quotes("Hà Nội: “Trời mưa suốt cả tuần qua rồi”\nTin thời tiết.") == []

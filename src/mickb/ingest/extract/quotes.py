@@ -564,6 +564,22 @@ _RELATION_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(RELATION_HEADS)})$", re
 _HEADLINE_RE = re.compile(
     r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<mark>)(?P<said>[^:“”\"]{8,}?)[.!?…]*\s*$"
 )
+# Two or three capitalised words and nothing else: a name the family-name list may not know.
+_BARE_NAME_RE = re.compile(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*){1,2}")
+_NOT_SPEAKER_WORDS = frozenset(
+    "Ảnh Video Clip Nguồn Tin Bản Góc Infographic Chủ Phần Kỳ Tập Số Thời Điểm Hội".split()
+)
+
+
+def _bare_name(who: str) -> bool:
+    return (
+        _BARE_NAME_RE.fullmatch(who) is not None
+        and who not in PLACES
+        and who.split()[0] not in _NOT_SPEAKER_WORDS
+        and not _ROLE_HEAD_RE.match(who)
+    )
+
+
 # `Bộ trưởng X: “…”`: the whole statement in quote marks (not `X: 'Bão ngầm' trước …`).
 _HEADLINE_QUOTED_RE = re.compile(
     r"(?P<who>[^:“”\"]{2,80}?):\s+(?P<mark>[“\"‘'])(?P<said>[^:“”\"‘’']{8,}?)[.!?…]*[”\"’']"
@@ -3305,6 +3321,10 @@ class QuoteExtractor:
                 speaker = Speaker(person.name, person.role_for(who))
             elif _cut_role(who) == who:
                 speaker = Speaker(None, who)
+        elif match["mark"] and _bare_name(who):
+            # `Minh Nhí: “Tụi già cần tiền …”`: a stage name or a given name alone, in a title
+            # that quotes its words (not a place's or a label's)
+            speaker = Speaker(who, None)
         if speaker is None:
             return []  # "PAN Group: lãi …" gives a company's results, not anyone's words
         text = match["said"].strip()
