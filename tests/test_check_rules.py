@@ -591,3 +591,16 @@ def test_a_ratio_in_words_is_read_as_its_number(seed: Any) -> None:
     assert verdicts(
         seed, "Năm 2022, doanh thu toàn ngành TT&TT tăng nhanh gấp ba dự báo tăng trưởng GDP"
     ) == ["contradicted"]
+
+
+def test_a_growth_claimed_of_a_metric_is_the_sources_growth_rate_of_it(seed: Any) -> None:
+    # the source names the growth "tốc độ tăng năng suất lao động là 6,7%"; a claim says the
+    # productivity rose 6,7% (or 7,6%)
+    assert verdicts(
+        seed,
+        "Năm 2022, năng suất lao động ngành TT&TT đạt khoảng 648 triệu đồng, tăng 6,7% so với "
+        "năm 2021",
+    ) == ["supported", "supported"]
+    assert verdicts(seed, "Năm 2022, năng suất lao động ngành TT&TT tăng 7,6% so với năm 2021") == [
+        "contradicted"
+    ]

@@ -110,7 +110,7 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     extra = _context_words(fact)
     best = 0.0
     if fig.metric.vi:
-        best = _vi_score(fig, cached_terms(fact.metric or ""), extra)
+        best = _vi_score(fig, cached_terms(_as_read(fig, fact)), extra)
         if sum(weight(w) for w in fig.metric.counted) >= 2:
             # "Các doanh nghiệp viễn thông đã xóa 2.512 điểm lõm sóng": what a count counts is
             # its metric; the subject and verb before it say less
@@ -120,7 +120,7 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
                     optional=tuple(w for w in fig.metric.vi if w not in fig.metric.counted),
                 )
             )
-            best = max(best, _vi_score(counting, cached_terms(fact.metric or ""), extra))
+            best = max(best, _vi_score(counting, cached_terms(_as_read(fig, fact)), extra))
         if best < 1.0 and clause[1] and _clause_may_beat(fig, fact.sentence or "", extra, best):
             reading = (list(clause[0]), list(clause[1]))
             best = max(best, CLAUSE_TRUST * _vi_score(fig, reading, extra))
@@ -129,7 +129,7 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     factor = 1.0 if how in ("own", "", "many") and not several else NAMED_NEARBY
     unscoped = best
     if scope != "same" and fig.metric.vi:
-        terms = cached_terms(fact.metric or "")
+        terms = cached_terms(_as_read(fig, fact))
         unscoped = max(best, _vi_score(fig, terms, extra, without_scope=True))
     return Match(best * factor, scope, firm, unscoped * factor, specific)
 
@@ -334,6 +334,20 @@ def _scope(fig: ClaimFigure, fact: FactRow, clause_raw: tuple[str, ...]) -> str:
 
 
 # --- words -----------------------------------------------------------------------------------
+
+
+def _as_read(fig: ClaimFigure, fact: FactRow) -> str:
+    """A fact's metric as a claim of its measure reads it: for a growth, "tốc độ tăng năng
+    suất lao động" is the growth of "năng suất lao động"."""
+    metric = fact.metric or ""
+    if fig.measure == "change" and _GROWTH_HEAD_RE.match(metric):
+        return _GROWTH_HEAD_RE.sub("", metric, count=1)
+    return metric
+
+
+_GROWTH_HEAD_RE = re.compile(
+    r"^\s*(?:tốc độ tăng(?: trưởng)?|mức tăng(?: trưởng)?|tỷ lệ tăng)\s+", re.I
+)
 
 
 def _context_words(fact: FactRow) -> list[str]:
