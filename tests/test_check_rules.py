@@ -604,3 +604,12 @@ def test_a_growth_claimed_of_a_metric_is_the_sources_growth_rate_of_it(seed: Any
     assert verdicts(seed, "Năm 2022, năng suất lao động ngành TT&TT tăng 7,6% so với năm 2021") == [
         "contradicted"
     ]
+
+
+def test_an_english_attribution_with_an_audience_is_no_metric(seed: Any) -> None:
+    # "X told the conference that …": who spoke and to whom, not what was measured
+    assert verdicts(
+        seed,
+        "The minister told the digital economy forum that telecom service revenue reached "
+        "VND138 trillion in 2022",
+    ) == ["supported"]

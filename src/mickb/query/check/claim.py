@@ -93,7 +93,8 @@ _PREAMBLE_RE = lazy(
 _REPORTING_RE = lazy(
     r"\b(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|nêu rõ|thông báo|công bố|báo cáo"
     r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|said|says|stated|states|"
-    r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|told|"
+    r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|"
+    r"told(?:\s+(?:[^\W\d_]+\s+){0,6}?that)?|"
     r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
     re.IGNORECASE,
 )
@@ -391,7 +392,7 @@ def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, 
 
 # "2.152 trong tổng số 2.418 thôn", "2,152 of the 2,418 villages": a part and its whole.
 _PART_OF_RE = lazy(
-    r"^\s*(?:trong (?:tổng )?số|trên (?:tổng )?(?:số )?|trong|trên|of(?: the)?|"
+    r"^\s*(?:trong (?:tổng )?số|trên (?:tổng )?(?:số )?|trong|trên|of(?: the| its| their)?|"
     r"out of(?: the)?|/)\s*$",
     re.IGNORECASE,
 )
