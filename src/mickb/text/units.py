@@ -612,16 +612,7 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
     if p < len(text) and text[p] == "%" and p - pos <= 1:
         return _percent_sign(text, p, r)
     if text.startswith("pc", pos) and not text[pos + 2 : pos + 3].isalnum():
-        # "up 12.7pc": the English press's percent, glued to the number
-        r.unit, r.end, r.base_unit, r.is_percent, r.kind, r.glued = (
-            "pc",
-            pos + 2,
-            "%",
-            True,
-            "percent",
-            True,
-        )
-        return r
+        return _glued_pc(pos, r)
     head = _FIRST_WORD_RE.match(text, pos)
     vocab = _vocabulary()
     if head is None or (
@@ -639,21 +630,7 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         folded = keys if not marked else [_fold_word(t.text) for t in tokens]
         if _percent_words(text, tokens, folded, r):
             return r
-    start: int | None = None
-    i = 0
-    # scale words: "tỷ", "nghìn tỷ", "billion"
-    while i < len(tokens):
-        found = vocab.match(keys[i:], marked)
-        if found is None or found[0].kind != "scale":
-            break
-        entry, k = found
-        ty_words = _TY_WORDS_MARKED if marked else _TY_WORDS_FOLDED
-        if entry.spelled in ("tỷ", "tỉ") and i + 1 < len(tokens) and keys[i + 1] in ty_words:
-            break  # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own ("tỷ trong" is not)
-        r.scale *= float(entry.meaning)
-        start = tokens[i].start if start is None else start
-        r.end = tokens[i + k - 1].end
-        i += k
+    start, i = _scale_words(tokens, keys, marked, r)
     # then a currency, a measurement unit or a count noun
     found = vocab.match(keys[i:], marked) if i < len(tokens) else None
     if found is not None and _unit_word_ok(text, tokens, i, found[0], pos):
@@ -689,6 +666,42 @@ def read_unit(text: str, pos: int, marked: bool, currency_before: str | None = N
         unit = f"{unit} {currency_before}".strip()  # "$148 billion" -> "billion USD"
     r.unit = unit
     return r
+
+
+def _glued_pc(pos: int, r: UnitReading) -> UnitReading:
+    """ "up 12.7pc": the English press's percent, glued to the number."""
+    r.unit, r.end, r.base_unit, r.is_percent, r.kind, r.glued = (
+        "%",
+        pos + 2,
+        "%",
+        True,
+        "percent",
+        True,
+    )
+    return r
+
+
+def _scale_words(
+    tokens: list[_Token], keys: list[str], marked: bool, r: UnitReading
+) -> tuple[int | None, int]:
+    """The scale words after a number ("tỷ", "nghìn tỷ", "billion"): where they start (None
+    when there are none) and the index of the token after them; `r` takes their scale and end."""
+    vocab = _vocabulary()
+    start: int | None = None
+    i = 0
+    while i < len(tokens):
+        found = vocab.match(keys[i:], marked)
+        if found is None or found[0].kind != "scale":
+            break
+        entry, k = found
+        ty_words = _TY_WORDS_MARKED if marked else _TY_WORDS_FOLDED
+        if entry.spelled in ("tỷ", "tỉ") and i + 1 < len(tokens) and keys[i + 1] in ty_words:
+            break  # "tỷ lệ", "tỷ trọng", "tỷ giá" are words of their own ("tỷ trong" is not)
+        r.scale *= float(entry.meaning)
+        start = tokens[i].start if start is None else start
+        r.end = tokens[i + k - 1].end
+        i += k
+    return start, i
 
 
 def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | None) -> UnitReading:

@@ -591,28 +591,13 @@ def _metric_of(
         # metric whose growth was just given
         return figures[-1].metric, True
     if figures and n.is_percent and (_RESTATES_RE.match(between) or _RESTATES_RE.match(before)):
-        # the same people or things as the figure before, as a share of the whole named after
-        # the whole it is a share of must be the source's: "6,8% dân số" is not "6,8% người
-        # dùng internet"
-        tail = _metric_words(_clause_after(after), english)
-        earlier = figures[-1].metric
-        return earlier._replace(
-            vi=tuple(dict.fromkeys(earlier.vi + tail.vi)),
-            en=tuple(dict.fromkeys(earlier.en + tail.en)),
-            optional=_without(earlier.optional, earlier.vi + tail.vi),
-            optional_en=_without(earlier.optional_en, earlier.en + tail.en),
-            counted=(),
-        ), False
+        return _restated_share(figures[-1].metric, after, english), False
     clause = _clause_before(before, first=first)
     if _EARNED_RE.search(before[-60:]) and n.base_unit and not _MONEY_HEAD_RE.search(clause):
         clause = f"{clause} doanh thu"  # "thu về gần 3,9 triệu tỷ đồng": what it took in
     own = _metric_words(clause, english)
     noun = _metric_words(unit_noun(n), english)
-    tail_text = _clause_after(after)
-    passive = None if english else _PASSIVE_RE.search(tail_text)
-    # "1.000 trang lừa đảo bị ngăn chặn": what was done to them may be said in other words
-    done = _metric_words(tail_text[passive.end() :], english).vi if passive else ()
-    tail = _metric_words(tail_text[: passive.start()] if passive else tail_text, english)
+    tail, done = _tail_and_what_was_done(after, english)
     if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
         # English names what is counted or earned after the figure ("paid X to the state
         # budget", "earned X in revenue"): those words are part of the metric
@@ -660,6 +645,28 @@ def _metric_of(
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
+
+
+def _restated_share(earlier: Metric, after: str, english: bool) -> Metric:
+    """The same people or things as the figure before, as a share of the whole named after
+    it; that whole must be the source's: "6,8% dân số" is not "6,8% người dùng internet"."""
+    tail = _metric_words(_clause_after(after), english)
+    return earlier._replace(
+        vi=tuple(dict.fromkeys(earlier.vi + tail.vi)),
+        en=tuple(dict.fromkeys(earlier.en + tail.en)),
+        optional=_without(earlier.optional, earlier.vi + tail.vi),
+        optional_en=_without(earlier.optional_en, earlier.en + tail.en),
+        counted=(),
+    )
+
+
+def _tail_and_what_was_done(after: str, english: bool) -> tuple[Metric, tuple[str, ...]]:
+    """The words after a figure up to its clause's end, and (as words that may be said
+    otherwise) what was done to the things counted: "1.000 trang lừa đảo bị ngăn chặn"."""
+    tail_text = _clause_after(after)
+    passive = None if english else _PASSIVE_RE.search(tail_text)
+    done = _metric_words(tail_text[passive.end() :], english).vi if passive else ()
+    return _metric_words(tail_text[: passive.start()] if passive else tail_text, english), done
 
 
 def _counted(n: NumberMatch, noun: Metric, tail: Metric) -> tuple[str, ...]:
