@@ -458,3 +458,15 @@ def test_faster_cheaper_and_fewer_than_another_are_changes() -> None:
     assert (_one(facts, "200mAh").measure, _one(facts, "200mAh").direction) == ("change", "down")
     assert (_one(facts, "30%").measure, _one(facts, "30%").direction) == ("change", "up")
     assert _one(facts, "200 nghìn đồng").measure == "level"
+
+
+def test_a_screen_size_is_no_year_and_a_dates_year_counts_nothing() -> None:
+    facts = _facts(
+        "Máy tính mới\n"
+        "Màn hình 14 inch, độ phân giải 1920 x 1200 pixel, độ sáng 400 nit. Theo lộ trình, "
+        "tháng 10/2018 dự án sẽ được trình Quốc hội."
+    )
+    assert {f.period for f in facts} == {None}  # 1920 is no year
+    assert sorted(f.value for f in facts if f.unit == "pixel") == [1200, 1920]
+    assert _one(facts, "400 nit").measure == "level"
+    assert not [f for f in facts if f.unit == "dự án"]  # the year of "tháng 10/2018"

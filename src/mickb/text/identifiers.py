@@ -776,6 +776,7 @@ _FUNCTION_FOLLOWERS = frozenset(
 NOUN_FIRST_WORDS: set[str] = set()
 
 
+_MONTH_SLASH_RE = lazy(r"(?<![\d/.,])(?:0?[1-9]|1[0-2])/$")
 _SEASON_RE = lazy(r"(?<!\d)(?:19|20)\d\d/$")
 
 
@@ -797,6 +798,13 @@ def slash_or_dash_date(p: Spot) -> str | None:
         m = _SLASH_MONTH_RE.match(text, e)
         if m and _is_date_pair(text, p.folded, s, int(d), int(m.group(1))):
             return "date"
+    if (
+        before == "/"
+        and len(d) == 4
+        and 1900 <= int(d) <= 2100
+        and _MONTH_SLASH_RE.search(text, max(0, s - 4), s)
+    ):
+        return "date"  # the year of "tháng 9/2017 dự án …" (not a count of projects)
     if before == "/" and s >= 2 and text[s - 2].isdigit():
         # the second part of d/m or m/yyyy (the first part decided the date)
         m2 = _DATE_HEAD_RE.search(text[max(0, s - 8) : s])
@@ -881,9 +889,9 @@ def year(p: Spot) -> str | None:
     if not p.whole:
         return None
     n = len(p.digits)
-    if n == 4 and 1900 <= p.value <= 2100:
+    if n == 4 and 1900 <= p.value <= 2100 and not _TIMES_AFTER_RE.match(p.text, p.e):
         if p.bare:
-            return "year"
+            return "year"  # (not "1920 x 1080 pixel", a size)
         words = p.words if p.may_end_with(_YEAR_TAILS) else []
         if words and words[-1] in _YEAR_WORDS:
             return "year"
@@ -902,6 +910,7 @@ def year(p: Spot) -> str | None:
     return None
 
 
+_TIMES_AFTER_RE = lazy(r"[ \t]*[x×][ \t]*\d")
 _LIFESPAN_RE = lazy(r"\(\d{4}\s*[-–]\s*\d{4}\)")
 _AGE_AFTER_RE = lazy(r"\s*(?:tuoi|years? old|thang tuoi)\b")
 

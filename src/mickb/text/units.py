@@ -155,6 +155,8 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "mp",
     "pixel",
     "ppi",
+    "nit",
+    "nits",
     "fps",
     "hải lý",
     "dặm",

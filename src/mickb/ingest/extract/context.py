@@ -164,7 +164,8 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?P<y>(?:19|20)(?<![\d/.,-]..)\d\d)"
             r"(?![\d%]|[.,/-]\d|\s*[-–]\s*\d|\s*(?:tỷ|triệu|nghìn))"
             # an amount, not a year: "1900 m 3 một ngày", "1950 km", "2000 USD"
-            r"(?!\s?(?:m|km|m2|m3|km2|kg|tấn|ha|lít|USD|đồng)(?:\s?[23])?(?![^\W\d_]))",
+            r"(?!\s?(?:m|km|m2|m3|km2|kg|tấn|ha|lít|USD|đồng)(?:\s?[23])?(?![^\W\d_]))"
+            r"(?!\s*[x×]\s*\d)",  # "1920 x 1080 pixel": a size
             _F,
         ),
         "year",
