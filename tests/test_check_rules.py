@@ -613,3 +613,16 @@ def test_an_english_attribution_with_an_audience_is_no_metric(seed: Any) -> None
         "The minister told the digital economy forum that telecom service revenue reached "
         "VND138 trillion in 2022",
     ) == ["supported"]
+
+
+def test_who_reports_before_a_colon_and_the_forces_who_acted_are_no_metric(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "Đài truyền hình tỉnh đưa tin: năm 2022, sản lượng bưu gửi tăng 38% so với năm 2021",
+    ) == ["supported"]
+    assert verdicts(
+        seed, "Năm 2022, ngành TT&TT có lực lượng 1.510.027 lao động, tăng 5% so với năm 2021"
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed, "Through November 2022, more than 2,300 scam and illegal websites were blocked"
+    ) == ["supported"]

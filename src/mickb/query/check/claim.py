@@ -344,8 +344,11 @@ def _times_in_words(text: str) -> list[NumberMatch]:
 # A bulletin's label before a colon says what kind of news follows, not what it measures:
 # "Bản tin tài chính: …", "Tin nhanh: …", "Breaking: …" (blanked, so offsets stay).
 _NEWS_LABEL_RE = lazy(
-    r"^\s*(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
-    r"update|news|flash)\b[^:\d]{0,30}:",
+    r"^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
+    r"update|news|flash|key figures|fact box|at a glance)\b[^:\d]{0,30}"
+    # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
+    r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|reports|reported|said|"
+    r"summarises|summarizes|notes))\s*:",
     re.IGNORECASE,
 )
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".

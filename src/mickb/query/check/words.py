@@ -54,7 +54,7 @@ EN_STOP = frozenset(
     growing rising falling increasing decreasing declining gaining climbing dropping
     had having collected collect recouped recoup logged log booked book clocked amounting
     worth valued value around approximately or equal equals equivalent edged edge inched
-    took taken take takes taking between during since meanwhile""".split()
+    took taken take takes taking between during since meanwhile through""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
@@ -254,8 +254,10 @@ def _same_phrases(words: list[str]) -> list[str]:
         and " co quan chuc nang " not in text
     ):
         return words
-    # "cơ quan chức năng" (the authorities) is who acted, not what was counted
-    text = text.replace(" co quan chuc nang ", " ")
+    # "cơ quan chức năng", "lực lượng chức năng" (the authorities) acted; "lực lượng" alone
+    # says nothing of what was counted ("với lực lượng 1.510.027 lao động")
+    text = text.replace(" co quan chuc nang ", " ").replace(" luc luong chuc nang ", " ")
+    text = text.replace(" luc luong ", " ")
     # "lực lượng lao động" (the workforce) is the number of workers a report counts
     text = text.replace(" luc luong lao dong ", " lao dong ")
     return text.replace(" toan quoc ", " ca nuoc ").replace(" nha mang ", " vien thong ").split()
@@ -431,7 +433,7 @@ _ENGLISH_ENDING_RE = re.compile(r"(?:ing|ed|ly|tion|tions|ment|ness|ers|er|al|ic
 
 # Words that open an English sentence and name nothing.
 _EN_SENTENCE_OPENERS = frozenset(
-    """between during since after before including according amid despite while when as
+    """between during since after before including according amid despite while when as through
     last this these those its their our overall meanwhile also still only all both each""".split()
 )
 
