@@ -272,3 +272,11 @@ def test_a_stage_name_alone_in_a_title_that_quotes_its_words() -> None:
     assert got == [("Tôi chưa bao giờ nghĩ sẽ bỏ nghề", "Hồng Vân")]
     # a place before the colon speaks for no one
     assert title_quotes("Hà Nội: “Trời mưa suốt cả tuần qua rồi”\nTin thời tiết.") == []
+
+
+def test_a_role_and_whose_it_is_stands_for_the_one_just_named_with_it() -> None:
+    got = speakers(
+        "Hôm qua, tiền vệ Trần Minh Khoa đã nói về chấn thương. Tiền vệ của CLB Hải Phòng cho "
+        'biết: "Tôi sẽ trở lại sân tập sau hai tuần nữa".'
+    )
+    assert got["Tôi sẽ trở"] == ("Trần Minh Khoa", "Tiền vệ của CLB Hải Phòng")

@@ -951,6 +951,13 @@ class Registry:
             person = self._recent(pos, role=" ".join(words).lower())
             if person:
                 return Speaker(person.name, person.role_for(" ".join(words))), person
+        of = _OF_RE.search(phrase)
+        if of is not None and not phrase[: of.start()].strip().count(" ") > 2:
+            # "Tiền đạo của SHB Đà Nẵng cho biết:" after "tiền đạo Hà Đức Chinh": the role and
+            # whose it is, for the one named with that role just before
+            person = self._recent(pos, role=phrase[: of.start()].strip().lower())
+            if person:
+                return Speaker(person.name, phrase), person
         role = _cut_role(phrase, _SPEAKER_HEAD_RE)
         if role:
             return Speaker(None, role), None
