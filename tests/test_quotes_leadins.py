@@ -280,3 +280,11 @@ def test_a_role_and_whose_it_is_stands_for_the_one_just_named_with_it() -> None:
         'biết: "Tôi sẽ trở lại sân tập sau hai tuần nữa".'
     )
     assert got["Tôi sẽ trở"] == ("Trần Minh Khoa", "Tiền vệ của CLB Hải Phòng")
+
+
+def test_a_former_office_after_a_dash_is_the_speakers_role() -> None:
+    got = speakers(
+        "Ông Lê Văn Tâm - nguyên Vụ trưởng Vụ Thuế (Bộ Tài chính) cho rằng, cần nhìn rộng "
+        "hơn: “Giảm thuế sẽ giúp doanh nghiệp có thêm vốn để mở rộng sản xuất”."
+    )
+    assert got["Giảm thuế sẽ"] == ("Lê Văn Tâm", "nguyên Vụ trưởng Vụ Thuế (Bộ Tài chính)")

@@ -1921,6 +1921,9 @@ def _role_end(text: str, after_head: int) -> int:
     return end
 
 
+_FORMER_RE = re.compile(r"(?:nguyên|cựu|quyền|tân)\s+")
+
+
 def _appositive_run(after: str) -> tuple[list[str], int]:
     """', Ủy viên Trung ương Đảng, Bộ trưởng … cho biết' -> (the role segments after a name,
     how many characters of `after` they take)."""
@@ -1932,7 +1935,8 @@ def _appositive_run(after: str) -> tuple[list[str], int]:
         if not match:
             break
         rest = after[match.end() :]
-        head = _ROLE_HEAD_RE.match(rest)
+        former = _FORMER_RE.match(rest)  # "nguyên Cục trưởng …", "cựu Bộ trưởng …"
+        head = _ROLE_HEAD_RE.match(rest, former.end() if former else 0)
         if not head:
             break
         end = _role_end(rest, head.end())
