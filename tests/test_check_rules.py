@@ -626,3 +626,20 @@ def test_who_reports_before_a_colon_and_the_forces_who_acted_are_no_metric(seed:
     assert verdicts(
         seed, "Through November 2022, more than 2,300 scam and illegal websites were blocked"
     ) == ["supported"]
+
+
+def test_a_figure_before_its_metric_and_a_posts_lead_in(seed: Any) -> None:
+    # the figure first, what it measures after it
+    assert verdicts(
+        seed,
+        "At 12.7%, the information and communications sector's revenue growth in 2022 topped "
+        "forecasts",
+    ) == ["supported"]
+    # a post's lead-in before a colon is no metric; the words after the figure are
+    assert verdicts(
+        seed, "Proud of our tech scene: 70,000 registered digital technology firms in 2022"
+    ) == ["supported"]
+    # a Vietnamese label before the colon is the metric itself
+    assert verdicts(seed, "Doanh nghiệp công nghệ số: khoảng 70 nghìn đơn vị đăng ký năm 2022") == [
+        "supported"
+    ]

@@ -263,6 +263,8 @@ def read_claim(text: str) -> Claim:
             measure, direction = _growth_noun(
                 _clause_before(before, first=i == 0), measure, direction
             )
+            if measure == "state" and i == 0 and _GROWTH_AFTER_RE.search(fold(after[:80])):
+                measure, direction = "change", "up"  # "At 12.7%, the sector's revenue growth …"
         hedge = _hedge_of(n, text[max(0, start - 40) : start])
         if compared_up is not None:
             # "cao hơn 8,7% so với năm trước": a growth of 8,7%, not "more than 8,7%"
@@ -544,6 +546,8 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
 
 
 _YEAR_RE = lazy(r"(?:19|20)\d\d")
+# A figure that opens a claim, then its growth named after it
+_GROWTH_AFTER_RE = lazy(r"^\s*,[^,;.]{0,60}\b(?:growth|tang truong)\b")
 _VERB_BEFORE_NOUN_RE = lazy(
     r"\b(tang|giam)\s+(?:doanh thu|loi nhuan|san luong|so luong|thu nhap|nang suat|"
     r"xuat khau|nhap khau)\b"
@@ -601,6 +605,18 @@ def _metric_of(
     own = _metric_words(clause, english)
     noun = _metric_words(unit_noun(n), english)
     tail, done = _tail_and_what_was_done(after, english)
+    if first and not has_content(list(own.vi + noun.vi + tail.vi), list(own.en + tail.en)):
+        # "At 12.7%, the sector's revenue growth was …": what it measures comes after
+        tail, done = _tail_and_what_was_done(after.lstrip(" ,"), english)
+    if (
+        english
+        and before.rstrip().endswith(":")
+        and has_content(list(noun.vi + tail.vi), list(tail.en))
+    ):
+        # "Proud of our tech scene: 70,000 registered digital technology firms": the words
+        # before the colon lead in; those after the figure say what it counts (a Vietnamese
+        # label is its metric: "Doanh nghiệp công nghệ số: 70 nghìn đơn vị")
+        own = Metric("", (), (), frozenset())
     if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
         # English names what is counted or earned after the figure ("paid X to the state
         # budget", "earned X in revenue"): those words are part of the metric

@@ -54,7 +54,7 @@ EN_STOP = frozenset(
     growing rising falling increasing decreasing declining gaining climbing dropping
     had having collected collect recouped recoup logged log booked book clocked amounting
     worth valued value around approximately or equal equals equivalent edged edge inched
-    took taken take takes taking between during since meanwhile through""".split()
+    took taken take takes taking between during since meanwhile through each""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
