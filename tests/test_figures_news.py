@@ -470,3 +470,13 @@ def test_a_screen_size_is_no_year_and_a_dates_year_counts_nothing() -> None:
     assert sorted(f.value for f in facts if f.unit == "pixel") == [1200, 1920]
     assert _one(facts, "400 nit").measure == "level"
     assert not [f for f in facts if f.unit == "dự án"]  # the year of "tháng 10/2018"
+
+
+def test_a_dashed_dates_month_and_an_acceleration_test_are_read_as_a_reader_does() -> None:
+    facts = _facts(
+        "Dự án điện đạm\n"
+        "Tính đến ngày 30-6-2018, dư nợ của dự án là 95,2 triệu USD. Mẫu xe tăng tốc từ 0 - 100 "
+        "km/h trong 8,5 giây, tốc độ tối đa 210 km/h."
+    )
+    assert _one(facts, "95,2 triệu USD").period == "tháng 6/2018"
+    assert sorted(f.value for f in facts if f.unit == "km/h") == [210]

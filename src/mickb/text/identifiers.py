@@ -1173,6 +1173,7 @@ def _ends_a_title(p: Spot) -> bool:
     return bool(inside[:1].isupper()) and len(inside.split()) <= 6
 
 
+_BENCHMARK_RE = lazy(r"(?<!\d)0\s*[-–]\s*100\s*(?:km/h|km/giờ|kph)")
 _BIN_SIGNS = frozenset(("<=", ">=", "≤", "≥", "<", ">", "=<", "=>"))
 
 
@@ -1202,6 +1203,10 @@ def _where_it_sits(p: Spot) -> str | None:
             return reason
     if after in '"”' and p.bare and p.whole and _ends_a_title(p):
         return "name"  # the film "Em chưa 18", the show "Gặp nhau cuối tuần 2"
+    if p.value in (0, 100) and _BENCHMARK_RE.search(
+        p.text, max(0, p.s - 6), min(len(p.text), p.e + 14)
+    ):
+        return "other"  # "tăng tốc từ 0 - 100 km/h trong 6,2 giây": a test's name, not speeds
     if before in "=<>≤≥" and p.bare and p.text[max(0, p.s - 2) : p.s].strip() in _BIN_SIGNS:
         return "list"  # "Điểm <=1 <=2 … <=30": the bins of a distribution, not counts
     if before == "+":

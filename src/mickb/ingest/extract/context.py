@@ -139,10 +139,12 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\btháng\s+" + _MONTH_NAME + r"\b(?:\s+(?:năm\s+)?(?P<y>" + _YEAR + r"))?"),
         "month_name",
     ),
-    # ngày 31/12/2016, 30/09/2016: a day gives its month
+    # ngày 31/12/2016, 30/09/2016, 31-3-2017: a day gives its month
     (
         re.compile(
-            r"(?<![\d/.])(?:[0-2]?\d|3[01])/(?P<m>1[0-2]|0?[1-9])/(?P<y>" + _YEAR + r")(?![\d/])"
+            r"(?<![\d/.-])(?:[0-2]?\d|3[01])(?P<sep>[/-])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<y>"
+            + _YEAR
+            + r")(?![\d/-])"
         ),
         "date",
     ),
@@ -191,7 +193,7 @@ _PERIOD_GUARDS: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {
     "since": (("từ",), re.compile(r"từ\s+tháng\s+\d")),
     "month": (("tháng",), re.compile(r"tháng\s+\d")),
     "month_name": (("tháng",), re.compile(r"tháng\s+[^\W\d]")),
-    "date": (("/19", "/20"), None),
+    "date": (("/19", "/20", "-19", "-20"), None),
     "whole_year": (("năm",), re.compile(r"(?:cả|trọn)\s+năm")),
     "relative": (("năm",), re.compile(r"năm\s+(?:nay|ngoái|qua|tới)|trong năm\s+mới")),
     "year": (("19", "20"), None),
