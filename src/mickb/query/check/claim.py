@@ -605,18 +605,7 @@ def _metric_of(
     own = _metric_words(clause, english)
     noun = _metric_words(unit_noun(n), english)
     tail, done = _tail_and_what_was_done(after, english)
-    if first and not has_content(list(own.vi + noun.vi + tail.vi), list(own.en + tail.en)):
-        # "At 12.7%, the sector's revenue growth was …": what it measures comes after
-        tail, done = _tail_and_what_was_done(after.lstrip(" ,"), english)
-    if (
-        english
-        and before.rstrip().endswith(":")
-        and has_content(list(noun.vi + tail.vi), list(tail.en))
-    ):
-        # "Proud of our tech scene: 70,000 registered digital technology firms": the words
-        # before the colon lead in; those after the figure say what it counts (a Vietnamese
-        # label is its metric: "Doanh nghiệp công nghệ số: 70 nghìn đơn vị")
-        own = Metric("", (), (), frozenset())
+    own, tail, done = _read_around(own, noun, tail, done, after, before, english, first=first)
     if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
         # English names what is counted or earned after the figure ("paid X to the state
         # budget", "earned X in revenue"): those words are part of the metric
@@ -664,6 +653,32 @@ def _metric_of(
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
+
+
+def _read_around(
+    own: Metric,
+    noun: Metric,
+    tail: Metric,
+    done: tuple[str, ...],
+    after: str,
+    before: str,
+    english: bool,
+    *,
+    first: bool,
+) -> tuple[Metric, Metric, tuple[str, ...]]:
+    """Where a claim's words for a figure stand when not before it: "At 12.7%, the sector's
+    revenue growth was …" (after it, past a comma); "Proud of our tech scene: 70,000 registered
+    digital technology firms" (the words before the colon lead in; those after the figure say
+    what it counts; a Vietnamese label is its metric: "Doanh nghiệp công nghệ số: 70 nghìn")."""
+    if first and not has_content(list(own.vi + noun.vi + tail.vi), list(own.en + tail.en)):
+        tail, done = _tail_and_what_was_done(after.lstrip(" ,"), english)
+    if (
+        english
+        and before.rstrip().endswith(":")
+        and has_content(list(noun.vi + tail.vi), list(tail.en))
+    ):
+        own = Metric("", (), (), frozenset())
+    return own, tail, done
 
 
 def _restated_share(earlier: Metric, after: str, english: bool) -> Metric:
