@@ -2169,17 +2169,17 @@ class _Found:
     attribution_end: tuple[int, int]  # (paragraph, offset) where the attribution ends
 
 
-# _REPORTING_RE without its look-behind: it matches wherever that does (and a sentence it
-# does not match needs no closer look), but as it starts with the verbs themselves, the
-# engine can skip through a sentence instead of trying every position.
 _FIRST_PERSON_RE = re.compile(r"(?<!\w)(?:[Tt]ôi|[Cc]húng tôi|[Mm]ình|[Cc]húng em)(?!\w)")
 _INTRODUCES_RE = re.compile(r"(?:\s+thêm)?\s*(?:[,:]|rằng\b)")
 # `"…". Đó là chia sẻ của anh X.`: the next sentence says whose words they were.
 _THAT_WAS_RE = re.compile(
     r"[.,–—-]?\s*(?:Đó|Đây|đó|đây) (?:chính )?là (?:những |một )?(?:lời |câu )?"
-    r"(?:chia sẻ|kể|tâm sự|khẳng định|nhận định|ý kiến|nói|phát biểu|bày tỏ|tâm sự|nhận xét)"
+    r"(?:chia sẻ|kể|tâm sự|khẳng định|nhận định|ý kiến|nói|phát biểu|bày tỏ|nhận xét)"
     r" (?:của|từ) (?P<who>[^.!?;]{2,150})(?:[.!?]|$)"
 )
+# _REPORTING_RE without its look-behind: it matches wherever that does (and a sentence it
+# does not match needs no closer look), but as it starts with the verbs themselves, the
+# engine can skip through a sentence instead of trying every position.
 # (Each alternative starts with its own word, not a group: the engine then skips to the
 # characters that start one. Only whether it matches is asked.)
 _REPORTING_HINT_RE = re.compile(
