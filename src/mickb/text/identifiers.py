@@ -465,15 +465,15 @@ def _mid_sentence(text: str, s: int, word_lower: str) -> bool:
 
 
 _NAME_NOUN_AFTER_RE = lazy(r"\s+([^\W\d_]+)")
-# one Vietnamese syllable, without its marks: a capitalised word that is none is a brand's or
-# a foreign name ("Nokia", "OnePlus", "Galaxy")
-_SYLLABLE_RE = lazy(
+# one Vietnamese syllable, without its marks (folded): a capitalised word that is none is a
+# brand's or a foreign name ("Nokia", "OnePlus", "Galaxy")
+VI_SYLLABLE_RE = lazy(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
 
 
 def _foreign_word(word: str) -> bool:
-    return word.isascii() and word.isalpha() and not _SYLLABLE_RE.fullmatch(word.lower())
+    return word.isascii() and word.isalpha() and not VI_SYLLABLE_RE.fullmatch(word.lower())
 
 
 _RANGE_OF_AMOUNTS_RE = lazy(

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from mickb.query.check.period import COMPARED_RE, PREVIOUS_YEAR_RE
 from mickb.text.fold import fold, nfc
+from mickb.text.identifiers import VI_SYLLABLE_RE
 
 WORD_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)?", re.UNICODE)
 
@@ -389,11 +390,8 @@ def syllables(words: list[str] | tuple[str, ...]) -> list[str]:
 
 
 # --- names of companies and bodies ------------------------------------------------------------
-# A Vietnamese syllable (folded): onset, vowels, coda. Capitalised words that are not one
-# ("Viettel", "MobiFone", "Samsung") are names.
-_SYLLABLE_RE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
+# Capitalised words that are no Vietnamese syllable (VI_SYLLABLE_RE: "Viettel", "MobiFone",
+# "Samsung") are names.
 # Acronyms that are vocabulary, not names.
 _COMMON_ACRONYMS = frozenset(
     "gdp ict cntt tt tttt usd vnd eur bts fdi pci cpi grdp it ai iot 2g 3g 4g 5g covid sim "
@@ -432,9 +430,9 @@ _ENGLISH_ENDING_RE = re.compile(r"(?:ing|ed|ly|tion|tions|ment|ness|ers|er|al|ic
 
 
 # Words that open an English sentence and name nothing.
+# (beside EN_STOP, which `is_name_token` asks too)
 _EN_SENTENCE_OPENERS = frozenset(
-    """between during since after before including according amid despite while when as through
-    last this these those its their our overall meanwhile also still only all both each""".split()
+    "after before including amid despite when these those their our overall still all both".split()
 )
 
 
@@ -451,7 +449,7 @@ def is_name_token(word: str, sentence_start: bool = False) -> bool:
         return True  # VNPT, MobiFone, VinaPhone
     if sentence_start and _ENGLISH_ENDING_RE.search(f):
         return False
-    return word == f.capitalize() and not _SYLLABLE_RE.fullmatch(f)
+    return word == f.capitalize() and not VI_SYLLABLE_RE.fullmatch(f)
 
 
 def entities(
