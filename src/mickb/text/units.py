@@ -345,7 +345,7 @@ _FUNCTION_WORDS = frozenset(
     để vì do bởi nhưng mà thì là nên rằng nếu khi sau trước giữa cùng qua vào ra lên xuống
     gồm kể ngay cả mỗi mọi các những này đó kia ấy nọ khác nào đây đấy hết đều
     đã đang sẽ vừa mới được bị có không chưa chẳng cũng vẫn còn lại luôn thường rất quá khá
-    hơn nhất nữa thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng một rồi
+    hơn nhất nữa nhiều thêm chỉ nay vậy thế riêng tổng cộng mặc dù tuy song nhằm càng đúng một rồi
     trở hoàn dành
     ngày tháng năm hôm sáng chiều tối đêm trưa lúc giờ phút giây tuần quý tuổi
     đạt tăng giảm chiếm
@@ -373,7 +373,7 @@ _LATE_STOPS = frozenset(
     "ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng "
     # what is said of the things counted: "3 chế độ bật đèn", "2 đoạn văn bản ngắn", "8 ngành
     # nghề kinh doanh", "12 tính năng ẩn", "mỹ phẩm giả" ("tác giả", "ngắn hạn" open no count)
-    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn".split()
+    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn siêu kháu xuất viễn".split()
 )
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
 _COMPOUNDS = frozenset(
@@ -595,7 +595,7 @@ _PER_WORDS = frozenset(
     w.replace("_", " ")
     for w in """năm tháng quý ngày giờ tuần người thuê_bao căn m2 kg tấn lít kwh cổ_phiếu lượng
     chỉ ounce oz thùng usd vnd đồng h giây year month day hour person share unit barrel pound
-    vé suất lượt hộ xe chiếc khách ha sào tạ thiết_bị sản_phẩm máy""".split()
+    vé suất lượt hộ xe chiếc khách ha sào tạ thiết_bị sản_phẩm máy km2 km m3 m""".split()
 )
 _TY_WORDS_MARKED = frozenset(canon(w) for w in ("lệ", "trọng", "giá", "số", "suất"))
 _TY_WORDS_FOLDED = frozenset(("le", "trong", "gia", "so", "suat"))
@@ -930,14 +930,19 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     return text[tokens[0].start : end], end
 
 
-_STOP_PAIRS = frozenset((("đầu", "tiên"), ("thông", "qua"), ("bao", "gồm"), ("trong", "đó")))
+_STOP_PAIRS = frozenset(
+    (("đầu", "tiên"), ("thông", "qua"), ("bao", "gồm"), ("trong", "đó"), ("vô", "cùng"))
+)
 _TIME_HEADS = frozenset(("nam", "thang", "ngay", "gio", "phut", "giay", "tuan", "quy"))
-_SLASH_NOUN_RE = re.compile(r"/([^\W\d_]+(?: [^\W\d_]+)?)")
+_SLASH_NOUN_RE = re.compile(r"/([^\W\d_]+(?:[23](?!\d))?(?: [^\W\d_]+)?)")  # ("con/m2")
 
 
 def _noun_pair_slash(text: str, end: int) -> int:
     """Two nouns joined by a slash are one unit: "37 nghị quyết/quyết định"."""
     m = _SLASH_NOUN_RE.match(text, end)
     if m and m.group(1)[:1].islower() and m.group(1).split()[0] not in _NOUN_STOPS:
+        words = m.group(1).split()
+        if len(words) == 2 and (words[1] in _NOUN_STOPS or words[1] in _VERB_STOPS):
+            return m.start(1) + len(words[0])  # "40 con/kg tăng 20.000 đồng": the verb is not
         return m.end()
     return end
