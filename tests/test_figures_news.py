@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mickb.ingest.extract.figures import extract_figures
 from mickb.ingest.read import load_text
-from mickb.records import Fact
+from mickb.records import Fact, SourceMeta
 
 
 def _facts(text: str) -> list[Fact]:
@@ -480,3 +480,49 @@ def test_a_dashed_dates_month_and_an_acceleration_test_are_read_as_a_reader_does
     )
     assert _one(facts, "95,2 triệu USD").period == "tháng 6/2018"
     assert sorted(f.value for f in facts if f.unit == "km/h") == [210]
+
+
+# --- a part of a year named relatively ------------------------------------------------------
+
+
+_THIS_YEARS_MONTHS = (
+    "Sản lượng than đá của Mỹ tăng mạnh\n"
+    "Năm 2015, các mỏ than ở bang Wyoming khai thác được 380 triệu tấn. "
+    "Trong 5 tháng đầu năm nay, sản lượng than đá của Mỹ đã tăng 19% so với cùng kỳ. "
+    "Quý I năm ngoái, ngành than lỗ 2 tỷ USD."
+)
+
+
+def test_months_of_this_year_are_never_given_a_year_another_sentence_named() -> None:
+    # undated: "5 tháng đầu năm nay" stays as written, not "5 tháng đầu năm 2015"
+    facts = _facts(_THIS_YEARS_MONTHS)
+    assert _one(facts, "380 triệu tấn").period == "2015"
+    assert _one(facts, "19%").period == "5 tháng đầu năm nay"
+    assert _one(facts, "2 tỷ USD").period == "quý I năm ngoái"
+
+
+def test_months_of_this_year_take_the_documents_year_when_it_is_dated() -> None:
+    doc = load_text(_THIS_YEARS_MONTHS, meta=SourceMeta(title="t", date="2018-06-20"))
+    facts = extract_figures(doc)
+    assert _one(facts, "19%").period == "5 tháng đầu năm 2018"
+    assert _one(facts, "2 tỷ USD").period == "quý I/2017"
+
+
+# --- what a count counts ends before the verb or adjective after it ---------------------------
+
+
+def test_a_count_unit_stops_before_the_verb_or_adjective_that_follows_it() -> None:
+    facts = _facts(
+        "Giá tôm và chuyện sân cỏ\n"
+        "Trại nuôi thả mật độ 40 con/m2 tăng gấp đôi so với năm trước. "
+        "Đội khách kém đội chủ nhà 1 điểm nhưng đã đá 2 trận nhiều hơn. "
+        "Tàu ngầm có thể mang 16 đầu đạn siêu thanh. "
+        "Ban giám khảo chọn ra 5 thí sinh xuất sắc nhất. "
+        "Đội bóng giành 3 chức vô địch liên tiếp."
+    )
+    assert _one(facts, "40 con/m2").unit == "con/m2"
+    assert _one(facts, "2 trận").unit == "trận"
+    assert _one(facts, "16 đầu đạn").unit == "đầu đạn"
+    assert _one(facts, "5 thí sinh").unit == "thí sinh"
+    # ("vô" ends a count only as "vô cùng": a title won is "chức vô địch")
+    assert _one(facts, "3 chức vô địch").unit == "chức vô địch"

@@ -38,6 +38,9 @@ class Mention:
     # others; "relative" ("năm nay") and the yearless kinds are resolved by the extractor
     kind: str = "year"
     event: bool = False  # the year of an event, not a period: "sinh năm 1971", "từ năm 2008"
+    # the year named relatively after a yearless part of it: "nay" in "5 tháng đầu năm nay",
+    # "ngoái" in "quý I năm ngoái" (resolved against the document's date, else kept as written)
+    relative_year: str | None = None
 
 
 # Most specific first; each pattern's named group `y` (and `y2`) holds the year(s).
@@ -240,6 +243,11 @@ def _kinds_in(low: str) -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+_PART_KINDS = frozenset(("months", "half", "quarter"))
+_RELATIVE_AFTER_RE = re.compile(r"\s*(?:của\s+)?năm\s+(?P<rel>nay|ngoái|qua|trước|tới)(?!\w)", _F)
+_RELATIVE_ONLY_RE = re.compile(r"\s*(?P<rel>nay|ngoái|qua|trước|tới)(?!\w)", _F)
+
+
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
     """A mention's value in the extractor's words, and whether it names its year."""
     y = m.groupdict().get("y")
@@ -427,8 +435,18 @@ def sentence_periods(text: str, has_digit: bool) -> tuple[Mention, ...]:
             event = before is not None and bool(
                 before.search(text, max(0, m.start() - 40), m.start())
             )
-            out.append(Mention(m.start(), m.end(), m.group(0), value, has_year, kind, event))
-            taken.append((m.start(), m.end()))
+            end, relative = m.end(), None
+            if not has_year and kind in _PART_KINDS:
+                said_year = m.group(0).rstrip()[-3:].lower() == "năm"
+                rel = (_RELATIVE_ONLY_RE if said_year else _RELATIVE_AFTER_RE).match(text, end)
+                if rel:
+                    # "5 tháng đầu năm nay": this year's first five months, not a bare "5
+                    # tháng đầu năm" to be given the year some other sentence named
+                    end, relative = rel.end(), rel.group("rel").lower()
+                    value = f"{value.removesuffix(' năm')} năm {relative}"
+            written = text[m.start() : end]
+            out.append(Mention(m.start(), end, written, value, has_year, kind, event, relative))
+            taken.append((m.start(), end))
     out.sort(key=lambda p: p.start)
     return tuple(out)
 

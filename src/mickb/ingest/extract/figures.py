@@ -103,7 +103,14 @@ _EVENT_NAME_BEFORE_RE = re.compile(r"(?:thường niên|khóa|khoá|lần thứ 
 # Sentences that elaborate the one before them: they hold for its period.
 _ELABORATION_RE = re.compile(r"^\W*(?:cụ thể|chi tiết|như vậy)\b", _F)
 # Relative periods against the document's year
-_RELATIVE_YEARS = {"năm nay": 0, "năm qua": 0, "năm ngoái": -1, "năm tới": 1, "năm mới": 0}
+_RELATIVE_YEARS = {
+    "năm nay": 0,
+    "năm qua": 0,
+    "năm ngoái": -1,
+    "năm trước": -1,
+    "năm tới": 1,
+    "năm mới": 0,
+}
 
 
 # --- what the extractor remembers between sentences ---------------------------------------------
@@ -278,6 +285,15 @@ def _resolve(mentions: list[Mention], para: _Para, scope: _Scope) -> dict[int, s
         elif m.kind == "relative":
             rel = _RELATIVE_YEARS.get(m.value)
             out[m.start] = str(scope.year + rel) if scope.year and rel is not None else m.value
+        elif m.relative_year is not None:
+            # "5 tháng đầu năm nay": the document's own year, never one another sentence named
+            rel = _RELATIVE_YEARS.get(f"năm {m.relative_year}")
+            if scope.year and rel is not None:
+                year = scope.year + rel
+                base = m.value.rsplit(" năm ", 1)[0]
+                out[m.start] = f"{base}/{year}" if base.startswith("quý") else f"{base} năm {year}"
+            else:
+                out[m.start] = m.value
         elif m.kind == "whole_year":
             out[m.start] = str(last_year) if last_year else None
         elif last_year:
