@@ -1684,3 +1684,18 @@ def test_a_pronoun_right_after_an_unnamed_child_is_that_child() -> None:
         "đến hỏi chuyện. Cậu cho biết “Bố con đi làm xa nên hôm nay không ai đưa con đi học”."
     )
     assert (None, "cậu bé") not in speakers(text)
+
+
+def test_quotes_attributed_after_by_theo_and_a_speaker_with_a_second_description() -> None:
+    text = (
+        "Va chạm trên biển\n"
+        "Ông Sivkov, chuyên gia hàng hải, cho biết yếu tố con người là nguyên nhân chính. "
+        '"Tàu chở hàng đã phát tín hiệu nhưng tàu chiến không đổi hướng kịp thời", theo chuyên gia '
+        "Sivkov.\n\n"
+        "Cuộc đua được chị Lan Hicks, biên tập viên một tờ tạp chí và là người giữ kỷ lục nữ "
+        "của giải, chia sẻ: “Tôi muốn chạy nhanh hơn cả những con lạc đà”."
+    )
+    found = {q.text[:20]: q for q in extract_quotes(load_text(text))}
+    assert found["Tàu chở hàng đã phát"].speaker.name == "Sivkov"
+    hicks = found["Tôi muốn chạy nhanh "].speaker
+    assert (hicks.name, hicks.role) == ("Lan Hicks", "biên tập viên một tờ tạp chí")

@@ -540,6 +540,7 @@ _PRONOUN_OF_UNNAMED = {
     "cô": ("cô bé", "bé gái"),
     "em": ("cháu bé", "cậu bé", "cô bé", "bé gái", "bé trai"),
 }
+_THEO_AFTER_RE = re.compile(r"theo\s+(?P<who>[^;:,]{2,80})")
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
 # What may stand between a name and its verb and still say who the person is.
@@ -1918,7 +1919,13 @@ def _role_end(text: str, after_head: int) -> int:
     bracket = text.rfind("(", 0, end)
     if bracket > 0 and text.find(")", bracket, end) < 0:
         end = bracket
+    also = _AND_THEN_IS_RE.search(text, after_head, end + 4)
+    if also:
+        end = min(end, also.start())  # "biên tập viên tờ A và là người …": two descriptions
     return end
+
+
+_AND_THEN_IS_RE = re.compile(r"\s+(?:và|đồng thời)(?:\s+(?:cũng|còn))?\s+là\s")
 
 
 _FORMER_RE = re.compile(r"(?:nguyên|cựu|quyền|tân)\s+")
@@ -2392,11 +2399,18 @@ _LINK_OR_PASSIVE_RE = re.compile(
 )
 
 
+_AND_ALSO_IS_RE = re.compile(r"\s+(?:và|đồng thời)(?:\s+(?:cũng|còn))?\s+là\s+[^,]{1,160}(?=,|$)")
+
+
 def _words_after_name(clause: str, end: int) -> _AfterName | None:
     """What stands between the name ending at `end` and the verb, when the name is the
     verb's subject; None when other words there make it no subject."""
     _, used = _appositive_run(clause[end:])
     rest = clause[end + used :]
+    also = _AND_ALSO_IS_RE.match(rest)
+    if also and used and not _VERB_RE.search(also.group()):
+        # "X, biên tập viên tờ A và là người giữ kỷ lục …, chia sẻ": a second description
+        rest = rest[also.end() :]
     extra = [seg.strip() for seg in rest.split(",")[1:]]
     adverbs = rest.strip()
     if (
@@ -2991,6 +3005,9 @@ class QuoteExtractor:
         if verb is None:
             # `"…", báo A dẫn lời một người trong đoàn.`: the one quoted speaks
             quoting = _QUOTED_END_RE.search(clause)
+            if quoting is None and not own_sentence and len(quote.split()) >= 5:
+                # `"…", theo chuyên gia X.`: the source named after the words
+                quoting = _THEO_AFTER_RE.fullmatch(clause.strip())
             if quoting is None:
                 return None
             who = _trim_phrase(quoting["who"])
