@@ -643,3 +643,51 @@ def test_a_figure_before_its_metric_and_a_posts_lead_in(seed: Any) -> None:
     assert verdicts(seed, "Doanh nghiệp công nghệ số: khoảng 70 nghìn đơn vị đăng ký năm 2022") == [
         "supported"
     ]
+
+
+def test_a_second_subject_after_and_gets_its_own_metric(seed: Any) -> None:
+    # the 12% is the number of postal firms' growth, not the postal revenue's (16%): read as
+    # the revenue's it was once called wrong
+    assert verdicts(
+        seed,
+        "Năm 2022, sản lượng bưu gửi tăng 38% và số doanh nghiệp bưu chính tăng 12% so với năm "
+        "2021",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed, "In 2022 postal parcel volume rose 38% and the number of postal firms grew 12%"
+    ) == ["supported", "supported"]
+
+
+def test_a_comparative_with_its_base_before_the_figure_states_a_direction(seed: Any) -> None:
+    # "thấp hơn năm ngoái 3,8%": a fall of 3,8% on last year; the source says a rise
+    claim = "Lợi nhuận sau thuế của doanh nghiệp viễn thông năm 2022 đạt 44.500 tỷ đồng, "
+    assert verdicts(seed, claim + "thấp hơn năm ngoái 3,8%") == ["supported", "contradicted"]
+    assert verdicts(seed, claim + "cao hơn năm ngoái 3,8%") == ["supported", "supported"]
+
+
+def test_a_broadcasts_opening_words_and_a_cumulative_period_are_no_metric(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "Kính thưa quý vị, năm 2022 nộp ngân sách nhà nước của ngành thông tin và truyền thông "
+        "tăng 24,7%",
+    ) == ["supported"]
+    assert verdicts(
+        seed,
+        "In its year-end summary, the ministry put the sector's 2022 budget payments at "
+        "VND98,982.3 billion and the workforce at 1,510,027",
+    ) == ["supported", "supported"]
+    # "lũy kế 11 tháng" is when (the first eleven months), not what
+    assert verdicts(
+        seed,
+        "Lũy kế 11 tháng năm 2022, hơn 2.300 trang web lừa đảo trực tuyến, vi phạm pháp luật "
+        "đã bị ngăn chặn, xử lý",
+    ) == ["supported"]
+
+
+def test_a_growth_to_a_level_holds_when_the_level_does(seed: Any) -> None:
+    # "in 2021" names the earlier level's year, not the growth's
+    assert verdicts(
+        seed,
+        "Budget payments from the information and communications sector climbed 24.7% to "
+        "VND98.98 trillion in 2022, up from around VND79.4 trillion in 2021",
+    )[:2] == ["supported", "supported"]

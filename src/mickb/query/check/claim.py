@@ -87,7 +87,14 @@ _TARGET_WORDS = _phrases(
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = lazy(
-    r"^\s*(?:theo|according to|as per|citing|data from|figures from)\b[^,;:]*[,;:]\s*",
+    r"^\s*(?:(?:theo|according to|as per|citing|data from|figures from)\b[^,;:]*"
+    # a broadcast's or a summary's opening words: "Kính thưa quý vị,", "Cũng trong bản tin
+    # tối nay,", "In its year-end summary,"
+    r"|(?:kính\s+)?thưa\s+[^,;:\d]{1,30}|(?:cũng\s+|tiếp\s+theo\s+)?trong\s+(?:bản tin|chương "
+    r"trình|số báo|thời sự)[^,;:\d]{0,30}|ladies and gentlemen"
+    r"|good (?:evening|morning)[^,;:\d]{0,20}"
+    r"|in (?:its|the|a|their) (?:year-end|annual|yearly|year-in-review) (?:summary|review|report)"
+    r"|(?:also )?in (?:other|today's|tonight's) news|also tonight)[,;:]\s*",
     re.IGNORECASE,
 )
 _REPORTING_RE = lazy(
@@ -240,13 +247,9 @@ def read_claim(text: str) -> Claim:
         whole = totals.get(i)
         end = whole.end if whole is not None else upper.end if upper is not None else n.end
         nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
-        before, after = text[max(prev_end, min(owned_end, start)) : start], text[end:nxt]
-        before = _PASSED_WORDS_RE.sub(" ", before)  # "vượt mốc": the hedge, not the metric
-        if _WORKFORCE_RE.search(fold(n.unit or "")):
-            before = _EMPLOYS_RE.sub(" ", before)  # "sử dụng 1,5 triệu lao động": how many work
-        compared_up = _comparative(text[max(0, start - 40) : n.start], after)
-        if compared_up is not None:
-            before = _COMPARATIVE_WORD_RE.sub(" ", before)  # "cao hơn": the change's words
+        before, after, compared_up = _words_around(
+            text, n, text[max(prev_end, min(owned_end, start)) : start], text[end:nxt]
+        )
         measure, direction = _measure(text[:start], after, percent=n.is_percent)
         metric, inherited = _metric_of(
             whole or n,
@@ -281,7 +284,9 @@ def read_claim(text: str) -> Claim:
                     refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
                     said=_said(f"{before} {after}", english),
                 ),
-                period=_figure_period(text, start, end, prev_end, nxt, period),
+                period=_figure_period(
+                    text, start, end, prev_end, nxt, period, based=compared_up is not None
+                ),
                 range_end=upper,
                 inherited=inherited,
                 total=whole,
@@ -294,6 +299,22 @@ def read_claim(text: str) -> Claim:
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owned_end = end + len(_clause_after(after)) if metric.optional or english else end
     return Claim(shown, english, period, tuple(_labelled(text, figures)), words)
+
+
+def _words_around(
+    text: str, n: NumberMatch, before: str, after: str
+) -> tuple[str, str, bool | None]:
+    """The words before a figure that may name its metric, those after it that are its own,
+    and whether a comparative makes it a change up (True) or down (False)."""
+    start = _hedged_start(n)
+    after = _before_next_subject(after)
+    before = _PASSED_WORDS_RE.sub(" ", before)  # "vượt mốc": the hedge, not the metric
+    if _WORKFORCE_RE.search(fold(n.unit or "")):
+        before = _EMPLOYS_RE.sub(" ", before)  # "sử dụng 1,5 triệu lao động": how many work
+    compared_up = _comparative(text[max(0, start - 40) : n.start], after)
+    if compared_up is not None:
+        before = _COMPARATIVE_WORD_RE.sub(" ", before)  # "cao hơn": the change's words
+    return before, after, compared_up
 
 
 # --- the numbers -------------------------------------------------------------------------------
@@ -456,14 +477,40 @@ def _hedge_of(n: NumberMatch, before: str) -> str | None:
     return None
 
 
-_COMPARATIVE_WORD_RE = lazy(r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn)?\s*$", re.I)
+_COMPARATIVE_WORD_RE = lazy(
+    r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn(?:\s+(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ"
+    r"(?:\s+năm\s+(?:trước|ngoái))?))?)?\s*$",
+    re.I,
+)
 _COMPARATIVE_RE = lazy(r"\b(cao|lon|nhieu|thap|nho|it)\s+hon\s*$")
+# "thấp hơn năm ngoái 3,8%": the base of the comparison before the figure
+_COMPARATIVE_BASE_RE = lazy(
+    r"\b(cao|lon|nhieu|thap|nho|it)\s+hon\s+(?:so\s+voi\s+)?"
+    r"(?:nam ngoai|nam truoc|cung ky(?:\s+nam\s+(?:truoc|ngoai))?)\s*$"
+)
 _COMPARED_AFTER_RE = lazy(r"^[^,;.]*?\bso\s+(?:voi|cung ky)\b")
+
+
+def _without_base_before(text: str, start: int) -> str:
+    """`text` with the base of a comparison right before a figure blanked out: in "thấp hơn
+    năm ngoái 3,8%" last year is what the figure is compared with, not when it holds."""
+    m = _BASE_WORDS_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return text
+    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+
+
+_BASE_WORDS_RE = lazy(
+    r"(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?)\s*$", re.I
+)
 
 
 def _comparative(before: str, after: str) -> bool | None:
     """ "cao hơn X% so với năm trước" (up X%), "thấp hơn X% so với cùng kỳ" (down X%): a change
     named by a comparative, whose "hơn" is no hedge. None when it is not one."""
+    based = _COMPARATIVE_BASE_RE.search(fold(before))
+    if based is not None:
+        return based.group(1) in ("cao", "lon", "nhieu")
     m = _COMPARATIVE_RE.search(fold(before))
     if m is None or not _COMPARED_AFTER_RE.search(fold(after)):
         return None
@@ -653,6 +700,32 @@ def _metric_of(
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
+
+
+# "…tăng 38% và số doanh nghiệp bưu chính tăng 12%": after "và" a new subject, then the verb of
+# the next figure; those words are that figure's metric, not the words of the one before.
+_NEXT_SUBJECT_RE = lazy(
+    r"(?:,\s*|\s)(?:và|còn|trong khi|and|while|whereas)\s+(?P<subject>.+?)\s+"
+    r"(?:cũng\s+|also\s+)?(?:tăng|giảm|đạt|chiếm|là|lên|xuống|rose|grew|fell|dropped|"
+    r"increased|decreased|reached|climbed|was|were|stood at|at|hit|totalled|totaled)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _before_next_subject(after: str) -> str:
+    """The words after a figure that are still its own: up to a joined clause that names
+    the next figure's subject and verb."""
+    m = _NEXT_SUBJECT_RE.search(after)
+    if (
+        m
+        # right after the figure, or after a few words of its own ("so với năm 2021"), not
+        # inside a name ("At 12.7%, the information and communications sector's growth was")
+        and len(after[: m.start()].split()) <= 4
+        and "," not in after[: m.start()]
+        and has_content(tokens(without_time(m.group("subject")))[1], [])
+    ):
+        return after[: m.start()]
+    return after
 
 
 def _read_around(
@@ -874,9 +947,14 @@ def _figure_period(
     prev_end: int,
     nxt: int,
     claim: Period,
+    *,
+    based: bool = False,
 ) -> Period:
     """A figure's own clause's period, else the claim's. "năm ngoái" and the "từ A" of
-    "tăng từ A lên B" are the year before the claim's own."""
+    "tăng từ A lên B" are the year before the claim's own; `based`: a comparative's base
+    may stand right before the figure ("thấp hơn năm ngoái 3,8%"), and is no period of it."""
+    if based:
+        text = _without_base_before(text, start)
     head = text[max(prev_end, start - 60) : start]
     # (what the figure before left behind is not this one's: "từ A năm ngoái lên B")
     cuts = [m.end() for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching)\b", head)]
@@ -887,6 +965,12 @@ def _figure_period(
         return own._replace(sub=claim.sub, previous=False)  # "... cùng kỳ năm 2017"
     if own.years or own.sub:
         return own._replace(previous=False)
+    if not own.previous and nxt < len(text) and _CONTINUES_RE.match(text[end:nxt]):
+        # "climbed 24.7% to VND98.98 trillion in 2022, up from … in 2021": the growth holds
+        # when the level it rose to does
+        level = parse_period(re.split(r"[;,]", text[nxt : nxt + 80])[0], drop_compared=True)
+        if level.years or level.sub:
+            return level._replace(previous=False, part_before=False)
     if own.previous or _RISING_FROM_RE.search(fold(head)):
         if claim.years:
             return claim.year_before()

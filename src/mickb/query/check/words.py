@@ -25,7 +25,7 @@ VI_STOP_WORDS = frozenset(
     tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
     khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
     vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt gấp cùng nhích
-    sụt đưa nâng giúp xong song nhưng khối mỗi""".split()
+    sụt đưa nâng giúp xong song nhưng khối mỗi khỏi""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
 _VI_STOP_ASCII = frozenset(fold(w) for w in VI_STOP_WORDS) - frozenset(
@@ -55,7 +55,8 @@ EN_STOP = frozenset(
     growing rising falling increasing decreasing declining gaining climbing dropping
     had having collected collect recouped recoup logged log booked book clocked amounting
     worth valued value around approximately or equal equals equivalent edged edge inched
-    took taken take takes taking between during since meanwhile through each""".split()
+    took taken take takes taking between during since meanwhile through each alone
+    respectively put puts""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
@@ -511,7 +512,11 @@ TIME_RES = (
     re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of)?\b"),
     re.compile(r"\b(?:the\s+)?(?:first|past|last)\s+\w+\s+months?(?:\s+of)?\b"),
     re.compile(r"\b(?:in\s+)?(?:h[12]|q[1-4])\b"),
-    re.compile(r"\b(?:nam|in|during|for|of|by|as of)\s+(?:19|20)\d\d\b"),
+    re.compile(
+        r"\b(?:(?:tinh\s+)?(?:den|toi)\s+)?(?:(?:het|cuoi|dau|giua)\s+)?"
+        r"(?:nam|in|during|for|of|by|as of)\s+(?:19|20)\d\d\b"
+    ),
+    re.compile(r"\bluy ke\b"),  # "lũy kế 11 tháng": cumulative, a period's word
     re.compile(r"\b(?:ca nam|whole year|full year|as a whole|for the year)\b"),
     re.compile(
         r"\b(?:tinh den|tinh toi|den|as of|by)?\s*(?:het|cuoi|the end of)?\s*"
