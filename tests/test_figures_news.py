@@ -526,3 +526,29 @@ def test_a_count_unit_stops_before_the_verb_or_adjective_that_follows_it() -> No
     assert _one(facts, "5 thí sinh").unit == "thí sinh"
     # ("vô" ends a count only as "vô cùng": a title won is "chức vô địch")
     assert _one(facts, "3 chức vô địch").unit == "chức vô địch"
+
+
+def test_a_word_that_folds_to_a_time_word_is_no_duration() -> None:
+    # "giấy" folds to "giay" as "giây" (seconds) does, "giỏ" to "gio" as "giờ": permits and
+    # baskets were dropped as durations
+    facts = _facts(
+        "Cấp phép và thu hoạch\n"
+        "Năm 2017, Sở đã cấp 3.000 giấy phép xây dựng. Nông dân thu được 3 giỏ cam mỗi cây. "
+        "Sau 20 giây, xe đạt tốc độ 100 km/h."
+    )
+    assert _one(facts, "3.000 giấy phép").unit == "giấy phép"
+    assert _one(facts, "3 giỏ cam").measure == "count"
+    assert not [f for f in facts if f.value_text.startswith("20")]  # a duration stays context
+
+
+def test_a_grade_of_school_is_a_label_and_a_screens_figures_are_levels() -> None:
+    facts = _facts(
+        "Lộ đề thi và màn hình mới\n"
+        "Sở cho dừng kỳ thi của khối 10 và 11 sau khi đề bị lộ. "
+        "Màn hình có độ phân giải 1920 x 1080 pixels và tần số quét 120Hz."
+    )
+    assert not [f for f in facts if f.value_text in ("10", "11")]
+    assert _one(facts, "1080 pixels").measure == "level"
+    refresh = _one(facts, "120Hz")
+    # a screen's "tần số quét" is no telecoms frequency: no sector
+    assert (refresh.unit, refresh.measure, refresh.sector) == ("Hz", "level", None)

@@ -554,9 +554,10 @@ _LABELS: dict[str, str] = {}
 for _reason, _words in (
     (
         "ordinal",
-        "đợt phase stage lớp bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa số_thứ_tự bậc "
-        "quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp khóa_họp phiên_họp "
-        "kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần thế_hệ á_hậu á_quân",
+        "đợt phase stage lớp khối bài tiết kỳ khóa khoá hạng top hiệp vòng lượt giải mùa "
+        "số_thứ_tự bậc quân_khu quân_đoàn sư_đoàn trung_đoàn binh_đoàn khóa_học kỳ_họp "
+        "khóa_họp phiên_họp kỳ_quay cấp_độ mức_độ cấp loại nhóm mức trung_ương lần thế_hệ "
+        "á_hậu á_quân",
     ),
     (
         "address",
@@ -934,6 +935,20 @@ _TIME_UNIT_RE = lazy(
     r"[ \t\u00a0]*(?:thap ky|thap nien|the ky|nam|thang|tuan|ngay|gio|phut|giay|quy|tieng|"
     r"years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![a-z0-9])"
 )
+_TIME_WORDS_MARKED = frozenset(
+    "thập kỷ|thập kỉ|thập niên|thế kỷ|thế kỉ|năm|tháng|tuần|ngày|giờ|phút|giây|quý|quí|tiếng".split(
+        "|"
+    )
+)
+
+
+def _marked_time_word(p: Spot, unit: re.Match[str]) -> bool:
+    """Whether the word read as one of time (on the folded text) is one as written: "3.000
+    giấy phép" are permits, "3 giỏ cam" baskets, not seconds or hours."""
+    word = " ".join(p.text[unit.start() : unit.end()].split()).lower()
+    return word.isascii() or word in _TIME_WORDS_MARKED
+
+
 _NOT_DURATION_RE = lazy(r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong(?! ho))|nam sinh)\b")
 
 
@@ -945,7 +960,8 @@ def duration(p: Spot) -> str | None:
     "20 năm tù", "10 years". Not: "4 năm sinh" (a count of birth years), "3 tiếng nổ"."""
     if not p.bare:
         return None
-    if _TIME_UNIT_RE.match(p.folded, p.e) and not _NOT_DURATION_RE.match(p.folded, p.e):
+    unit = _TIME_UNIT_RE.match(p.folded, p.e)
+    if unit and not _NOT_DURATION_RE.match(p.folded, p.e) and _marked_time_word(p, unit):
         return "duration"
     # (the word after first: reading the words before costs more, and few numbers ask)
     if _SESSIONS_RE.match(p.folded, p.e) and p.words and p.words[-1] in ("sau", "trong", "suot"):

@@ -154,6 +154,10 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "megapixel",
     "mp",
     "pixel",
+    "pixels",
+    "inches",
+    "hz",
+    "khz",
     "ppi",
     "nit",
     "nits",
@@ -367,13 +371,14 @@ _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
 _VERB_STOPS = frozenset(
     """từng so nhau khiến đâm giúp giữ nghe thấy xét chia cầm xông khóc ôm tặng hủy đòi
     đuổi nháy dính gặp thuê nhập quanh kém lạ đựng kéo ăn đau văng bật cực rất quá lật lao vỡ
-    """.split()
+    di""".split()
 )
 _LATE_STOPS = frozenset(
     "ngồi dẫn dùng cứu nuôi lái ăn uống chọn loại bên hai mang hạng "
     # what is said of the things counted: "3 chế độ bật đèn", "2 đoạn văn bản ngắn", "8 ngành
     # nghề kinh doanh", "12 tính năng ẩn", "mỹ phẩm giả" ("tác giả", "ngắn hạn" open no count)
-    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn siêu kháu xuất viễn".split()
+    "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn siêu kháu xuất viễn "
+    "đoạn".split()
 )
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
 _COMPOUNDS = frozenset(
@@ -384,7 +389,8 @@ _COMPOUNDS = frozenset(
     bằng_lái cầm_quân giữ_gìn thuê_bao nhập_khẩu nhập_cảnh hấp_dẫn chuyên_dùng sử_dụng
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
     bữa_ăn quán_ăn nhà_ăn cơn_đau trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
-    lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh""".split()
+    lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh ông_lớn người_đẹp di_động di_sản
+    di_tích di_vật di_cư""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
@@ -894,7 +900,7 @@ def read_counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     low = first.lower()
     if low == "x":
         return None  # "143 x 71 mm": the sign of a size
-    if low in _NOT_NOUN_HEADS or low in _VERB_HEADS or _fold_word(low) in _TIME_HEADS:
+    if low in _NOT_NOUN_HEADS or low in _VERB_HEADS or _is_time_head(low):
         if len(tokens) < 2 or (low, tokens[1].text.lower()) not in _COMPOUNDS:
             return None  # ("chi nhánh", "chi cục": nouns that open with "chi", spend)
     if first[:1].isupper():
@@ -934,6 +940,17 @@ _STOP_PAIRS = frozenset(
     (("đầu", "tiên"), ("thông", "qua"), ("bao", "gồm"), ("trong", "đó"), ("vô", "cùng"))
 )
 _TIME_HEADS = frozenset(("nam", "thang", "ngay", "gio", "phut", "giay", "tuan", "quy"))
+_TIME_HEADS_MARKED = frozenset(("năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "quý"))
+
+
+def _is_time_head(low: str) -> bool:
+    """A word of time ("3 năm", "20 giây"); typed with its marks, only those words: "3.000
+    giấy phép" are permits, "2 tấn nấm" mushrooms, "3 giỏ" baskets."""
+    if low.isascii():
+        return _fold_word(low) in _TIME_HEADS
+    return low in _TIME_HEADS_MARKED or low.replace("ủ", "u") == "quý"
+
+
 _SLASH_NOUN_RE = re.compile(r"/([^\W\d_]+(?:[23](?!\d))?(?: [^\W\d_]+)?)")  # ("con/m2")
 
 

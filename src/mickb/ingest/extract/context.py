@@ -481,7 +481,8 @@ SECTORS: tuple[tuple[str, str], ...] = (
     ("lõm sóng", "viễn thông"),
     ("có sóng", "viễn thông"),
     ("trạm BTS", "viễn thông"),
-    ("tần số", "viễn thông"),
+    ("tần số vô tuyến", "viễn thông"),  # (a screen's "tần số quét" is no telecoms)
+    ("băng tần", "viễn thông"),
     ("xuất bản", "xuất bản"),
     ("phát hành sách", "xuất bản"),
     ("phát hành xuất bản phẩm", "xuất bản"),
