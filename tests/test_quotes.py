@@ -1699,3 +1699,26 @@ def test_quotes_attributed_after_by_theo_and_a_speaker_with_a_second_description
     assert found["Tàu chở hàng đã phát"].speaker.name == "Sivkov"
     hicks = found["Tôi muốn chạy nhanh "].speaker
     assert (hicks.name, hicks.role) == ("Lan Hicks", "biên tập viên một tờ tạp chí")
+
+
+def test_a_caption_a_role_named_later_and_a_role_with_where_someone_comes_from() -> None:
+    text = (
+        "Bộ trưởng Xây dựng: 'Nhà ở xã hội phải đến tay người thu nhập thấp'\n"
+        "Theo Bộ trưởng Xây dựng: “Nhà ở xã hội phải đến đúng tay người có thu nhập thấp”.\n\n"
+        "Chiều qua, Bộ trưởng Xây dựng Phạm Hồng Sơn trả lời chất vấn. Ông Phạm Hồng Sơn: "
+        '"Chúng tôi sẽ rà soát lại toàn bộ các dự án chậm tiến độ". Ảnh: Q.H\n\n'
+        "Theo huấn luyện viên Lê Văn Tâm, đội bóng đã chơi hết sức. Huấn luyện viên người "
+        "Quảng Nam nhấn mạnh: “Các cầu thủ trẻ đã trưởng thành rất nhiều sau giải này”."
+    )
+    quotes = extract_quotes(load_text(text))
+
+    def said(opening: str) -> str | None:
+        (name,) = [q.speaker.name for q in quotes if q.text.startswith(opening)]
+        return name
+
+    # the lead's role before anyone is named: the one the article names with it
+    assert said("Nhà ở xã hội phải đến đúng") == "Phạm Hồng Sơn"
+    # "Ông X: “…”", a caption's form
+    assert said("Chúng tôi sẽ rà soát") == "Phạm Hồng Sơn"
+    # "Huấn luyện viên người Quảng Nam": the coach named before, and where he comes from
+    assert said("Các cầu thủ trẻ") == "Lê Văn Tâm"

@@ -540,6 +540,8 @@ _PRONOUN_OF_UNNAMED = {
     "cô": ("cô bé", "bé gái"),
     "em": ("cháu bé", "cậu bé", "cô bé", "bé gái", "bé trai"),
 }
+# "HLV người Khánh Hòa", "tiền vệ gốc Brazil": where someone comes from, after a role
+_ORIGIN_RE = re.compile(rf"\s+(?:người|gốc|quê)\s+(?=[{_UPPER}])")
 _THEO_AFTER_RE = re.compile(r"theo\s+(?P<who>[^;:,]{2,80})")
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
@@ -942,6 +944,10 @@ class Registry:
                 kinds = {w for r in said.roles for w in r.lower().split()}
                 if kinds & set(low.split()):
                     person = said
+        if person is None and bisect_right(self.positions, pos) == 0:
+            # a headline's or a lead's "Bộ trưởng Nông nghiệp: “…”" before anyone is named:
+            # the one the article then names with that role
+            person = self._first_after(pos, role=low)
         if person:
             return Speaker(person.name, person.role_for(phrase)), person
         # "Thủ tướng đặt dấu hỏi và": drop lower-case words from the end (never a
@@ -952,6 +958,13 @@ class Registry:
             person = self._recent(pos, role=" ".join(words).lower())
             if person:
                 return Speaker(person.name, person.role_for(" ".join(words))), person
+        origin = _ORIGIN_RE.search(phrase)
+        if origin is not None:
+            # "Huấn luyện viên người Khánh Hòa" after "huấn luyện viên Hoàng Anh Tuấn": the
+            # role and where the person comes from
+            person = self._recent(pos, role=phrase[: origin.start()].strip().lower())
+            if person:
+                return Speaker(person.name, person.role_for(phrase[: origin.start()])), person
         of = _OF_RE.search(phrase)
         if of is not None and not phrase[: of.start()].strip().count(" ") > 2:
             # "Tiền đạo của SHB Đà Nẵng cho biết:" after "tiền đạo Hà Đức Chinh": the role and
@@ -994,6 +1007,15 @@ class Registry:
         index = bisect_right(self.positions, pos)
         for i in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             yield self.mentions[i]
+
+    def _first_after(self, pos: int, role: str) -> Person | None:
+        """The first person named after `pos` (within the look-back's reach) with `role`."""
+        index = bisect_right(self.positions, pos)
+        for mention in self.mentions[index : index + _LOOKBACK]:
+            titles = [r.lower() for r in mention.person.roles] + [mention.title.lower()]
+            if any(t == role or t.startswith(role + " ") for t in titles):
+                return mention.person
+        return None
 
     def _recent(
         self, pos: int, honorific: str | None = None, role: str | None = None
@@ -3153,7 +3175,8 @@ class QuoteExtractor:
                 lead = lead[: len(lead.rstrip()) - len(title)] if title else lead
                 if _SUBJECT_LEAD_RE.fullmatch(lead) or (posted and _AGENT_LEAD_RE.fullmatch(lead)):
                     end = name[2] + _appositive_run(sentence[name[2] :])[1]
-                    if _is_predicate(sentence[end:]):
+                    # (or nothing after the name: `Ông X: "…"`, a caption's or a title's form)
+                    if _is_predicate(sentence[end:]) or (at == 0 and not sentence[end:].strip()):
                         return self.speaker_at_end(sentence[:end], pos)
             speaker = self._run_subject(sentence, at, pos, posted)
             if speaker is not None:
