@@ -691,3 +691,51 @@ def test_a_growth_to_a_level_holds_when_the_level_does(seed: Any) -> None:
         "Budget payments from the information and communications sector climbed 24.7% to "
         "VND98.98 trillion in 2022, up from around VND79.4 trillion in 2021",
     )[:2] == ["supported", "supported"]
+
+
+def test_english_later_figures_named_after_the_number_or_before_which(seed: Any) -> None:
+    # each was once bound to the figure before and called wrong
+    assert verdicts(
+        seed,
+        "In 2022 the ICT industry's contribution to GDP grew 8.7%, about half the 16% rise in "
+        "the postal sector's contribution to GDP",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed,
+        "Telecom service revenue grew 1.6% in 2022, far slower than postal service revenue, "
+        "which jumped 16%",
+    ) == ["supported", "supported"]
+    # the forecast's own value is not in the source: no verdict, not the revenue's growth
+    assert verdicts(
+        seed,
+        "Information and communications revenue grew 12.7% in 2022, 1.5 times the "
+        "government's 6.5% GDP growth forecast",
+    ) == ["supported", "supported", "not_found"]
+
+
+def test_a_currency_before_a_range_and_a_scale_after_it(seed: Any) -> None:
+    assert verdicts(seed, "ICT industry revenue reached US$145-150 billion in 2022") == [
+        "supported"
+    ]
+    assert verdicts(seed, "ICT industry revenue reached US$150-155 billion in 2022") == [
+        "contradicted"
+    ]
+
+
+def test_a_posts_items_between_emoji_and_a_quizs_label(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "Vietnam's ICT industry in 2022 🧵👇 Revenue: US$148bn (+8.7%) 📈 Contribution to GDP: "
+        "US$34.3bn 💡",
+    ) == ["supported", "supported", "supported"]
+    assert verdicts(
+        seed, "Đúng hay sai: năm 2022, số đầu xuất bản phẩm điện tử tăng 95% so với năm 2021?"
+    ) == ["contradicted"]
+
+
+def test_a_new_subject_listing_its_kinds_between_commas(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "Năm 2022 doanh thu công nghiệp ICT tăng 8,7%, còn doanh thu xuất bản, in, phát hành "
+        "tăng nhẹ 5% so với năm 2021",
+    ) == ["supported", "supported"]

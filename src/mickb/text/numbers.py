@@ -635,6 +635,13 @@ def _join_ranges(raws: list[_Raw], text: str, folded: str) -> list[tuple[int, in
     pairs: list[tuple[int, int]] = []
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]
+        if _prefixed_range(a, b, folded):
+            # "US$145-150 billion": the currency before the first end, the scale after the
+            # last; both ends are billions of dollars
+            b.unit, b.base_unit = f"{b.unit} {a.base_unit}", a.base_unit
+            _share_unit(a, b)
+            pairs.append((i, i + 1))
+            continue
         if a.unit or a.total_raw is not None:
             continue
         gap = folded[a.end : b.start]
@@ -693,6 +700,21 @@ def _join_dimensions(raws: list[_Raw], folded: str) -> None:
             and _DIMENSIONS_GAP_RE.fullmatch(folded, a.end, b.start)
         ):
             _share_unit(a, b)
+
+
+def _prefixed_range(a: _Raw, b: _Raw, folded: str) -> bool:
+    """ "US$145-150 billion", "VND138-140 trillion": a currency written before the first end
+    of a range whose scale word is written after the last."""
+    return (
+        a.currency_prefix_start is not None
+        and a.scale == 1.0
+        and a.context is None
+        and b.context is None
+        and b.base_unit is None
+        and b.scale > 1.0
+        and not b.is_percent
+        and folded[a.end : b.start].strip() in ("-", "–", "to")
+    )
 
 
 def _share_unit(a: _Raw, b: _Raw) -> None:

@@ -230,7 +230,8 @@ def read_claim(text: str) -> Claim:
     from mickb.text.numbers import find_numbers
 
     shown = nfc(text.strip())
-    text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), shown)
+    # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
+    text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), _EMOJI_RE.sub(";", shown))
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(
@@ -298,7 +299,7 @@ def read_claim(text: str) -> Claim:
         prev_end = end
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owned_end = end + len(_clause_after(after)) if metric.optional or english else end
-    return Claim(shown, english, period, tuple(_labelled(text, figures)), words)
+    return Claim(shown, english, period, tuple(_labelled(text, figures, english)), words)
 
 
 def _words_around(
@@ -368,23 +369,35 @@ def _times_in_words(text: str) -> list[NumberMatch]:
 # "Bản tin tài chính: …", "Tin nhanh: …", "Breaking: …" (blanked, so offsets stay).
 _NEWS_LABEL_RE = lazy(
     r"^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
-    r"update|news|flash|key figures|fact box|at a glance)\b[^:\d]{0,30}"
+    r"update|news|flash|key figures|fact box|at a glance|đúng hay sai|true or false|fact check|"
+    r"kiểm chứng|hỏi nhanh|quiz)\b[^:\d]{0,30}"
     # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
-    r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|reports|reported|said|"
+    r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|ghi nhận|reports|reported|said|"
     r"summarises|summarizes|notes))\s*:",
     re.IGNORECASE,
 )
+# A post's head before its first item: "Vietnam's ICT industry in 2022, a quick thread 🧵👇"
+# (its emoji read as ";"), with no figure but a year.
+_THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
+# Pictographs and their joiners and variation selectors (one ";" each: offsets stay).
+_EMOJI_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f]")
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
 _LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 
 
-def _labelled(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
+def _labelled(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFigure]:
     """A label naming one part of the sector ("Bưu chính 2022: ... doanh thu dịch vụ tăng
     16%") scopes the figures that name no sector of their own."""
-    m = _LABEL_RE.match(text)
+    m = _LABEL_RE.match(text) or _THREAD_HEAD_RE.match(text)
     if m is None:
         return figures
-    terms = {t for t in sector_terms(folded_words(m.group(1))) if scopes({t}) - {WHOLE_SECTOR}}
+    # (English through the glossary: "in" is no Vietnamese printing there)
+    named = (
+        _metric_words(m.group(1), english).sectors
+        if english
+        else sector_terms(folded_words(m.group(1)))
+    )
+    terms = {t for t in named if scopes({t}) - {WHOLE_SECTOR}}
     if not terms:
         return figures
     words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
@@ -697,6 +710,10 @@ def _metric_of(
         return metric, False
     if not figures:
         return own, False
+    if english and _NAMED_AFTER_RE.match(after) and has_content(list(tail.vi), list(tail.en)):
+        # "roughly half the 16% rise in the postal sector's contribution to GDP", "the
+        # government's 8.5% GDP growth forecast": English names the figure's metric after it
+        return _named(tail, english=True), False
     # "đạt 138.000 tỷ đồng, tăng 1,6%", "đạt 96.433 tỷ đồng tăng trưởng 5%": the growth of
     # the same metric as the figure before
     return figures[-1].metric, True
@@ -828,7 +845,15 @@ def _clause_before(text: str, *, first: bool) -> str:
     text = _HOLDING_RE.sub(" ", _ASIDE_RE.sub(" ", text))
     if first:
         return text
-    text = text[text.rfind(",") + 1 :]  # a later figure's clause begins after the last comma
+    listed = _listed_subject(text)
+    if listed is not None:
+        return listed
+    pieces = text.split(",")
+    text = pieces[-1]  # a later figure's clause begins after the last comma
+    if len(pieces) > 1 and _RELATIVE_RE.match(text):
+        # "…, ten times as fast as postal service revenue, which inched up 1.6%": the
+        # relative clause's subject is what stands before its comma
+        text = _AS_FAST_AS_RE.sub(" ", pieces[-2])
     joins = list(_NEW_SUBJECT_RE.finditer(text))
     if joins and not _opens_subject(text[joins[-1].end() :]):
         return ""  # "350.000 km cáp quang cùng 53.000 trạm": what comes before is the last one's
@@ -836,6 +861,35 @@ def _clause_before(text: str, *, first: bool) -> str:
     if subjects:
         text = text[subjects[-1].end() :]
     return text
+
+
+# What a later figure's metric may follow it with: a noun ("8.5% GDP growth forecast"), or
+# a change and what it changes ("16% rise in …"); not a year, a base or a preposition.
+_NAMED_AFTER_RE = lazy(
+    r"^\s*(?:(?:rise|increase|growth|gain|jump|fall|drop|decline|decrease|share)\s+(?:in|of)\s+"
+    r"|(?!(?:in|on|over|from|to|than|compared|year|years|y/y|y-o-y|yoy|a|an|the|and|or|up|down"
+    r"|higher|lower|more|less|of|for|at|by|with|as|per|each|every|a year|last|this|since|after"
+    r"|before|while|which|that|meeting|beating|missing|exceeding|reaching|against|versus)\b)"
+    r"[a-z])",
+    re.IGNORECASE,
+)
+_RELATIVE_RE = lazy(r"^\s*(?:which|that|who|whose)\b", re.IGNORECASE)
+# "ten times as fast as", "twice as much as", "faster than": the comparison, not the subject
+_AS_FAST_AS_RE = lazy(
+    r"\b(?:(?:\w+\s+times|twice|half)\s+)?(?:as\s+\w+\s+as|\w+er\s+than)\b", re.IGNORECASE
+)
+
+
+def _listed_subject(text: str) -> str | None:
+    """ "…, còn doanh thu xuất bản, in, phát hành tăng 9,5%": a new subject that lists its
+    kinds between commas (short pieces) is the later figure's whole clause."""
+    joins = [m for m in _NEW_SUBJECT_RE.finditer(text) if _opens_subject(text[m.end() :])]
+    if not joins:
+        return None
+    pieces = text[joins[-1].end() :].split(",")
+    if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces[1:-1]):
+        return text[joins[-1].end() :]
+    return None
 
 
 def _opens_subject(rest: str) -> bool:

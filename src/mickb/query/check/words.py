@@ -517,6 +517,7 @@ TIME_RES = (
         r"(?:nam|in|during|for|of|by|as of)\s+(?:19|20)\d\d\b"
     ),
     re.compile(r"\bluy ke\b"),  # "lũy kế 11 tháng": cumulative, a period's word
+    re.compile(r"\bbuoc (?:sang|vao)\b"),  # "Bước sang năm 2023": entering a year
     re.compile(r"\b(?:ca nam|whole year|full year|as a whole|for the year)\b"),
     re.compile(
         r"\b(?:tinh den|tinh toi|den|as of|by)?\s*(?:het|cuoi|the end of)?\s*"
