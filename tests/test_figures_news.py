@@ -552,3 +552,13 @@ def test_a_grade_of_school_is_a_label_and_a_screens_figures_are_levels() -> None
     refresh = _one(facts, "120Hz")
     # a screen's "tần số quét" is no telecoms frequency: no sector
     assert (refresh.unit, refresh.measure, refresh.sector) == ("Hz", "level", None)
+
+
+def test_a_pair_whose_first_number_is_larger_is_a_date_not_a_part_of_a_whole() -> None:
+    facts = _facts(
+        "Trận đấu được chờ đợi\n"
+        "Dự kiến vào khoảng 20/7 người hâm mộ sẽ được xem trận đấu. Tỉnh đạt 14/15 chỉ tiêu. "
+        "Nền kinh tế tạo thêm 220 nghìn việc làm."
+    )
+    assert [f.value_text for f in facts] == ["14/15 chỉ tiêu", "220 nghìn việc làm"]
+    assert _one(facts, "220 nghìn việc làm").unit == "nghìn việc làm"

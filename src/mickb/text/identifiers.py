@@ -866,6 +866,8 @@ def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | Non
         month = int(m.group(1))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return False
+    if day > month and words_before_date(folded, start):
+        return True  # "khoảng 20/7 người hâm mộ …": no count is 20 of 7
     words = _prev_words(folded, start, 2)
     if words and (words[-1] in _PAIR_DATE_WORDS or " ".join(words) in _PAIR_DATE_WORDS):
         return True
@@ -876,6 +878,19 @@ def _is_date_pair(text: str, folded: str, start: int, day: int, month: int | Non
     # "14/15 chỉ tiêu", "1/3 số doanh nghiệp": a noun follows a fraction; a date is followed by
     # punctuation or a function word.
     return follower == "" or follower in _FUNCTION_FOLLOWERS
+
+
+def words_before_date(folded: str, start: int) -> bool:
+    """A d/m whose first number is larger than its second is no fraction of things; read it
+    as a date after words that may stand before one (not after a verb of counting: "đạt
+    20/7" reads as the scores of a test, whatever they are)."""
+    words = _prev_words(folded, start, 1)
+    return not words or words[-1] in _BEFORE_BIG_PAIR
+
+
+_BEFORE_BIG_PAIR = frozenset(
+    "khoang vao ngay toi sang chieu trua dem hom le dip tu den truoc sau cuoi dau giua".split()
+)
 
 
 # --- years, ages, durations ----------------------------------------------------------------
