@@ -739,3 +739,37 @@ def test_a_new_subject_listing_its_kinds_between_commas(seed: Any) -> None:
         "Năm 2022 doanh thu công nghiệp ICT tăng 8,7%, còn doanh thu xuất bản, in, phát hành "
         "tăng nhẹ 5% so với năm 2021",
     ) == ["supported", "supported"]
+
+
+UNITS_REPORT = """---
+title: "Vinatel sau ba năm tái cấu trúc"
+date: "2024-02-01"
+---
+Giai đoạn 2021 - 2023, tổng doanh thu hợp nhất toàn Vinatel đạt 98.640 tỷ đồng.
+
+Tổng công ty Thiết bị mạng có doanh thu 4.120 tỷ đồng. Hay như Vinatel Media năm 2023 đạt
+doanh thu 2.310 tỷ đồng, lợi nhuận 184 tỷ đồng.
+"""
+
+
+@pytest.fixture(scope="module")
+def units(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "vinatel_units.txt", UNITS_REPORT)
+
+
+def test_a_units_two_figures_joined_by_and_and_its_name_over_a_bare_metric(units: Any) -> None:
+    # the profit after "và" is the profit, not a second revenue; the figure that names the
+    # unit is its own, not the other company's bare "doanh thu"
+    assert verdicts(
+        units, "Năm 2023, Vinatel Media có doanh thu 2.310 tỷ đồng và lợi nhuận 148 tỷ đồng"
+    ) == ["supported", "contradicted"]
+
+
+def test_consolidated_revenue_over_a_span_of_years(units: Any) -> None:
+    # "over 2021-2023" is the span, not a base year; "hợp nhất" is consolidated, not "most"
+    assert verdicts(
+        units, "Vinatel's consolidated revenue over 2021-2023 came to nearly VND99 trillion"
+    ) == ["supported"]
+    assert verdicts(
+        units, "Vinatel's consolidated revenue over 2021-2023 came to nearly VND98 trillion"
+    ) == ["contradicted"]

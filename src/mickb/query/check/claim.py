@@ -249,7 +249,7 @@ def read_claim(text: str) -> Claim:
         end = whole.end if whole is not None else upper.end if upper is not None else n.end
         nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
         before, after, compared_up = _words_around(
-            text, n, text[max(prev_end, min(owned_end, start)) : start], text[end:nxt]
+            text, n, text[max(prev_end, min(owned_end, start)) : start], text[end:nxt], nxt
         )
         measure, direction = _measure(text[:start], after, percent=n.is_percent)
         metric, inherited = _metric_of(
@@ -303,12 +303,13 @@ def read_claim(text: str) -> Claim:
 
 
 def _words_around(
-    text: str, n: NumberMatch, before: str, after: str
+    text: str, n: NumberMatch, before: str, after: str, nxt: int
 ) -> tuple[str, str, bool | None]:
-    """The words before a figure that may name its metric, those after it that are its own,
-    and whether a comparative makes it a change up (True) or down (False)."""
+    """The words before a figure that may name its metric, those after it that are its own
+    (up to `nxt`, where the next figure starts), and whether a comparative makes it a change
+    up (True) or down (False)."""
     start = _hedged_start(n)
-    after = _before_next_subject(after)
+    after = _before_next_subject(after, more=nxt < len(text))
     before = _PASSED_WORDS_RE.sub(" ", before)  # "vượt mốc": the hedge, not the metric
     if _WORKFORCE_RE.search(fold(n.unit or "")):
         before = _EMPLOYS_RE.sub(" ", before)  # "sử dụng 1,5 triệu lao động": how many work
@@ -727,21 +728,32 @@ _NEXT_SUBJECT_RE = lazy(
     r"increased|decreased|reached|climbed|was|were|stood at|at|hit|totalled|totaled)\s*$",
     re.IGNORECASE,
 )
+# (with no verb, the last joiner before the next figure: "… doanh thu 1.453 tỷ đồng và lợi
+# nhuận 119 tỷ đồng", not the "and" of "scam and illegal websites and protected 4.3 million")
+_NEXT_FIGURES_SUBJECT_RE = lazy(
+    r"^.*(?:,\s*|\s)(?P<join>và|còn|trong khi|and|while|whereas)\s+(?P<subject>.+?)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
-def _before_next_subject(after: str) -> str:
+def _before_next_subject(after: str, more: bool) -> str:
     """The words after a figure that are still its own: up to a joined clause that names
-    the next figure's subject and verb."""
+    the next figure's subject and verb (or, when a figure follows, its subject alone: "doanh
+    thu 1.453 tỷ đồng và lợi nhuận 119 tỷ đồng")."""
     m = _NEXT_SUBJECT_RE.search(after)
+    at = m.start() if m else -1
+    if m is None and more:
+        m = _NEXT_FIGURES_SUBJECT_RE.match(after)
+        at = m.start("join") if m else -1
     if (
         m
         # right after the figure, or after a few words of its own ("so với năm 2021"), not
         # inside a name ("At 12.7%, the information and communications sector's growth was")
-        and len(after[: m.start()].split()) <= 4
-        and "," not in after[: m.start()]
+        and len(after[:at].split()) <= 4
+        and "," not in after[:at]
         and has_content(tokens(without_time(m.group("subject")))[1], [])
     ):
-        return after[: m.start()]
+        return after[:at]
     return after
 
 

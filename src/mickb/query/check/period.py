@@ -26,6 +26,7 @@ COMPARED_RE = lazy(
     r"over|on|from)\s+"
     r"(?:(?:cùng kỳ|cung ky|the same (?:period|time|quarter|months?)(?: of)?|cả|ca)\s+)?"
     r"(?:năm\s+|nam\s+|the year\s+|(?:quý|quy)\s+\w+\s*/\s*)?((?:19|20)\d\d)\b"
+    r"(?!\s*[-–]\s*(?:19|20)\d\d)"  # "over 2014-2016" is a span, not a base
 )
 # "năm ngoái", "năm trước", "last year", "a year earlier": the year before the claim's own.
 PREVIOUS_YEAR_RE = lazy(

@@ -276,6 +276,8 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
         stop = w in VI_STOP_WORDS or (w == f and f in _VI_STOP_ASCII)
         if stop and f in _KEPT_BEFORE and i + 1 < len(words):
             stop = fold(words[i + 1]) not in _KEPT_BEFORE[f]
+        if stop and f in _KEPT_AFTER and i > 0:
+            stop = fold(words[i - 1]) not in _KEPT_AFTER[f]
         for part in EXACT_SYNONYMS.get(w, SYNONYMS.get(f, f)).split():
             raw.append(part)
             if not stop:
@@ -286,6 +288,8 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
 # Stop words that are content before certain words: "trước thuế" (pre-tax) and "sau thuế"
 # (after-tax) are two different profits, not one profit and a tax.
 _KEPT_BEFORE = {"truoc": frozenset({"thue"}), "sau": frozenset({"thue"})}
+# ... and after certain words: "hợp nhất" (consolidated) is no "nhất" (most)
+_KEPT_AFTER = {"nhat": frozenset({"hop"})}
 
 
 @lru_cache(maxsize=8192)
