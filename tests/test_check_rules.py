@@ -773,3 +773,63 @@ def test_consolidated_revenue_over_a_span_of_years(units: Any) -> None:
     assert verdicts(
         units, "Vinatel's consolidated revenue over 2021-2023 came to nearly VND98 trillion"
     ) == ["contradicted"]
+
+
+ONE_COMPANY_REPORT = """---
+title: "Các đơn vị thành viên năm 2023"
+date: "2024-01-20"
+---
+Năm 2023, Tổng công ty cổ phần Thiết bị mạng ghi dấu ấn với mảng xuất khẩu thiết bị, với
+doanh thu 2.750 tỷ đồng.
+"""
+
+
+@pytest.fixture(scope="module")
+def one_company(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "thanh_vien_2023.txt", ONE_COMPANY_REPORT)
+
+
+def test_a_company_named_in_words_gives_no_verdict_on_a_market(one_company: Any) -> None:
+    # the revenue is one company's (named in words): a claim about another industry's revenue
+    # of the same year is neither proved nor refuted by it
+    claim = (
+        "Năm 2023, ngành du lịch đón 12 triệu lượt khách quốc tế và 80 triệu lượt khách nội "
+        "địa, tổng doanh thu đạt {} tỷ đồng"
+    )
+    assert verdicts(one_company, claim.format("400.000"))[-1] == "not_found"
+    assert verdicts(one_company, claim.format("2.750"))[-1] == "not_found"
+
+
+def test_asides_dashes_and_pointers_back_in_long_english_sentences(seed: Any) -> None:
+    # "a figure that marks" points back at the revenue
+    assert verdicts(
+        seed,
+        "Vietnam's information and communications sector earned revenue of VND3.89 "
+        "quadrillion in 2022, a figure that marks a 12.7% increase over the previous year",
+    ) == ["supported", "supported"]
+    # ", which …," is an aside: the workforce is what stood at the figure
+    assert verdicts(
+        seed,
+        "The information and communications sector's workforce, which has kept growing as "
+        "firms go digital, stood at well over 1.6 million people in 2022",
+    ) == ["contradicted"]
+    # a spaced dash ends the first clause: the 24.7% is read as the profit's, not the revenue's
+    figures = check_claim(
+        seed,
+        "Telecom service revenue rose 1.6% to VND138 trillion — telecom operators also lifted "
+        "after-tax profit by 24.7% in 2022",
+    )["figures"]
+    assert [f["verdict"] for f in figures[:2]] == ["supported", "supported"]
+    assert figures[2]["verdict"] != "supported"
+    assert "lợi nhuận" in figures[2]["explanation"]
+
+
+def test_a_reporters_label_and_a_scale_word_are_no_metric(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "Phóng viên ghi nhận tại hội nghị: năm 2022, doanh thu dịch vụ viễn thông đạt trên 140 "
+        "nghìn tỷ đồng",
+    ) == ["contradicted"]
+    assert verdicts(
+        seed, "Năm 2022, đóng góp vào GDP của công nghiệp ICT đạt quy mô 34,3 tỷ USD"
+    ) == ["supported"]

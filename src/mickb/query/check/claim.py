@@ -134,8 +134,8 @@ _RESTATES_RE = lazy(
 )
 # Asides inside a clause: "(tính theo đóng góp vào GDP)", ", measured by GDP contribution,".
 _ASIDE_RE = lazy(
-    r"\([^()]*\)|,\s*(?:measured|calculated|counted|tính theo|tính bằng|based on|in terms of)"
-    r"\b[^,]*,",
+    r"\([^()]*\)|,\s*(?:measured|calculated|counted|tính theo|tính bằng|based on|in terms of"
+    r"|which|who)\b[^,]*,",
     re.IGNORECASE,
 )
 # Verbs of earning: an amount after them is revenue unless the clause names what it is.
@@ -180,7 +180,7 @@ _UNIT_SCALE_RE = lazy(
 _TRIM_WORDS = frozenset(
     "dat uoc tinh la co duoc nam tang giam khoang gan hon tren chiem bang o muc len toi den "
     "thi con so va cua trong cho vao tai da se van cung voi so chi tu xuong duoi vuot it nhat "
-    "truong moc nguong".split()
+    "truong moc nguong quy mo".split()
 )
 _HEDGES = ("about", "nearly", "more_than", "at_least", "at_most")
 
@@ -374,7 +374,7 @@ _NEWS_LABEL_RE = lazy(
     r"kiểm chứng|hỏi nhanh|quiz)\b[^:\d]{0,30}"
     # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
     r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|ghi nhận|reports|reported|said|"
-    r"summarises|summarizes|notes))\s*:",
+    r"summarises|summarizes|notes)(?:\s+(?:tại|ở|at|in)\s[^:\d]{1,30})?)\s*:",
     re.IGNORECASE,
 )
 # A post's head before its first item: "Vietnam's ICT industry in 2022, a quick thread 🧵👇"
@@ -846,7 +846,7 @@ def _clause_before(text: str, *, first: bool) -> str:
     """The words of a figure's own clause before it: after the last clause break, any
     preamble ("Theo số liệu của Bộ ..., ", "ông X cho biết"), and any new subject
     ("trong đó", "riêng", "và")."""
-    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s", text)]
+    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s|\s[—–]\s", text)]
     cut = max([text.rfind(";"), *ends])
     text = text[cut + 1 :] if cut >= 0 else text
     if first:
@@ -862,7 +862,8 @@ def _clause_before(text: str, *, first: bool) -> str:
         return listed
     pieces = text.split(",")
     text = pieces[-1]  # a later figure's clause begins after the last comma
-    if len(pieces) > 1 and _RELATIVE_RE.match(text):
+    relative = _RELATIVE_RE.match(text)
+    if len(pieces) > 1 and relative and not _names_something(text[relative.end() :]):
         # "…, ten times as fast as postal service revenue, which inched up 1.6%": the
         # relative clause's subject is what stands before its comma
         text = _AS_FAST_AS_RE.sub(" ", pieces[-2])
@@ -892,6 +893,12 @@ _AS_FAST_AS_RE = lazy(
 )
 
 
+def _names_something(text: str) -> bool:
+    """Whether English words say what is measured ("put total employment … at"), not only
+    how it moved ("inched up")."""
+    return bool(_metric_words(text, True).en)
+
+
 def _listed_subject(text: str) -> str | None:
     """ "…, còn doanh thu xuất bản, in, phát hành tăng 9,5%": a new subject that lists its
     kinds between commas (short pieces) is the later figure's whole clause."""
@@ -913,7 +920,7 @@ def _opens_subject(rest: str) -> bool:
 def _clause_after(text: str) -> str:
     """The words right after a figure, up to a clause break or a comparison."""
     m = re.search(
-        r"[;,:.!?()](?:\s|$)|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b"
+        r"[;,:.!?()](?:\s|$)|\s[—–]\s|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b"
         # "from" a base ("up 5% from 2021", "from VND90 trillion"), not "withdrew from the market"
         r"|\bfrom\b(?=\s+(?:\d|vnd|vnđ|us\$|\$|last|the previous|a year|the same|a\b))"
         r"|\b(?:in|during|trong|vào|năm|for|by|as of|over)\b(?=\s+(?:năm\s+)?(?:19|20)\d\d\b"

@@ -226,12 +226,14 @@ def fact_companies(fact: FactRow, clause_text: str) -> tuple[frozenset[tuple[str
     if before:
         return frozenset(), "many"  # several companies before it: whose is unsure
     title = entities(fact.title or "", first_word_is_sentence_start=True)
-    if (
-        len(title) == 1
-        and not entities(sentence, first_word_is_sentence_start=True)
-        and not _names_a_company_in_words(sentence)
-    ):
-        return title, "title"
+    in_words = _names_a_company_in_words(_before(fact))
+    if len(title) == 1 and not entities(sentence, first_word_is_sentence_start=True):
+        if not in_words and not _names_a_company_in_words(sentence):
+            return title, "title"
+    if in_words:
+        # "Tổng công ty cổ phần Công nghệ … với doanh thu 3.218 tỷ đồng": one company's
+        # figure, whose name the name reader does not take (never a market's or a sector's)
+        return frozenset({("?",)}), "words"
     return frozenset(), ""
 
 
