@@ -833,3 +833,26 @@ def test_a_reporters_label_and_a_scale_word_are_no_metric(seed: Any) -> None:
     assert verdicts(
         seed, "Năm 2022, đóng góp vào GDP của công nghiệp ICT đạt quy mô 34,3 tỷ USD"
     ) == ["supported"]
+
+
+JOBS_REPORT = """---
+title: "Lao động quý I/2023"
+date: "2023-04-20"
+---
+Trong quý I/2023, 310.000 người trong tổng số 1,2 triệu người bị ảnh hưởng bị mất việc.
+"""
+
+
+@pytest.fixture(scope="module")
+def jobs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "lao_dong_q1_2023.txt", JOBS_REPORT)
+
+
+def test_a_bare_count_of_people_may_agree_but_never_refutes(jobs: Any) -> None:
+    # "còn 104.200 người trong quý I" says people, not which: no verdict against a count of
+    # other people of the same quarter
+    claim = (
+        "Nhóm lao động có trình độ cao đẳng có số thất nghiệp giảm 20.600 người, còn {} người "
+        "trong quý I/2023"
+    )
+    assert verdicts(jobs, claim.format("104.200"))[-1] == "not_found"

@@ -106,7 +106,9 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     if scope == "same" and _lists_more(fig, fact.metric or ""):
         scope = "broader"  # "trang web lừa đảo, vi phạm pháp luật": more than the scams
     specific = _specific(fig, fact, scope)
-    firm = firm and not several and specific
+    # ("còn 104.200 người trong quý I": people, but which? A bare count may agree with a
+    # source's, never refute it)
+    firm = firm and not several and specific and not _bare_count(fig)
     extra = _context_words(fact)
     best = 0.0
     if fig.metric.vi:
@@ -175,6 +177,16 @@ _PREDICATE_RE = re.compile(r"\b(?:được|bị|đã|đang|sẽ|đạt|là)\b")
 # this much: "doanh thu viễn thông năm 2022" does; "dân", "người", "cao" or "lợi nhuận sau thuế"
 # with no period, company or sector (a sentence of any article) do not.
 SPECIFIC_WEIGHT = 3.0
+
+
+# Words that say only that persons or things are counted, not which.
+_BARE_COUNTS = frozenset(("nguoi", "so", "so luong", "tong so", "con", "chiec", "cai", "luot"))
+
+
+def _bare_count(fig: ClaimFigure) -> bool:
+    """Whether a claim's figure says only that persons or things are counted."""
+    words = set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
+    return not (words - _BARE_COUNTS) and not fig.metric.en and not fig.metric.entities
 
 
 def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
