@@ -1722,3 +1722,13 @@ def test_a_caption_a_role_named_later_and_a_role_with_where_someone_comes_from()
     assert said("Chúng tôi sẽ rà soát") == "Phạm Hồng Sơn"
     # "Huấn luyện viên người Quảng Nam": the coach named before, and where he comes from
     assert said("Các cầu thủ trẻ") == "Lê Văn Tâm"
+
+
+def test_a_photo_credit_run_into_the_sentence_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Hội nghị thượng đỉnh\n"
+        "Hai nhà lãnh đạo bắt tay trước cuộc gặp. Ảnh: AFP/TTXVN Ông Peter Hollander, chuyên "
+        'gia chính sách đối ngoại, nói: "Cuộc gặp này sẽ không thay đổi được nhiều điều".'
+    )
+    (quote,) = extract_quotes(load_text(text))
+    assert quote.speaker.name == "Peter Hollander"

@@ -2303,11 +2303,23 @@ def _sex_of(person: Person) -> str:
     return "f" if "Thị" in words[1:-1] else "m" if "Văn" in words[1:-1] else ""
 
 
+_CREDIT_RE = re.compile(
+    r"(?:\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Photo)\s*:\s*[\w.&-]+(?:\s*/\s*[\w.&-]+)*"
+    r"|^\s*[A-Z][A-Z.&-]+(?:\s*/\s*[A-Z][\w.&-]*)+)\s+(?=[" + _UPPER + "])"
+)
+
+
 def _speaker_clause(head: str) -> str:
     """The clause that ends at a speech verb, where its subject is: after the last semicolon,
     without brackets, after "dẫn lời" ("báo A dẫn lời ông X": X speaks, not the paper), at
     most `_SPEAKER_REACH` characters, without the adverbs right before the verb."""
     clause = _PAREN_RE.sub("", _SEMICOLON_RE.split(head)[-1]).rstrip(" ,")
+    if ":" in clause or "/" in clause:
+        # "Ảnh: AFP/TTXVN Ông X nói": a photo credit run into the sentence (its label may
+        # have been cut off before)
+        credits = list(_CREDIT_RE.finditer(clause))
+        if credits:
+            clause = clause[credits[-1].end() :]
     quoting = [m.end() for m in _QUOTING_RE.finditer(clause)] if "lời" in clause else []
     if quoting:
         clause = clause[quoting[-1] :]
