@@ -491,10 +491,10 @@ def _hedge_of(n: NumberMatch, before: str) -> str | None:
     return None
 
 
+# The base of a comparison written before the figure: "(so với) năm ngoái", "cùng kỳ".
+_BASE_WORDS = r"(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?)"
 _COMPARATIVE_WORD_RE = lazy(
-    r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn(?:\s+(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ"
-    r"(?:\s+năm\s+(?:trước|ngoái))?))?)?\s*$",
-    re.I,
+    r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn(?:\s+" + _BASE_WORDS + r")?)?\s*$", re.I
 )
 _COMPARATIVE_RE = lazy(r"\b(cao|lon|nhieu|thap|nho|it)\s+hon\s*$")
 # "thấp hơn năm ngoái 3,8%": the base of the comparison before the figure
@@ -514,9 +514,7 @@ def _without_base_before(text: str, start: int) -> str:
     return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
 
 
-_BASE_WORDS_RE = lazy(
-    r"(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?)\s*$", re.I
-)
+_BASE_WORDS_RE = lazy(_BASE_WORDS + r"\s*$", re.I)
 
 
 def _comparative(before: str, after: str) -> bool | None:
