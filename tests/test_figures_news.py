@@ -562,3 +562,17 @@ def test_a_pair_whose_first_number_is_larger_is_a_date_not_a_part_of_a_whole() -
     )
     assert [f.value_text for f in facts] == ["14/15 chỉ tiêu", "220 nghìn việc làm"]
     assert _one(facts, "220 nghìn việc làm").unit == "nghìn việc làm"
+
+
+def test_currency_codes_are_money_and_a_rate_is_a_level_not_a_share() -> None:
+    facts = _facts(
+        "Điện thoại mới và chuyện vay nợ\n"
+        "Bản tiêu chuẩn có giá 4.088 CNY, bản cao cấp 25 EUR đắt hơn. "
+        "Bị cáo vay hơn 10 tỉ đồng với lãi suất 3%/tháng. Độ ẩm không khí phổ biến 95%. "
+        "Hộ nghèo chiếm 5% số hộ."
+    )
+    price = _one(facts, "4.088 CNY")
+    assert (price.unit, price.measure) == ("CNY", "level")
+    assert _one(facts, "3%/tháng").measure == "level"
+    assert _one(facts, "95%").measure == "level"
+    assert _one(facts, "5%").measure == "share"

@@ -95,6 +95,22 @@ CURRENCIES: dict[str, str] = {
     "yuan": "CNY",
     "đô": "USD",
     "aud": "AUD",
+    # ISO codes written after the number ("4.088 CNY", "2.500 EUR")
+    "cny": "CNY",
+    "rmb": "CNY",
+    "ndt": "CNY",
+    "jpy": "JPY",
+    "krw": "KRW",
+    "gbp": "GBP",
+    "thb": "THB",
+    "sgd": "SGD",
+    "hkd": "HKD",
+    "twd": "TWD",
+    "myr": "MYR",
+    "inr": "INR",
+    "rub": "RUB",
+    "chf": "CHF",
+    "cad": "CAD",
 }
 CURRENCY_CODES = frozenset(CURRENCIES.values())
 # "đô" (dollars, informally) begins "đô thị" (a town), "đô đốc" (an admiral)

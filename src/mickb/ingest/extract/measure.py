@@ -397,6 +397,8 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
         return found
     num, kind = m.num, m.kind
     if num.is_percent:
+        if "/" in (num.unit or "") or _RATE_LEVEL_RE.search(m.clause_before[-60:]):
+            return "level", None  # "lãi suất 2,5%/tháng", "độ ẩm 60-95%": a rate, no part
         return "share", None
     if is_measurement(num.base_unit):
         return "level", None  # km2, tấn, độ C, MW
@@ -409,6 +411,14 @@ def measure_of(m: Measure, targets: bool = True) -> tuple[str, str | None]:
     if kind == "number" and (_COUNT_METRIC_RE.match(m.metric) or _bare_whole(num)):
         return "count", None  # "39.700 đầu sách", "TP.HCM là 200": how many
     return "level", None
+
+
+# A percentage that measures a rate or a concentration, not a part of a whole.
+_RATE_LEVEL_RE = re.compile(
+    r"(?<![\w])(?:lãi suất|độ ẩm|nồng độ|độ cồn|interest rate|humidity)"
+    r"(?![\w])",
+    _F,
+)
 
 
 # An exam's marks are a score on a scale, not points won ("Juventus có 57 điểm" counts)
