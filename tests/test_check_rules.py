@@ -856,3 +856,23 @@ def test_a_bare_count_of_people_may_agree_but_never_refutes(jobs: Any) -> None:
         "trong quý I/2023"
     )
     assert verdicts(jobs, claim.format("104.200"))[-1] == "not_found"
+
+
+def test_one_citys_figure_is_not_the_countrys_and_a_chart_total_keeps_its_heading(
+    seed: Any,
+) -> None:
+    # the seed gives national figures only: a city's revenue is neither proved nor refuted
+    assert verdicts(
+        seed,
+        "Da Nang's information and communications sector earned VND9.5 trillion in 2022, a "
+        "slice of the national sector's revenue of VND3.9 quadrillion",
+    ) == ["not_found", "supported"]
+    assert verdicts(
+        seed, "Năm 2022, doanh thu ngành thông tin và truyền thông Đà Nẵng đạt 9.500 tỷ đồng"
+    ) == ["not_found"]
+    # the heading before the dash names the total; "of which" opens its part
+    assert verdicts(
+        seed,
+        "Chart: Digital economy as a share of Vietnam's GDP, 2022 — total about 14.26%, of "
+        "which the ICT digital economy about 7.18%",
+    ) == ["supported", "supported"]

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mickb.records import Document, Passage, Quote, Sentence, Speaker, make_id
+from mickb.text.places import PROVINCES
 
 # Letters of either case (Latin, with Vietnamese diacritics).
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())
@@ -313,20 +314,6 @@ _NOT_PERSON_BEFORE = frozenset(
     trường bệnh viện công ty tập đoàn báo đài hãng ngân hàng tại ở từ đến""".split()
 )
 
-# Vietnam's provinces and cities under the centre (most start with no family name: PLACES
-# holds those that do).
-PROVINCES = frozenset(
-    """An Giang|Bà Rịa - Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|
-    Bình Dương|Bình Phước|Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|
-    Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|
-    Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|
-    Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|
-    Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|
-    Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|
-    Vĩnh Phúc|Yên Bái|Hồ Chí Minh|TP.HCM|TPHCM|Huế""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
-)
 # Places whose names start like a family name ("Hà Nội" is not a Ms Hà).
 PLACES = frozenset(
     """Hà Nội|Hà Giang|Hà Nam|Hà Tĩnh|Hà Đông|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|

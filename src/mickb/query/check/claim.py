@@ -42,6 +42,7 @@ from mickb.query.check.words import (
 )
 from mickb.text.fold import fold, nfc
 from mickb.text.lazy_re import lazy
+from mickb.text.places import province_in
 
 if TYPE_CHECKING:
     from mickb.text.numbers import NumberMatch
@@ -199,6 +200,7 @@ class Metric(NamedTuple):
     place: str | None = None  # "domestic" or "abroad" when the claim's clause says which
     refers_back: bool = False  # its subject is named before the claim ("hai nước", "công ty này")
     said: frozenset[str] = frozenset()  # every folded syllable of the figure's clause
+    province: str | None = None  # the province or city its metric names ("Da Nang's …")
 
 
 class ClaimFigure(NamedTuple):
@@ -282,6 +284,7 @@ def read_claim(text: str) -> Claim:
                 direction=direction,
                 metric=metric._replace(
                     place=place_of(fold(f"{before} {after}")),
+                    province=province_in(metric.text),
                     refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
                     said=_said(f"{before} {after}", english),
                 ),
@@ -371,7 +374,7 @@ def _times_in_words(text: str) -> list[NumberMatch]:
 _NEWS_LABEL_RE = lazy(
     r"^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
     r"update|news|flash|key figures|fact box|at a glance|đúng hay sai|true or false|fact check|"
-    r"kiểm chứng|hỏi nhanh|quiz)\b[^:\d]{0,30}"
+    r"kiểm chứng|hỏi nhanh|quiz|chart|graphic|biểu đồ|đồ họa|đồ hoạ)\b[^:\d]{0,30}"
     # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
     r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|ghi nhận|reports|reported|said|"
     r"summarises|summarizes|notes)(?:\s+(?:tại|ở|at|in)\s[^:\d]{1,30})?)\s*:",
@@ -770,7 +773,11 @@ def _read_around(
     revenue growth was …" (after it, past a comma); "Proud of our tech scene: 70,000 registered
     digital technology firms" (the words before the colon lead in; those after the figure say
     what it counts; a Vietnamese label is its metric: "Doanh nghiệp công nghệ số: 70 nghìn")."""
-    if first and not has_content(list(own.vi + noun.vi + tail.vi), list(own.en + tail.en)):
+    if (
+        first
+        and not has_content(list(own.vi + noun.vi + tail.vi), list(own.en + tail.en))
+        and not _PART_FOLLOWS_RE.match(after)
+    ):
         tail, done = _tail_and_what_was_done(after.lstrip(" ,"), english)
     if (
         english
@@ -779,6 +786,14 @@ def _read_around(
     ):
         own = Metric("", (), (), frozenset())
     return own, tail, done
+
+
+# "…, of which the ICT digital economy …", "…, trong đó …": a part follows, not this
+# figure's metric
+_PART_FOLLOWS_RE = lazy(
+    r"^\s*,?\s*(?:of which|in which|including|among them|trong đó|trong số đó|gồm|bao gồm)\b",
+    re.IGNORECASE,
+)
 
 
 def _restated_share(earlier: Metric, after: str, english: bool) -> Metric:
@@ -844,7 +859,9 @@ def _clause_before(text: str, *, first: bool) -> str:
     """The words of a figure's own clause before it: after the last clause break, any
     preamble ("Theo số liệu của Bộ ..., ", "ông X cho biết"), and any new subject
     ("trong đó", "riêng", "và")."""
-    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s|\s[—–]\s", text)]
+    # (a spaced dash ends the clause of a figure before; before a claim's first figure it
+    # sets off a heading that names it: "Digital economy as a share of GDP — total 14.26%")
+    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s" if first else r"[.!?]\s|\s[—–]\s", text)]
     cut = max([text.rfind(";"), *ends])
     text = text[cut + 1 :] if cut >= 0 else text
     if first:

@@ -37,6 +37,7 @@ from mickb.query.check.words import (
     without_time,
 )
 from mickb.text.fold import fold
+from mickb.text.places import province_in
 
 if TYPE_CHECKING:
     from mickb.kb.candidates import FactRow
@@ -94,6 +95,10 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
         fig.metric.place,
     ):
         return Match(0.0, "other", False)  # subscribers at home are not those worldwide
+    if fig.metric.province and province_in(f"{fact.metric} {fact.sentence}") != (
+        fig.metric.province
+    ):
+        return Match(0.0, "other", False)  # one city's revenue is not the country's
     scope = _scope(fig, fact, clause[0])
     if wanted and not companies:
         scope = "broader"  # a figure of the market, for a claim about one company

@@ -56,7 +56,8 @@ EN_STOP = frozenset(
     had having collected collect recouped recoup logged log booked book clocked amounting
     worth valued value around approximately or equal equals equivalent edged edge inched
     took taken take takes taking between during since meanwhile through each alone
-    respectively put puts figure marks mark marking push pushes pushed lift lifts lifted""".split()
+    respectively put puts figure marks mark marking push pushes pushed lift lifts lifted slice
+    portion""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
