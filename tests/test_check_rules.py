@@ -876,3 +876,27 @@ def test_one_citys_figure_is_not_the_countrys_and_a_chart_total_keeps_its_headin
         "Chart: Digital economy as a share of Vietnam's GDP, 2022 — total about 14.26%, of "
         "which the ICT digital economy about 7.18%",
     ) == ["supported", "supported"]
+
+
+def test_a_table_row_a_verdict_line_a_hashtag_and_an_aside_with_von(seed: Any) -> None:
+    # "|" parts a table row's cells; the row's head names the whole sector
+    assert verdicts(
+        seed,
+        "Ngành TT&TT | Năm 2022 | Doanh thu: 3.893.595 tỷ đồng | Lao động: 1.510.027 người",
+    ) == ["supported", "supported"]
+    # a fact-check's labels are no metric
+    assert verdicts(
+        seed, "Nhận định: Doanh thu dịch vụ viễn thông năm 2022 tăng 16% so với năm 2021 — Sai"
+    ) == ["contradicted"]
+    assert verdicts(
+        seed, "Claim: Vietnam's digital economy accounted for more than 15% of GDP in 2022."
+    ) == ["contradicted"]
+    assert verdicts(seed, "#Vietnam's ICT industry earned $148bn in revenue in 2022") == [
+        "supported"
+    ]
+    # ", vốn chịu …," is an aside about the firms
+    assert verdicts(
+        seed,
+        "Lợi nhuận sau thuế của các doanh nghiệp viễn thông, vốn chịu áp lực cạnh tranh, năm "
+        "2022 ước đạt 44.500 tỷ đồng",
+    ) == ["supported"]

@@ -95,7 +95,8 @@ _PREAMBLE_RE = lazy(
     r"trình|số báo|thời sự)[^,;:\d]{0,30}|ladies and gentlemen"
     r"|good (?:evening|morning)[^,;:\d]{0,20}"
     r"|in (?:its|the|a|their) (?:year-end|annual|yearly|year-in-review) (?:summary|review|report)"
-    r"|(?:also )?in (?:other|today's|tonight's) news|also tonight)[,;:]\s*",
+    r"|(?:also )?in (?:other|today's|tonight's) news|also tonight"
+    r"|xét về [^,;:\d]{1,40})[,;:]\s*",
     re.IGNORECASE,
 )
 _REPORTING_RE = lazy(
@@ -136,7 +137,7 @@ _RESTATES_RE = lazy(
 # Asides inside a clause: "(tính theo đóng góp vào GDP)", ", measured by GDP contribution,".
 _ASIDE_RE = lazy(
     r"\([^()]*\)|,\s*(?:measured|calculated|counted|tính theo|tính bằng|based on|in terms of"
-    r"|which|who)\b[^,]*,",
+    r"|which|who|vốn (?:chịu|là|đã|được|luôn|có|bị))\b[^,]*,",
     re.IGNORECASE,
 )
 # Verbs of earning: an amount after them is revenue unless the clause names what it is.
@@ -233,7 +234,9 @@ def read_claim(text: str) -> Claim:
 
     shown = nfc(text.strip())
     # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
-    text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), _EMOJI_RE.sub(";", shown))
+    # (and a table row's "|" its cells; a hashtag's "#" is no word)
+    parted = _EMOJI_RE.sub(";", shown).replace("#", " ")
+    text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), parted)
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(
@@ -374,7 +377,8 @@ def _times_in_words(text: str) -> list[NumberMatch]:
 _NEWS_LABEL_RE = lazy(
     r"^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
     r"update|news|flash|key figures|fact box|at a glance|đúng hay sai|true or false|fact check|"
-    r"kiểm chứng|hỏi nhanh|quiz|chart|graphic|biểu đồ|đồ họa|đồ hoạ)\b[^:\d]{0,30}"
+    r"kiểm chứng|hỏi nhanh|quiz|chart|graphic|biểu đồ|đồ họa|đồ hoạ|nhận định|claim|"
+    r"press (?:conference|briefing)|takeaways|summary|tóm tắt|tổng kết|họp báo)\b[^:\d]{0,30}"
     # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
     r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|ghi nhận|reports|reported|said|"
     r"summarises|summarizes|notes)(?:\s+(?:tại|ở|at|in)\s[^:\d]{1,30})?)\s*:",
@@ -384,7 +388,7 @@ _NEWS_LABEL_RE = lazy(
 # (its emoji read as ";"), with no figure but a year.
 _THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
 # Pictographs and their joiners and variation selectors (one ";" each: offsets stay).
-_EMOJI_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f]")
+_EMOJI_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•]")
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
 _LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 
@@ -392,7 +396,8 @@ _LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 def _labelled(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFigure]:
     """A label naming one part of the sector ("Bưu chính 2022: ... doanh thu dịch vụ tăng
     16%") scopes the figures that name no sector of their own."""
-    m = _LABEL_RE.match(text) or _THREAD_HEAD_RE.match(text)
+    label = _LABEL_RE.match(text)
+    m = label or _THREAD_HEAD_RE.match(text)
     if m is None:
         return figures
     # (English through the glossary: "in" is no Vietnamese printing there)
@@ -401,7 +406,8 @@ def _labelled(text: str, figures: list[ClaimFigure], english: bool) -> list[Clai
         if english
         else sector_terms(folded_words(m.group(1)))
     )
-    terms = {t for t in named if scopes({t}) - {WHOLE_SECTOR}}
+    # (a post's or a table's head may name the whole sector: "Ngành TT&TT năm 2022 | …")
+    terms = {t for t in named if label is None or scopes({t}) - {WHOLE_SECTOR}}
     if not terms:
         return figures
     words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
