@@ -576,3 +576,19 @@ def test_currency_codes_are_money_and_a_rate_is_a_level_not_a_share() -> None:
     assert _one(facts, "3%/tháng").measure == "level"
     assert _one(facts, "95%").measure == "level"
     assert _one(facts, "5%").measure == "share"
+
+
+def test_a_comparative_with_its_base_before_the_amount_is_a_change_of_no_period() -> None:
+    facts = _facts(
+        "Ngày vía Thần Tài\n"
+        "Mỗi con cá lóc nướng được bán với giá từ 130.000 - 160.000 đồng/con, cao hơn mọi ngày "
+        "30.000 đồng/con. Heo quay đắt hơn năm ngoái khoảng 100.000 đồng/kg. "
+        "Có thể gom hàng từ 2 - 3 nhà cung cấp."
+    )
+    assert _one(facts, "160.000 đồng/con").unit == "đồng/con"
+    rise = _one(facts, "30.000 đồng/con")
+    assert (rise.measure, rise.period) == ("change", None)
+    pork = _one(facts, "100.000 đồng/kg")
+    # "năm ngoái" is what the price is compared with, not when it holds
+    assert (pork.measure, pork.period, pork.metric) == ("change", None, "heo quay")
+    assert _one(facts, "3 nhà cung cấp").unit == "nhà cung cấp"

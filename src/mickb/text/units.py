@@ -394,7 +394,7 @@ _LATE_STOPS = frozenset(
     # what is said of the things counted: "3 chế độ bật đèn", "2 đoạn văn bản ngắn", "8 ngành
     # nghề kinh doanh", "12 tính năng ẩn", "mỹ phẩm giả" ("tác giả", "ngắn hạn" open no count)
     "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn siêu kháu xuất viễn "
-    "đoạn".split()
+    "đoạn nướng".split()
 )
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
 _COMPOUNDS = frozenset(
@@ -406,7 +406,7 @@ _COMPOUNDS = frozenset(
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
     bữa_ăn quán_ăn nhà_ăn cơn_đau trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
     lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh ông_lớn người_đẹp di_động di_sản
-    di_tích di_vật di_cư việc_làm""".split()
+    di_tích di_vật di_cư việc_làm nhà_cung""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
@@ -617,7 +617,8 @@ _PER_WORDS = frozenset(
     w.replace("_", " ")
     for w in """năm tháng quý ngày giờ tuần người thuê_bao căn m2 kg tấn lít kwh cổ_phiếu lượng
     chỉ ounce oz thùng usd vnd đồng h giây year month day hour person share unit barrel pound
-    vé suất lượt hộ xe chiếc khách ha sào tạ thiết_bị sản_phẩm máy km2 km m3 m""".split()
+    vé suất lượt hộ xe chiếc khách ha sào tạ thiết_bị sản_phẩm máy km2 km m3 m con cái cây
+    bộ gói hộp túi thùng miếng""".split()
 )
 _TY_WORDS_MARKED = frozenset(canon(w) for w in ("lệ", "trọng", "giá", "số", "suất"))
 _TY_WORDS_FOLDED = frozenset(("le", "trong", "gia", "so", "suat"))

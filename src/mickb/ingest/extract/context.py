@@ -308,7 +308,9 @@ _EVENT_KINDS = {
 # "so (với) (cùng kỳ) năm 2021", "so với cùng kỳ năm trước", "so với quý trước", "so kế hoạch"
 _COMPARE_RE = re.compile(
     # ("cao hơn cùng kỳ năm 2016 từ 10-20%": a comparison without "so")
-    r"(?:\bso\s+(?!sánh)(?:với\s+)?|\bhơn\s+(?=cùng\s+kỳ))(?P<what>"
+    # ("đắt hơn năm ngoái 100.000 đồng", "cao hơn tháng trước": the base before the figure)
+    r"(?:\bso\s+(?!sánh)(?:với\s+)?|\bhơn\s+(?=cùng\s+kỳ|năm\s+(?:trước|ngoái)|(?:quý|tháng)\s+"
+    r"trước))(?P<what>"
     r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|" + _YEAR + r")|\s+" + _YEAR + r")?"
     r"|(?:năm|quý|tháng|kỳ)\s+(?:trước|ngoái)"
     r"|kế\s+hoạch(?:\s+năm)?(?:\s+" + _YEAR + r")?"
@@ -370,7 +372,7 @@ def _comparisons(text: str) -> tuple[Mention, ...]:
     for m in _TIMES_COMPARE_RE.finditer(text) if odd or "gấp" in low else ():
         year = _YEAR_RE.search(m.group("what"))
         out.append(Mention(m.start(), m.end(), m.group(0), f"năm {year.group(0)}", True))  # type: ignore[union-attr]
-    for m in _COMPARE_RE.finditer(text) if odd or "so" in low or "hơn cùng" in low else ():
+    for m in _COMPARE_RE.finditer(text) if odd or "so" in low or "hơn " in low else ():
         what = " ".join(m.group("what").split())
         year = _YEAR_ONLY_RE.fullmatch(what)
         value = f"năm {year.group(1)}" if year else what

@@ -246,9 +246,23 @@ def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
             else None
         )
         or _VERB_THEN_WHAT_RE.search(prefix, before_last_words(prefix, 8))
+        or (
+            _COMPARED_BASE_RE.search(hedged, before_last_words(hedged, 9))
+            if "hơn" in hedged[-40:]
+            else None
+        )
     )
 
 
+# "cao hơn mọi ngày 30.000 đồng/con", "đắt hơn năm ngoái khoảng 100.000 đồng": a comparative,
+# its base, then by how much
+_COMPARED_BASE_RE = re.compile(
+    r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|đắt|rẻ|lớn|nhỏ)\s+hơn\s+(?:so\s+với\s+)?"
+    r"(?:mọi ngày|ngày thường|năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?"
+    r"|tháng trước|tuần trước|quý trước|dịp trước)"
+    r"(?:\s+(?:khoảng|gần|hơn|tới|đến))?\s*$",
+    _F,
+)
 _WITH_RE = re.compile(r"\s*với\b", _F)  # "ít hơn 100mAh với 3T": compared with
 _BOUND_WORDS_RE = re.compile(r"(?:lớn|nhỏ|nhiều|ít)\s", _F)
 _COMPARATIVE_ENDS = ("hơn", "khoảng", "tròn", "gần")  # (how _COMPARATIVE_RE may end)

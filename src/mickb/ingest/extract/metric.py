@@ -113,7 +113,8 @@ _LEADING = re.compile(
 )
 _TRAILING_WORDS = (
     "ước tính|ước|dự kiến|đã|sẽ|cũng|đều|vẫn|chỉ|lại|hiện|mới|tiếp tục|có|ở|"
-    "trong|của|là|lớn|cao|đạt|mức|khoảng|tổng cộng|tương ứng|này|đó|trên|nói trên|nêu trên|"
+    "trong|của|là|lớn|cao|thấp|đắt|rẻ|đạt|mức|khoảng|tổng cộng|tương ứng|này|đó|trên|nói trên|"
+    "nêu trên|"
     "được|với|và|hoặc|cho|từ|tới|đến|lên|xuống|còn|năm|tính|nay|hơn|gần|trên|xấp xỉ|ít nhất|"
     "nghiêm trọng|mạnh|nhẹ|đáng kể|thêm|bình quân|trung bình|liên tục|cùng|tương ứng|"
     "of|the|was|were|at|by|about"
@@ -380,7 +381,7 @@ def clean_np(s: str) -> str:
 
 # Words without which context.comparisons finds no comparison in a text with no letter of
 # _ODD_CASE: what its guards look for (NO_DIGIT_PERIOD_WORDS are those of the periods).
-_COMPARISON_WORDS = ("so", "gấp", "from", "compared", "over", "than", "versus", "vs")
+_COMPARISON_WORDS = ("so", "gấp", "hơn", "from", "compared", "over", "than", "versus", "vs")
 
 
 def _is_entity(s: str) -> bool:
