@@ -1732,3 +1732,21 @@ def test_a_photo_credit_run_into_the_sentence_is_no_part_of_the_speaker() -> Non
     )
     (quote,) = extract_quotes(load_text(text))
     assert quote.speaker.name == "Peter Hollander"
+
+
+def test_a_surname_with_a_manner_before_the_verb_and_according_to_a_named_person() -> None:
+    text = (
+        "Trở lại sân cũ\n"
+        "Tiền đạo Mark Dowley ghi bàn ngay trận đầu. Sau trận, Dowley phấn khích cho biết: "
+        '"Được ghi bàn trở lại cho đội bóng cũ là cảm giác tuyệt vời".\n\n'
+        "Ông Lê Quang Vinh cho rằng đây là lúc thích hợp. Theo ông Vinh việc mở rộng giải sẽ "
+        "có nhiều lợi ích: “Các đội trẻ sẽ có thêm trận đấu để cọ xát và trưởng thành”."
+    )
+    quotes = extract_quotes(load_text(text))
+
+    def said(opening: str) -> str | None:
+        (name,) = [q.speaker.name for q in quotes if q.text.startswith(opening)]
+        return name
+
+    assert said("Được ghi bàn trở lại") == "Mark Dowley"
+    assert said("Các đội trẻ sẽ có thêm") == "Lê Quang Vinh"

@@ -529,6 +529,10 @@ _PRONOUN_OF_UNNAMED = {
 }
 # "HLV người Khánh Hòa", "tiền vệ gốc Brazil": where someone comes from, after a role
 _ORIGIN_RE = re.compile(rf"\s+(?:người|gốc|quê)\s+(?=[{_UPPER}])")
+# "Theo ông Hoài việc …": "according to" a person named with a form of address, no comma
+_THEO_PERSON_RE = re.compile(
+    rf"^\s*[Tt]heo\s+(?P<who>(?:ông|bà|anh|chị|TS|PGS|GS)\.?\s+[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*){{0,3}})"
+)
 _THEO_AFTER_RE = re.compile(r"theo\s+(?P<who>[^;:,]{2,80})")
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
 _QUOTING_RE = re.compile(r"(?<!\w)(?:(?:dẫn|trích|theo|như)\s+lời|lời của)\s+")
@@ -3100,7 +3104,15 @@ class QuoteExtractor:
             if self.quote_words(span) < 5:
                 return None
             speaker = self.speaker_at_end(theo["who"], quote_pos)
-            return (speaker, "direct") if speaker is not None else None
+            if speaker is not None or not colon:
+                return (speaker, "direct") if speaker is not None else None
+        lead = _THEO_PERSON_RE.match(body) if colon else None
+        if lead is not None and self.quote_words(span) >= 5:
+            # "Theo ông Hoài việc triệu tập … sẽ mang lại nhiều lợi ích: “…”": the one the
+            # sentence is "according to" says the words after its colon
+            speaker = self.speaker_at_start(lead["who"], quote_pos)
+            if speaker is not None and speaker.name:
+                return speaker, "direct"
         verbs = list(_VERB_RE.finditer(body))
         near = bool(verbs) and len(body[verbs[-1].end() :].split()) <= 6
         if near:
@@ -3217,7 +3229,9 @@ class QuoteExtractor:
             return None
         if " " not in run:
             # "Nga trả lời:", "Hòa liền quay sang Thành:": a short form of someone named
-            known = self.registry._short(run, pos) if _PREDICATE_START_RE.match(rest) else None
+            # (or a manner before the verb: "Rooney phấn khích cho biết:")
+            speaks = _PREDICATE_START_RE.match(rest) or _VERB_RE.search(" ".join(rest.split()[:4]))
+            known = self.registry._short(run, pos) if speaks else None
             return Speaker(known.name, known.role_for(None)) if known else None
         person = self.registry.people.get(run)
         if person is not None:
