@@ -900,3 +900,16 @@ def test_a_table_row_a_verdict_line_a_hashtag_and_an_aside_with_von(seed: Any) -
         "Lợi nhuận sau thuế của các doanh nghiệp viễn thông, vốn chịu áp lực cạnh tranh, năm "
         "2022 ước đạt 44.500 tỷ đồng",
     ) == ["supported"]
+
+
+def test_a_verbs_over_is_no_hedge_and_from_a_level_a_year_earlier(seed: Any) -> None:
+    # "turned over" is what the industry did, not "more than"
+    assert verdicts(seed, "Vietnam's ICT industry turned over US$148 billion in 2022") == [
+        "supported"
+    ]
+    # the level "from" which it rose, "a year earlier", is 2021's (derived from the growth)
+    assert verdicts(
+        seed,
+        "Revenue in Vietnam's information and communications sector climbed to VND3.89 "
+        "quadrillion in 2022 from about VND3.5 quadrillion a year earlier",
+    ) == ["supported", "supported"]

@@ -238,6 +238,11 @@ _FILLERS = (
     "moc", "nguong", "cham", "can",
 )  # fmt: skip
 _SPACED_FILLERS = tuple(" " + f for f in _FILLERS)
+# Verbs whose "over" / "under" is a particle, not a hedge (folded text).
+_PHRASAL_BEFORE_RE = re.compile(
+    r"\b(?:turn|turns|turned|turning|hand|hands|handed|handing|take|takes|took|taken|taking|"
+    r"carry|carries|carried|switch|switched)\s+$"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -831,6 +836,8 @@ def _qualifier(text: str, folded: str, start: int) -> tuple[str | None, int | No
             if pos > 0 and stripped[pos - 1].isalnum():
                 continue
             abs_pos = base + pos
+            if phrase in ("over", "under") and _PHRASAL_BEFORE_RE.search(stripped[:pos]):
+                continue  # "turned over US$148 billion", "handed over": a verb's particle
             exact = _QUALIFIER_EXACT.get(phrase)
             # (whether the text around is Vietnamese, asked only of the few hedges it settles)
             if (

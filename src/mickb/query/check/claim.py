@@ -1049,10 +1049,11 @@ def _figure_period(
     may stand right before the figure ("thấp hơn năm ngoái 3,8%"), and is no period of it."""
     if based:
         text = _without_base_before(text, start)
-    head = text[max(prev_end, start - 60) : start]
-    # (what the figure before left behind is not this one's: "từ A năm ngoái lên B")
-    cuts = [m.end() for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching)\b", head)]
-    head = head[max(cuts, default=0) :]
+    whole_head = text[max(prev_end, start - 60) : start]
+    # (what the figure before left behind is not this one's: "từ A năm ngoái lên B", "to X in
+    # 2022 from about Y a year earlier")
+    cuts = [m.end() for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching|from)\b", whole_head)]
+    head = whole_head[max(cuts, default=0) :]
     tail = _clause_after_period(text[end:nxt])
     own = parse_period(f"{head} {tail}", drop_compared=True)._replace(part_before=False)
     if own.years and not own.sub and claim.sub and "cung ky" in fold(f"{head} {tail}"):
@@ -1065,7 +1066,7 @@ def _figure_period(
         level = parse_period(re.split(r"[;,]", text[nxt : nxt + 80])[0], drop_compared=True)
         if level.years or level.sub:
             return level._replace(previous=False, part_before=False)
-    if own.previous or _RISING_FROM_RE.search(fold(head)):
+    if own.previous or _RISING_FROM_RE.search(fold(whole_head)):
         if claim.years:
             return claim.year_before()
         return Period(frozenset(), claim.sub, previous=True)
