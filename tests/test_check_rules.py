@@ -904,9 +904,9 @@ def test_a_table_row_a_verdict_line_a_hashtag_and_an_aside_with_von(seed: Any) -
 
 def test_a_verbs_over_is_no_hedge_and_from_a_level_a_year_earlier(seed: Any) -> None:
     # "turned over" is what the industry did, not "more than"
-    assert verdicts(seed, "Vietnam's ICT industry turned over US$148 billion in 2022") == [
-        "supported"
-    ]
+    assert verdicts(
+        seed, "Vietnam's ICT industry turned over US$148 billion in revenue in 2022"
+    ) == ["supported"]
     # the level "from" which it rose, "a year earlier", is 2021's (derived from the growth)
     assert verdicts(
         seed,
