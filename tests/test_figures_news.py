@@ -592,3 +592,15 @@ def test_a_comparative_with_its_base_before_the_amount_is_a_change_of_no_period(
     # "năm ngoái" is what the price is compared with, not when it holds
     assert (pork.measure, pork.period, pork.metric) == ("change", None, "heo quay")
     assert _one(facts, "3 nhà cung cấp").unit == "nhà cung cấp"
+
+
+def test_among_a_number_is_a_count_and_built_or_assigned_ends_the_noun() -> None:
+    facts = _facts(
+        "Tàu vỏ thép\n"
+        "Trong số 13 tàu cá vỏ thép bị hỏng, nhiều chiếc đã rỉ sét. Tỉnh có 557 tàu cá đóng mới "
+        "và 200.000 dân thường sống ven biển. Quyết định số 505 được ban hành."
+    )
+    assert _one(facts, "13 tàu cá vỏ thép").measure == "count"
+    assert _one(facts, "557 tàu cá").unit == "tàu cá"
+    assert _one(facts, "200.000 dân thường").unit == "dân thường"
+    assert not [f for f in facts if f.value_text.startswith("505")]  # a decision's number

@@ -421,10 +421,15 @@ def ordinal_after_thu(p: Spot) -> str | None:
 
 def number_after_so(p: Spot) -> str | None:
     """Numbers after "số": "Quyết định số 505", "Chỉ thị số 11", "kỳ quay số 76", "Biểu số
-    03". Not: "tổng số 4,6 triệu hộ" (it has a unit), "tỷ số 1-2" (a score)."""
-    if p.bare and p.last() in ("số", "no") and p.last(2) not in ("tỷ số", "tỉ số"):
+    03". Not: "tổng số 4,6 triệu hộ" (it has a unit), "tỷ số 1-2" (a score), "trong số 13 tàu"
+    (among)."""
+    if p.bare and p.last() in ("số", "no") and p.last(2) not in _COUNTING_SO:
         return "document"
     return None
+
+
+# "tỷ số 1-2" is a score; "trong số 13 tàu", "tổng số 2.418 thôn", "con số 70.000" count
+_COUNTING_SO = frozenset(("tỷ số", "tỉ số", "trong số", "tổng số", "con số", "trên số"))
 
 
 _TET_RE = lazy(r"\s+Tết\b")

@@ -394,7 +394,7 @@ _LATE_STOPS = frozenset(
     # what is said of the things counted: "3 chế độ bật đèn", "2 đoạn văn bản ngắn", "8 ngành
     # nghề kinh doanh", "12 tính năng ẩn", "mỹ phẩm giả" ("tác giả", "ngắn hạn" open no count)
     "bật tắt ẩn gắn giả ngắn dài kinh mới vi hiện đa chống ngụy miễn siêu kháu xuất viễn "
-    "đoạn nướng".split()
+    "đoạn nướng đóng giao".split()
 )
 # two-syllable words that hold one of those ("thức ăn", "xét nghiệm", "nghiên cứu")
 _COMPOUNDS = frozenset(
@@ -406,7 +406,7 @@ _COMPOUNDS = frozenset(
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
     bữa_ăn quán_ăn nhà_ăn cơn_đau trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
     lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh ông_lớn người_đẹp di_động di_sản
-    di_tích di_vật di_cư việc_làm nhà_cung""".split()
+    di_tích di_vật di_cư việc_làm nhà_cung dân_thường""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
