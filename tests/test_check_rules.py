@@ -913,3 +913,29 @@ def test_a_verbs_over_is_no_hedge_and_from_a_level_a_year_earlier(seed: Any) -> 
         "Revenue in Vietnam's information and communications sector climbed to VND3.89 "
         "quadrillion in 2022 from about VND3.5 quadrillion a year earlier",
     ) == ["supported", "supported"]
+
+
+def test_openers_a_dateline_a_pointer_back_and_a_base_level(seed: Any) -> None:
+    # openers one after another, then the claim
+    assert verdicts(
+        seed,
+        "Cũng theo báo cáo, đáng chú ý, năm 2022 năng suất lao động của ngành thông tin và "
+        "truyền thông đạt khoảng 648 triệu đồng",
+    ) == ["supported"]
+    assert verdicts(
+        seed,
+        "HANOI — Vietnam's information and communications sector paid VND98.98 trillion to "
+        "the state budget in 2022",
+    ) == ["supported"]
+    # "mức đóng góp này" is the contribution just named
+    assert verdicts(
+        seed,
+        "Năm 2022, đóng góp vào GDP của lĩnh vực bưu chính tăng mạnh, mức đóng góp này tăng 16% "
+        "so với năm 2021",
+    ) == ["supported"]
+    # "so với mức khoảng 136 nghìn tỷ đồng của năm 2021": the year before's level (derived)
+    assert verdicts(
+        seed,
+        "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng, nhích nhẹ so với mức khoảng "
+        "136 nghìn tỷ đồng của năm 2021",
+    ) == ["supported", "supported"]

@@ -3099,20 +3099,9 @@ class QuoteExtractor:
             and self.quote_text(span)[:1].isupper()
         ):
             return None  # `người hâm mộ gọi anh là “Messi Việt”`: a nickname, no one's words
-        theo = _THEO_RE.search(body)
-        if theo:
-            if self.quote_words(span) < 5:
-                return None
-            speaker = self.speaker_at_end(theo["who"], quote_pos)
-            if speaker is not None or not colon:
-                return (speaker, "direct") if speaker is not None else None
-        lead = _THEO_PERSON_RE.match(body) if colon else None
-        if lead is not None and self.quote_words(span) >= 5:
-            # "Theo ông Hoài việc triệu tập … sẽ mang lại nhiều lợi ích: “…”": the one the
-            # sentence is "according to" says the words after its colon
-            speaker = self.speaker_at_start(lead["who"], quote_pos)
-            if speaker is not None and speaker.name:
-                return speaker, "direct"
+        according = self.according_to(body, span, quote_pos, colon)
+        if according is not None:
+            return (according, "direct") if according.name or according.role else None
         verbs = list(_VERB_RE.finditer(body))
         near = bool(verbs) and len(body[verbs[-1].end() :].split()) <= 6
         if near:
@@ -3144,6 +3133,24 @@ class QuoteExtractor:
             subject = self.colon_subject(body, verbs, quote_pos, posted)
             if subject is not None:
                 return subject, "direct"
+        return None
+
+    def according_to(self, body: str, span: _Span, pos: int, colon: bool) -> Speaker | None:
+        """The one the words before a quote are "according to" ("Theo X, “…”"; "Theo ông
+        Hoài việc … sẽ mang lại nhiều lợi ích: “…”", the colon's words); an empty Speaker
+        when "theo" names no one and no other rule may try; None when it does not apply."""
+        theo = _THEO_RE.search(body)
+        if theo:
+            if self.quote_words(span) < 5:
+                return Speaker(None, None)
+            speaker = self.speaker_at_end(theo["who"], pos)
+            if speaker is not None or not colon:
+                return speaker or Speaker(None, None)
+        lead = _THEO_PERSON_RE.match(body) if colon else None
+        if lead is not None and self.quote_words(span) >= 5:
+            speaker = self.speaker_at_start(lead["who"], pos)
+            if speaker is not None and speaker.name:
+                return speaker
         return None
 
     def colon_subject(

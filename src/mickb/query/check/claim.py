@@ -96,7 +96,9 @@ _PREAMBLE_RE = lazy(
     r"|good (?:evening|morning)[^,;:\d]{0,20}"
     r"|in (?:its|the|a|their) (?:year-end|annual|yearly|year-in-review) (?:summary|review|report)"
     r"|(?:also )?in (?:other|today's|tonight's) news|also tonight"
-    r"|xét về [^,;:\d]{1,40})[,;:]\s*",
+    r"|xét về [^,;:\d]{1,40}|cũng theo [^,;:\d]{1,60}|trong bối cảnh [^,;:\d]{1,80}"
+    r"|đáng chú ý|trong khi đó|bên cạnh đó|ngoài ra|mặt khác|nhìn chung|tính chung"
+    r"|notably|meanwhile|in addition|besides|for all the hype|overall|all told)[,;:]\s*",
     re.IGNORECASE,
 )
 _REPORTING_RE = lazy(
@@ -235,8 +237,8 @@ def read_claim(text: str) -> Claim:
     shown = nfc(text.strip())
     # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
     # (and a table row's "|" its cells; a hashtag's "#" is no word)
-    parted = _EMOJI_RE.sub(";", shown).replace("#", " ")
-    text = _NEWS_LABEL_RE.sub(lambda m: " " * len(m.group(0)), parted)
+    parted = _without_dateline(_EMOJI_RE.sub(";", shown).replace("#", " "))
+    text = _NEWS_LABEL_RE.sub(blank, parted)
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(
@@ -387,6 +389,22 @@ _NEWS_LABEL_RE = lazy(
 # A post's head before its first item: "Vietnam's ICT industry in 2022, a quick thread 🧵👇"
 # (its emoji read as ";"), with no figure but a year.
 _THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
+# A dateline: a city in capitals, then a dash ("HANOI —", "HÀ NỘI -").
+_DATELINE_RE = lazy(r"^\s*([^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s[—–-]\s")
+
+
+def _without_dateline(text: str) -> str:
+    m = _DATELINE_RE.match(text)
+    if m is None or not m.group(1).isupper() or not province_in(m.group(1).title()):
+        return text
+    return blank(m) + text[m.end() :]
+
+
+def blank(m: re.Match[str]) -> str:
+    """A match's text as spaces (offsets into the claim stay)."""
+    return " " * len(m.group(0))
+
+
 # Pictographs and their joiners and variation selectors (one ";" each: offsets stay).
 _EMOJI_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•]")
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
@@ -667,6 +685,10 @@ def _metric_of(
         return figures[-1].metric, True
     if figures and n.is_percent and (_RESTATES_RE.match(between) or _RESTATES_RE.match(before)):
         return _restated_share(figures[-1].metric, after, english), False
+    if figures and (_POINTS_BACK_RE.search(before) or _BASE_LEVEL_RE.search(between)):
+        # "…, mức đóng góp này tăng 16%": the metric of the figure before; "… nhích nhẹ so
+        # với mức khoảng 136 nghìn tỷ đồng của năm 2021": its level of another year
+        return figures[-1].metric, True
     clause = _clause_before(before, first=first)
     if _EARNED_RE.search(before[-60:]) and n.base_unit and not _MONEY_HEAD_RE.search(clause):
         clause = f"{clause} doanh thu"  # "thu về gần 3,9 triệu tỷ đồng": what it took in
@@ -762,6 +784,21 @@ def _before_next_subject(after: str, more: bool) -> str:
     ):
         return after[:at]
     return after
+
+
+# A metric noun pointed back at: "mức đóng góp này", "con số đó", "this figure".
+_POINTS_BACK_RE = lazy(
+    r"\b(?:mức|con số|khoản|số tiền|doanh thu|lợi nhuận|đóng góp|mức đóng góp|mức tăng|"
+    r"figure|amount|sum)\s+(?:này|đó|nói trên|this|that)\b|\b(?:this|that) (?:figure|amount|sum)\b",
+    re.IGNORECASE,
+)
+# The base a later figure is: "so với mức khoảng 136 nghìn tỷ đồng", "compared with VND3.45
+# quadrillion" (the same metric, another period).
+_BASE_LEVEL_RE = lazy(
+    r"\b(?:so với|so|compared with|compared to)\s+(?:mức|con số|the|a)?\s*"
+    r"(?:khoảng|gần|hơn|about|around|nearly|some)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _read_around(
@@ -871,7 +908,10 @@ def _clause_before(text: str, *, first: bool) -> str:
     cut = max([text.rfind(";"), *ends])
     text = text[cut + 1 :] if cut >= 0 else text
     if first:
-        text = _PREAMBLE_RE.sub("", text)
+        for _ in range(3):  # "Cũng theo báo cáo, đáng chú ý, …": one opener after another
+            text, n = _PREAMBLE_RE.subn("", text)
+            if not n:
+                break
     reporting = list(_REPORTING_RE.finditer(text))
     if reporting:
         text = text[reporting[-1].end() :]
