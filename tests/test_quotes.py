@@ -1701,6 +1701,12 @@ def test_quotes_attributed_after_by_theo_and_a_speaker_with_a_second_description
     assert (hicks.name, hicks.role) == ("Lan Hicks", "biên tập viên một tờ tạp chí")
 
 
+def _said(quotes: list[Quote], opening: str) -> str | None:
+    """The speaker's name of the one quote that opens with `opening`."""
+    (name,) = [q.speaker.name for q in quotes if q.text.startswith(opening)]
+    return name
+
+
 def test_a_caption_a_role_named_later_and_a_role_with_where_someone_comes_from() -> None:
     text = (
         "Bộ trưởng Xây dựng: 'Nhà ở xã hội phải đến tay người thu nhập thấp'\n"
@@ -1712,16 +1718,12 @@ def test_a_caption_a_role_named_later_and_a_role_with_where_someone_comes_from()
     )
     quotes = extract_quotes(load_text(text))
 
-    def said(opening: str) -> str | None:
-        (name,) = [q.speaker.name for q in quotes if q.text.startswith(opening)]
-        return name
-
     # the lead's role before anyone is named: the one the article names with it
-    assert said("Nhà ở xã hội phải đến đúng") == "Phạm Hồng Sơn"
+    assert _said(quotes, "Nhà ở xã hội phải đến đúng") == "Phạm Hồng Sơn"
     # "Ông X: “…”", a caption's form
-    assert said("Chúng tôi sẽ rà soát") == "Phạm Hồng Sơn"
+    assert _said(quotes, "Chúng tôi sẽ rà soát") == "Phạm Hồng Sơn"
     # "Huấn luyện viên người Quảng Nam": the coach named before, and where he comes from
-    assert said("Các cầu thủ trẻ") == "Lê Văn Tâm"
+    assert _said(quotes, "Các cầu thủ trẻ") == "Lê Văn Tâm"
 
 
 def test_a_photo_credit_run_into_the_sentence_is_no_part_of_the_speaker() -> None:
@@ -1744,9 +1746,5 @@ def test_a_surname_with_a_manner_before_the_verb_and_according_to_a_named_person
     )
     quotes = extract_quotes(load_text(text))
 
-    def said(opening: str) -> str | None:
-        (name,) = [q.speaker.name for q in quotes if q.text.startswith(opening)]
-        return name
-
-    assert said("Được ghi bàn trở lại") == "Mark Dowley"
-    assert said("Các đội trẻ sẽ có thêm") == "Lê Quang Vinh"
+    assert _said(quotes, "Được ghi bàn trở lại") == "Mark Dowley"
+    assert _said(quotes, "Các đội trẻ sẽ có thêm") == "Lê Quang Vinh"
