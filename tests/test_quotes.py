@@ -1748,3 +1748,16 @@ def test_a_surname_with_a_manner_before_the_verb_and_according_to_a_named_person
 
     assert _said(quotes, "Được ghi bàn trở lại") == "Mark Dowley"
     assert _said(quotes, "Các đội trẻ sẽ có thêm") == "Lê Quang Vinh"
+
+
+def test_an_occasion_before_a_role_and_name_and_according_to_someones_view() -> None:
+    text = (
+        "Sau trận đấu\n"
+        "Phát biểu sau trận đấu, trợ lý HLV của đội khách, Erwin Maas cho biết: "
+        '"Đó là một trận đấu mà chúng tôi nhập cuộc rất khó khăn".\n\n'
+        "Ông Nguyễn Sỹ Hoàn ủng hộ đề xuất. Theo quan điểm của ông Hoàn, việc không triệu tập là "
+        "một thiệt thòi: “Cũng khá vô lý bởi về mặt pháp lý, họ đã là công dân Việt Nam”."
+    )
+    quotes = extract_quotes(load_text(text))
+    assert _said(quotes, "Đó là một trận đấu") == "Erwin Maas"
+    assert _said(quotes, "Cũng khá vô lý") == "Nguyễn Sỹ Hoàn"

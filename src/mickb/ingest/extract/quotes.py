@@ -530,8 +530,12 @@ _PRONOUN_OF_UNNAMED = {
 # "HLV người Khánh Hòa", "tiền vệ gốc Brazil": where someone comes from, after a role
 _ORIGIN_RE = re.compile(rf"\s+(?:người|gốc|quê)\s+(?=[{_UPPER}])")
 # "Theo ông Hoài việc …": "according to" a person named with a form of address, no comma
+# A clause that opens with a verb of saying: the occasion, not the speaker ("Phát biểu sau
+# trận đấu, …", "Trả lời phóng viên, …").
+_VERB_AT_START_RE = re.compile(r"^\s*(?:Phát biểu|Trả lời|Chia sẻ|Nói|Trao đổi)\b")
 _THEO_PERSON_RE = re.compile(
-    rf"^\s*[Tt]heo\s+(?P<who>(?:ông|bà|anh|chị|TS|PGS|GS)\.?\s+[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*){{0,3}})"
+    r"^\s*[Tt]heo\s+(?:(?:quan điểm|ý kiến|nhận định|đánh giá)\s+của\s+)?"
+    rf"(?P<who>(?:ông|bà|anh|chị|TS|PGS|GS)\.?\s+[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*){{0,3}})"
 )
 _THEO_AFTER_RE = re.compile(r"theo\s+(?P<who>[^;:,]{2,80})")
 _QUOTED_END_RE = re.compile(r"(?<!\w)(?:dẫn|trích)\s+lời\s+(?P<who>[^;:]{2,120})$")
@@ -2745,7 +2749,10 @@ class QuoteExtractor:
                 continue  # "… quan hệ với bị cáo X, nhân chứng nói": X is no subject
             after_name = _words_after_name(clause, end)
             if after_name is not None:
-                return self._named_speaker(clause, start, end, after_name, pos)
+                named = self._named_speaker(clause, start, end, after_name, pos)
+                if named is not None or not _VERB_AT_START_RE.match(clause):
+                    return named
+                break  # "Phát biểu sau trận đấu, …, Erwin Koeman": read it as a bare name
         if objects and objects[-1] > clause.rfind(",") and len(objects) == len(_names(clause)):
             # "Một nguồn tin thân cận với ca sĩ X tiết lộ": the one before the preposition
             # speaks, the rest of the phrase says who they are
@@ -2836,8 +2843,11 @@ class QuoteExtractor:
             run = _BARE_FOREIGN_RE.match(sentence, at)
             if run is None:
                 continue
-            if _VERB_RE.search(sentence, 0, at):
-                return None  # "Khi X nói với Y, …": the name after it is no subject
+            said = _VERB_RE.search(sentence, 0, at)
+            if said and said.start() > 0:
+                # "Khi X nói với Y, …": the name after it is no subject (but "Phát biểu sau
+                # trận đấu, trợ lý HLV …, Erwin Koeman cho biết:" opens with the occasion)
+                return None
             words = run.group().split()
             if words[0] in _BARE_ADDRESS and len(words) > 2:
                 words = words[1:]
@@ -3237,7 +3247,11 @@ class QuoteExtractor:
         if " " not in run:
             # "Nga trả lời:", "Hòa liền quay sang Thành:": a short form of someone named
             # (or a manner before the verb: "Rooney phấn khích cho biết:")
-            speaks = _PREDICATE_START_RE.match(rest) or _VERB_RE.search(" ".join(rest.split()[:4]))
+            speaks = (
+                _PREDICATE_START_RE.match(rest)
+                or _VERB_RE.search(" ".join(rest.split()[:4]))
+                or "như sau" in rest[-20:]  # "Barlow có một câu ví von như sau:"
+            )
             known = self.registry._short(run, pos) if speaks else None
             return Speaker(known.name, known.role_for(None)) if known else None
         person = self.registry.people.get(run)
