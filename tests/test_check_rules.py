@@ -939,3 +939,16 @@ def test_openers_a_dateline_a_pointer_back_and_a_base_level(seed: Any) -> None:
         "Doanh thu dịch vụ viễn thông năm 2022 đạt 138.000 tỷ đồng, nhích nhẹ so với mức khoảng "
         "136 nghìn tỷ đồng của năm 2021",
     ) == ["supported", "supported"]
+
+
+def test_a_level_of_the_year_before_from_a_growth_later_in_the_sentence(seed: Any) -> None:
+    # the productivity's growth stands clauses after its level, tied to it by its metric:
+    # 648 / 1,067 = about 607 million for 2021
+    claim = "Năng suất lao động ngành thông tin và truyền thông năm 2021 đạt khoảng {} triệu đồng"
+    assert verdicts(seed, claim.format(607)) == ["supported"]
+    assert verdicts(seed, claim.format(640)) == ["contradicted"]
+    # English names the sector's publishers, printers and distributors
+    assert verdicts(
+        seed,
+        "Publishers, printers and distributors in Vietnam earned VND96,433 billion in 2022",
+    ) == ["supported"]

@@ -940,7 +940,8 @@ def _clause_before(text: str, *, first: bool) -> str:
 # What a later figure's metric may follow it with: a noun ("8.5% GDP growth forecast"), or
 # a change and what it changes ("16% rise in …"); not a year, a base or a preposition.
 _NAMED_AFTER_RE = lazy(
-    r"^\s*(?:(?:rise|increase|growth|gain|jump|fall|drop|decline|decrease|share)\s+(?:in|of)\s+"
+    r"^\s*(?:(?:rise|increase|growth|gain|jump|fall|drop|decline|decrease|share|expansion)\s+"
+    r"(?:in|of)\s+"
     r"|(?!(?:in|on|over|from|to|than|compared|year|years|y/y|y-o-y|yoy|a|an|the|and|or|up|down"
     r"|higher|lower|more|less|of|for|at|by|with|as|per|each|every|a year|last|this|since|after"
     r"|before|while|which|that|meeting|beating|missing|exceeding|reaching|against|versus)\b)"

@@ -359,12 +359,12 @@ def _as_read(fig: ClaimFigure, fact: FactRow) -> str:
     """A fact's metric as a claim of its measure reads it: for a growth, "tốc độ tăng năng
     suất lao động" is the growth of "năng suất lao động"."""
     metric = fact.metric or ""
-    if fig.measure == "change" and _GROWTH_HEAD_RE.match(metric):
-        return _GROWTH_HEAD_RE.sub("", metric, count=1)
+    if fig.measure == "change" and GROWTH_HEAD_RE.match(metric):
+        return GROWTH_HEAD_RE.sub("", metric, count=1)
     return metric
 
 
-_GROWTH_HEAD_RE = re.compile(
+GROWTH_HEAD_RE = re.compile(
     r"^\s*(?:tốc độ tăng(?: trưởng)?|mức tăng(?: trưởng)?|tỷ lệ tăng)\s+", re.I
 )
 

@@ -31,9 +31,17 @@ from mickb.query.check.intervals import (
     point,
     source_interval,
 )
-from mickb.query.check.metric import SAME_METRIC, Scored, match, measure_class, metric_key
+from mickb.query.check.metric import (
+    GROWTH_HEAD_RE,
+    SAME_METRIC,
+    Scored,
+    match,
+    measure_class,
+    metric_key,
+)
 from mickb.query.check.period import parse_period, relation
 from mickb.query.check.words import syllables
+from mickb.text.fold import fold
 
 if TYPE_CHECKING:
     import sqlite3
@@ -378,7 +386,7 @@ def _derived(
         previous = fig.period.previous and not fig.period.years
         if not previous and relation(fig.period, earlier) != "same":
             continue
-        ids = json.loads(level.related or "[]")
+        ids = json.loads(level.related or "[]") or _growths_beside(conn, level)
         for change in facts_by_id(conn, ids):
             if measure_class(change) != "change" or not change.value or not change.unit:
                 continue
@@ -393,6 +401,24 @@ def _derived(
             verdict, detail = outcome
             return verdict, "derived", level, _claim_interval(fig), detail
     return None
+
+
+def _growths_beside(conn: sqlite3.Connection, level: FactRow) -> list[str]:
+    """Growth rates of the same metric in a level's sentence that the extractor did not tie
+    to it: "năng suất lao động … 648 triệu đồng, …, tốc độ tăng năng suất lao động là 6,7%"."""
+    mine = set(fold(level.metric or "").split())
+    if not mine:
+        return []
+    rows = conn.execute(
+        "SELECT id, metric FROM facts WHERE source_id = ? AND sentence = ? AND measure = 'change'",
+        (level.source_id, level.sentence),
+    ).fetchall()
+    out = []
+    for fid, metric in rows:
+        theirs = set(fold(GROWTH_HEAD_RE.sub("", metric or "", count=1)).split())
+        if theirs and (theirs <= mine or mine <= theirs):
+            out.append(fid)
+    return out
 
 
 def _derived_outcome(fig: ClaimFigure, level: FactRow, change: FactRow) -> tuple[str, str] | None:
