@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from mickb.text.lazy_re import lazy
-from mickb.text.units import read_counted_noun, read_unit
+from mickb.text.units import TIME_WORDS_MARKED, read_counted_noun, read_unit
 
 __all__ = [
     "Spot",
@@ -955,10 +955,9 @@ _TIME_UNIT_RE = lazy(
     r"[ \t\u00a0]*(?:thap ky|thap nien|the ky|nam|thang|tuan|ngay|gio|phut|giay|quy|tieng|"
     r"years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![a-z0-9])"
 )
-_TIME_WORDS_MARKED = frozenset(
-    "thập kỷ|thập kỉ|thập niên|thế kỷ|thế kỉ|năm|tháng|tuần|ngày|giờ|phút|giây|quý|quí|tiếng".split(
-        "|"
-    )
+# (and the longer spans and "tiếng" (hours) that only a duration reads)
+_TIME_WORDS_MARKED = TIME_WORDS_MARKED | frozenset(
+    "thập kỷ|thập kỉ|thập niên|thế kỷ|thế kỉ|tiếng".split("|")
 )
 
 

@@ -957,7 +957,9 @@ _STOP_PAIRS = frozenset(
     (("đầu", "tiên"), ("thông", "qua"), ("bao", "gồm"), ("trong", "đó"), ("vô", "cùng"))
 )
 _TIME_HEADS = frozenset(("nam", "thang", "ngay", "gio", "phut", "giay", "tuan", "quy"))
-_TIME_HEADS_MARKED = frozenset(("năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "quý"))
+# The same words as written: folded, "giấy" (paper), "nấm" (mushroom), "giỏ" (basket) are
+# "giay", "nam", "gio" too.
+TIME_WORDS_MARKED = frozenset(("năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "quý", "quí"))
 
 
 def _is_time_head(low: str) -> bool:
@@ -965,7 +967,7 @@ def _is_time_head(low: str) -> bool:
     giấy phép" are permits, "2 tấn nấm" mushrooms, "3 giỏ" baskets."""
     if low.isascii():
         return _fold_word(low) in _TIME_HEADS
-    return low in _TIME_HEADS_MARKED or low.replace("ủ", "u") == "quý"
+    return low in TIME_WORDS_MARKED
 
 
 _SLASH_NOUN_RE = re.compile(r"/([^\W\d_]+(?:[23](?!\d))?(?: [^\W\d_]+)?)")  # ("con/m2")

@@ -247,7 +247,7 @@ def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
         )
         or _VERB_THEN_WHAT_RE.search(prefix, before_last_words(prefix, 8))
         or (
-            _COMPARED_BASE_RE.search(hedged, before_last_words(hedged, 9))
+            _COMPARATIVE_BASE_RE.search(hedged, before_last_words(hedged, 9))
             if "hơn" in hedged[-40:]
             else None
         )
@@ -256,7 +256,7 @@ def find_change(prefix: str, hedged: str = "") -> re.Match[str] | None:
 
 # "cao hơn mọi ngày 30.000 đồng/con", "đắt hơn năm ngoái khoảng 100.000 đồng": a comparative,
 # its base, then by how much
-_COMPARED_BASE_RE = re.compile(
+_COMPARATIVE_BASE_RE = re.compile(
     r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|đắt|rẻ|lớn|nhỏ)\s+hơn\s+(?:so\s+với\s+)?"
     r"(?:mọi ngày|ngày thường|năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?"
     r"|tháng trước|tuần trước|quý trước|dịp trước)"

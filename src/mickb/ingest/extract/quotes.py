@@ -1942,7 +1942,9 @@ def _role_end(text: str, after_head: int) -> int:
     return end
 
 
-_AND_THEN_IS_RE = re.compile(r"\s+(?:và|đồng thời)(?:\s+(?:cũng|còn))?\s+là\s")
+# "… và là người …", "… đồng thời là …": a second description of the same person
+_AND_IS = r"\s+(?:và|đồng thời)(?:\s+(?:cũng|còn))?\s+là\s"
+_AND_THEN_IS_RE = re.compile(_AND_IS)
 
 
 _FORMER_RE = re.compile(r"(?:nguyên|cựu|quyền|tân)\s+")
@@ -2428,7 +2430,7 @@ _LINK_OR_PASSIVE_RE = re.compile(
 )
 
 
-_AND_ALSO_IS_RE = re.compile(r"\s+(?:và|đồng thời)(?:\s+(?:cũng|còn))?\s+là\s+[^,]{1,160}(?=,|$)")
+_AND_ALSO_IS_RE = re.compile(_AND_IS + r"\s*[^,]{1,160}(?=,|$)")
 
 
 def _words_after_name(clause: str, end: int) -> _AfterName | None:
