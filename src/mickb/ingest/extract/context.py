@@ -244,8 +244,9 @@ def _kinds_in(low: str) -> list[tuple[re.Pattern[str], str]]:
 
 
 _PART_KINDS = frozenset(("months", "half", "quarter"))
-_RELATIVE_AFTER_RE = re.compile(r"\s*(?:của\s+)?năm\s+(?P<rel>nay|ngoái|qua|trước|tới)(?!\w)", _F)
-_RELATIVE_ONLY_RE = re.compile(r"\s*(?P<rel>nay|ngoái|qua|trước|tới)(?!\w)", _F)
+_RELATIVE_AFTER_RE = re.compile(
+    r"\s*(?P<year>(?:của\s+)?năm\s+)?(?P<rel>nay|ngoái|qua|trước|tới)(?!\w)", _F
+)
 
 
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
@@ -439,9 +440,10 @@ def sentence_periods(text: str, has_digit: bool) -> tuple[Mention, ...]:
             )
             end, relative = m.end(), None
             if not has_year and kind in _PART_KINDS:
+                # ("5 tháng đầu năm nay": the match already holds its "năm")
                 said_year = m.group(0).rstrip()[-3:].lower() == "năm"
-                rel = (_RELATIVE_ONLY_RE if said_year else _RELATIVE_AFTER_RE).match(text, end)
-                if rel:
+                rel = _RELATIVE_AFTER_RE.match(text, end)
+                if rel and (said_year or rel.group("year")):
                     # "5 tháng đầu năm nay": this year's first five months, not a bare "5
                     # tháng đầu năm" to be given the year some other sentence named
                     end, relative = rel.end(), rel.group("rel").lower()

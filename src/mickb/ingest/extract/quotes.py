@@ -713,8 +713,18 @@ class _Mention:
     person: Person
     title: str  # the words before the name ("Thủ tướng", "ông", "đồng chí")
 
+    def has_role(self, role: str) -> bool:
+        """Whether the person is named here, or was given elsewhere, with `role` (lower
+        case; "thủ tướng" is also "thủ tướng anh")."""
+        titles = [r.lower() for r in self.person.roles] + [self.title.lower()]
+        return any(t == role or t.startswith(role + " ") for t in titles)
 
-_CREDIT_END_RE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Photo|Clip|Video)\s*[:\-–]\s*$")
+
+# The words that label a photo's or a clip's credit.
+_CREDIT_LABEL = r"(?:Ảnh|ảnh|Nguồn|Photo|Clip|Video|Đồ họa)"
+
+
+_CREDIT_END_RE = re.compile(_CREDIT_LABEL + r"\s*[:\-–]\s*$")
 
 
 # Two or three capitalised words in plain ASCII: a foreign name, or a club's or a city's.
@@ -991,8 +1001,7 @@ class Registry:
     def first_with_role(self, role: str) -> Person | None:
         """The first person the document names with this role ('thủ tướng anh')."""
         for mention in self.mentions:
-            titles = [r.lower() for r in mention.person.roles] + [mention.title.lower()]
-            if any(t == role or t.startswith(role + " ") for t in titles):
+            if mention.has_role(role):
                 return mention.person
         return None
 
@@ -1007,8 +1016,7 @@ class Registry:
         """The first person named after `pos` (within the look-back's reach) with `role`."""
         index = bisect_right(self.positions, pos)
         for mention in self.mentions[index : index + _LOOKBACK]:
-            titles = [r.lower() for r in mention.person.roles] + [mention.title.lower()]
-            if any(t == role or t.startswith(role + " ") for t in titles):
+            if mention.has_role(role):
                 return mention.person
         return None
 
@@ -1027,8 +1035,7 @@ class Registry:
             if gender and said and said != gender:
                 continue
             if role is not None:
-                titles = [r.lower() for r in person.roles] + [mention.title.lower()]
-                if any(t == role or t.startswith(role + " ") for t in titles):
+                if mention.has_role(role):
                     return person
                 continue
             if honorific != "đồng chí" or mention.title.lower() == "đồng chí":
@@ -2301,7 +2308,7 @@ def _sex_of(person: Person) -> str:
 
 
 _CREDIT_RE = re.compile(
-    r"(?:\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Photo)\s*:\s*[\w.&-]+(?:\s*/\s*[\w.&-]+)*"
+    r"(?:\b" + _CREDIT_LABEL + r"\s*:\s*[\w.&-]+(?:\s*/\s*[\w.&-]+)*"
     r"|^\s*[A-Z][A-Z.&-]+(?:\s*/\s*[A-Z][\w.&-]*)+)\s+(?=[" + _UPPER + "])"
 )
 

@@ -237,7 +237,7 @@ def read_claim(text: str) -> Claim:
     shown = nfc(text.strip())
     # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
     # (and a table row's "|" its cells; a hashtag's "#" is no word)
-    parted = _without_dateline(_EMOJI_RE.sub(";", shown).replace("#", " "))
+    parted = _without_dateline(_ITEM_BREAK_RE.sub(";", shown).replace("#", " "))
     text = _NEWS_LABEL_RE.sub(blank, parted)
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
@@ -405,8 +405,9 @@ def blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-# Pictographs and their joiners and variation selectors (one ";" each: offsets stay).
-_EMOJI_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•]")
+# What parts a post's or a table row's items: pictographs (with their joiners and variation
+# selectors), "|", "•" (one ";" each: offsets stay).
+_ITEM_BREAK_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•]")
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
 _LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 

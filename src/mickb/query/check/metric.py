@@ -188,9 +188,14 @@ SPECIFIC_WEIGHT = 3.0
 _BARE_COUNTS = frozenset(("nguoi", "so", "so luong", "tong so", "con", "chiec", "cai", "luot"))
 
 
+def _claim_words(fig: ClaimFigure) -> set[str]:
+    """Every word a claim's figure says of what it measures."""
+    return set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
+
+
 def _bare_count(fig: ClaimFigure) -> bool:
     """Whether a claim's figure says only that persons or things are counted."""
-    words = set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
+    words = _claim_words(fig)
     return not (words - _BARE_COUNTS) and not fig.metric.en and not fig.metric.entities
 
 
@@ -199,7 +204,7 @@ def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
     and period weigh enough, its subject is not one named before it ("hai nước"), and a
     claim that names no sector is not held against a figure whose metric names one ("đóng
     góp trên 40% GDP" of small firms is not the postal sector's 16%)."""
-    words = set(fig.metric.vi) | set(fig.metric.counted) | set(fig.metric.optional)
+    words = _claim_words(fig)
     heavy = (
         sum(weight(w) for w in words)
         + len(set(fig.metric.en) | set(fig.metric.optional_en))
