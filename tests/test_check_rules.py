@@ -952,3 +952,38 @@ def test_a_level_of_the_year_before_from_a_growth_later_in_the_sentence(seed: An
         seed,
         "Publishers, printers and distributors in Vietnam earned VND96,433 billion in 2022",
     ) == ["supported"]
+
+
+def test_a_later_figure_keeps_the_part_of_the_sector_just_named(seed: Any) -> None:
+    # the contribution to GDP named after the ICT industry's revenue is the ICT industry's
+    # (34.336 triệu USD), not a figure too vague to judge
+    claim = "Năm 2022, doanh thu công nghiệp ICT đạt khoảng 148 tỷ USD, đóng góp vào GDP {}"
+    assert verdicts(seed, claim.format("hơn 34 tỷ USD")) == ["supported", "supported"]
+    assert verdicts(seed, claim.format("36 tỷ USD")) == ["supported", "contradicted"]
+    # English "added X to GDP" is a contribution; "the industry's" points back
+    claim = "Vietnam's ICT industry earned US$148 billion in 2022 and added {} to GDP"
+    assert verdicts(seed, claim.format("nearly $35 billion")) == ["supported", "supported"]
+    assert verdicts(seed, claim.format("$40 billion")) == ["supported", "contradicted"]
+    assert verdicts(
+        seed,
+        "ICT industry revenue rose to US$148 billion in 2022, while the industry's "
+        "contribution to GDP came to US$34.3 billion",
+    ) == ["supported", "supported"]
+    # another subject after "còn": the whole sector's budget payments, not the industry's
+    assert verdicts(
+        seed,
+        "Năm 2022, doanh thu công nghiệp ICT đạt 148 tỷ USD, còn toàn ngành nộp ngân sách "
+        "98.982 tỷ đồng",
+    ) == ["supported", "supported"]
+
+
+def test_a_change_before_rising_is_the_same_metrics_and_holds_when_its_level_does(
+    seed: Any,
+) -> None:
+    # 70.000 firms in 2022, up 9,5%: the rise is 2022's, of the firms just counted
+    claim = (
+        "The number of registered digital technology firms stood near 64,000 in 2021 before "
+        "rising {} to 70,000 in 2022"
+    )
+    assert verdicts(seed, claim.format("12%")) == ["supported", "contradicted", "supported"]
+    assert verdicts(seed, claim.format("9.5%")) == ["supported", "supported", "supported"]

@@ -270,6 +270,7 @@ def read_claim(text: str) -> Claim:
         )
         if not inherited:
             metric = _same_company(metric, figures, text[prev_end:start])
+            metric = _same_sector(metric, figures, text[prev_end:start])
         if measure == "state" and n.is_percent and not inherited:
             measure, direction = _growth_noun(
                 _clause_before(before, first=i == 0), measure, direction
@@ -505,6 +506,37 @@ def _same_company(metric: Metric, figures: list[ClaimFigure], between: str) -> M
     return metric._replace(entities=figures[-1].metric.entities)
 
 
+# What a sector has of its own: a later figure that names only these, after one that named a
+# part of the sector, is that part's ("doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào
+# GDP 34 tỷ USD"; "the industry's contribution to GDP").
+_SECTOR_OWN = frozenset(
+    ("doanh thu", "loi nhuan", "dong gop", "gdp", "cho gdp", "nop ngan sach", "lao dong")
+)
+
+# "while the industry's contribution …", "còn đóng góp của ngành này …": the part just named
+_ITS_RE = lazy(
+    r"\b(?:the (?:industry|sector|segment)['’]s|its|(?:ngành|lĩnh vực|mảng) này)\b", re.IGNORECASE
+)
+
+
+def _same_sector(metric: Metric, figures: list[ClaimFigure], between: str) -> Metric:
+    """ "doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào GDP hơn 34 tỷ USD": the same
+    part of the sector's, unless the words between turn to another subject."""
+    if (
+        metric.sectors
+        or metric.entities
+        or not figures
+        or not set(metric.vi) & _SECTOR_OWN
+        or (_OTHER_SUBJECT_RE.search(between) and not _ITS_RE.search(between))
+    ):
+        return metric
+    terms = {t for t in figures[-1].metric.sectors if scopes({t}) - {WHOLE_SECTOR}}
+    if not terms:
+        return metric
+    words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
+    return metric._replace(sectors=frozenset(terms), vi=tuple(dict.fromkeys(metric.vi + words)))
+
+
 def _hedged_start(n: NumberMatch) -> int:
     return n.start if n.qualifier_start is None else n.qualifier_start
 
@@ -682,7 +714,11 @@ def _metric_of(
         return figures[-1].metric, True
     if figures and n.is_percent and (_RESTATES_RE.match(between) or _RESTATES_RE.match(before)):
         return _restated_share(figures[-1].metric, after, english), False
-    if figures and (_POINTS_BACK_RE.search(before) or _BASE_LEVEL_RE.search(between)):
+    if figures and (
+        _POINTS_BACK_RE.search(before)
+        or _BASE_LEVEL_RE.search(between)
+        or _THEN_CHANGED_RE.search(between)
+    ):
         # "…, mức đóng góp này tăng 16%": the metric of the figure before; "… nhích nhẹ so
         # với mức khoảng 136 nghìn tỷ đồng của năm 2021": its level of another year
         return figures[-1].metric, True
@@ -696,6 +732,9 @@ def _metric_of(
     if english and has_content(list(own.vi), list(own.en)) and not _is_ratio(n):
         # English names what is counted or earned after the figure ("paid X to the state
         # budget", "earned X in revenue"): those words are part of the metric
+        if "cho gdp" in tail.vi and _ADDED_RE.search(clause):
+            # "added about $34 billion to GDP": what it contributed to GDP
+            tail = tail._replace(vi=tuple(w for w in tail.vi if w != "cho gdp") + _TO_GDP)
         own = Metric(
             text=" ".join(x for x in (own.text, tail.text) if x),
             vi=tuple(dict.fromkeys(own.vi + tail.vi)),
@@ -746,6 +785,9 @@ def _metric_of(
     return figures[-1].metric, True
 
 
+_ADDED_RE = lazy(r"\badd(?:s|ed|ing)?\s*$", re.IGNORECASE)
+_TO_GDP = ("dong gop", "gdp")
+
 # "…tăng 38% và số doanh nghiệp bưu chính tăng 12%": after "và" a new subject, then the verb of
 # the next figure; those words are that figure's metric, not the words of the one before.
 _NEXT_SUBJECT_RE = lazy(
@@ -794,6 +836,14 @@ _POINTS_BACK_RE = lazy(
 _BASE_LEVEL_RE = lazy(
     r"\b(?:so với|so|compared with|compared to)\s+(?:mức|con số|the|a)?\s*"
     r"(?:khoảng|gần|hơn|about|around|nearly|some)?\s*$",
+    re.IGNORECASE,
+)
+
+# "numbered 64,000 in 2021 before rising 12% to 70,000": the same metric's change
+_THEN_CHANGED_RE = lazy(
+    r"\b(?:before|then|and then|only to)\s+(?:rising|growing|climbing|jumping|increasing|"
+    r"falling|dropping|declining|slipping|sliding|edging (?:up|down)|rebounding|rise|grow|"
+    r"climb|jump|increase|fall|drop|decline|slip|rebound)\s*(?:by|some|about)?\s*$",
     re.IGNORECASE,
 )
 
@@ -1089,8 +1139,11 @@ def _figure_period(
         text = _without_base_before(text, start)
     whole_head = text[max(prev_end, start - 60) : start]
     # (what the figure before left behind is not this one's: "từ A năm ngoái lên B", "to X in
-    # 2022 from about Y a year earlier")
-    cuts = [m.end() for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching|from)\b", whole_head)]
+    # 2022 from about Y a year earlier", "64,000 in 2021 before rising 12%")
+    cuts = [
+        m.end()
+        for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching|from|before|then)\b", whole_head)
+    ]
     head = whole_head[max(cuts, default=0) :]
     tail = _clause_after_period(text[end:nxt])
     own = parse_period(f"{head} {tail}", drop_compared=True)._replace(part_before=False)
@@ -1101,7 +1154,7 @@ def _figure_period(
     if not own.previous and nxt < len(text) and _CONTINUES_RE.match(text[end:nxt]):
         # "climbed 24.7% to VND98.98 trillion in 2022, up from … in 2021": the growth holds
         # when the level it rose to does
-        level = parse_period(re.split(r"[;,]", text[nxt : nxt + 80])[0], drop_compared=True)
+        level = parse_period(re.split(r"[;,]\s", text[nxt : nxt + 80])[0], drop_compared=True)
         if level.years or level.sub:
             return level._replace(previous=False, part_before=False)
     if own.previous or _RISING_FROM_RE.search(fold(whole_head)):
