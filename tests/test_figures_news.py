@@ -604,3 +604,21 @@ def test_among_a_number_is_a_count_and_built_or_assigned_ends_the_noun() -> None
     assert _one(facts, "557 tàu cá").unit == "tàu cá"
     assert _one(facts, "200.000 dân thường").unit == "dân thường"
     assert not [f for f in facts if f.value_text.startswith("505")]  # a decision's number
+
+
+def test_a_percentage_restating_a_change_a_cut_rate_and_a_thinner_model_are_changes() -> None:
+    facts = _facts(
+        "Giá vàng và xe\n"
+        "Trên sàn quốc tế, vàng giao ngay ở mức 1.240,5 USD/oz, giảm 2,1 USD, tương đương 0,17% "
+        "so với phiên trước. Một mẫu xe nhập khẩu có tỷ lệ giảm giá khá cao là 7,2%. Chiếc máy "
+        "mới dày 15,1 mm, mỏng hơn 12% so với đời trước. Năm 2015, tỉ lệ tăng huyết áp ở người "
+        "cao tuổi là 41,3%. Cửa hàng bán được 8 tỷ đồng, tương đương 30% doanh số của cả chuỗi."
+    )
+    # "giảm 2,1 USD, tương đương 0,17%": the same fall, as a percentage
+    assert (_one(facts, "0,17%").measure, _one(facts, "0,17%").direction) == ("change", "down")
+    assert _one(facts, "7,2%").measure == "change"  # a rate of cut, not a part of a whole
+    assert _one(facts, "12%").measure == "change"  # thinner than the model before
+    assert _one(facts, "15,1 mm").measure == "level"
+    # a disease's prevalence and a part of a whole stay shares
+    assert _one(facts, "41,3%").measure == "share"
+    assert _one(facts, "30%").measure == "share"

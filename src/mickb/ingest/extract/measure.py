@@ -46,7 +46,8 @@ _DOWN_VERBS = frozenset(
 )
 # "cao hơn 12-15% so với", "thấp hơn 3%": a comparative before a figure states a change
 _COMPARATIVE_RE = re.compile(
-    r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|lớn|nhỏ|nhanh|chậm|rẻ|đắt|mạnh|yếu|dài|ngắn|rộng|hẹp)"
+    r"(?<![\w])(?P<verb>cao|thấp|nhiều|ít|lớn|nhỏ|nhanh|chậm|rẻ|đắt|mạnh|yếu|dài|ngắn|rộng|hẹp"
+    r"|mỏng|dày|nặng|nhẹ|tốt|kém|sâu|xa|lâu|sớm|muộn|bền|sáng|tối)"
     r"\s+hơn(?:\s+(?:khoảng|tròn|gần|hơn))?\s*$",
     _F,
 )
@@ -114,6 +115,7 @@ _DOWN_WORDS = frozenset(
     w.replace("_", " ")
     for w in (
         "thấp ít nhỏ hạ tụt xuống bốc_hơi rớt sụt lao_dốc mất lùi đi_lùi chậm rẻ yếu ngắn hẹp"
+        " mỏng nhẹ kém sớm tối"
     ).split()
 )
 _RANK_UNITS = frozenset(("bậc", "hạng", "bac", "hang"))
@@ -122,8 +124,19 @@ _PLAN_AFTER_RE = re.compile(
     r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)", _F
 )
 _SAME_PERIOD_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:so\s+(?:với\s+)?)?cùng\s+kỳ", _F)
-_GROWTH_METRIC_RE = re.compile(r"(?<![\w])(tốc độ tăng|tăng trưởng|mức tăng|growth)", _F)
-_GROWTH_DOWN_RE = re.compile(r"(?<![\w])(mức giảm|tốc độ giảm)", _F)
+_GROWTH_METRIC_RE = re.compile(
+    r"(?<![\w])(tốc độ tăng|tăng trưởng|mức tăng|growth|mức giảm|tốc độ giảm"
+    r"|t[ỷỉ] lệ (?:tăng|giảm)(?!\s+(?:huyết|cân|nhãn|đường|men|mỡ|sinh)))",
+    _F,
+)  # ("tỷ lệ tăng huyết áp" is how many have the disease)
+_GROWTH_DOWN_RE = re.compile(r"(?<![\w])(mức giảm|tốc độ giảm|t[ỷỉ] lệ giảm)", _F)
+# "giảm 1,3 USD, tương đương 0,11%": the same change, restated as a percentage
+_RESTATED_CHANGE_RE = re.compile(
+    r"(?<![\w])(?P<verb>tăng|giảm|hạ|sụt|rớt|mất|lỗ|lãi)(?:\s+[^\W\d_]+){0,2}\s+\d[\d.,]*"
+    r"(?:\s*[^\W\d_/]+(?:/[^\W\d_]+)?){0,3},\s*(?:tức là|tức|tương đương(?: với)?"
+    r"|tương ứng(?: với)?|hay|equivalent to|or)\s*(?:mức\s+)?(?:khoảng\s+|gần\s+|hơn\s+)?$",
+    _F,
+)
 _RATIO_BEFORE_RE = re.compile(r"(?<![\w])gấp(?:\s+\w+)?\s*$", _F)
 # "gấp 3 lần", "nhiều hơn 4 lần", "tăng hơn 2 lần": compared; a bare "hơn 60 lần" (hiến máu
 # hơn 60 lần) is how many times something happened
@@ -264,7 +277,11 @@ _COMPARATIVE_BASE_RE = re.compile(
     _F,
 )
 _WITH_RE = re.compile(r"\s*với\b", _F)  # "ít hơn 100mAh với 3T": compared with
-_BOUND_WORDS_RE = re.compile(r"(?:lớn|nhỏ|nhiều|ít)\s", _F)
+# (comparatives that also bound: "nhiều hơn 50 người", "nặng hơn 20 kg" are "more than", and a
+# change only of a percentage or with its base: "mỏng hơn 17% so với đời trước")
+_BOUND_WORDS_RE = re.compile(
+    r"(?:lớn|nhỏ|nhiều|ít|dày|mỏng|nặng|nhẹ|sâu|xa|lâu|sớm|muộn|tốt|kém|bền|sáng|tối)\s", _F
+)
 _COMPARATIVE_ENDS = ("hơn", "khoảng", "tròn", "gần")  # (how _COMPARATIVE_RE may end)
 
 
@@ -333,6 +350,10 @@ def _change(m: Measure) -> tuple[str, str | None] | None:
     if m.num.is_percent and _EXCEED_PLAN_RE.search(m.prefix, before_last_words(m.prefix, 1)):
         if _PLAN_AFTER_RE.match(m.after):
             return "change", "up"  # "vượt 11% kế hoạch năm"
+    if m.num.is_percent and "," in m.prefix[-30:]:
+        restated = _RESTATED_CHANGE_RE.search(m.prefix, before_last_words(m.prefix, 12))
+        if restated:
+            return "change", _direction(restated)
     if m.num.is_percent:
         near = " ".join(m.clause_before.split()[-8:])
         if _GROWTH_METRIC_RE.search(m.metric) or _GROWTH_METRIC_RE.search(near):
