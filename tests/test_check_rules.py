@@ -987,3 +987,32 @@ def test_a_change_before_rising_is_the_same_metrics_and_holds_when_its_level_doe
     )
     assert verdicts(seed, claim.format("12%")) == ["supported", "contradicted", "supported"]
     assert verdicts(seed, claim.format("9.5%")) == ["supported", "supported", "supported"]
+
+
+def test_an_amount_for_each_worker_is_not_the_sectors_total(seed: Any) -> None:
+    # revenue per worker is no figure of the report: not the sector's 3.893.595 tỷ đồng
+    claim = (
+        "Tính bình quân, mỗi lao động ngành TT&TT năm 2022 mang về khoảng 2,6 tỷ đồng doanh "
+        "thu và tạo ra khoảng {} triệu đồng giá trị đóng góp vào GDP"
+    )
+    # ... and what each worker creates of GDP is the labour productivity (648 triệu đồng)
+    assert verdicts(seed, claim.format(648)) == ["not_found", "supported"]
+    assert verdicts(seed, claim.format(690)) == ["not_found", "contradicted"]
+    # a productivity in đồng per person is the source's productivity in đồng
+    assert verdicts(
+        seed, "Năm 2022, năng suất lao động của ngành TT&TT đạt 650 triệu đồng/người"
+    ) == ["contradicted"]
+    assert verdicts(
+        seed, "Năm 2022, năng suất lao động của ngành TT&TT đạt khoảng 648 triệu đồng/người"
+    ) == ["supported"]
+
+
+def test_a_share_of_another_figure_of_the_claim_is_the_claims_own_arithmetic(seed: Any) -> None:
+    # 7,18 / 14,26 is about 50,4%, a ratio the report never states: neither true nor false
+    result = check_claim(
+        seed,
+        "The ICT digital economy contributed 7.18% of GDP in 2022, or 55% of the digital "
+        "economy's 14.26% share",
+    )
+    assert [f["verdict"] for f in result["figures"]] == ["supported", "not_found", "supported"]
+    assert "share of another figure the claim gives" in result["figures"][1]["explanation"]

@@ -204,6 +204,8 @@ class Metric(NamedTuple):
     refers_back: bool = False  # its subject is named before the claim ("hai nước", "công ty này")
     said: frozenset[str] = frozenset()  # every folded syllable of the figure's clause
     province: str | None = None  # the province or city its metric names ("Da Nang's …")
+    per_unit: bool = False  # an amount for each worker or person ("mỗi lao động", "per worker")
+    of_figure: bool = False  # a share of another figure of the claim ("or 50% of its 14% share")
 
 
 class ClaimFigure(NamedTuple):
@@ -267,6 +269,7 @@ def read_claim(text: str) -> Claim:
             figures,
             first=i == 0,
             between=text[prev_end:start],
+            more=i + 1 < len(numbers),
         )
         if not inherited:
             metric = _same_company(metric, figures, text[prev_end:start])
@@ -288,11 +291,14 @@ def read_claim(text: str) -> Claim:
                 hedge=hedge,
                 measure=measure,
                 direction=direction,
-                metric=metric._replace(
-                    place=place_of(fold(f"{before} {after}")),
-                    province=province_in(metric.text),
-                    refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
-                    said=_said(f"{before} {after}", english),
+                metric=_productivity(
+                    metric._replace(
+                        place=place_of(fold(f"{before} {after}")),
+                        province=province_in(metric.text),
+                        refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
+                        said=_said(f"{before} {after}", english),
+                        per_unit=_per_unit(n, f"{before} {after}", figures, text[prev_end:start]),
+                    )
                 ),
                 period=_figure_period(
                     text, start, end, prev_end, nxt, period, based=compared_up is not None
@@ -307,7 +313,8 @@ def read_claim(text: str) -> Claim:
         )
         prev_end = end
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
-        owned_end = end + len(_clause_after(after)) if metric.optional or english else end
+        owns_after = (metric.optional or english) and not metric.of_figure
+        owned_end = end + len(_clause_after(after)) if owns_after else end
     return Claim(shown, english, period, tuple(_labelled(text, figures, english)), words)
 
 
@@ -519,6 +526,51 @@ _ITS_RE = lazy(
 )
 
 
+# "mỗi lao động mang về 2,6 tỷ đồng", "bình quân một người", "per worker", "triệu đồng/người"
+_PER_UNIT_RE = lazy(
+    r"(?:\b(?:mỗi|từng)\s+(?:lao động|người|nhân viên|công nhân|người lao động|người dân)|"
+    r"\bbình quân (?:một|1|trên một|trên mỗi|đầu) (?:lao động|người)|\bđầu người\b|"
+    r"\b(?:per|each|a|for every)\s+(?:worker|employee|person|head|capita|resident|staff)\b|"
+    r"\bper-capita\b|/\s*(?:người|lao động|worker|person|capita)\b)",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(n: NumberMatch, around: str, figures: list[ClaimFigure], between: str) -> bool:
+    """Whether a figure is an amount for each worker or person: said in its clause or its
+    unit, or by the figure before it that it goes on from ("mỗi lao động mang về 2,6 tỷ
+    đồng doanh thu và tạo ra 648 triệu đồng")."""
+    if _PER_UNIT_RE.search(f"{around} {n.unit or ''}"):
+        return True
+    return bool(
+        figures
+        and figures[-1].metric.per_unit
+        and re.search(r"\b(?:và|and)\b", between)
+        and not _OTHER_SUBJECT_RE.search(between)
+    )
+
+
+# What each worker creates of GDP is labour productivity ("mỗi lao động tạo ra 648 triệu đồng
+# GDP", "each worker generated VND648 million in GDP")
+_CREATED_VALUE = frozenset(("gdp", "dong gop", "gia tri", "tao ra", "lam ra", "cho gdp"))
+_PRODUCTIVITY = ("nang suat", "lao dong")
+
+
+def _productivity(metric: Metric) -> Metric:
+    """A per-worker amount of value created, read as the labour productivity it is."""
+    words = set(metric.vi + metric.optional)
+    if {"tao", "lam"} & words and "ra" in words:
+        words.add("tao ra")  # ("làm ra" read as two words)
+    if not metric.per_unit or not words & _CREATED_VALUE:
+        return metric
+    # (what was created, and the verb, are what productivity means, not more words to match)
+    said = _CREATED_VALUE | {"tao", "lam", "ra"}
+    return metric._replace(
+        vi=tuple(dict.fromkeys(w for w in (*metric.vi, *_PRODUCTIVITY) if w not in said)),
+        optional=tuple(w for w in metric.optional if w not in said),
+    )
+
+
 def _same_sector(metric: Metric, figures: list[ClaimFigure], between: str) -> Metric:
     """ "doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào GDP hơn 34 tỷ USD": the same
     part of the sector's, unless the words between turn to another subject."""
@@ -705,6 +757,7 @@ def _metric_of(
     *,
     first: bool,
     between: str = "",
+    more: bool = False,
 ) -> tuple[Metric, bool]:
     """What a figure measures: the words of its clause before it, else its counted noun and
     the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
@@ -712,6 +765,12 @@ def _metric_of(
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
         # metric whose growth was just given
         return figures[-1].metric, True
+    if figures and n.is_percent and more and _OF_A_FIGURE_RE.match(after):
+        if _RESTATED_AT_END_RE.search(before):
+            # "…, or 50.4% of the digital economy's 14.26% share": a ratio of two figures
+            # the claim gives itself, which no source states
+            shown = shown_metric(after, english)
+            return Metric(shown, (), (), frozenset(), of_figure=True), False
     if figures and n.is_percent and (_RESTATES_RE.match(between) or _RESTATES_RE.match(before)):
         return _restated_share(figures[-1].metric, after, english), False
     if figures and (
@@ -840,6 +899,12 @@ _BASE_LEVEL_RE = lazy(
 )
 
 # "numbered 64,000 in 2021 before rising 12% to 70,000": the same metric's change
+# "… of the digital economy's " before the claim's next figure: a whole the claim gives
+_OF_A_FIGURE_RE = lazy(r"^\s*(?:of|của|trong|trên)\s+[^\d,;.()]{0,50}$", re.IGNORECASE)
+_RESTATED_AT_END_RE = lazy(
+    r"[,(]\s*(?:or|i\.e\.|tức(?: là)?|tương đương(?: với)?|tương ứng(?: với)?|bằng)\s*$",
+    re.IGNORECASE,
+)
 _THEN_CHANGED_RE = lazy(
     r"\b(?:before|then|and then|only to)\s+(?:rising|growing|climbing|jumping|increasing|"
     r"falling|dropping|declining|slipping|sliding|edging (?:up|down)|rebounding|rise|grow|"

@@ -137,6 +137,13 @@ def no_metric(fig: ClaimFigure) -> str:
     )
 
 
+def of_figure(fig: ClaimFigure) -> str:
+    return (
+        f"{fig.text} is a share of another figure the claim gives ({fig.metric.text}): a ratio "
+        "the claim works out itself, which no source states (rule: metric)"
+    )
+
+
 def no_fact(fig: ClaimFigure) -> str:
     what = fig.metric.text or "this figure"
     return f"the KB has no figure for «{what}» (rule: metric)"

@@ -99,6 +99,8 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
         fig.metric.province
     ):
         return Match(0.0, "other", False)  # one city's revenue is not the country's
+    if fig.metric.per_unit and not _PER_UNIT_FACT_RE.search(fold(f"{fact.metric} {fact.unit}")):
+        return Match(0.0, "other", False)  # revenue per worker is not the sector's revenue
     scope = _scope(fig, fact, clause[0])
     if wanted and not companies:
         scope = "broader"  # a figure of the market, for a claim about one company
@@ -139,6 +141,13 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
         terms = cached_terms(_as_read(fig, fact))
         unscoped = max(best, _vi_score(fig, terms, extra, without_scope=True))
     return Match(best * factor, scope, firm, unscoped * factor, specific)
+
+
+# A fact that is an amount for each worker or person (folded).
+_PER_UNIT_FACT_RE = re.compile(
+    r"\b(?:nang suat|binh quan|moi (?:lao dong|nguoi)|dau nguoi|thu nhap|luong|per capita)\b"
+    r"|/\s*(?:nguoi|lao dong)\b"
+)
 
 
 def _lists_more(fig: ClaimFigure, metric: str) -> bool:

@@ -66,6 +66,8 @@ def check_figure(kb: KB, claim: Claim, fig: ClaimFigure) -> FigureCheck:
     from mickb.kb.candidates import candidate_facts
 
     result = _blank(fig)
+    if fig.metric.of_figure:
+        return _say(result, "metric", explain.of_figure(fig))
     if not fig.metric.vi and not fig.metric.en:
         return _say(result, "metric", explain.no_metric(fig))
     conn = kb.connection
@@ -467,6 +469,8 @@ def units_compatible(fig: ClaimFigure, fact: FactRow) -> bool:
     b = unit_kind(fact.base_unit if fact.base_unit else _fact_base_unit(fact))
     if a == b:
         return True
+    if a.split("/")[0] == b and fig.metric.per_unit and b.startswith("money:"):
+        return True  # "650 triệu đồng/người" of a productivity the source gives in đồng
     if a == "number" and fig.number.scale > 1 and b.startswith("money:"):
         return True  # "46 nghìn tỷ": the currency goes without saying
     # What is counted is the metric's business: counts compare with counts in any words
