@@ -1016,3 +1016,16 @@ def test_a_share_of_another_figure_of_the_claim_is_the_claims_own_arithmetic(see
     )
     assert [f["verdict"] for f in result["figures"]] == ["supported", "not_found", "supported"]
     assert "share of another figure the claim gives" in result["figures"][1]["explanation"]
+
+
+def test_the_sectors_revenue_and_a_metric_named_past_a_currency_conversion(seed: Any) -> None:
+    # "the sector" names no part of it: the ICT industry's 8,7% is no rival reading
+    assert verdicts(seed, "The sector's revenue grew by about 12% in 2022") == ["supported"]
+    assert verdicts(seed, "The sector's revenue grew by about 10% in 2022") == ["contradicted"]
+    # what the figure is ("in revenue") stands after its conversion in parentheses
+    claim = (
+        "Vietnam's information and communications sector brought in {} (US$165 billion) in "
+        "revenue in 2022"
+    )
+    assert verdicts(seed, claim.format("VND3.89 quadrillion"))[0] == "supported"
+    assert verdicts(seed, claim.format("VND3.7 quadrillion"))[0] == "contradicted"

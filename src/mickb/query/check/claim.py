@@ -258,7 +258,11 @@ def read_claim(text: str) -> Claim:
         end = whole.end if whole is not None else upper.end if upper is not None else n.end
         nxt = _hedged_start(numbers[i + 1]) if i + 1 < len(numbers) else len(text)
         before, after, compared_up = _words_around(
-            text, n, text[max(prev_end, min(owned_end, start)) : start], text[end:nxt], nxt
+            text,
+            n,
+            text[max(prev_end, min(owned_end, start)) : start],
+            _past_conversion(text, numbers, i, end, nxt),
+            nxt,
         )
         measure, direction = _measure(text[:start], after, percent=n.is_percent)
         metric, inherited = _metric_of(
@@ -448,6 +452,24 @@ def _labelled(text: str, figures: list[ClaimFigure], english: bool) -> list[Clai
         )
         for f in figures
     ]
+
+
+def _past_conversion(text: str, numbers: list[NumberMatch], i: int, end: int, nxt: int) -> str:
+    """The words after a figure up to the next one; past the next when that one is only the
+    figure in another currency in parentheses: "VND3.89 quadrillion (US$165 billion) in
+    revenue" (its metric is named after the conversion)."""
+    after = text[end:nxt]
+    if i + 1 >= len(numbers) or not _OPEN_PAREN_RE.match(after):
+        return after
+    closing = _CLOSE_PAREN_RE.match(text, numbers[i + 1].end)
+    if closing is None:
+        return after
+    then = _hedged_start(numbers[i + 2]) if i + 2 < len(numbers) else len(text)
+    return " " + text[closing.end() : then]
+
+
+_OPEN_PAREN_RE = lazy(r"^\s*\(\s*(?:khoảng|gần|hơn|about|around|nearly|some|~)?\s*$", re.I)
+_CLOSE_PAREN_RE = lazy(r"\s*\)")
 
 
 def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, NumberMatch]]:

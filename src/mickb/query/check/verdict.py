@@ -160,11 +160,14 @@ def _compare_numbers(
         )
         # Another metric that reads the claim's words as well and does not agree: the claim
         # does not say which it means, so its number confirms nothing.
+        # (a figure whose sector the claim does not name is no reading of it: "the sector's
+        # revenue" is not the ICT industry's)
         rivals = [
             s.fact
             for s, o in outcomes
             if o != "supported"
             and s.match.score >= best.match.score - AMBIGUOUS_GAP
+            and s.match.specific
             and metric_key(s.fact) != metric_key(best.fact)
         ]
         if rivals:
