@@ -1029,3 +1029,20 @@ def test_the_sectors_revenue_and_a_metric_named_past_a_currency_conversion(seed:
     )
     assert verdicts(seed, claim.format("VND3.89 quadrillion"))[0] == "supported"
     assert verdicts(seed, claim.format("VND3.7 quadrillion"))[0] == "contradicted"
+
+
+def test_a_part_of_a_whole_is_read_by_the_sources_part_of_a_whole(seed: Any) -> None:
+    # the source: 2.152/2.418 điểm lõm sóng, which are villages; the claims say who covered
+    # them in words the source does not use
+    assert verdicts(
+        seed,
+        "Theo Bộ, năm 2022 các nhà mạng đã phủ sóng cho 2.152 trên tổng số 2.418 thôn, bản "
+        "lõm sóng",
+    ) == ["supported"]
+    assert verdicts(
+        seed, "Mobile operators covered 2,152 of the 2,418 black-spot villages in 2022"
+    ) == ["supported"]
+    # (a part read this loosely supports only: a wrong count is not called false by it)
+    assert verdicts(
+        seed, "Mobile operators covered 2,125 of the 2,418 black-spot villages in 2022"
+    ) == ["not_found"]

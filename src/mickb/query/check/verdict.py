@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 CONTRADICT_METRIC = 0.75
 # A fact of the claim's unit may speak for it at this score when no better-read fact has it.
 WEAK_METRIC = 0.55
+# ... and a part of a whole, when the claim's figure is one too ("2,152 of 2,418 villages").
+PART_OF_WHOLE_METRIC = 0.4
 _OPEN_HEDGES = ("more_than", "at_least", "at_most")
 # Among facts of the same metric, one scoring this much lower than the best speaks for nothing.
 BETTER_METRIC = 0.1
@@ -241,19 +243,24 @@ def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Score
     "99,73% of villages"): a count of the claim's kind that reads its words less well may
     still speak for it (never to contradict: that needs more; nor for an open bound that any
     small count would meet, nor for a small count any story holds)."""
+    parts = fig.total is not None
     if (
-        not same_metric
+        not (same_metric or parts)
         or fig.hedge in _OPEN_HEDGES
         or not is_count(fig.number)
         or abs(fig.number.value) < 100
         or any(units_compatible(fig, s.fact) for s in same_metric)
     ):
         return []
+    # ("2.152 trên tổng số 2.418 thôn" beside the source's "2.152/2.418 điểm lõm sóng": a part
+    # of a whole, as the claim's is, may read its words less well still)
     return sorted(
         (
             s
             for s in scored
-            if WEAK_METRIC <= s.match.score < SAME_METRIC
+            if (PART_OF_WHOLE_METRIC if parts and s.fact.total else WEAK_METRIC)
+            <= s.match.score
+            < SAME_METRIC
             and s.match.scope == "same"
             and units_compatible(fig, s.fact)
         ),
