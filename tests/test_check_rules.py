@@ -1046,3 +1046,36 @@ def test_a_part_of_a_whole_is_read_by_the_sources_part_of_a_whole(seed: Any) -> 
     assert verdicts(
         seed, "Mobile operators covered 2,125 of the 2,418 black-spot villages in 2022"
     ) == ["not_found"]
+
+
+def test_figures_given_respectively_each_take_their_own_subject(seed: Any) -> None:
+    # 12,7% revenue, 24,7% budget, 5% workforce: the third is wrong
+    assert verdicts(
+        seed,
+        "Năm 2022, doanh thu toàn ngành, số nộp ngân sách nhà nước và tổng số lao động của "
+        "ngành TT&TT tăng lần lượt là 12,7%, 24,7% và 7% so với năm 2021",
+    ) == ["supported", "supported", "contradicted"]
+    # postal items up 38%, postal firms up 12%: given in the wrong order
+    assert verdicts(
+        seed,
+        "Năm 2022, sản lượng bưu gửi và số doanh nghiệp bưu chính lần lượt tăng 12% và 38% so "
+        "với năm trước",
+    ) == ["contradicted", "contradicted"]
+    assert verdicts(
+        seed,
+        "In 2022 the ICT industry's revenue and its contribution to GDP came to US$148 billion "
+        "and US$36 billion respectively",
+    ) == ["supported", "contradicted"]
+
+
+def test_one_figure_said_of_both_subjects_holds_only_if_it_holds_of_each(seed: Any) -> None:
+    # postal revenue and postal GDP contribution both rose 16%; postal firms rose 12%
+    claim = "Năm 2022, doanh thu dịch vụ bưu chính và {} đều tăng 16% so với năm 2021"
+    assert verdicts(seed, claim.format("đóng góp vào GDP của lĩnh vực bưu chính")) == ["supported"]
+    assert verdicts(seed, claim.format("số lượng doanh nghiệp bưu chính")) == ["contradicted"]
+    # "cả hai" after two figures: their two metrics (both grew 8,7%)
+    assert verdicts(
+        seed,
+        "Năm 2022 doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào GDP của lĩnh vực này "
+        "khoảng 34 tỷ USD, cả hai đều tăng 9,5% so với năm 2021",
+    ) == ["supported", "supported", "contradicted"]

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from mickb.kb.store import KB
-    from mickb.records import CheckResult
+    from mickb.query.check.claim import Claim, ClaimFigure
+    from mickb.records import CheckResult, FigureCheck
 
 __all__ = ["check_claim", "check_article", "article_sentences"]
 
@@ -29,12 +30,11 @@ __all__ = ["check_claim", "check_article", "article_sentences"]
 def check_claim(kb: KB, claim: str) -> CheckResult:
     """The contract's `check --json` result for one claim."""
     from mickb.query.check.claim import read_claim
-    from mickb.query.check.verdict import check_figure
 
     if claim is None or not claim.strip():
         raise BadInput("empty claim: give a sentence with a figure to check")
     parsed = read_claim(claim)
-    results = [check_figure(kb, parsed, fig) for fig in parsed.figures]
+    results = [_check_shared(kb, parsed, fig) for fig in parsed.figures]
     verdicts = [r["verdict"] for r in results]
     if "contradicted" in verdicts:
         verdict = "contradicted"
@@ -43,6 +43,21 @@ def check_claim(kb: KB, claim: str) -> CheckResult:
     else:
         verdict = "not_found"
     return {"claim": parsed.text, "verdict": verdict, "figures": results}  # type: ignore[typeddict-item]
+
+
+def _check_shared(kb: KB, parsed: Claim, fig: ClaimFigure) -> FigureCheck:
+    """A figure said of several subjects ("A và B đều tăng 16%") holds only if it holds of
+    each: wrong of one, it is contradicted; unknown of one, not found."""
+    from mickb.query.check.verdict import check_figure
+
+    result = check_figure(kb, parsed, fig)
+    for metric in fig.shared:
+        other = check_figure(kb, parsed, fig._replace(metric=metric, shared=()))
+        if other["verdict"] == "contradicted" and result["verdict"] != "contradicted":
+            result = other
+        elif result["verdict"] == "supported" and other["verdict"] != "supported":
+            result = other
+    return result
 
 
 def article_sentences(text: str) -> Iterator[str]:

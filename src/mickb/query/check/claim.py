@@ -220,6 +220,7 @@ class ClaimFigure(NamedTuple):
     inherited: bool = False  # no metric words of its own: it took the figure before's
     compared: Period = Period()  # what a change is measured against ("so với năm 2021")
     total: NumberMatch | None = None  # B of "A trong tổng số B", "A of the B"
+    shared: tuple[Metric, ...] = ()  # the other subjects of "A và B đều tăng 16%", "both …"
 
 
 class Claim(NamedTuple):
@@ -319,7 +320,156 @@ def read_claim(text: str) -> Claim:
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owns_after = (metric.optional or english) and not metric.of_figure
         owned_end = end + len(_clause_after(after)) if owns_after else end
-    return Claim(shown, english, period, tuple(_labelled(text, figures, english)), words)
+    figures = _respectively(text, _labelled(text, figures, english), english)
+    figures = _both(text, figures, english)
+    return Claim(shown, english, period, tuple(figures), words)
+
+
+# "A, B và C tăng lần lượt là 12,7%, 24,7% và 5,5%", "A and B … to X and Y respectively": the
+# figures of a run, one for each subject listed before them, in order
+_RESPECTIVELY_RE = lazy(
+    r"\blần lượt(?:\s+(?P<verb>tăng|giảm|đạt|là|chiếm|ở mức))?(?:\s+là)?\b|\brespectively\b",
+    re.IGNORECASE,
+)
+_RUN_GAP_RE = lazy(r"^\s*(?:,|;)?\s*(?:và|and)?\s*$", re.IGNORECASE)
+_LIST_SPLIT_RE = lazy(r",\s*|\s+(?:và|and)\s+", re.IGNORECASE)
+# the verb after the listed subjects, where the list ends
+_LIST_VERB_RE = lazy(
+    r"\s+(?:(?:đều\s+)?(?:tăng|giảm|đạt|là|chiếm|có)|rose|grew|increased|fell|declined|"
+    r"dropped|reached|stood|were|was|totalled|totaled|came|hit|climbed|jumped|amounted)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_BOTH_RE = lazy(r"^\s*(?:both|cả)\s+", re.IGNORECASE)
+
+
+def _respectively(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFigure]:
+    """Each figure of a run "lần lượt" / "respectively" takes the subject listed in its place."""
+    m = _RESPECTIVELY_RE.search(text)
+    if m is None or len(figures) < 2:
+        return figures
+    after = m.start(0) < figures[0].number.start or not english
+    run = _run_of(text, figures, m.end(0) if after else m.start(0), after=after)
+    if len(run) < 2:
+        return figures
+    head = text[: m.start(0)] if after else text[: figures[run[0]].number.start]
+    head = re.split(r"[;.]\s", head)[-1]
+    subject = _LIST_VERB_RE.sub("", head) if not after or english else head
+    subject = _LIST_VERB_RE.sub("", subject) if _LIST_VERB_RE.search(subject) else subject
+    items = [i for i in _LIST_SPLIT_RE.split(_BOTH_RE.sub("", subject)) if i.strip()]
+    if len(items) < len(run):
+        return figures
+    items = items[-len(run) :]
+    # "… và tổng số lao động của ngành TT&TT": the last one's owner is every one's
+    owner = re.search(r"\s(?:của|of)\s.+$", items[-1])
+    out = list(figures)
+    verb = (m.group("verb") or "") if after else ""
+    for k, i in enumerate(run):
+        item = items[k]
+        if owner and k < len(run) - 1 and not re.search(r"\s(?:của|of)\s", item):
+            item = f"{item}{owner.group(0)}"
+        words = _named(_metric_words(item, english), english=english)
+        metric = out[i].metric._replace(
+            text=words.text,
+            vi=words.vi,
+            en=words.en,
+            sectors=words.sectors,
+            entities=words.entities or out[i].metric.entities,
+            optional=(),
+            optional_en=(),
+            counted=(),
+        )
+        if k and not metric.sectors:
+            metric = _same_sector(metric, [out[run[k - 1]]], "")
+        fig = out[i]._replace(metric=metric, inherited=False)
+        if verb.lower() in ("tăng", "giảm") or _CHANGE_BEFORE_RE.search(head[-12:]):
+            down = verb.lower() == "giảm" or "giảm" in head[-12:].lower()
+            fig = fig._replace(measure="change", direction="down" if down else "up")
+        out[i] = fig
+    return out
+
+
+# "A và B cả hai đều tăng 16%", "Both A and B rose 8.7%": one figure said of each subject
+_BOTH_MARK_RE = lazy(
+    r"\b(?:cả hai\s+)?đều\s+(?=(?:tăng|giảm|đạt|là|chiếm)\b)|^\s*(?:both)\s+", re.IGNORECASE
+)
+
+
+def _both(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFigure]:
+    """The figure after "A và B đều tăng" / "Both A and B rose", said of each of them."""
+    m = _BOTH_MARK_RE.search(text)
+    if m is None:
+        return figures
+    first = next((i for i, f in enumerate(figures) if f.number.start >= m.end()), None)
+    if first is None or figures[first].shared:
+        return figures
+    if english:
+        head = text[m.end() : _hedged_start(figures[first].number)]
+        subject = _LIST_VERB_RE.sub("", head)
+    else:
+        subject = re.split(r"[;.]\s|,\s(?=\S+\s\d)", text[: m.start()])[-1]
+        subject = _CLAIM_OPENER_RE.sub("", subject)
+    items = [i for i in re.split(r"\s+(?:và|and)\s+", subject.strip()) if i.strip()]
+    out = list(figures)
+    if len(items) != 2 and first >= 2 and _BOTH_BEFORE_RE.search(text[: m.end()]):
+        # "…148 tỷ USD, đóng góp vào GDP … 34 tỷ USD, cả hai đều tăng 8,7%": the two before
+        shared = (figures[first - 1].metric,)
+        out[first] = out[first]._replace(metric=figures[first - 2].metric, shared=shared)
+        return out
+    if len(items) != 2:
+        return figures
+    metrics: list[Metric] = []
+    for k, item in enumerate(items):
+        words = _named(_metric_words(item, english), english=english)
+        metric = figures[first].metric._replace(
+            text=words.text,
+            vi=words.vi,
+            en=words.en,
+            sectors=words.sectors,
+            entities=words.entities,
+            optional=(),
+            optional_en=(),
+            counted=(),
+        )
+        if k and not metric.sectors and metrics:
+            metric = metric._replace(sectors=metrics[0].sectors) if _ITS_RE.search(item) else metric
+        metrics.append(metric)
+    if not all(has_content(list(x.vi), list(x.en)) for x in metrics):
+        return figures
+    out[first] = out[first]._replace(metric=metrics[0], shared=tuple(metrics[1:]), inherited=False)
+    return out
+
+
+_BOTH_BEFORE_RE = lazy(r"\b(?:cả hai|both)\b", re.IGNORECASE)
+# "Năm 2022, …", "Theo Bộ TT&TT, …": openers before the subjects
+_CLAIM_OPENER_RE = lazy(r"^.*,\s*", re.DOTALL)
+
+
+_CHANGE_BEFORE_RE = lazy(r"\b(?:tăng|giảm)\s*$", re.IGNORECASE)
+
+
+def _run_of(text: str, figures: list[ClaimFigure], at: int, *, after: bool) -> list[int]:
+    """The indexes of the figures next to `at` with only commas and "và"/"and" between."""
+    order = range(len(figures)) if after else range(len(figures) - 1, -1, -1)
+    run: list[int] = []
+    edge = at
+    for i in order:
+        n = figures[i].number
+        start, end = _hedged_start(n), (figures[i].total or n).end
+        if after and start < at or not after and end > at:
+            continue
+        gap = text[edge:start] if after else text[end:edge]
+        if not _RUN_GAP_RE.match(_gap_words(gap, first=not run, after=after)):
+            break
+        run.append(i)
+        edge = end if after else start
+    return sorted(run)
+
+
+def _gap_words(gap: str, *, first: bool, after: bool) -> str:
+    """The words between two figures of a run (before the first: "là", the verb)."""
+    if first and after:
+        return re.sub(r"^\s*(?:là|tăng|giảm|đạt)?\s*", "", gap)
+    return gap
 
 
 def _words_around(
