@@ -1079,3 +1079,29 @@ def test_one_figure_said_of_both_subjects_holds_only_if_it_holds_of_each(seed: A
         "Năm 2022 doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào GDP của lĩnh vực này "
         "khoảng 34 tỷ USD, cả hai đều tăng 9,5% so với năm 2021",
     ) == ["supported", "supported", "contradicted"]
+
+
+def test_claims_typed_without_marks_aims_and_headline_verbs(seed: Any) -> None:
+    # a post typed without diacritics: "ngan", "nang" are halves of "ngân sách", "năng suất"
+    assert verdicts(
+        seed,
+        "Nganh TT&TT nam 2022: doanh thu nganh tang 12,7%, nop ngan sach tang 24,7%, nang "
+        "suat lao dong tang 7,6%",
+    ) == ["supported", "supported", "contradicted"]
+    # the profit rose 3,8%: "lower than last year" is the wrong direction, marks or none
+    assert verdicts(
+        seed, "nam 2022 loi nhuan sau thue cua doanh nghiep vien thong thap hon nam ngoai 3,8%"
+    ) == ["contradicted"]
+    # aiming at a figure is a target, and says nothing of what it measures
+    assert verdicts(
+        seed,
+        "Năm 2023, Bộ TT&TT đặt mục tiêu ít nhất 50% tài khoản dùng các nền tảng số Việt Nam",
+    ) == ["supported"]
+    assert verdicts(
+        seed,
+        "For 2023, the ministry is targeting at least 50% of accounts on Vietnamese digital "
+        "platforms",
+    ) == ["supported"]
+    # a headline's present tense is a change
+    assert verdicts(seed, "Vietnam's postal volumes jump 38% in 2022") == ["supported"]
+    assert verdicts(seed, "Vietnam's postal volumes jump 28% in 2022") == ["contradicted"]

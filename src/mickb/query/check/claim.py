@@ -56,12 +56,14 @@ def _phrases(text: str) -> tuple[str, ...]:
 _CHANGE_UP = _phrases(
     "tang truong|tang them|tang|nhich len|nhich|grew|grown|grow|growth|rose|risen|rise|"
     "increased|increase|up|gained|climbed|jumped|expanded|higher|surged|soared|advanced|edged|"
-    "growing|rising|increasing|climbing|expanding"
+    "growing|rising|increasing|climbing|expanding|rises|grows|climbs|jumps|jump|surges|surge|"
+    "soars|soar|gains|tang vot|vot len|vot"
 )
 _CHANGE_DOWN = _phrases(
     "giam di|giam|sut giam|sut|lui|fell|fallen|fall|dropped|drop|declined|decline|decreased|"
     "decrease|down|shrank|contracted|lower|slipped|slid|plunged|dipped|falling|declining|"
-    "decreasing|dropping|shrinking"
+    "decreasing|dropping|shrinking|falls|drops|declines|slips|slides|dips|shrinks|plunges|"
+    "sinks|slump|slumps|slumped"
 )
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
@@ -84,7 +86,8 @@ _DECLINE_NOUN_RE = lazy(r"\b(?:toc do giam|muc giam|ty le giam|rate of decline)\
 _TARGET_WORDS = _phrases(
     "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|targeted|aim|aims|goal|will|"
     "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam|"
-    "đặt chỉ tiêu|dat chi tieu|chỉ tiêu năm|chi tieu nam|đặt mục tiêu|dat muc tieu"
+    "đặt chỉ tiêu|dat chi tieu|chỉ tiêu năm|chi tieu nam|đặt mục tiêu|dat muc tieu|"
+    "targeting|aiming for|aiming at|aims for|aims at|hướng tới|huong toi|set a target of"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = lazy(
@@ -777,8 +780,14 @@ def _hedge_of(n: NumberMatch, before: str) -> str | None:
 
 # The base of a comparison written before the figure: "(so với) năm ngoái", "cùng kỳ".
 _BASE_WORDS = r"(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?)"
+# (also as typed without marks: "thap hon nam ngoai")
 _COMPARATIVE_WORD_RE = lazy(
-    r"\s(?:cao|thấp|lớn|nhỏ|nhiều|ít)(?:\s+hơn(?:\s+" + _BASE_WORDS + r")?)?\s*$", re.I
+    r"\s(?:cao|thấp|thap|lớn|lon|nhỏ|nho|nhiều|nhieu|ít|it)(?:\s+(?:hơn|hon)(?:\s+(?:"
+    + _BASE_WORDS
+    + "|"
+    + fold(_BASE_WORDS)
+    + r"))?)?\s*$",
+    re.I,
 )
 # "cao hơn X% so với …", and "thấp hơn năm ngoái 3,8%" with its base before the figure (on
 # folded text: claims typed without marks read the same)
@@ -1199,7 +1208,7 @@ def _clause_before(text: str, *, first: bool) -> str:
     reporting = list(_REPORTING_RE.finditer(text))
     if reporting:
         text = text[reporting[-1].end() :]
-    text = _HOLDING_RE.sub(" ", _ASIDE_RE.sub(" ", text))
+    text = _AIMING_RE.sub(" ", _HOLDING_RE.sub(" ", _ASIDE_RE.sub(" ", text)))
     if first:
         return text
     listed = _listed_subject(text)
@@ -1219,6 +1228,15 @@ def _clause_before(text: str, *, first: bool) -> str:
     if subjects:
         text = text[subjects[-1].end() :]
     return text
+
+
+# Aiming at a figure says it is a target (see _TARGET_WORDS), not what it measures.
+_AIMING_RE = lazy(
+    r"\b(?:đặt (?:ra )?(?:mục tiêu|chỉ tiêu)|phấn đấu(?: đạt)?|hướng tới|"
+    r"dat (?:ra )?(?:muc tieu|chi tieu)|phan dau(?: dat)?|huong toi|"
+    r"(?:is |are )?(?:targeting|aiming for|aiming at|aims? (?:for|at))|sets? (?:a )?target of)\b",
+    re.IGNORECASE,
+)
 
 
 # What a later figure's metric may follow it with: a noun ("8.5% GDP growth forecast"), or

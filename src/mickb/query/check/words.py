@@ -274,7 +274,7 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
     words = WORD_RE.findall(nfc(text).lower())
     for i, w in enumerate(words):
         f = fold(w)
-        stop = w in VI_STOP_WORDS or (w == f and f in _VI_STOP_ASCII)
+        stop = w in VI_STOP_WORDS or (w == f and f in _VI_STOP_ASCII and not _in_compound(words, i))
         if stop and f in _KEPT_BEFORE and i + 1 < len(words):
             stop = fold(words[i + 1]) not in _KEPT_BEFORE[f]
         if stop and f in _KEPT_AFTER and i > 0:
@@ -284,6 +284,14 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
             if not stop:
                 content.append(part)
     return _same_phrases(raw), _same_phrases(content)
+
+
+def _in_compound(words: list[str], i: int) -> bool:
+    """Whether a word written without diacritics is half of one of the sector's two-syllable
+    words with its neighbour ("nop ngan sach", "nang suat": not "ngàn", "nâng")."""
+    known = _all_compounds()
+    before = i > 0 and (fold(words[i - 1]), words[i]) in known
+    return before or (i + 1 < len(words) and (words[i], fold(words[i + 1])) in known)
 
 
 # Stop words that are content before certain words: "trước thuế" (pre-tax) and "sau thuế"
