@@ -1105,3 +1105,29 @@ def test_claims_typed_without_marks_aims_and_headline_verbs(seed: Any) -> None:
     # a headline's present tense is a change
     assert verdicts(seed, "Vietnam's postal volumes jump 38% in 2022") == ["supported"]
     assert verdicts(seed, "Vietnam's postal volumes jump 28% in 2022") == ["contradicted"]
+
+
+def test_a_list_head_a_rate_owned_after_it_and_the_countrys_gdp(seed: Any) -> None:
+    # the head before "như sau:" scopes the items and is no metric of the first
+    assert verdicts(
+        seed,
+        "Một số chỉ tiêu của lĩnh vực viễn thông năm 2022 như sau: doanh thu dịch vụ 138.000 "
+        "tỷ đồng; lợi nhuận sau thuế khoảng 45 nghìn tỷ đồng",
+    ) == ["supported", "supported"]
+    # "mức tăng 1,6% của doanh thu dịch vụ viễn thông": the owner follows the rate
+    assert verdicts(
+        seed,
+        "Năm 2022, nộp ngân sách nhà nước của ngành TT&TT tăng 24,7%, nhanh hơn nhiều mức "
+        "tăng 1,6% của doanh thu dịch vụ viễn thông",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed,
+        "Năm 2022, nộp ngân sách nhà nước của ngành TT&TT tăng 24,7%, nhanh hơn nhiều mức "
+        "tăng 2,6% của doanh thu dịch vụ viễn thông",
+    ) == ["supported", "contradicted"]
+    # the country's GDP growth is no figure of the report, not the ICT industry's
+    assert verdicts(
+        seed,
+        "Năm 2022 đóng góp vào GDP của lĩnh vực công nghiệp ICT tăng 8,7%, cao hơn mức tăng "
+        "trưởng 8% của GDP cả nước",
+    ) == ["supported", "not_found"]

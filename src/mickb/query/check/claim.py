@@ -245,6 +245,9 @@ def read_claim(text: str) -> Claim:
     # (and a table row's "|" its cells; a hashtag's "#" is no word)
     parted = _without_dateline(_ITEM_BREAK_RE.sub(";", shown).replace("#", " "))
     text = _NEWS_LABEL_RE.sub(blank, parted)
+    listed = _LIST_HEAD_RE.match(text)  # "Các chỉ tiêu của … như sau:": a head, no metric
+    if listed is not None:
+        text = blank(listed) + text[listed.end() :]
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(
@@ -323,6 +326,8 @@ def read_claim(text: str) -> Claim:
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owns_after = (metric.optional or english) and not metric.of_figure
         owned_end = end + len(_clause_after(after)) if owns_after else end
+    if listed is not None:
+        figures = _labelled(text, figures, english, head=listed.group(1))
     figures = _respectively(text, _labelled(text, figures, english), english)
     figures = _both(text, figures, english)
     return Claim(shown, english, period, tuple(figures), words)
@@ -574,24 +579,32 @@ def blank(m: re.Match[str]) -> str:
 # selectors), "|", "•" (one ";" each: offsets stay).
 _ITEM_BREAK_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•]")
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
+_LIST_HEAD_RE = lazy(
+    r"^\s*([^:\d]{2,100}?(?:\d{4}[^:\d]{0,20})?)\s+(?:như sau|gồm|bao gồm|cụ thể|as follows)\s*:",
+    re.IGNORECASE,
+)
 _LABEL_RE = lazy(r"^\s*([^:\d]{2,40}?)(?:\s+(?:năm\s+)?\d{4})?\s*:\s")
 
 
-def _labelled(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFigure]:
+def _labelled(
+    text: str, figures: list[ClaimFigure], english: bool, head: str | None = None
+) -> list[ClaimFigure]:
     """A label naming one part of the sector ("Bưu chính 2022: ... doanh thu dịch vụ tăng
-    16%") scopes the figures that name no sector of their own."""
-    label = _LABEL_RE.match(text)
-    m = label or _THREAD_HEAD_RE.match(text)
-    if m is None:
+    16%", or the `head` of a list: "Chỉ tiêu của lĩnh vực viễn thông như sau: …") scopes the
+    figures that name no sector of their own."""
+    label = _LABEL_RE.match(text) if head is None else None
+    m = label or (_THREAD_HEAD_RE.match(text) if head is None else None)
+    if m is None and head is None:
         return figures
+    named_in = head if head is not None else m.group(1) if m else ""
     # (English through the glossary: "in" is no Vietnamese printing there)
     named = (
-        _metric_words(m.group(1), english).sectors
+        _metric_words(named_in, english).sectors
         if english
-        else sector_terms(folded_words(m.group(1)))
+        else sector_terms(folded_words(named_in))
     )
     # (a post's or a table's head may name the whole sector: "Ngành TT&TT năm 2022 | …")
-    terms = {t for t in named if label is None or scopes({t}) - {WHOLE_SECTOR}}
+    terms = {t for t in named if (label is None and head is None) or scopes({t}) - {WHOLE_SECTOR}}
     if not terms:
         return figures
     words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
@@ -691,9 +704,7 @@ def _same_company(metric: Metric, figures: list[ClaimFigure], between: str) -> M
 # What a sector has of its own: a later figure that names only these, after one that named a
 # part of the sector, is that part's ("doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào
 # GDP 34 tỷ USD"; "the industry's contribution to GDP").
-_SECTOR_OWN = frozenset(
-    ("doanh thu", "loi nhuan", "dong gop", "gdp", "cho gdp", "nop ngan sach", "lao dong")
-)
+_SECTOR_OWN = frozenset(("doanh thu", "loi nhuan", "dong gop", "nop ngan sach", "lao dong"))
 
 # "while the industry's contribution …", "còn đóng góp của ngành này …": the part just named
 _ITS_RE = lazy(
@@ -755,6 +766,7 @@ def _same_sector(metric: Metric, figures: list[ClaimFigure], between: str) -> Me
         or not figures
         or not set(metric.vi) & _SECTOR_OWN
         or (_OTHER_SUBJECT_RE.search(between) and not _ITS_RE.search(between))
+        or _OTHER_SUBJECT_RE.search(metric.text)  # "GDP cả nước": the country's
     ):
         return metric
     terms = {t for t in figures[-1].metric.sectors if scopes({t}) - {WHOLE_SECTOR}}
@@ -946,6 +958,12 @@ def _metric_of(
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
         # metric whose growth was just given
         return figures[-1].metric, True
+    of = _OF_AFTER_RE.match(after) if not english and _RATE_OF_RE.search(before) else None
+    if of is not None:
+        # "… nhanh hơn mức tăng 17,2% của doanh thu toàn ngành": the owner named after it
+        owner = _metric_words(_clause_after(after[of.end() :]), english)
+        if has_content(list(owner.vi), []):
+            return _named(owner), False
     if figures and n.is_percent and more and _OF_A_FIGURE_RE.match(after):
         if _RESTATED_AT_END_RE.search(before):
             # "…, or 50.4% of the digital economy's 14.26% share": a ratio of two figures
@@ -1228,6 +1246,11 @@ def _clause_before(text: str, *, first: bool) -> str:
     if subjects:
         text = text[subjects[-1].end() :]
     return text
+
+
+# "mức tăng 1,6% của doanh thu …": a rate whose owner follows it
+_RATE_OF_RE = lazy(r"\b(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$", re.IGNORECASE)
+_OF_AFTER_RE = lazy(r"^\s*của\s+", re.IGNORECASE)
 
 
 # Aiming at a figure says it is a target (see _TARGET_WORDS), not what it measures.
