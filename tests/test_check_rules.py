@@ -1131,3 +1131,30 @@ def test_a_list_head_a_rate_owned_after_it_and_the_countrys_gdp(seed: Any) -> No
         "Năm 2022 đóng góp vào GDP của lĩnh vực công nghiệp ICT tăng 8,7%, cao hơn mức tăng "
         "trưởng 8% của GDP cả nước",
     ) == ["supported", "not_found"]
+
+
+def test_an_interview_question_digital_economy_before_a_year_and_a_leap_to_a_level(
+    seed: Any,
+) -> None:
+    # "Q: Minister, …" says who is asked, not what is measured
+    assert verdicts(
+        seed,
+        "Q: Minister, your ministry puts 2022 ICT industry revenue at US$148 billion, up 8.7%. "
+        "Is that enough?",
+    ) == ["supported", "supported"]
+    # "kinh tế số năm 2022": "số" (digital) is no "so" (compared with) before the year
+    assert verdicts(seed, "Kinh tế số năm 2022 chiếm tỷ trọng khoảng 14,3% GDP cả nước") == [
+        "supported"
+    ]
+    # "vọt lên gần 3,9 triệu tỷ đồng": leapt to a level, not by an amount
+    assert verdicts(seed, "Năm 2022, doanh thu toàn ngành TT&TT vọt lên gần 3,9 triệu tỷ đồng") == [
+        "supported"
+    ]
+    # a share restating a count: its whole must be the source's, its count may be worded
+    # otherwise
+    claim = (
+        "In the first 11 months of 2022, the ministry shielded more than 4.33 million people "
+        "from online fraud, or {} of Vietnam's internet users"
+    )
+    assert verdicts(seed, claim.format("6.8%"))[1] == "supported"
+    assert verdicts(seed, claim.format("8.6%"))[1] != "supported"

@@ -17,9 +17,9 @@ import os
 import re
 from functools import lru_cache
 
-from mickb.text.fold import canon, fold
+from mickb.text.fold import canon, fold, nfc
 
-__all__ = ["metric_en", "english_to_vietnamese", "is_english", "terms"]
+__all__ = ["metric_en", "english_to_vietnamese", "is_english", "terms", "marked"]
 
 # Vietnamese words that join two noun phrases; English puts them between the phrases too.
 _LINKERS: dict[str, str] = {
@@ -52,6 +52,7 @@ class _Glossary:
     __slots__ = (
         "vi_to_en",
         "folded_to_en",
+        "folded_to_marked",
         "en_to_vi",
         "max_vi_words",
         "max_en_words",
@@ -62,6 +63,7 @@ class _Glossary:
     def __init__(self) -> None:
         self.vi_to_en: dict[str, str] = {}  # canon vi term -> English
         self.folded_to_en: dict[str, str] = {}  # for text typed without marks
+        self.folded_to_marked: dict[str, str] = {}  # folded vi term -> as the glossary writes it
         self.en_to_vi: dict[str, list[str]] = {}  # normalised en -> folded vi
         self.max_vi_words = 1
         self.max_en_words = 1
@@ -108,6 +110,7 @@ def _load() -> _Glossary:
         first, n_words = vi_c.split(" ")[0], vi_c.count(" ") + 1
         g.max_words_from[first] = max(g.max_words_from.get(first, 0), n_words)
         g.folded_to_en.setdefault(vi_f, alternatives[0])
+        g.folded_to_marked.setdefault(vi_f, " ".join(re.findall(r"[\w%]+", nfc(vi).lower())))
         g.max_vi_words = max(g.max_vi_words, len(vi_f.split()))
         for alt in alternatives:
             key = _norm_en(alt.removesuffix(" of"))
@@ -136,6 +139,12 @@ def unmarked_terms() -> frozenset[str]:
         if vi and vi.isascii():
             found.add(vi)
     return frozenset(found)
+
+
+def marked(folded_term: str) -> str:
+    """A folded Vietnamese term of the glossary as it is written, with its marks ("nguoi dung
+    internet" -> "người dùng internet"); the folded term itself when it is no glossary term."""
+    return _load().folded_to_marked.get(folded_term, folded_term)
 
 
 def terms() -> dict[str, str]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from mickb.query.check.period import PREVIOUS_YEAR_RE, Period, compared_years, parse_period
 from mickb.query.check.words import (
     EN_STOP,
+    EXACT_SYNONYMS,
     WHOLE_SECTOR,
     WORD_RE,
     compounds,
@@ -57,7 +58,7 @@ _CHANGE_UP = _phrases(
     "tang truong|tang them|tang|nhich len|nhich|grew|grown|grow|growth|rose|risen|rise|"
     "increased|increase|up|gained|climbed|jumped|expanded|higher|surged|soared|advanced|edged|"
     "growing|rising|increasing|climbing|expanding|rises|grows|climbs|jumps|jump|surges|surge|"
-    "soars|soar|gains|tang vot|vot len|vot"
+    "soars|soar|gains|tang vot"
 )
 _CHANGE_DOWN = _phrases(
     "giam di|giam|sut giam|sut|lui|fell|fallen|fall|dropped|drop|declined|decline|decreased|"
@@ -547,7 +548,10 @@ def _times_in_words(text: str) -> list[NumberMatch]:
 # A bulletin's label before a colon says what kind of news follows, not what it measures:
 # "Bản tin tài chính: …", "Tin nhanh: …", "Breaking: …" (blanked, so offsets stay).
 _NEWS_LABEL_RE = lazy(
-    r"^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
+    # an interview's question, and who it is put to: "Q: Minister, …", "PV: Thưa Bộ trưởng, …"
+    r"^\s*(?:q|question|hỏi|pv|phóng viên)\s*:\s*(?:(?:mr|ms|madam|sir|minister|deputy "
+    r"minister|thưa [^,;:\d]{1,30})\s*,)?"
+    r"|^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
     r"update|news|flash|key figures|fact box|at a glance|đúng hay sai|true or false|fact check|"
     r"kiểm chứng|hỏi nhanh|quiz|chart|graphic|biểu đồ|đồ họa|đồ hoạ|nhận định|claim|"
     r"press (?:conference|briefing)|takeaways|summary|tóm tắt|tổng kết|họp báo)\b[^:\d]{0,30}"
@@ -1154,10 +1158,13 @@ def _restated_share(earlier: Metric, after: str, english: bool) -> Metric:
     """The same people or things as the figure before, as a share of the whole named after
     it; that whole must be the source's: "6,8% dân số" is not "6,8% người dùng internet"."""
     tail = _metric_words(_clause_after(after), english)
+    # (the whole must be the source's; what the people were counted for may be worded
+    # otherwise: "shielded from online fraud" and "được bảo vệ" are one count)
+    head = earlier.vi[:2] if tail.vi else earlier.vi
     return earlier._replace(
-        vi=tuple(dict.fromkeys(earlier.vi + tail.vi)),
+        vi=tuple(dict.fromkeys(head + tail.vi)),
         en=tuple(dict.fromkeys(earlier.en + tail.en)),
-        optional=_without(earlier.optional, earlier.vi + tail.vi),
+        optional=_without(earlier.vi + earlier.optional, head + tail.vi),
         optional_en=_without(earlier.optional_en, earlier.en + tail.en),
         counted=(),
     )
@@ -1325,7 +1332,7 @@ def _metric_words(segment: str, english: bool) -> Metric:
     segment = _MINISTRY_RE.sub(" ", expand_abbreviations(segment))
     shown = shown_metric(segment, english)
     if english:
-        from mickb.text.glossary import english_to_vietnamese
+        from mickb.text.glossary import english_to_vietnamese, marked
 
         # "the sector's workforce" is the sector workforce ("Vietnam's" stays a name's)
         stripped = strip_time(fold(_POSSESSIVE_RE.sub(r"\1", segment)))
@@ -1338,7 +1345,11 @@ def _metric_words(segment: str, english: bool) -> Metric:
                 continue  # "grew" is "tăng trưởng": the measure, not the metric
             if term == "cong nghiep ict" and not _ICT_INDUSTRY_RE.search(stripped):
                 continue  # "ICT revenue": the sector's or the ICT industry's, it does not say
-            words = term.split()  # (folded already: no stop-word test, "ngân" is not "ngàn")
+            # (folded already: no stop-word test, "ngân" is not "ngàn"; the synonyms of a marked
+            # word as the facts' words have them: "dùng" is "sử dụng")
+            words = [
+                p for w in marked(term).split() for p in EXACT_SYNONYMS.get(w, fold(w)).split()
+            ]
             raw += words
             # (a linker inside a longer term; "bảo vệ" is one word, not "bảo" and "về")
             content += (

@@ -44,7 +44,7 @@ EN_STOP = frozenset(
     stood amounted amount came grew grow grown
     rose rise risen fell fall fallen up down increased increase decreased decrease than more
     less over about nearly almost around least estimated approximately some roughly just close
-    under below above year years percent per cent billion million thousand trillion
+    under below above year years period percent per cent billion million thousand trillion
     quadrillion dong usd vnd us vietnam vietnamese country s rate growth gained jumped climbed
     dropped declined expanded achieved achieve while compared against versus vs last first half
     quarter month months only also which who has have had will would reaching reported
@@ -572,6 +572,8 @@ def without_time(text: str) -> str:
     keep = [True] * len(text)
     for pattern in TIME_RES:
         for m in pattern.finditer(folded):
+            if folded[m.start() : m.start() + 3] == "so " and text[m.start() + 1] != "o":
+                continue  # "kinh tế số năm 2022": "số" (digital) is no "so" (compared with)
             for i in range(m.start(), m.end()):
                 keep[i] = False
     return "".join(ch if k else " " for ch, k in zip(text, keep, strict=True))
