@@ -1158,3 +1158,19 @@ def test_an_interview_question_digital_economy_before_a_year_and_a_leap_to_a_lev
     )
     assert verdicts(seed, claim.format("6.8%"))[1] == "supported"
     assert verdicts(seed, claim.format("8.6%"))[1] != "supported"
+
+
+def test_a_ranking_of_growth_rates_and_a_share_that_grew(seed: Any) -> None:
+    # under a head of growth rates, each percentage is a rise (e-books 59%, postal items 38%,
+    # postal firms 12%, not 16%)
+    assert verdicts(
+        seed,
+        "Tăng trưởng năm 2022: số đầu xuất bản phẩm điện tử 59%, sản lượng bưu gửi 38%, số "
+        "doanh nghiệp bưu chính 16%",
+    ) == ["supported", "supported", "contradicted"]
+    # "a share that grew 1.4%": the share just given (smartphones, 75,8%, up 1,4%)
+    assert verdicts(
+        seed,
+        "Smartphones made up about 76% of mobile subscriptions in 2022, a share that grew "
+        "2.4% from 2021",
+    ) == ["supported", "contradicted"]

@@ -330,6 +330,7 @@ def read_claim(text: str) -> Claim:
     if listed is not None:
         figures = _labelled(text, figures, english, head=listed.group(1))
     figures = _respectively(text, _labelled(text, figures, english), english)
+    figures = _growth_label(text, figures)
     figures = _both(text, figures, english)
     return Claim(shown, english, period, tuple(figures), words)
 
@@ -620,6 +621,27 @@ def _labelled(
                 sectors=frozenset(terms), vi=tuple(dict.fromkeys(f.metric.vi + words))
             )
         )
+        for f in figures
+    ]
+
+
+# A label or a ranking's head that says its percentages are growth rates: "Xếp theo tốc độ
+# tăng năm 2022: …", "Growth in 2022: …"
+_GROWTH_LABEL_RE = lazy(
+    r"^\s*[^:\d]{0,40}\b(?:tốc độ tăng|mức tăng|tăng trưởng|growth|tăng nhanh)\b[^:\d]{0,20}"
+    r"(?:\d{4}[^:\d]{0,10})?:",
+    re.IGNORECASE,
+)
+
+
+def _growth_label(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
+    """The percentages under a label of growth rates are changes up."""
+    if not _GROWTH_LABEL_RE.match(text):
+        return figures
+    return [
+        f._replace(measure="change", direction="up")
+        if f.number.is_percent and f.measure == "state"
+        else f
         for f in figures
     ]
 
@@ -1090,7 +1112,8 @@ def _before_next_subject(after: str, more: bool) -> str:
 # A metric noun pointed back at: "mức đóng góp này", "con số đó", "this figure".
 _POINTS_BACK_RE = lazy(
     r"\b(?:mức|con số|khoản|số tiền|doanh thu|lợi nhuận|đóng góp|mức đóng góp|mức tăng|"
-    r"figure|amount|sum)\s+(?:này|đó|nói trên|this|that)\b|\b(?:this|that) (?:figure|amount|sum)\b",
+    r"tỷ lệ|tỉ lệ|tỷ trọng|figure|amount|sum|share|rate|proportion)\s+(?:này|đó|nói trên|this|"
+    r"that)\b|\b(?:this|that) (?:figure|amount|sum|share|rate|proportion)\b",
     re.IGNORECASE,
 )
 # The base a later figure is: "so với mức khoảng 136 nghìn tỷ đồng", "compared with VND3.45
