@@ -1015,7 +1015,7 @@ def test_a_share_of_another_figure_of_the_claim_is_the_claims_own_arithmetic(see
         "economy's 14.26% share",
     )
     assert [f["verdict"] for f in result["figures"]] == ["supported", "not_found", "supported"]
-    assert "share of another figure the claim gives" in result["figures"][1]["explanation"]
+    assert "a part or a share of another figure" in result["figures"][1]["explanation"]
 
 
 def test_the_sectors_revenue_and_a_metric_named_past_a_currency_conversion(seed: Any) -> None:
@@ -1174,3 +1174,39 @@ def test_a_ranking_of_growth_rates_and_a_share_that_grew(seed: Any) -> None:
         "Smartphones made up about 76% of mobile subscriptions in 2022, a share that grew "
         "2.4% from 2021",
     ) == ["supported", "contradicted"]
+
+
+def test_a_provinces_figure_a_rise_in_people_and_amounts_each_worker_paid(seed: Any) -> None:
+    # a province named before the metric: the national telecom revenue does not judge it
+    assert verdicts(
+        seed,
+        "Năm 2022 doanh thu toàn ngành đạt xấp xỉ 3,9 triệu tỷ đồng. Riêng trên địa bàn tỉnh "
+        "Nam Định, doanh thu viễn thông năm qua ước khoảng 1.900 tỷ đồng",
+    ) == ["supported", "not_found"]
+    # "cao hơn năm 2021 khoảng 72 nghìn người": a rise in people, which the report gives only
+    # as 5%; not the 2021 workforce
+    assert verdicts(
+        seed,
+        "Năm 2022 lao động của ngành TT&TT đạt 1,51 triệu người, con số này cao hơn năm 2021 "
+        "khoảng 72 nghìn người",
+    ) == ["supported", "not_found"]
+    # a budget payment per worker is no productivity, and no sector total
+    assert verdicts(
+        seed,
+        "Năm 2022, bình quân mỗi người lao động ngành TT&TT đóng góp khoảng 65 triệu đồng vào "
+        "ngân sách nhà nước",
+    ) == ["not_found"]
+    assert (
+        verdicts(
+            seed,
+            "In 2022 every one of the sector's 1.51 million workers paid about VND65.6 million "
+            "into the state budget",
+        )[-1]
+        == "not_found"
+    )
+    # "some US$120 billion of it": a part the claim divides itself
+    assert verdicts(
+        seed,
+        "Vietnam's ICT industry earned US$148 billion in 2022, some US$120 billion of it from "
+        "electronics hardware",
+    ) == ["supported", "not_found"]

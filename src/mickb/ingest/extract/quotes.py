@@ -610,6 +610,8 @@ _MANNER_TAIL = r"(?:\s+(?:đầy|một cách|rất)\s+\w+(?:\s+\w+)?)?"
 # Verbs of saying that may come right before the words with no colon ("ông bảo “…”").
 _SAYS_END_RE = re.compile(
     r"(?<!\w)(?:nói|bảo|hỏi|đáp|kể|hét|quát|than|hô|thốt lên|nhắc|dặn|"
+    # "Chủ tịch X có viết “…”" (not "bài viết “…”", "cuộc thi viết “…”": titles)
+    r"(?<!bài )(?<!thi )(?<!tải )(?<!đoạn )viết|"
     + _alternation(tuple(MANNER_VERBS))
     + r")(?:\s+(?:lại|tiếp|thêm))?"
     + _MANNER_TAIL

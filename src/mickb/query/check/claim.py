@@ -306,10 +306,10 @@ def read_claim(text: str) -> Claim:
                 metric=_productivity(
                     metric._replace(
                         place=place_of(fold(f"{before} {after}")),
-                        province=province_in(metric.text),
+                        province=province_in(metric.text) or _province_before(before),
                         refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
                         said=_said(f"{before} {after}", english),
-                        per_unit=_per_unit(n, f"{before} {after}", figures, text[prev_end:start]),
+                        per_unit=_per_unit(n, f"{before} {after}", figures, text[:start]),
                     )
                 ),
                 period=_figure_period(
@@ -646,6 +646,20 @@ def _growth_label(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
     ]
 
 
+# "Riêng trên địa bàn tỉnh Bắc Giang, doanh thu …", "In Da Nang city, …": a place the
+# figure's clause is about, named before its metric
+_PLACE_BEFORE_RE = lazy(
+    r"\b(?:trên địa bàn|tại|ở|của)\s+(?:tỉnh|thành phố|TP\.?)\s|\b(?:tỉnh|thành phố)\s+[A-ZĐ]"
+    r"|\bin (?:the )?(?:province|city) of\s|\bin [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:province|city)\b",
+)
+
+
+def _province_before(before: str) -> str | None:
+    """The province or city named before a figure's metric as the place it is about."""
+    place = _PLACE_BEFORE_RE.search(before)
+    return province_in(before[place.start() :]) if place else None
+
+
 def _past_conversion(text: str, numbers: list[NumberMatch], i: int, end: int, nxt: int) -> str:
     """The words after a figure up to the next one; past the next when that one is only the
     figure in another currency in parentheses: "VND3.89 quadrillion (US$165 billion) in
@@ -743,17 +757,27 @@ _PER_UNIT_RE = lazy(
     r"(?:\b(?:mỗi|từng)\s+(?:lao động|người|nhân viên|công nhân|người lao động|người dân)|"
     r"\bbình quân (?:một|1|trên một|trên mỗi|đầu) (?:lao động|người)|\bđầu người\b|"
     r"\b(?:per|each|a|for every)\s+(?:worker|employee|person|head|capita|resident|staff)\b|"
-    r"\bper-capita\b|/\s*(?:người|lao động|worker|person|capita)\b)",
+    r"\bper-capita\b|/\s*(?:người|lao động|worker|person|capita)\b|"
+    r"\b(?:each|every)(?: one)? of (?:the |its |their )?[\d.,]*\s*(?:million |thousand )?"
+    r"(?:workers|employees|people|staff))",
     re.IGNORECASE,
 )
 
 
-def _per_unit(n: NumberMatch, around: str, figures: list[ClaimFigure], between: str) -> bool:
+def _per_unit(n: NumberMatch, around: str, figures: list[ClaimFigure], head: str) -> bool:
     """Whether a figure is an amount for each worker or person: said in its clause or its
-    unit, or by the figure before it that it goes on from ("mỗi lao động mang về 2,6 tỷ
-    đồng doanh thu và tạo ra 648 triệu đồng")."""
+    unit, by the figure before it that it goes on from ("mỗi lao động mang về 2,6 tỷ đồng
+    doanh thu và tạo ra 648 triệu đồng"), or by its sentence's subject ("every one of the
+    1.51 million people … paid about VND65.6 million")."""
+    from mickb.text.numbers import unit_kind
+
     if _PER_UNIT_RE.search(f"{around} {n.unit or ''}"):
         return True
+    sentence = re.split(r"[.;!?]\s", head)[-1]
+    if n.base_unit and unit_kind(n.base_unit).startswith("money:"):
+        if _EVERY_ONE_RE.search(sentence):
+            return True
+    between = head[figures[-1].number.end :] if figures else ""
     return bool(
         figures
         and figures[-1].metric.per_unit
@@ -762,9 +786,17 @@ def _per_unit(n: NumberMatch, around: str, figures: list[ClaimFigure], between: 
     )
 
 
+_EVERY_ONE_RE = lazy(
+    r"\b(?:each|every)(?: one)? of (?:the |its |their )\b|\b(?:mỗi|từng) (?:người|lao động)",
+    re.IGNORECASE,
+)
+
+
 # What each worker creates of GDP is labour productivity ("mỗi lao động tạo ra 648 triệu đồng
 # GDP", "each worker generated VND648 million in GDP")
 _CREATED_VALUE = frozenset(("gdp", "dong gop", "gia tri", "tao ra", "lam ra", "cho gdp"))
+# ... not what each pays the state ("đóng góp 65 triệu đồng vào ngân sách")
+_PAID_IN = frozenset(("ngan sach", "nop", "nop ngan sach", "thue", "nha nuoc"))
 _PRODUCTIVITY = ("nang suat", "lao dong")
 
 
@@ -773,7 +805,7 @@ def _productivity(metric: Metric) -> Metric:
     words = set(metric.vi + metric.optional)
     if {"tao", "lam"} & words and "ra" in words:
         words.add("tao ra")  # ("làm ra" read as two words)
-    if not metric.per_unit or not words & _CREATED_VALUE:
+    if not metric.per_unit or not words & _CREATED_VALUE or words & _PAID_IN:
         return metric
     # (what was created, and the verb, are what productivity means, not more words to match)
     said = _CREATED_VALUE | {"tao", "lam", "ra"}
@@ -795,7 +827,9 @@ def _same_sector(metric: Metric, figures: list[ClaimFigure], between: str) -> Me
         or _OTHER_SUBJECT_RE.search(metric.text)  # "GDP cả nước": the country's
     ):
         return metric
-    terms = {t for t in figures[-1].metric.sectors if scopes({t}) - {WHOLE_SECTOR}}
+    # (the last figure that names what it is: not a part the claim divides itself)
+    named = next((f for f in reversed(figures) if not f.metric.of_figure), figures[-1])
+    terms = {t for t in named.metric.sectors if scopes({t}) - {WHOLE_SECTOR}}
     if not terms:
         return metric
     words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
@@ -817,7 +851,10 @@ def _hedge_of(n: NumberMatch, before: str) -> str | None:
 
 
 # The base of a comparison written before the figure: "(so với) năm ngoái", "cùng kỳ".
-_BASE_WORDS = r"(?:so\s+với\s+)?(?:năm ngoái|năm trước|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?)"
+_BASE_WORDS = (
+    r"(?:so\s+với\s+)?(?:năm ngoái|năm trước|năm (?:19|20)\d\d"
+    r"|cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?)"
+)
 # (also as typed without marks: "thap hon nam ngoai")
 _COMPARATIVE_WORD_RE = lazy(
     r"\s(?:cao|thấp|thap|lớn|lon|nhỏ|nho|nhiều|nhieu|ít|it)(?:\s+(?:hơn|hon)(?:\s+(?:"
@@ -830,7 +867,8 @@ _COMPARATIVE_WORD_RE = lazy(
 # "cao hơn X% so với …", and "thấp hơn năm ngoái 3,8%" with its base before the figure (on
 # folded text: claims typed without marks read the same)
 _COMPARATIVE_RE = lazy(
-    r"\b(cao|lon|nhieu|thap|nho|it)\s+hon(?P<base>\s+" + fold(_BASE_WORDS) + r")?\s*$"
+    r"\b(cao|lon|nhieu|thap|nho|it)\s+hon(?P<base>\s+" + fold(_BASE_WORDS) + r")?"
+    r"(?:\s+(?:khoang|gan|xap xi|chung))?\s*$"
 )
 _BASE_WORDS_RE = lazy(fold(_BASE_WORDS) + r"\s*$")
 _COMPARED_AFTER_RE = lazy(r"^[^,;.]*?\bso\s+(?:voi|cung ky)\b")
@@ -990,6 +1028,10 @@ def _metric_of(
         owner = _metric_words(_clause_after(after[of.end() :]), english)
         if has_content(list(owner.vi), []):
             return _named(owner), False
+    if figures and english and _OF_IT_RE.match(after):
+        # "US$148 billion, some US$120 billion of it from electronics hardware": a part of
+        # the figure before, which the claim alone divides
+        return Metric(shown_metric(after, english), (), (), frozenset(), of_figure=True), False
     if figures and n.is_percent and more and _OF_A_FIGURE_RE.match(after):
         if _RESTATED_AT_END_RE.search(before):
             # "…, or 50.4% of the digital economy's 14.26% share": a ratio of two figures
@@ -1125,6 +1167,7 @@ _BASE_LEVEL_RE = lazy(
 )
 
 # "numbered 64,000 in 2021 before rising 12% to 70,000": the same metric's change
+_OF_IT_RE = lazy(r"^\s*of (?:it|this|that)\b", re.IGNORECASE)
 # "… of the digital economy's " before the claim's next figure: a whole the claim gives
 _OF_A_FIGURE_RE = lazy(r"^\s*(?:of|của|trong|trên)\s+[^\d,;.()]{0,50}$", re.IGNORECASE)
 _RESTATED_AT_END_RE = lazy(

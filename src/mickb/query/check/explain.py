@@ -139,8 +139,9 @@ def no_metric(fig: ClaimFigure) -> str:
 
 def of_figure(fig: ClaimFigure) -> str:
     return (
-        f"{fig.text} is a share of another figure the claim gives ({fig.metric.text}): a ratio "
-        "the claim works out itself, which no source states (rule: metric)"
+        f"{fig.text} is a part or a share of another figure the claim gives "
+        f"({fig.metric.text}): the claim divides it itself, and no source states it "
+        "(rule: metric)"
     )
 
 
