@@ -1210,3 +1210,63 @@ def test_a_provinces_figure_a_rise_in_people_and_amounts_each_worker_paid(seed: 
         "Vietnam's ICT industry earned US$148 billion in 2022, some US$120 billion of it from "
         "electronics hardware",
     ) == ["supported", "not_found"]
+
+
+def test_columns_corrections_answers_and_spelled_out_numbers(seed: Any) -> None:
+    # a correction's wrong figure is checked on its own; "số liệu đúng là" points back
+    assert verdicts(
+        seed,
+        "Cải chính: Bài hôm qua viết rằng doanh thu dịch vụ bưu chính năm 2022 tăng 38%; số "
+        "liệu đúng là tăng 16% so với năm 2021",
+    ) == ["contradicted", "supported"]
+    # a question and its answer's label
+    assert verdicts(
+        seed,
+        "Hỏi: Năm 2022 tỷ lệ thôn có sóng di động là bao nhiêu? Đáp: Theo Bộ TT&TT, tỷ lệ thôn "
+        "đã có sóng trên toàn quốc đạt 99,73%",
+    ) == ["supported"]
+    # a column's opener, and "trong khi … chỉ tăng"
+    assert verdicts(
+        seed,
+        "Theo người viết, năm 2022 doanh thu toàn ngành tăng 12,7% trong khi tổng số lao động "
+        "toàn ngành chỉ tăng 5%",
+    ) == ["supported", "supported"]
+    # "tăng trưởng ở mức 27,4%" is a growth, and a wrong one
+    assert verdicts(
+        seed,
+        "Năm 2022 nộp ngân sách nhà nước của ngành TT&TT tăng trưởng ở mức 27,4% so với năm 2021",
+    ) == ["contradicted"]
+    # a number written out at a sentence's start names no company
+    assert verdicts(
+        seed,
+        "Seventy thousand digital technology firms were registered in Vietnam in 2022, up "
+        "9.5% from a year earlier",
+    ) == ["supported"]
+    # the same amount in another currency, then a growth of it
+    assert verdicts(
+        seed,
+        "Năm 2022, đóng góp vào GDP của công nghiệp ICT đạt khoảng 34 tỷ USD, tức khoảng 800 "
+        "nghìn tỷ đồng, tăng 8,7% so với năm 2021",
+    )[::2] == ["supported", "supported"]
+
+
+JOBLESS_REPORT = (
+    "Thất nghiệp giảm trong quý đầu năm\n"
+    "Theo báo cáo, số người thất nghiệp trong độ tuổi lao động quý I/2024 là gần 1,2 triệu "
+    "người, giảm 120.000 người so với quý trước và tăng 14.300 người so với cùng kỳ năm "
+    "trước.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def jobless(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KB]:
+    yield from _kb_of(tmp_path_factory, "lao_dong_2024.txt", JOBLESS_REPORT)
+
+
+def test_a_change_in_parentheses_is_the_change_of_the_figure_before(jobless: Any) -> None:
+    # "(tăng 15.000 người)" is the rise of one group's jobless, not of all the jobless
+    assert verdicts(
+        jobless,
+        "Nhóm trình độ trung cấp là nhóm duy nhất có số người thất nghiệp tăng trong quý I "
+        "với 85.100 người thất nghiệp (tăng 15.000 người)",
+    ) == ["not_found", "not_found"]

@@ -73,7 +73,7 @@ _CHANGE_AFTER = _phrases(
 )
 _DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less", "less than"))
 _CHANGE_FILLERS = _phrases(
-    "by|them|o muc|muc|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh|only|just|chi|some|"
+    "by|them|o muc|muc|o|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh|only|just|chi|some|"
     "about|around|nearly|almost|over|more|than|hon|gan|xap|xi|binh|quan|trung|average|"
     "on|an"
 )
@@ -102,12 +102,17 @@ _PREAMBLE_RE = lazy(
     r"|(?:also )?in (?:other|today's|tonight's) news|also tonight"
     r"|xét về [^,;:\d]{1,40}|cũng theo [^,;:\d]{1,60}|trong bối cảnh [^,;:\d]{1,80}"
     r"|đáng chú ý|trong khi đó|bên cạnh đó|ngoài ra|mặt khác|nhìn chung|tính chung"
+    # a column's, a bulletin's and a sum's openers: "Theo người viết,", "Quý thính giả thân
+    # mến,", "Tính ra,", "Về phần mình,", "In my view,", "In fact,"
+    r"|theo (?:người viết|tôi|chúng tôi)|quý (?:vị|thính giả|khán giả|bạn đọc)[^,;:\d]{0,20}"
+    r"|tính ra|về phần mình|quả thực|thực tế|nói cách khác|in my view|in fact|in other words"
     r"|notably|meanwhile|in addition|besides|for all the hype|overall|all told)[,;:]\s*",
     re.IGNORECASE,
 )
 _REPORTING_RE = lazy(
     r"\b(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|nêu rõ|thông báo|công bố|báo cáo"
-    r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|said|says|stated|states|"
+    r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|ghi rằng|viết rằng|"
+    r"said|says|stated|states|"
     r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|"
     r"told(?:\s+(?:[^\W\d_]+\s+){0,6}?that)?|"
     r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
@@ -132,6 +137,9 @@ _VERB_TERMS = frozenset(
 )  # fmt: skip
 _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 # Between a growth rate and the level it led to.
+_PAREN_CHANGE_RE = lazy(
+    r"^[^();,.]*\(\s*(?:tăng|giảm|up|down|rose|fell|\+|-|−)?\s*$", re.IGNORECASE
+)
 _CONTINUES_RE = lazy(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
 # A figure restated as a share of a whole: "hơn 4,33 triệu người, tức 6,8% số người dùng
 # Internet", "1.5 million people, or 6.8% of internet users".
@@ -246,6 +254,7 @@ def read_claim(text: str) -> Claim:
     # (and a table row's "|" its cells; a hashtag's "#" is no word)
     parted = _without_dateline(_ITEM_BREAK_RE.sub(";", shown).replace("#", " "))
     text = _NEWS_LABEL_RE.sub(blank, parted)
+    text = _ANSWER_RE.sub(blank, text)  # "Hỏi: …? Đáp: …": the answer's label
     listed = _LIST_HEAD_RE.match(text)  # "Các chỉ tiêu của … như sau:": a head, no metric
     if listed is not None:
         text = blank(listed) + text[listed.end() :]
@@ -555,6 +564,7 @@ _NEWS_LABEL_RE = lazy(
     r"|^\s*(?:(?:bản tin|điểm tin|tin nhanh|tin vắn|tin|góc nhìn|infographic|cập nhật|breaking|"
     r"update|news|flash|key figures|fact box|at a glance|đúng hay sai|true or false|fact check|"
     r"kiểm chứng|hỏi nhanh|quiz|chart|graphic|biểu đồ|đồ họa|đồ hoạ|nhận định|claim|"
+    r"cải chính|đính chính|correction|opinion|bình luận|quan điểm|ý kiến|analysis|comment|"
     r"press (?:conference|briefing)|takeaways|summary|tóm tắt|tổng kết|họp báo)\b[^:\d]{0,30}"
     # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
     r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|ghi nhận|reports|reported|said|"
@@ -565,6 +575,7 @@ _NEWS_LABEL_RE = lazy(
 # (its emoji read as ";"), with no figure but a year.
 _THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
 # A dateline: a city in capitals, then a dash ("HANOI —", "HÀ NỘI -").
+_ANSWER_RE = lazy(r"(?<=\?)\s*(?:đáp|trả lời|a|answer)\s*:", re.IGNORECASE)
 _DATELINE_RE = lazy(r"^\s*([^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s[—–-]\s")
 
 
@@ -582,7 +593,7 @@ def blank(m: re.Match[str]) -> str:
 
 # What parts a post's or a table row's items: pictographs (with their joiners and variation
 # selectors), "|", "•" (one ";" each: offsets stay).
-_ITEM_BREAK_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•]")
+_ITEM_BREAK_RE = lazy("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f|•·✔✓☑]")
 # A headline's label before a colon: "Bưu chính 2022: ...", "Viễn thông: ...".
 _LIST_HEAD_RE = lazy(
     r"^\s*([^:\d]{2,100}?(?:\d{4}[^:\d]{0,20})?)\s+(?:như sau|gồm|bao gồm|cụ thể|as follows)\s*:",
@@ -1018,6 +1029,9 @@ def _metric_of(
 ) -> tuple[Metric, bool]:
     """What a figure measures: the words of its clause before it, else its counted noun and
     the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
+    if figures and _PAREN_CHANGE_RE.search(between):
+        # "83.200 người thất nghiệp (tăng 13.000 người)": the change of the figure before
+        return figures[-1].metric, True
     if figures and _CONTINUES_RE.match(between):
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
         # metric whose growth was just given
@@ -1038,6 +1052,9 @@ def _metric_of(
             # the claim gives itself, which no source states
             shown = shown_metric(after, english)
             return Metric(shown, (), (), frozenset(), of_figure=True), False
+    if figures and not n.is_percent and _RESTATES_RE.match(between) and n.base_unit:
+        # "34 tỷ USD, tức khoảng 800 nghìn tỷ đồng": the same amount in another currency
+        return figures[-1].metric, True
     if figures and n.is_percent and (_RESTATES_RE.match(between) or _RESTATES_RE.match(before)):
         return _restated_share(figures[-1].metric, after, english), False
     if figures and (
@@ -1118,7 +1135,8 @@ _TO_GDP = ("dong gop", "gdp")
 # the next figure; those words are that figure's metric, not the words of the one before.
 _NEXT_SUBJECT_RE = lazy(
     r"(?:,\s*|\s)(?:và|còn|trong khi|and|while|whereas)\s+(?P<subject>.+?)\s+"
-    r"(?:cũng\s+|also\s+)?(?:tăng|giảm|đạt|chiếm|là|lên|xuống|rose|grew|fell|dropped|"
+    r"(?:(?:cũng|chỉ|đã|vẫn|also|only|just)\s+)?(?:tăng|giảm|đạt|chiếm|là|lên|xuống|rose|grew|"
+    r"fell|dropped|"
     r"increased|decreased|reached|climbed|was|were|stood at|at|hit|totalled|totaled)\s*$",
     re.IGNORECASE,
 )
@@ -1155,13 +1173,15 @@ def _before_next_subject(after: str, more: bool) -> str:
 _POINTS_BACK_RE = lazy(
     r"\b(?:mức|con số|khoản|số tiền|doanh thu|lợi nhuận|đóng góp|mức đóng góp|mức tăng|"
     r"tỷ lệ|tỉ lệ|tỷ trọng|figure|amount|sum|share|rate|proportion)\s+(?:này|đó|nói trên|this|"
-    r"that)\b|\b(?:this|that) (?:figure|amount|sum|share|rate|proportion)\b",
+    r"that)\b|\b(?:this|that) (?:figure|amount|sum|share|rate|proportion)\b"
+    # a correction's right figure: "số liệu đúng là tăng 16%", "In fact it rose 3.8%"
+    r"|\b(?:số liệu|con số) đúng(?: là)?\b|\bthe (?:correct|right) figure\b|\bin fact,? it\b",
     re.IGNORECASE,
 )
 # The base a later figure is: "so với mức khoảng 136 nghìn tỷ đồng", "compared with VND3.45
 # quadrillion" (the same metric, another period).
 _BASE_LEVEL_RE = lazy(
-    r"\b(?:so với|so|compared with|compared to)\s+(?:mức|con số|the|a)?\s*"
+    r"\b(?:so với|so|compared with|compared to|từ)\s+(?:mức|con số|the|a)?\s*"
     r"(?:khoảng|gần|hơn|about|around|nearly|some)?\s*$",
     re.IGNORECASE,
 )

@@ -446,7 +446,11 @@ _ENGLISH_ENDING_RE = re.compile(r"(?:ing|ed|ly|tion|tions|ment|ness|ers|er|al|ic
 # Words that open an English sentence and name nothing.
 # (beside EN_STOP, which `is_name_token` asks too)
 _EN_SENTENCE_OPENERS = frozenset(
-    "after before including amid despite when these those their our overall still all both".split()
+    "after before including amid despite when these those their our overall still all both "
+    # a number written out at a sentence's start, and a column's or a note's label
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion opinion correction fact analysis comment editorial".split()
 )
 
 
