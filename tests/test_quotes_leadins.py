@@ -288,3 +288,13 @@ def test_a_former_office_after_a_dash_is_the_speakers_role() -> None:
         "hơn: “Giảm thuế sẽ giúp doanh nghiệp có thêm vốn để mở rộng sản xuất”."
     )
     assert got["Giảm thuế sẽ"] == ("Lê Văn Tâm", "nguyên Vụ trưởng Vụ Thuế (Bộ Tài chính)")
+
+
+def test_words_someone_wrote_are_a_quote_but_an_articles_title_is_not() -> None:
+    got = speakers(
+        "Trong thư gửi người lao động, Tổng giám đốc Lê Minh Hòa có viết “Dù khó khăn đến đâu, "
+        "chúng ta vẫn giữ vững kỷ cương và tinh thần đoàn kết”. Tờ báo đã đăng bài viết “Những "
+        "con tàu vượt sóng giữa mùa bão lớn” vào tuần trước."
+    )
+    assert got["Dù khó khăn"] == ("Lê Minh Hòa", "Tổng giám đốc")
+    assert "Những con tàu" not in got
