@@ -298,3 +298,11 @@ def test_words_someone_wrote_are_a_quote_but_an_articles_title_is_not() -> None:
     )
     assert got["Dù khó khăn"] == ("Lê Minh Hòa", "Tổng giám đốc")
     assert "Những con tàu" not in got
+
+
+def test_a_friend_named_after_the_word_friend_is_the_speaker() -> None:
+    got = speakers(
+        "Hai tuần sau, ông nhận được một cuộc gọi bất ngờ. Người bạn Peter Whitcombe của ông "
+        "gọi đến và nói: “Con trai ông vẫn còn sống ở thành phố bên cạnh”."
+    )
+    assert got["Con trai ông"] == ("Peter Whitcombe", "Người bạn")

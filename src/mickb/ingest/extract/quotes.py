@@ -215,7 +215,8 @@ ROLE_HEADS = tuple(
         học viên|du khách|hành khách|người lao động|chủ tiệm|chủ hộ|chủ xe|chủ nhà hàng|
         chủ trang trại|chủ vườn|chủ tàu|chủ sạp|chủ cơ sở|người bán hàng|thương lái|
         người hâm mộ|cổ động viên|cựu chiến binh|công tố viên|bị cáo|bị hại|nạn nhân|
-        giám thị|quản giáo|kiểm lâm|người đi đường|nhân chứng|tài tử""".split("|"),
+        giám thị|quản giáo|kiểm lâm|người đi đường|nhân chứng|tài tử|người bạn|cậu bạn|
+        cô bạn|anh bạn|người hàng xóm|người đồng nghiệp""".split("|"),
         key=len,
         reverse=True,
     )
