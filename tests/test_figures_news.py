@@ -622,3 +622,15 @@ def test_a_percentage_restating_a_change_a_cut_rate_and_a_thinner_model_are_chan
     # a disease's prevalence and a part of a whole stay shares
     assert _one(facts, "41,3%").measure == "share"
     assert _one(facts, "30%").measure == "share"
+
+
+def test_weights_in_grams_and_lang_are_levels_and_a_village_is_counted() -> None:
+    facts = _facts(
+        "Chợ quê\n"
+        "Mỗi con gà chỉ nặng 8 lạng/con. Chiếc điện thoại mới nặng 190 gram. Cả 6 làng trong "
+        "xã đã có điện lưới. Ban quản lý sẽ bàn giao tiếp 12 ha đất cho địa phương."
+    )
+    assert _one(facts, "8 lạng/con").measure == "level"  # a weight
+    assert _one(facts, "190 gram").measure == "level"
+    assert _one(facts, "6 làng").measure == "count"  # "làng" is no "lạng"
+    assert _one(facts, "12 ha").measure == "target"  # handed over later

@@ -135,6 +135,9 @@ MEASUREMENT_UNITS: tuple[str, ...] = (
     "mm",
     "kg",
     "gam",
+    "gram",
+    "grams",
+    "mg",
     "tấn",
     "tạ",
     "lít",
@@ -513,7 +516,15 @@ _MEASURE_KEYS = frozenset(_fold_key(w) for w in MEASUREMENT_UNITS) | {
 @lru_cache(maxsize=1024)
 def is_measurement(base_unit: str | None) -> bool:
     """Is this base unit a measurement unit (km, tấn, MW, độ C), not a count or money?"""
-    return bool(base_unit) and _fold_key(base_unit.split("/")[0]) in _MEASURE_KEYS  # type: ignore[union-attr]
+    if not base_unit:
+        return False
+    head = base_unit.split("/")[0]
+    return _fold_key(head) in _MEASURE_KEYS or head.strip().lower() in _MARKED_MEASURES
+
+
+# Measurement units whose folded spelling is another word's: "lạng" (a tenth of a kilo) is
+# not "làng" (a village), so they are known with their marks only.
+_MARKED_MEASURES = frozenset(("lạng",))
 
 
 # --- reading the words after a number ----------------------------------------------------------

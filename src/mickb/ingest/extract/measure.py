@@ -161,7 +161,8 @@ _NOT_A_PLAN_BEFORE_RE = re.compile(
 )
 _PLAN_VERBS = (
     r"nâng|đưa|kéo|đẩy|hạ|phát hành|chào bán|chi|rót|huy động|đầu tư|đạt|thu|tuyển|tuyển dụng|"
-    r"cắt giảm|mở rộng|nâng cấp|xây dựng|doanh thu|lợi nhuận|áp dụng|áp mức|áp|will|plans?"
+    r"cắt giảm|mở rộng|nâng cấp|xây dựng|doanh thu|lợi nhuận|áp dụng|áp mức|áp|will|plans?|"
+    r"bàn giao(?: tiếp)?|giao(?: tiếp)?|cấp thêm|bố trí|trao tặng|hỗ trợ thêm"
 )
 _WILL_ACT_RE = re.compile(
     r"(?<![\w])(?:(?:sẽ|dự kiến|dự kiến sẽ|đề xuất|kiến nghị|will)\s+(?:tiếp tục\s+|còn\s+)?(?:"
