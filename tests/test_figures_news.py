@@ -634,3 +634,13 @@ def test_weights_in_grams_and_lang_are_levels_and_a_village_is_counted() -> None
     assert _one(facts, "190 gram").measure == "level"
     assert _one(facts, "6 làng").measure == "count"  # "làng" is no "lạng"
     assert _one(facts, "12 ha").measure == "target"  # handed over later
+
+
+def test_a_month_named_without_its_year_is_the_period_of_its_figures() -> None:
+    facts = _facts(
+        "Thị trường viễn thông\n"
+        "Tính đến hết tháng 9, số thuê bao 4G đạt khoảng 71,5 triệu. Bé gái 6 tháng tuổi nặng "
+        "7 kg."
+    )
+    assert _one(facts, "71,5 triệu").period == "tháng 9"
+    assert _one(facts, "7 kg").period is None  # an age in months is no period

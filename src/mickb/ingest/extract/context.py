@@ -137,6 +137,12 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "month",
     ),
+    # tháng 6 with no year ("Tính đến hết tháng 6, …"): the month, its year left open (not
+    # "tháng 6 tuổi", nor the start of "tháng 6/2017", read above)
+    (
+        re.compile(r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*(?:[/.-]\s*\d|năm\s+\d|tuổi))", _F),
+        "month",
+    ),
     # tháng Tư, tháng Tư năm 2017
     (
         re.compile(r"\btháng\s+" + _MONTH_NAME + r"\b(?:\s+(?:năm\s+)?(?P<y>" + _YEAR + r"))?"),
@@ -267,6 +273,8 @@ def _normalise(kind: str, m: re.Match[str]) -> tuple[str, bool]:
     if kind in ("range", "years", "from_to"):
         return f"{y}-{m.group('y2')}", True
     if kind in ("month", "date"):
+        if not y:
+            return f"tháng {int(m.group('m'))}", False
         return f"tháng {int(m.group('m'))}/{y}", True
     if kind == "since":
         return f"từ tháng {int(m.group('m'))}/{y}", True

@@ -299,7 +299,9 @@ def _resolve(mentions: list[Mention], para: _Para, scope: _Scope) -> dict[int, s
         elif last_year:
             month = _MONTH_NAME_RE.match(m.value)
             if month:
-                out[m.start] = f"tháng {_MONTH_NUMBERS[month.group(1).lower()]}/{last_year}"
+                name = month.group(1).lower()
+                number = name if name.isdigit() else _MONTH_NUMBERS[name]
+                out[m.start] = f"tháng {number}/{last_year}"
             elif "tháng" in m.value:
                 out[m.start] = f"{m.value} {last_year}"
             else:
