@@ -1270,3 +1270,34 @@ def test_a_change_in_parentheses_is_the_change_of_the_figure_before(jobless: Any
         "Nhóm trình độ trung cấp là nhóm duy nhất có số người thất nghiệp tăng trong quý I "
         "với 85.100 người thất nghiệp (tăng 15.000 người)",
     ) == ["not_found", "not_found"]
+
+
+def test_a_figure_with_no_year_of_its_own_takes_the_year_named_last_before_it(
+    seed: Any,
+) -> None:
+    # the growth of 2022 over 2021, not of 2021: "from … in 2021" is what it is compared with
+    assert verdicts(
+        seed,
+        "Budget payments from the sector came to VND98.98 trillion in 2022, the figure up 24.7% "
+        "from roughly VND79 trillion in 2021",
+    )[:2] == ["supported", "supported"]
+    # "In 2021, … expanded 12.7%": 2021's growth, which the report does not give
+    assert verdicts(
+        seed,
+        "In 2021, the sector's revenue expanded 12.7%, before it reached VND3,893.6 trillion in "
+        "2022",
+    ) == ["not_found", "supported"]
+    # headcount, a post's items, and two subjects that each grew
+    assert verdicts(
+        seed,
+        "The sector's headcount rose 5% to about 1.51 million people in 2022",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed,
+        "Vietnam's digital 2022 in numbers · 70,000 registered digital technology firms · 59% "
+        "more e-publication titles",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed,
+        "In 2022 postal service revenue and the postal sector's GDP contribution each grew 16%",
+    ) == ["supported"]

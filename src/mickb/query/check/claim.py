@@ -69,9 +69,11 @@ _CHANGE_DOWN = _phrases(
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
     "increase|growth|rise|gain|jump|higher|drop|decline|decrease|fall|lower|"
-    "year on year|yoy|y y|on year|more than|less than"
+    "year on year|yoy|y y|on year|more than|less than|more|fewer"
 )
-_DOWN_AFTER = frozenset(("drop", "decline", "decrease", "fall", "lower", "less", "less than"))
+_DOWN_AFTER = frozenset(
+    ("drop", "decline", "decrease", "fall", "lower", "less", "less than", "fewer")
+)
 _CHANGE_FILLERS = _phrases(
     "by|them|o muc|muc|o|la|dat|a|an|of|khoang|len|toi|den|duoc|nhe|manh|only|just|chi|some|"
     "about|around|nearly|almost|over|more|than|hon|gan|xap|xi|binh|quan|trung|average|"
@@ -88,7 +90,8 @@ _TARGET_WORDS = _phrases(
     "phấn đấu|mục tiêu|sẽ|phan dau|muc tieu|target|targets|targeted|aim|aims|goal|will|"
     "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam|"
     "đặt chỉ tiêu|dat chi tieu|chỉ tiêu năm|chi tieu nam|đặt mục tiêu|dat muc tieu|"
-    "targeting|aiming for|aiming at|aims for|aims at|hướng tới|huong toi|set a target of"
+    "targeting|aiming for|aiming at|aims for|aims at|hướng tới|huong toi|set a target of|"
+    "wants|hopes to|expects|to reach"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = lazy(
@@ -288,7 +291,8 @@ def read_claim(text: str) -> Claim:
             after,
             english,
             figures,
-            first=i == 0,
+            # (the first figure of the claim, or of a post's or a list's item)
+            first=i == 0 or _opens_item(text[prev_end:start]),
             between=text[prev_end:start],
             more=i + 1 < len(numbers),
         )
@@ -321,8 +325,12 @@ def read_claim(text: str) -> Claim:
                         per_unit=_per_unit(n, f"{before} {after}", figures, text[:start]),
                     )
                 ),
-                period=_figure_period(
-                    text, start, end, prev_end, nxt, period, based=compared_up is not None
+                period=_nearest_year(
+                    text,
+                    start,
+                    _figure_period(
+                        text, start, end, prev_end, nxt, period, based=compared_up is not None
+                    ),
                 ),
                 range_end=upper,
                 inherited=inherited,
@@ -409,7 +417,9 @@ def _respectively(text: str, figures: list[ClaimFigure], english: bool) -> list[
 
 # "A và B cả hai đều tăng 16%", "Both A and B rose 8.7%": one figure said of each subject
 _BOTH_MARK_RE = lazy(
-    r"\b(?:cả hai\s+)?đều\s+(?=(?:tăng|giảm|đạt|là|chiếm)\b)|^\s*(?:both)\s+", re.IGNORECASE
+    r"\b(?:cả hai\s+)?đều\s+(?=(?:tăng|giảm|đạt|là|chiếm)\b)|^\s*(?:both)\s+"
+    r"|\beach\s+(?=(?:grew|rose|fell|increased|climbed|jumped|was|were|reached)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -421,10 +431,10 @@ def _both(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFig
     first = next((i for i, f in enumerate(figures) if f.number.start >= m.end()), None)
     if first is None or figures[first].shared:
         return figures
-    if english:
+    if english and not m.group(0).lower().startswith("each"):
         head = text[m.end() : _hedged_start(figures[first].number)]
         subject = _LIST_VERB_RE.sub("", head)
-    else:
+    else:  # (the subjects before it: "A và B đều tăng", "A and B each grew")
         subject = re.split(r"[;.]\s|,\s(?=\S+\s\d)", text[: m.start()])[-1]
         subject = _CLAIM_OPENER_RE.sub("", subject)
     items = [i for i in re.split(r"\s+(?:và|and)\s+", subject.strip()) if i.strip()]
@@ -565,6 +575,7 @@ _NEWS_LABEL_RE = lazy(
     r"update|news|flash|key figures|fact box|at a glance|đúng hay sai|true or false|fact check|"
     r"kiểm chứng|hỏi nhanh|quiz|chart|graphic|biểu đồ|đồ họa|đồ hoạ|nhận định|claim|"
     r"cải chính|đính chính|correction|opinion|bình luận|quan điểm|ý kiến|analysis|comment|"
+    r"(?:tonight's|today's|this morning's|this week's)\s+[^:\d]{0,30}|"
     r"press (?:conference|briefing)|takeaways|summary|tóm tắt|tổng kết|họp báo)\b[^:\d]{0,30}"
     # "Cổng Thông tin điện tử Chính phủ tóm tắt:", "Đài phát thanh tỉnh đưa tin:": who reports
     r"|[^:\d]{2,60}?\s(?:đưa tin|tóm tắt|thông tin|cho biết|cho hay|ghi nhận|reports|reported|said|"
@@ -1100,7 +1111,7 @@ def _metric_of(
     # words after a figure name its metric only for the first one ("..., bằng 48,7% kế
     # hoạch năm" is the ratio of the figure before, to its plan)
     if has_content(list(noun.vi), list(noun.en)) or (
-        not figures and has_content(list(tail.vi), list(tail.en))
+        (not figures or first) and has_content(list(tail.vi), list(tail.en))
     ):
         # "1.5 million people were employed in the sector": "people" only says they are
         # persons; what is counted is in the words after it, when they say something
@@ -1197,7 +1208,9 @@ _RESTATED_AT_END_RE = lazy(
 _THEN_CHANGED_RE = lazy(
     r"\b(?:before|then|and then|only to)\s+(?:rising|growing|climbing|jumping|increasing|"
     r"falling|dropping|declining|slipping|sliding|edging (?:up|down)|rebounding|rise|grow|"
-    r"climb|jump|increase|fall|drop|decline|slip|rebound)\s*(?:by|some|about)?\s*$",
+    r"climb|jump|increase|fall|drop|decline|slip|rebound)\s*(?:by|some|about)?\s*$"
+    r"|\b(?:before|then|and then)\s+(?:it|they|the figure)\s+(?:reached|hit|rose to|climbed to"
+    r"|stood at|came to|totalled|totaled|grew to|fell to)\s*$",
     re.IGNORECASE,
 )
 
@@ -1517,7 +1530,9 @@ def _figure_period(
     # 2022 from about Y a year earlier", "64,000 in 2021 before rising 12%")
     cuts = [
         m.end()
-        for m in re.finditer(r"[;,]\s|\b(?:lên|xuống|to|reaching|from|before|then)\b", whole_head)
+        for m in re.finditer(
+            r"[;,]\s|\s[—–]\s|\b(?:lên|xuống|to|reaching|from|before|then)\b", whole_head
+        )
     ]
     head = whole_head[max(cuts, default=0) :]
     tail = _clause_after_period(text[end:nxt])
@@ -1537,6 +1552,37 @@ def _figure_period(
             return claim.year_before()
         return Period(frozenset(), claim.sub, previous=True)
     return claim
+
+
+def _opens_item(between: str) -> bool:
+    """Whether a figure opens an item of a post or a list ("… · 99.73% of villages with …"):
+    after the item's break, nothing but its own words."""
+    return ";" in between and "," not in between.rsplit(";", 1)[1]
+
+
+def _nearest_year(text: str, start: int, period: Period) -> Period:
+    """A figure whose clause names no year, in a claim that names several ("In 2021, revenue
+    expanded 12.7% …, before … in 2022"; "… came to VND98.98 trillion in 2022, the figure up
+    24.7% from VND75 trillion in 2021"): the year named last before it, not one it is
+    compared with; a span of years ("2014-2016") is one mention."""
+    if len(period.years) < 2 or period.sub:
+        return period
+    for m in reversed(list(_YEAR_MENTION_RE.finditer(text, 0, start))):
+        if _COMPARED_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        years = {int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0))}
+        if len(years) == 2:
+            years = set(range(min(years), max(years) + 1))
+        return period._replace(years=frozenset(years) & period.years or period.years)
+    return period
+
+
+_YEAR_MENTION_RE = lazy(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
+_COMPARED_BEFORE_RE = lazy(
+    r"(?:\bso(?:\s+với)?|\bcompared (?:with|to)|\bfrom|\bthan|\bover|\btừ|\bkể từ|\bsince"
+    r"|\bversus|\bvs\.?)\b[^\d,;.]{0,25}$",
+    re.IGNORECASE,
+)
 
 
 def _compared(text: str, prev_end: int, nxt: int, claim: Period) -> Period:
