@@ -1301,3 +1301,21 @@ def test_a_figure_with_no_year_of_its_own_takes_the_year_named_last_before_it(
         seed,
         "In 2022 postal service revenue and the postal sector's GDP contribution each grew 16%",
     ) == ["supported"]
+
+
+def test_an_ict_based_part_and_a_part_after_including_keep_their_own_scope(seed: Any) -> None:
+    # "ICT-based digital economy" is the ICT part (7,18%), not the whole (14,26%)
+    assert verdicts(
+        seed,
+        "The digital economy made up about 14.3% of Vietnam's GDP in 2022, with the ICT-based "
+        "digital economy accounting for 7.18%",
+    ) == ["supported", "supported"]
+    # the scam sites after "including" are not the 2.328 sites of all kinds named before
+    assert (
+        verdicts(
+            seed,
+            "In the first 11 months of 2022, authorities blocked or handled more than 2,328 "
+            "fraudulent and illegal websites, including 1,300 scam sites",
+        )[1]
+        != "contradicted"
+    )

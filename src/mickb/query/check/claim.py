@@ -321,7 +321,7 @@ def read_claim(text: str) -> Claim:
                         place=place_of(fold(f"{before} {after}")),
                         province=province_in(metric.text) or _province_before(before),
                         refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
-                        said=_said(f"{before} {after}", english),
+                        said=_said(f"{_PART_MARK_RE.sub(' ', before)} {after}", english),
                         per_unit=_per_unit(n, f"{before} {after}", figures, text[:start]),
                     )
                 ),
@@ -1434,7 +1434,8 @@ def _metric_words(segment: str, english: bool) -> Metric:
         from mickb.text.glossary import english_to_vietnamese, marked
 
         # "the sector's workforce" is the sector workforce ("Vietnam's" stays a name's)
-        stripped = strip_time(fold(_POSSESSIVE_RE.sub(r"\1", segment)))
+        # ("the ICT-based digital economy" is the ICT digital economy)
+        stripped = strip_time(fold(_POSSESSIVE_RE.sub(r"\1", _BASED_RE.sub(r"\1", segment))))
         en = [en_norm(w) for w in WORD_RE.findall(stripped)]
         en = [w for w in en if w not in EN_STOP and not w.isdigit()]
         raw = []
@@ -1468,6 +1469,15 @@ def _metric_words(segment: str, english: bool) -> Metric:
         (),
         frozenset(_national_alone(sector_terms(raw))),
     )
+
+
+# "… 2,328 fraudulent and illegal websites, including 1,342 scam sites": what a part is
+# follows its marker; the whole's words before it are not the part's
+_PART_MARK_RE = lazy(
+    r"^.*\b(?:including|of which|among them|trong đó|trong số đó|bao gồm|gồm)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_BASED_RE = lazy(r"\b([A-Za-z]+)-based\b")
 
 
 def _national_alone(terms: set[str]) -> set[str]:
