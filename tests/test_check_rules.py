@@ -1319,3 +1319,29 @@ def test_an_ict_based_part_and_a_part_after_including_keep_their_own_scope(seed:
         )[1]
         != "contradicted"
     )
+
+
+def test_datelines_small_parts_of_a_whole_wants_and_the_sectors_firms(seed: Any) -> None:
+    # an agency's dateline with its date is no metric
+    assert verdicts(
+        seed,
+        "HANOI, Dec 18 (VNA) – Vietnam's digital economy made up about 14.26% of GDP in 2022",
+    ) == ["supported"]
+    assert verdicts(
+        seed,
+        "Hà Nội, 18/12 (TTXVN) - Năm 2022, tỷ trọng kinh tế số trong GDP ước khoảng 14,26%",
+    ) == ["supported"]
+    # 14 of 15 targets: a small part of the same whole ("chỉ tiêu" is no "chỉ", only)
+    assert verdicts(
+        seed,
+        "Thủ tướng cho hay năm 2022 cả nước đã hoàn thành 14 trong tổng số 15 chỉ tiêu đề ra",
+    ) == ["supported"]
+    # "muốn" aims at a target; "số doanh nghiệp trong lĩnh vực này" is the postal sector's
+    assert verdicts(
+        seed, "Năm 2023, Bộ TT&TT muốn ít nhất 50% tài khoản dùng các nền tảng số Việt Nam"
+    ) == ["supported"]
+    assert verdicts(
+        seed,
+        "Năm 2022 doanh thu dịch vụ bưu chính tăng 16%, số doanh nghiệp trong lĩnh vực này "
+        "tăng 21% so với năm 2021",
+    ) == ["supported", "contradicted"]

@@ -91,7 +91,7 @@ _TARGET_WORDS = _phrases(
     "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam|"
     "đặt chỉ tiêu|dat chi tieu|chỉ tiêu năm|chi tieu nam|đặt mục tiêu|dat muc tieu|"
     "targeting|aiming for|aiming at|aims for|aims at|hướng tới|huong toi|set a target of|"
-    "wants|hopes to|expects|to reach"
+    "wants|hopes to|expects|to reach|muốn|muon"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = lazy(
@@ -109,6 +109,7 @@ _PREAMBLE_RE = lazy(
     # mến,", "Tính ra,", "Về phần mình,", "In my view,", "In fact,"
     r"|theo (?:người viết|tôi|chúng tôi)|quý (?:vị|thính giả|khán giả|bạn đọc)[^,;:\d]{0,20}"
     r"|tính ra|về phần mình|quả thực|thực tế|nói cách khác|in my view|in fact|in other words"
+    r"|measured by [^,;:\d]{1,40}|tính theo [^,;:\d]{1,40}"
     r"|notably|meanwhile|in addition|besides|for all the hype|overall|all told)[,;:]\s*",
     re.IGNORECASE,
 )
@@ -586,15 +587,29 @@ _NEWS_LABEL_RE = lazy(
 # (its emoji read as ";"), with no figure but a year.
 _THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
 # A dateline: a city in capitals, then a dash ("HANOI —", "HÀ NỘI -").
+_DATED_LINE_RE = lazy(
+    r"^\s*(?P<place>[^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s*,\s*"
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|[A-Z][a-z]{2,8}\.? \d{1,2}|ngày \d{1,2}/\d{1,2})?\s*"
+    r"(?:\([A-ZĐ][\w&.-]{1,12}\))?\s*[—–-]\s"
+)
+_PAPER_LINE_RE = lazy(r"^\s*(?:Báo|Đài|Tạp chí|Cổng)\s+[^\W\d_][^—–\-:\d]{0,40}?\s[—–-]\s")
 _ANSWER_RE = lazy(r"(?<=\?)\s*(?:đáp|trả lời|a|answer)\s*:", re.IGNORECASE)
 _DATELINE_RE = lazy(r"^\s*([^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s[—–-]\s")
 
 
 def _without_dateline(text: str) -> str:
+    """A claim without its dateline: "HANOI —", "HANOI, Dec 18 (VNA) –", "Hà Nội, 18/12
+    (TTXVN) -", or a paper's name before a dash ("Báo Hà Giang –")."""
     m = _DATELINE_RE.match(text)
-    if m is None or not m.group(1).isupper() or not province_in(m.group(1).title()):
-        return text
-    return blank(m) + text[m.end() :]
+    if m is not None and m.group(1).isupper() and province_in(m.group(1).title()):
+        return blank(m) + text[m.end() :]
+    m = _DATED_LINE_RE.match(text)
+    if m is not None and (province_in(m.group("place")) or m.group("place").isupper()):
+        return blank(m) + text[m.end() :]
+    m = _PAPER_LINE_RE.match(text)
+    if m is not None:
+        return blank(m) + text[m.end() :]
+    return text
 
 
 def blank(m: re.Match[str]) -> str:
@@ -766,7 +781,9 @@ def _same_company(metric: Metric, figures: list[ClaimFigure], between: str) -> M
 # What a sector has of its own: a later figure that names only these, after one that named a
 # part of the sector, is that part's ("doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào
 # GDP 34 tỷ USD"; "the industry's contribution to GDP").
-_SECTOR_OWN = frozenset(("doanh thu", "loi nhuan", "dong gop", "nop ngan sach", "lao dong"))
+_SECTOR_OWN = frozenset(
+    ("doanh thu", "loi nhuan", "dong gop", "nop ngan sach", "lao dong", "doanh nghiep")
+)
 
 # "while the industry's contribution …", "còn đóng góp của ngành này …": the part just named
 _ITS_RE = lazy(
@@ -1363,7 +1380,8 @@ _OF_AFTER_RE = lazy(r"^\s*của\s+", re.IGNORECASE)
 _AIMING_RE = lazy(
     r"\b(?:đặt (?:ra )?(?:mục tiêu|chỉ tiêu)|phấn đấu(?: đạt)?|hướng tới|"
     r"dat (?:ra )?(?:muc tieu|chi tieu)|phan dau(?: dat)?|huong toi|"
-    r"(?:is |are )?(?:targeting|aiming for|aiming at|aims? (?:for|at))|sets? (?:a )?target of)\b",
+    r"(?:is |are )?(?:targeting|aiming for|aiming at|aims? (?:for|at))|sets? (?:a )?target of"
+    r"|muốn)\b",
     re.IGNORECASE,
 )
 

@@ -247,13 +247,14 @@ def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Score
     if (
         not (same_metric or parts)
         or fig.hedge in _OPEN_HEDGES
-        or not is_count(fig.number)
-        or abs(fig.number.value) < 100
+        or not (is_count(fig.number) or parts)
+        or (abs(fig.number.value) < 100 and not parts)
         or any(units_compatible(fig, s.fact) for s in same_metric)
     ):
         return []
     # ("2.152 trên tổng số 2.418 thôn" beside the source's "2.152/2.418 điểm lõm sóng": a part
-    # of a whole, as the claim's is, may read its words less well still)
+    # of a whole, as the claim's is, may read its words less well still; a small one ("14
+    # trong tổng số 15 chỉ tiêu") only beside the same whole)
     return sorted(
         (
             s
@@ -263,9 +264,15 @@ def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Score
             < SAME_METRIC
             and s.match.scope == "same"
             and units_compatible(fig, s.fact)
+            and (abs(fig.number.value) >= 100 or _same_whole(fig, s.fact))
         ),
         key=lambda s: (-s.match.score, s.fact.id),
     )
+
+
+def _same_whole(fig: ClaimFigure, fact: FactRow) -> bool:
+    """Whether a claim's part of a whole and a fact's share the whole ("… 15 chỉ tiêu")."""
+    return fig.total is not None and fact.total is not None and fig.total.value == fact.total
 
 
 def _other_product(a: FactRow, b: FactRow) -> bool:

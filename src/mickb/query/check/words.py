@@ -25,7 +25,7 @@ VI_STOP_WORDS = frozenset(
     tương đương ứng về cho vào tại thì này đó như đã sẽ vẫn còn cũng lại bị đang tiếp tục từ
     khi mà nếu thế theo riêng sau trước con vừa qua ngày phần trăm nghìn ngàn triệu tỷ tỉ usd
     vnd trở thêm đồng so ngoái vượt dưới chưa xuống mới chỉ đều hết lần lượt gấp cùng nhích
-    sụt đưa nâng giúp xong song nhưng khối mỗi khỏi dù mặc tuy""".split()
+    sụt đưa nâng giúp xong song nhưng khối mỗi khỏi dù mặc tuy vọt""".split()
 )
 # Typed without diacritics, only the words that cannot be metric words are dropped.
 _VI_STOP_ASCII = frozenset(fold(w) for w in VI_STOP_WORDS) - frozenset(
@@ -290,13 +290,18 @@ def _in_compound(words: list[str], i: int) -> bool:
     """Whether a word written without diacritics is half of one of the sector's two-syllable
     words with its neighbour ("nop ngan sach", "nang suat": not "ngàn", "nâng")."""
     known = _all_compounds()
-    before = i > 0 and (fold(words[i - 1]), words[i]) in known
-    return before or (i + 1 < len(words) and (words[i], fold(words[i + 1])) in known)
+    f = fold(words[i])
+    before = i > 0 and (fold(words[i - 1]), f) in known
+    return before or (i + 1 < len(words) and (f, fold(words[i + 1])) in known)
 
 
 # Stop words that are content before certain words: "trước thuế" (pre-tax) and "sau thuế"
 # (after-tax) are two different profits, not one profit and a tax.
-_KEPT_BEFORE = {"truoc": frozenset({"thue"}), "sau": frozenset({"thue"})}
+_KEPT_BEFORE = {
+    "truoc": frozenset({"thue"}),
+    "sau": frozenset({"thue"}),
+    "chi": frozenset({"tieu"}),  # "chỉ tiêu" (targets), not "chỉ" (only)
+}
 # ... and after certain words: "hợp nhất" (consolidated) is no "nhất" (most)
 _KEPT_AFTER = {"nhat": frozenset({"hop"})}
 
