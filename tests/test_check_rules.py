@@ -1345,3 +1345,18 @@ def test_datelines_small_parts_of_a_whole_wants_and_the_sectors_firms(seed: Any)
         "Năm 2022 doanh thu dịch vụ bưu chính tăng 16%, số doanh nghiệp trong lĩnh vực này "
         "tăng 21% so với năm 2021",
     ) == ["supported", "contradicted"]
+
+
+def test_mobile_signal_budget_contributions_and_a_rise_to_a_level(seed: Any) -> None:
+    # a village's "sóng điện thoại di động" is the coverage the report gives (99,73%)
+    assert verdicts(
+        seed, "Năm 2022, tỷ lệ thôn có sóng điện thoại di động trên toàn quốc đạt 99,73%"
+    ) == ["supported"]
+    # "đóng góp cho ngân sách" is the budget payment (98.982,3 tỷ đồng, not more than 99.000)
+    assert verdicts(
+        seed, "Ngành TT&TT năm 2022 đóng góp cho ngân sách nhà nước hơn 99.000 tỷ đồng"
+    ) == ["contradicted"]
+    # "tăng lên 14,3%": rose to that share, not by it
+    assert verdicts(seed, "Năm 2022 tỷ trọng kinh tế số trong GDP tiếp tục tăng lên 14,3%") == [
+        "supported"
+    ]

@@ -118,7 +118,7 @@ _REPORTING_RE = lazy(
     r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|ghi rằng|viết rằng|"
     r"said|says|stated|states|"
     r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|"
-    r"told(?:\s+(?:[^\W\d_]+\s+){0,6}?that)?|"
+    r"told(?:\s+(?:[^\W\d_]+\s+){0,10}?that)?|"
     r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
     re.IGNORECASE,
 )
@@ -976,6 +976,8 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
             trail.pop()
     if trail and trail[-1] == "tu":  # "tăng từ A lên B": A is a level, not the growth
         return "state", None
+    if len(ws) >= 2 and ws[-1] in ("len", "xuong") and ws[-2] in ("tang", "giam", "nang", "ha"):
+        return _target_or_state(before)  # "tiếp tục tăng lên 14,3%": the level it rose to
     tail = " ".join(trail[-2:])
     if len(trail) >= 2 and trail[-1] == "up" and trail[-2] in _NOT_CHANGE_BEFORE_UP:
         return _target_or_state(before)  # "made up 14% of GDP", "took up"
@@ -1446,7 +1448,7 @@ def _clause_after(text: str) -> str:
 def _metric_words(segment: str, english: bool) -> Metric:
     """A clause's metric words: folded Vietnamese, English, as shown, and sector terms. The
     ministry is who acts or reports ("Bộ TT&TT đã ngăn chặn ..."), not a scope."""
-    segment = _MINISTRY_RE.sub(" ", expand_abbreviations(segment))
+    segment = _PAID_IN_RE.sub("nộp ngân sách", _MINISTRY_RE.sub(" ", expand_abbreviations(segment)))
     shown = shown_metric(segment, english)
     if english:
         from mickb.text.glossary import english_to_vietnamese, marked
@@ -1480,7 +1482,9 @@ def _metric_words(segment: str, english: bool) -> Metric:
             tuple(dict.fromkeys(en)),
             frozenset(sectors),
         )
-    raw, content = tokens(without_time(segment))
+    raw = tokens(without_time(segment))[0]
+    # (a village's "sóng di động" is its "sóng": mobile stays its sector, not a word to match)
+    content = tokens(without_time(_MOBILE_SIGNAL_RE.sub("sóng", segment)))[1]
     return Metric(
         shown,
         tuple(dict.fromkeys(compounds(content))),
@@ -1495,6 +1499,9 @@ _PART_MARK_RE = lazy(
     r"^.*\b(?:including|of which|among them|trong đó|trong số đó|bao gồm|gồm)\b",
     re.IGNORECASE | re.DOTALL,
 )
+# the same metric in other words: "đóng góp cho ngân sách" is "nộp ngân sách"
+_PAID_IN_RE = lazy(r"\bđóng góp (?:cho|vào) ngân sách", re.IGNORECASE)
+_MOBILE_SIGNAL_RE = lazy(r"\bsóng (?:điện thoại )?di động\b", re.IGNORECASE)
 _BASED_RE = lazy(r"\b([A-Za-z]+)-based\b")
 
 
