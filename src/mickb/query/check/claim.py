@@ -254,14 +254,7 @@ def read_claim(text: str) -> Claim:
     from mickb.text.numbers import find_numbers
 
     shown = nfc(text.strip())
-    # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
-    # (and a table row's "|" its cells; a hashtag's "#" is no word)
-    parted = _without_dateline(_ITEM_BREAK_RE.sub(";", shown).replace("#", " "))
-    text = _NEWS_LABEL_RE.sub(blank, parted)
-    text = _ANSWER_RE.sub(blank, text)  # "Hỏi: …? Đáp: …": the answer's label
-    listed = _LIST_HEAD_RE.match(text)  # "Các chỉ tiêu của … như sau:": a head, no metric
-    if listed is not None:
-        text = blank(listed) + text[listed.end() :]
+    text, head = _prepared(shown)
     english = is_english(_NAME_RE.sub(" ", text))  # (a Vietnamese name does not make it Vietnamese)
     period = _claim_period(text)
     numbers, range_ends = _figures_of(
@@ -301,11 +294,7 @@ def read_claim(text: str) -> Claim:
             metric = _same_company(metric, figures, text[prev_end:start])
             metric = _same_sector(metric, figures, text[prev_end:start])
         if measure == "state" and n.is_percent and not inherited:
-            measure, direction = _growth_noun(
-                _clause_before(before, first=i == 0), measure, direction
-            )
-            if measure == "state" and i == 0 and _GROWTH_AFTER_RE.search(fold(after[:80])):
-                measure, direction = "change", "up"  # "At 12.7%, the sector's revenue growth …"
+            measure, direction = _percent_growth(before, after, first=i == 0)
         hedge = _hedge_of(n, text[max(0, start - 40) : start])
         if compared_up is not None:
             # "cao hơn 8,7% so với năm trước": a growth of 8,7%, not "more than 8,7%"
@@ -317,15 +306,7 @@ def read_claim(text: str) -> Claim:
                 hedge=hedge,
                 measure=measure,
                 direction=direction,
-                metric=_productivity(
-                    metric._replace(
-                        place=place_of(fold(f"{before} {after}")),
-                        province=province_in(metric.text) or _province_before(before),
-                        refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
-                        said=_said(f"{_PART_MARK_RE.sub(' ', before)} {after}", english),
-                        per_unit=_per_unit(n, f"{before} {after}", figures, text[:start]),
-                    )
-                ),
+                metric=_situated(metric, n, text, (start, end), (before, after), figures, english),
                 period=_nearest_year(
                     text,
                     start,
@@ -345,12 +326,63 @@ def read_claim(text: str) -> Claim:
         # "148 tỷ USD doanh thu trong năm 2022, tăng trưởng 8,7%": "doanh thu" is the first's
         owns_after = (metric.optional or english) and not metric.of_figure
         owned_end = end + len(_clause_after(after)) if owns_after else end
-    if listed is not None:
-        figures = _labelled(text, figures, english, head=listed.group(1))
+    return Claim(shown, english, period, tuple(_across(text, figures, english, head)), words)
+
+
+def _percent_growth(before: str, after: str, *, first: bool) -> tuple[str, str | None]:
+    """A percentage read as a level, whose own words say it is a growth rate ("tốc độ tăng
+    năng suất lao động là 6,7%"; "At 12.7%, the sector's revenue growth …")."""
+    measure, direction = _growth_noun(_clause_before(before, first=first), "state", None)
+    if measure == "state" and first and _GROWTH_AFTER_RE.search(fold(after[:80])):
+        return "change", "up"
+    return measure, direction
+
+
+def _prepared(shown: str) -> tuple[str, str | None]:
+    """A claim's text with its labels blanked (offsets stay), and the head of its list."""
+    # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
+    # (and a table row's "|" its cells; a hashtag's "#" is no word)
+    parted = _without_dateline(_ITEM_BREAK_RE.sub(";", shown).replace("#", " "))
+    text = _NEWS_LABEL_RE.sub(blank, parted)
+    text = _ANSWER_RE.sub(blank, text)  # "Hỏi: …? Đáp: …": the answer's label
+    listed = _LIST_HEAD_RE.match(text)  # "Các chỉ tiêu của … như sau:": a head, no metric
+    if listed is None:
+        return text, None
+    return blank(listed) + text[listed.end() :], listed.group(1)
+
+
+def _across(
+    text: str, figures: list[ClaimFigure], english: bool, head: str | None
+) -> list[ClaimFigure]:
+    """What the claim says of several figures at once: a label's or a list head's scope,
+    subjects given "lần lượt", a head of growth rates, one figure of two subjects."""
+    if head is not None:
+        figures = _labelled(text, figures, english, head=head)
     figures = _respectively(text, _labelled(text, figures, english), english)
-    figures = _growth_label(text, figures)
-    figures = _both(text, figures, english)
-    return Claim(shown, english, period, tuple(figures), words)
+    return _both(text, _growth_label(text, figures), english)
+
+
+def _situated(
+    metric: Metric,
+    n: NumberMatch,
+    text: str,
+    span: tuple[int, int],
+    around: tuple[str, str],
+    figures: list[ClaimFigure],
+    english: bool,
+) -> Metric:
+    """A figure's metric with where, whose and for whom: its place and province, a subject
+    named before the claim, the words of its clause, an amount for each worker."""
+    (start, end), (before, after) = span, around
+    return _productivity(
+        metric._replace(
+            place=place_of(fold(f"{before} {after}")),
+            province=province_in(metric.text) or _province_before(before),
+            refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
+            said=_said(f"{_PART_MARK_RE.sub(' ', before)} {after}", english),
+            per_unit=_per_unit(n, f"{before} {after}", figures, text[:start]),
+        )
+    )
 
 
 # "A, B và C tăng lần lượt là 12,7%, 24,7% và 5,5%", "A and B … to X and Y respectively": the
@@ -1046,19 +1078,20 @@ def _growth_noun(metric_text: str, measure: str, direction: str | None) -> tuple
 # --- the metric --------------------------------------------------------------------------------
 
 
-def _metric_of(
+def _pointed_metric(
     n: NumberMatch,
     before: str,
     after: str,
     english: bool,
     figures: list[ClaimFigure],
+    between: str,
     *,
-    first: bool,
-    between: str = "",
-    more: bool = False,
-) -> tuple[Metric, bool]:
-    """What a figure measures: the words of its clause before it, else its counted noun and
-    the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
+    more: bool,
+) -> tuple[Metric, bool] | None:
+    """A metric the words around a figure point to rather than name: the figure before's (a
+    change in parentheses, a new level, a currency conversion, "mức đóng góp này", a base
+    level), a restated share's, an owner named after a rate, or none at all (a part or a
+    share of another figure the claim divides itself); None when they point nowhere."""
     if figures and _PAREN_CHANGE_RE.search(between):
         # "83.200 người thất nghiệp (tăng 13.000 người)": the change of the figure before
         return figures[-1].metric, True
@@ -1095,6 +1128,25 @@ def _metric_of(
         # "…, mức đóng góp này tăng 16%": the metric of the figure before; "… nhích nhẹ so
         # với mức khoảng 136 nghìn tỷ đồng của năm 2021": its level of another year
         return figures[-1].metric, True
+    return None
+
+
+def _metric_of(
+    n: NumberMatch,
+    before: str,
+    after: str,
+    english: bool,
+    figures: list[ClaimFigure],
+    *,
+    first: bool,
+    between: str = "",
+    more: bool = False,
+) -> tuple[Metric, bool]:
+    """What a figure measures: the words of its clause before it, else its counted noun and
+    the words after it, else (for "..., tăng 1,6%") the metric of the figure before it."""
+    pointed = _pointed_metric(n, before, after, english, figures, between, more=more)
+    if pointed is not None:
+        return pointed
     clause = _clause_before(before, first=first)
     if _EARNED_RE.search(before[-60:]) and n.base_unit and not _MONEY_HEAD_RE.search(clause):
         clause = f"{clause} doanh thu"  # "thu về gần 3,9 triệu tỷ đồng": what it took in
