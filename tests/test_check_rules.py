@@ -1360,3 +1360,18 @@ def test_mobile_signal_budget_contributions_and_a_rise_to_a_level(seed: Any) -> 
     assert verdicts(seed, "Năm 2022 tỷ trọng kinh tế số trong GDP tiếp tục tăng lên 14,3%") == [
         "supported"
     ]
+
+
+def test_a_total_of_what_was_just_counted_and_payments_into_the_budget(seed: Any) -> None:
+    # "tổng cộng là hơn 2.328 trang": the total of the sites just named
+    assert (
+        verdicts(
+            seed,
+            "Trong 11 tháng đầu năm 2022, mỗi tháng có gần 200 trang web lừa đảo, vi phạm pháp "
+            "luật bị ngăn chặn, xử lý; tổng cộng là hơn 2.328 trang",
+        )[-1]
+        == "supported"
+    )
+    assert verdicts(
+        seed, "Năm 2022, khoản ngành TT&TT nộp vào ngân sách nhà nước đạt 98.982 tỷ đồng"
+    ) == ["supported"]

@@ -1257,7 +1257,9 @@ _POINTS_BACK_RE = lazy(
     r"tỷ lệ|tỉ lệ|tỷ trọng|figure|amount|sum|share|rate|proportion)\s+(?:này|đó|nói trên|this|"
     r"that)\b|\b(?:this|that) (?:figure|amount|sum|share|rate|proportion)\b"
     # a correction's right figure: "số liệu đúng là tăng 16%", "In fact it rose 3.8%"
-    r"|\b(?:số liệu|con số) đúng(?: là)?\b|\bthe (?:correct|right) figure\b|\bin fact,? it\b",
+    r"|\b(?:số liệu|con số) đúng(?: là)?\b|\bthe (?:correct|right) figure\b|\bin fact,? it\b"
+    # a total of what was just counted: "…; tổng cộng là hơn 2.328 trang", "in total"
+    r"|\btổng cộng(?: là| có)?\s*$|\bin (?:total|all),?\s*$",
     re.IGNORECASE,
 )
 # The base a later figure is: "so với mức khoảng 136 nghìn tỷ đồng", "compared with VND3.45
@@ -1552,7 +1554,7 @@ _PART_MARK_RE = lazy(
     re.IGNORECASE | re.DOTALL,
 )
 # the same metric in other words: "đóng góp cho ngân sách" is "nộp ngân sách"
-_PAID_IN_RE = lazy(r"\bđóng góp (?:cho|vào) ngân sách", re.IGNORECASE)
+_PAID_IN_RE = lazy(r"\b(?:đóng góp (?:cho|vào)|nộp vào) ngân sách", re.IGNORECASE)
 _MOBILE_SIGNAL_RE = lazy(r"\bsóng (?:điện thoại )?di động\b", re.IGNORECASE)
 _BASED_RE = lazy(r"\b([A-Za-z]+)-based\b")
 
