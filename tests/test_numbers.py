@@ -647,3 +647,17 @@ def test_an_amount_in_two_scales_is_one_figure() -> None:
     (m,) = find_numbers("Tổng số tiền thu hồi là 61 tỷ 807 triệu đồng.")
     assert (m.value, m.unit, m.base_unit) == (pytest.approx(61.807), "tỷ đồng", "VND")
     assert m.base_value == pytest.approx(61.807e9) and m.text == "61 tỷ 807 triệu đồng"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "base"),
+    [
+        ("Phiên bản đắt nhất được bán ở mức trên 900$.", "$", "USD"),
+        ("Giá khởi điểm có thể lên 1,000$ (ít nhất là bản cao cấp).", "$", "USD"),
+        ("Vé vào cửa có giá 50 € một người.", "€", "EUR"),
+        ("Gói cước chỉ 5$/tháng.", "$/tháng", "USD/tháng"),
+    ],
+)
+def test_a_currencys_sign_after_the_number_is_its_unit(text: str, unit: str, base: str) -> None:
+    (n,) = [x for x in find_numbers(text) if not x.is_context]
+    assert (n.unit, n.base_unit) == (unit, base)

@@ -744,7 +744,12 @@ def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | No
     """What read_unit reads where no word of its vocabulary follows: a one-letter unit or a
     symbol ("50m", "100 °C"), or the currency written before the number ("US$148")."""
     start: int | None = None
-    if not currency_before:
+    sign = _SIGN_AFTER_RE.match(text, pos) if not currency_before else None
+    if sign is not None:
+        # "900$", "1,000$", "50 €": a currency's sign after the number, as tech news write it
+        start, r.end, r.base_unit = sign.start(1), sign.end(1), _SIGN_CODES[sign.group(1)]
+        r.kind = "money"
+    elif not currency_before:
         sym = _symbol_unit(text, pos)
         if sym is not None:
             start, r.end, r.base_unit = sym
@@ -765,6 +770,8 @@ def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | No
     return r
 
 
+_SIGN_AFTER_RE = re.compile(r"[ \t\u00a0]?([$€£])(?![\d$€£])")
+_SIGN_CODES = {"$": "USD", "€": "EUR", "£": "GBP"}
 _LOST_SUPERSCRIPT_RE = re.compile(r"(?<![^\W\d_])(m)[ \t]([23])(?!\d)")
 
 
