@@ -1375,3 +1375,29 @@ def test_a_total_of_what_was_just_counted_and_payments_into_the_budget(seed: Any
     assert verdicts(
         seed, "Năm 2022, khoản ngành TT&TT nộp vào ngân sách nhà nước đạt 98.982 tỷ đồng"
     ) == ["supported"]
+
+
+def test_firms_added_more_firms_a_years_amount_and_what_each_worker_paid(seed: Any) -> None:
+    # "added 9,500 firms": how many more, which the report gives only as 9,5%
+    assert verdicts(
+        seed, "Vietnam added 9,500 digital technology firms in 2022, the ministry said"
+    ) == ["not_found"]
+    # "with 12% more postal businesses": the postal firms' growth, not the GDP share's
+    assert verdicts(
+        seed,
+        "The postal sector's contribution to GDP grew 16% in 2022, with 12% more postal "
+        "businesses than a year earlier",
+    ) == ["supported", "supported"]
+    # "compared to US$136 billion in 2021" is what 2022 is compared with: the contribution
+    # after it is 2022's (34.336 triệu USD)
+    assert verdicts(
+        seed,
+        "The ICT industry earned US$148 billion in 2022, compared to US$136 billion in 2021, "
+        "and contributed US$34 billion to GDP",
+    )[::2] == ["supported", "supported"]
+    # a budget payment per worker is no productivity, even when it is a "contribution"
+    assert verdicts(
+        seed,
+        "Năm 2022 ngành TT&TT nộp ngân sách 98.982 tỷ đồng; tính bình quân, mỗi lao động đóng "
+        "góp khoảng 65,6 triệu đồng",
+    ) == ["supported", "not_found"]

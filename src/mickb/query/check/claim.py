@@ -380,7 +380,7 @@ def _situated(
             province=province_in(metric.text) or _province_before(before),
             refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
             said=_said(f"{_PART_MARK_RE.sub(' ', before)} {after}", english),
-            per_unit=_per_unit(n, f"{before} {after}", figures, text[:start]),
+            per_unit=_per_unit(n, f"{before} {_clause_after(after)}", figures, text[:start]),
         )
     )
 
@@ -865,7 +865,7 @@ _EVERY_ONE_RE = lazy(
 
 # What each worker creates of GDP is labour productivity ("mỗi lao động tạo ra 648 triệu đồng
 # GDP", "each worker generated VND648 million in GDP")
-_CREATED_VALUE = frozenset(("gdp", "dong gop", "gia tri", "tao ra", "lam ra", "cho gdp"))
+_CREATED_VALUE = frozenset(("gdp", "gia tri", "tao ra", "lam ra", "cho gdp"))
 # ... not what each pays the state ("đóng góp 65 triệu đồng vào ngân sách")
 _PAID_IN = frozenset(("ngan sach", "nop", "nop ngan sach", "thue", "nha nuoc"))
 _PRODUCTIVITY = ("nang suat", "lao dong")
@@ -1015,6 +1015,10 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
         return _target_or_state(before)  # "made up 14% of GDP", "took up"
     if len(trail) >= 2 and trail[-1] == "down" and trail[-2] in _NOT_CHANGE_BEFORE_DOWN:
         return _target_or_state(before)  # "took down 3,150 websites", "shut down"
+    if trail and trail[-1] in _ADDED_VERBS and not re.match(r"\s*(?:[a-z]+\s+){0,4}to\b", after):
+        # "Vietnam added 9,500 firms in 2022": how many more, not how many (not "added
+        # US$34 billion to GDP": what it contributed)
+        return "change", _ADDED_VERBS[trail[-1]]
     for phrases, direction in ((_CHANGE_DOWN, "down"), (_CHANGE_UP, "up")):
         for w in phrases:
             if tail == w or tail.endswith(" " + w):
@@ -1050,6 +1054,7 @@ _VERB_BEFORE_NOUN_RE = lazy(
     r"xuat khau|nhap khau)\b"
 )
 _DOWN_VERBS = frozenset(("giam",))
+_ADDED_VERBS = {"added": "up", "adds": "up", "gained": "up", "shed": "down", "lost": "down"}
 _NOT_CHANGE_BEFORE_UP = frozenset("made make makes making took take takes taking set sets".split())
 _NOT_CHANGE_BEFORE_DOWN = frozenset(
     "took take takes taking taken shut shuts pulled pull pulls tore tear tears".split()
@@ -1446,7 +1451,7 @@ _AIMING_RE = lazy(
 # a change and what it changes ("16% rise in …"); not a year, a base or a preposition.
 _NAMED_AFTER_RE = lazy(
     r"^\s*(?:(?:rise|increase|growth|gain|jump|fall|drop|decline|decrease|share|expansion)\s+"
-    r"(?:in|of)\s+"
+    r"(?:in|of)\s+|(?:more|fewer)\s+(?!than\b)(?=[a-z])"
     r"|(?!(?:in|on|over|from|to|than|compared|year|years|y/y|y-o-y|yoy|a|an|the|and|or|up|down"
     r"|higher|lower|more|less|of|for|at|by|with|as|per|each|every|a year|last|this|since|after"
     r"|before|while|which|that|meeting|beating|missing|exceeding|reaching|against|versus)\b)"
@@ -1669,7 +1674,8 @@ def _nearest_year(text: str, start: int, period: Period) -> Period:
 _YEAR_MENTION_RE = lazy(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _COMPARED_BEFORE_RE = lazy(
     r"(?:\bso(?:\s+với)?|\bcompared (?:with|to)|\bfrom|\bthan|\bover|\btừ|\bkể từ|\bsince"
-    r"|\bversus|\bvs\.?)\b[^\d,;.]{0,25}$",
+    r"|\bversus|\bvs\.?)\b(?:[^\d,;.]{0,25}|\s+[^\s\d]{0,4}\d[\d.,]*(?:\s+[^\W\d]+){0,3}"
+    r"\s+(?:in|năm|of))\s*$",
     re.IGNORECASE,
 )
 
