@@ -1401,3 +1401,17 @@ def test_firms_added_more_firms_a_years_amount_and_what_each_worker_paid(seed: A
         "Năm 2022 ngành TT&TT nộp ngân sách 98.982 tỷ đồng; tính bình quân, mỗi lao động đóng "
         "góp khoảng 65,6 triệu đồng",
     ) == ["supported", "not_found"]
+
+
+def test_a_headline_before_a_spaced_hyphen_and_trong_khi_open_new_clauses(seed: Any) -> None:
+    # "Lượng bưu gửi năm 2022 tăng 38% - …": the headline's words are not the next figure's;
+    # "trong khi" opens a new subject
+    assert verdicts(
+        seed,
+        "Lượng bưu gửi năm 2022 tăng 38% - Bộ TT&TT cho biết doanh thu dịch vụ bưu chính tăng "
+        "16% so với năm 2021, trong khi tổng số lao động toàn ngành tăng 5%",
+    ) == ["supported", "supported", "supported"]
+    # "cả ngành" is the whole sector
+    assert verdicts(seed, "Năm 2022 doanh thu cả ngành TT&TT ước đạt gần 3,9 triệu tỷ đồng") == [
+        "supported"
+    ]

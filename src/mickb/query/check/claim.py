@@ -186,7 +186,7 @@ _REFERS_BACK_RE = lazy(
 )
 # Words that begin a new subject within a sentence ("..., trong đó kinh tế số ICT 7,18%").
 _NEW_SUBJECT_RE = lazy(
-    r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|of which|including|while|whereas|"
+    r"(?:[,;]\s*|\b)(?:trong đó|trong số đó|riêng|còn|trong khi|of which|including|while|whereas|"
     r"cùng với|cùng|và|along with|as well as|with|plus|and)(?:\s+|$)",
     re.IGNORECASE,
 )
@@ -1399,7 +1399,7 @@ def _clause_before(text: str, *, first: bool) -> str:
     ("trong đó", "riêng", "và")."""
     # (a spaced dash ends the clause of a figure before; before a claim's first figure it
     # sets off a heading that names it: "Digital economy as a share of GDP — total 14.26%")
-    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s" if first else r"[.!?]\s|\s[—–]\s", text)]
+    ends = [m.end() - 1 for m in re.finditer(r"[.!?]\s" if first else r"[.!?]\s|\s[—–-]\s", text)]
     cut = max([text.rfind(";"), *ends])
     text = text[cut + 1 :] if cut >= 0 else text
     if first:
@@ -1492,7 +1492,7 @@ def _opens_subject(rest: str) -> bool:
 def _clause_after(text: str) -> str:
     """The words right after a figure, up to a clause break or a comparison."""
     m = re.search(
-        r"[;,:.!?()](?:\s|$)|\s[—–]\s|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b"
+        r"[;,:.!?()](?:\s|$)|\s[—–-]\s|\b(?:so với|so|compared|than|tăng|giảm|up|down)\b"
         # "from" a base ("up 5% from 2021", "from VND90 trillion"), not "withdrew from the market"
         r"|\bfrom\b(?=\s+(?:\d|vnd|vnđ|us\$|\$|last|the previous|a year|the same|a\b))"
         r"|\b(?:in|during|trong|vào|năm|for|by|as of|over)\b(?=\s+(?:năm\s+)?(?:19|20)\d\d\b"
@@ -1508,6 +1508,7 @@ def _metric_words(segment: str, english: bool) -> Metric:
     """A clause's metric words: folded Vietnamese, English, as shown, and sector terms. The
     ministry is who acts or reports ("Bộ TT&TT đã ngăn chặn ..."), not a scope."""
     segment = _PAID_IN_RE.sub("nộp ngân sách", _MINISTRY_RE.sub(" ", expand_abbreviations(segment)))
+    segment = _WHOLE_SECTOR_RE.sub("toàn ngành", segment)  # "cả ngành" is "toàn ngành"
     shown = shown_metric(segment, english)
     if english:
         from mickb.text.glossary import english_to_vietnamese, marked
@@ -1560,6 +1561,7 @@ _PART_MARK_RE = lazy(
 )
 # the same metric in other words: "đóng góp cho ngân sách" is "nộp ngân sách"
 _PAID_IN_RE = lazy(r"\b(?:đóng góp (?:cho|vào)|nộp vào) ngân sách", re.IGNORECASE)
+_WHOLE_SECTOR_RE = lazy(r"\bcả ngành\b", re.IGNORECASE)
 _MOBILE_SIGNAL_RE = lazy(r"\bsóng (?:điện thoại )?di động\b", re.IGNORECASE)
 _BASED_RE = lazy(r"\b([A-Za-z]+)-based\b")
 
