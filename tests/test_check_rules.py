@@ -1415,3 +1415,12 @@ def test_a_headline_before_a_spaced_hyphen_and_trong_khi_open_new_clauses(seed: 
     assert verdicts(seed, "Năm 2022 doanh thu cả ngành TT&TT ước đạt gần 3,9 triệu tỷ đồng") == [
         "supported"
     ]
+
+
+def test_a_heading_or_a_sources_name_before_a_colon_is_no_metric(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "Tạp chí Kinh tế số tổng kết: năm 2022 kinh tế số chiếm khoảng 14,3% GDP cả nước",
+    ) == ["supported"]
+    # a label that is the metric stays one
+    assert verdicts(seed, "Doanh thu toàn ngành TT&TT năm 2022: 3.893.595 tỷ đồng") == ["supported"]

@@ -1412,7 +1412,7 @@ def _clause_before(text: str, *, first: bool) -> str:
         text = text[reporting[-1].end() :]
     text = _AIMING_RE.sub(" ", _HOLDING_RE.sub(" ", _ASIDE_RE.sub(" ", text)))
     if first:
-        return text
+        return _after_heading(text)
     listed = _listed_subject(text)
     if listed is not None:
         return listed
@@ -1445,6 +1445,16 @@ _AIMING_RE = lazy(
     r"|muốn)\b",
     re.IGNORECASE,
 )
+
+
+def _after_heading(text: str) -> str:
+    """A first figure's words after a heading's or a source's colon, when they say what it
+    measures themselves ("Tạp chí Thông tin & Truyền thông: Smartphone chiếm 75,8% …"); a
+    label that is the metric stays ("Doanh thu: 3.893.595 tỷ đồng")."""
+    head, colon, rest = text.rpartition(":")
+    if not colon or len(tokens(without_time(rest))[1]) < 2:
+        return text
+    return rest
 
 
 # What a later figure's metric may follow it with: a noun ("8.5% GDP growth forecast"), or
