@@ -1424,3 +1424,26 @@ def test_a_heading_or_a_sources_name_before_a_colon_is_no_metric(seed: Any) -> N
     ) == ["supported"]
     # a label that is the metric stays one
     assert verdicts(seed, "Doanh thu toàn ngành TT&TT năm 2022: 3.893.595 tỷ đồng") == ["supported"]
+
+
+def test_wire_and_post_english_millions_hashtags_and_another_whole(seed: Any) -> None:
+    assert verdicts(
+        seed,
+        "HANOI (VNA) – Vietnam's information and communications sector saw its 2022 revenue "
+        "estimated at VND3,893.6 trillion, an increase of 12.7% compared to 2021",
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed, "Vietnam's ICT sector in 2022: productivity VND648m per worker #DigitalVietnam"
+    ) == ["supported"]
+    assert verdicts(seed, "The ICT industry brought in nearly US$150 billion in 2022") == [
+        "supported"
+    ]
+    assert verdicts(
+        seed,
+        "Telecom operators posted after-tax profit of about VND44.5 trillion in 2022, a 3.8% "
+        "y-o-y gain",
+    ) == ["supported", "supported"]
+    # 14 of 16 targets: the whole is not the source's 15
+    result = check_claim(seed, "Vietnam met 14 of its 16 main targets in 2022")
+    assert [f["rule"] for f in result["figures"]] == ["whole"]
+    assert result["verdict"] == "contradicted"

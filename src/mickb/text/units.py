@@ -756,6 +756,13 @@ def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | No
             r.kind = "measure"
     else:
         r.base_unit, r.kind = currency_before, "money"
+        million = _GLUED_MILLION_RE.match(text, pos)
+        if million is not None:
+            # "VND648m", "US$34m": the English press's million, glued to the number
+            start, r.end, r.scale = pos, million.end(), 1e6
+            r.glued = True
+            r.unit = f"m {currency_before}"
+            return r
     if r.base_unit is None:
         return r
     if start is None:
@@ -770,6 +777,7 @@ def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | No
     return r
 
 
+_GLUED_MILLION_RE = re.compile(r"[mM](?![\w.,]?\w)")
 _SIGN_AFTER_RE = re.compile(r"[ \t\u00a0]?([$€£])(?![\d$€£])")
 _SIGN_CODES = {"$": "USD", "€": "EUR", "£": "GBP"}
 _LOST_SUPERSCRIPT_RE = re.compile(r"(?<![^\W\d_])(m)[ \t]([23])(?!\d)")

@@ -69,7 +69,7 @@ _CHANGE_DOWN = _phrases(
 # ... and after it ("a 1.6% increase", "5% year-on-year growth").
 _CHANGE_AFTER = _phrases(
     "increase|growth|rise|gain|jump|higher|drop|decline|decrease|fall|lower|"
-    "year on year|yoy|y y|on year|more than|less than|more|fewer"
+    "year on year|yoy|y y|y o y|on year|more than|less than|more|fewer"
 )
 _DOWN_AFTER = frozenset(
     ("drop", "decline", "decrease", "fall", "lower", "less", "less than", "fewer")
@@ -144,7 +144,10 @@ _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 _PAREN_CHANGE_RE = lazy(
     r"^[^();,.]*\(\s*(?:tăng|giảm|up|down|rose|fell|\+|-|−)?\s*$", re.IGNORECASE
 )
-_CONTINUES_RE = lazy(r"^\s*,?\s*(?:to|lên|len|reaching|đạt|dat|at)\s*$", re.IGNORECASE)
+_CONTINUES_RE = lazy(
+    r"^\s*,?\s*(?:in\s+(?:19|20)\d\d\s*,?\s*)?(?:to|lên|len|reaching|đạt|dat|at)\s*$",
+    re.IGNORECASE,
+)
 # A figure restated as a share of a whole: "hơn 4,33 triệu người, tức 6,8% số người dùng
 # Internet", "1.5 million people, or 6.8% of internet users".
 _RESTATES_RE = lazy(
@@ -159,9 +162,14 @@ _ASIDE_RE = lazy(
     re.IGNORECASE,
 )
 # Verbs of earning: an amount after them is revenue unless the clause names what it is.
-_EARNED_RE = lazy(r"\b(?:thu về|mang về|đem về)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_EARNED_RE = lazy(
+    r"\b(?:thu về|mang về|đem về|brought in|earned|took in|raked in|pulled in)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _MONEY_HEAD_RE = lazy(
-    r"\b(?:doanh thu|lợi nhuận|lãi|lỗ|ngân sách|vốn|tiền|chi phí|thuế|kim ngạch)\b", re.IGNORECASE
+    r"\b(?:doanh thu|lợi nhuận|lãi|lỗ|ngân sách|vốn|tiền|chi phí|thuế|kim ngạch|revenue|profit|"
+    r"sales|turnover|budget|tax)\b",
+    re.IGNORECASE,
 )
 # Verbs of having and earning that stand between a subject and its figure's noun.
 _HOLDING_RE = lazy(
@@ -342,7 +350,9 @@ def _prepared(shown: str) -> tuple[str, str | None]:
     """A claim's text with its labels blanked (offsets stay), and the head of its list."""
     # (a post's emoji part its items as a full stop would: "… tăng 12,7% 📈 Nộp ngân sách …")
     # (and a table row's "|" its cells; a hashtag's "#" is no word)
-    parted = _without_dateline(_ITEM_BREAK_RE.sub(";", shown).replace("#", " "))
+    # (hashtags that end a post say nothing of the figures: "#DigitalVietnam")
+    parted = _TRAILING_TAGS_RE.sub(blank, shown)
+    parted = _without_dateline(_ITEM_BREAK_RE.sub(";", parted).replace("#", " "))
     text = _NEWS_LABEL_RE.sub(blank, parted)
     text = _ANSWER_RE.sub(blank, text)  # "Hỏi: …? Đáp: …": the answer's label
     listed = _LIST_HEAD_RE.match(text)  # "Các chỉ tiêu của … như sau:": a head, no metric
@@ -620,11 +630,12 @@ _NEWS_LABEL_RE = lazy(
 _THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
 # A dateline: a city in capitals, then a dash ("HANOI —", "HÀ NỘI -").
 _DATED_LINE_RE = lazy(
-    r"^\s*(?P<place>[^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s*,\s*"
+    r"^\s*(?P<place>[^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s*,?\s*"
     r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|[A-Z][a-z]{2,8}\.? \d{1,2}|ngày \d{1,2}/\d{1,2})?\s*"
     r"(?:\([A-ZĐ][\w&.-]{1,12}\))?\s*[—–-]\s"
 )
 _PAPER_LINE_RE = lazy(r"^\s*(?:Báo|Đài|Tạp chí|Cổng)\s+[^\W\d_][^—–\-:\d]{0,40}?\s[—–-]\s")
+_TRAILING_TAGS_RE = lazy(r"(?:\s*#\w+)+\s*$")
 _ANSWER_RE = lazy(r"(?<=\?)\s*(?:đáp|trả lời|a|answer)\s*:", re.IGNORECASE)
 _DATELINE_RE = lazy(r"^\s*([^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s[—–-]\s")
 
@@ -1154,7 +1165,8 @@ def _metric_of(
         return pointed
     clause = _clause_before(before, first=first)
     if _EARNED_RE.search(before[-60:]) and n.base_unit and not _MONEY_HEAD_RE.search(clause):
-        clause = f"{clause} doanh thu"  # "thu về gần 3,9 triệu tỷ đồng": what it took in
+        # "thu về gần 3,9 triệu tỷ đồng", "brought in nearly US$150 billion": what it took in
+        clause = f"{clause} {'revenue' if english else 'doanh thu'}"
     own = _metric_words(clause, english)
     noun = _metric_words(unit_noun(n), english)
     tail, done = _tail_and_what_was_done(after, english)

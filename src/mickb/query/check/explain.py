@@ -26,6 +26,7 @@ _RULE_WORDS = {
     "range": "range: from the first number to the second",
     "source_bound": "the source gives only a bound",
     "direction": "direction: up and down must agree",
+    "whole": "whole: a part of a whole holds only with the source's whole",
     "derived": "derived: the earlier level a level and its growth imply",
 }
 _QUALIFIER_WORDS = {
@@ -89,6 +90,12 @@ def verdict(result: FigureCheck, fact: FactRow, wanted: Interval, detail: str = 
         return (
             f"{said}: the direction differs (the source's figure goes {word}, the claim's "
             f"{result['text']} goes the other way; rule: {_RULE_WORDS['direction']})"
+        )
+    if rule == "whole":
+        whole = f"{fact.total:g}" if fact.total is not None else "none"
+        return (
+            f"{said}: the claim's {result['text']} is a part of another whole than the "
+            f"source's ({whole}) (rule: {_RULE_WORDS['whole']})"
         )
     unit = result["unit"] or ""
     scale = (

@@ -182,7 +182,7 @@ def _compare_numbers(
     firm = [
         (s, o)
         for s, o in outcomes
-        if o in ("contradicted", "direction")
+        if o in ("contradicted", "direction", "whole")
         and s.match.firm
         and s.match.score >= CONTRADICT_METRIC
         and _period_firm(fig, s)
@@ -211,7 +211,7 @@ def _compare_numbers(
     ]
     if rivals:
         return _say(result, "ambiguous", explain.ambiguous(fig, [top.fact, *rivals]), kb, top)
-    rule = "direction" if outcome == "direction" else _rule(fig, top.fact)
+    rule = outcome if outcome in ("direction", "whole") else _rule(fig, top.fact)
     owner = _owner_of_number(fig, everything, top.fact, wanted)
     detail = explain.owner(fig, owner) if owner is not None and rule != "direction" else ""
     return _finish(result, kb, "contradicted", rule, top.fact, wanted, detail)
@@ -330,7 +330,7 @@ def _outcome(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
         and claimed_total is not None
         and (fact.total is None or abs(claimed_total - fact.total) > 1e-9 * abs(fact.total))
     ):
-        return "contradicted"  # "2.152/2.418": both numbers must agree
+        return "whole"  # "2.152/2.418": both numbers must agree
     return outcome
 
 
