@@ -1447,3 +1447,20 @@ def test_wire_and_post_english_millions_hashtags_and_another_whole(seed: Any) ->
     result = check_claim(seed, "Vietnam met 14 of its 16 main targets in 2022")
     assert [f["rule"] for f in result["figures"]] == ["whole"]
     assert result["verdict"] == "contradicted"
+
+
+def test_vietnamese_words_for_the_same_metric_and_linking_words(seed: Any) -> None:
+    # "lực lượng lao động" is the workforce (up 5%, not 0,5%)
+    assert verdicts(
+        seed, "Năm 2022 lực lượng lao động của ngành TT&TT tăng 0,5% so với năm 2021"
+    ) == ["contradicted"]
+    # "thu từ dịch vụ bưu chính" is postal service revenue
+    assert verdicts(seed, "Năm 2022, thu từ dịch vụ bưu chính tăng 16% so với năm 2021") == [
+        "supported"
+    ]
+    # "nhờ vậy" names nothing: the share is the villages' coverage (99,73%)
+    assert verdicts(
+        seed,
+        "Năm 2022 các nhà mạng đã phủ sóng thêm nhiều thôn, bản; nhờ vậy 99,8% số thôn cả nước "
+        "đã có sóng",
+    ) == ["contradicted"]

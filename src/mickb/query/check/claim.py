@@ -109,13 +109,14 @@ _PREAMBLE_RE = lazy(
     # mến,", "Tính ra,", "Về phần mình,", "In my view,", "In fact,"
     r"|theo (?:người viết|tôi|chúng tôi)|quý (?:vị|thính giả|khán giả|bạn đọc)[^,;:\d]{0,20}"
     r"|tính ra|về phần mình|quả thực|thực tế|nói cách khác|in my view|in fact|in other words"
-    r"|measured by [^,;:\d]{1,40}|tính theo [^,;:\d]{1,40}"
+    r"|measured by [^,;:\d]{1,40}|tính theo [^,;:\d]{1,40}|phát biểu (?:chỉ đạo|tại)[^,;:\d]{0,40}"
+    r"|trả lời phỏng vấn[^,;:\d]{0,40}"
     r"|notably|meanwhile|in addition|besides|for all the hype|overall|all told)[,;:]\s*",
     re.IGNORECASE,
 )
 _REPORTING_RE = lazy(
     r"\b(?:cho biết|cho hay|khẳng định|nhấn mạnh|chia sẻ|nêu rõ|thông báo|công bố|báo cáo"
-    r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|ghi rằng|viết rằng|"
+    r"(?: cho thấy)?|số liệu cho thấy|cho thấy|phát biểu|tiết lộ|ghi rằng|viết rằng|nhận định|"
     r"said|says|stated|states|"
     r"reported|reports|announced|announces|noted|notes|revealed|showed|shows|"
     r"told(?:\s+(?:[^\W\d_]+\s+){0,10}?that)?|"
@@ -1530,7 +1531,8 @@ def _metric_words(segment: str, english: bool) -> Metric:
     """A clause's metric words: folded Vietnamese, English, as shown, and sector terms. The
     ministry is who acts or reports ("Bộ TT&TT đã ngăn chặn ..."), not a scope."""
     segment = _PAID_IN_RE.sub("nộp ngân sách", _MINISTRY_RE.sub(" ", expand_abbreviations(segment)))
-    segment = _WHOLE_SECTOR_RE.sub("toàn ngành", segment)  # "cả ngành" is "toàn ngành"
+    for pattern, instead in _SAME_METRIC_WORDS:
+        segment = pattern.sub(instead, segment)
     shown = shown_metric(segment, english)
     if english:
         from mickb.text.glossary import english_to_vietnamese, marked
@@ -1583,7 +1585,16 @@ _PART_MARK_RE = lazy(
 )
 # the same metric in other words: "đóng góp cho ngân sách" is "nộp ngân sách"
 _PAID_IN_RE = lazy(r"\b(?:đóng góp (?:cho|vào)|nộp vào) ngân sách", re.IGNORECASE)
-_WHOLE_SECTOR_RE = lazy(r"\bcả ngành\b", re.IGNORECASE)
+# The same metric in other words, as the facts name it; and linking words that name none
+_SAME_METRIC_WORDS = (
+    (lazy(r"\bcả ngành\b", re.IGNORECASE), "toàn ngành"),
+    (lazy(r"\b(?:lực lượng|đội ngũ) lao động\b", re.IGNORECASE), "tổng số lao động"),
+    (lazy(r"(?<!doanh )\bthu (?:về )?từ\b", re.IGNORECASE), "doanh thu từ"),
+    (
+        lazy(r"\b(?:nhờ vậy|nhờ đó|qua đó|từ đó|do đó|vì vậy|trong bối cảnh)\b", re.IGNORECASE),
+        " ",
+    ),
+)
 _MOBILE_SIGNAL_RE = lazy(r"\bsóng (?:điện thoại )?di động\b", re.IGNORECASE)
 _BASED_RE = lazy(r"\b([A-Za-z]+)-based\b")
 
