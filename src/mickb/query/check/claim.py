@@ -438,17 +438,7 @@ def _respectively(text: str, figures: list[ClaimFigure], english: bool) -> list[
         item = items[k]
         if owner and k < len(run) - 1 and not re.search(r"\s(?:của|of)\s", item):
             item = f"{item}{owner.group(0)}"
-        words = _named(_metric_words(item, english), english=english)
-        metric = out[i].metric._replace(
-            text=words.text,
-            vi=words.vi,
-            en=words.en,
-            sectors=words.sectors,
-            entities=words.entities or out[i].metric.entities,
-            optional=(),
-            optional_en=(),
-            counted=(),
-        )
+        metric = _subject_metric(out[i].metric, item, english)
         if k and not metric.sectors:
             metric = _same_sector(metric, [out[run[k - 1]]], "")
         fig = out[i]._replace(metric=metric, inherited=False)
@@ -457,6 +447,22 @@ def _respectively(text: str, figures: list[ClaimFigure], english: bool) -> list[
             fig = fig._replace(measure="change", direction="down" if down else "up")
         out[i] = fig
     return out
+
+
+def _subject_metric(metric: Metric, subject: str, english: bool) -> Metric:
+    """A figure's metric as one subject of a list names it ("doanh thu toàn ngành, số nộp
+    ngân sách và …"): its words, sectors and companies, nothing read after the figure."""
+    words = _named(_metric_words(subject, english), english=english)
+    return metric._replace(
+        text=words.text,
+        vi=words.vi,
+        en=words.en,
+        sectors=words.sectors,
+        entities=words.entities or metric.entities,
+        optional=(),
+        optional_en=(),
+        counted=(),
+    )
 
 
 # "A và B cả hai đều tăng 16%", "Both A and B rose 8.7%": one figure said of each subject
@@ -492,17 +498,7 @@ def _both(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFig
         return figures
     metrics: list[Metric] = []
     for k, item in enumerate(items):
-        words = _named(_metric_words(item, english), english=english)
-        metric = figures[first].metric._replace(
-            text=words.text,
-            vi=words.vi,
-            en=words.en,
-            sectors=words.sectors,
-            entities=words.entities,
-            optional=(),
-            optional_en=(),
-            counted=(),
-        )
+        metric = _subject_metric(figures[first].metric, item, english)
         if k and not metric.sectors and metrics:
             metric = metric._replace(sectors=metrics[0].sectors) if _ITS_RE.search(item) else metric
         metrics.append(metric)
