@@ -145,6 +145,12 @@ _GLOSSARY_LINKERS = frozenset("va cua cac nhung la cho ve duoc voi".split())
 _PAREN_CHANGE_RE = lazy(
     r"^[^();,.]*\(\s*(?:tăng|giảm|up|down|rose|fell|\+|-|−)?\s*$", re.IGNORECASE
 )
+_APPOSED_CHANGE_RE = lazy(r"^[^,;]*,\s*(?:a|an)\s+(?:[a-z]+\s+){0,2}$|^\s*\(\s*$", re.IGNORECASE)
+_CHANGE_NOUN_RE = lazy(
+    r"^\s*(?:y-?o-?y\s+|year-on-year\s+|annual\s+)?(?:gain|rise|increase|growth|jump|drop|"
+    r"decline|fall|decrease|dip|slide|climb)\b",
+    re.IGNORECASE,
+)
 _CONTINUES_RE = lazy(
     r"^\s*,?\s*(?:in\s+(?:19|20)\d\d\s*,?\s*)?(?:to|lên|len|reaching|đạt|dat|at)\s*$",
     re.IGNORECASE,
@@ -1023,6 +1029,8 @@ def _measure(before: str, after: str, *, percent: bool) -> tuple[str, str | None
         return _target_or_state(before)  # "made up 14% of GDP", "took up"
     if len(trail) >= 2 and trail[-1] == "down" and trail[-2] in _NOT_CHANGE_BEFORE_DOWN:
         return _target_or_state(before)  # "took down 3,150 websites", "shut down"
+    if ws[-2:] == ["co", "them"]:
+        return "change", "up"  # "cả nước có thêm 7.000 doanh nghiệp": how many more
     if trail and trail[-1] in _ADDED_VERBS and not re.match(r"\s*(?:[a-z]+\s+){0,4}to\b", after):
         # "Vietnam added 9,500 firms in 2022": how many more, not how many (not "added
         # US$34 billion to GDP": what it contributed)
@@ -1107,6 +1115,9 @@ def _pointed_metric(
     share of another figure the claim divides itself); None when they point nowhere."""
     if figures and _PAREN_CHANGE_RE.search(between):
         # "83.200 người thất nghiệp (tăng 13.000 người)": the change of the figure before
+        return figures[-1].metric, True
+    if figures and english and _APPOSED_CHANGE_RE.match(between) and _CHANGE_NOUN_RE.match(after):
+        # "VND138 trillion in 2022, a modest 1.6% gain": the change of the figure before
         return figures[-1].metric, True
     if figures and _CONTINUES_RE.match(between):
         # "grew 5% to 1.5 million people", "tăng 5% lên 1,5 triệu người": the new level of the
