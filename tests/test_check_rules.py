@@ -1483,3 +1483,23 @@ def test_an_apposed_gain_more_firms_and_the_ict_core(seed: Any) -> None:
         "In 2022 the digital economy made up about 14.26% of GDP, roughly double the 7.18% "
         "contributed by its ICT core",
     ) == ["supported", "supported"]
+
+
+def test_a_count_before_its_year_and_more_vietnamese_wordings(seed: Any) -> None:
+    # "64.000 năm 2021": the firms of that year, not 64.000 years
+    assert verdicts(
+        seed,
+        "Số doanh nghiệp công nghệ số đăng ký đã tăng từ gần 64.000 năm 2021 lên 70.000 năm 2022",
+    ) == ["supported", "supported"]
+    # "năng suất ấy" points back; "góp vào GDP"; "xuất bản - in - phát hành thu vượt"
+    assert verdicts(
+        seed,
+        "Năm 2022 mỗi lao động của ngành làm ra khoảng 648 triệu đồng GDP; năng suất ấy đã "
+        "tăng 5% so với năm 2021",
+    ) == ["supported", "contradicted"]
+    assert verdicts(seed, "Phần công nghiệp ICT góp vào GDP năm 2022 là 36 tỷ USD") == [
+        "contradicted"
+    ]
+    assert verdicts(seed, "Năm 2022, mảng xuất bản - in - phát hành thu vượt 96 nghìn tỷ đồng") == [
+        "supported"
+    ]

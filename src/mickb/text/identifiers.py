@@ -969,6 +969,9 @@ def _marked_time_word(p: Spot, unit: re.Match[str]) -> bool:
 
 
 _NOT_DURATION_RE = lazy(r"[ \t\u00a0]*(?:tieng (?:no|sung|keu|chuong|dong(?! ho))|nam sinh)\b")
+# ("64.000 năm 2021": a count in thousands, then the year it holds for; not 64.000 years, as
+# "trong 3 năm 2021-2023" is three years)
+_YEAR_AFTER_RE = lazy(r"[ \t\u00a0]*nam (?:19|20)\d\d(?!\d)")
 
 
 _SESSIONS_RE = lazy(r"[ \t\u00a0]*phien(?![a-z0-9])")
@@ -981,6 +984,8 @@ def duration(p: Spot) -> str | None:
         return None
     unit = _TIME_UNIT_RE.match(p.folded, p.e)
     if unit and not _NOT_DURATION_RE.match(p.folded, p.e) and _marked_time_word(p, unit):
+        if "." in p.digits and _YEAR_AFTER_RE.match(p.folded, p.e):
+            return None
         return "duration"
     # (the word after first: reading the words before costs more, and few numbers ask)
     if _SESSIONS_RE.match(p.folded, p.e) and p.words and p.words[-1] in ("sau", "trong", "suot"):

@@ -170,7 +170,8 @@ _ASIDE_RE = lazy(
 )
 # Verbs of earning: an amount after them is revenue unless the clause names what it is.
 _EARNED_RE = lazy(
-    r"\b(?:thu về|mang về|đem về|brought in|earned|took in|raked in|pulled in)\s+(?:\S+\s+){0,2}$",
+    r"\b(?:thu về|mang về|đem về|đem lại|mang lại|brought in|earned|took in|raked in|pulled in)"
+    r"\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
 _MONEY_HEAD_RE = lazy(
@@ -634,6 +635,7 @@ _THREAD_HEAD_RE = lazy(r"^\s*((?:[^;\d]|(?:19|20)\d\d){2,90}?)\s*;")
 # A dateline: a city in capitals, then a dash ("HANOI —", "HÀ NỘI -").
 _DATED_LINE_RE = lazy(
     r"^\s*(?P<place>[^\W\d_][^\W\d_.]*(?:[ .][^\W\d_]+){0,3})\s*,?\s*"
+    r"(?:\([A-ZĐ][\w&.-]{1,12}\)\s*)?"
     r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|[A-Z][a-z]{2,8}\.? \d{1,2}|ngày \d{1,2}/\d{1,2})?\s*"
     r"(?:\([A-ZĐ][\w&.-]{1,12}\))?\s*[—–-]\s"
 )
@@ -1279,8 +1281,9 @@ def _before_next_subject(after: str, more: bool) -> str:
 # A metric noun pointed back at: "mức đóng góp này", "con số đó", "this figure".
 _POINTS_BACK_RE = lazy(
     r"\b(?:mức|con số|khoản|số tiền|doanh thu|lợi nhuận|đóng góp|mức đóng góp|mức tăng|"
-    r"tỷ lệ|tỉ lệ|tỷ trọng|figure|amount|sum|share|rate|proportion)\s+(?:này|đó|nói trên|this|"
-    r"that)\b|\b(?:this|that) (?:figure|amount|sum|share|rate|proportion)\b"
+    r"tỷ lệ|tỉ lệ|tỷ trọng|năng suất|figure|amount|sum|share|rate|proportion)\s+"
+    r"(?:này|đó|ấy|nói trên|this|that)\b"
+    r"|\b(?:this|that) (?:figure|amount|sum|share|rate|proportion)\b"
     # a correction's right figure: "số liệu đúng là tăng 16%", "In fact it rose 3.8%"
     r"|\b(?:số liệu|con số) đúng(?: là)?\b|\bthe (?:correct|right) figure\b|\bin fact,? it\b"
     # a total of what was just counted: "…; tổng cộng là hơn 2.328 trang", "in total"
@@ -1597,6 +1600,13 @@ _SAME_METRIC_WORDS = (
     (lazy(r"\bcả ngành\b", re.IGNORECASE), "toàn ngành"),
     (lazy(r"\b(?:lực lượng|đội ngũ) lao động\b", re.IGNORECASE), "tổng số lao động"),
     (lazy(r"(?<!doanh )\bthu (?:về )?từ\b", re.IGNORECASE), "doanh thu từ"),
+    (
+        lazy(r"(?<!doanh )\bthu(?=\s*$|\s+(?:vượt|đạt|được|khoảng|gần|hơn|trên)\b)", re.IGNORECASE),
+        "doanh thu",
+    ),
+    (lazy(r"\bmảng\b", re.IGNORECASE), "lĩnh vực"),  # (a segment; not "mạng", a network)
+    (lazy(r"(?<!đóng )\bgóp vào\b", re.IGNORECASE), "đóng góp vào"),
+    (lazy(r"\bxuất bản\s*-\s*in\s*-\s*phát hành\b", re.IGNORECASE), "xuất bản, in, phát hành"),
     (
         lazy(r"\b(?:nhờ vậy|nhờ đó|qua đó|từ đó|do đó|vì vậy|trong bối cảnh)\b", re.IGNORECASE),
         " ",
