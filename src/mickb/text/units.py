@@ -759,8 +759,7 @@ def _no_unit_word(text: str, pos: int, r: UnitReading, currency_before: str | No
         million = _GLUED_MILLION_RE.match(text, pos)
         if million is not None:
             # "VND648m", "US$34m": the English press's million, glued to the number
-            start, r.end, r.scale = pos, million.end(), 1e6
-            r.glued = True
+            r.end, r.scale, r.glued = million.end(), 1e6, True
             r.unit = f"m {currency_before}"
             return r
     if r.base_unit is None:

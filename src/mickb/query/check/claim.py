@@ -431,8 +431,7 @@ def _respectively(text: str, figures: list[ClaimFigure], english: bool) -> list[
         return figures
     head = text[: m.start(0)] if after else text[: figures[run[0]].number.start]
     head = re.split(r"[;.]\s", head)[-1]
-    subject = _LIST_VERB_RE.sub("", head) if not after or english else head
-    subject = _LIST_VERB_RE.sub("", subject) if _LIST_VERB_RE.search(subject) else subject
+    subject = _LIST_VERB_RE.sub("", head)
     items = [i for i in _LIST_SPLIT_RE.split(_BOTH_RE.sub("", subject)) if i.strip()]
     if len(items) < len(run):
         return figures
@@ -504,10 +503,11 @@ def _both(text: str, figures: list[ClaimFigure], english: bool) -> list[ClaimFig
     if len(items) != 2:
         return figures
     metrics: list[Metric] = []
-    for k, item in enumerate(items):
+    for item in items:
         metric = _subject_metric(figures[first].metric, item, english)
-        if k and not metric.sectors and metrics:
-            metric = metric._replace(sectors=metrics[0].sectors) if _ITS_RE.search(item) else metric
+        if metrics and not metric.sectors:
+            # "the ICT industry's revenue and its contribution to GDP": the same part's
+            metric = _same_sector(metric, [figures[first]._replace(metric=metrics[0])], item)
         metrics.append(metric)
     if not all(has_content(list(x.vi), list(x.en)) for x in metrics):
         return figures
@@ -682,11 +682,15 @@ def _labelled(
     """A label naming one part of the sector ("Bưu chính 2022: ... doanh thu dịch vụ tăng
     16%", or the `head` of a list: "Chỉ tiêu của lĩnh vực viễn thông như sau: …") scopes the
     figures that name no sector of their own."""
-    label = _LABEL_RE.match(text) if head is None else None
-    m = label or (_THREAD_HEAD_RE.match(text) if head is None else None)
-    if m is None and head is None:
-        return figures
-    named_in = head if head is not None else m.group(1) if m else ""
+    # (a label or a list's head names a part of the sector; a post's head may name it whole)
+    if head is not None:
+        named_in, parts_only = head, True
+    else:
+        label = _LABEL_RE.match(text)
+        m = label or _THREAD_HEAD_RE.match(text)
+        if m is None:
+            return figures
+        named_in, parts_only = m.group(1), label is not None
     # (English through the glossary: "in" is no Vietnamese printing there)
     named = (
         _metric_words(named_in, english).sectors
@@ -694,7 +698,7 @@ def _labelled(
         else sector_terms(folded_words(named_in))
     )
     # (a post's or a table's head may name the whole sector: "Ngành TT&TT năm 2022 | …")
-    terms = {t for t in named if (label is None and head is None) or scopes({t}) - {WHOLE_SECTOR}}
+    terms = {t for t in named if not parts_only or scopes({t}) - {WHOLE_SECTOR}}
     if not terms:
         return figures
     words = tuple(w for t in sorted(terms) for w in compounds(t.split()))
@@ -844,9 +848,7 @@ _PER_UNIT_RE = lazy(
     r"(?:\b(?:mỗi|từng)\s+(?:lao động|người|nhân viên|công nhân|người lao động|người dân)|"
     r"\bbình quân (?:một|1|trên một|trên mỗi|đầu) (?:lao động|người)|\bđầu người\b|"
     r"\b(?:per|each|a|for every)\s+(?:worker|employee|person|head|capita|resident|staff)\b|"
-    r"\bper-capita\b|/\s*(?:người|lao động|worker|person|capita)\b|"
-    r"\b(?:each|every)(?: one)? of (?:the |its |their )?[\d.,]*\s*(?:million |thousand )?"
-    r"(?:workers|employees|people|staff))",
+    r"\bper-capita\b|/\s*(?:người|lao động|worker|person|capita)\b)",
     re.IGNORECASE,
 )
 
@@ -1298,7 +1300,7 @@ _BASE_LEVEL_RE = lazy(
     re.IGNORECASE,
 )
 
-# "numbered 64,000 in 2021 before rising 12% to 70,000": the same metric's change
+# "US$148 billion, some US$120 billion of it …": a part of the figure before
 _OF_IT_RE = lazy(r"^\s*of (?:it|this|that)\b", re.IGNORECASE)
 # "… of the digital economy's " before the claim's next figure: a whole the claim gives
 _OF_A_FIGURE_RE = lazy(r"^\s*(?:of|của|trong|trên)\s+[^\d,;.()]{0,50}$", re.IGNORECASE)
@@ -1306,6 +1308,7 @@ _RESTATED_AT_END_RE = lazy(
     r"[,(]\s*(?:or|i\.e\.|tức(?: là)?|tương đương(?: với)?|tương ứng(?: với)?|bằng)\s*$",
     re.IGNORECASE,
 )
+# "numbered 64,000 in 2021 before rising 12% to 70,000": the same metric's change
 _THEN_CHANGED_RE = lazy(
     r"\b(?:before|then|and then|only to)\s+(?:rising|growing|climbing|jumping|increasing|"
     r"falling|dropping|declining|slipping|sliding|edging (?:up|down)|rebounding|rise|grow|"
@@ -1540,7 +1543,7 @@ def _clause_after(text: str) -> str:
 def _metric_words(segment: str, english: bool) -> Metric:
     """A clause's metric words: folded Vietnamese, English, as shown, and sector terms. The
     ministry is who acts or reports ("Bộ TT&TT đã ngăn chặn ..."), not a scope."""
-    segment = _PAID_IN_RE.sub("nộp ngân sách", _MINISTRY_RE.sub(" ", expand_abbreviations(segment)))
+    segment = _MINISTRY_RE.sub(" ", expand_abbreviations(segment))
     for pattern, instead in _SAME_METRIC_WORDS:
         segment = pattern.sub(instead, segment)
     shown = shown_metric(segment, english)
@@ -1593,10 +1596,9 @@ _PART_MARK_RE = lazy(
     r"^.*\b(?:including|of which|among them|trong đó|trong số đó|bao gồm|gồm)\b",
     re.IGNORECASE | re.DOTALL,
 )
-# the same metric in other words: "đóng góp cho ngân sách" is "nộp ngân sách"
-_PAID_IN_RE = lazy(r"\b(?:đóng góp (?:cho|vào)|nộp vào) ngân sách", re.IGNORECASE)
 # The same metric in other words, as the facts name it; and linking words that name none
 _SAME_METRIC_WORDS = (
+    (lazy(r"\b(?:đóng góp (?:cho|vào)|nộp vào) ngân sách", re.IGNORECASE), "nộp ngân sách"),
     (lazy(r"\bcả ngành\b", re.IGNORECASE), "toàn ngành"),
     (lazy(r"\b(?:lực lượng|đội ngũ) lao động\b", re.IGNORECASE), "tổng số lao động"),
     (lazy(r"(?<!doanh )\bthu (?:về )?từ\b", re.IGNORECASE), "doanh thu từ"),

@@ -270,9 +270,19 @@ def _weak_counts(fig: ClaimFigure, scored: list[Scored], same_metric: list[Score
     )
 
 
+def _claimed_total(fig: ClaimFigure) -> float | None:
+    """The whole a claim's part is of: "2.152 trên tổng số 2.418", "2.152/2.418"."""
+    return fig.total.value if fig.total is not None else fig.number.total
+
+
 def _same_whole(fig: ClaimFigure, fact: FactRow) -> bool:
     """Whether a claim's part of a whole and a fact's share the whole ("… 15 chỉ tiêu")."""
-    return fig.total is not None and fact.total is not None and fig.total.value == fact.total
+    claimed = _claimed_total(fig)
+    return (
+        claimed is not None
+        and fact.total is not None
+        and abs(claimed - fact.total) <= 1e-9 * abs(fact.total)
+    )
 
 
 def _other_product(a: FactRow, b: FactRow) -> bool:
@@ -319,17 +329,13 @@ def _outcome(fig: ClaimFigure, fact: FactRow, wanted: Interval) -> str:
     ):
         return "direction"
     source = source_interval(_base(fact.base_value, fact.value), fact.qualifier)
-    claimed_total = fig.total.value if fig.total is not None else fig.number.total
+    claimed_total = _claimed_total(fig)
     if fact.total is not None and claimed_total is None and fig.number.value == fact.total:
         source = point(_base_total(fact))
     outcome = compare(wanted, source)
     if outcome == "supported" and _far_from_bound(fig, wanted, source):
         return "far"
-    if (
-        outcome == "supported"
-        and claimed_total is not None
-        and (fact.total is None or abs(claimed_total - fact.total) > 1e-9 * abs(fact.total))
-    ):
+    if outcome == "supported" and claimed_total is not None and not _same_whole(fig, fact):
         return "whole"  # "2.152/2.418": both numbers must agree
     return outcome
 
