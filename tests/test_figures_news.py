@@ -644,3 +644,12 @@ def test_a_month_named_without_its_year_is_the_period_of_its_figures() -> None:
     )
     assert _one(facts, "71,5 triệu").period == "tháng 9"
     assert _one(facts, "7 kg").period is None  # an age in months is no period
+
+
+def test_a_house_number_after_an_address_label_or_a_dash_is_no_figure() -> None:
+    facts = _facts(
+        "Chung tay giúp bé\n"
+        "Chuyển khoản tại Ngân hàng Công thương - 115 Lê Văn Lương, Hà Nội. Bank account - "
+        "Address: 115 Le Van Luong, Hanoi. Gia đình đã nhận được 15 triệu đồng."
+    )
+    assert [f.value_text for f in facts] == ["15 triệu đồng"]

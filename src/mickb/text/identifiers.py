@@ -1032,6 +1032,18 @@ _COUNTED_NAMES = frozenset(
 )
 
 
+# "Address: 198 Tran Quang Khai", "Sở giao dịch … - 198 Trần Quang Khải": a label or a dash
+_ADDRESS_BEFORE_RE = lazy(r"(?:address|địa chỉ|đ/c)\s*:\s*$|\s[-–]\s*$", re.IGNORECASE)
+
+
+def _labelled_address(p: Spot) -> bool:
+    return (
+        p.s > 0
+        and p.text[p.s - 2 : p.s].strip()[-1:] in (":", "-", "–")
+        and bool(_ADDRESS_BEFORE_RE.search(p.text, max(0, p.s - 12), p.s))
+    )
+
+
 def house_number(p: Spot) -> str | None:
     """A house number before its street: "trụ sở tại 215 Lê Duẩn", "ở 47 Trần Hưng Đạo",
     "tòa nhà Sunrise,162 Hoàng Hoa Thám". Not: "tại 3 Bộ Tài chính, Công Thương" (a count of
@@ -1039,7 +1051,7 @@ def house_number(p: Spot) -> str | None:
     if not (p.bare and p.whole) or len(p.digits) > 4:
         return None
     glued_comma = p.before == "," and p.s >= 2 and p.text[p.s - 2].isalpha()
-    if not glued_comma and p.last() not in _AT_WORDS:
+    if not glued_comma and p.last() not in _AT_WORDS and not _labelled_address(p):
         return None
     m = _STREET_AFTER_RE.match(p.text, p.e)
     if m and m.group(1).lower() not in _COUNTED_NAMES:
@@ -1172,7 +1184,7 @@ def player_number(p: Spot) -> str | None:
 def _what_it_points_at(p: Spot) -> str | None:
     """House numbers and map positions, windows of recent matches, references to things
     already named, players' numbers, counts of lists that follow (in the order of _RULES)."""
-    if p.bare and (p.before == "," or p.prev and p.last() in _AT_WORDS):
+    if p.bare and (p.before == "," or p.prev and p.last() in _AT_WORDS or _labelled_address(p)):
         reason = house_number(p)
         if reason:
             return reason
