@@ -1503,3 +1503,64 @@ def test_a_count_before_its_year_and_more_vietnamese_wordings(seed: Any) -> None
     assert verdicts(seed, "Năm 2022, mảng xuất bản - in - phát hành thu vượt 96 nghìn tỷ đồng") == [
         "supported"
     ]
+
+
+def test_verbs_of_reaching_and_other_names_of_the_metric(seed: Any) -> None:
+    # "cán đích", "nhiều thêm": verbs, no metric words; the revenue and the postal firms
+    assert verdicts(seed, "Năm 2022 doanh thu ngành TT&TT cán đích gần 3,9 triệu tỷ đồng") == [
+        "supported"
+    ]
+    assert verdicts(
+        seed, "Năm 2022 lượng doanh nghiệp bưu chính nhiều thêm 21% so với năm trước"
+    ) == ["contradicted"]
+    # "người làm việc" in the sector are its workforce; "sách điện tử" its e-publications
+    assert verdicts(
+        seed, "Năm 2022 đội ngũ người làm việc trong toàn ngành là 1.510.027, tăng 5%"
+    ) == ["supported", "supported"]
+    assert verdicts(seed, "Năm 2022 sách điện tử có 3.200 đầu, tăng 95% so với năm 2021") == [
+        "supported",
+        "contradicted",
+    ]
+    # "hiện …", "điện thoại thông minh" (smartphones); English "items handled"
+    assert verdicts(seed, "Năm 2022, hiện 99,37% số thôn trong cả nước đã có sóng") == [
+        "contradicted"
+    ]
+    assert verdicts(seed, "Năm 2022 điện thoại thông minh chiếm gần 76% số thuê bao di động") == [
+        "supported"
+    ]
+    assert verdicts(seed, "Postal items handled in 2022 soared 83% from 2021") == ["contradicted"]
+
+
+def test_openers_a_person_who_judges_and_a_part_of_a_whole(seed: Any) -> None:
+    # a bulletin's greeting and a circumstance set before the subject are no metric
+    assert verdicts(
+        seed,
+        "Xin chào quý vị đang theo dõi chương trình, năm 2022 ngành TT&TT nộp ngân sách "
+        "98.928,3 tỷ đồng",
+    ) == ["contradicted"]
+    assert verdicts(
+        seed,
+        "With the mobile market near saturation, telecom service revenue slipped 1.6% in 2022",
+    ) == ["contradicted"]
+    # "Thủ tướng … ghi nhận": whose judgement, not what is counted; "14 trên 15" is a part
+    # of a whole ("trên" between two numbers is no "more than")
+    assert verdicts(
+        seed, "Thủ tướng Phạm Minh Chính ghi nhận 14 trên 15 chỉ tiêu của năm 2022 đã hoàn thành"
+    ) == ["supported"]
+    assert verdicts(seed, "Thủ tướng đánh giá năm 2022 cả nước hoàn thành 13 trên 15 chỉ tiêu") == [
+        "contradicted"
+    ]
+
+
+def test_a_figure_back_then_and_a_province_it_points_back_to(seed: Any) -> None:
+    # "so với năm 2021, khi mới có 74%": 2021's share, which the report does not give
+    assert verdicts(
+        seed,
+        "Năm 2022 tỷ lệ thuê bao di động sử dụng smartphone tăng 1,4% so với năm 2021, khi "
+        "mới có 70% thuê bao dùng điện thoại thông minh",
+    ) == ["supported", "not_found"]
+    # "of its 1,100 villages": the province's villages, not the country's dead zones
+    assert verdicts(
+        seed,
+        "Quang Ninh province covered 100% of its 1,100 villages with mobile signal in 2022",
+    ) == ["not_found", "not_found"]

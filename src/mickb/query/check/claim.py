@@ -58,7 +58,7 @@ _CHANGE_UP = _phrases(
     "tang truong|tang them|tang|nhich len|nhich|grew|grown|grow|growth|rose|risen|rise|"
     "increased|increase|up|gained|climbed|jumped|expanded|higher|surged|soared|advanced|edged|"
     "growing|rising|increasing|climbing|expanding|rises|grows|climbs|jumps|jump|surges|surge|"
-    "soars|soar|gains|tang vot"
+    "soars|soar|gains|tang vot|nhieu"  # ("nhiều thêm 12%": more by 12%)
 )
 _CHANGE_DOWN = _phrases(
     "giam di|giam|sut giam|sut|lui|fell|fallen|fall|dropped|drop|declined|decline|decreased|"
@@ -111,6 +111,9 @@ _PREAMBLE_RE = lazy(
     r"|tính ra|về phần mình|quả thực|thực tế|nói cách khác|in my view|in fact|in other words"
     r"|measured by [^,;:\d]{1,40}|tính theo [^,;:\d]{1,40}|phát biểu (?:chỉ đạo|tại)[^,;:\d]{0,40}"
     r"|trả lời phỏng vấn[^,;:\d]{0,40}"
+    # a circumstance set before the subject: "With the market near saturation,"
+    r"|with (?:the|a|an|its|their) [^,;:\d]{1,60}|measured as [^,;:\d]{1,40}"
+    r"|(?:xin )?chào (?:mừng )?quý (?:vị|khán giả|thính giả)[^,;:\d]{0,60}"
     r"|notably|meanwhile|in addition|besides|for all the hype|overall|all told)[,;:]\s*",
     re.IGNORECASE,
 )
@@ -122,6 +125,16 @@ _REPORTING_RE = lazy(
     r"told(?:\s+(?:[^\W\d_]+\s+){0,10}?that)?|"
     r"highlighted)\b(?:\s+(?:rằng|là|that))?\s*[:,]?",
     re.IGNORECASE,
+)
+# A person by title and name who judges or wishes what follows: "Thủ tướng Phạm Minh Chính ghi
+# nhận …", "Bộ trưởng … thì muốn …", "PM … credited the sector with …": the figure is theirs
+# to judge, not their metric.
+_PERSON_JUDGES_RE = lazy(
+    r"\b(?:Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Bí thư|Giám đốc|"
+    r"Tổng giám đốc|Cục trưởng|Vụ trưởng|ông|bà|PM|Prime Minister|(?:Deputy )?Minister)"
+    r"(?:\s+[A-ZĐ][^\W\d_]*){0,4}(?:\s+(?:thì|cũng|đã|còn))?\s+"
+    r"(?:ghi nhận|đánh giá|muốn|mong muốn|kỳ vọng|yêu cầu|đề nghị|credited [^,;]{0,40}? with"
+    r"(?: helping(?: the country)?)?|praised [^,;]{0,40}? for)\b",
 )
 # A capitalised word with Vietnamese letters: a name ("Minister Nguyễn Mạnh Hùng said ...").
 _NAME_RE = lazy(
@@ -306,6 +319,13 @@ def read_claim(text: str) -> Claim:
             between=text[prev_end:start],
             more=i + 1 < len(numbers),
         )
+        if whole is not None:
+            # "… ghi nhận 14 trên 15 chỉ tiêu": a part of a whole counts the whole's noun
+            noun = _metric_words(unit_noun(whole), english)
+            if not metric.vi and not metric.en:
+                metric = metric._replace(text=unit_noun(whole), vi=noun.vi, en=noun.en)
+            elif not metric.counted and not english:
+                metric = metric._replace(counted=noun.vi)
         if not inherited:
             metric = _same_company(metric, figures, text[prev_end:start])
             metric = _same_sector(metric, figures, text[prev_end:start])
@@ -395,7 +415,7 @@ def _situated(
     return _productivity(
         metric._replace(
             place=place_of(fold(f"{before} {after}")),
-            province=province_in(metric.text) or _province_before(before),
+            province=province_in(metric.text) or _province_before(before) or metric.province,
             refers_back=bool(_REFERS_BACK_RE.search(text[:end])),
             said=_said(f"{_PART_MARK_RE.sub(' ', before)} {after}", english),
             per_unit=_per_unit(n, f"{before} {_clause_after(after)}", figures, text[:start]),
@@ -791,6 +811,9 @@ _PART_OF_RE = lazy(
 )
 
 
+_OUT_OF_HEDGE_RE = lazy(r"^\s*trên\s*$", re.IGNORECASE)
+
+
 def _parts_of_wholes(
     text: str, numbers: list[NumberMatch]
 ) -> tuple[list[NumberMatch], dict[int, NumberMatch]]:
@@ -803,6 +826,9 @@ def _parts_of_wholes(
             skip = False
             continue
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if nxt is not None and _OUT_OF_HEDGE_RE.match(text[n.end : nxt.start]):
+            # "14 trên 15 chỉ tiêu": "trên" between two numbers is "out of", no hedge
+            nxt = nxt._replace(qualifier=None, qualifier_start=None, qualifier_text=None)
         if (
             nxt is not None
             and n.total is None
@@ -820,14 +846,21 @@ def _parts_of_wholes(
 def _same_company(metric: Metric, figures: list[ClaimFigure], between: str) -> Metric:
     """ "doanh thu Maseco đạt 2.000 tỷ đồng, lợi nhuận 70 tỷ đồng": the same company's,
     unless the words between turn to another subject ("còn", "trong khi", "toàn ngành")."""
-    if (
-        metric.entities
-        or not figures
-        or not figures[-1].metric.entities
-        or _OTHER_SUBJECT_RE.search(between)
-    ):
+    if not figures or _OTHER_SUBJECT_RE.search(between):
         return metric
-    return metric._replace(entities=figures[-1].metric.entities)
+    earlier = figures[-1].metric
+    if earlier.province and not metric.province and _OWN_RE.search(between):
+        # "Quảng Ninh's coverage reached 100% of its 1,100 villages": the province's villages
+        metric = metric._replace(province=earlier.province)
+    if metric.entities or not earlier.entities:
+        return metric
+    return metric._replace(entities=earlier.entities)
+
+
+# A possessive that points back at the subject just named: "of its 1,100 villages".
+_OWN_RE = lazy(
+    r"\b(?:its|their|của (?:mình|tỉnh|thành phố|địa phương) (?:này|đó))\b", re.IGNORECASE
+)
 
 
 # What a sector has of its own: a later figure that names only these, after one that named a
@@ -1433,9 +1466,9 @@ def _clause_before(text: str, *, first: bool) -> str:
             text, n = _PREAMBLE_RE.subn("", text)
             if not n:
                 break
-    reporting = list(_REPORTING_RE.finditer(text))
+    reporting = list(_REPORTING_RE.finditer(text)) + list(_PERSON_JUDGES_RE.finditer(text))
     if reporting:
-        text = text[reporting[-1].end() :]
+        text = text[max(m.end() for m in reporting) :]
     text = _AIMING_RE.sub(" ", _HOLDING_RE.sub(" ", _ASIDE_RE.sub(" ", text)))
     if first:
         return _after_heading(text)
@@ -1609,6 +1642,20 @@ _SAME_METRIC_WORDS = (
     (lazy(r"\bmảng\b", re.IGNORECASE), "lĩnh vực"),  # (a segment; not "mạng", a network)
     (lazy(r"(?<!đóng )\bgóp vào\b", re.IGNORECASE), "đóng góp vào"),
     (lazy(r"\bxuất bản\s*-\s*in\s*-\s*phát hành\b", re.IGNORECASE), "xuất bản, in, phát hành"),
+    # verbs of reaching, yielding and adding that name no metric: "doanh thu cán đích",
+    # "lượng doanh nghiệp nhiều thêm", "mảng dịch vụ đem lại" ("làm ra", "tạo ra": see
+    # _productivity)
+    (
+        lazy(
+            r"\b(?:cán (?:đích|mốc)|chạm (?:mốc|ngưỡng|đích)|nhiều thêm|đông thêm|đem lại|"
+            r"khép lại|lập kỷ lục|hoàn thành)\b",
+            re.IGNORECASE,
+        ),
+        " ",
+    ),
+    # "hiện 99% số thôn …", "toàn ngành hiện có …", "hiện nay": now, no metric
+    (lazy(r"(?:^|(?<=[,;:]))\s*hiện(?: nay| tại| có)?\b", re.IGNORECASE), " "),
+    (lazy(r"(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?<!hiển )\bhiện (?=có\b)", re.IGNORECASE), " "),
     (
         lazy(r"\b(?:nhờ vậy|nhờ đó|qua đó|từ đó|do đó|vì vậy|trong bối cảnh)\b", re.IGNORECASE),
         " ",
@@ -1658,6 +1705,14 @@ def _claim_period(text: str) -> Period:
     return parse_period(text, drop_compared=True)._replace(previous=False, part_before=False)
 
 
+# "… so với năm 2021, khi mới có X", "… from 2021, when only X": X is that year's
+_BACK_THEN_RE = lazy(
+    r"(?:so với|compared (?:with|to)|from|than)\s+(?:(?:năm|in)\s+)?((?:19|20)\d\d)\s*,\s*"
+    r"(?:khi|lúc|when)\b[^,;.\d]*$",
+    re.IGNORECASE,
+)
+
+
 def _figure_period(
     text: str,
     start: int,
@@ -1682,6 +1737,10 @@ def _figure_period(
             r"[;,]\s|\s[—–]\s|\b(?:lên|xuống|to|reaching|from|before|then)\b", whole_head
         )
     ]
+    back_then = _BACK_THEN_RE.search(whole_head)
+    if back_then:
+        # "tăng 1,4% so với năm 2021, khi mới có 74% …": the year compared with, back then
+        return Period(frozenset({int(back_then.group(1))}))
     head = whole_head[max(cuts, default=0) :]
     tail = _clause_after_period(text[end:nxt])
     own = parse_period(f"{head} {tail}", drop_compared=True)._replace(part_before=False)

@@ -120,13 +120,21 @@ def match(fig: ClaimFigure, fact: FactRow) -> Match:
     best = 0.0
     if fig.metric.vi:
         best = _vi_score(fig, cached_terms(_as_read(fig, fact)), extra)
-        if sum(weight(w) for w in fig.metric.counted) >= 2:
+        # (a part of a whole: "hoàn thành 14 trên 15 chỉ tiêu" counts the whole's noun, however
+        # generic; the verb before it says what the part did)
+        counted = fig.metric.counted
+        whole = fig.total is not None and not fig.metric.en  # (English: see _en_score)
+        if sum(weight(w) for w in counted) >= 2 or (whole and counted):
             # "Các doanh nghiệp viễn thông đã xóa 2.512 điểm lõm sóng": what a count counts is
             # its metric; the subject and verb before it say less
             counting = fig._replace(
                 metric=fig.metric._replace(
-                    vi=fig.metric.counted,
-                    optional=tuple(w for w in fig.metric.vi if w not in fig.metric.counted),
+                    vi=counted,
+                    optional=tuple(
+                        w
+                        for w in fig.metric.vi
+                        if w not in counted and (not whole or weight(w) == 1.0)
+                    ),
                 )
             )
             best = max(best, _vi_score(counting, cached_terms(_as_read(fig, fact)), extra))
@@ -219,6 +227,7 @@ def _specific(fig: ClaimFigure, fact: FactRow, scope: str) -> bool:
         + len(set(fig.metric.en) | set(fig.metric.optional_en))
         + len(fig.metric.entities)
         + bool(fig.metric.sectors)
+        + bool(fig.total)  # ("14 trên 15 chỉ tiêu": the whole says how many there are)
         + 2 * bool(fig.period.years or fig.period.sub)
     )
     if heavy < SPECIFIC_WEIGHT or fig.metric.refers_back:

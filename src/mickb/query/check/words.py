@@ -57,7 +57,8 @@ EN_STOP = frozenset(
     worth valued value around approximately or equal equals equivalent edged edge inched
     took taken take takes taking between during since meanwhile through each alone
     respectively put puts figure marks mark marking push pushes pushed lift lifts lifted slice
-    portion""".split()
+    portion soared surged slipped slid dipped plunged tumbled leapt leaped ballooned
+    doubled tripled handled processed""".split()
 )
 
 # Spellings that mean the same in a metric (folded words).
@@ -248,8 +249,23 @@ EXACT_SYNONYMS = {
 _PHRASE_SYNONYMS = (("toan quoc", "ca nuoc"), ("tren toan quoc", "tren ca nuoc"))
 
 
+# Other names of a fact's metric, on both sides (folded): "người làm việc" in a sector are
+# its workforce, "sách điện tử" its electronic publications.
+_SAME_NOUNS = (
+    (" doi ngu nguoi lam viec ", " lao dong "),
+    (" nguoi lam viec ", " lao dong "),
+    (" sach dien tu ", " xuat ban pham dien tu "),
+    (" dau sach in ", " dau xuat ban pham in "),
+    (" dien thoai thong minh ", " smartphone "),
+)
+
+
 def _same_phrases(words: list[str]) -> list[str]:
     text = " " + " ".join(words) + " "
+    for phrase, instead in _SAME_NOUNS:
+        if phrase in text:
+            text = text.replace(phrase, instead)
+            words = text.split()
     if (
         " toan quoc " not in text
         and " nha mang " not in text
