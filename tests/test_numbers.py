@@ -81,6 +81,21 @@ def test_range_is_two_figures_sharing_the_unit() -> None:
     assert low.range_with == 1 and high.range_with == 0
 
 
+def test_both_ends_of_a_range_are_read_in_one_format() -> None:
+    # a gold price: "36,200" has no scale word of its own, but shares "triệu" with the last end
+    low, high = find_numbers("Giá vàng miếng ở mức 36,200 – 36,400 triệu đồng/lượng")
+    assert (low.value, high.value) == (36.2, 36.4)
+    assert low.unit == high.unit == "triệu đồng/lượng"
+    # an exchange rate in đồng: both ends are thousands, as no one writes fractions of a đồng
+    low, high = find_numbers("tỷ giá niêm yết 22,760 - 22,800 đồng/USD")
+    assert (low.value, high.value) == (22760, 22800)
+
+
+def test_a_counted_noun_stops_before_the_next_figures_hedge() -> None:
+    lanes = find_numbers("đường 6 làn xe khoảng 200 tỷ đồng mỗi km")[0]
+    assert (lanes.value, lanes.unit) == (6, "làn xe")
+
+
 def test_people_counts() -> None:
     m = _one("bảo vệ hơn 4,33 triệu người trước lừa đảo")
     assert (m.value, m.unit, m.base_unit, m.qualifier) == (

@@ -726,6 +726,11 @@ def _share_unit(a: _Raw, b: _Raw) -> None:
     a.unit, a.scale, a.base_unit = b.unit, b.scale, b.base_unit
     a.is_percent = b.is_percent
     a.unit_end = a.end
+    if a.lang != b.lang and _THREE_AFTER_COMMA_RE.fullmatch(a.digits) and "," in b.digits:
+        # "36,200 – 36,400 triệu đồng/lượng", "22,760 - 22,800 đồng/USD": the first end, read
+        # with no unit after it, is written as the last is, and read as it is
+        a.value, a.decimals = _read_digits(a.digits, b.lang or "vi")
+        a.lang = b.lang
 
 
 def _matches(

@@ -375,7 +375,8 @@ _FUNCTION_WORDS = frozenset(
     the of and in on at to for from with by as per than""".split()
 )
 _NOUN_STOPS = _FUNCTION_WORDS | frozenset(
-    """tương ứng lượt chung bán mua chết thiệt bắt gây xảy tham liên nằm đi chuyển lập báo cấm
+    """khoảng chừng xấp tầm
+    tương ứng lượt chung bán mua chết thiệt bắt gây xảy tham liên nằm đi chuyển lập báo cấm
     trúng chờ làm gửi nhận đưa phải cần muốn thực tiến sử hoạt giành ghi nộp thu chi trả
     vay bỏ mất chạy dôi cung khám điều đánh nói tuyên kêu xin lấy ký trị đồng sở đối
     bao dự ước tính đề đặt xây tổ hỗ xử kiểm thanh chịu tử tự bảo
