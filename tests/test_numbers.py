@@ -676,3 +676,10 @@ def test_an_amount_in_two_scales_is_one_figure() -> None:
 def test_a_currencys_sign_after_the_number_is_its_unit(text: str, unit: str, base: str) -> None:
     (n,) = [x for x in find_numbers(text) if not x.is_context]
     assert (n.unit, n.base_unit) == (unit, base)
+
+
+def test_a_code_after_its_label_is_no_figure() -> None:
+    # a donation list's code and a file number: dots that group no thousands
+    (amount,) = find_numbers("Một bạn đọc gửi ủng hộ MS 2016.245 số tiền 300.000 đồng")
+    assert (amount.value, amount.unit) == (300000, "đồng")
+    assert find_numbers("Hồ sơ được ghi mã hồ sơ 15.220 tại bộ phận một cửa") == []

@@ -1434,6 +1434,17 @@ _DATE_WORDS_BEFORE_RE = lazy(
 _DATE_AT_RE = lazy(r"(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?(?![\d/])")
 
 
+_CODE_LABEL_RE = lazy(r"(?:\bMS|\bMSHS|\b[Mm]ã (?:số|hồ sơ|đơn|vụ việc))\s*[:.]?\s*$")
+
+
+def code_label_before(text: str, s: int) -> bool:
+    """A donation's or a file's code after its label: "MS 2017.139", "mã hồ sơ 12.345" (dots
+    that group no thousands)."""
+    return "M" in text[max(0, s - 16) : s].upper() and bool(
+        _CODE_LABEL_RE.search(text, max(0, s - 16), s)
+    )
+
+
 def quick_context(text: str, folded: str, s: int, e: int, digits: str) -> tuple[str, int] | None:
     """A year after "năm" ("năm 2016") or a date after a day word ("ngày 11/1/2017", "sáng
     18/12"): (reason, where it ends), settled without reading a unit or asking the rules

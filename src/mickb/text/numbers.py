@@ -37,6 +37,7 @@ from mickb.text.identifiers import (
     NOUN_FIRST_WORDS,
     SentenceClues,
     Spot,
+    code_label_before,
     context_of,
     context_of_amount,
     graded,
@@ -426,6 +427,9 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             unit_end = raw.unit_end
             continue
         unit_end = e
+        if s >= span_end and code_label_before(text, s):
+            raw.context, span_end = "code", e
+            continue
         if whole and s >= span_end and not urls:
             quick = quick_context(text, folded, s, e, digits)
             if quick is not None:
