@@ -1564,3 +1564,18 @@ def test_a_figure_back_then_and_a_province_it_points_back_to(seed: Any) -> None:
         seed,
         "Quang Ninh province covered 100% of its 1,100 villages with mobile signal in 2022",
     ) == ["not_found", "not_found"]
+
+
+def test_a_province_that_opens_a_later_sentence_and_a_level_compared_with(seed: Any) -> None:
+    # "… . Tại Thanh Hóa, …": the second sentence's revenue is the province's, not the country's
+    assert verdicts(
+        seed,
+        "Năm 2022 doanh thu toàn ngành TT&TT ước đạt 3,89 triệu tỷ đồng. Tại Thanh Hóa, doanh "
+        "thu của ngành năm 2022 đạt khoảng 1.800 tỷ đồng",
+    ) == ["supported", "not_found"]
+    # "compared with 70% a year earlier": 2021's share, which the report does not give
+    assert verdicts(
+        seed,
+        "In 2022 smartphones were used on 75.8% of mobile subscriptions, compared with 70% a "
+        "year earlier",
+    ) == ["supported", "not_found"]

@@ -759,7 +759,9 @@ def _growth_label(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
 # figure's clause is about, named before its metric
 _PLACE_BEFORE_RE = lazy(
     r"\b(?:trên địa bàn|tại|ở|của)\s+(?:tỉnh|thành phố|TP\.?)\s|\b(?:tỉnh|thành phố)\s+[A-ZĐ]"
-    r"|\bin (?:the )?(?:province|city) of\s|\bin [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:province|city)\b",
+    r"|\bin (?:the )?(?:province|city) of\s|\bin [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:province|city)\b"
+    # a place that opens a sentence: "… . Tại Nghệ An, ngành …", "In Nghe An, …"
+    r"|(?:^|[.;:]\s+)(?:(?:[Rr]iêng |[Cc]òn )?(?:[Tt]ại|[Ởở])|[Ii]n)\s+[A-ZĐ]",
 )
 
 
@@ -1754,7 +1756,10 @@ def _figure_period(
         level = parse_period(re.split(r"[;,]\s", text[nxt : nxt + 80])[0], drop_compared=True)
         if level.years or level.sub:
             return level._replace(previous=False, part_before=False)
-    if own.previous or _RISING_FROM_RE.search(fold(whole_head)):
+    compared_then = _COMPARED_WITH_RE.search(fold(whole_head)) and _EARLIER_RE.match(
+        fold(text[end:nxt])
+    )
+    if own.previous or compared_then or _RISING_FROM_RE.search(fold(whole_head)):
         if claim.years:
             return claim.year_before()
         return Period(frozenset(), claim.sub, previous=True)
@@ -1813,6 +1818,15 @@ _PART_BEFORE_RE = lazy(
     r"month on month|quarter-on-quarter|month-on-month)\b"
 )
 _SAME_TIME_RE = lazy(r"\b(?:cung ky|year on year|year-on-year|yoy|on year|a year earlier)\b")
+# "…, compared with 74.4% a year earlier", "so với 74,4% năm trước": the earlier level
+_COMPARED_WITH_RE = lazy(
+    r"\b(?:compared (?:with|to)|against|versus|so voi|so cung ky)"
+    r"(?:\s+(?:khoang|gan|hon|xap xi|roughly|about|around|nearly|some|almost|over|muc))?\s*$"
+)
+_EARLIER_RE = lazy(
+    r"\s*(?:\w+\s+)?(?:a year (?:earlier|before|ago)|the (?:previous|prior) year|last year|"
+    r"(?:cua |trong )?(?:nam truoc|nam ngoai|cung ky))\b"
+)
 _RISING_FROM_RE = lazy(
     r"\b(?:tang|giam|rose|fell|increased|decreased|grew|climbed|dropped|up|down)\s+(?:tu|from)"
     r"(?:\s+(?:khoang|gan|hon|xap xi|roughly|about|around|nearly|some|almost|over))?\s*$"
