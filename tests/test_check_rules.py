@@ -1579,3 +1579,25 @@ def test_a_province_that_opens_a_later_sentence_and_a_level_compared_with(seed: 
         "In 2022 smartphones were used on 75.8% of mobile subscriptions, compared with 70% a "
         "year earlier",
     ) == ["supported", "not_found"]
+
+
+def test_workers_where_they_work_a_payment_an_earning_verb_and_an_aim(seed: Any) -> None:
+    # "lao động làm việc trong ngành": the workforce; "khoản nộp ngân sách": the payment
+    assert verdicts(
+        seed, "Năm 2022 có 1.510.027 lao động làm việc trong ngành TT&TT, tăng 5% so với năm trước"
+    ) == ["supported", "supported"]
+    assert verdicts(
+        seed, "Năm 2022 khoản nộp ngân sách của toàn ngành TT&TT là 89 nghìn tỷ đồng"
+    ) == ["contradicted"]
+    # "ở VN" is Việt Nam; "bringing in" is revenue; "aiming to raise … to at least 50%" a target
+    assert verdicts(seed, "Năm 2022 có 75,8% thuê bao di động ở VN đã dùng smartphone") == [
+        "supported"
+    ]
+    assert verdicts(
+        seed, "In 2022 the ICT industry was bringing in US$184bn, up 8.7% on the year before"
+    ) == ["contradicted", "supported"]
+    assert verdicts(
+        seed,
+        "The ministry is aiming to raise the share of accounts on Vietnamese digital platforms "
+        "to at least 50% in 2023",
+    ) == ["supported"]

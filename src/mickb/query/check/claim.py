@@ -91,7 +91,7 @@ _TARGET_WORDS = _phrases(
     "would|plans to|plan to|expected to|is set to|seeks to|kế hoạch năm|ke hoach nam|"
     "đặt chỉ tiêu|dat chi tieu|chỉ tiêu năm|chi tieu nam|đặt mục tiêu|dat muc tieu|"
     "targeting|aiming for|aiming at|aims for|aims at|hướng tới|huong toi|set a target of|"
-    "wants|hopes to|expects|to reach|muốn|muon"
+    "wants|hopes to|expects|to reach|muốn|muon|aiming|planning to|intends to|intend to"
 )
 # Attributions that open a claim and say who speaks, not what is measured.
 _PREAMBLE_RE = lazy(
@@ -183,7 +183,8 @@ _ASIDE_RE = lazy(
 )
 # Verbs of earning: an amount after them is revenue unless the clause names what it is.
 _EARNED_RE = lazy(
-    r"\b(?:thu về|mang về|đem về|đem lại|mang lại|brought in|earned|took in|raked in|pulled in)"
+    r"\b(?:thu về|mang về|đem về|đem lại|mang lại|brought in|earned|took in|raked in|pulled in"
+    r"|bringing in|brings in|earning|earns)"
     r"\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -1503,6 +1504,7 @@ _AIMING_RE = lazy(
     r"\b(?:đặt (?:ra )?(?:mục tiêu|chỉ tiêu)|phấn đấu(?: đạt)?|hướng tới|"
     r"dat (?:ra )?(?:muc tieu|chi tieu)|phan dau(?: dat)?|huong toi|"
     r"(?:is |are )?(?:targeting|aiming for|aiming at|aims? (?:for|at))|sets? (?:a )?target of"
+    r"|(?:aiming|aims?|plans?|planning|wants?) to (?:raise|lift|increase|bring|push|boost|take)"
     r"|muốn)\b",
     re.IGNORECASE,
 )
@@ -1655,6 +1657,9 @@ _SAME_METRIC_WORDS = (
         ),
         " ",
     ),
+    # "1.510.027 lao động làm việc trong ngành …": the words after a count of workers say
+    # where they work, "làm việc" names nothing more
+    (lazy(r"^\s*(?:đang\s+)?làm việc\b", re.IGNORECASE), " "),
     # "hiện 99% số thôn …", "toàn ngành hiện có …", "hiện nay": now, no metric
     (lazy(r"(?:^|(?<=[,;:]))\s*hiện(?: nay| tại| có)?\b", re.IGNORECASE), " "),
     (lazy(r"(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?<!hiển )\bhiện (?=có\b)", re.IGNORECASE), " "),

@@ -86,6 +86,7 @@ _ABBREVIATIONS = (
     (re.compile(r"\bLNST\b"), "lợi nhuận sau thuế"),
     (re.compile(r"\bLNTT\b"), "lợi nhuận trước thuế"),
     (re.compile(r"\bDN\b"), "doanh nghiệp"),
+    (re.compile(r"\bVN\b"), "Việt Nam"),
 )
 
 
@@ -257,6 +258,9 @@ _SAME_NOUNS = (
     (" sach dien tu ", " xuat ban pham dien tu "),
     (" dau sach in ", " dau xuat ban pham in "),
     (" dien thoai thong minh ", " smartphone "),
+    (" lao dong lam viec ", " lao dong "),
+    (" khoan nop ngan sach ", " nop ngan sach "),
+    (" tien nop ngan sach ", " nop ngan sach "),
 )
 
 
