@@ -1761,3 +1761,13 @@ def test_an_occasion_before_a_role_and_name_and_according_to_someones_view() -> 
     quotes = extract_quotes(load_text(text))
     assert _said(quotes, "Đó là một trận đấu") == "Erwin Maas"
     assert _said(quotes, "Cũng khá vô lý") == "Nguyễn Sỹ Hoàn"
+
+
+def test_a_name_then_age_place_and_a_long_description_before_the_verb() -> None:
+    text = (
+        "Bệnh nhân chạy thận lo lắng\n"
+        "Bà Lò Thị Xuân, 63 tuổi, ở Mai Châu, Hòa Bình, bệnh nhân lâu năm của khoa thận nhân "
+        "tạo bệnh viện tỉnh chia sẻ rằng: “Nghe tin đó tôi mất ngủ mấy đêm liền”."
+    )
+    (quote,) = extract_quotes(load_text(text))
+    assert quote.speaker.name == "Lò Thị Xuân"

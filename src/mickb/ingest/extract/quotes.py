@@ -2478,7 +2478,7 @@ def _words_after_name(clause: str, end: int) -> _AfterName | None:
         return used, [], ""
     if rest.strip(" ,") and not (
         rest.lstrip().startswith(",")
-        and all(len(seg.split()) <= 8 and not _VERB_RE.search(seg) for seg in extra)
+        and all(len(seg.split()) <= 12 and not _VERB_RE.search(seg) for seg in extra)
         and not (extra and _looks_like_name(extra[0]))
     ):
         # Other words between the name and the verb: not its subject ("… “chửi” Hà Anh,
