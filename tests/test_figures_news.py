@@ -653,3 +653,12 @@ def test_a_house_number_after_an_address_label_or_a_dash_is_no_figure() -> None:
         "Address: 115 Le Van Luong, Hanoi. Gia đình đã nhận được 15 triệu đồng."
     )
     assert [f.value_text for f in facts] == ["15 triệu đồng"]
+
+
+def test_a_year_in_a_clause_that_turns_away_is_not_the_figures_period() -> None:
+    facts = _facts(
+        "Đường sắt tốc độ cao\n"
+        "Theo ước tính ban đầu của đơn vị tư vấn, dự án cần khoảng 58 tỷ USD, nhưng bộ sẽ trình "
+        "phương án chi tiết lên Chính phủ vào năm 2019."
+    )
+    assert _one(facts, "58 tỷ USD").period is None

@@ -701,6 +701,7 @@ def _nearest(
         and num.end <= m.start < b
         and not _describes(sentence, m)
         and not _EARLIER_EVENT_RE.search(sentence, num.end, m.start)
+        and not _BUT_CLAUSE_RE.search(sentence, num.end, m.start)
     ]
     if in_seg_after:
         return in_seg_after[0]
@@ -711,6 +712,9 @@ def _nearest(
 # "nâng tổng vốn lên 6,5 tỷ USD, sau khi bắt đầu dự án đầu tiên vào năm 2014": a clause of
 # what happened before or after the figure names the period of that event, not the figure's
 _EARLIER_EVENT_RE = re.compile(r"\b(?:sau|trước|kể từ)\s+khi\b", _F)
+# "… là 50 tỷ USD, nhưng … sẽ báo cáo trước Quốc hội năm 2018": a period after a turn to
+# another clause ("nhưng", "song", "tuy nhiên", "trong khi") is that clause's
+_BUT_CLAUSE_RE = re.compile(r"[,;]\s*(?:nhưng|song|tuy nhiên|trong khi)\b", _F)
 _FIGURE_BEFORE_RE = re.compile(r"(?:\d|%|đồng|USD)\s*(?:(?:trong|vào|năm)\s+){0,2}$", _F)
 
 
