@@ -662,3 +662,14 @@ def test_a_year_in_a_clause_that_turns_away_is_not_the_figures_period() -> None:
         "phương án chi tiết lên Chính phủ vào năm 2019."
     )
     assert _one(facts, "58 tỷ USD").period is None
+
+
+def test_an_upgrade_of_airports_is_a_count_not_a_grade() -> None:
+    facts = _facts(
+        "Hạ tầng hàng không\n"
+        "Trong giai đoạn tới, ngành sẽ nâng cấp 9 sân bay và mở thêm 40 chuyến bay nội địa. "
+        "Bão cấp 11 khiến nhiều chuyến bay bị hủy."
+    )
+    assert _one(facts, "9 sân bay").unit == "sân bay"
+    assert _one(facts, "40 chuyến bay nội địa").unit == "chuyến bay nội địa"
+    assert not [f for f in facts if f.value_text.startswith("11")]

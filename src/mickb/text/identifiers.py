@@ -616,6 +616,8 @@ def label_word(p: Spot) -> str | None:
         return None
     if word == "lượt" and p.last(2) == "lần lượt":
         return None  # "lần lượt 84, 61 và 91" (respectively)
+    if word == "cấp" and p.last(2) in ("nâng cấp", "cung cấp", "phân cấp", "được cấp"):
+        return None  # "nâng cấp 13 sân bay", "cung cấp 5 tấn": a verb and its count
     if reason in ("ordinal", "list", "address") and word != "phút":
         end = _RANGE_END_RE.match(p.text, p.e)
         if end and (
