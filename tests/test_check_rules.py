@@ -1601,3 +1601,18 @@ def test_workers_where_they_work_a_payment_an_earning_verb_and_an_aim(seed: Any)
         "The ministry is aiming to raise the share of accounts on Vietnamese digital platforms "
         "to at least 50% in 2023",
     ) == ["supported"]
+
+
+def test_while_turns_to_another_metric_of_the_same_sector(seed: Any) -> None:
+    # "trong khi doanh thu dịch vụ …": the carriers' service revenue, named before as telecom
+    assert verdicts(
+        seed,
+        "Năm 2022 lợi nhuận sau thuế của các doanh nghiệp viễn thông tăng 3,8%, trong khi doanh "
+        "thu dịch vụ chỉ nhích 6,1%",
+    ) == ["supported", "contradicted"]
+    # … but not a turn to the whole sector
+    assert verdicts(
+        seed,
+        "Năm 2022 doanh thu dịch vụ viễn thông đạt 138.000 tỷ đồng, trong khi doanh thu toàn "
+        "ngành TT&TT đạt 3,89 triệu tỷ đồng",
+    ) == ["supported", "supported"]

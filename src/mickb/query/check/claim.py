@@ -940,6 +940,15 @@ def _productivity(metric: Metric) -> Metric:
     )
 
 
+# A turn to another subject that may not be the sector just named: a part of it, or the
+# whole market ("trong khi", "còn", "while" turn to another metric of the same sector).
+_OTHER_PART_RE = lazy(
+    r"\b(?:trong đó|trong số đó|riêng|toàn thị trường|toàn ngành|cả nước|of which|including|"
+    r"the market|the sector|nationwide)\b",
+    re.IGNORECASE,
+)
+
+
 def _same_sector(metric: Metric, figures: list[ClaimFigure], between: str) -> Metric:
     """ "doanh thu công nghiệp ICT đạt 148 tỷ USD, đóng góp vào GDP hơn 34 tỷ USD": the same
     part of the sector's, unless the words between turn to another subject."""
@@ -948,7 +957,7 @@ def _same_sector(metric: Metric, figures: list[ClaimFigure], between: str) -> Me
         or metric.entities
         or not figures
         or not set(metric.vi) & _SECTOR_OWN
-        or (_OTHER_SUBJECT_RE.search(between) and not _ITS_RE.search(between))
+        or (_OTHER_PART_RE.search(between) and not _ITS_RE.search(between))
         or _OTHER_SUBJECT_RE.search(metric.text)  # "GDP cả nước": the country's
     ):
         return metric
@@ -1662,7 +1671,13 @@ _SAME_METRIC_WORDS = (
     (lazy(r"^\s*(?:đang\s+)?làm việc\b", re.IGNORECASE), " "),
     # "hiện 99% số thôn …", "toàn ngành hiện có …", "hiện nay": now, no metric
     (lazy(r"(?:^|(?<=[,;:]))\s*hiện(?: nay| tại| có)?\b", re.IGNORECASE), " "),
-    (lazy(r"(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?<!hiển )\bhiện (?=có\b)", re.IGNORECASE), " "),
+    (
+        lazy(
+            r"(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?<!hiển )\bhiện(?: (?=có\b)|\s*$)",
+            re.IGNORECASE,
+        ),
+        " ",
+    ),
     (
         lazy(r"\b(?:nhờ vậy|nhờ đó|qua đó|từ đó|do đó|vì vậy|trong bối cảnh)\b", re.IGNORECASE),
         " ",
