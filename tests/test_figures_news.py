@@ -673,3 +673,18 @@ def test_an_upgrade_of_airports_is_a_count_not_a_grade() -> None:
     assert _one(facts, "9 sân bay").unit == "sân bay"
     assert _one(facts, "40 chuyến bay nội địa").unit == "chuyến bay nội địa"
     assert not [f for f in facts if f.value_text.startswith("11")]
+
+
+def test_hotlines_brands_gold_purity_and_army_units_are_no_figures() -> None:
+    facts = _facts(
+        "Thông báo\n"
+        "Khách hàng cần hỗ trợ xin gọi 1800.6120 (miễn phí) hoặc 1900 5588. Cửa hàng 7-Eleven "
+        "thứ 12 khai trương hôm qua. Vàng nhẫn 999,9 tăng 30.000 đồng mỗi lượng. Trung đoàn 52 "
+        "đã huy động 120 chiến sĩ, còn Sư đoàn 9 góp thêm 2 xe cứu thương."
+    )
+    assert sorted(f.value_text for f in facts) == [
+        "120 chiến sĩ",
+        "2 xe cứu thương",
+        "30.000 đồng mỗi lượng",
+    ]
+    assert all(f.period is None for f in facts)

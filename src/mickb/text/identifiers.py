@@ -580,9 +580,14 @@ for _reason, _words in (
     ),
     (
         "code",
-        "quy_hoạch tỷ_lệ_bản_đồ mã_đề quy_chuẩn tiêu_chuẩn",
+        "quy_hoạch tỷ_lệ_bản_đồ mã_đề quy_chuẩn tiêu_chuẩn mã_vùng đầu_số",
     ),
-    ("name", "phiên_bản kênh đa_khoa phím nút số_áo áo_số"),
+    # (units of an army and its regions: "Lữ đoàn 28", "sư đoàn phòng không 361" is not)
+    (
+        "name",
+        "phiên_bản kênh đa_khoa phím nút số_áo áo_số lữ_đoàn trung_đoàn sư_đoàn tiểu_đoàn "
+        "quân_đoàn quân_khu hạm_đội",
+    ),
 ):
     for _w in _words.split():
         _LABELS[_w.replace("_", " ")] = _reason
@@ -1437,6 +1442,26 @@ _DATE_AT_RE = lazy(r"(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?(?![\d/])")
 
 
 _CODE_LABEL_RE = lazy(r"(?:\bMS|\bMSHS|\b[Mm]ã (?:số|hồ sơ|đơn|vụ việc))\s*[:.]?\s*$")
+
+
+_HOTLINE_RE = lazy(r"1[89]00(?:[ .]?\d{2,4}){1,2}(?![\d,])")
+_BRAND_RE = lazy(r"\d{1,2}-[A-Z][a-z]")
+_GOLD_PURITY = frozenset(("999,9", "9999", "99,99", "999.9"))
+
+
+def service_number_or_brand(text: str, s: int, digits: str) -> tuple[str, int] | None:
+    """A hotline ("gọi 1800.6955", "1900 6482": no year 1900), a brand that opens with a
+    number ("7-Eleven"), a gold's purity ("vàng … 999,9"): (reason, where it ends)."""
+    first = digits[:1]
+    if first == "1" and (s == 0 or not text[s - 1].isdigit()):
+        m = _HOTLINE_RE.match(text, s)
+        if m:
+            return "phone", m.end()
+    if text.startswith("-", s + len(digits)) and _BRAND_RE.match(text, s):
+        return "name", s + len(digits)
+    if digits in _GOLD_PURITY and "vàng" in text[max(0, s - 40) : s].lower():
+        return "model", s + len(digits)
+    return None
 
 
 def code_label_before(text: str, s: int) -> bool:

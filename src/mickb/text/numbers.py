@@ -42,6 +42,7 @@ from mickb.text.identifiers import (
     context_of_amount,
     graded,
     quick_context,
+    service_number_or_brand,
 )
 from mickb.text.units import (
     COUNT_NOUNS,
@@ -430,6 +431,11 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
         if s >= span_end and code_label_before(text, s):
             raw.context, span_end = "code", e
             continue
+        if s >= span_end and digits[:1] in "179":
+            named = service_number_or_brand(text, s, digits)
+            if named is not None:
+                raw.context, span_end = named
+                continue
         if whole and s >= span_end and not urls:
             quick = quick_context(text, folded, s, e, digits)
             if quick is not None:

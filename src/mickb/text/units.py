@@ -410,7 +410,8 @@ _COMPOUNDS = frozenset(
     vấn_đề chủ_đề hợp_đồng cộng_đồng hội_đồng độc_lập danh_thắng chiến_thắng tiểu_khu
     bữa_ăn quán_ăn nhà_ăn cơn_đau trò_chơi đồ_chơi sân_chơi chi_nhánh chi_cục chi_bộ chi_hội tác_giả
     lĩnh_vực khu_vực vi_khuẩn vi_rút vi_mạch vi_sinh ông_lớn người_đẹp di_động di_sản
-    di_tích di_vật di_cư việc_làm nhà_cung dân_thường sân_bay chuyến_bay đường_bay""".split()
+    di_tích di_vật di_cư việc_làm nhà_cung dân_thường sân_bay chuyến_bay đường_bay
+    chứng_nhận""".split()
 )
 # Words that cannot open a counted noun (a figure followed by them counts nothing named).
 # (nor do words that name what money measures: "370 tỷ tiền gửi" is 370 tỷ of deposits)
