@@ -688,3 +688,12 @@ def test_hotlines_brands_gold_purity_and_army_units_are_no_figures() -> None:
         "30.000 đồng mỗi lượng",
     ]
     assert all(f.period is None for f in facts)
+
+
+def test_the_first_of_two_days_and_later_minutes_of_a_list_are_no_figures() -> None:
+    facts = _facts(
+        "Hội nghị và trận đấu\n"
+        "Hội nghị diễn ra trong hai ngày 14 và 15/9 với 300 đại biểu. Đội khách ghi bàn ở "
+        "phút 12 và 67, còn 2 cầu thủ nhận thẻ vàng."
+    )
+    assert sorted(f.value_text for f in facts) == ["2 cầu thủ", "300 đại biểu"]

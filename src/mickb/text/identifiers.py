@@ -1464,6 +1464,23 @@ def service_number_or_brand(text: str, s: int, digits: str) -> tuple[str, int] |
     return None
 
 
+_DAY_PAIR_RE = lazy(r"\s*(?:và|,)\s*\d{1,2}[/-]\d{1,2}(?![\d%/.,-])")
+_MINUTES_BEFORE_RE = lazy(r"\bphút\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|và)\s*$", re.IGNORECASE)
+
+
+def day_or_minute_in_a_list(text: str, s: int, digits: str) -> str | None:
+    """The first day of a pair of dates ("(20 và 21/5)", "ngày 30 và 31-5") and the later
+    minutes of a list ("phút 72 và 78")."""
+    if len(digits) > 3 or not digits.isdigit():
+        return None
+    e = s + len(digits)
+    if len(digits) <= 2 and 1 <= int(digits) <= 31 and _DAY_PAIR_RE.match(text, e):
+        return "date"
+    if _MINUTES_BEFORE_RE.search(text, max(0, s - 30), s):
+        return "score"
+    return None
+
+
 def code_label_before(text: str, s: int) -> bool:
     """A donation's or a file's code after its label: "MS 2017.139", "mã hồ sơ 12.345" (dots
     that group no thousands)."""

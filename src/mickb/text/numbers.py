@@ -40,6 +40,7 @@ from mickb.text.identifiers import (
     code_label_before,
     context_of,
     context_of_amount,
+    day_or_minute_in_a_list,
     graded,
     quick_context,
     service_number_or_brand,
@@ -431,6 +432,11 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
         if s >= span_end and code_label_before(text, s):
             raw.context, span_end = "code", e
             continue
+        if s >= span_end and whole and len(digits) <= 3 and not urls:
+            listed = day_or_minute_in_a_list(text, s, digits)
+            if listed is not None:
+                raw.context = listed
+                continue
         if s >= span_end and digits[:1] in "179":
             named = service_number_or_brand(text, s, digits)
             if named is not None:
