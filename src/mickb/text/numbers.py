@@ -400,6 +400,29 @@ def _english_thousands(digits: str, base_unit: str | None) -> bool:
     return base_unit == "VND" and _THREE_AFTER_COMMA_RE.fullmatch(digits) is not None
 
 
+def _identifier_first(
+    text: str, folded: str, s: int, digits: str, urls: bool
+) -> tuple[str, int] | None:
+    """An identifier settled before any unit is read, and where its span ends: a code after
+    its label, a listed day or minute, a hotline or brand, a year or a date (see
+    identifiers.quick_context)."""
+    e = s + len(digits)
+    if code_label_before(text, s):
+        return "code", e
+    whole = digits.isdigit()
+    if whole and len(digits) <= 3 and not urls:
+        listed = day_or_minute_in_a_list(text, s, digits)
+        if listed is not None:
+            return listed, 0
+    if digits[:1] in "179":
+        named = service_number_or_brand(text, s, digits)
+        if named is not None:
+            return named
+    if whole and not urls:
+        return quick_context(text, folded, s, e, digits)
+    return None
+
+
 def _read_numbers(sent: _Sentence) -> list[_Raw]:
     """Each number of the sentence: its value, its unit and, for context, why it is context."""
     text, folded, urls, marked = sent.text, sent.folded, sent.urls, sent.marked
@@ -429,23 +452,10 @@ def _read_numbers(sent: _Sentence) -> list[_Raw]:
             unit_end = raw.unit_end
             continue
         unit_end = e
-        if s >= span_end and code_label_before(text, s):
-            raw.context, span_end = "code", e
-            continue
-        if s >= span_end and whole and len(digits) <= 3 and not urls:
-            listed = day_or_minute_in_a_list(text, s, digits)
-            if listed is not None:
-                raw.context = listed
-                continue
-        if s >= span_end and digits[:1] in "179":
-            named = service_number_or_brand(text, s, digits)
-            if named is not None:
-                raw.context, span_end = named
-                continue
-        if whole and s >= span_end and not urls:
-            quick = quick_context(text, folded, s, e, digits)
+        if s >= span_end:
+            quick = _identifier_first(text, folded, s, digits, bool(urls))
             if quick is not None:
-                raw.context, span_end = quick
+                raw.context, span_end = quick[0], max(span_end, quick[1])
                 continue
         code = None
         if sent.may_prefix:

@@ -320,16 +320,7 @@ def read_claim(text: str) -> Claim:
             between=text[prev_end:start],
             more=i + 1 < len(numbers),
         )
-        if whole is not None:
-            # "… ghi nhận 14 trên 15 chỉ tiêu": a part of a whole counts the whole's noun
-            noun = _metric_words(unit_noun(whole), english)
-            if not metric.vi and not metric.en:
-                metric = metric._replace(text=unit_noun(whole), vi=noun.vi, en=noun.en)
-            elif not metric.counted and not english:
-                metric = metric._replace(counted=noun.vi)
-        if not inherited:
-            metric = _same_company(metric, figures, text[prev_end:start])
-            metric = _same_sector(metric, figures, text[prev_end:start])
+        metric = _owned(metric, whole, english, figures, text[prev_end:start], inherited)
         if measure == "state" and n.is_percent and not inherited:
             measure, direction = _percent_growth(before, after, first=i == 0)
         hedge = _hedge_of(n, text[max(0, start - 40) : start])
@@ -804,6 +795,34 @@ def _figures_of(found: list[NumberMatch]) -> tuple[list[NumberMatch], dict[int, 
             range_end[len(numbers)] = found[n.range_with]
         numbers.append(n)
     return numbers, range_end
+
+
+def _owned(
+    metric: Metric,
+    whole: NumberMatch | None,
+    english: bool,
+    figures: list[ClaimFigure],
+    between: str,
+    inherited: bool,
+) -> Metric:
+    """A figure's metric with what it counts as a part of a whole, and the company and
+    sector of the figures before it (unless it took theirs already)."""
+    if whole is not None:
+        metric = _counting_the_whole(metric, whole, english)
+    if inherited:
+        return metric
+    return _same_sector(_same_company(metric, figures, between), figures, between)
+
+
+def _counting_the_whole(metric: Metric, whole: NumberMatch, english: bool) -> Metric:
+    """ "… ghi nhận 14 trên 15 chỉ tiêu": a part of a whole counts the whole's noun (English
+    reads it in its own words: see metric._en_score)."""
+    noun = _metric_words(unit_noun(whole), english)
+    if not metric.vi and not metric.en:
+        return metric._replace(text=unit_noun(whole), vi=noun.vi, en=noun.en)
+    if not metric.counted and not english:
+        return metric._replace(counted=noun.vi)
+    return metric
 
 
 # "2.152 trong tổng số 2.418 thôn", "2,152 of the 2,418 villages": a part and its whole.
